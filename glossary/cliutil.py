@@ -1,0 +1,96 @@
+"""What both CLIs share: the error-mapping group, shared options (defined once), output helpers.
+
+Commands parse arguments, call the library and render; they never catch library errors themselves.
+The group below turns every GlossaryError (and OS errors on user files) into one line on stderr and
+exit code 2, so no user ever sees a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from .errors import GlossaryError
+
+
+class SlovnikGroup(TyperGroup):
+    """A typer group that maps library errors to `error: …` + exit 2."""
+
+    def invoke(self, ctx):  # noqa: D102 - click API
+        try:
+            return super().invoke(ctx)
+        except GlossaryError as e:
+            fail(str(e))
+        except UnicodeDecodeError as e:
+            fail(f"cannot decode input as {e.encoding}: {e.reason}")
+        except (FileNotFoundError, IsADirectoryError, PermissionError, NotADirectoryError) as e:
+            fail(f"{e.filename}: {e.strerror}")
+        except BrokenPipeError:  # `glossary … | head` is not an error
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+
+
+def fail(message: str, hint: str | None = None, code: int = 2) -> None:
+    """Print one line (plus an optional hint) on stderr and exit with *code*."""
+    typer.echo(f"error: {message}", err=True)
+    if hint:
+        typer.echo(f"hint: {hint}", err=True)
+    raise typer.Exit(code)
+
+
+def make_app(help_text: str) -> typer.Typer:
+    return typer.Typer(
+        cls=SlovnikGroup,
+        no_args_is_help=True,
+        help=help_text,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+# Shared options, defined once.
+GlossaryOpt = Annotated[
+    Path | None,
+    typer.Option("--glossary", "-g", help="Termbase file (any supported format). Default: "
+                 "[tool.slovnik] glossary in pyproject.toml, else the bundled starter termbase.",
+                 show_default=False),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
+SchemeOpt = Annotated[str | None, typer.Option("--scheme", "-s", help="Romanization scheme id "
+                                              "(see `glossary schemes`).", show_default=False)]
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"slovnik {__version__}")
+        raise typer.Exit()
+
+
+VersionOpt = Annotated[
+    bool,
+    typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit."),
+]
+
+
+def progress_enabled() -> bool:
+    """Progress bars only on a terminal: piped output stays clean."""
+    return sys.stderr.isatty()

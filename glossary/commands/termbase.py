@@ -1,0 +1,7 @@
+"""Commands of this group are registered by register(app)."""
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    pass

@@ -1,0 +1,34 @@
+"""Small named exceptions. The CLI turns every GlossaryError into a one-line message and exit 2."""
+
+from __future__ import annotations
+
+
+class GlossaryError(Exception):
+    """Root of every error slovnik reports to the user."""
+
+
+class ParseError(GlossaryError):
+    """A file could not be read: names the file, the line (when known) and the problem."""
+
+    def __init__(self, path, line: int | None, message: str):
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class FormatNotSupported(GlossaryError):
+    """No reader or writer for this file name or format id."""
+
+
+class TermbaseError(GlossaryError):
+    """The termbase is semantically wrong (unknown concept id, duplicate id, …)."""
+
+
+class SchemeNotFound(GlossaryError):
+    """Unknown romanization scheme id."""
+
+
+class ConfigError(GlossaryError):
+    """The [tool.slovnik] configuration is invalid."""
