@@ -32,3 +32,11 @@ class SchemeNotFound(GlossaryError):
 
 class ConfigError(GlossaryError):
     """The [tool.slovnik] configuration is invalid."""
+
+
+class MissingGlyph(GlossaryError):
+    """A character to be printed has no glyph in the print font (Typst would draw an empty box)."""
+
+
+class UnmappedCharacterError(GlossaryError):
+    """A Cyrillic character has no romanization in the chosen scheme (strict mode)."""

@@ -108,6 +108,8 @@ class Concept:
     tags: list[str] = field(default_factory=list)
     see_also: list[str] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    # Where the concept starts in the file it was read from (for validate's findings); not data.
+    line: int | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.type, ConceptType):

@@ -1,5 +1,5 @@
 """One module per command group; each exposes register(app)."""
 
-from . import termbase, translit
+from . import lint, printing, termbase, translit
 
-COMMAND_MODULES = [termbase, translit]
+COMMAND_MODULES = [termbase, translit, printing, lint]

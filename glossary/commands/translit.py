@@ -1,7 +1,178 @@
-"""Commands of this group are registered by register(app)."""
+"""`glossary translit` (romanize, reverse, detect) and `glossary schemes`.
+
+The commands parse arguments, call glossary.romanize / glossary.reverse and render; an unknown scheme
+raises SchemeNotFound, which SlovnikGroup prints as one line with exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
 
 import typer
 
+from ..cliutil import FormatOpt, GlossaryOpt, OutputFormat, SchemeOpt, print_json
+from ..romanize import SCHEMES, get_scheme, romanize_report
+
+TextArg = Annotated[str | None, typer.Argument(
+    help="Text to process; `-` or nothing reads standard input line by line.", show_default=False)]
+
+
+def _lines(text: str | None):
+    if text is None or text == "-":
+        yield from sys.stdin
+    else:
+        yield text
+
+
+def _termbase(glossary):
+    """The termbase for conventional names and reverse ranking: --glossary, config or the starter."""
+    from ..termbase import STARTER_PATH, load_termbase, termbase_path
+
+    path = termbase_path(glossary)
+    if glossary is None and path == STARTER_PATH and not path.exists():
+        return None
+    return load_termbase(glossary)
+
+
+def translit(
+    text: TextArg = None,
+    scheme: SchemeOpt = None,
+    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Romanized → Cyrillic: ranked "
+                                          "candidates for each word, with scores and schemes.")] = False,
+    detect: Annotated[bool, typer.Option("--detect", "-d", help="Which schemes the romanized text uses, "
+                                         "with the evidence per feature.")] = False,
+    conventional: Annotated[bool, typer.Option("--conventional", "-c", help="Write the conventional "
+                                               "English spelling of names the termbase knows (Trotsky).")] = False,
+    ligatures: Annotated[bool, typer.Option("--ligatures", help="ala-lc: write the tie-bar ligatures "
+                                            "(t͡s, i͡u, i͡a).")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Candidates per word with --reverse.")] = 5,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on a Cyrillic letter the scheme does "
+                                         "not define instead of warning.")] = False,
+    glossary: GlossaryOpt = None,
+    output_format: FormatOpt = OutputFormat.text,
+) -> None:
+    """Romanize Russian TEXT (or standard input) with a scheme; --reverse and --detect go the other way.
+
+    Examples: `glossary translit "Тухачевский" -s wikipedia` prints Tukhachevsky;
+    `glossary translit --reverse Tukhachevskii`; `glossary translit --detect - < essay.txt`.
+    """
+    if reverse and detect:
+        raise typer.BadParameter("--reverse and --detect exclude each other")
+    if reverse:
+        _reverse(text, glossary, limit, output_format)
+    elif detect:
+        _detect(text, glossary, output_format)
+    else:
+        if scheme is None:  # --scheme, else [tool.slovnik] scheme, else lc
+            from ..config import load_config
+
+            scheme = load_config().get("scheme", "lc")
+        _romanize(text, scheme, conventional, ligatures, strict, glossary, output_format)
+
+
+def _romanize(text, scheme, conventional, ligatures, strict, glossary, output_format) -> None:
+    from ..errors import UnmappedCharacterError
+
+    get_scheme(scheme)  # an unknown id fails before any input is read
+    options = {"ligatures": True} if ligatures else None
+    termbase = _termbase(glossary) if conventional else None
+    results = []
+    offset = 0
+    for line in _lines(text):
+        report = romanize_report(line, scheme, conventional=conventional, termbase=termbase, options=options)
+        if report.unmapped:
+            first = report.unmapped[0]
+            where = f"{first} (+{len(report.unmapped) - 1} more)" if len(report.unmapped) > 1 else str(first)
+            if strict:
+                raise UnmappedCharacterError(where.replace(f"offset {first.offset}",
+                                                           f"offset {offset + first.offset}"))
+            typer.echo(f"warning: {where}", err=True)
+        offset += len(line)
+        if output_format is OutputFormat.json:
+            results.append({"source": line.rstrip("\n"), "target": report.text.rstrip("\n"),
+                            "unmapped": [u.char for u in report.unmapped]})
+        else:
+            typer.echo(report.text.rstrip("\n"))
+    if output_format is OutputFormat.json:
+        print_json({"scheme": scheme, "lines": results})
+
+
+def _reverse(text, glossary, limit, output_format) -> None:
+    import re
+
+    from ..reverse import reverse
+
+    termbase = _termbase(glossary)
+    words = [w for line in _lines(text) for w in re.findall(r"[^\W\d_][^\W\d_'’ʹʺ`\u0361-]*", line)]
+    data = []
+    for word in words:
+        candidates = reverse(word, termbase=termbase, limit=limit) if termbase is not None else \
+            reverse(word, termbase=_empty_termbase(), limit=limit)
+        data.append({"word": word, "candidates": [
+            {"cyrillic": c.cyrillic, "score": c.score, "schemes": list(c.schemes), "known": c.known,
+             "in_termbase": c.in_termbase} for c in candidates]})
+    if output_format is OutputFormat.json:
+        print_json(data)
+        return
+    for item in data:
+        typer.echo(item["word"])
+        if not item["candidates"]:
+            typer.echo("  (no candidates)")
+        for c in item["candidates"]:
+            mark = "*" if c["in_termbase"] else "+" if c["known"] else " "
+            schemes = ", ".join(c["schemes"]) or "no scheme (loose reading)"
+            typer.echo(f"  {c['score']:.3f} {mark} {c['cyrillic']}  [{schemes}]")
+
+
+def _empty_termbase():
+    from ..model import Termbase
+
+    return Termbase()
+
+
+def _detect(text, glossary, output_format) -> None:
+    from ..reverse import detect_document
+
+    termbase = _termbase(glossary)
+    result = detect_document("".join(_lines(text)), termbase=termbase if termbase is not None
+                             else _empty_termbase())
+    if output_format is OutputFormat.json:
+        print_json(result.to_dict())
+        return
+    evidence = result.distinguishing
+    typer.echo(f"romanized Russian words: {len(result.tokens)} ({len(evidence)} distinguish schemes)")
+    if not evidence:
+        typer.echo("no evidence for any particular scheme")
+        return
+    consistent = ", ".join(result.consistent) or "none (the text mixes schemes)"
+    typer.echo(f"dominant scheme: {result.dominant}; consistent with every word: {consistent}")
+    typer.echo("words consistent with each scheme: " + ", ".join(
+        f"{s} {n}" for s, n in sorted(result.counts.items(), key=lambda kv: -kv[1]) if n))
+    for name, variants in result.features.items():
+        shown = ", ".join(f"{v} ×{n}" for v, n in variants.items())
+        typer.echo(f"  {name}: {shown}")
+        for variant in variants:
+            example = next(t for t in evidence if t.features.get(name) == variant)
+            typer.echo(f"    {variant}: e.g. {example.token} ({example.cyrillic}), line {example.line}")
+
+
+def schemes(output_format: FormatOpt = OutputFormat.text) -> None:
+    """List the romanization schemes: id, name, source of the rules and an example."""
+    rows = [{"id": s.id, "name": s.name, "source": s.source, "url": s.url,
+             "example": s.romanize("Тухачевский, Хрущёв"), "options": list(s.options)}
+            for s in SCHEMES.values()]
+    if output_format is OutputFormat.json:
+        print_json(rows)
+        return
+    width = max(len(r["id"]) for r in rows)
+    for r in rows:
+        typer.echo(f"{r['id']:<{width}}  {r['name']}")
+        typer.echo(f"{'':<{width}}  e.g. {r['example']}" + (f"; options: {', '.join(r['options'])}"
+                                                           if r["options"] else ""))
+        typer.echo(f"{'':<{width}}  {r['source']}")
+
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("translit")(translit)
+    app.command("schemes")(schemes)

@@ -1,5 +1,5 @@
 """One module per command group; each exposes register(app)."""
 
-from . import memory
+from . import check, convert, memory
 
-COMMAND_MODULES = [memory]
+COMMAND_MODULES = [memory, check, convert]

@@ -1,0 +1,123 @@
+"""TM file formats: one module per format, one explicit registry, three entry points.
+
+    iter_units(path, fmt=None, *, source_lang=None, target_lang=None) -> Iterator[TranslationUnit]
+    read_tm(path, fmt=None, **options) -> TranslationMemory
+    write_tm(units, path, fmt=None, *, source_lang, target_lang, **options) -> int (units written)
+    merge_targets(original, units, out, fmt=None) -> int (XLIFF: fill an original's targets)
+
+Every unit a reader yields carries source_lang/target_lang, origin (the file name) and line (where the
+unit starts in the file). Readers raise `ParseError(path, line, message)` for bad input; writers
+write atomically (a failed write leaves the old file in place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.errors import FormatNotSupported
+from tm.model import TranslationMemory, TranslationUnit
+
+from . import po, tabular, tmx, xliff, xliff2
+
+
+@dataclass(frozen=True)
+class Format:
+    id: str
+    name: str
+    extensions: tuple[str, ...]
+    reader: Callable[..., Iterator[TranslationUnit]]
+    writer: Callable[..., int]
+    streaming_read: bool
+    write_options: dict
+
+
+FORMATS: dict[str, Format] = {f.id: f for f in (
+    Format("tmx", "TMX 1.4b (reads 1.1–1.4)", (".tmx",), tmx.iter_units, tmx.write, True, {}),
+    Format("po", "gettext PO", (".po",), po.iter_units, po.write, False, {}),
+    Format("pot", "gettext POT template", (".pot",), po.iter_units, po.write, False, {"template": True}),
+    Format("xliff", "XLIFF 1.2", (".xlf", ".xliff"), xliff.iter_units, xliff.write, True, {}),
+    Format("xliff2", "XLIFF 2.0/2.1", (), xliff2.iter_units, xliff2.write, True, {}),
+    Format("csv", "CSV (comma-separated, UTF-8)", (".csv",), tabular.iter_csv, tabular.write_csv, True, {}),
+    Format("tsv", "TSV (tab-separated, UTF-8)", (".tsv", ".tab"), tabular.iter_tsv, tabular.write_tsv,
+           True, {}),
+    Format("xlsx", "Excel workbook", (".xlsx",), tabular.iter_xlsx, tabular.write_xlsx, False, {}),
+)}
+
+
+def _sniff_xliff(path: Path) -> str:
+    """XLIFF 1.2 and 2.x share extensions: look at the root's version/namespace."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except (FileNotFoundError, IsADirectoryError):
+        return "xliff"
+    if b"urn:oasis:names:tc:xliff:document:2." in head:
+        return "xliff2"
+    return "xliff"
+
+
+def format_for(path: str | Path) -> str:
+    """The format id for a file name (XLIFF files are sniffed for 1.2 vs 2.x)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions:
+            return _sniff_xliff(path) if fmt.id == "xliff" else fmt.id
+    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
+    raise FormatNotSupported(f"{path}: unknown TM format {suffix or '(no extension)'!r} (known: {known})")
+
+
+def get_format(fmt: str | None, path: str | Path) -> Format:
+    if fmt is None:
+        fmt = format_for(path)
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        raise FormatNotSupported(f"unknown TM format {fmt!r} (known: {', '.join(FORMATS)})") from None
+
+
+def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
+               target_lang: str | None = None, header: dict | None = None) -> Iterator[TranslationUnit]:
+    """Stream the units of a TM file. *source_lang*/*target_lang* override what the file declares
+    (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header."""
+    return get_format(fmt, path).reader(path, source_lang=source_lang, target_lang=target_lang,
+                                        header=header)
+
+
+def read_tm(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
+            target_lang: str | None = None) -> TranslationMemory:
+    header: dict = {}
+    units = list(iter_units(path, fmt, source_lang=source_lang, target_lang=target_lang, header=header))
+    src = header.get("source_lang") or next((u.source_lang for u in units if u.source_lang), None)
+    tgt = header.get("target_lang") or next((u.target_lang for u in units if u.target_lang), None)
+    return TranslationMemory(units, src, tgt, {k: str(v) for k, v in header.items() if v is not None})
+
+
+def write_tm(units: Iterable[TranslationUnit], path: str | Path, fmt: str | None = None, *,
+             source_lang: str, target_lang: str, **options) -> int:
+    """Write *units* to *path* (atomically); returns how many were written.
+
+    Options per format: tmx — creationtool, segtype, datatype, adminlang; po/pot — metadata, wrapwidth;
+    xliff/xliff2 — template (an original XLIFF whose structure is kept, targets filled from *units*),
+    original; csv/tsv/xlsx — none.
+    """
+    format_ = get_format(fmt, path)
+    return format_.writer(units, path, source_lang=source_lang, target_lang=target_lang,
+                          **{**format_.write_options, **options})
+
+
+def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: str | Path,
+                  fmt: str | None = None) -> int:
+    """Write *original* (XLIFF 1.2 or 2.x) to *out* with its targets filled from *units* (matched by id,
+    else by source text); everything else in the document is kept. Returns how many targets were set."""
+    fmt = fmt or format_for(original)
+    if fmt == "xliff":
+        return xliff.merge_targets(original, units, out)
+    if fmt == "xliff2":
+        return xliff2.merge_targets(original, units, out)
+    raise FormatNotSupported(f"{original}: filling targets into an original needs XLIFF, not {fmt}")
+
+
+__all__ = ["FORMATS", "Format", "format_for", "iter_units", "merge_targets", "read_tm", "write_tm"]

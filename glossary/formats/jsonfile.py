@@ -1,0 +1,204 @@
+"""slovnik's own JSON termbase: keys are the model's field names, validated by a JSON Schema.
+
+The schema (`glossary/data/termbase.schema.json`) is the one contract for the format; it is checked at
+load time and errors name the file, the line and the JSON path (`concepts[3].terms[0].status`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..atomic import atomic_write_text
+from ..errors import ParseError
+from ..model import Concept, Term, Termbase
+from .textfile import decode
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "termbase.schema.json"
+FORMAT_ID = "slovnik-termbase"
+
+
+@cache
+def validator():
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def json_path(parts) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "(root)"
+
+
+def schema_errors(path: Path, text: str, data: Any) -> list[ParseError]:
+    """Every schema violation as ParseError(path, line, 'json.path: message'), in file order."""
+    errors = list(validator().iter_errors(data))
+    if not errors:
+        return []
+    lines = value_lines(text)
+    out = []
+    for err in errors:
+        parts = tuple(err.absolute_path)
+        line = lines.get(parts)
+        while line is None and parts:
+            parts = parts[:-1]
+            line = lines.get(parts)
+        message = err.message if len(err.message) < 160 else err.message[:157] + "..."
+        out.append(ParseError(path, line, f"{json_path(err.absolute_path)}: {message}"))
+    out.sort(key=lambda e: e.line or 0)
+    return out
+
+
+def load_json(path: Path, data: bytes | None = None, encoding: str | None = None) -> tuple[str, Any]:
+    path = Path(path)
+    text = decode(path, path.read_bytes() if data is None else data, encoding)
+    try:
+        return text, json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ParseError(path, e.lineno, f"invalid JSON: {e.msg} (column {e.colno})") from None
+
+
+def read(path: Path, *, encoding: str | None = None) -> Termbase:
+    path = Path(path)
+    text, data = load_json(path, encoding=encoding)
+    errors = schema_errors(path, text, data)
+    if errors:
+        raise errors[0]
+    lines = value_lines(text)
+    tb = from_dict(data)
+    for i, concept in enumerate(tb.concepts):
+        concept.line = lines.get(("concepts", i))
+    return tb
+
+
+def write(tb: Termbase, path: Path) -> None:
+    atomic_write_text(path, json.dumps(to_dict(tb), ensure_ascii=False, indent=2) + "\n")
+
+
+# --- model <-> plain data -------------------------------------------------------------------------
+
+_TERM_DEFAULTS = {f.name: f.default for f in fields(Term) if f.name not in ("text", "lang")}
+
+
+def term_to_dict(t: Term) -> dict[str, Any]:
+    d: dict[str, Any] = {"lang": t.lang, "text": t.text, "status": t.status.value}
+    for name in ("part_of_speech", "gender", "number", "note", "conventional", "match"):
+        value = getattr(t, name)
+        if value is not None:
+            d[name] = value
+    if t.romanization:
+        d["romanization"] = dict(t.romanization)
+    return d
+
+
+def concept_to_dict(c: Concept) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": c.id, "type": c.type.value}
+    for name in ("subject", "definition", "notes", "sources", "tags", "see_also"):
+        value = getattr(c, name)
+        if value:
+            d[name] = list(value) if isinstance(value, list) else value
+    d["terms"] = [term_to_dict(t) for t in c.terms]
+    return d
+
+
+def to_dict(tb: Termbase) -> dict[str, Any]:
+    d: dict[str, Any] = {"format": FORMAT_ID, "version": 1}
+    if tb.title:
+        d["title"] = tb.title
+    d["source_lang"] = tb.source_lang
+    d["target_lang"] = tb.target_lang
+    if tb.description:
+        d["description"] = tb.description
+    d["concepts"] = [concept_to_dict(c) for c in tb.concepts]
+    return d
+
+
+def term_from_dict(d: dict[str, Any]) -> Term:
+    return Term(text=d["text"], lang=d["lang"], status=d.get("status") or "preferred",
+                part_of_speech=d.get("part_of_speech"), gender=d.get("gender"), number=d.get("number"),
+                note=d.get("note") or None, romanization=dict(d.get("romanization") or {}),
+                conventional=d.get("conventional") or None, match=d.get("match"))
+
+
+def concept_from_dict(d: dict[str, Any]) -> Concept:
+    return Concept(id=d["id"], type=d.get("type", "term"), subject=list(d.get("subject", [])),
+                   definition=d.get("definition") or None, notes=list(d.get("notes", [])),
+                   sources=list(d.get("sources", [])), tags=list(d.get("tags", [])),
+                   see_also=list(d.get("see_also", [])),
+                   terms=[term_from_dict(t) for t in d.get("terms", [])])
+
+
+def from_dict(d: dict[str, Any]) -> Termbase:
+    """Build a Termbase from schema-valid data; duplicate ids are kept for `validate` to report."""
+    tb = Termbase(title=d.get("title"), source_lang=d.get("source_lang", "ru"),
+                  target_lang=d.get("target_lang", "en"), description=d.get("description"))
+    tb.concepts = [concept_from_dict(c) for c in d.get("concepts", [])]
+    return tb
+
+
+# --- where each value sits: JSON path -> line --------------------------------------------------------
+
+def value_lines(text: str) -> dict[tuple, int]:
+    """Map every JSON path (as a tuple of keys/indices) to the line its value starts on."""
+    out: dict[tuple, int] = {}
+    decoder = json.JSONDecoder()
+    ws = " \t\n\r"
+    n = len(text)
+
+    def skip(i: int) -> int:
+        while i < n and text[i] in ws:
+            i += 1
+        return i
+
+    line_starts = [0]
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            line_starts.append(k + 1)
+
+    import bisect
+
+    def line_of(i: int) -> int:
+        return bisect.bisect_right(line_starts, i)
+
+    def walk(i: int, parts: tuple) -> int:
+        i = skip(i)
+        out[parts] = line_of(i)
+        ch = text[i]
+        if ch == "{":
+            i = skip(i + 1)
+            if text[i] == "}":
+                return i + 1
+            while True:
+                i = skip(i)
+                key, i = decoder.raw_decode(text, i)
+                i = skip(i) + 1  # the colon
+                i = skip(walk(i, (*parts, key)))
+                if text[i] == ",":
+                    i += 1
+                    continue
+                return i + 1
+        if ch == "[":
+            i = skip(i + 1)
+            if text[i] == "]":
+                return i + 1
+            k = 0
+            while True:
+                i = skip(walk(i, (*parts, k)))
+                k += 1
+                if text[i] == ",":
+                    i += 1
+                    continue
+                return i + 1
+        _, end = decoder.raw_decode(text, i)
+        return end
+
+    walk(0, ())
+    return out

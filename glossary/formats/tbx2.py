@@ -1,0 +1,19 @@
+"""TBX v2 (`martif`, ISO 30042:2008): termEntry/langSet/tig. Most tools still exchange this version.
+
+Reading is shared with v3 (glossary.formats.tbx picks the version from the root element); writing
+uses the same mapping as v3 with the v2 element names and the MARTIF DOCTYPE line tools expect.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..atomic import atomic_write_bytes
+from ..model import Termbase
+from .tbx import V2, read, serialize
+
+__all__ = ["read", "write"]
+
+
+def write(tb: Termbase, path: Path) -> None:
+    atomic_write_bytes(path, serialize(tb, V2))

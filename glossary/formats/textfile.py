@@ -1,0 +1,61 @@
+"""Decoding text files: UTF-8 (with or without BOM) by default, a named legacy encoding on request.
+
+Russian glossaries still turn up in CP1251 (Windows) and KOI8-R (old Unix). Guessing silently is
+how mojibake gets into a termbase, so a file that is not UTF-8 is refused with a one-line error that
+names the line of the first bad byte and the likely encoding; the user re-runs with
+`--encoding cp1251` (or converts the file) once they have confirmed it.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ..errors import ParseError
+
+LEGACY_CYRILLIC = ("cp1251", "koi8-r")
+# The most frequent Russian letters; the right legacy decoding puts most Cyrillic letters among
+# them and in lower case, the wrong one yields mostly capitals and rare letters.
+_FREQUENT = set("оеаинтсрвлкмдпуяы")
+
+
+def guess_cyrillic_encoding(data: bytes) -> str | None:
+    """The legacy encoding (cp1251 or koi8-r) under which *data* reads as plausible Russian."""
+    best, best_score = None, 0.0
+    for enc in LEGACY_CYRILLIC:
+        text = data.decode(enc, errors="replace")
+        letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
+        if not letters:
+            continue
+        score = sum(c in _FREQUENT for c in letters) / len(letters)
+        if score > best_score:
+            best, best_score = enc, score
+    return best if best_score > 0.3 else None
+
+
+def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
+    """Decode *data* read from *path*; ParseError with the line of the first undecodable byte."""
+    if not data.strip():
+        raise ParseError(path, None, "empty file")
+    enc = encoding or "utf-8"
+    try:
+        codecs.lookup(enc)
+    except LookupError:
+        raise ParseError(path, None, f"unknown encoding {encoding!r}") from None
+    if enc.replace("_", "-").lower() in ("utf-8", "utf8"):
+        enc = "utf-8-sig"
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        if encoding:
+            raise ParseError(path, line, f"cannot decode as {encoding}: {e.reason}") from None
+        guess = guess_cyrillic_encoding(data)
+        hint = (f"looks like {guess.upper()}; convert it to UTF-8 or pass --encoding {guess}"
+                if guess else "convert it to UTF-8 or pass --encoding")
+        raise ParseError(path, line, f"not UTF-8 ({hint})") from None
+
+
+def read_text(path: Path, encoding: str | None = None) -> str:
+    path = Path(path)
+    return decode(path, path.read_bytes(), encoding)

@@ -1,0 +1,79 @@
+"""Lint settings from `[tool.slovnik]` (and its optional `[tool.slovnik.lint]` table), merged with
+command-line options: the command line wins.
+
+```toml
+[tool.slovnik]
+scheme = "lc"                  # house romanization scheme
+glossary = "terms/house.json"  # termbase (relative to pyproject.toml)
+select = ["R", "T", "S"]       # rule codes or prefixes; default: every rule
+ignore = ["R103"]
+[tool.slovnik.per-file-ignores]
+"notes/*.md" = ["R102"]
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import Config
+from ..errors import ConfigError
+from .engine import LintSettings
+
+
+def _codes(value: Any, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"[tool.slovnik] {key}: expected a list of rule codes, got {value!r}")
+    return [v.strip().upper() for v in value]
+
+
+def split_codes(option: str | None) -> list[str] | None:
+    """`R101,S3` → ["R101", "S3"]; None stays None (option not given)."""
+    if option is None:
+        return None
+    return [c.strip().upper() for c in option.split(",") if c.strip()]
+
+
+def lint_settings(config: Config, *, scheme: str | None = None, select: list[str] | None = None,
+                  ignore: list[str] | None = None) -> LintSettings:
+    """Settings from *config*, overridden by the command line.
+
+    `--select` replaces the configured selection; `--ignore` adds to the configured ignores (as in
+    ruff, where the command line refines the project's configuration).
+    """
+    values = dict(config.values)
+    lint_table = values.pop("lint", {})
+    if not isinstance(lint_table, dict):
+        raise ConfigError("[tool.slovnik] lint: expected a table")
+    unknown = sorted(set(lint_table) - {"scheme", "select", "ignore", "per-file-ignores"})
+    if unknown:
+        raise ConfigError(f"[tool.slovnik.lint]: unknown key(s): {', '.join(unknown)}")
+    values.update(lint_table)
+
+    cfg_scheme = values.get("scheme", "lc")
+    if not isinstance(cfg_scheme, str):
+        raise ConfigError(f"[tool.slovnik] scheme: expected a scheme id, got {cfg_scheme!r}")
+    chosen_scheme = scheme or cfg_scheme
+    _check_scheme(chosen_scheme)
+
+    cfg_select = _codes(values["select"], "select") if "select" in values else None
+    cfg_ignore = _codes(values.get("ignore", []), "ignore")
+    pfi = values.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError("[tool.slovnik] per-file-ignores: expected a table of glob = [codes]")
+    per_file = {str(k): _codes(v, f"per-file-ignores {k!r}") for k, v in pfi.items()}
+    return LintSettings(
+        scheme=chosen_scheme,
+        select=select if select is not None else cfg_select,
+        ignore=cfg_ignore + (ignore or []),
+        per_file_ignores=per_file,
+        root=config.root,
+    )
+
+
+def _check_scheme(scheme_id: str) -> None:
+    from ..romanize import get_scheme
+
+    get_scheme(scheme_id)  # raises SchemeNotFound with the list of known ids

@@ -1,0 +1,134 @@
+"""Run the selected rules over a set of files: read, check, filter (select/ignore, per-file ignores,
+suppression comments), sort."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..findings import Finding
+from ..model import Termbase
+from .rules import RULES, LintContext, Rule
+from .sources import Document, is_supported, read_document
+
+
+@dataclass
+class LintSettings:
+    """What to check and how. `select` None means every rule; entries are codes or code prefixes."""
+
+    scheme: str = "lc"
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    root: Path | None = None  # per-file-ignores patterns are relative to this folder
+
+    def __post_init__(self) -> None:
+        for where, codes in (("select", self.select or []), ("ignore", self.ignore),
+                             *((f"per-file-ignores {k!r}", v) for k, v in self.per_file_ignores.items())):
+            for code in codes:
+                validate_code(code, where)
+
+    def rules(self) -> list[type[Rule]]:
+        """The rules in force, in registry order."""
+        chosen = []
+        for code, rule in RULES.items():
+            if self.select is not None and not _matches(code, self.select):
+                continue
+            if _matches(code, self.ignore):
+                continue
+            chosen.append(rule)
+        return chosen
+
+    def ignored_for(self, path: Path) -> list[str]:
+        if not self.per_file_ignores:
+            return []
+        names = {path.as_posix(), path.name}
+        try:
+            names.add(path.resolve().relative_to((self.root or Path.cwd()).resolve()).as_posix())
+        except ValueError:
+            pass
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores.items():
+            if any(fnmatch.fnmatch(n, pattern) for n in names):
+                out.extend(codes)
+        return out
+
+
+def validate_code(code: str, where: str = "select") -> None:
+    """A rule code or prefix (`R1`, `R101`, `ALL`) must name at least one rule."""
+    c = code.strip().upper()
+    if c and (c == "ALL" or any(known.startswith(c) for known in RULES)):
+        return
+    raise ConfigError(f"{where}: unknown rule code or prefix {code!r} (known: {', '.join(RULES)})")
+
+
+def _matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(p.upper() == "ALL" or code.startswith(p.strip().upper()) for p in prefixes)
+
+
+def collect_files(paths: Sequence[Path]) -> list[Path]:
+    """Files named on the command line, plus supported files found under named folders."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+        else:
+            out.append(path)
+    return list(dict.fromkeys(out))
+
+
+@dataclass
+class LintResult:
+    findings: list[Finding]
+    documents: list[Document]
+
+
+def lint_documents(documents: list[Document], settings: LintSettings,
+                   termbase: Termbase | None = None) -> list[Finding]:
+    """Run every selected rule over *documents* and drop what the files or settings suppress."""
+    ctx = LintContext(documents, scheme=settings.scheme, termbase=termbase)
+    by_path = {str(d.path): d for d in documents}
+    findings: list[Finding] = []
+    for rule in settings.rules():
+        findings.extend(rule().check(ctx))
+    kept = []
+    ignores = {str(d.path): settings.ignored_for(d.path) for d in documents}
+    for f in _one_per_problem(findings):
+        doc = by_path.get(f.path)
+        if doc is not None and doc.suppressed(f.line, f.code):
+            continue
+        if _matches(f.code, ignores.get(f.path, [])):
+            continue
+        kept.append(f)
+    return sorted(kept, key=Finding.sort_key)
+
+
+def _one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """Two rules that flag the same word with the same fix (R101 and R102 on `Lavrentiy` → `Lavrentii`)
+    make one finding: the more specific rule, which comes first in the registry, keeps it."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        if f.fix is not None or "suggestion" in f.extra:
+            replacement = f.fix.replacement if f.fix is not None else f.extra["suggestion"]
+            key = (f.path, f.line, f.column, f.end_line, f.end_column, replacement)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
+
+
+def lint_paths(paths: Sequence[Path], settings: LintSettings, termbase: Termbase | None = None,
+               on_read: Callable[[Path], None] | None = None) -> LintResult:
+    """Read every file (folders are searched for supported files), then lint them together."""
+    documents = []
+    for path in collect_files(paths):
+        documents.append(read_document(path))
+        if on_read is not None:
+            on_read(path)
+    return LintResult(lint_documents(documents, settings, termbase), documents)

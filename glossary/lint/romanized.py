@@ -1,0 +1,359 @@
+"""Which Latin words of an English text are romanized Russian, and which Russian word each one is.
+
+A word counts as romanized Russian when
+
+1. it is written in Latin letters (with the marks romanization uses for ь/ъ) and is not an acronym,
+2. it is not better taken as English, judged by real word-frequency lists (`wordfreq`), not a hand
+   list: a word common in English is English (`coup`, `pace`, `Howard`); a capitalised word that
+   English knows but rarely (Zipf 1–3.5) is Russian only when its Russian reading is clearly more
+   frequent in Russian than the word is in English (`Yezhov` 1.4 vs ежов 3.0 — yes; `Serology` 2.0
+   vs серологий 0.0, `Jair` 2.1 vs яир 2.4 — no); a lower-case word must be rarer still, and
+3. a scheme's letter table or, failing that, reverse romanization (`glossary.reverse.reverse`) reads
+   it as a Russian word form that the morphological dictionary or the termbase knows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..model import Termbase
+
+SOFT_MARKS = "'’ʹʼ"
+HARD_MARKS = "ʺ\"″"
+ALL_MARKS = SOFT_MARKS + HARD_MARKS
+_LATIN_WORD = re.compile(rf"[A-Za-zÀ-ɏ{ALL_MARKS}]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+# Zipf ≥ 3.5 is a word seen about three times per million words: ordinary English vocabulary,
+# whatever else it may be (Boris 3.9, Vera 3.7).
+ENGLISH_ZIPF = 3.5
+# Between LOWER_ZIPF and ENGLISH_ZIPF a capitalised word is Russian when its reading is at least
+# this much more frequent in Russian than the word in English (Mikoyan 1.7 vs микоян 2.9: Russian;
+# Lian 2.7 vs лян 3.1: English). Names of every nation are transliterated in Russian too.
+RUSSIAN_MARGIN = 1.0
+# A capitalised word with no Russian reading (a misspelling such as Rossia) still counts as foreign
+# below this, so it can join a group of spellings that a readable spelling started (R101).
+UNREAD_ZIPF = 2.0
+# A lower-case word is held to a stricter bar: English has many rare common words (centralist,
+# Zipf 1.9) while romanized common nouns are rarer still (kraikom 0, voinakh 0) or established
+# loanwords that English spells its own way (kolkhoz 1.9, oblast 2.6).
+LOWER_ZIPF = 1.0
+# A name this frequent in English has an established English spelling (Engels 2.9, Trotsky 2.9,
+# Alexei 3.1): R102 does not ask to respell it, though it still counts for consistency (R101).
+ESTABLISHED_ZIPF = 2.8
+_NAME_TAGS = ("Name", "Surn", "Patr", "Geox")
+
+
+@lru_cache(maxsize=200_000)
+def english_zipf(word: str) -> float:
+    return zipf_frequency(strip_marks(word).lower(), "en")
+
+
+@lru_cache(maxsize=200_000)
+def russian_zipf(cyrillic: str) -> float:
+    return zipf_frequency(cyrillic.lower(), "ru")
+
+
+_STRIP = dict.fromkeys(map(ord, ALL_MARKS), None)
+
+
+def strip_marks(word: str) -> str:
+    return word.translate(_STRIP)
+
+
+def normalize_marks(word: str) -> str:
+    """Every soft-sign mark as `'` and every hard-sign mark as `"`, so mark styles compare equal."""
+    return "".join("'" if ch in SOFT_MARKS else '"' if ch in HARD_MARKS else ch for ch in word)
+
+
+def core(word: str) -> tuple[str, int]:
+    """(the word without an English possessive `'s`, how many characters were cut off the end)."""
+    m = _POSSESSIVE.search(word)
+    if m and len(word) > 4:
+        return word[: m.start()], len(word) - m.start()
+    return word, 0
+
+
+def is_latin_word(word: str) -> bool:
+    return bool(_LATIN_WORD.fullmatch(word)) and any(ch.isalpha() for ch in word)
+
+
+def is_acronym(word: str) -> bool:
+    letters = strip_marks(word)
+    return len(letters) > 1 and letters.isupper() and not re.fullmatch(r"[A-Z][A-Z][a-z]+", letters)
+
+
+def case_shape(word: str) -> str:
+    letters = strip_marks(word)
+    if len(letters) > 1 and letters.isupper():
+        return "upper"
+    return "title" if letters[:1].isupper() else "lower"
+
+
+def apply_case(word: str, shape: str) -> str:
+    if shape == "upper":
+        return word.upper()
+    if shape == "title":
+        return word[:1].upper() + word[1:].lower()
+    return word.lower()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a romanized word reads in Russian: the best dictionary-known Cyrillic form."""
+
+    word: str
+    cyrillic: str
+    score: float
+    alternatives: tuple[str, ...]  # every known Cyrillic candidate, best first
+    schemes: tuple[str, ...] = ()  # schemes that write `cyrillic` exactly as `word` (none: a loose reading)
+
+    @property
+    def unambiguous(self) -> bool:
+        return len(self.alternatives) == 1
+
+
+class Romanized:
+    """Classifies Latin words (cached) against one termbase and one house scheme."""
+
+    def __init__(self, termbase: Termbase | None = None, scheme: str = "lc", min_score: float = 0.3):
+        self.termbase = termbase
+        self.scheme = scheme
+        self.min_score = min_score
+        self._readings: dict[str, Reading | None] = {}
+        self._candidates: dict[tuple[str, bool], bool] = {}
+        self._house: dict[str, str] = {}
+        self.known_spellings = _termbase_spellings(termbase) if termbase is not None else {}
+        self.approved_spellings = approved_english_spellings(termbase) if termbase is not None else {}
+
+    def candidate(self, word: str, *, marked: bool = False) -> bool:
+        key = (word, marked)
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = self._candidate(word, marked)
+        return found
+
+    def _candidate(self, word: str, marked: bool) -> bool:
+        """Could *word* be romanized Russian, judged by its shape and English frequency only?
+
+        *marked*: the text itself marks the word as foreign (italics, an inline gloss), so a
+        lower-case word only has to be rarer than ordinary English vocabulary (gorkom, 1.1).
+        """
+        if len(strip_marks(word)) < 3 or not is_latin_word(word) or is_acronym(word):
+            return False
+        if normalize_marks(word).lower() in self.known_spellings:
+            return True
+        zipf = english_zipf(word)
+        return zipf < (ENGLISH_ZIPF if word[:1].isupper() or marked else LOWER_ZIPF)
+
+    def english_like(self, word: str) -> bool:
+        """Is *word* better taken as English? (see the thresholds above)"""
+        if normalize_marks(word).lower() in self.known_spellings:
+            return False
+        zipf = english_zipf(word)
+        if not word[:1].isupper() or zipf < LOWER_ZIPF:
+            return zipf >= LOWER_ZIPF
+        if zipf >= ENGLISH_ZIPF:
+            return True
+        reading = self.reading(word)
+        if reading is None:  # no Russian reading to weigh against: only rare words stay foreign
+            return zipf >= UNREAD_ZIPF
+        return zipf > russian_zipf(reading.cyrillic) - RUSSIAN_MARGIN
+
+    def reading(self, word: str) -> Reading | None:
+        """The Russian reading of *word*, or None when no known Russian word form fits.
+
+        A word the house scheme writes exactly so from a dictionary word is read directly (cheap);
+        any other word goes through full reverse romanization over every scheme.
+        """
+        key = normalize_marks(word).lower()
+        if key in self._readings:
+            return self._readings[key]
+        reading = None
+        if key in self.known_spellings:
+            cyr = self.known_spellings[key]
+            reading = Reading(word, cyr, 1.0, (cyr,), ("termbase",))
+        elif (fast := table_readings(self.scheme, key, word[:1].isupper())):
+            cyr, schemes = fast[0]
+            reading = Reading(word, cyr, 0.9, tuple(c for c, _ in fast), schemes)
+        else:
+            from ..reverse import reverse
+
+            cands = [c for c in reverse(word, termbase=self.termbase, limit=10)
+                     if c.known and c.score >= self.min_score]
+            if cands:
+                alts = tuple(dict.fromkeys(c.cyrillic.lower() for c in cands))
+                reading = Reading(word, cands[0].cyrillic.lower(), cands[0].score, alts, tuple(cands[0].schemes))
+        self._readings[key] = reading
+        return reading
+
+    def house_form(self, cyrillic: str) -> str:
+        """The house-scheme spelling of a Cyrillic word form (conventional spellings honoured)."""
+        if cyrillic not in self._house:
+            from ..romanize import romanize
+
+            # Without a termbase there are no conventional spellings to honour.
+            self._house[cyrillic] = romanize(cyrillic, self.scheme, conventional=self.termbase is not None,
+                                             termbase=self.termbase)
+        return self._house[cyrillic]
+
+    def strict_form(self, cyrillic: str) -> str:
+        from ..romanize import romanize
+
+        return romanize(cyrillic, self.scheme)
+
+    def accepted(self, word: str, cyrillic: str) -> bool:
+        """Does *word* spell *cyrillic* the house way (scheme, conventional or termbase spelling)?"""
+        w = normalize_marks(word).lower()
+        if self.known_spellings.get(w) == cyrillic and w in self._conventional_keys():
+            return True
+        if self.approved_spellings.get(w) == cyrillic:
+            return True
+        for form in (self.house_form(cyrillic), self.strict_form(cyrillic)):
+            if normalize_marks(form).lower() == w:
+                return True
+        return False
+
+    def _conventional_keys(self) -> set[str]:
+        if not hasattr(self, "_conv"):
+            self._conv = set(_termbase_spellings(self.termbase, conventional_only=True)) \
+                if self.termbase is not None else set()
+        return self._conv
+
+
+def _termbase_spellings(termbase: Termbase, conventional_only: bool = False) -> dict[str, str]:
+    """Latin spellings the termbase gives for its Russian words → the Russian word (lower-case).
+
+    Conventional spellings and per-scheme romanization overrides of single words; for multi-word
+    names the words are paired up when both sides have the same number of words.
+    """
+    out: dict[str, str] = {}
+    for concept in termbase:
+        for term in concept.terms_in("ru"):
+            spellings = [term.conventional] if term.conventional else []
+            if not conventional_only:
+                spellings += list(term.romanization.values())
+            ru_words = term.text.split()
+            for spelling in spellings:
+                if not spelling:
+                    continue
+                lat_words = spelling.split()
+                if len(lat_words) == len(ru_words):
+                    for lw, rw in zip(lat_words, ru_words, strict=True):
+                        if is_latin_word(lw):
+                            out.setdefault(normalize_marks(lw).lower(), rw.lower())
+    return out
+
+
+# ---------------------------------------------------------------- the house-scheme fast path
+
+_MAX_STEPS = 3000
+
+
+@lru_cache(maxsize=200_000)
+def _has_prefix(prefix: str) -> bool:
+    from .. import morph
+
+    words = morph.analyzer().dictionary.words
+    return next(iter(words.iterkeys(prefix)), None) is not None
+
+
+@lru_cache(maxsize=32)
+def _inverse_letters(scheme_id: str) -> tuple[dict[str, tuple[str, ...]], int]:
+    """Latin piece → Cyrillic letters for one scheme: its letter table plus the outputs of its
+    context rules (wikipedia -y for -ий, bgn ye for е); the contexts are checked afterwards by
+    romanizing each result back."""
+    from ..romanize import get_scheme
+
+    scheme = get_scheme(scheme_id)
+    pairs = [(cyr, lat) for cyr, lat in scheme.letter_map().items()]
+    pairs += [(rule.match, rule.output) for rule in scheme.all_rules()]
+    pieces: dict[str, list[str]] = {}
+    for cyr, lat in pairs:
+        if lat and cyr.islower() and cyr not in pieces.get(normalize_marks(lat).lower(), []):
+            pieces.setdefault(normalize_marks(lat).lower(), []).append(cyr)
+    return {k: tuple(v) for k, v in pieces.items()}, max(map(len, pieces))
+
+
+def _is_name(cyr: str) -> bool:
+    from .. import morph
+
+    return any(p.is_known and any(t in p.tag for t in _NAME_TAGS) for p in morph.parses(cyr))
+
+
+@lru_cache(maxsize=200_000)
+def table_readings(house: str, key: str, capitalized: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(dictionary word, schemes that write it exactly as *key*) for every scheme's letter table,
+    the house scheme's readings first, then those more schemes agree on. Empty when no scheme
+    parses *key* into a dictionary word: the caller falls back to full reverse romanization."""
+    from .. import morph
+    from ..romanize import SCHEME_IDS, romanize
+
+    words: dict[str, None] = {}
+    for scheme_id in (house, *(s for s in SCHEME_IDS if s != house)):
+        words.update(dict.fromkeys(house_readings(scheme_id, key)))
+    out = []
+    for cyr in words:
+        schemes = tuple(s for s in SCHEME_IDS if normalize_marks(romanize(cyr, s)).lower() == key)
+        out.append((cyr, schemes))
+    # A capitalised word is most likely a name, and a name in its dictionary form (Lavrentii:
+    # лаврентий, not the plural лаврентии); otherwise the reading more schemes agree on wins.
+    def rank(item):
+        cyr, schemes = item
+        name = capitalized and _is_name(cyr)
+        return (house not in schemes, capitalized and not name, name and morph.lemma(cyr) != cyr,
+                -len(schemes), -morph.score(cyr))
+
+    out.sort(key=rank)
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
+    """Dictionary words (lower case) that *scheme_id* writes exactly as *key* (marks normalised).
+
+    A depth-first parse with the scheme's own letter table, pruned by the dictionary's word
+    prefixes, and checked by romanizing each result back. Empty when the scheme needs a context
+    rule for the word or no dictionary word fits: the caller then falls back to full reverse
+    romanization, so this only ever saves work.
+    """
+    from .. import morph
+    from ..romanize import romanize
+
+    pieces, longest = _inverse_letters(scheme_id)
+    found: list[str] = []
+    steps = 0
+    stack = [(0, "")]
+    while stack and len(found) < 8 and steps < _MAX_STEPS:
+        pos, prefix = stack.pop()
+        steps += 1
+        if pos == len(key):
+            if morph.is_known(prefix) and normalize_marks(romanize(prefix, scheme_id)).lower() == key:
+                found.append(prefix)
+            continue
+        for size in range(min(longest, len(key) - pos), 0, -1):
+            for cyr in pieces.get(key[pos:pos + size], ()):
+                nxt = prefix + cyr
+                if _has_prefix(nxt):
+                    stack.append((pos + size, nxt))
+    return tuple(dict.fromkeys(found))
+
+
+def approved_english_spellings(termbase: Termbase) -> dict[str, str]:
+    """Approved English terms that romanize the Russian term word for word (Kuybyshev admitted
+    beside Kuibyshev, Yezhovshchina): spelling → Russian word, paired by skeleton key. R102 accepts
+    them as house spellings; they are not evidence that a word is Russian (Soviet pairs with совет)."""
+    from ..reverse import skeleton
+
+    out: dict[str, str] = {}
+    for concept in termbase:
+        ru_keys = {skeleton(w.lower()): w.lower() for t in concept.terms_in("ru") for w in t.text.split()}
+        for term in concept.approved("en"):
+            for lw in term.text.split():
+                if is_latin_word(lw) and (rw := ru_keys.get(skeleton(strip_marks(lw)))):
+                    out.setdefault(normalize_marks(lw).lower(), rw)
+    return out

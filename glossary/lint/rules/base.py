@@ -1,0 +1,112 @@
+"""What every rule shares: the Rule base class, the lint context (documents, settings, tokens)."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar, NamedTuple
+
+from ...findings import Finding, Fix, RuleMeta, Severity
+from ...model import Termbase
+from ..sources import Document
+
+# A word: letters (any script), with inner apostrophe-like soft/hard-sign marks (Zakliuchitel'noe,
+# obʺezd) and a trailing one (oblast', oblastʹ). Hyphens split words.
+_MARKS = "'’ʹʺʼ\"″"
+WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_MARKS}][^\W\d_]+)*[{_MARKS}]?")
+SOFT_MARKS = "'’ʹʼ"
+HARD_MARKS = "ʺ\"″"
+_OPENING_QUOTES = "'‘’\""
+
+
+class Token(NamedTuple):
+    """A word of a document: `doc.text[start:end] == text` (a tuple: there are many of them)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of *text*. A trailing mark counts as part of the word (oblast') unless the word opened
+    with a quote ('tangle'), and a trailing double quote is never a mark."""
+    out = []
+    for m in WORD_RE.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word[-1] in _MARKS and (word[-1] in "\"″"
+                                   or (start > 0 and text[start - 1] in _OPENING_QUOTES)):
+            word, end = word[:-1], end - 1
+        out.append(Token(word, start, end))
+    return out
+
+
+@dataclass
+class LintContext:
+    """Everything a rule may look at. Token lists are computed once per document and shared."""
+
+    documents: list[Document]
+    scheme: str = "lc"
+    termbase: Termbase | None = None
+    _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
+
+    def tokens(self, doc: Document) -> list[Token]:
+        key = id(doc)
+        if key not in self._tokens:
+            self._tokens[key] = tokenize(doc.text)
+        return self._tokens[key]
+
+    @cached_property
+    def term_index(self):
+        """glossary.recognize.TermIndex over the termbase (None without a termbase)."""
+        if self.termbase is None:
+            return None
+        from ...recognize import TermIndex
+
+        return TermIndex(self.termbase)
+
+    def finding(self, rule: type[Rule] | Rule, doc: Document, start: int, end: int, message: str, *,
+                replacement: str | None = None, safe: bool = True, fix_message: str = "",
+                **extra) -> Finding:
+        """A finding for doc.text[start:end]; the fix is attached only where the file can take it."""
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        fix = None
+        if replacement is not None and doc.fixable:
+            fix = Fix(replacement, start, end, safe, fix_message or f"Replace with `{replacement}`")
+        elif replacement is not None:
+            extra.setdefault("suggestion", replacement)
+        return Finding(rule.code, rule.name, message, str(doc.path), line, column,
+                       text=doc.text[start:end], end_line=end_line, end_column=end_column,
+                       severity=rule.severity, fix=fix, extra=extra)
+
+
+class Rule:
+    """Base class. Subclasses set `code`, `name`, maybe `fixable`, and implement `check`.
+
+    The subclass docstring is the rule's documentation: first line the title, then the sections
+    *What it does*, *Why*, *Example* and *Use instead*.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    fixable: ClassVar[bool] = False
+    severity: ClassVar[Severity] = "warning"
+
+    def check(self, ctx: LintContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def title(cls) -> str:
+        return inspect.getdoc(cls).split("\n", 1)[0].strip()
+
+    @classmethod
+    def documentation(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.split("\n", 1)[1].strip() if "\n" in doc else ""
+
+    @classmethod
+    def meta(cls) -> RuleMeta:
+        return RuleMeta(cls.code, cls.name, cls.title(), cls.documentation(), cls.severity)

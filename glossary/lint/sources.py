@@ -1,0 +1,512 @@
+"""Readers that pull the English prose out of a file, keeping every character where it was.
+
+Each reader returns a `Document` whose `text` has exactly the length of the decoded file: everything
+that is not prose to check (markup, fenced and inline code, URLs, e-mail addresses, PO msgids, TMX
+source segments, …) is blanked to spaces, newlines are kept. A word found at offset *i* of `text` is
+therefore at offset *i* of the file too, so findings get exact line/column positions and fixes can be
+applied to the file text by offset. DOCX is the exception: its `text` is the paragraphs joined by
+newlines (line = paragraph number) and it has no `source`, so it takes no automatic fixes.
+
+Suppression directives (`slovnik: ignore[CODE,…]`) are read in each format's own comment syntax and
+returned as line ranges on the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..errors import FormatNotSupported, ParseError
+
+# `slovnik: ignore` (every rule) or `slovnik: ignore[R101, S3]` (codes or code prefixes).
+DIRECTIVE_RE = re.compile(r"slovnik:\s*ignore(?:\[\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*\])?")
+# Alone on its line (after an optional comment leader) a directive covers the next paragraph; after
+# text on the same line it covers that line only.
+_DIRECTIVE_LINE_RE = re.compile(r"^\s*(?:#|//|%|;)?\s*" + DIRECTIVE_RE.pattern + r"\s*$")
+
+URL_RE = re.compile(r"(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>\"'\])]*[^\s<>\"'\]).,;:!?]|<<[^<>\s]+>>")
+EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+ENTITY_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Findings on lines first..last (inclusive) whose code starts with one of *codes* are dropped.
+
+    `codes` None means every rule.
+    """
+
+    first_line: int
+    last_line: int
+    codes: frozenset[str] | None
+
+    def covers(self, line: int, code: str) -> bool:
+        if not self.first_line <= line <= self.last_line:
+            return False
+        return self.codes is None or any(code.startswith(c) for c in self.codes)
+
+
+@dataclass
+class Document:
+    """The prose of one file, position-preserving (see the module docstring)."""
+
+    path: Path
+    kind: str
+    text: str
+    source: str | None = None
+    encoding: str = "utf-8"
+    suppressions: list[Suppression] = field(default_factory=list)
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    @property
+    def fixable(self) -> bool:
+        return self.source is not None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of *offset* in `text`."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return (self.source or self.text)[start:end]
+
+    def suppressed(self, line: int, code: str) -> bool:
+        return any(s.covers(line, code) for s in self.suppressions)
+
+
+def parse_directive(comment: str) -> frozenset[str] | None | bool:
+    """The codes of a `slovnik: ignore[...]` directive in *comment*: a frozenset, None (= all), or
+    False when there is no directive."""
+    m = DIRECTIVE_RE.search(comment)
+    if not m:
+        return False
+    if m.group(1) is None:
+        return None
+    return frozenset(c.strip().upper() for c in m.group(1).split(","))
+
+
+# ---------------------------------------------------------------- helpers
+
+def _blank(s: str) -> str:
+    """Same length, newlines kept, everything else a space."""
+    return re.sub(r"[^\n]", " ", s)
+
+
+class _Mask:
+    """A mutable copy of the file text where ranges are blanked or (re)opened for checking."""
+
+    def __init__(self, source: str, start_open: bool = True):
+        self.source = source
+        self.chars = list(source) if start_open else list(_blank(source))
+
+    def blank(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            if self.chars[i] != "\n":
+                self.chars[i] = " "
+
+    def open(self, start: int, end: int) -> None:
+        self.chars[start:end] = self.source[start:end]
+
+    def blank_pattern(self, pattern: re.Pattern, start: int = 0, end: int | None = None) -> None:
+        for m in pattern.finditer(self.source, start, len(self.source) if end is None else end):
+            self.blank(m.start(), m.end())
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _line_of(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1
+
+
+def _paragraph_end(lines: list[str], index: int) -> int:
+    """0-based index of the last line of the paragraph starting at *index* (stops before a blank)."""
+    j = index
+    while j < len(lines) and not lines[j].strip():  # skip blank lines right after the directive
+        j += 1
+    while j + 1 < len(lines) and lines[j + 1].strip():
+        j += 1
+    return min(j, len(lines) - 1)
+
+
+def _line_directives(source: str, mask: _Mask, path: Path) -> list[Suppression]:
+    """Plain-text/Markdown/DOCX directive lines: blank them and turn them into suppressions."""
+    out = []
+    lines = source.split("\n")
+    offset = 0
+    for i, line in enumerate(lines):
+        m = DIRECTIVE_RE.search(line)
+        if m:
+            codes = parse_directive(line)
+            assert codes is not False
+            if _DIRECTIVE_LINE_RE.match(line):
+                out.append(Suppression(i + 2, _paragraph_end(lines, i + 1) + 1, codes))
+            else:
+                out.append(Suppression(i + 1, i + 1, codes))
+            mask.blank(offset + m.start(), offset + m.end())
+        offset += len(line) + 1
+    return out
+
+
+def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """(text, encoding to write it back with). BOMs are honoured; otherwise UTF-8 unless told."""
+    if encoding is None:
+        if data.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"
+        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"
+        else:
+            encoding = "utf-8"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ParseError(path, line, f"not valid {encoding} text (byte 0x{data[e.start]:02x})") from e
+    except LookupError as e:
+        raise ParseError(path, None, f"unknown encoding {encoding!r}") from e
+
+
+def _common_masks(mask: _Mask) -> None:
+    mask.blank_pattern(URL_RE)
+    mask.blank_pattern(EMAIL_RE)
+
+
+# ---------------------------------------------------------------- plain text
+
+def read_text(path: Path, data: bytes) -> Document:
+    """Plain text: every line is prose except URLs, e-mail addresses and directive lines.
+
+    Suppression: a line that holds only `slovnik: ignore[CODES]` (optionally after `#`) covers the
+    next paragraph; the directive after text on a line covers that line.
+    """
+    source, encoding = decode(path, data)
+    mask = _Mask(source)
+    _common_masks(mask)
+    suppressions = _line_directives(source, mask, path)
+    return Document(path, "text", mask.text(), source, encoding, suppressions)
+
+
+# ---------------------------------------------------------------- markdown
+
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n\s*\n).)+?)(?<!`)\1(?!`)", re.S)
+_LINK_DEST_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
+_AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
+
+
+def read_markdown(path: Path, data: bytes) -> Document:
+    """Markdown: skips front matter, fenced code, code spans, link targets, autolinks, raw HTML tags,
+    comments, URLs and e-mail addresses.
+
+    Suppression: `<!-- slovnik: ignore[CODES] -->` on its own line covers the next block (up to a
+    blank line); after text on a line it covers that line.
+    """
+    source, encoding = decode(path, data)
+    mask = _Mask(source)
+    m = _FRONT_MATTER_RE.match(source)
+    if m:
+        mask.blank(0, m.end())
+    # Fenced code blocks, line by line (a fence closes with the same character, at least as long).
+    offset, fence = 0, None
+    for line in source.split("\n"):
+        fm = _FENCE_RE.match(line)
+        if fence is None and fm:
+            fence = fm.group(1)
+            mask.blank(offset, offset + len(line))
+        elif fence is not None:
+            mask.blank(offset, offset + len(line))
+            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence) \
+                    and not line.strip()[len(fm.group(1)):].strip():
+                fence = None
+        offset += len(line) + 1
+    masked = mask.text()
+    suppressions = []
+    lines = source.split("\n")
+    for cm in _COMMENT_RE.finditer(masked):
+        codes = parse_directive(cm.group())
+        mask.blank(cm.start(), cm.end())
+        if codes is False:
+            continue
+        first = _line_of(source, cm.start())
+        last = _line_of(source, cm.end())
+        before = source[source.rfind("\n", 0, cm.start()) + 1:cm.start()]
+        after = source[cm.end():].split("\n", 1)[0]
+        if before.strip() or after.strip():
+            suppressions.append(Suppression(first, last, codes))
+        else:
+            suppressions.append(Suppression(last + 1, _paragraph_end(lines, last) + 1, codes))
+    for pattern in (_CODE_SPAN_RE, _LINK_DEST_RE, _REF_DEF_RE, _AUTOLINK_RE, _TAG_RE, ENTITY_RE):
+        for pm in pattern.finditer(mask.text()):
+            mask.blank(pm.start(), pm.end())
+    _common_masks(mask)
+    return Document(path, "markdown", mask.text(), source, encoding, suppressions)
+
+
+# ---------------------------------------------------------------- html
+
+_SKIP_ELEMENTS = {"script", "style", "code", "pre", "kbd", "samp", "var", "tt", "textarea", "template",
+                  "math", "svg"}
+_VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                  "track", "wbr"}
+
+
+class _HTMLProse(HTMLParser):
+    """Collects the offsets of text data outside skipped elements, and suppression comments.
+
+    lxml does not report where a text node starts in the file, so the stdlib tokenizer is used here:
+    it gives the exact line/offset of every data chunk, which is what fixes need.
+    """
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.spans: list[tuple[int, int]] = []
+        self.skip_depth = 0
+        self.stack: list[str] = []
+        self.pending: list[tuple[int, frozenset[str] | None]] = []  # directives waiting for an element
+        self.open_scopes: list[tuple[int, int, frozenset[str] | None]] = []  # (depth, first line, codes)
+        self.suppressions: list[Suppression] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        if tag in _VOID_ELEMENTS:
+            for first, codes in self.pending:
+                self.suppressions.append(Suppression(first, line, codes))
+            self.pending.clear()
+            return
+        self.stack.append(tag)
+        for first, codes in self.pending:
+            self.open_scopes.append((len(self.stack), first, codes))
+        self.pending.clear()
+        if tag in _SKIP_ELEMENTS:
+            self.skip_depth += 1
+
+    def handle_endtag(self, tag):
+        if tag not in self.stack:
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            depth = len(self.stack) + 1
+            if open_tag in _SKIP_ELEMENTS:
+                self.skip_depth -= 1
+            line = self.getpos()[0]
+            still_open = []
+            for d, first, codes in self.open_scopes:
+                if d == depth:
+                    self.suppressions.append(Suppression(first, line, codes))
+                else:
+                    still_open.append((d, first, codes))
+            self.open_scopes = still_open
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self.skip_depth == 0 and data:
+            start = self._offset()
+            self.spans.append((start, start + len(data)))
+
+    def handle_comment(self, data):
+        codes = parse_directive(data)
+        if codes is not False:
+            self.pending.append((self.getpos()[0], codes))
+
+
+def read_html(path: Path, data: bytes) -> Document:
+    """HTML: text outside tags, comments and script/style/code/pre (and similar) elements.
+
+    Suppression: `<!-- slovnik: ignore[CODES] -->` covers the next element.
+    """
+    source, encoding = decode(path, data, _html_charset(data))
+    parser = _HTMLProse(source)
+    try:
+        parser.feed(source)
+        parser.close()
+    except AssertionError as e:  # html.parser signals malformed markup declarations this way
+        raise ParseError(path, parser.getpos()[0], f"malformed HTML: {e}") from e
+    for _depth, first, codes in parser.open_scopes:  # unclosed elements run to the end of the file
+        parser.suppressions.append(Suppression(first, _line_of(source, len(source)), codes))
+    mask = _Mask(source, start_open=False)
+    for start, end in parser.spans:
+        mask.open(start, end)
+    for pm in ENTITY_RE.finditer(mask.text()):
+        mask.blank(pm.start(), pm.end())
+    _common_masks(mask)
+    return Document(path, "html", mask.text(), source, encoding, parser.suppressions)
+
+
+def _html_charset(data: bytes) -> str | None:
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+# ---------------------------------------------------------------- docx
+
+def read_docx(path: Path, data: bytes) -> Document:
+    """DOCX: every paragraph of the body (tables included) is one line; line = paragraph number.
+
+    Suppression: a paragraph holding only `slovnik: ignore[CODES]` covers the next paragraph(s) up to
+    an empty one; the directive inside a paragraph covers that paragraph.
+    """
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, SyntaxError, ValueError) as e:
+        raise ParseError(path, None, f"not a readable DOCX file: {e}") from e
+    body = document.element.body
+    paragraphs = [Paragraph(p, document).text.replace("\n", " ") for p in body.iter(qn("w:p"))]
+    text = "\n".join(paragraphs)
+    mask = _Mask(text)
+    _common_masks(mask)
+    suppressions = _line_directives(text, mask, path)
+    return Document(path, "docx", mask.text(), None, "utf-8", suppressions)
+
+
+# ---------------------------------------------------------------- po
+
+_PO_STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_PO_ESCAPE_RE = re.compile(r"\\.")
+
+
+def read_po(path: Path, data: bytes) -> Document:
+    """PO/POT: the msgstr strings (plural forms included) of every non-obsolete entry but the header.
+
+    Suppression: a translator comment `# slovnik: ignore[CODES]` covers that entry's msgstr.
+    """
+    import polib
+
+    m = re.search(rb"charset=([A-Za-z0-9_-]+)", data[:4096])
+    charset = m.group(1).decode("ascii") if m and m.group(1) != b"CHARSET" else None
+    source, encoding = decode(path, data, charset)
+    try:
+        polib.pofile(source)
+    except (OSError, ValueError) as e:
+        lm = re.search(r"line (\d+)", str(e))
+        raise ParseError(path, int(lm.group(1)) if lm else None, str(e).split(" (line")[0]) from e
+    mask = _Mask(source, start_open=False)
+    suppressions: list[Suppression] = []
+    codes: frozenset[str] | None | bool = False
+    state = "start"  # which keyword's strings the current continuation lines belong to
+    after_msgstr = False
+    header = False
+    offset = 0
+    for lineno, line in enumerate(source.split("\n"), start=1):
+        stripped = line.lstrip()
+        keyword = stripped.split(" ", 1)[0] if stripped else ""
+        if stripped.startswith("#"):
+            if after_msgstr:  # a comment after a msgstr starts the next entry
+                codes, after_msgstr = False, False
+            if stripped.startswith("#~"):
+                state = "obsolete"
+            elif stripped[1:2] in ("", " "):
+                found = parse_directive(stripped)
+                if found is not False:
+                    codes = found if codes is False or found is None or codes is None else codes | found
+            offset += len(line) + 1
+            continue
+        if keyword in ("msgctxt", "msgid"):
+            if after_msgstr:
+                codes, after_msgstr = False, False
+            if keyword == "msgid":
+                header = stripped == 'msgid ""'
+            state = keyword
+        elif keyword.startswith("msgid_plural"):
+            state = "msgid"
+        elif keyword.startswith("msgstr"):
+            state, after_msgstr = "msgstr", True
+        elif not stripped.startswith('"'):
+            state = "start"
+        elif state == "msgid":
+            header = False  # a continuation of msgid "" means it is not the header
+        if state == "msgstr" and not header:
+            for sm in _PO_STRING_RE.finditer(line):
+                a, b = offset + sm.start(1), offset + sm.end(1)
+                mask.open(a, b)
+                for em in _PO_ESCAPE_RE.finditer(source, a, b):
+                    mask.blank(em.start(), em.end())
+            if codes is not False:
+                suppressions.append(Suppression(lineno, lineno, codes))
+        offset += len(line) + 1
+    mask_text = _Mask(mask.text())
+    _common_masks(mask_text)
+    return Document(path, "po", mask_text.text(), source, encoding, suppressions)
+
+
+# ---------------------------------------------------------------- registry
+
+def read_tmx(path: Path, data: bytes) -> Document:
+    """TMX: the English `seg` of each `tu` (else every variant not in the header's srclang).
+
+    Suppression: an XML comment `<!-- slovnik: ignore[CODES] -->` inside a `tu` or right before it.
+    """
+    from .xmlsources import read_units
+
+    return read_units(path, data, "tmx")
+
+
+def read_xliff(path: Path, data: bytes) -> Document:
+    """XLIFF 1.2 / 2.x: the `target` of every unit (the `source` when only the source is English).
+
+    Suppression: an XML comment `<!-- slovnik: ignore[CODES] -->` inside a unit or right before it.
+    """
+    from .xmlsources import read_units
+
+    return read_units(path, data, "xliff")
+
+
+READERS: dict[str, Callable[[Path, bytes], Document]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".docx": read_docx,
+    ".po": read_po,
+    ".pot": read_po,
+    ".tmx": read_tmx,
+    ".xlf": read_xliff,
+    ".xliff": read_xliff,
+}
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in READERS
+
+
+def read_document(path: str | Path) -> Document:
+    """Read *path* with the reader for its extension."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise FormatNotSupported(f"{path}: cannot lint {path.suffix or 'files without an extension'} "
+                                 f"(supported: {', '.join(sorted(READERS))})")
+    return reader(path, path.read_bytes())

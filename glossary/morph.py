@@ -1,0 +1,52 @@
+"""Russian morphology through pymorphy3, loaded once and cached per word form.
+
+Every caller (reverse romanization, recognition, lint, tm check, concordance) goes through here so the
+dictionary is loaded once per process and each word form is analysed once.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+
+@cache
+def analyzer():
+    """The shared pymorphy3 MorphAnalyzer (loading takes ~0.3 s, so it happens on first use)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=500_000)
+def parses(word: str) -> tuple:
+    """All pymorphy3 parses of *word* (lower-cased), best first."""
+    return tuple(analyzer().parse(word.lower()))
+
+
+@lru_cache(maxsize=500_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every lemma (normal form) any parse of *word* allows, lower-case, ё folded to е."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(word))
+
+
+def lemma(word: str) -> str:
+    """The most probable lemma of *word*."""
+    ps = parses(word)
+    return (ps[0].normal_form if ps else word.lower()).replace("ё", "е")
+
+
+@lru_cache(maxsize=500_000)
+def is_known(word: str) -> bool:
+    """True when the dictionary knows *word* (not only guessed by suffix analogy)."""
+    return analyzer().word_is_known(word.lower())
+
+
+@lru_cache(maxsize=200_000)
+def score(word: str) -> float:
+    """How plausible *word* is as a Russian word form: dictionary score of the best known parse.
+
+    0.0 for a word the dictionary only guesses; names (Name/Surn/Patr) count as known.
+    """
+    if not is_known(word):
+        return 0.0
+    return max((p.score for p in parses(word)), default=0.0) or 0.01

@@ -1,0 +1,305 @@
+"""One ordered entry list for every printed output.
+
+Selection (by type, tag, subject, or the concepts a set of texts uses), headwords per direction,
+romanization in one or two schemes, collation, letter groups and cross-references are decided here
+once; the writers (typst, html, markdown, docx, latex) only lay the result out.
+
+Collation is the Unicode Collation Algorithm with the DUCET table (pyuca). CLDR's Russian tailoring
+only moves Cyrillic ahead of other scripts, so for Russian headwords DUCET is the Russian
+alphabetical order: ё is е with a secondary (accent) difference, й is its own letter after и, case is
+a tertiary difference. Like ICU's `alternate=shifted`, spaces, hyphens and punctuation are ignored at
+the first level (letter-by-letter order: «Правда» files under П), and the full string breaks ties.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Concept, ConceptType, Term, Termbase
+
+DIRECTIONS = ("ru-en", "en-ru")
+SORTS = ("ru", "latin", "en")
+SELECT_KEYS = ("type", "tag", "subject")
+
+# Abbreviations as in the Oxford Russian Dictionary: a noun shows its gender only (m., f., nt.).
+POS_ABBREV = {"noun": "n.", "verb": "v.", "adjective": "adj.", "adverb": "adv.", "phrase": "phr.",
+              "properNoun": "", "other": ""}
+GENDER_ABBREV = {"masculine": "m.", "feminine": "f.", "neuter": "nt.", "other": ""}
+
+
+@dataclass(frozen=True)
+class Form:
+    """One term as printed: text, its romanizations (one per scheme; Russian only) and grammar."""
+
+    text: str
+    lang: str
+    romanized: tuple[str, ...] = ()
+    grammar: str = ""
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    """A "see also" pointer to another printed entry, labelled with that entry's headword."""
+
+    concept_id: str
+    label: str
+
+
+@dataclass
+class Entry:
+    concept_id: str
+    type: ConceptType
+    headword: Form
+    variants: tuple[Form, ...]  # other approved terms in the headword's language
+    renderings: tuple[Form, ...]  # approved terms in the other language, preferred first
+    rejected: tuple[Form, ...]  # deprecated/superseded terms in the other language: "not: …"
+    gloss: str | None
+    subjects: tuple[str, ...]
+    see_also: tuple[CrossRef, ...] = ()
+    letter: str = ""
+
+    @property
+    def meaning_stop(self) -> str:
+        """The full stop after the renderings, unless they already end in an abbreviation (m.)."""
+        forms = self.rejected or self.renderings
+        if not forms:
+            return ""
+        last = forms[-1]
+        ends = last.note if last.note else (last.grammar or last.text)
+        return "" if ends.endswith(".") else "."
+
+
+@dataclass
+class LetterGroup:
+    letter: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SchemeInfo:
+    id: str
+    name: str
+
+
+@dataclass
+class Glossary:
+    """What every writer prints: front matter and the entries under their letter headings."""
+
+    title: str
+    direction: str
+    sort: str
+    schemes: tuple[SchemeInfo, ...]
+    groups: list[LetterGroup]
+    preface: tuple[str, ...] = ()  # paragraphs
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for g in self.groups for e in g.entries]
+
+    @property
+    def source_lang(self) -> str:
+        return self.direction.split("-")[0]
+
+    @property
+    def romanization_note(self) -> str:
+        if not self.schemes:
+            return ""
+        note = f"Romanization: {self.schemes[0].name}"
+        if len(self.schemes) > 1:
+            others = ", ".join(s.name for s in self.schemes[1:])
+            note += f"; in brackets, where it differs: {others}"
+        return note + "."
+
+
+# --- selection -------------------------------------------------------------------------------
+
+def parse_selection(specs: Iterable[str]) -> dict[str, set[str]]:
+    """`["type:person,tag:x", "subject:y"]` → {"type": {"person"}, "tag": {"x"}, "subject": {"y"}}.
+
+    Values of one key are alternatives (type:term,type:person = terms or persons); different keys
+    must all hold. Raises ValueError on an unknown key or concept type.
+    """
+    selection: dict[str, set[str]] = {}
+    for spec in specs:
+        for item in spec.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            key, sep, value = item.partition(":")
+            key, value = key.strip().lower(), value.strip()
+            if not sep or not value:
+                raise ValueError(f"bad selector {item!r} (expected KEY:VALUE, KEY one of "
+                                 f"{', '.join(SELECT_KEYS)})")
+            if key not in SELECT_KEYS:
+                raise ValueError(f"unknown selector key {key!r} (expected one of {', '.join(SELECT_KEYS)})")
+            if key == "type" and value not in {t.value for t in ConceptType}:
+                raise ValueError(f"unknown concept type {value!r} (expected one of "
+                                 f"{', '.join(t.value for t in ConceptType)})")
+            selection.setdefault(key, set()).add(value)
+    return selection
+
+
+def selected(concept: Concept, selection: dict[str, set[str]]) -> bool:
+    if "type" in selection and concept.type.value not in selection["type"]:
+        return False
+    if "tag" in selection and not selection["tag"] & set(concept.tags):
+        return False
+    return not ("subject" in selection and not selection["subject"] & set(concept.subject))
+
+
+# --- collation -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _collator():
+    import pyuca  # loads the DUCET table once (~0.1 s)
+
+    return pyuca.Collator()
+
+
+def collation_key(text: str) -> tuple:
+    """Sort key: letters and digits first (letter-by-letter), then the whole string as tie-break."""
+    collator = _collator()
+    letters = "".join(ch for ch in text if ch.isalnum())
+    return (collator.sort_key(letters), collator.sort_key(text))
+
+
+def letter_of(text: str) -> str:
+    """The letter heading an entry files under: ё under Е, й under Й, ž under Z, digits under 0–9."""
+    for ch in text:
+        if ch.isdigit():
+            return "0–9"
+        if ch.isalpha():
+            up = ch.upper()
+            if up == "Ё":
+                return "Е"
+            if "\u0400" <= up <= "\u04ff":
+                return up  # Й is a letter of its own, not И with a breve
+            return unicodedata.normalize("NFD", up)[0]
+    return "#"
+
+
+# --- building --------------------------------------------------------------------------------
+
+def grammar_of(term: Term) -> str:
+    """`f.`, `m. pl.`, `adj.` …: a noun with a gender shows the gender only."""
+    parts: list[str] = []
+    if term.gender and term.part_of_speech in (None, "noun", "properNoun"):
+        parts.append(GENDER_ABBREV.get(term.gender, ""))
+    elif term.part_of_speech:
+        parts.append(POS_ABBREV.get(term.part_of_speech, ""))
+    if term.number == "plural":
+        parts.append("pl.")
+    return " ".join(p for p in parts if p)
+
+
+class _Builder:
+    def __init__(self, termbase: Termbase, direction: str, schemes: tuple[str, ...]):
+        self.termbase = termbase
+        self.source, self.target = direction.split("-")
+        self.schemes = schemes
+
+    def romanized(self, term: Term) -> tuple[str, ...]:
+        if not term.lang.startswith("ru") or not self.schemes:
+            return ()
+        from ..romanize import romanize_report
+
+        # A per-scheme override on the term (an established spelling) wins over the engine. A letter
+        # outside the scheme (Ukrainian ґ in BGN) stays Cyrillic in print, visibly, without a warning.
+        return tuple(term.romanization.get(s) or romanize_report(term.text, s).text for s in self.schemes)
+
+    def form(self, term: Term) -> Form:
+        return Form(term.text, term.lang, self.romanized(term), grammar_of(term), term.note)
+
+    def entry(self, concept: Concept) -> Entry | None:
+        head = concept.preferred(self.source)
+        if head is None:
+            return None
+        variants = tuple(self.form(t) for t in concept.approved(self.source) if t is not head)
+        approved = concept.approved(self.target)
+        approved.sort(key=lambda t: t.status.value != "preferred")  # stable: preferred first
+        return Entry(
+            concept_id=concept.id,
+            type=concept.type,
+            headword=self.form(head),
+            variants=variants,
+            renderings=tuple(self.form(t) for t in approved),
+            rejected=tuple(self.form(t) for t in concept.rejected(self.target)),
+            gloss=concept.definition,
+            subjects=tuple(concept.subject),
+        )
+
+
+def _sort_text(entry: Entry, sort: str, source: str) -> str:
+    """The string an entry is ordered (and grouped) by."""
+    russian = entry.headword if source == "ru" else (entry.renderings[0] if entry.renderings else None)
+    english = entry.headword if source == "en" else (entry.renderings[0] if entry.renderings else None)
+    if sort == "ru" and russian is not None:
+        return russian.text
+    if sort == "latin" and russian is not None and russian.romanized:
+        return russian.romanized[0]
+    if sort == "en" and english is not None:
+        return english.text
+    return entry.headword.romanized[0] if sort == "latin" and entry.headword.romanized else entry.headword.text
+
+
+def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Iterable[str] = ("lc",),
+                   sort: str | None = None, selection: dict[str, set[str]] | None = None,
+                   only: set[str] | None = None, title: str | None = None,
+                   preface: str | None = None) -> Glossary:
+    """Select, order and group the termbase's concepts for printing.
+
+    *only*: concept ids to keep (from `concepts_used_in`); *sort*: ru, latin or en (default: the
+    headword language). Cross-references point only at entries that are printed too.
+    """
+    if direction not in DIRECTIONS:
+        raise ValueError(f"unknown direction {direction!r} (expected one of {', '.join(DIRECTIONS)})")
+    sort = sort or direction.split("-")[0]
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r} (expected one of {', '.join(SORTS)})")
+    scheme_ids = tuple(schemes)
+    scheme_infos = tuple(_scheme_info(s) for s in scheme_ids)  # unknown id → SchemeNotFound, early
+
+    builder = _Builder(termbase, direction, scheme_ids)
+    entries: list[Entry] = []
+    for concept in termbase:
+        if only is not None and concept.id not in only:
+            continue
+        if selection and not selected(concept, selection):
+            continue
+        entry = builder.entry(concept)
+        if entry is not None:
+            entries.append(entry)
+
+    by_id = {e.concept_id: e for e in entries}
+    for entry in entries:
+        refs = termbase.get(entry.concept_id).see_also
+        entry.see_also = tuple(CrossRef(r, by_id[r].headword.text) for r in refs
+                               if r in by_id and r != entry.concept_id)
+
+    source = builder.source
+    keyed = [(collation_key(text), letter_of(text), e)
+             for e in entries for text in [_sort_text(e, sort, source)]]
+    keyed.sort(key=lambda k: (k[0], k[2].concept_id))
+    groups: list[LetterGroup] = []
+    for _key, letter, entry in keyed:
+        entry.letter = letter
+        if not groups or groups[-1].letter != letter:
+            groups.append(LetterGroup(letter))
+        groups[-1].entries.append(entry)
+
+    # Blank lines separate paragraphs; line breaks inside one are just spaces.
+    paragraphs = tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", preface or "") if p.strip())
+    return Glossary(title=title or termbase.title or "Glossary", direction=direction, sort=sort,
+                    schemes=scheme_infos, groups=groups, preface=paragraphs)
+
+
+def _scheme_info(scheme_id: str) -> SchemeInfo:
+    from ..romanize import get_scheme
+
+    scheme = get_scheme(scheme_id)
+    return SchemeInfo(scheme.id, scheme.name)

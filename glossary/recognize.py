@@ -1,0 +1,406 @@
+"""Find termbase concepts in Russian or English text.
+
+Russian is matched by lemma: every token is lemmatised with pymorphy3 (all parses count, so a token
+matches a term word when their lemma sets intersect), so номенклатуры, номенклатурой and Генеральным
+секретарём are found in any case and number. A lemma is keyed with its part of speech (стали, a form
+of the noun сталь, never matches the verb стать), and a term word, being written in its dictionary
+form, only stands for its nominative parses (Ежов is the surname, not the genitive plural of ёж).
+Matching is token by token, so a term is never found inside another word (перестройка is not тройка,
+ежовщина is not Ежов); numbers and № are tokens too (приказ № 227 is not приказ № 00447).
+
+English is matched by inflection: a token is reduced to its candidate base forms by a small rule-based
+inflector (troikas → troika, kolkhozes → kolkhoz, Secretary's → secretary, men → man) and compared
+with the term words. Romanized Russian words are also matched in their Russian inflections and in any
+romanization scheme: when an English term word is a romanization of a word of the concept's Russian
+term (same `glossary.reverse.skeleton`), every form of that Russian word's pymorphy3 lexeme is accepted
+by skeleton (troiki, kolkhozy, Ezhova).
+
+A term's `match` field overrides the mode: `lemma` (default), `exact` (the written form, any letter
+case), `case` (by lemma, but the letter case of each word must agree: Правда the newspaper, not
+правда the truth; ТАСС in capitals), `regex` (the term text is a Python regular expression; matches
+that start or end inside a word are dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import morph
+from .model import Concept, Term, Termbase
+
+# A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
+# are tokens too, so приказ № 227 never matches приказ № 00447.
+RU_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|№")
+# English splits at hyphens (Secretary-General = two words, as in the term) and keeps 's with its word.
+EN_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|№")
+_WORD_CHAR = re.compile(r"[^\W_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a concept's term in a text: text[start:end] == self.text."""
+
+    concept_id: str
+    term: Term
+    start: int
+    end: int
+    text: str
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _case_shape(word: str) -> str:
+    if len(word) > 1 and word.isupper():
+        return "upper"
+    return "title" if word[:1].isupper() else "lower"
+
+
+def _case_agrees(term_word: str, token: str) -> bool:
+    want = _case_shape(term_word)
+    if want == "upper":
+        return token.isupper()
+    if want == "title":
+        return token[:1].isupper()
+    return True  # a lower-case term word may open a sentence
+
+
+_POS_GROUP = {"ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "INFN": "VERB",
+              "GRND": "VERB", "NUMR": "NUM"}
+
+
+def _pos(parse) -> str:
+    pos = parse.tag.POS or "X"
+    return _POS_GROUP.get(pos, pos)
+
+
+def _keys(parses) -> frozenset[str]:
+    """lemma|part-of-speech keys: стали (form of сталь, noun) never matches the verb стать."""
+    return frozenset(f"{p.normal_form.replace('ё', 'е')}|{_pos(p)}" for p in parses)
+
+
+@lru_cache(maxsize=500_000)
+def token_keys(word: str) -> frozenset[str]:
+    """Keys of every parse of a text token (all parses count)."""
+    return _keys(morph.parses(word)) or frozenset({f"{_fold(word)}|X"})
+
+
+@lru_cache(maxsize=100_000)
+def term_lemmas(word: str) -> frozenset[str]:
+    """Keys a term word stands for: a term is written in its dictionary form, so only nominative
+    parses count (Ежов is the surname, not genitive plural of ёж), unless the word has none (народа)."""
+    parses = morph.parses(word)
+    nominative = [p for p in parses if "nomn" in p.tag]
+    return _keys(nominative or parses) or frozenset({f"{_fold(word)}|X"})
+
+
+@lru_cache(maxsize=100_000)
+def lexeme_forms(word: str) -> frozenset[str]:
+    """Every inflected form of a Russian term word (its nominative parses' lexemes), lower-case."""
+    parses = morph.parses(word)
+    nominative = [p for p in parses if "nomn" in p.tag] or list(parses[:1])
+    forms = {_fold(word)}
+    for p in nominative:
+        forms.update(_fold(f.word) for f in p.lexeme)
+    return frozenset(forms)
+
+
+# --- English inflection -------------------------------------------------------------------------
+
+_IRREGULAR = {
+    "men": "man", "women": "woman", "people": "person", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "oxen": "ox", "criteria": "criterion",
+    "phenomena": "phenomenon", "media": "medium", "data": "datum", "theses": "thesis",
+    "analyses": "analysis", "crises": "crisis", "bases": "basis", "indices": "index",
+    "appendices": "appendix", "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
+    "halves": "half", "selves": "self", "shelves": "shelf", "thieves": "thief", "wolves": "wolf",
+}
+
+
+@lru_cache(maxsize=200_000)
+def english_bases(token: str) -> frozenset[str]:
+    """Candidate base forms of an English word form (lower-case): itself, minus a possessive, minus a
+    plural ending. Over-generation (news → new) is harmless: candidates are only compared with term
+    words, never shown."""
+    w = token.lower().replace("’", "'")
+    written = w
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    out = {w, written}
+    if w in _IRREGULAR:
+        out.add(_IRREGULAR[w])
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        out.add(w[:-1])  # troikas, secretaries' stem handled below
+        if w.endswith("es"):
+            out.add(w[:-2])  # kolkhozes, churches, taxes
+        if w.endswith("ies"):
+            out.add(w[:-3] + "y")  # secretaries
+        if w.endswith("ves"):
+            out.update((w[:-3] + "f", w[:-3] + "fe"))
+    return frozenset(out)
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    concept_id: str
+    term: Term
+    mode: str
+    words: tuple[str, ...]  # the term's words as written
+    keys: tuple[frozenset[str], ...]  # per word: lemmas (ru) / base forms (en)
+    skeletons: tuple[frozenset[str], ...] = ()  # per word (en only): romanized inflection keys
+    pattern: re.Pattern | None = None
+
+
+def _skeleton_fn():
+    try:
+        from .reverse import skeleton
+    except ImportError:  # the romanization engine is optional for Russian-only use
+        return None
+    return skeleton
+
+
+class TermIndex:
+    """Every term of a termbase, prepared once for fast recognition in many texts."""
+
+    def __init__(self, termbase: Termbase | Iterable[Concept], *, romanized: bool = True):
+        self.concepts: dict[str, Concept] = {c.id: c for c in termbase}
+        self._skeleton = _skeleton_fn() if romanized else None
+        self._skeleton_cache: dict[str, str] = {}
+        self._ru_first: dict[str, list[_Entry]] = {}
+        self._en_first: dict[str, list[_Entry]] = {}
+        self._en_skel_first: dict[str, list[_Entry]] = {}
+        self._ru_regex: list[_Entry] = []
+        self._en_regex: list[_Entry] = []
+        self._ru_tok: dict[str, tuple] = {}
+        self._en_tok: dict[str, tuple] = {}
+        for concept in self.concepts.values():
+            for term in concept.terms_in("ru"):
+                self._add_ru(concept, term)
+            ru_words = [w for t in concept.terms_in("ru") for w in RU_TOKEN.findall(t.text)]
+            for term in concept.terms_in("en"):
+                self._add_en(concept, term, ru_words)
+
+    # building
+
+    def _add_ru(self, concept: Concept, term: Term) -> None:
+        mode = term.match or "lemma"
+        if mode == "regex":
+            self._ru_regex.append(_Entry(concept.id, term, mode, (), (), (), re.compile(term.text)))
+            return
+        words = tuple(RU_TOKEN.findall(term.text))
+        if not words:
+            return
+        if mode == "exact" or mode not in ("lemma", "case"):
+            keys = tuple(frozenset({_fold(w)}) for w in words)
+        else:
+            keys = tuple(term_lemmas(w) for w in words)
+        entry = _Entry(concept.id, term, mode, words, keys)
+        for k in keys[0]:
+            self._ru_first.setdefault(k, []).append(entry)
+
+    def skeleton(self, word: str) -> str | None:
+        if self._skeleton is None:
+            return None
+        key = self._skeleton_cache.get(word)
+        if key is None:
+            key = self._skeleton_cache[word] = self._skeleton(word)
+        return key
+
+    def _add_en(self, concept: Concept, term: Term, ru_words: list[str]) -> None:
+        mode = term.match or "lemma"
+        if mode == "regex":
+            self._en_regex.append(_Entry(concept.id, term, mode, (), (), (), re.compile(term.text)))
+            return
+        words = tuple(EN_TOKEN.findall(term.text))
+        if not words:
+            return
+        if mode == "exact":
+            keys = tuple(frozenset({w.lower()}) for w in words)
+        else:
+            keys = tuple(frozenset({w.lower()}) for w in words)
+        skeletons: list[frozenset[str]] = []
+        for w in words:
+            skel = self.skeleton(w) if mode != "exact" else None
+            accepted: set[str] = set()
+            if skel:
+                for rw in ru_words:
+                    forms = lexeme_forms(rw)
+                    form_skels = {self.skeleton(f) for f in forms}
+                    if skel in form_skels:
+                        accepted |= form_skels
+            accepted.discard(None)
+            skeletons.append(frozenset(accepted))
+        entry = _Entry(concept.id, term, mode, words, keys, tuple(skeletons))
+        for k in keys[0]:
+            self._en_first.setdefault(k, []).append(entry)
+        for s in entry.skeletons[0]:
+            self._en_skel_first.setdefault(s, []).append(entry)
+
+    # matching
+
+    # Per distinct token string: its keys and the terms it may open, computed once. Texts repeat words
+    # far more than they repeat sentences, so matching a unit is a few dict lookups per token.
+    _CACHE_LIMIT = 1_000_000
+
+    def _ru_token(self, token: str) -> tuple:
+        info = self._ru_tok.get(token)
+        if info is None:
+            if len(self._ru_tok) > self._CACHE_LIMIT:
+                self._ru_tok.clear()
+            form = _fold(token)
+            # a number is only ever itself: no need to ask the dictionary about every 12 000
+            keys = frozenset({f"{form}|NUM", f"{form}|X"}) if token.isdigit() else token_keys(token)
+            entries: dict[int, _Entry] = {}
+            for key in (*keys, form):
+                for e in self._ru_first.get(key, ()):
+                    entries.setdefault(id(e), e)
+            info = self._ru_tok[token] = (keys, form, tuple(entries.values()))
+        return info
+
+    @staticmethod
+    def _ru_ok(entry: _Entry, info: tuple, token: str, j: int) -> bool:
+        if entry.mode == "exact":
+            return info[1] in entry.keys[j]
+        if not (info[0] & entry.keys[j]):
+            return False
+        return entry.mode != "case" or _case_agrees(entry.words[j], token)
+
+    def find_ru(self, text: str) -> list[Match]:
+        """Terms of the Russian side found in *text*, leftmost-longest, in text order."""
+        tokens = RU_TOKEN.findall(text)
+        cache = self._ru_tok
+        infos = [cache.get(t) or self._ru_token(t) for t in tokens]
+        found: list[Match] = []
+        if any(info[2] for info in infos):
+            spans = [m.span() for m in RU_TOKEN.finditer(text)]
+            n = len(tokens)
+            ok = self._ru_ok
+            for i, info in enumerate(infos):
+                for entry in info[2]:
+                    k = len(entry.words)
+                    # a lemma-mode entry reached through this token's keys already matches its first word
+                    if i + k > n or (entry.mode != "lemma" and not ok(entry, info, tokens[i], 0)):
+                        continue
+                    if k == 1 or all(ok(entry, infos[i + j], tokens[i + j], j) for j in range(1, k)):
+                        start, end = spans[i][0], spans[i + k - 1][1]
+                        found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
+        if self._ru_regex:
+            found.extend(self._regex_matches(text, self._ru_regex))
+        return _resolve(found)
+
+    def _en_token(self, token: str) -> tuple:
+        info = self._en_tok.get(token)
+        if info is None:
+            if len(self._en_tok) > self._CACHE_LIMIT:
+                self._en_tok.clear()
+            bases = english_bases(token)
+            skel = None
+            if self._en_skel_first and not token.isdigit():
+                base = token.replace("’", "'")
+                if base.lower().endswith("'s"):
+                    base = base[:-2]
+                skel = None if _CYRILLIC.search(base) else self.skeleton(base)
+            entries: dict[int, _Entry] = {}
+            for key in bases:
+                for e in self._en_first.get(key, ()):
+                    entries.setdefault(id(e), e)
+            for e in self._en_skel_first.get(skel, ()) if skel else ():
+                entries.setdefault(id(e), e)
+            info = self._en_tok[token] = (bases, skel, tuple(entries.values()))
+        return info
+
+    @staticmethod
+    def _en_ok(entry: _Entry, info: tuple, token: str, j: int) -> bool:
+        if entry.mode == "exact":
+            return token.lower().replace("’", "'") in entry.keys[j]
+        if entry.mode == "case" and not _case_agrees(entry.words[j], token):
+            return False
+        if info[0] & entry.keys[j]:
+            return True
+        return info[1] is not None and info[1] in entry.skeletons[j]
+
+    def find_en(self, text: str) -> list[Match]:
+        """Terms of the English side found in *text* (inflected, possessive, or romanized-inflected)."""
+        tokens = EN_TOKEN.findall(text)
+        cache = self._en_tok
+        infos = [cache.get(t) or self._en_token(t) for t in tokens]
+        found: list[Match] = []
+        if any(info[2] for info in infos):
+            spans = [m.span() for m in EN_TOKEN.finditer(text)]
+            n = len(tokens)
+            ok = self._en_ok
+            for i, info in enumerate(infos):
+                for entry in info[2]:
+                    k = len(entry.words)
+                    if i + k > n or not ok(entry, info, tokens[i], 0):
+                        continue
+                    if k == 1 or all(ok(entry, infos[i + j], tokens[i + j], j) for j in range(1, k)):
+                        start, end = spans[i][0], spans[i + k - 1][1]
+                        found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
+        if self._en_regex:
+            found.extend(self._regex_matches(text, self._en_regex))
+        return _resolve(found, prefer_close=True)
+
+    @staticmethod
+    def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:
+        found = []
+        for entry in entries:
+            for m in entry.pattern.finditer(text):
+                s, e = m.start(), m.end()
+                if s == e:
+                    continue
+                inside = (s > 0 and _WORD_CHAR.match(text[s - 1]) and _WORD_CHAR.match(text[s])) or (
+                    e < len(text) and _WORD_CHAR.match(text[e]) and _WORD_CHAR.match(text[e - 1]))
+                if not inside:
+                    found.append(Match(entry.concept_id, entry.term, s, e, m.group()))
+        return found
+
+
+def _closeness(match: Match) -> tuple:
+    """How closely the matched text resembles the term as written (nomenklatury is closer to
+    nomenklatura than to nomenclature): the shared prefix, case-insensitive, then case-sensitive."""
+    def prefix(a: str, b: str) -> int:
+        n = 0
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                break
+            n += 1
+        return n
+
+    a, b = match.text, match.term.text
+    return (a.lower() == b.lower(), prefix(a.lower(), b.lower()), prefix(a, b))
+
+
+def _resolve(found: list[Match], prefer_close: bool = False) -> list[Match]:
+    """Leftmost-longest, non-overlapping spans; every concept found on the winning span is kept (one
+    term per concept: the closest to the written text)."""
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    end = -1
+    span: tuple[int, int] | None = None
+    for m in found:
+        if span == (m.start, m.end):
+            out.append(m)
+            continue
+        if m.start < end:
+            continue
+        span, end = (m.start, m.end), m.end
+        out.append(m)
+    best: dict[tuple[int, int, str], Match] = {}
+    for m in out:
+        key = (m.start, m.end, m.concept_id)
+        if key not in best or (prefer_close and _closeness(m) > _closeness(best[key])):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: (m.start, m.concept_id))

@@ -1,0 +1,177 @@
+"""The ordered entry list behind every printed output: collation, letters, selection, --for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import FormatNotSupported, ParseError, SchemeNotFound
+from glossary.formats import read_termbase
+from glossary.model import Concept, Term, Termbase
+from glossary.printing import build_glossary, parse_selection
+from glossary.printing.entries import collation_key, letter_of
+from glossary.printing.sources import concepts_used_in, iter_texts
+
+DATA = Path(__file__).parent / "data" / "print"
+
+
+@pytest.fixture(scope="module")
+def termbase() -> Termbase:
+    return read_termbase(DATA / "termbase.json")
+
+
+def ru_termbase(*words: str) -> Termbase:
+    return Termbase([Concept(f"c{i}", terms=[Term(w, "ru"), Term(f"en {i}", "en")])
+                     for i, w in enumerate(words)])
+
+
+def headwords(glossary) -> list[str]:
+    return [e.headword.text for e in glossary.entries]
+
+
+def test_yo_sorts_with_ye_not_after_ya():
+    words = ["ячейка", "ёлка", "ель", "еда", "ёж", "Ежов", "жена"]
+    assert sorted(words, key=collation_key) == ["еда", "ёж", "Ежов", "ёлка", "ель", "жена", "ячейка"]
+
+
+def test_sorting_ignores_letter_case():
+    words = ["ГУЛАГ", "генсек", "Газета", "гвардия"]
+    assert sorted(words, key=collation_key) == ["Газета", "гвардия", "генсек", "ГУЛАГ"]
+
+
+def test_short_i_is_a_letter_after_i():
+    assert sorted(["йод", "ия", "июнь", "Иосиф"], key=collation_key) == ["Иосиф", "июнь", "ия", "йод"]
+
+
+def test_punctuation_and_spaces_are_ignored_at_first_level():
+    # «Правда» files under П, letter by letter: "перестройка" < "Политбюро" < "«Правда»" < "правило"
+    words = ["правило", "«Правда»", "Политбюро", "перестройка"]
+    assert sorted(words, key=collation_key) == ["перестройка", "Политбюро", "«Правда»", "правило"]
+
+
+def test_letter_headings_put_yo_under_ye_and_keep_short_i():
+    assert letter_of("ёлка") == "Е"
+    assert letter_of("йод") == "Й"
+    assert letter_of("«Правда»") == "П"
+    assert letter_of("Žukov") == "Z"
+    assert letter_of("1937") == "0–9"
+
+
+def test_build_groups_entries_under_letters_in_russian_order(termbase):
+    glossary = build_glossary(termbase)
+    letters = [g.letter for g in glossary.groups]
+    assert letters == ["А", "Г", "Е", "К", "Л", "Н", "П", "Т", "Х", "Ц", "Ч"]
+    group_e = next(g for g in glossary.groups if g.letter == "Е")
+    assert [e.headword.text for e in group_e.entries] == [
+        "единоначалие", "Ежов, Николай Иванович", "ежовщина", "ёлка"]
+    assert headwords(glossary).index("генеральный секретарь") < headwords(glossary).index("ГУЛАГ")
+
+
+def test_sort_by_english_and_by_romanization(termbase):
+    by_en = build_glossary(termbase, sort="en")
+    english = [e.renderings[0].text for e in by_en.entries]
+    assert english == sorted(english, key=str.casefold)
+    by_latin = build_glossary(termbase, sort="latin", schemes=("bgn",))
+    latin = [e.headword.romanized[0] for e in by_latin.entries]
+    assert latin == sorted(latin, key=collation_key)
+    assert by_latin.groups[0].letter == "A"
+
+
+def test_entry_content_preferred_first_rejected_as_not(termbase):
+    glossary = build_glossary(termbase, schemes=("lc", "bgn"))
+    apparat = next(e for e in glossary.entries if e.concept_id == "apparat")
+    assert [r.text for r in apparat.renderings] == ["apparat", "apparatus"]
+    assert [r.text for r in apparat.rejected] == ["machine"]
+    assert apparat.headword.grammar == "m."
+    assert apparat.headword.romanized == ("apparat", "apparat")
+    gensek = next(e for e in glossary.entries if e.concept_id == "gensek")
+    assert [v.text for v in gensek.variants] == ["генсек"]
+    assert gensek.headword.romanized[1] == "generalʹnyy sekretarʹ"
+    lishentsy = next(e for e in glossary.entries if e.concept_id == "lishentsy")
+    assert lishentsy.headword.grammar == "n. pl."
+
+
+def test_romanization_override_on_term_wins():
+    tb = Termbase([Concept("x", terms=[Term("Троцкий", "ru", romanization={"lc": "Trotsky"}),
+                                       Term("Trotsky", "en")])])
+    entry = build_glossary(tb, schemes=("lc", "bgn")).entries[0]
+    assert entry.headword.romanized == ("Trotsky", "Trotskiy")
+
+
+def test_cross_references_only_to_printed_entries(termbase):
+    everything = build_glossary(termbase)
+    nomenklatura = next(e for e in everything.entries if e.concept_id == "nomenklatura")
+    assert [r.label for r in nomenklatura.see_also] == ["Центральный комитет", "аппарат"]
+    only_terms = build_glossary(termbase, selection=parse_selection(["type:term"]))
+    nomenklatura = next(e for e in only_terms.entries if e.concept_id == "nomenklatura")
+    assert [r.concept_id for r in nomenklatura.see_also] == ["apparat"]  # tsk is an organization
+
+
+def test_selection_by_type_tag_and_subject(termbase):
+    persons = build_glossary(termbase, selection=parse_selection(["type:person"]))
+    assert {e.concept_id for e in persons.entries} == {"ezhov-nikolai", "khrushchev-nikita"}
+    core_party = build_glossary(termbase, selection=parse_selection(["tag:core,subject:party"]))
+    assert {e.concept_id for e in core_party.entries} == {"nomenklatura", "tsk", "politburo"}
+    either = build_glossary(termbase, selection=parse_selection(["type:person,type:event"]))
+    assert {e.concept_id for e in either.entries} == {"ezhov-nikolai", "khrushchev-nikita", "ezhovshchina"}
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("kind:term", "unknown selector key 'kind'"),
+    ("type:persons", "unknown concept type 'persons'"),
+    ("type", "bad selector 'type'"),
+])
+def test_bad_selector_is_refused(spec, message):
+    with pytest.raises(ValueError, match=message):
+        parse_selection([spec])
+
+
+def test_unknown_scheme_fails_before_printing(termbase):
+    with pytest.raises(SchemeNotFound):
+        build_glossary(termbase, schemes=("lc", "nope"))
+
+
+def test_en_ru_direction_has_english_headwords_and_romanized_renderings(termbase):
+    glossary = build_glossary(termbase, direction="en-ru")
+    purge = next(e for e in glossary.entries if e.concept_id == "chistka")
+    assert purge.headword.text == "purge"
+    assert purge.renderings[0].text == "чистка"
+    assert purge.renderings[0].romanized == ("chistka",)
+    assert purge.headword.romanized == ()
+    assert glossary.groups[0].letter == "A"
+
+
+def test_for_finds_concepts_in_markdown_text(termbase):
+    found = concepts_used_in(termbase, [DATA / "chapter.md"])
+    # номенклатура, Политбюро, аппарат by lemma; "kolkhozes" by English inflection
+    assert found == {"nomenklatura", "politburo", "apparat", "kolkhoz"}
+
+
+def test_for_reads_tmx_segments_without_inline_codes(termbase):
+    texts = list(iter_texts(DATA / "segments.tmx"))
+    assert "Газета «Правда» вышла утром." in texts
+    assert not any("<i>" in t for t in texts)
+    assert concepts_used_in(termbase, [DATA / "segments.tmx"]) == {"troika", "pravda"}
+
+
+def test_for_reads_po_and_skips_obsolete_entries(termbase):
+    assert concepts_used_in(termbase, [DATA / "messages.po"]) == {"chistka"}
+
+
+def test_for_refuses_tmx_declaring_entities():
+    with pytest.raises(ParseError, match="declares entities"):
+        list(iter_texts(DATA / "xxe.tmx"))
+
+
+def test_for_refuses_unknown_file_kinds(tmp_path):
+    path = tmp_path / "book.rtf"
+    path.write_text("{\\rtf1}")
+    with pytest.raises(FormatNotSupported, match=r"--for reads"):
+        list(iter_texts(path))
+
+
+def test_for_limits_the_glossary(termbase):
+    only = concepts_used_in(termbase, [DATA / "chapter.md"])
+    glossary = build_glossary(termbase, only=only)
+    assert headwords(glossary) == ["аппарат", "колхоз", "номенклатура", "Политбюро"]

@@ -1,0 +1,77 @@
+"""Markdown, HTML and LaTeX output compared with checked-in golden files.
+
+Regenerate after an intended change with `.venv/bin/python scripts/regen_golden.py` and review the
+diff; volatile fields (embedded font data, dates, versions) are masked by the same script.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "data" / "print" / "golden"
+
+
+def _regen_module():
+    spec = importlib.util.spec_from_file_location("regen_golden", ROOT / "scripts" / "regen_golden.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+REGEN = _regen_module()
+
+
+@pytest.fixture(scope="module")
+def produced() -> dict[str, str]:
+    return REGEN.print_golden()
+
+
+@pytest.mark.parametrize("name", ["ru-en.md", "ru-en.html", "ru-en.tex", "en-ru.md"])
+def test_output_matches_golden_file(produced, name):
+    expected = (GOLDEN / name).read_text(encoding="utf-8")
+    assert produced[name] == expected, f"{name} differs: run scripts/regen_golden.py and review the diff"
+
+
+def test_masking_hides_only_volatile_fields():
+    text = 'src: url("data:font/woff;base64,d09GRgABAAAA") 2026-11-24T22:10:40Z slovnik 0.1.0 kept'
+    assert REGEN.mask_volatile(text) == 'src: url("data:font/woff;base64,<font data>") <date> slovnik <version> kept'
+
+
+def test_html_is_self_contained_with_subset_fonts():
+    from glossary.formats import read_termbase
+    from glossary.printing import build_glossary, html
+
+    glossary = build_glossary(read_termbase(ROOT / "tests" / "data" / "print" / "termbase.json"))
+    page = html.render(glossary)
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)  # nothing fetched from elsewhere
+    faces = re.findall(r"base64,([A-Za-z0-9+/=]+)", page)
+    assert len(faces) == 3
+    assert all(1_000 < len(f) < 150_000 for f in faces)  # subsets, not the 300 KB originals
+    assert "@page { size: A4" in page and "columns: 2" in page
+
+
+def test_latex_escapes_special_characters():
+    from glossary.model import Concept, Term, Termbase
+    from glossary.printing import build_glossary, latex
+
+    tb = Termbase([Concept("x", definition=r"50% of R&D_{costs} #1 ~ $5 \ ^",
+                           terms=[Term("НИОКР", "ru"), Term("R&D", "en")])])
+    out = latex.render(build_glossary(tb))
+    assert r"50\% of R\&D\_\{costs\} \#1 \textasciitilde{} \$5 \textbackslash{} \textasciicircum{}" in out
+    body = out.split("\\newglossaryentry", 1)[1]
+    assert body.count("{") == body.count("}")
+
+
+def test_markdown_escapes_markup_characters():
+    from glossary.model import Concept, Term, Termbase
+    from glossary.printing import build_glossary, markdown
+
+    tb = Termbase([Concept("x", definition="Use *this* [not] that_one <b>",
+                           terms=[Term("слово", "ru"), Term("word", "en")])])
+    out = markdown.render(build_glossary(tb))
+    assert r"Use \*this\* \[not\] that\_one \<b\>" in out

@@ -1,0 +1,159 @@
+"""PDF through Typst: text extracts exactly, fonts are embedded, missing glyphs fail loudly."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from glossary.errors import MissingGlyph
+from glossary.formats import read_termbase
+from glossary.model import Concept, Term, Termbase
+from glossary.printing import build_glossary
+from glossary.printing.coverage import check_coverage, cmap
+from glossary.printing.typst import render_pdf
+
+DATA = Path(__file__).parent / "data" / "print"
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+def pdf_text(pdf: bytes, page: int | None = None) -> str:
+    """Text of the PDF (or one 1-based page): poppler's pdftotext when installed, else pypdf."""
+    if PDFTOTEXT:
+        pages = ["-f", str(page), "-l", str(page)] if page else []
+        return subprocess.run([PDFTOTEXT, "-enc", "UTF-8", *pages, "-", "-"], input=pdf,
+                              capture_output=True, check=True).stdout.decode("utf-8")
+    reader = PdfReader(io.BytesIO(pdf))
+    chosen = [reader.pages[page - 1]] if page else reader.pages
+    return "\n".join(p.extract_text() for p in chosen)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    termbase = read_termbase(DATA / "termbase.json")
+    preface = (DATA / "preface.txt").read_text(encoding="utf-8")
+    return build_glossary(termbase, schemes=("lc", "bgn"), preface=preface)
+
+
+@pytest.fixture(scope="module")
+def pdf(glossary) -> bytes:
+    return render_pdf(glossary)
+
+
+def test_every_headword_and_romanization_extracts_exactly(glossary, pdf):
+    text = flat(pdf_text(pdf))
+    missing = []
+    for entry in glossary.entries:
+        for form in (entry.headword, *entry.variants):
+            for piece in (form.text, *form.romanized):
+                if flat(piece) not in text:
+                    missing.append(piece)
+    assert missing == []
+    assert "Хрущёв, Никита Сергеевич" in text  # ё survives (no decomposition, no е)
+
+
+def test_english_first_glossary_extracts_russian_renderings(glossary):
+    termbase = read_termbase(DATA / "termbase.json")
+    en_ru = build_glossary(termbase, direction="en-ru", schemes=("ala-lc",))
+    text = flat(pdf_text(render_pdf(en_ru)))
+    for entry in en_ru.entries:
+        assert entry.headword.text in text
+        for form in entry.renderings:
+            assert form.text in text
+            assert form.romanized[0] in text
+
+
+def test_fonts_are_embedded_libertinus(pdf):
+    reader = PdfReader(io.BytesIO(pdf))
+    seen = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            # "/GEPKWP+LibertinusSerif-Regular-Identity-H": subset tag + PostScript name + encoding
+            seen.add(re.sub(r"^/[A-Z]{6}\+|-Identity-H$", "", str(font["/BaseFont"])))
+    assert seen and all(name.startswith("LibertinusSerif") for name in seen)
+    assert {"LibertinusSerif-Regular", "LibertinusSerif-Bold", "LibertinusSerif-Italic"} <= seen
+
+
+def test_title_page_bookmarks_and_metadata(glossary, pdf):
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == glossary.title
+    assert [item.title for item in reader.outline] == [g.letter for g in glossary.groups]
+    first = flat(pdf_text(pdf, 1))
+    assert first.startswith("Soviet Politics: A Working Glossary")  # small caps extract as the text
+    assert "Romanization: Library of Congress" in first
+
+
+def test_paper_sizes(glossary):
+    a4 = PdfReader(io.BytesIO(render_pdf(glossary, paper="a4"))).pages[0].mediabox
+    letter = PdfReader(io.BytesIO(render_pdf(glossary, paper="letter"))).pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
+
+
+def _long_termbase(n: int = 160) -> Termbase:
+    syllables = ["ба", "ве", "го", "ду", "жи", "зо", "ка", "ле", "ми", "но", "пу", "ры", "са", "ту", "фе", "ха"]
+    concepts = []
+    for i in range(n):
+        word = syllables[i % 16] + syllables[(i // 16) % 16] + syllables[(i * 7) % 16]
+        concepts.append(Concept(f"c{i:04d}", definition="A made-up entry for pagination tests, long enough "
+                                "to wrap onto a second line in a narrow column.",
+                                terms=[Term(word, "ru", part_of_speech="noun", gender="masculine"),
+                                       Term(f"term {i}", "en")]))
+    return Termbase(concepts, title="Long")
+
+
+@pytest.mark.skipif(not PDFTOTEXT, reason="page-level layout check needs poppler's pdftotext")
+def test_running_heads_show_first_and_last_headword_of_the_page():
+    glossary = build_glossary(_long_termbase())
+    pdf = render_pdf(glossary)
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages >= 3
+    order = [e.headword.text for e in glossary.entries]
+    for page in range(2, pages + 1):
+        layout = subprocess.run([PDFTOTEXT, "-layout", "-enc", "UTF-8", "-f", str(page), "-l", str(page),
+                                 "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        lines = [ln for ln in layout.splitlines() if ln.strip()]
+        first, last = lines[0].split()  # the running head: two headwords, left and right
+        assert lines[-1].strip() == str(page)  # the page number
+        body = " ".join(lines[1:-1])
+        on_page = [i for i, word in enumerate(order) if re.search(rf"(?<!\w){word}(?!\w)", body)]
+        assert order[min(on_page)] == first and order[max(on_page)] == last
+
+
+def test_missing_glyph_is_refused_naming_character_and_entry():
+    tb = Termbase([Concept("zhongguo", definition="China, written 中国 in Chinese.",
+                           terms=[Term("Китай", "ru"), Term("China", "en")])])
+    with pytest.raises(MissingGlyph) as info:
+        render_pdf(build_glossary(tb))
+    message = str(info.value)
+    assert "entry 'zhongguo', gloss" in message
+    assert "'中' (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D)" in message
+    assert "\n" not in message
+
+
+def test_coverage_is_checked_per_face():
+    # Cyrillic omega is in Libertinus Serif Regular but not in Bold: fine in a gloss, not in a headword.
+    assert ord("ѡ") in cmap("regular") and ord("ѡ") not in cmap("bold")
+    in_gloss = Termbase([Concept("a", definition="Old letter ѡ.", terms=[Term("омега", "ru"), Term("omega", "en")])])
+    check_coverage(build_glossary(in_gloss))
+    in_headword = Termbase([Concept("b", terms=[Term("ѡмега", "ru"), Term("omega", "en")])])
+    with pytest.raises(MissingGlyph, match=r"entry 'b', headword: Libertinus Serif \(bold\)"):
+        check_coverage(build_glossary(in_headword))
+
+
+def test_pre_1918_letters_and_romanization_marks_are_covered_in_every_face():
+    for face in ("regular", "italic", "bold"):
+        assert all(ord(c) in cmap(face) for c in "ѣѢіІѳѲѵѴёЁʹʺ’ĭëėžšč")

@@ -1,0 +1,158 @@
+"""The vocabulary of tm check: one finding record, the unit view checks read, and the options.
+
+A check never sees a file: it gets `UnitRow`s (the plain text and tags of each unit with its role in
+the language pair resolved, so en→ru memories are checked with the roles swapped) and returns
+`CheckFinding`s. The JSON contract is `CheckFinding.to_dict()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from tm.model import Tag, TranslationUnit
+
+Severity = Literal["error", "warning", "note"]
+SEVERITIES: tuple[str, ...] = ("error", "warning", "note")
+
+_SPACE = re.compile(r"\s+")
+
+# TMX props that say where a segment belongs, so equal sources there may rightly differ in target
+# (OmegaT alternative translations carry file/prev/next/id; others use x-context and friends).
+CONTEXT_PROPS = frozenset({
+    "x-context", "context", "x-context-pre", "x-context-post", "x-msgctxt", "msgctxt", "file", "id",
+    "prev", "next", "x-id", "x-domain", "domain", "x-segment-context",
+})
+
+
+def normalize_key(text: str) -> str:
+    """The comparison key of a segment for consistency checks: whitespace collapsed, NFC."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", _SPACE.sub(" ", text).strip())
+
+
+@dataclass(slots=True)
+class UnitRow:
+    """One unit as the checks see it. `ru`/`en` are the texts by language role (direction-aware)."""
+
+    index: int
+    tuid: str
+    source: str
+    target: str
+    source_tags: tuple[Tag, ...]
+    target_tags: tuple[Tag, ...]
+    source_lang: str
+    target_lang: str
+    context: str
+    path: str | None = None
+    line: int | None = None
+    ru_is_source: bool = True
+
+    @property
+    def ru(self) -> str:
+        return self.source if self.ru_is_source else self.target
+
+    @property
+    def en(self) -> str:
+        return self.target if self.ru_is_source else self.source
+
+    @classmethod
+    def of(cls, index: int, tu: TranslationUnit, source_lang: str = "ru", target_lang: str = "en") -> UnitRow:
+        target = tu.target
+        if not target and tu.target_plurals:
+            target = tu.target_plurals[0]
+        ctx = [tu.context] if tu.context else []
+        if tu.props:
+            ctx += [f"{k}={v}" for k, v in tu.props if k.lower() in CONTEXT_PROPS]
+        src_lang = tu.source_lang or source_lang
+        return cls(
+            index=index,
+            tuid=unit_ref(tu),
+            source=tu.source.text,
+            target=target.text if target else "",
+            source_tags=tuple(tu.source.tags) if tu.source.has_tags else (),
+            target_tags=tuple(target.tags) if target and target.has_tags else (),
+            source_lang=src_lang,
+            target_lang=tu.target_lang or target_lang,
+            context="\x1f".join(ctx),
+            path=tu.origin,
+            line=tu.line,
+            ru_is_source=not src_lang.lower().startswith("en"),
+        )
+
+
+def unit_ref(tu: TranslationUnit) -> str:
+    """The unit's id for reports: TMX tuid / XLIFF id, else PO msgctxt + msgid (`ctxt|msgid`)."""
+    if tu.id:
+        return tu.id
+    if tu.context:
+        return f"{tu.context}|{tu.source.text}"
+    return tu.source.text
+
+
+@dataclass
+class CheckFinding:
+    """One problem in one unit. `concept`/`expected` are set by term checks."""
+
+    check: str
+    severity: str
+    tuid: str
+    source: str
+    target: str
+    message: str
+    concept: str | None = None
+    expected: list[str] | None = None
+    found: str | None = None
+    path: str | None = None
+    line: int | None = None
+    source_spans: list[tuple[int, int]] = field(default_factory=list)
+    target_spans: list[tuple[int, int]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    unit: int = field(default=-1, compare=False)  # position in the input, for ordering only
+
+    @property
+    def signature(self) -> str:
+        """A stable id for suppressions: the same problem in the same unit keeps it across runs."""
+        parts = (self.check, self.tuid, self.source, self.target, self.concept or "", self.found or "")
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "check": self.check,
+            "severity": self.severity,
+            "tuid": self.tuid,
+            "source": self.source,
+            "target": self.target,
+            "message": self.message,
+        }
+        if self.concept is not None or self.expected is not None:
+            data["concept"] = self.concept
+            data["expected"] = list(self.expected or [])
+        if self.found is not None:
+            data["found"] = self.found
+        data["path"] = self.path
+        data["line"] = self.line
+        data["signature"] = self.signature
+        if self.source_spans:
+            data["source_spans"] = [list(s) for s in self.source_spans]
+        if self.target_spans:
+            data["target_spans"] = [list(s) for s in self.target_spans]
+        for key, value in self.extra.items():
+            data.setdefault(key, value)
+        return data
+
+    def sort_key(self) -> tuple:
+        return (self.unit, self.check)
+
+
+@dataclass
+class CheckOptions:
+    """Settings of one run. `missing_severity`: how bad an unrendered term is (warning or error)."""
+
+    missing_severity: str = "warning"
+    source_lang: str = "ru"
+    target_lang: str = "en"
+    number_words: bool = True

@@ -1,0 +1,240 @@
+"""Term checks per unit (term-missing, term-forbidden) and the term/name rows cross-unit checks group.
+
+The termbase status decides: an approved (preferred or admitted) rendering in the target is fine, a
+deprecated or superseded one is an error (term-forbidden), none at all is term-missing (a warning, or
+an error with `missing_severity = "error"`). Direction-aware: in an en→ru memory the English source is
+searched for concepts and the Russian target for their renderings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from glossary import morph
+from glossary.recognize import EN_TOKEN, RU_TOKEN, Match
+
+from .base import CheckFinding, UnitRow
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[А-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*")
+
+
+
+def _by_concept(matches: list[Match]) -> dict[str, list[Match]]:
+    out: dict[str, list[Match]] = {}
+    for m in matches:
+        out.setdefault(m.concept_id, []).append(m)
+    return out
+
+
+def _spans(matches: Iterable[Match]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in matches]
+
+
+def check_term_missing(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
+    if ctx.index is None:
+        return
+    for row in rows:
+        if not row.target.strip() or row.target.strip() == row.source.strip():
+            continue  # an empty or untranslated target is reported once, by `untranslated`
+        src, tgt = ctx.term_matches(row)
+        if not src:
+            continue
+        found = _by_concept(tgt)
+        for cid, hits in _by_concept(src).items():
+            concept = ctx.index.concepts[cid]
+            expected = concept.approved(ctx.target_role(row))
+            if not expected or cid in found:
+                continue  # nothing approved to expect, or rendered (approved or forbidden: see there)
+            names = [t.text for t in expected]
+            yield ctx.finding(
+                "term-missing", row,
+                f"«{hits[0].text}» ({cid}) is not rendered as " + " / ".join(f"“{n}”" for n in names),
+                severity=ctx.options.missing_severity, concept=cid, expected=names, found=hits[0].text,
+                source_spans=_spans(hits))
+
+
+def check_term_forbidden(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
+    if ctx.index is None:
+        return
+    for row in rows:
+        src, tgt = ctx.term_matches(row)
+        if not src or not tgt:
+            continue
+        source_concepts = _by_concept(src)
+        for cid, hits in _by_concept(tgt).items():
+            if cid not in source_concepts:
+                continue
+            bad = [m for m in hits if not m.term.status.approved]
+            if not bad:
+                continue
+            concept = ctx.index.concepts[cid]
+            names = [t.text for t in concept.approved(ctx.target_role(row))]
+            want = " / ".join(f"“{n}”" for n in names) or "no approved rendering"
+            for m in bad:
+                yield ctx.finding(
+                    "term-forbidden", row,
+                    f"“{m.text}” is a {m.term.status.value} rendering of {cid}; use {want}",
+                    concept=cid, expected=names, found=m.text,
+                    source_spans=_spans(source_concepts[cid]), target_spans=[(m.start, m.end)])
+
+
+def term_rows(row: UnitRow, ctx) -> list[tuple]:
+    """(unit, concept, rendering, approved, preferred, matched text, start, end) for every source concept rendered in the target."""
+    src, tgt = ctx.term_matches(row)
+    if not src or not tgt:
+        return []
+    concepts = {m.concept_id for m in src}
+    return [(row.index, m.concept_id, m.term.text, m.term.status.approved, m.term.status.value == "preferred",
+             m.text, m.start, m.end) for m in tgt if m.concept_id in concepts]
+
+
+def _strip_possessive(token: str) -> str:
+    t = token.replace("’", "'")
+    return t[:-2] if t.lower().endswith("'s") else t
+
+
+def name_rows(row: UnitRow, ctx) -> list[tuple]:
+    """(unit, key, spelling, preferred spelling or "") for every Russian name found romanized in the target.
+
+    Termbase names are keyed by concept; other names by lemma when pymorphy3 tags the source token as a
+    surname, first name, patronymic or place. A target token counts as a spelling of the name when its
+    scheme-neutral skeleton equals the skeleton of the name's nominative: inflected forms (Ezhova) are
+    left out, so only true spelling variants (Yezhov / Ezhov) are compared.
+    """
+    skeleton = ctx.skeleton
+    if skeleton is None:
+        return []
+    ru, en = row.ru, row.en
+    if not ru or not en:
+        return []
+    out: list[tuple] = []
+    covered: list[tuple[int, int]] = []
+    if ctx.index is not None:
+        src, tgt = ctx.term_matches(row)
+        ru_hits, en_hits = (src, tgt) if row.ru_is_source else (tgt, src)
+        names = {m.concept_id for m in ru_hits if ctx.index.concepts[m.concept_id].type.is_name}
+        covered = [(m.start, m.end) for m in ru_hits]
+        for m in en_hits:
+            if m.concept_id not in names or " " in m.text:
+                continue
+            spelling = _strip_possessive(m.text)
+            key = skeleton(spelling)
+            if key == skeleton(m.term.text):
+                out.append((row.index, m.concept_id, spelling, _preferred_spelling(ctx, m.concept_id, key)))
+    en_keys = None
+    for start, candidates in _ru_names(ru, ctx):
+        if any(s <= start < e for s, e in covered):
+            continue
+        if en_keys is None:
+            en_keys = [k for t in EN_TOKEN.findall(en) if (k := _en_name_key(t, ctx)) is not None]
+        hit = next(((lemma, spelling) for lemma, key in candidates for spelling, k in en_keys if k == key), None)
+        if hit is not None:
+            out.append((row.index, "name:" + hit[0], hit[1], ""))
+    return out
+
+
+def _preferred_spelling(ctx, concept_id: str, key: str) -> str:
+    """The termbase's spelling of this name part: the first approved one-word English term (preferred
+    before admitted) with the same skeleton (Yezhov for Ezhov, when Nikolai Yezhov is preferred)."""
+    cache = ctx.cache.setdefault("preferred-spelling", {})
+    found = cache.get((concept_id, key))
+    if found is None:
+        concept = ctx.index.concepts[concept_id]
+        terms = sorted(concept.approved(ctx.options.target_lang), key=lambda t: t.status.value != "preferred")
+        found = next((t.text for t in terms if " " not in t.text and ctx.skeleton(t.text) == key), "")
+        cache[(concept_id, key)] = found
+    return found
+
+
+def _ru_names(text: str, ctx) -> list[tuple[int, tuple[tuple[str, str], ...]]]:
+    """(offset, ((lemma, skeleton), …)) for every capitalised Russian token, cached per token string.
+
+    Every parse's lemma is a candidate, surnames first (Ефимов is also the genitive plural of the first
+    name Ефим; Ярославский is parsed as an adjective): the target decides, because only a romanization
+    with the same skeleton counts.
+    """
+    cache = ctx.cache.setdefault("ru-name", {})
+    out = []
+    for tok in _CAPITALISED.finditer(text):
+        word = tok.group()
+        info = cache.get(word)
+        if info is None:
+            parses = sorted(morph.parses(word), key=lambda p: ("Surn" not in p.tag, "nomn" not in p.tag))
+            lemmas = dict.fromkeys(p.normal_form.replace("ё", "е") for p in parses)
+            info = cache[word] = tuple((lemma, ctx.skeleton(lemma)) for lemma in lemmas)
+        out.append((tok.start(), info))
+    return out
+
+
+def _en_name_key(token: str, ctx) -> tuple[str, str] | None:
+    """(spelling, skeleton) of a capitalised Latin token, possessive removed; None otherwise."""
+    cache = ctx.cache.setdefault("en-name", {})
+    info = cache.get(token, False)
+    if info is False:
+        info = None
+        if token[:1].isupper() and not _CYRILLIC.search(token):
+            spelling = _strip_possessive(token)
+            info = (spelling, ctx.skeleton(spelling))
+        cache[token] = info
+    return info
+
+
+_NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn")
+_STEM_END = re.compile(r"[aeiouyIEAOU]+$")
+
+
+def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
+    """(unit, lemma, romanized spelling or "") for every Russian common noun of the source that no
+    termbase concept covers: the termbase-free half of term-inconsistent (колхоз romanized as kolkhoz
+    in some units, translated in others). A target token counts as the romanization when its skeleton
+    starts with the skeleton stem of the lemma (kolkhozy, kolkhozes and kolkhoz all do)."""
+    skeleton = ctx.skeleton
+    ru, en = row.ru, row.en
+    if skeleton is None or not ru or not en or row.source.strip() == row.target.strip():
+        return []  # untranslated units say nothing about how a word is rendered
+    covered: list[tuple[int, int]] = []
+    if ctx.index is not None:
+        src, tgt = ctx.term_matches(row)
+        covered = [(m.start, m.end) for m in (src if row.ru_is_source else tgt)]
+    cache = ctx.cache.setdefault("ru-noun", {})
+    out: list[tuple] = []
+    en_keys = None
+    for tok in RU_TOKEN.finditer(ru):
+        word = tok.group()
+        info = cache.get(word)
+        if info is None:
+            nouns = [p for p in morph.parses(word) if p.tag.POS == "NOUN"] if not word[:1].isdigit() else []
+            if not nouns or any(t in p.tag for p in nouns for t in _NAME_TAGS):
+                info = ()
+            else:
+                lemma = nouns[0].normal_form.replace("ё", "е")
+                stem = _STEM_END.sub("", skeleton(lemma) or "")
+                info = (lemma, stem) if len(stem) >= 4 else ()
+            cache[word] = info
+        if not info or any(s <= tok.start() < e for s, e in covered):
+            continue
+        if en_keys is None:
+            en_keys = _en_skeletons(en, ctx)
+        stem = info[1]
+        hit = next((spelling for spelling, k in en_keys if k.startswith(stem) and len(k) - len(stem) <= 3), "")
+        out.append((row.index, info[0], hit))
+    return out
+
+
+def _en_skeletons(text: str, ctx) -> list[tuple[str, str]]:
+    """(lower-case spelling, skeleton) of the Latin words of an English text, cached per token."""
+    cache = ctx.cache.setdefault("en-skeleton", {})
+    out = []
+    for token in EN_TOKEN.findall(text):
+        info = cache.get(token)
+        if info is None:
+            info = ()
+            if token.isalpha() and not _CYRILLIC.search(token):
+                spelling = _strip_possessive(token).lower()
+                info = (spelling, ctx.skeleton(spelling) or "")
+            cache[token] = info
+        if info:
+            out.append(info)
+    return out

@@ -1,0 +1,68 @@
+"""tm convert: one TM file to another format, streamed (no store needed)."""
+
+from __future__ import annotations
+
+from itertools import chain
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glossary.cliutil import progress_enabled
+from glossary.errors import FormatNotSupported, GlossaryError
+from tm.formats import FORMATS, format_for, iter_units, write_tm
+
+_IDS = ", ".join(FORMATS)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("convert")(convert)
+
+
+def convert(
+    in_file: Annotated[Path, typer.Argument(help="TM file to read (TMX, PO/POT, XLIFF 1.2/2, "
+                                           "CSV/TSV, XLSX).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.", show_default=False)],
+    to: Annotated[str | None, typer.Option("--to", help=f"Output format: {_IDS} (default: by extension).",
+                                           show_default=False)] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="Input format (default: by extension).",
+                                              show_default=False)] = None,
+    source_lang: Annotated[str | None, typer.Option(
+        "--source-lang", help="Source language: picks the source tuv of a multilingual TMX, overrides the "
+        "PO/XLIFF declaration, and is the srclang written.", show_default=False)] = None,
+    target_lang: Annotated[str | None, typer.Option(
+        "--target-lang", help="Target language (same rules).", show_default=False)] = None,
+    template: Annotated[Path | None, typer.Option(
+        "--template", help="XLIFF output only: an original XLIFF whose structure is kept; its targets are "
+        "filled from IN (matched by id, else source text).", show_default=False)] = None,
+) -> None:
+    """Convert a translation memory between formats, unit by unit (constant memory for TMX/XLIFF/CSV).
+
+    Example: tm convert memory.tmx -o memory.po --source-lang ru --target-lang en
+    """
+    in_fmt = from_ or format_for(in_file)
+    out_fmt = to or format_for(output)
+    if out_fmt not in FORMATS:
+        raise FormatNotSupported(f"unknown output format {out_fmt!r} (known: {_IDS})")
+    if template is not None and out_fmt not in ("xliff", "xliff2"):
+        raise GlossaryError("--template applies to XLIFF output only")
+    header: dict = {}
+    units = iter_units(in_file, in_fmt, source_lang=source_lang, target_lang=target_lang, header=header)
+    first = next(units, None)  # reading the first unit fills the header (TMX srclang, PO Language)
+    src = source_lang or header.get("source_lang") or (first.source_lang if first else None)
+    tgt = target_lang or header.get("target_lang") or (first.target_lang if first else None)
+    if not src or not tgt:
+        side = "source" if not src else "target"
+        raise GlossaryError(f"{in_file}: the file does not name its {side} language; pass --{side}-lang")
+    stream = chain([first], units) if first is not None else iter(())
+    if progress_enabled():
+        from rich.progress import track
+
+        stream = track(stream, description=f"converting {in_file.name}", transient=True)
+    options = {"template": template} if template is not None else {}
+    written = write_tm(stream, output, out_fmt, source_lang=src, target_lang=tgt, **options)
+    if template is not None:
+        typer.echo(f"filled {written:,} targets of {template} from {in_file} [{in_fmt}] into {output}")
+    else:
+        typer.echo(f"converted {written:,} units ({src}→{tgt}) from {in_file} [{in_fmt}] to {output} "
+                   f"[{out_fmt}]")

@@ -1,0 +1,9 @@
+"""TM-specific errors, all under glossary's GlossaryError root (the CLI maps them to exit 2)."""
+
+from __future__ import annotations
+
+from glossary.errors import GlossaryError
+
+
+class TMWriteError(GlossaryError):
+    """A unit cannot be written in the requested format (e.g. a character XML forbids)."""

@@ -1,0 +1,119 @@
+"""Hardened XML reading shared by the TMX and XLIFF readers.
+
+Every parse goes through lxml with entity resolution, network access and DTD loading off and the
+size limits on (`huge_tree=False`). A DOCTYPE that declares entities (XXE, billion laughs) is refused
+outright; a DOCTYPE that only names an external DTD (OmegaT writes `SYSTEM "tmx11.dtd"`) is fine,
+since that DTD is never loaded. lxml's errors become `ParseError(path, line, message)`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+from glossary.errors import ParseError
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+_HARDENED = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def local(tag) -> str:
+    """The element name without its namespace ("" for comments and processing instructions)."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def _entity_line(path: Path) -> int | None:
+    """The line of the first <!ENTITY declaration, for the error message (ASCII-compatible files)."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    at = head.find(b"<!ENTITY")
+    return head.count(b"\n", 0, at) + 1 if at >= 0 else None
+
+
+def _refuse_entities(path: Path, root: etree._Element) -> None:
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise ParseError(path, _entity_line(path),
+                         "DOCTYPE declares entities (refused: XXE / entity expansion risk)")
+
+
+def _syntax_error(path: Path, e: etree.XMLSyntaxError) -> ParseError:
+    msg = (e.msg or str(e)).strip()
+    msg = re.sub(r",? line \d+, column \d+$", "", msg)  # the line goes in front, once
+    if "encoding" in msg.lower() or "not proper UTF-8" in msg or "Char 0x" in msg:
+        msg = f"invalid XML (wrong declared encoding?): {msg}"
+    else:
+        msg = f"invalid XML: {msg}"
+    return ParseError(path, e.lineno or None, msg)
+
+
+def iterparse(path: str | Path, tags: tuple[str, ...] | None = None,
+              events: tuple[str, ...] = ("start", "end")) -> Iterator[tuple[str, etree._Element]]:
+    """Stream (event, element) pairs with the hardened flags; errors become ParseError.
+
+    The caller clears elements it is done with (see `release`) so memory stays constant. *tags*
+    limits the events to those elements (the parser still builds the rest; Python sees less).
+    """
+    path = Path(path)
+    try:
+        context = etree.iterparse(str(path), events=events, tag=tags, remove_comments=True,
+                                  remove_pis=True, **_HARDENED)
+        checked = False
+        for event, elem in context:
+            if not checked:
+                _refuse_entities(path, elem)
+                checked = True
+            yield event, elem
+        if not checked and context.root is not None:  # *tags* filtered every event out
+            _refuse_entities(path, context.root)
+    except etree.XMLSyntaxError as e:
+        raise _syntax_error(path, e) from e
+
+
+def release(elem: etree._Element) -> None:
+    """Free a processed element and the siblings before it (constant memory while streaming)."""
+    elem.clear(keep_tail=False)
+    parent = elem.getparent()
+    if parent is not None:
+        while elem.getprevious() is not None:
+            del parent[0]
+
+
+def parse(path: str | Path) -> etree._ElementTree:
+    """Parse a whole document (for write-back of XLIFF, where the structure must be kept)."""
+    path = Path(path)
+    parser = etree.XMLParser(remove_blank_text=False, **_HARDENED)
+    try:
+        tree = etree.parse(str(path), parser)
+    except etree.XMLSyntaxError as e:
+        raise _syntax_error(path, e) from e
+    _refuse_entities(path, tree.getroot())
+    return tree
+
+
+@contextlib.contextmanager
+def xml_errors(path: str | Path) -> Iterator[None]:
+    try:
+        yield
+    except etree.XMLSyntaxError as e:
+        raise _syntax_error(Path(path), e) from e
+
+
+def indent(el, leaves: frozenset[str], level: int = 0) -> None:
+    """Indent structural elements only: lxml's pretty_print would also indent a `<seg>` that starts
+    with a tag, changing its text. Elements named in *leaves* (seg, source, target) are left as-is."""
+    if local(el.tag) in leaves or not len(el):
+        return
+    pad = "\n" + "  " * (level + 1)
+    el.text = pad
+    for child in el:
+        indent(child, leaves, level + 1)
+        child.tail = pad
+    el[-1].tail = "\n" + "  " * level

@@ -1,0 +1,224 @@
+"""Gettext PO/POT via polib.
+
+msgid is the source, msgstr the target. polib reads the charset the header declares (KOI8-R, CP1251 …);
+a file whose bytes do not decode in that charset, or a syntax error, becomes a one-line ParseError.
+Direction: the target language is the header `Language` (or the caller's `target_lang`); the source
+language is the caller's `source_lang`, else our `X-Source-Language` header, else the other side of
+ru/en (gettext catalogues of an `ru` team have English msgids; ours, ru→en, have Russian ones).
+
+PO has no inline markup: tags are written as their native code (a TMX `<bpt>&lt;b&gt;</bpt>` becomes
+`<b>` in the msgid), so text survives but tag structure does not. polib parses a file whole, so
+`iter_units` holds one catalogue in memory; writing is streamed entry by entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import polib
+
+from glossary.atomic import atomic_open
+from glossary.errors import ParseError
+from tm.model import Segment, Tag, TranslationUnit
+
+PLURAL_FORMS = {
+    "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+          "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "en": "nplurals=2; plural=(n != 1);",
+}
+_OTHER_SIDE = {"ru": "en", "en": "ru"}
+
+
+def _primary(lang: str | None) -> str | None:
+    return lang.replace("_", "-").split("-")[0].lower() if lang else None
+
+
+def _decode_error(path: Path, encoding: str, e: UnicodeDecodeError) -> ParseError:
+    """Find the line of the first undecodable byte (polib reads line by line and loses it)."""
+    data = path.read_bytes()
+    try:
+        data.decode(encoding)
+        at = e.start
+    except UnicodeDecodeError as whole:
+        at = whole.start
+    return ParseError(path, data.count(b"\n", 0, at) + 1,
+                      f"bytes are not valid {encoding} (wrong declared charset?): {e.reason}")
+
+
+def _line_text(path: Path, line: int) -> str:
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            if number == line:
+                return raw.decode("utf-8", "replace").strip()[:60]
+    return ""
+
+
+def _load(path: Path) -> polib.POFile:
+    encoding = polib.detect_encoding(str(path))
+    try:
+        return polib.pofile(str(path), encoding=encoding)
+    except UnicodeDecodeError as e:
+        raise _decode_error(path, encoding, e) from e
+    except LookupError as e:
+        raise ParseError(path, None, f"unknown charset {encoding!r} in the PO header") from e
+    except OSError as e:
+        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
+            raise
+        # polib reports syntax errors as "Syntax error in po file <path> (line N)[: detail]"
+        m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(e))
+        if not m:
+            raise ParseError(path, None, f"PO syntax error: {e}") from e
+        line = int(m.group(1))
+        detail = (m.group(2) or "").strip() or f"near {_line_text(path, line)!r}"
+        raise ParseError(path, line, f"PO syntax error: {detail}") from e
+
+
+def _team_lang(po: polib.POFile) -> str | None:
+    """Old catalogues have no Language header, only `Language-Team: Russian <ru@li.org>`."""
+    m = re.search(r"<([a-z]{2,3})@", po.metadata.get("Language-Team", ""))
+    return m.group(1) if m else None
+
+
+def languages(po: polib.POFile, source_lang: str | None, target_lang: str | None) -> tuple[str, str | None]:
+    target = target_lang or po.metadata.get("Language") or _team_lang(po)
+    source = source_lang or po.metadata.get("X-Source-Language") or _OTHER_SIDE.get(_primary(target), "en")
+    return source, target
+
+
+def _unit(entry: polib.POEntry, path: Path, source_lang: str, target_lang: str | None) -> TranslationUnit:
+    unit = TranslationUnit(
+        source=Segment.of(entry.msgid),
+        source_lang=source_lang,
+        target_lang=target_lang,
+        context=entry.msgctxt,
+        notes=entry.tcomment.split("\n") if entry.tcomment else [],
+        comments=entry.comment.split("\n") if entry.comment else [],
+        references=[f"{f}:{n}" if n else f for f, n in entry.occurrences],
+        flags=[f for f in entry.flags if f != "fuzzy"],
+        fuzzy=bool(entry.fuzzy),
+        obsolete=bool(entry.obsolete),
+        previous_source=entry.previous_msgid,
+        previous_context=entry.previous_msgctxt,
+        origin=path.name,
+        line=entry.linenum,
+    )
+    if entry.msgid_plural:
+        unit.source_plural = Segment.of(entry.msgid_plural)
+        unit.target_plurals = [Segment.of(entry.msgstr_plural[k]) for k in sorted(entry.msgstr_plural)]
+        unit.target = unit.target_plurals[0] if unit.target_plurals else Segment()
+    else:
+        unit.target = Segment.of(entry.msgstr)
+    return unit
+
+
+def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+               header: dict | None = None) -> Iterator[TranslationUnit]:
+    path = Path(path)
+    po = _load(path)
+    source, target = languages(po, source_lang, target_lang)
+    if header is not None:
+        header.update(po.metadata)
+        header.update(source_lang=source, target_lang=target)
+    for entry in po:  # polib's iteration includes obsolete entries, skips the header
+        if entry.msgid == "" and not entry.msgctxt:
+            continue
+        yield _unit(entry, path, source, target)
+
+
+def _text(segment: Segment | None) -> str:
+    """Plain text with each tag's native code put back in place."""
+    if segment is None:
+        return ""
+    return "".join(p if isinstance(p, str) else p.code for p in segment.parts if isinstance(p, str | Tag))
+
+
+def entry_for(unit: TranslationUnit) -> polib.POEntry:
+    entry = polib.POEntry(
+        msgid=_text(unit.source),
+        msgctxt=unit.context,
+        tcomment="\n".join(unit.notes),
+        comment="\n".join(unit.comments),
+        occurrences=[tuple(r.rsplit(":", 1)) if re.search(r":\d+$", r) else (r, "")
+                     for r in unit.references],
+        flags=list(unit.flags),
+        obsolete=unit.obsolete,
+        previous_msgid=unit.previous_source,
+        previous_msgctxt=unit.previous_context,
+    )
+    if unit.fuzzy:
+        entry.flags.insert(0, "fuzzy")
+    if unit.source_plural is not None:
+        entry.msgid_plural = _text(unit.source_plural)
+        plurals = unit.target_plurals or [unit.target, unit.target]
+        entry.msgstr_plural = {i: _text(s) for i, s in enumerate(plurals)}
+    else:
+        entry.msgstr = _text(unit.target)
+    return entry
+
+
+def _render(entry: polib.POEntry, wrapwidth: int) -> str:
+    """polib's rendering, except that comments are not re-wrapped (polib wraps them at *wrapwidth*,
+    which would split one extracted comment into several on every round trip)."""
+    lines = [f"# {line}" for line in entry.tcomment.split("\n")] if entry.tcomment else []
+    if entry.comment and not entry.obsolete:  # gettext keeps no extracted comments on obsolete entries
+        lines += [f"#. {line}" for line in entry.comment.split("\n")]
+    entry.tcomment = entry.comment = ""
+    return "".join(f"{line}\n" for line in lines) + entry.__unicode__(wrapwidth)
+
+
+def _distinct_context(seen: dict, msgctxt: str | None, msgid: str) -> str | None:
+    """gettext allows one entry per msgctxt + msgid; a TM may hold several translations of one
+    source (TMX alternatives). Later ones get the context `<msgctxt> (alternative N)`."""
+    n = seen.get(key := _key(msgctxt, msgid), 0) + 1
+    seen[key] = n
+    if n == 1:
+        return msgctxt
+    alt = f"{msgctxt} (alternative {n})" if msgctxt else f"(alternative {n})"
+    seen[_key(alt, msgid)] = 1
+    return alt
+
+
+def _key(msgctxt: str | None, msgid: str) -> bytes:
+    """A 16-byte digest instead of the strings: a million-entry TM keeps ~50 MB less in memory."""
+    context = "\x01" if msgctxt is None else "\x02" + msgctxt  # no context ≠ the context "None"
+    return hashlib.blake2b(f"{context}\x04{msgid}".encode(), digest_size=16).digest()
+
+
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+          template: bool = False, metadata: dict[str, str] | None = None, wrapwidth: int = 78) -> int:
+    """Write PO (or POT with *template*: msgstr left empty), header first, then entry by entry."""
+    head = polib.POFile(wrapwidth=wrapwidth)
+    head.header = "Translation memory written by slovnik."
+    head.metadata = {
+        "Project-Id-Version": "slovnik",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Source-Language": source_lang,
+    }
+    if not template:
+        head.metadata["Language"] = target_lang
+        forms = PLURAL_FORMS.get(_primary(target_lang) or "")
+        if forms:
+            head.metadata["Plural-Forms"] = forms
+    head.metadata.update(metadata or {})
+    count = 0
+    seen: dict[bytes, int] = {}
+    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(str(head))
+        for unit in units:
+            entry = entry_for(unit)
+            if entry.msgid == "" and entry.msgctxt is None:
+                continue  # msgid "" without msgctxt is the header: an empty segment has no entry
+            if not entry.obsolete:
+                entry.msgctxt = _distinct_context(seen, entry.msgctxt, entry.msgid)
+            if template:  # a template carries no translations, so nothing is fuzzy either
+                entry.flags = [f for f in entry.flags if f != "fuzzy"]
+                entry.msgstr = ""
+                entry.msgstr_plural = {i: "" for i in entry.msgstr_plural} if entry.msgid_plural else {}
+            fh.write("\n" + _render(entry, wrapwidth))
+            count += 1
+    return count

@@ -1,0 +1,238 @@
+"""CSV, TSV and XLSX translation memories (pandas), one row per unit.
+
+Columns (header row required; only `source` is mandatory, order free, unknown columns become props):
+
+    id, context, source, target, source_lang, target_lang, note, comment, reference, flags, fuzzy,
+    obsolete, previous_source, previous_context, source_plural, target_plurals, created, changed,
+    creator, changer, props
+
+- note / comment / reference: several values joined by newlines; flags: comma-separated;
+  fuzzy / obsolete: `yes` or empty (reads 1/true/yes/y/x too);
+- target_plurals: JSON list of strings; props: JSON list of [type, value] pairs;
+- inline tags inside source/target/source_plural: `⟦[kind, pos, id, attrs, code]⟧` — a JSON array in
+  U+27E6/U+27E7 brackets, e.g. `⟦["bpt","open","1",[["i","1"]],"<b>"]⟧`; a literal `⟦` in text is
+  written `⟦⟧`.
+
+CSV/TSV are read in chunks (streaming); `line` is the record number + 1 (the header is line 1), which
+is the file line unless cells contain newlines. XLSX `line` is the spreadsheet row.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from glossary.atomic import atomic_open, atomic_path
+from glossary.errors import ParseError
+from tm.errors import TMWriteError
+from tm.model import Segment, Tag, TranslationUnit
+
+COLUMNS = ["id", "context", "source", "target", "source_lang", "target_lang", "note", "comment",
+           "reference", "flags", "fuzzy", "obsolete", "previous_source", "previous_context",
+           "source_plural", "target_plurals", "created", "changed", "creator", "changer", "props"]
+_PLAIN = ["id", "context", "source_lang", "target_lang", "previous_source", "previous_context",
+          "created", "changed", "creator", "changer"]
+_LISTS = {"note": "notes", "comment": "comments", "reference": "references"}
+_TRUE = {"1", "true", "yes", "y", "x"}
+_TAG = re.compile(r"⟦(\[.*?\])?⟧")
+CHUNK = 5000
+
+
+def segment_to_text(segment: Segment | None) -> str:
+    if segment is None:
+        return ""
+    out = []
+    for p in segment.parts:
+        if isinstance(p, str):
+            out.append(p.replace("⟦", "⟦⟧"))
+        else:
+            data = json.dumps([p.kind, p.pos, p.id, [list(a) for a in p.attrs], p.code], ensure_ascii=False,
+                              separators=(",", ":"))
+            out.append("⟦" + data.replace("⟧", "\\u27e7") + "⟧")
+    return "".join(out)
+
+
+def text_to_segment(text: str) -> Segment:
+    parts: list[str | Tag] = []
+    at = 0
+    for m in _TAG.finditer(text):
+        parts.append(text[at:m.start()])
+        if m.group(1) is None:
+            parts.append("⟦")
+        else:
+            kind, pos, ident, attrs, code = json.loads(m.group(1))
+            parts.append(Tag(kind, pos, ident, tuple((k, v) for k, v in attrs), code))
+        at = m.end()
+    parts.append(text[at:])
+    return Segment(parts).normalized()
+
+
+def _row(unit: TranslationUnit) -> dict[str, str]:
+    row = {name: getattr(unit, name) or "" for name in _PLAIN}
+    row.update(
+        source=segment_to_text(unit.source),
+        target=segment_to_text(unit.target),
+        note="\n".join(unit.notes), comment="\n".join(unit.comments),
+        reference="\n".join(unit.references), flags=", ".join(unit.flags),
+        fuzzy="yes" if unit.fuzzy else "", obsolete="yes" if unit.obsolete else "",
+        source_plural=segment_to_text(unit.source_plural) if unit.source_plural is not None else "",
+        target_plurals=json.dumps([segment_to_text(s) for s in unit.target_plurals], ensure_ascii=False,
+                                  separators=(",", ":")) if unit.target_plurals else "",
+        props=json.dumps([list(p) for p in unit.props], ensure_ascii=False, separators=(",", ":"))
+        if unit.props else "",
+    )
+    return row
+
+
+def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) -> TranslationUnit:
+    def get(name: str) -> str:
+        value = row.get(name, "")
+        return "" if value is None else str(value)
+
+    try:
+        unit = TranslationUnit(source=text_to_segment(get("source")), target=text_to_segment(get("target")))
+        for name in _PLAIN:
+            setattr(unit, name, get(name) or None)
+        for column, name in _LISTS.items():
+            setattr(unit, name, get(column).split("\n") if get(column) else [])
+        unit.flags = [f.strip() for f in get("flags").split(",") if f.strip()]
+        unit.fuzzy = get("fuzzy").strip().lower() in _TRUE
+        unit.obsolete = get("obsolete").strip().lower() in _TRUE
+        if get("source_plural"):
+            unit.source_plural = text_to_segment(get("source_plural"))
+        if get("target_plurals"):
+            unit.target_plurals = [text_to_segment(s) for s in json.loads(get("target_plurals"))]
+        if get("props"):
+            unit.props = [(k, v) for k, v in json.loads(get("props"))]
+        unit.props.extend((k, get(k)) for k in row if k not in COLUMNS and get(k))
+    except (ValueError, TypeError) as e:  # bad JSON in props/target_plurals/a tag
+        raise ParseError(path, line, f"bad cell: {e}") from e
+    unit.source_lang = source_lang or unit.source_lang
+    unit.target_lang = target_lang or unit.target_lang
+    unit.origin, unit.line = path.name, line
+    return unit
+
+
+def _check_columns(path: Path, columns) -> None:
+    if "source" not in columns:
+        raise ParseError(path, 1, f"no 'source' column (columns: {', '.join(map(str, columns))})")
+
+
+def _decode_line(path: Path, e: UnicodeDecodeError) -> int:
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        return 1
+    except UnicodeDecodeError as whole:
+        return data.count(b"\n", 0, whole.start) + 1
+
+
+def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterator[TranslationUnit]:
+    import pandas as pd  # imported on use: `import tm.formats` stays light for TMX/PO work
+
+    path = Path(path)
+    line = 1
+    try:
+        chunks = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK,
+                             encoding="utf-8-sig")
+        for chunk in chunks:
+            _check_columns(path, chunk.columns)
+            for row in chunk.to_dict("records"):
+                line += 1
+                yield _unit(row, path, line, source_lang, target_lang)
+    except pd.errors.EmptyDataError as e:
+        raise ParseError(path, 1, "empty file (a header row with a 'source' column is required)") from e
+    except pd.errors.ParserError as e:
+        m = re.search(r"line (\d+)", str(e))
+        raise ParseError(path, int(m.group(1)) if m else None, f"malformed row: {str(e).strip()}") from e
+    except UnicodeDecodeError as e:
+        raise ParseError(path, _decode_line(path, e), f"not UTF-8: {e.reason}") from e
+
+
+def iter_csv(path, *, source_lang=None, target_lang=None, header=None):
+    return _iter_delimited(path, ",", source_lang, target_lang, header)
+
+
+def iter_tsv(path, *, source_lang=None, target_lang=None, header=None):
+    return _iter_delimited(path, "\t", source_lang, target_lang, header)
+
+
+def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Iterator[TranslationUnit]:
+    import pandas as pd
+
+    path = Path(path)
+    try:
+        frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
+            raise
+        raise ParseError(path, None, f"not a readable XLSX workbook: {e}") from e
+    _check_columns(path, frame.columns)
+    for index, row in enumerate(frame.to_dict("records")):
+        yield _unit(row, path, index + 2, source_lang, target_lang)
+
+
+def _frames(units: Iterable[TranslationUnit], source_lang: str, target_lang: str):
+    import pandas as pd
+
+    rows = []
+    for unit in units:
+        row = _row(unit)
+        row["source_lang"] = row["source_lang"] or source_lang
+        row["target_lang"] = row["target_lang"] or target_lang
+        rows.append(row)
+        if len(rows) == CHUNK:
+            yield pd.DataFrame(rows, columns=COLUMNS)
+            rows = []
+    if rows:
+        yield pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _write_delimited(units, path, sep: str, source_lang: str, target_lang: str) -> int:
+    count = 0
+    with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+        for frame in _frames(units, source_lang, target_lang):
+            # CRLF records (RFC 4180): then a lone CR inside a cell gets quoted too, which pandas
+            # does not do with "\n" records, and readers would split the row at it
+            frame.to_csv(fh, sep=sep, index=False, header=count == 0, lineterminator="\r\n")
+            count += len(frame)
+        if count == 0:
+            fh.write(sep.join(COLUMNS) + "\r\n")
+    return count
+
+
+def write_csv(units, path, *, source_lang: str, target_lang: str) -> int:
+    return _write_delimited(units, path, ",", source_lang, target_lang)
+
+
+def write_tsv(units, path, *, source_lang: str, target_lang: str) -> int:
+    return _write_delimited(units, path, "\t", source_lang, target_lang)
+
+
+def write_xlsx(units, path, *, source_lang: str, target_lang: str) -> int:
+    """Rows are gathered first (a workbook is one zip; XLSX holds at most 1,048,576 rows anyway),
+    then written with openpyxl's write-only mode; text cells stay text (no formulas)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    rows = [list(row) for frame in _frames(units, source_lang, target_lang)
+            for row in frame.itertuples(index=False)]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("tm")
+    sheet.append(COLUMNS)
+    try:
+        for row in rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # "=…" is a translation, not a formula
+                cells.append(cell)
+            sheet.append(cells)
+        with atomic_path(path) as tmp:
+            workbook.save(tmp)
+    except ValueError as e:  # openpyxl's IllegalCharacterError is a ValueError
+        raise TMWriteError(f"{path}: cannot write as XLSX: {e}") from e
+    return len(rows)

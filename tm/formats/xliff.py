@@ -1,0 +1,211 @@
+"""XLIFF 1.2: streaming read of `<trans-unit>`s, write from scratch, and write-back into an original.
+
+`<note from="developer">` ↔ comments, other notes ↔ notes, `resname` ↔ context. Target `state`
+`needs-review-*`/`needs-adaptation`/`needs-l10n` → fuzzy; `approved="yes"` → flag `approved`.
+Write-back (`merge_targets`) keeps the original document as it is and only fills/replaces `<target>`
+(and its `state`) of the trans-units whose id (else source text) matches a given unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from lxml import etree
+
+from glossary.atomic import atomic_open
+from glossary.errors import ParseError
+from tm.errors import TMWriteError
+from tm.model import TranslationUnit
+
+from . import _xml
+from ._inline import InlineSpec, fill, read_segment
+from ._xml import local
+
+NS = "urn:oasis:names:tc:xliff:document:1.2"
+_Q = f"{{{NS}}}"
+_BASE = frozenset({"id", "xid", "equiv-text"})
+SPEC = InlineSpec(
+    ns=NS,
+    paired=frozenset({"g", "mrk"}),
+    coded=frozenset({"bpt", "ept", "ph", "it"}),
+    empty=frozenset({"x", "bx", "ex"}),
+    id_attr={"mrk": "mid"},
+    allowed={"g": _BASE | {"ctype", "clone"}, "x": _BASE | {"ctype", "clone"},
+             "bx": _BASE | {"rid", "ctype", "clone"}, "ex": _BASE | {"rid"},
+             "ph": _BASE | {"ctype", "crc", "assoc"}, "bpt": _BASE | {"rid", "ctype", "crc"},
+             "ept": _BASE | {"rid", "crc"}, "it": _BASE | {"pos", "rid", "ctype", "crc"},
+             "mrk": frozenset({"mtype", "mid", "comment", "ts"}),
+             "sub": frozenset({"datatype", "ctype", "xid"})},
+    required_id=frozenset({"g", "x", "bx", "ex", "ph", "bpt", "ept", "it"}),
+    adapt={"hi": "g", "pc": "g", "ut": "ph", "sc": "bx", "ec": "ex", "sm": "x", "em": "x", "cp": "x"},
+    fallback="x",
+    defaults={"mrk": {"mtype": "x-slovnik"}},
+    it_pos=("open", "close"),
+)
+FUZZY_STATES = {"needs-review-translation", "needs-review-l10n", "needs-review-adaptation",
+                "needs-adaptation", "needs-l10n"}
+_DONE_STATES = {"translated", "final", "signed-off"}
+
+_LEAVES = frozenset({"source", "target"})
+
+
+def _ns(tag: str) -> str:
+    """`{urn…}` of an element (XLIFF 1.0/1.1/1.2 namespaces, or none at all in some tools' output)."""
+    return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+
+
+def _unit(tu, path: Path, file_attrs: dict, source_lang, target_lang) -> TranslationUnit:
+    q = _ns(tu.tag)
+    target = tu.find(q + "target")
+    unit = TranslationUnit(
+        source=read_segment(tu.find(q + "source"), SPEC),
+        target=read_segment(target, SPEC),
+        id=tu.get("id"),
+        source_lang=source_lang or file_attrs.get("source-language"),
+        target_lang=target_lang or file_attrs.get("target-language"),
+        context=tu.get("resname"),
+        origin=path.name,
+        line=tu.sourceline,
+    )
+    for note in tu.iterchildren(q + "note"):
+        (unit.comments if note.get("from") == "developer" else unit.notes).append(note.text or "")
+    state = target.get("state") if target is not None else None
+    unit.fuzzy = state in FUZZY_STATES
+    if tu.get("approved") == "yes":
+        unit.flags.append("approved")
+    return unit
+
+
+def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+               header: dict | None = None) -> Iterator[TranslationUnit]:
+    path = Path(path)
+    file_attrs: dict = {}
+    root_seen = False
+    for event, elem in _xml.iterparse(path, ("{*}xliff", "{*}file", "{*}trans-unit", "xliff", "file",
+                                             "trans-unit")):
+        name = local(elem.tag)
+        if event == "start":
+            if not root_seen:
+                root_seen = True
+                if name != "xliff" or not (elem.get("version", "").startswith("1.")
+                                           or "xliff:document:1." in elem.tag):
+                    raise ParseError(path, elem.sourceline, f"not an XLIFF 1.2 file (root <{name}>, "
+                                     f"version {elem.get('version')!r})")
+            elif name == "file":
+                file_attrs = dict(elem.attrib)
+                if header is not None and "source_lang" not in header:
+                    header.update(source_lang=source_lang or file_attrs.get("source-language"),
+                                  target_lang=target_lang or file_attrs.get("target-language"),
+                                  original=file_attrs.get("original", ""))
+            continue
+        if name == "trans-unit":
+            if elem.find(_ns(elem.tag) + "source") is None:
+                raise ParseError(path, elem.sourceline, "<trans-unit> has no <source>")
+            unit = _unit(elem, path, file_attrs, source_lang, target_lang)
+            _xml.release(elem)
+            yield unit
+    if not root_seen:
+        raise ParseError(path, None, "not an XLIFF 1.2 file (no <xliff> root element)")
+
+
+def _state(unit: TranslationUnit, old: str | None) -> str | None:
+    if unit.fuzzy:
+        return old if old in FUZZY_STATES else "needs-review-translation"
+    if not unit.target:
+        return old
+    return old if old in _DONE_STATES else ("final" if "approved" in unit.flags else "translated")
+
+
+def trans_unit(unit: TranslationUnit, number: int):
+    attrs = {"id": unit.id or str(number)}
+    if unit.context:
+        attrs["resname"] = unit.context
+    if "approved" in unit.flags:
+        attrs["approved"] = "yes"
+    tu = etree.Element(_Q + "trans-unit", attrs, nsmap={None: NS})
+    fill(etree.SubElement(tu, _Q + "source"), unit.source, SPEC)
+    if unit.target:
+        target = etree.SubElement(tu, _Q + "target", state=_state(unit, None))
+        fill(target, unit.target, SPEC)
+    for note in unit.notes:
+        etree.SubElement(tu, _Q + "note").text = note
+    for comment in unit.comments:
+        etree.SubElement(tu, _Q + "note", {"from": "developer"}).text = comment
+    return tu
+
+
+def _fail(unit: TranslationUnit, e: ValueError) -> TMWriteError:
+    where = f"{unit.origin}:{unit.line}: " if unit.origin else ""
+    return TMWriteError(f"{where}cannot write as XLIFF: {e}")
+
+
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+          template: str | Path | None = None, original: str = "slovnik", datatype: str = "plaintext") -> int:
+    """Write XLIFF 1.2; with *template*, fill the targets of that original instead (see merge_targets)."""
+    if template is not None:
+        return merge_targets(template, units, path)
+    count = 0
+    with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element(_Q + "xliff", {"version": "1.2"}, nsmap={None: NS}):
+            xf.write("\n")
+            with xf.element(_Q + "file", {"original": original, "source-language": source_lang,
+                                          "target-language": target_lang, "datatype": datatype}):
+                with xf.element(_Q + "body"):
+                    xf.write("\n")
+                    for unit in units:
+                        count += 1
+                        try:
+                            element = trans_unit(unit, count)
+                        except ValueError as e:
+                            raise _fail(unit, e) from e
+                        _xml.indent(element, _LEAVES)
+                        xf.write(element, "\n")
+    return count
+
+
+def _index(units: Iterable[TranslationUnit]):
+    by_id: dict[str, TranslationUnit] = {}
+    by_source: dict[str, TranslationUnit] = {}
+    for unit in units:
+        if unit.id:
+            by_id[unit.id] = unit
+        by_source.setdefault(unit.source_text, unit)
+    return by_id, by_source
+
+
+def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: str | Path) -> int:
+    """Copy the XLIFF 1.2 *original* to *out* with targets filled from *units*; returns how many."""
+    tree = _xml.parse(original)
+    q = _ns(tree.getroot().tag)
+    spec = replace(SPEC, ns=q[1:-1] or None)
+    by_id, by_source = _index(units)
+    filled = 0
+    for file_ in tree.getroot().iter(q + "file"):
+        for tu in file_.iter(q + "trans-unit"):
+            source = tu.find(q + "source")
+            unit = by_id.get(tu.get("id")) or by_source.get(read_segment(source, SPEC).text)
+            if unit is None or not unit.target:
+                continue
+            target = tu.find(q + "target")
+            if target is None:
+                anchor = tu.find(q + "seg-source")
+                anchor = anchor if anchor is not None else source
+                target = etree.Element(q + "target")
+                anchor.addnext(target)
+                target.tail = anchor.tail
+            try:
+                fill(target, unit.target, spec)
+            except ValueError as e:
+                raise _fail(unit, e) from e
+            state = _state(unit, target.get("state"))
+            if state:
+                target.set("state", state)
+            if unit.target_lang and not file_.get("target-language"):
+                file_.set("target-language", unit.target_lang)
+            filled += 1
+    with atomic_open(out, "wb") as fh:
+        tree.write(fh, xml_declaration=True, encoding="UTF-8")
+    return filled

@@ -1,0 +1,52 @@
+"""Text, JSON and SARIF renderings of tm check findings (SARIF through glossary.findings)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+from glossary import findings as gf
+from tm.checks import CHECKS
+from tm.checks.base import CheckFinding
+
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "note": "note"}
+
+
+def render_text(findings: Sequence[CheckFinding], units: int) -> str:
+    """One line per finding (`path:line: [check] tuid: message`) and a summary by check."""
+    lines = []
+    for f in findings:
+        where = f"{f.path or '-'}:{f.line}" if f.line else (f.path or "-")
+        lines.append(f"{where}: {f.severity} [{f.check}] {f.tuid[:40]}: {f.message}")
+    counts = Counter(f.check for f in findings)
+    if findings:
+        lines.append("")
+        lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {units} units: "
+                     + ", ".join(f"{c} {n}" for c, n in counts.most_common()))
+    else:
+        lines.append(f"All checks passed ({units} units).")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(findings: Sequence[CheckFinding]) -> str:
+    """The JSON contract: an array of `CheckFinding.to_dict()`."""
+    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def rules() -> list[gf.RuleMeta]:
+    return [gf.RuleMeta(c.id, c.id, c.title, (c.run.__doc__ or c.title).strip(), _SARIF_LEVEL[c.severity])
+            for c in CHECKS.values()]
+
+
+def to_finding(f: CheckFinding) -> gf.Finding:
+    """A tm finding as a glossary Finding (what the SARIF renderer reads): the unit's line, column 1."""
+    extra = {k: v for k, v in f.to_dict().items() if k not in ("check", "severity", "message", "path", "line")}
+    return gf.Finding(code=f.check, name=f.check, message=f.message, path=f.path or "-", line=f.line or 1,
+                      column=1, text="", severity=_SARIF_LEVEL.get(f.severity, "warning"), extra=extra)
+
+
+def render_sarif(findings: Sequence[CheckFinding]) -> str:
+    from glossary import __version__
+
+    return gf.render_sarif([to_finding(f) for f in findings], "slovnik tm check", rules(), version=__version__)

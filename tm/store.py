@@ -1,0 +1,567 @@
+"""The embedded TM store: one SQLite file (WAL) with units, an FTS5 concordance and a fuzzy n-gram index.
+
+No server: a translator's TM is a file they can copy. WAL lets many readers (search, lookup, stats)
+work while one writer imports; every import is one transaction, so a bad file or a kill -9 mid-way
+leaves the store exactly as it was before the import.
+
+Tables
+- `units`: one row per distinct TU (source, target, context identical → one row with `count`); the
+  plain texts are columns, everything else (tags, props, notes, dates…) is compact JSON in `data`.
+- `concordance`: FTS5 over `source`, `target`, `lemma` (the Russian side, the most probable lemma
+  of each word, in order — phrase searches use it) and `lemma_alt` (the other lemmas ambiguous words
+  allow: «стали» is сталь or стать), external-content over `units` so texts are stored once.
+- `grams` / `gram_df` / `sequences`: the fuzzy index (see tm/fuzzy.py) over translated units: for
+  each normalised source word (`gram_df`: its integer id and document frequency) the ids of the units
+  containing it (`grams`), and each unit's source as a sequence of word ids (`sequences`), appended
+  per import in chunks of int32 arrays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from glossary.errors import GlossaryError
+
+from . import textindex, unitcodec
+from .model import TranslationUnit
+
+SCHEMA_VERSION = 1
+Side = Literal["source", "target", "both"]
+Progress = Callable[[str, int], None]
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE imports(id INTEGER PRIMARY KEY, at TEXT NOT NULL, files TEXT NOT NULL,
+                     read INTEGER NOT NULL, added INTEGER NOT NULL, duplicates INTEGER NOT NULL);
+CREATE TABLE units(
+    id INTEGER PRIMARY KEY,
+    key BLOB NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    lemma TEXT NOT NULL,
+    lemma_alt TEXT NOT NULL,
+    source_lang TEXT,
+    target_lang TEXT,
+    ru_side TEXT,
+    context TEXT,
+    prev_hash INTEGER,
+    origin TEXT,
+    import_id INTEGER NOT NULL,
+    count INTEGER NOT NULL DEFAULT 1,
+    data TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE concordance USING fts5(
+    source, target, lemma, lemma_alt, content='units', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 2");
+CREATE TABLE grams(gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL,
+                   PRIMARY KEY (gram, chunk)) WITHOUT ROWID;
+CREATE TABLE gram_df(gram TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE sequences(chunk INTEGER PRIMARY KEY, ids BLOB NOT NULL, ntok BLOB NOT NULL,
+                       tokens BLOB NOT NULL);
+"""
+
+# Postings are flushed to the grams table in chunks of about this many entries (bounds import memory).
+_FLUSH_POSTINGS = 2_000_000
+# After an import, posting chunks are merged once there are more than this many per word.
+_MAX_CHUNKS = 8
+
+
+class StoreError(GlossaryError):
+    """The TM store cannot be opened or cannot do what was asked."""
+
+
+@dataclass
+class FileReport:
+    """What one file contributed to an import."""
+
+    path: str
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one (committed) import."""
+
+    files: list[FileReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def read(self) -> int:
+        return sum(f.read for f in self.files)
+
+    @property
+    def added(self) -> int:
+        return sum(f.added for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def skipped(self) -> int:
+        return sum(f.skipped for f in self.files)
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "added": self.added, "duplicates": self.duplicates,
+                "skipped": self.skipped, "seconds": round(self.seconds, 3),
+                "files": [vars(f) for f in self.files]}
+
+
+@dataclass
+class Hit:
+    """A concordance hit: the unit and the character spans of the matched words on each side."""
+
+    id: int
+    unit: TranslationUnit
+    count: int
+    source_spans: list[tuple[int, int]]
+    target_spans: list[tuple[int, int]]
+
+
+def unit_key(unit: TranslationUnit) -> bytes:
+    """Identity for dedupe: source and target (with their inline tags) and context."""
+    if unit.source.has_tags or unit.target.has_tags:
+        payload = json.dumps([unitcodec.segment_to_json(unit.source), unitcodec.segment_to_json(unit.target),
+                              unit.context], ensure_ascii=False, separators=(",", ":"))
+    else:  # the common case, cheaper; JSON escapes NUL, so this payload never equals a JSON one
+        payload = f"{unit.source.text}\x00{unit.target.text}\x00{unit.context}\x00{unit.context is None}"
+    return hashlib.blake2b(payload.encode(), digest_size=16).digest()
+
+
+def text_hash(text: str | None, words: list[str] | None = None) -> int | None:
+    """A signed 64-bit hash of normalised text (for the preceding-segment context of 101 % matches)."""
+    if not text:
+        return None
+    norm = " ".join(textindex.tokens(text) if words is None else words)
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+class Store:
+    """A TM store file. `Store(path)` opens an existing store; `create=True` makes one if missing."""
+
+    def __init__(self, path: str | Path, *, create: bool = False, cache_kib: int = 65536):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"{self.path}: no such TM store (create one with `tm import FILE --into "
+                             f"{self.path}`)")
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+            self._ensure_schema()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open as a TM store ({e})") from e
+        if mode.lower() != "wal":
+            raise StoreError(f"{self.path}: cannot switch the store to WAL mode")
+        self._fuzzy = None
+
+    # -- lifecycle ------------------------------------------------------------------------------------
+
+    def _ensure_schema(self) -> None:
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" not in tables:
+            if tables:
+                raise StoreError(f"{self.path}: an SQLite file, but not a TM store")
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            self.conn.execute(statement)
+                    self.conn.executemany("INSERT INTO meta VALUES (?, ?)", [
+                        ("format", "slovnik-tm"), ("schema_version", str(SCHEMA_VERSION)),
+                        ("created", _now())])
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        version = self.meta("schema_version")
+        if version != str(SCHEMA_VERSION):
+            raise StoreError(f"{self.path}: TM store schema version {version}, this slovnik reads "
+                             f"{SCHEMA_VERSION}")
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM units").fetchone()[0]
+
+    # -- import ---------------------------------------------------------------------------------------
+
+    def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None,
+                     fmt: str | None = None, *, source_lang: str | None = None,
+                     target_lang: str | None = None) -> ImportReport:
+        """Import every file in one transaction: if any file fails to parse, nothing is imported.
+
+        Parse errors from the readers (ParseError with file and line) propagate after the rollback.
+        *progress* is called as progress(path, units_read_so_far) every thousand units; *fmt* and the
+        languages are passed to tm.formats.iter_units (they override what the files declare).
+        """
+        from .formats import iter_units
+
+        paths = [Path(p) for p in paths]
+        for p in paths:  # fail before the transaction on a missing file
+            if not p.is_file():
+                raise StoreError(f"{p}: no such file")
+        return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang))
+                             for p in paths], progress)
+
+    def import_units(self, units: Iterable[TranslationUnit], origin: str = "<units>",
+                     progress: Progress | None = None) -> ImportReport:
+        """Import units from any iterable (one transaction), e.g. units built in code or tests."""
+        return self._import([(origin, units)], progress)
+
+    def _import(self, sources: list[tuple[str, Iterable[TranslationUnit]]],
+                progress: Progress | None) -> ImportReport:
+        started = time.perf_counter()
+        report = ImportReport()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            import_id = self.conn.execute(
+                "INSERT INTO imports(at, files, read, added, duplicates) VALUES (?, ?, 0, 0, 0)",
+                (_now(), json.dumps([s[0] for s in sources], ensure_ascii=False))).lastrowid
+            writer = _Writer(self.conn, import_id)
+            for origin, units in sources:
+                file_report = FileReport(origin)
+                report.files.append(file_report)
+                writer.add_file(origin, units, file_report, progress)
+            writer.flush()
+            writer.compact_if_needed()
+            self.conn.execute("UPDATE imports SET read = ?, added = ?, duplicates = ? WHERE id = ?",
+                              (report.read, report.added, report.duplicates, import_id))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        finally:
+            self._fuzzy = None  # PRAGMA data_version does not see this connection's own commits
+        report.seconds = time.perf_counter() - started
+        return report
+
+    # -- export and stats -----------------------------------------------------------------------------
+
+    def iter_units(self, source_lang: str | None = None, target_lang: str | None = None
+                   ) -> Iterator[TranslationUnit]:
+        """Every stored unit in import order (one per distinct unit), optionally of one language pair."""
+        sql, args = "SELECT source, target, data FROM units", []
+        where = []
+        if source_lang:
+            where.append("lower(source_lang) = lower(?)")
+            args.append(source_lang)
+        if target_lang:
+            where.append("lower(target_lang) = lower(?)")
+            args.append(target_lang)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        # A separate connection: the export streams while the caller may use self.conn.
+        conn = sqlite3.connect(self.path)
+        try:
+            for source, target, data in conn.execute(sql + " ORDER BY id", args):
+                yield decode_unit(source, target, data)
+        finally:
+            conn.close()
+
+    def language_pairs(self) -> dict[tuple[str | None, str | None], int]:
+        rows = self.conn.execute("SELECT source_lang, target_lang, count(*) FROM units "
+                                 "GROUP BY 1, 2 ORDER BY 3 DESC")
+        return {(s, t): n for s, t, n in rows}
+
+    def unit(self, unit_id: int) -> TranslationUnit | None:
+        row = self.conn.execute("SELECT source, target, data FROM units WHERE id = ?", (unit_id,)).fetchone()
+        return decode_unit(*row) if row else None
+
+    def stats(self) -> dict:
+        """Counts and sizes: units, occurrences, duplicates, language pairs, origins, imports, bytes."""
+        c = self.conn
+        c.execute("BEGIN")  # one snapshot for all numbers
+        try:
+            units, occurrences, tagged, with_context, empty_target = c.execute(
+                "SELECT count(*), coalesce(sum(count), 0), "
+                "coalesce(sum(instr(data, '\"source\":') > 0 OR instr(data, '\"target\":') > 0), 0), "
+                "coalesce(sum(context IS NOT NULL), 0), coalesce(sum(target = ''), 0) FROM units").fetchone()
+            pairs = {f"{s or '?'}→{t or '?'}": n for (s, t), n in self.language_pairs().items()}
+            origins = dict(c.execute("SELECT coalesce(origin, '?'), count(*) FROM units GROUP BY 1 "
+                                     "ORDER BY 2 DESC, 1"))
+            imports = [{"id": i, "at": at, "files": json.loads(files), "read": r, "added": a,
+                        "duplicates": d}
+                       for i, at, files, r, a, d in c.execute("SELECT * FROM imports ORDER BY id")]
+            words = c.execute("SELECT count(*) FROM gram_df").fetchone()[0]
+            page_size = c.execute("PRAGMA page_size").fetchone()[0]
+            page_count = c.execute("PRAGMA page_count").fetchone()[0]
+        finally:
+            c.execute("COMMIT")
+        wal = self.path.with_name(self.path.name + "-wal")
+        return {
+            "path": str(self.path),
+            "units": units,
+            "occurrences": occurrences,
+            "duplicates": occurrences - units,
+            "untranslated": empty_target,
+            "with_tags": tagged,
+            "with_context": with_context,
+            "language_pairs": pairs,
+            "origins": origins,
+            "imports": imports,
+            "index_words": words,
+            "size_bytes": page_size * page_count,
+            "wal_bytes": wal.stat().st_size if wal.exists() else 0,
+            "created": self.meta("created"),
+        }
+
+    # -- concordance ----------------------------------------------------------------------------------
+
+    def search(self, query: str, *, lemma: bool = False, side: Side = "both", phrase: bool = False,
+               limit: int = 20) -> list[Hit]:
+        """Concordance: units whose source/target contain every word of *query* (or the phrase).
+
+        A query wrapped in double quotes, or phrase=True, is a phrase search. lemma=True matches any
+        form of the Russian words (номенклатура finds номенклатуры, номенклатурой) on the Russian side.
+        Results are ranked by FTS5 bm25; spans mark the matched words for highlighting.
+        """
+        if side not in ("source", "target", "both"):
+            raise StoreError(f"side must be source, target or both, not {side!r}")
+        stripped = query.strip()
+        if len(stripped) > 1 and stripped[0] == stripped[-1] == '"':
+            phrase = True
+        words = textindex.WORD_RE.findall(query)
+        if not words:
+            raise StoreError(f"nothing to search for in {query!r}")
+        sql = ("SELECT u.id, u.source, u.target, u.data, u.count, u.ru_side, "
+               "highlight(concordance, 0, char(2), char(3)), highlight(concordance, 1, char(2), char(3)) "
+               "FROM concordance JOIN units u ON u.id = concordance.rowid WHERE concordance MATCH ?")
+        args: list = []
+        if lemma:
+            wanted = [textindex.lemma_alternatives(w) for w in words]
+            if phrase:
+                expr = "lemma : " + _quote(" ".join(textindex.lemma_of(textindex.normalize(w)) for w in words))
+            else:
+                expr = "{lemma lemma_alt} : (" + " AND ".join(
+                    "(" + " OR ".join(_quote(x) for x in sorted(alts)) + ")" for alts in wanted) + ")"
+            args.append(expr)
+            if side != "both":
+                sql += " AND u.ru_side = ?"
+                args.append(side)
+        else:
+            columns = {"source": "source", "target": "target", "both": "{source target}"}[side]
+            expr = _quote(" ".join(words)) if phrase else " AND ".join(_quote(w) for w in words)
+            args.append(f"{columns} : ({expr})")
+        sql += " ORDER BY rank LIMIT ?"
+        args.append(int(limit))
+        hits = []
+        for uid, source, target, data, count, ru_side, hl_source, hl_target in self.conn.execute(sql, args):
+            unit = decode_unit(source, target, data)
+            if lemma:
+                lemmas = frozenset().union(*wanted)
+                src_spans = _lemma_spans(source, lemmas) if ru_side == "source" else []
+                tgt_spans = _lemma_spans(target, lemmas) if ru_side == "target" else []
+            else:
+                src_spans = _marked_spans(hl_source) if side != "target" else []
+                tgt_spans = _marked_spans(hl_target) if side != "source" else []
+            hits.append(Hit(uid, unit, count, src_spans, tgt_spans))
+        return hits
+
+    # -- fuzzy lookup ---------------------------------------------------------------------------------
+
+    def lookup(self, segment: str, min_score: int = 75, top: int = 5, *, context: str | None = None,
+               prev_source: str | None = None):
+        """Fuzzy matches for *segment*: see tm.fuzzy.FuzzyIndex.lookup."""
+        from .fuzzy import FuzzyIndex
+
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex(self)
+        return self._fuzzy.lookup(segment, min_score=min_score, top=top, context=context,
+                                  prev_source=prev_source)
+
+
+class _Writer:
+    """The inside of one import transaction: rows, FTS entries and fuzzy postings."""
+
+    def __init__(self, conn: sqlite3.Connection, import_id: int):
+        self.conn = conn
+        self.import_id = import_id
+        self.postings: dict[str, array] = defaultdict(lambda: array("i"))
+        self.pending = 0
+        self.new_ids = array("i")
+        self.new_ntok = array("H")
+        self.new_tokens = array("i")
+        self.vocab: dict[str, int] | None = None
+        self.fts_rows: list[tuple] = []
+
+    def add_file(self, origin: str, units: Iterable[TranslationUnit], report: FileReport,
+                 progress: Progress | None) -> None:
+        upsert = ("INSERT INTO units(key, source, target, lemma, lemma_alt, source_lang, target_lang, "
+                  "ru_side, context, prev_hash, origin, import_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                  "ON CONFLICT(key) DO UPDATE SET count = count + 1 RETURNING id, count")
+        execute = self.conn.execute
+        previous_hash: int | None = None
+        for unit in units:
+            report.read += 1
+            source = unit.source.text
+            if not source.strip():
+                report.skipped += 1
+                continue
+            words = textindex.tokens(source)
+            target = unit.target.text
+            ru_side = ("source" if textindex.is_russian(unit.source_lang)
+                       else "target" if textindex.is_russian(unit.target_lang) else None)
+            if ru_side == "source":
+                lemma, lemma_alt = textindex.lemma_columns(source, words)
+            elif ru_side == "target":
+                lemma, lemma_alt = textindex.lemma_columns(target)
+            else:
+                lemma, lemma_alt = "", ""
+            prev = unit.prop("prev")  # OmegaT records the preceding segment itself
+            uid, count = execute(upsert, (
+                unit_key(unit), source, target, lemma, lemma_alt, unit.source_lang, unit.target_lang, ru_side,
+                unit.context, text_hash(prev) if prev else previous_hash, unit.origin or origin,
+                self.import_id, encode_unit(unit))).fetchone()
+            previous_hash = text_hash(source, words)
+            if count > 1:
+                report.duplicates += 1
+            else:
+                report.added += 1
+                self._index(uid, (source, target, lemma, lemma_alt), words)
+            if progress and report.read % 1000 == 0:
+                progress(origin, report.read)
+        if progress:
+            progress(origin, report.read)
+
+    def _index(self, uid: int, columns: tuple[str, str, str, str], toks: list[str]) -> None:
+        self.fts_rows.append((uid, *columns))
+        if len(self.fts_rows) >= 1000:
+            self._flush_fts()
+        if not columns[1]:
+            return  # untranslated: searchable, but never offered as a fuzzy match
+        if self.vocab is None:
+            self.vocab = dict(self.conn.execute("SELECT gram, id FROM gram_df"))
+        vocab = self.vocab
+        toks = toks[:65535]
+        self.new_ids.append(uid)
+        self.new_ntok.append(len(toks))
+        for gram in toks:
+            gid = vocab.get(gram)
+            if gid is None:
+                gid = vocab[gram] = len(vocab) + 1
+            self.new_tokens.append(gid)
+        for gram in set(toks):
+            self.postings[gram].append(uid)
+        self.pending += len(toks)
+        if self.pending >= _FLUSH_POSTINGS:
+            self.flush()
+
+    def _flush_fts(self) -> None:
+        self.conn.executemany("INSERT INTO concordance(rowid, source, target, lemma, lemma_alt) "
+                              "VALUES (?,?,?,?,?)", self.fts_rows)
+        self.fts_rows.clear()
+
+    def flush(self) -> None:
+        self._flush_fts()
+        if not self.new_ids:
+            return
+        chunk = self.conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM sequences").fetchone()[0]
+        self.conn.execute("INSERT INTO sequences VALUES (?, ?, ?, ?)",
+                          (chunk, self.new_ids.tobytes(), self.new_ntok.tobytes(), self.new_tokens.tobytes()))
+        self.conn.executemany("INSERT INTO grams VALUES (?, ?, ?)",
+                              ((g, chunk, ids.tobytes()) for g, ids in self.postings.items()))
+        self.conn.executemany("INSERT INTO gram_df VALUES (?, ?, ?) ON CONFLICT(gram) "
+                              "DO UPDATE SET df = df + excluded.df",
+                              ((g, self.vocab[g], len(ids)) for g, ids in self.postings.items()))
+        self.postings.clear()
+        self.pending = 0
+        self.new_ids = array("i")
+        self.new_ntok = array("H")
+        self.new_tokens = array("i")
+
+    def compact_if_needed(self) -> None:
+        """Merge the fuzzy index chunks into one when imports have piled up many small chunks."""
+        chunks = self.conn.execute("SELECT count(*) FROM sequences").fetchone()[0]
+        if chunks <= _MAX_CHUNKS:
+            return
+        merged: dict[str, bytearray] = defaultdict(bytearray)
+        for gram, ids in self.conn.execute("SELECT gram, ids FROM grams ORDER BY gram, chunk"):
+            merged[gram] += ids
+        columns = [bytearray(), bytearray(), bytearray()]
+        for row in self.conn.execute("SELECT ids, ntok, tokens FROM sequences ORDER BY chunk"):
+            for column, blob in zip(columns, row, strict=True):
+                column += blob
+        self.conn.execute("DELETE FROM grams")
+        self.conn.execute("DELETE FROM sequences")
+        self.conn.execute("INSERT INTO sequences VALUES (1, ?, ?, ?)", tuple(bytes(c) for c in columns))
+        self.conn.executemany("INSERT INTO grams VALUES (?, 1, ?)",
+                              ((g, bytes(b)) for g, b in merged.items()))
+        self.conn.execute("INSERT INTO concordance(concordance) VALUES ('optimize')")
+
+
+def encode_unit(unit: TranslationUnit) -> str:
+    """The unit as JSON, without the plain source/target (they are columns) unless tags need keeping."""
+    data = unitcodec.unit_to_dict(unit)
+    for name in ("source", "target"):
+        if name in data and not getattr(unit, name).has_tags:
+            del data[name]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_unit(source: str, target: str, data: str) -> TranslationUnit:
+    payload = json.loads(data)
+    if "source" not in payload and source:
+        payload["source"] = [source]
+    if "target" not in payload and target:
+        payload["target"] = [target]
+    return unitcodec.unit_from_dict(payload)
+
+
+def _quote(text: str) -> str:
+    """An FTS5 string literal (so user input is never parsed as FTS5 syntax)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _marked_spans(marked: str | None) -> list[tuple[int, int]]:
+    """Spans of the \\x02…\\x03 markers FTS5 highlight() put into the text, as offsets in the plain text."""
+    spans, pos, start = [], 0, None
+    for ch in marked or "":
+        if ch == "\x02":
+            start = pos
+        elif ch == "\x03":
+            if start is not None:
+                spans.append((start, pos))
+            start = None
+        else:
+            pos += 1
+    return spans
+
+
+def _lemma_spans(text: str, lemmas: frozenset[str]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in textindex.WORD_RE.finditer(text)
+            if textindex.all_lemmas(textindex.normalize(m.group())) & lemmas]
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+__all__ = ["FileReport", "Hit", "ImportReport", "Store", "StoreError"]
