@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from .romanize import SCHEME_IDS
 
 # A Latin word with the marks romanizations use inside words (signs, tie-bars, diacritics, dots).
-_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’ʹʺ`\u0361\ufe20\ufe21·-]*(?:['’ʹʺ`\u0361\ufe20\ufe21·-]+[^\W\d_]+)*['’ʹʺ`]?")
+LATIN_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’ʹʺ`\u0361\ufe20\ufe21·-]*(?:['’ʹʺ`\u0361\ufe20\ufe21·-]+[^\W\d_]+)*['’ʹʺ`]?")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 
@@ -41,7 +41,10 @@ class DocumentSchemes:
     - `features`: feature name → variant → number of words (e.g. {"-ий": {"-ii": 3, "-y": 5}});
     - `distinguishing`: the words not every scheme spells alike (the ones that say anything);
     - `consistent`: schemes consistent with every distinguishing word (empty when the document mixes);
-    - `dominant`: the scheme most distinguishing words agree with (None without evidence);
+    - `weights`: scheme id → evidence weighted by specificity (a word only one scheme produces counts 1,
+      a word six schemes produce counts 1/6 for each);
+    - `dominant`: the scheme most distinguishing words are consistent with, ties broken by `weights`
+      (None without evidence);
     - `mixed`: True when no single scheme explains every distinguishing word.
     """
 
@@ -64,10 +67,19 @@ class DocumentSchemes:
         return [s for s in SCHEME_IDS if s in common]
 
     @property
+    def weights(self) -> dict[str, float]:
+        weights = dict.fromkeys(SCHEME_IDS, 0.0)
+        for t in self.distinguishing:
+            for s in t.schemes:
+                weights[s] += 1 / len(t.schemes)
+        return {s: round(w, 2) for s, w in weights.items()}
+
+    @property
     def dominant(self) -> str | None:
         if not self.distinguishing:
             return None
-        best = max(SCHEME_IDS, key=lambda s: (self.counts.get(s, 0), -SCHEME_IDS.index(s)))
+        weights = self.weights  # ties in the count go to the more specific evidence
+        best = max(SCHEME_IDS, key=lambda s: (self.counts.get(s, 0), weights[s], -SCHEME_IDS.index(s)))
         return best if self.counts.get(best) else None
 
     @property
@@ -80,6 +92,7 @@ class DocumentSchemes:
             "mixed": self.mixed,
             "consistent": self.consistent,
             "counts": {s: self.counts.get(s, 0) for s in SCHEME_IDS},
+            "weights": self.weights,
             "features": self.features,
             "tokens": [
                 {"token": t.token, "line": t.line, "column": t.column, "cyrillic": t.cyrillic,
@@ -134,7 +147,7 @@ def detect_document(text: str, *, termbase=None) -> DocumentSchemes:
     counts: Counter = Counter()
     features: dict[str, Counter] = {}
     for lineno, line in enumerate(text.splitlines(), 1):
-        for m in _WORD_RE.finditer(line):
+        for m in LATIN_WORD_RE.finditer(line):
             token = m.group().strip("-'’`")
             if len(token) < 3 or _CYRILLIC_RE.search(token):
                 continue

@@ -7,7 +7,8 @@ pymorphy3 dictionary, which knows common words, first names and surnames in ever
 
 skeleton() folds every romanization of a word form, and the Cyrillic itself, to one key: signs and
 diacritics go, digraph families become one symbol (kh/h/x → X, shch/ŝ/šč/shh → W, ts/c/cz → Q …), a run
-of i/y/j becomes I (dropped before a vowel), and yo/io/jo become e (Хрущёв is Khrushchev in LC).
+of i/y/j becomes I (dropped before a vowel; a lone y between consonants, ы everywhere, becomes Y), and
+yo/io/jo become e (Хрущёв is Khrushchev in LC).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from . import morph
-from .romanize import SCHEME_IDS, SCHEMES, romanize
+from .romanize import SCHEME_IDS, SCHEMES, engine
 
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
@@ -50,7 +51,7 @@ def skeleton(word: str) -> str:
     skeleton("Tukhachevsky") == skeleton("Tuchačevskij") == skeleton("Тухачевский") == "tuXaCevskI".
     """
     if _CYRILLIC_RE.search(word):
-        word = romanize(word, "lc")
+        word = engine("lc").convert(word)  # no warning for letters outside Russian: they stay in the key
     s = unicodedata.normalize("NFC", word).lower().translate(_TIE_BARS).translate(_SIGNS)
     if "ch" in s and any(c in s for c in "čšžŝ"):
         s = s.replace("ch", "kh")  # a háček spelling writes ч as č, so its ch is German-style х
@@ -172,8 +173,6 @@ def _normalise_for(scheme_id: str, token: str) -> str:
 @cache
 def _engines(scheme_id: str) -> tuple:
     """The compiled scheme with its default options, and (if it has options) with all of them on."""
-    from .romanize import engine
-
     options = SCHEMES[scheme_id].options
     engines = [engine(scheme_id)]
     if options:
@@ -347,10 +346,32 @@ def _is_name(folded: str) -> bool:
     return any(tag in p.tag for p in morph.parses(folded) if p.is_known for tag in _NAME_TAGS)
 
 
+def _reverse_hyphenated(token: str, termbase) -> tuple[Candidate, ...]:
+    """Bonch-Bruevich, Ioshkar-Ola: each part on its own, combined (schemes: those all parts share)."""
+    import itertools
+
+    parts = [_reverse(part, termbase)[:3] for part in token.split("-")]
+    if not all(parts):
+        return ()
+    combined = []
+    for combo in itertools.product(*parts):
+        schemes = set(SCHEME_IDS)
+        for c in combo:
+            schemes &= set(c.schemes)
+        combined.append(Candidate(
+            "-".join(c.cyrillic for c in combo), round(math.prod(c.score for c in combo) ** (1 / len(combo)), 4),
+            tuple(s for s in SCHEME_IDS if s in schemes), all(c.known for c in combo),
+            all(c.in_termbase for c in combo)))
+    combined.sort(key=lambda c: (-c.score, c.cyrillic))
+    return tuple(combined)
+
+
 def _reverse(word: str, termbase) -> tuple[Candidate, ...]:
     token = unicodedata.normalize("NFC", word.strip())
     if not token or _CYRILLIC_RE.search(token):
         return ()
+    if "-" in token.strip("-"):
+        return _reverse_hyphenated(token.strip("-"), termbase)
     index = _term_index(termbase)
     lm = _model()
     spellings = dict(_candidate_spellings(token))

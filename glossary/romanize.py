@@ -4,12 +4,11 @@ Each scheme is one JSON file (letters, context rules, options, samples) validate
 schemes/scheme.schema.json when it is loaded. The engine is compiled once per scheme and option set:
 
 1. NFC normalisation (decomposed й/ё become one letter);
-2. the text is cut at spaces; each distinct token is converted once (all new tokens in one pass) and cached;
-3. ALL-CAPS words that contain a vowel are romanized in lower case and upper-cased (ЕЖОВ → YEZHOV, not
+2. ALL-CAPS words that contain a vowel are romanized in lower case and upper-cased (ЕЖОВ → YEZHOV, not
    YeZhOV); caps words without vowels are initialisms and keep per-letter capitals (ЦК → TsK, ДШК → DShK);
-4. context rules (ye- after vowels, -ий → -y …) as one regex over the word, lookarounds seeing the
+3. context rules (ye- after vowels, -ий → -y …) as one regex over the text, lookarounds seeing the
    original Cyrillic; an upper-case first letter gives a title-cased output (Е → Ye);
-5. everything else by str.translate, upper-case letters mapping to title-cased outputs (Ж → Zh).
+4. everything else by str.translate, upper-case letters mapping to title-cased outputs (Ж → Zh).
 
 Non-Cyrillic text passes through untouched. A Cyrillic letter the scheme does not define (Ukrainian ґ in
 BGN, say) is left as it is and reported (`romanize_report(...).unmapped`, or `strict=True` raises).
@@ -48,8 +47,6 @@ _UP = "\u0400-\u042f\u0460\u0462\u0472\u0474\u0490"  # capitals: Russian, Ukrain
 # A run of ≥ 2 capitals that is a whole word (the lookbehind sits after the first letter so the scan
 # starts with a cheap character-class test). Words are runs of Cyrillic letters.
 _CAPS_RE = re.compile(f"[{_UP}](?<![{_CYR}][{_UP}])[{_UP}]+(?![{_CYR}])")
-_SEP = "\x00"
-_TOKEN_CACHE_SIZE = 200_000  # per compiled scheme; cleared when full
 
 
 @dataclass(frozen=True)
@@ -277,7 +274,7 @@ def _rule_pattern(rule: Rule) -> str:
 
 
 class CompiledScheme:
-    """A scheme compiled for one option set: a translate table, one rules regex, a token cache."""
+    """A scheme compiled for one option set: a translate table and one regex for the context rules."""
 
     def __init__(self, scheme: Scheme, options: Mapping[str, bool]):
         self.scheme = scheme
@@ -294,7 +291,7 @@ class CompiledScheme:
         firsts = "".join(dict.fromkeys(r.match[0] for r in rules))
         self.rules_re = (re.compile(_cls(firsts) + "(?:" + "|".join(f"{_rule_pattern(r)}()" for r in rules)
                                     + ")") if rules else None)
-        self.tokens: dict[str, str] = {}  # space-separated token → output
+        self.caps_word = lru_cache(maxsize=20_000)(self._caps_word)
 
     def _rule_sub(self, m: re.Match) -> str:
         out = self.outputs[m.lastindex - 1]
@@ -305,34 +302,26 @@ class CompiledScheme:
             text = self.rules_re.sub(self._rule_sub, text)
         return text.translate(self.table)
 
-    def _caps_sub(self, m: re.Match) -> str:
-        word = m.group()
+    def _caps_word(self, word: str) -> str:
         if any(c in _UPPER_VOWELS for c in word):
             return self._lower(word.lower()).upper()
         return word  # an initialism (ЦК → TsK): per-letter capitals from the table
+
+    def _caps_sub(self, m: re.Match) -> str:
+        return self.caps_word(m.group())
 
     def bulk(self, text: str) -> str:
         """Romanize NFC text: ALL-CAPS words first, then the context rules, then the letter table."""
         return self._lower(_CAPS_RE.sub(self._caps_sub, text))
 
     def convert(self, text: str) -> str:
+        # Whole-text passes in C (a regex scan for capitals, one for the rules, str.translate) measured
+        # faster than caching space-separated tokens: the Python work per token costs more than it saves.
         if text.isascii():
             return text
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        if _SEP in text:
-            return self.bulk(text)
-        # Most space-separated tokens repeat: the new ones are romanized together in one pass of C-level
-        # regex and translate calls (joined by a separator that is a word boundary), then every token is
-        # a dict lookup.
-        tokens = text.split(" ")
-        cache = self.tokens
-        new = list(set(tokens).difference(cache))
-        if new:
-            if len(cache) + len(new) > _TOKEN_CACHE_SIZE:
-                cache.clear()
-            cache.update(zip(new, self.bulk(_SEP.join(new)).split(_SEP), strict=True))
-        return " ".join(map(cache.__getitem__, tokens))
+        return self.bulk(text)
 
 
 def _options_key(options: Mapping[str, bool] | None) -> tuple[tuple[str, bool], ...]:
@@ -350,7 +339,7 @@ def engine(scheme_id: str, options: Mapping[str, bool] | None = None) -> Compile
 
 
 def clear_caches() -> None:
-    """Forget compiled schemes and their token caches (benchmarks measure cold runs with this)."""
+    """Forget the compiled schemes (benchmarks measure cold runs with this)."""
     _compiled.cache_clear()
 
 

@@ -20,10 +20,10 @@ import re
 
 from transliterate.base import TranslitLanguagePack, registry
 
+from .detection import LATIN_WORD_RE
 from .romanize import SCHEME_IDS, SCHEMES, romanize
 
 PREFIX = "ru-"
-_LATIN_WORD = re.compile(r"[^\W\d_][^\W\d_'’ʹʺ`\u0361-]*")
 
 
 class SlovnikLanguagePack(TranslitLanguagePack):
@@ -45,7 +45,7 @@ class SlovnikLanguagePack(TranslitLanguagePack):
                 candidates = reverse(m.group(), limit=1)
                 return candidates[0].cyrillic if candidates else m.group()
 
-            return _LATIN_WORD.sub(best, value)
+            return LATIN_WORD_RE.sub(best, value)
         return romanize(value, self.scheme_id)
 
 

@@ -298,19 +298,21 @@ def generate(n_units: int, seed: int = 7, n_concepts: int = 2000, starter: Path 
         r = rng.random()
         if clean_pairs and r < 0.004:  # same source, another target (each pair used once)
             src, tgt = clean_pairs.pop(rng.randrange(len(clean_pairs)))
-            swaps = [k for k in EN_SWAPS if k in tgt]
+            swaps = [k for k in EN_SWAPS if re.search(rf"\b{k}\b", tgt)]
             if swaps:
                 k = rng.choice(swaps)
-                units.append(TranslationUnit(Segment.of(src), Segment.of(tgt.replace(k, EN_SWAPS[k], 1)), id=tuid,
+                swapped = re.sub(rf"\b{k}\b", EN_SWAPS[k], tgt, count=1)
+                units.append(TranslationUnit(Segment.of(src), Segment.of(swapped), id=tuid,
                                              source_lang="ru", target_lang="en"))
                 plant(tuid, "inconsistent-target")
                 continue
         if clean_pairs and r > 0.996:  # another source, same target
             src, tgt = clean_pairs.pop(rng.randrange(len(clean_pairs)))
-            swaps = [k for k in RU_SWAPS if k in src]
+            swaps = [k for k in RU_SWAPS if re.search(rf"\b{k}\b", src)]
             if swaps:
                 k = rng.choice(swaps)
-                units.append(TranslationUnit(Segment.of(src.replace(k, RU_SWAPS[k], 1)), Segment.of(tgt), id=tuid,
+                swapped = re.sub(rf"\b{k}\b", RU_SWAPS[k], src, count=1)
+                units.append(TranslationUnit(Segment.of(swapped), Segment.of(tgt), id=tuid,
                                              source_lang="ru", target_lang="en"))
                 plant(tuid, "inconsistent-source")
                 continue

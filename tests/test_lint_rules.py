@@ -198,3 +198,10 @@ def test_ordinary_and_rare_english_words_are_not_read_as_russian(house):
     # wordfreq decides: Serology, centralist, Getty, Howard, coup, pace are English; Lian and Jair
     # are more frequent in English than their Russian readings are in Russian.
     assert lint(house, "english.txt", select=["R"]) == []
+
+
+def test_s301_without_a_russian_look_alike_gets_no_fix(house, tmp_path):
+    # Latin s has no Russian look-alike (ѕ is Macedonian): report, but do not "fix" to ѕ
+    (tmp_path / "a.txt").write_text("Сохраните sрезервную копию.\n", encoding="utf-8")
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["S301"]), house)
+    assert [(f.text, f.fix) for f in found] == [("sрезервную", None)]

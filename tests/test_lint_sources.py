@@ -171,3 +171,9 @@ def test_every_reader_preserves_offsets_for_any_input(text):
         assert len(doc.text) == len(text)
         for i, ch in enumerate(doc.text):
             assert ch == text[i] or (ch == " " and text[i] != "\n")
+
+
+def test_po_placeholders_are_not_prose(tmp_path):
+    path = tmp_path / "a.po"
+    path.write_text('msgid "x"\nmsgstr "%(start)sархив%(end)s, %s and {0} or %1$d {name}"\n', encoding="utf-8")
+    assert _words(read_document(path)) == ["архив", "and", "or"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.errors import FormatNotSupported, ParseError, SchemeNotFound
 from glossary.formats import read_termbase
@@ -175,3 +177,24 @@ def test_for_limits_the_glossary(termbase):
     only = concepts_used_in(termbase, [DATA / "chapter.md"])
     glossary = build_glossary(termbase, only=only)
     assert headwords(glossary) == ["аппарат", "колхоз", "номенклатура", "Политбюро"]
+
+
+RUSSIAN_WORDS = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяЁЕЖ", min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(RUSSIAN_WORDS, min_size=2, max_size=30))
+def test_collation_is_russian_alphabetical_order_with_yo_as_ye(words):
+    # а…я are contiguous in Unicode in alphabetical order (й between и and к), so once case and ё
+    # are folded, code point order is the Russian order the collation must produce.
+    folded = [w.lower().replace("ё", "е") for w in sorted(words, key=collation_key)]
+    assert folded == sorted(folded)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщэюяabcdežšz «»-1", min_size=1, max_size=10)
+                .filter(lambda w: any(c.isalnum() for c in w)), min_size=1, max_size=25, unique=True))
+def test_each_letter_heading_occurs_once(words):
+    tb = Termbase([Concept(f"c{i}", terms=[Term(w, "ru"), Term("x", "en")]) for i, w in enumerate(words)])
+    letters = [g.letter for g in build_glossary(tb, schemes=()).groups]
+    assert len(letters) == len(set(letters))

@@ -52,7 +52,7 @@ def test_html_is_self_contained_with_subset_fonts():
     faces = re.findall(r"base64,([A-Za-z0-9+/=]+)", page)
     assert len(faces) == 3
     assert all(1_000 < len(f) < 150_000 for f in faces)  # subsets, not the 300 KB originals
-    assert "@page { size: A4" in page and "columns: 2" in page
+    assert "@page { size: A4" in page and "columns: 2" in page and "@media print" in page
 
 
 def test_latex_escapes_special_characters():

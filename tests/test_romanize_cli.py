@@ -41,10 +41,11 @@ def test_unmapped_letters_warn_or_fail_in_strict_mode(runner):
     result = runner.invoke(app, ["translit", "Київ", "-s", "bgn"])
     assert result.exit_code == 0
     assert "Kiїv" in result.stdout
-    assert "warning: U+0457" in result.stderr
-    strict = runner.invoke(app, ["translit", "Київ", "-s", "bgn", "--strict"])
+    assert "warning: <text>:1: U+0457" in result.stderr
+    strict = runner.invoke(app, ["translit", "-", "-s", "bgn", "--strict"], input="Киев\nКиїв\n")
     assert strict.exit_code == 2
-    assert strict.stderr.startswith("error: U+0457")
+    assert strict.stderr == ("error: <stdin>:2: U+0457 'ї' (CYRILLIC SMALL LETTER YI) at offset 2 has no "
+                             "romanization in bgn\n")
 
 
 def test_translit_conventional(runner, tmp_path):
@@ -68,6 +69,10 @@ def test_translit_reverse(runner):
     assert "Тухачевский" in lines[1] and "lc, icao" in lines[1]
     data = json.loads(runner.invoke(app, ["translit", "-r", "Iagoda", "-f", "json"]).output)
     assert data[0]["word"] == "Iagoda" and data[0]["candidates"][0]["cyrillic"] == "Ягода"
+    # words keep their signs and hyphens
+    data = json.loads(runner.invoke(app, ["translit", "-r", "Zinov'ev, Bonch-Bruevich", "-f", "json"]).output)
+    assert [(d["word"], d["candidates"][0]["cyrillic"]) for d in data] == [
+        ("Zinov'ev", "Зиновьев"), ("Bonch-Bruevich", "Бонч-Бруевич")]
 
 
 def test_translit_detect(runner):

@@ -74,6 +74,12 @@ def test_reverse_uses_the_termbase_and_its_conventional_spellings(small_termbase
     assert reverse("Trotskogo", termbase=small_termbase)[0].cyrillic == "Троцкого"
 
 
+def test_reverse_of_hyphenated_names_combines_the_parts():
+    best = reverse("Ioshkar-Ola", termbase=EMPTY)[0]
+    assert (best.cyrillic, best.schemes) == ("Йошкар-Ола", ("lc", "icao"))
+    assert reverse("Bonch-Bruevich", termbase=EMPTY)[0].cyrillic == "Бонч-Бруевич"
+
+
 def test_reverse_of_cyrillic_or_empty_input_is_empty():
     assert reverse("Ежов", termbase=EMPTY) == []
     assert reverse("  ", termbase=EMPTY) == []

@@ -186,9 +186,21 @@ def test_conventional_spellings_come_from_the_default_termbase():
     assert romanize("Ежов и Ельцин", "lc", conventional=True) == "Yezhov i Yeltsin"
 
 
-def test_token_cache_gives_the_same_output_on_repeated_and_odd_input():
+def test_repeated_calls_and_odd_whitespace_give_the_same_output():
     text = "Ежов, ЕЖОВ и ежов.\nЕжов\tЕЖОВ  ежов"
     first = romanize(text, "bgn")
     assert first == "Yezhov, YEZHOV i yezhov.\nYezhov\tYEZHOV  yezhov"
     assert romanize(text, "bgn") == first
-    assert romanize("Ежов\x00Ельцин", "wikipedia") == "Yezhov\x00Yeltsin"  # NUL is the internal separator
+    assert romanize("Ежов\x00Ельцин", "wikipedia") == "Yezhov\x00Yeltsin"  # control characters pass
+
+
+_words = st.text(alphabet=st.sampled_from(RUSSIAN), min_size=2, max_size=12).filter(
+    lambda w: w[0] not in "ъь" and any(c in "аеёиоуыэюя" for c in w))
+
+
+@pytest.mark.parametrize("scheme_id", scheme_ids())
+@given(word=_words)
+def test_case_is_decided_once_per_word(scheme_id, word):
+    lower = romanize(word, scheme_id)
+    assert romanize(word.upper(), scheme_id) == lower.upper()
+    assert romanize(word.capitalize(), scheme_id) == lower[:1].upper() + lower[1:]

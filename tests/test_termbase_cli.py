@@ -258,3 +258,36 @@ def test_import_force_keeps_problems_for_validate(runner, tb_file, tmp_path):
     assert run(runner, "import", mixed, "--into", tb_file, "--force").exit_code == 0
     result = run(runner, "validate", "-g", tb_file)
     assert result.exit_code == 1 and "TB301" in result.stdout
+
+
+# --- output paths: stdout, missing or read-only folders ------------------------------------------------
+
+@pytest.mark.parametrize(("fmt", "start"), [("csv", "concept_id,"), ("json", "{"), ("tbx", "<?xml"),
+                                             ("tbx2", "<?xml"), ("po", "#")])
+def test_export_to_stdout_writes_the_file_there_and_the_summary_to_stderr(runner, tb_file, fmt, start):
+    result = run(runner, "export", "-", "--to", fmt, "-g", tb_file)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(start)
+    assert "exported" in result.stderr and "exported" not in result.stdout
+
+
+def test_export_to_stdout_needs_a_format(runner, tb_file):
+    assert_one_line_error(run(runner, "export", "-", "-g", tb_file), "needs --to")
+
+
+def test_export_into_a_missing_folder_names_that_folder(runner, tb_file, tmp_path):
+    result = run(runner, "export", tmp_path / "nowhere" / "out.tbx", "-g", tb_file)
+    assert_one_line_error(result, f"{tmp_path / 'nowhere'}: no such folder")
+    assert ".tmp" not in result.stderr
+
+
+def test_export_into_a_read_only_folder_names_that_folder(runner, tb_file, tmp_path, monkeypatch):
+    import os
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: Path(p) != folder and real_access(p, mode, **kw))
+    result = run(runner, "export", folder / "out.csv", "-g", tb_file)
+    assert_one_line_error(result, f"{folder}: folder is not writable")
+    assert list(folder.iterdir()) == []

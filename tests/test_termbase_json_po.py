@@ -124,3 +124,36 @@ def test_written_po_passes_msgfmt_check(tmp_path):
     write_termbase(read_termbase(DATA / "sample.json"), out)
     result = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(out)], capture_output=True, text=True)
     assert result.returncode == 0 and result.stderr == ""
+
+
+# --- schema check engines and line mapping -----------------------------------------------------------
+
+def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, monkeypatch):
+    """jsonschema-rs only gates `valid?`; an invalid file gets jsonschema's messages either way."""
+    from glossary.formats import jsonfile
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
+                   '  {"id": "a", "terms": [{"lang": "ru", "text": "а", "status": "best"}]}]}', encoding="utf-8")
+    good = jsonfile.SCHEMA_PATH.parent / "starter.json"
+    results = []
+    for fast in (jsonfile._fast_check(), None):
+        monkeypatch.setattr(jsonfile, "_fast_check", lambda fast=fast: fast)
+        text, data = jsonfile.load_json(bad)
+        errors = [str(e) for e in jsonfile.schema_errors(bad, text, data)]
+        text, data = jsonfile.load_json(good)
+        results.append((errors, jsonfile.schema_errors(good, text, data)))
+    assert results[0] == results[1]
+    assert results[0][0] == [f"{bad}:2: concepts[0].terms[0].status: 'best' is not one of "
+                             "['preferred', 'admitted', 'deprecated', 'superseded']"]
+    assert results[0][1] == []
+
+
+def test_value_lines_with_a_depth_maps_the_same_lines_as_the_full_walk():
+    from glossary.formats.jsonfile import value_lines
+    from glossary.termbase import STARTER_PATH
+
+    text = STARTER_PATH.read_text(encoding="utf-8")
+    full = value_lines(text)
+    assert value_lines(text, depth=2) == {k: v for k, v in full.items() if len(k) <= 2}
+    assert full[("concepts", 0, "terms", 0)] > full[("concepts", 0)]

@@ -89,3 +89,24 @@ def test_template_without_language_needs_target_lang(runner, tmp_path):
     result = runner.invoke(app, ["convert", str(pot), "-o", str(out), "--target-lang", "ru"])
     assert result.exit_code == 0, result.output
     assert "(en→ru)" in result.output and next(iter_units(out)).source.text == "Open"
+
+
+def test_convert_to_stdout_streams_the_file_and_keeps_the_summary_on_stderr(runner, data_dir):
+    result = runner.invoke(app, ["convert", str(data_dir / "tm" / "cp1251.po"), "-o", "-", "--to", "tmx"])
+    assert result.exit_code == 0, result.output
+    root = etree.fromstring(result.stdout_bytes)
+    assert etree.DTD(str(DTD_PATH)).validate(root)
+    assert "converted 2 units" in result.stderr
+
+
+def test_convert_to_stdout_without_a_format_is_one_line_error(runner, data_dir):
+    result = runner.invoke(app, ["convert", str(data_dir / "tm" / "cp1251.po"), "-o", "-"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: writing to stdout (-o -) needs --to FORMAT"
+
+
+def test_convert_into_a_missing_folder_names_the_folder_not_a_temp_file(runner, data_dir, tmp_path):
+    out = tmp_path / "nowhere" / "memory.tmx"
+    result = runner.invoke(app, ["convert", str(data_dir / "tm" / "cp1251.po"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {out.parent}: no such folder"

@@ -342,3 +342,35 @@ def test_po_keeps_long_comments_unwrapped(tmp_path):
     write_tm([u], out, source_lang="ru", target_lang="en")
     back = next(iter_units(out))
     assert (back.notes, back.comments) == (u.notes, u.comments)
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext msgfmt not installed")
+def test_written_po_passes_msgfmt_check_without_a_warning(tmp_path, data_dir):
+    out = tmp_path / "memory.po"
+    write_tm(iter_units(data_dir / "tm" / "tmx14_inline.tmx"), out, source_lang="ru", target_lang="en")
+    result = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(out)], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == ""
+
+
+@pytest.mark.parametrize("fmt", ["xliff", "xliff2"])
+def test_xliff_ids_are_unique_and_xliff2_ids_are_nmtokens(tmp_path, fmt):
+    """TMX tuids may repeat and hold spaces or slashes; XLIFF ids may not (2.0: xs:NMTOKEN)."""
+    units = [unit("Один", "One", id="chapter 1"), unit("Два", "Two", id="chapter 1"),
+             unit("Три", "Three", id="a/b#c"), unit("Четыре", "Four")]
+    out = tmp_path / "out.xlf"
+    write_tm(units, out, fmt, source_lang="ru", target_lang="en")
+    ids = [u.id for u in iter_units(out, fmt)]
+    expected = (["chapter 1", "chapter 1-2", "a/b#c", "4"] if fmt == "xliff"
+                else ["chapter_1", "chapter_1-2", "a_b_c", "u4"])
+    assert ids == expected
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "xliff", "xliff2"])
+def test_gettext_language_names_are_written_as_bcp47_tags(tmp_path, fmt):
+    """PO headers say `ru_RU` or `sr@latin`; xml:lang and XLIFF's xs:language need `ru-RU`, `sr-Latn`."""
+    out = tmp_path / f"out.{'tmx' if fmt == 'tmx' else 'xlf'}"
+    u = unit("Partija", "Партия", source_lang="sr@latin", target_lang="ru_RU")
+    write_tm([u], out, fmt, source_lang="sr@latin", target_lang="ru_RU")
+    back = read_tm(out, fmt)
+    assert (back.source_lang, back.target_lang) == ("sr-Latn", "ru-RU")
+    assert b"_RU" not in out.read_bytes() and b"@latin" not in out.read_bytes()

@@ -6,7 +6,10 @@ the result. Errors are not caught here: SlovnikGroup turns them into one line an
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -230,16 +233,41 @@ def import_cmd(
     typer.echo(f"imported {file} into {target}: {done}")
 
 
+@contextlib.contextmanager
+def stdout_or(out: Path, suffix: str) -> Iterator[Path]:
+    """Yield *out*, or for `-` a temp file whose bytes go to stdout once it is complete.
+
+    The writers are atomic and write by path; a temp file keeps that (nothing half-written reaches
+    the pipe if the writer fails) and serves every format alike.
+    """
+    if str(out) != "-":
+        yield out
+        return
+    with tempfile.TemporaryDirectory(prefix="slovnik-") as folder:
+        tmp = Path(folder) / f"stdout{suffix}"
+        yield tmp
+        sys.stdout.flush()
+        sys.stdout.buffer.write(tmp.read_bytes())
+        sys.stdout.buffer.flush()
+
+
 def export(
-    out: Annotated[Path, typer.Argument(help="Output file; the format comes from its extension.")],
+    out: Annotated[Path, typer.Argument(help="Output file; the format comes from its extension. "
+                                        "`-` writes to stdout (give --to).")],
     to: ToOpt = None,
     glossary: GlossaryOpt = None,
 ) -> None:
     """Write the termbase to OUT in another format (json, csv, tsv, xlsx, tbx, tbx2, po)."""
+    if str(out) == "-" and not to:
+        raise TermbaseError("writing to stdout (-) needs --to FORMAT")
     fmt = format_for(out, to)
+    if str(out) == "-" and fmt.id == "xlsx" and sys.stdout.isatty():
+        raise TermbaseError("an XLSX workbook is binary: redirect stdout to a file")
     tb = load_termbase(glossary)
-    save_termbase(tb, out, fmt.id)
-    typer.echo(f"exported {len(tb)} concepts ({tb.term_count} terms) to {out} ({fmt.name})")
+    with stdout_or(out, fmt.extensions[0] if fmt.extensions else ".tbx") as target:
+        save_termbase(tb, target, fmt.id)
+    done = f"exported {len(tb)} concepts ({tb.term_count} terms) to {out} ({fmt.name})"
+    typer.echo(done, err=str(out) == "-")
 
 
 def validate_cmd(

@@ -78,17 +78,15 @@ def _romanize(text, scheme, conventional, ligatures, strict, glossary, output_fo
     options = {"ligatures": True} if ligatures else None
     termbase = _termbase(glossary) if conventional else None
     results = []
-    offset = 0
-    for line in _lines(text):
+    source = "<text>" if text not in (None, "-") else "<stdin>"
+    for lineno, line in enumerate(_lines(text), 1):
         report = romanize_report(line, scheme, conventional=conventional, termbase=termbase, options=options)
         if report.unmapped:
-            first = report.unmapped[0]
-            where = f"{first} (+{len(report.unmapped) - 1} more)" if len(report.unmapped) > 1 else str(first)
+            more = len(report.unmapped) - 1
+            where = f"{source}:{lineno}: {report.unmapped[0]}" + (f" (+{more} more)" if more else "")
             if strict:
-                raise UnmappedCharacterError(where.replace(f"offset {first.offset}",
-                                                           f"offset {offset + first.offset}"))
+                raise UnmappedCharacterError(where)
             typer.echo(f"warning: {where}", err=True)
-        offset += len(line)
         if output_format is OutputFormat.json:
             results.append({"source": line.rstrip("\n"), "target": report.text.rstrip("\n"),
                             "unmapped": [u.char for u in report.unmapped]})
@@ -99,12 +97,11 @@ def _romanize(text, scheme, conventional, ligatures, strict, glossary, output_fo
 
 
 def _reverse(text, glossary, limit, output_format) -> None:
-    import re
-
+    from ..detection import LATIN_WORD_RE
     from ..reverse import reverse
 
     termbase = _termbase(glossary)
-    words = [w for line in _lines(text) for w in re.findall(r"[^\W\d_][^\W\d_'’ʹʺ`\u0361-]*", line)]
+    words = [w for line in _lines(text) for w in LATIN_WORD_RE.findall(line)]
     data = []
     for word in words:
         candidates = reverse(word, termbase=termbase, limit=limit) if termbase is not None else \
@@ -149,6 +146,8 @@ def _detect(text, glossary, output_format) -> None:
     typer.echo(f"dominant scheme: {result.dominant}; consistent with every word: {consistent}")
     typer.echo("words consistent with each scheme: " + ", ".join(
         f"{s} {n}" for s, n in sorted(result.counts.items(), key=lambda kv: -kv[1]) if n))
+    typer.echo("weighted evidence (1/number of schemes per word): " + ", ".join(
+        f"{s} {w:g}" for s, w in sorted(result.weights.items(), key=lambda kv: -kv[1]) if w))
     for name, variants in result.features.items():
         shown = ", ".join(f"{v} ×{n}" for v, n in variants.items())
         typer.echo(f"  {name}: {shown}")

@@ -11,6 +11,8 @@ are UTF-8 by default and a file in another encoding is refused with a hint unles
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +82,22 @@ def read_termbase(path: Path | str, fmt: str | None = None, *, encoding: str | N
     return reader.read(path, encoding=encoding)
 
 
+def check_output_dir(path: Path | str) -> None:
+    """Refuse an output whose folder is missing or not writable, naming that folder.
+
+    The atomic writers create a temp file beside *path*; left to fail there, the error would name
+    `.out.tbx.x7f3.tmp`, a file the user never asked for.
+    """
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "folder is not writable", str(folder))
+
+
 def write_termbase(tb: Termbase, path: Path | str, fmt: str | None = None, **options) -> None:
     """Write atomically: readers of *path* see the old file or the new one, never half of one."""
     path = Path(path)
-    format_for(path, fmt).write(tb, path, **options)
+    writer = format_for(path, fmt).write
+    check_output_dir(path)
+    writer(tb, path, **options)

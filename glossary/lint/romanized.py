@@ -147,6 +147,8 @@ class Romanized:
             return False
         if normalize_marks(word).lower() in self.known_spellings:
             return True
+        if len(word) < 4 and not word[:1].isupper() and not marked:
+            return False  # xnu, opy: short lower-case tokens of technical text
         zipf = english_zipf(word)
         return zipf < (ENGLISH_ZIPF if word[:1].isupper() or marked else LOWER_ZIPF)
 
@@ -155,8 +157,14 @@ class Romanized:
         if normalize_marks(word).lower() in self.known_spellings:
             return False
         zipf = english_zipf(word)
-        if not word[:1].isupper() or zipf < LOWER_ZIPF:
+        if not word[:1].isupper():
             return zipf >= LOWER_ZIPF
+        if zipf < LOWER_ZIPF:
+            # Unknown to English; but a name whose reading Russian never uses either (Smolej as
+            # смолей, Mariëtte) is some other language's.
+            reading = self.reading(word)
+            return reading is not None and "termbase" not in reading.schemes \
+                and russian_zipf(reading.cyrillic) == 0
         if zipf >= ENGLISH_ZIPF:
             return True
         reading = self.reading(word)

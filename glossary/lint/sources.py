@@ -393,6 +393,9 @@ def read_docx(path: Path, data: bytes) -> Document:
 
 _PO_STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _PO_ESCAPE_RE = re.compile(r"\\.")
+# printf (%s, %1$d, %(name)s) and brace ({0}, {name}) placeholders are code, not prose.
+_PLACEHOLDER_RE = re.compile(r"%(?:\([\w.-]+\)|\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]"
+                             r"|\{[\w.:!-]*\}")
 
 
 def read_po(path: Path, data: bytes) -> Document:
@@ -449,8 +452,9 @@ def read_po(path: Path, data: bytes) -> Document:
             for sm in _PO_STRING_RE.finditer(line):
                 a, b = offset + sm.start(1), offset + sm.end(1)
                 mask.open(a, b)
-                for em in _PO_ESCAPE_RE.finditer(source, a, b):
-                    mask.blank(em.start(), em.end())
+                for pattern in (_PO_ESCAPE_RE, _PLACEHOLDER_RE):
+                    for em in pattern.finditer(source, a, b):
+                        mask.blank(em.start(), em.end())
             if codes is not False:
                 suppressions.append(Suppression(lineno, lineno, codes))
         offset += len(line) + 1

@@ -73,11 +73,17 @@ def _needs_glyph(ch: str) -> bool:
 
 def check_coverage(glossary: Glossary) -> None:
     """Raise MissingGlyph for the first printed character the font has no glyph for."""
-    for face, text, what, entry_id in printed_strings(glossary):
-        covered = cmap(face)
-        for ch in text:
-            if ord(ch) not in covered and _needs_glyph(ch):
-                name = unicodedata.name(ch, "unnamed character")
-                where = f"entry {entry_id!r}, {what}" if entry_id else what
-                raise MissingGlyph(f"{where}: {FONT_FAMILY} ({face}) has no glyph for {ch!r} "
-                                   f"(U+{ord(ch):04X} {name}); remove or replace the character")
+    strings = list(printed_strings(glossary))
+    for face in FACES:  # fast path: one set difference per face
+        used = set().union(*(text for f, text, _, _ in strings if f == face))
+        if all(ord(ch) in cmap(face) or not _needs_glyph(ch) for ch in used):
+            continue
+        for f, text, what, entry_id in strings:  # slow path, only to name the first culprit
+            if f != face:
+                continue
+            for ch in text:
+                if ord(ch) not in cmap(face) and _needs_glyph(ch):
+                    name = unicodedata.name(ch, "unnamed character")
+                    where = f"entry {entry_id!r}, {what}" if entry_id else what
+                    raise MissingGlyph(f"{where}: {FONT_FAMILY} ({face}) has no glyph for {ch!r} "
+                                       f"(U+{ord(ch):04X} {name}); remove or replace the character")

@@ -162,10 +162,10 @@ def _collator():
 
 
 def collation_key(text: str) -> tuple:
-    """Sort key: letters and digits first (letter-by-letter), then the whole string as tie-break."""
-    collator = _collator()
+    """Sort key: the UCA key of the letters and digits (letter-by-letter), then the raw string as a
+    last, deterministic tie-break (ГУЛАГ and Гулаг, Правда and «Правда»)."""
     letters = "".join(ch for ch in text if ch.isalnum())
-    return (collator.sort_key(letters), collator.sort_key(text))
+    return (_collator().sort_key(letters), text)
 
 
 def letter_of(text: str) -> str:
@@ -198,8 +198,7 @@ def grammar_of(term: Term) -> str:
 
 
 class _Builder:
-    def __init__(self, termbase: Termbase, direction: str, schemes: tuple[str, ...]):
-        self.termbase = termbase
+    def __init__(self, direction: str, schemes: tuple[str, ...]):
         self.source, self.target = direction.split("-")
         self.schemes = schemes
 
@@ -235,16 +234,14 @@ class _Builder:
 
 
 def _sort_text(entry: Entry, sort: str, source: str) -> str:
-    """The string an entry is ordered (and grouped) by."""
-    russian = entry.headword if source == "ru" else (entry.renderings[0] if entry.renderings else None)
-    english = entry.headword if source == "en" else (entry.renderings[0] if entry.renderings else None)
-    if sort == "ru" and russian is not None:
-        return russian.text
-    if sort == "latin" and russian is not None and russian.romanized:
-        return russian.romanized[0]
-    if sort == "en" and english is not None:
-        return english.text
-    return entry.headword.romanized[0] if sort == "latin" and entry.headword.romanized else entry.headword.text
+    """The string an entry is ordered (and grouped) by; the headword when the wanted term is missing."""
+    other = entry.renderings[0] if entry.renderings else None
+    wanted = {"ru": entry.headword if source == "ru" else other,
+              "en": entry.headword if source == "en" else other}
+    form = wanted["en" if sort == "en" else "ru"] or entry.headword
+    if sort == "latin" and form.romanized:
+        return form.romanized[0]
+    return form.text
 
 
 def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Iterable[str] = ("lc",),
@@ -264,7 +261,7 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
     scheme_ids = tuple(schemes)
     scheme_infos = tuple(_scheme_info(s) for s in scheme_ids)  # unknown id → SchemeNotFound, early
 
-    builder = _Builder(termbase, direction, scheme_ids)
+    builder = _Builder(direction, scheme_ids)
     entries: list[Entry] = []
     for concept in termbase:
         if only is not None and concept.id not in only:

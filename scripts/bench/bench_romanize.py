@@ -5,7 +5,7 @@
 The text is built here (not shipped): Russian word forms from wordfreq's frequency list, drawn by
 frequency, in sentences with a capitalised first word, some Title-case names, some ALL-CAPS words,
 punctuation and numbers. Each engine romanizes the whole text; the median of --runs runs is reported
-in MB/s, and ratios against ours. Our engine starts every run with empty caches (cold). Pairs: our `wikipedia` vs iuliia WIKIPEDIA (the most context rules),
+in MB/s, and ratios against ours. Our engine starts every run freshly compiled (cold). Pairs: our `wikipedia` vs iuliia WIKIPEDIA (the most context rules),
 our `iso9` vs iuliia GOST_779 (a plain table), our `lc` vs transliterate's `ru` pack (reversed=True).
 Then our output is compared with iuliia's word by word, and every difference is classified: ё left
 Cyrillic by iuliia, ALL-CAPS words (iuliia writes YeZhOV), ye after е/ё (WP:RUS, Alekseyev); any
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def cold(scheme_id: str):
         def run(t: str) -> str:
-            clear_caches()  # every run starts without the token cache: no advantage from run 1
+            clear_caches()  # every run compiles the scheme again: no advantage from run 1
             return romanize(t, scheme_id)
         return run
 

@@ -86,6 +86,21 @@ def report_accuracy(title: str, words, termbase) -> float:
     return right / total
 
 
+def transliterate_report(words: list[str], termbase) -> None:
+    """The transliterate package's Latin → Cyrillic mode on the same romanizations, beside ours."""
+    from transliterate import translit
+
+    for scheme in ("lc", "wikipedia", "bgn", "gost-b"):
+        theirs = ours = 0
+        for w in words:
+            latin = romanize(w, scheme)
+            theirs += fold(translit(latin, "ru")) == fold(w)
+            best = reverse(latin, termbase=termbase, limit=1)
+            ours += bool(best) and fold(best[0].cyrillic) == fold(w)
+        print(f"  {scheme:9} transliterate 'ru': {100 * theirs / len(words):5.1f} %   "
+              f"reverse(): {100 * ours / len(words):5.1f} %")
+
+
 def skeleton_report(words: list[str], english_n: int) -> None:
     keys: dict[str, set[str]] = defaultdict(set)
     for w in words:
@@ -131,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         forms = inflected(words)
         report_accuracy("inflected forms, with the termbase", forms, tb)
         report_accuracy("inflected forms, dictionary only", forms, Termbase())
+    print("\nright word first, transliterate's reverse mode vs ours (dictionary only):")
+    transliterate_report(words, Termbase())
     skeleton_report(words, args.english)
     return 0 if with_tb >= 0.95 else 1
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from glossary.cliutil import progress_enabled
+from glossary.commands.termbase import stdout_or
 from glossary.errors import FormatNotSupported, GlossaryError
 from tm.formats import FORMATS, format_for, iter_units, write_tm
 
@@ -22,7 +23,8 @@ def register(app: typer.Typer) -> None:
 def convert(
     in_file: Annotated[Path, typer.Argument(help="TM file to read (TMX, PO/POT, XLIFF 1.2/2, "
                                            "CSV/TSV, XLSX).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write; `-` for stdout (give --to).",
+                                         show_default=False)],
     to: Annotated[str | None, typer.Option("--to", help=f"Output format: {_IDS} (default: by extension).",
                                            show_default=False)] = None,
     from_: Annotated[str | None, typer.Option("--from", help="Input format (default: by extension).",
@@ -41,6 +43,8 @@ def convert(
     Example: tm convert memory.tmx -o memory.po --source-lang ru --target-lang en
     """
     in_fmt = from_ or format_for(in_file)
+    if str(output) == "-" and not to:
+        raise GlossaryError("writing to stdout (-o -) needs --to FORMAT")
     out_fmt = to or format_for(output)
     if out_fmt not in FORMATS:
         raise FormatNotSupported(f"unknown output format {out_fmt!r} (known: {_IDS})")
@@ -60,9 +64,12 @@ def convert(
 
         stream = track(stream, description=f"converting {in_file.name}", transient=True)
     options = {"template": template} if template is not None else {}
-    written = write_tm(stream, output, out_fmt, source_lang=src, target_lang=tgt, **options)
+    with stdout_or(output, FORMATS[out_fmt].extensions[0] if FORMATS[out_fmt].extensions else ".xlf") as target:
+        written = write_tm(stream, target, out_fmt, source_lang=src, target_lang=tgt, **options)
+    to_stderr = str(output) == "-"  # stdout carries the converted file
     if template is not None:
-        typer.echo(f"filled {written:,} targets of {template} from {in_file} [{in_fmt}] into {output}")
+        typer.echo(f"filled {written:,} targets of {template} from {in_file} [{in_fmt}] into {output}",
+                   err=to_stderr)
     else:
         typer.echo(f"converted {written:,} units ({src}→{tgt}) from {in_file} [{in_fmt}] to {output} "
-                   f"[{out_fmt}]")
+                   f"[{out_fmt}]", err=to_stderr)

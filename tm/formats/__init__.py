@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.errors import FormatNotSupported
+from glossary.formats import check_output_dir
 from tm.model import TranslationMemory, TranslationUnit
 
 from . import po, tabular, tmx, xliff, xliff2
@@ -104,6 +105,7 @@ def write_tm(units: Iterable[TranslationUnit], path: str | Path, fmt: str | None
     original; csv/tsv/xlsx — none.
     """
     format_ = get_format(fmt, path)
+    check_output_dir(path)
     return format_.writer(units, path, source_lang=source_lang, target_lang=target_lang,
                           **{**format_.write_options, **options})
 
@@ -113,6 +115,7 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
     """Write *original* (XLIFF 1.2 or 2.x) to *out* with its targets filled from *units* (matched by id,
     else by source text); everything else in the document is kept. Returns how many targets were set."""
     fmt = fmt or format_for(original)
+    check_output_dir(out)
     if fmt == "xliff":
         return xliff.merge_targets(original, units, out)
     if fmt == "xliff2":

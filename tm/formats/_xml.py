@@ -22,6 +22,29 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HARDENED = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
+_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl"}
+_NOT_NAME_CHAR = re.compile(r"[^\w.:-]")
+
+
+def lang_tag(tag: str) -> str:
+    """A BCP 47 tag for XML (xml:lang, XLIFF's xs:language): gettext's `ru_RU` → `ru-RU`,
+    `sr@latin` → `sr-Latn`; anything else as it is."""
+    base, _, modifier = tag.partition("@")
+    base = base.replace("_", "-")
+    return f"{base}-{_SCRIPTS[modifier]}" if modifier in _SCRIPTS else base
+
+
+def unique_id(wanted: str, used: set[str], *, nmtoken: bool = False) -> str:
+    """*wanted*, made unique among *used* (XLIFF ids must be unique in a file; TMX tuids need not be)
+    and, for XLIFF 2, an NMTOKEN (`chapter 1` → `chapter_1`). Adds the result to *used*."""
+    ident = _NOT_NAME_CHAR.sub("_", wanted) if nmtoken else wanted
+    candidate, n = ident, 2
+    while candidate in used:
+        candidate, n = f"{ident}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+
+
 def local(tag) -> str:
     """The element name without its namespace ("" for comments and processing instructions)."""
     if not isinstance(tag, str):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
@@ -194,6 +195,10 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
     head.header = "Translation memory written by slovnik."
     head.metadata = {
         "Project-Id-Version": "slovnik",
+        # `msgfmt --check` warns when any of these three is missing
+        "PO-Revision-Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000"),
+        "Last-Translator": "slovnik",
+        "Language-Team": "none",
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",

@@ -213,7 +213,7 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
 
 
 def _tuv(lang: str, segment: Segment):
-    tuv = etree.Element("tuv", {XML_LANG: lang})
+    tuv = etree.Element("tuv", {XML_LANG: _xml.lang_tag(lang)})
     write_parts(etree.SubElement(tuv, "seg"), segment.parts, SPEC)
     return tuv
 
@@ -231,7 +231,7 @@ def tu_element(unit: TranslationUnit, source_lang: str, target_lang: str):
         if getattr(unit, name):
             attrs[attr] = getattr(unit, name)
     if unit.source_lang and not _same_primary(unit.source_lang, source_lang):
-        attrs["srclang"] = unit.source_lang  # this TU runs the other way (TMX 1.4b allows it)
+        attrs["srclang"] = _xml.lang_tag(unit.source_lang)  # this TU runs the other way (TMX 1.4b allows it)
     tu = etree.Element("tu", attrs)
     for note in unit.notes:
         etree.SubElement(tu, "note").text = note
@@ -271,9 +271,9 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
             header = etree.Element("header", {
                 "creationtool": creationtool, "creationtoolversion": __version__,
                 "segtype": segtype, "o-tmf": "slovnik", "adminlang": adminlang,
-                "srclang": source_lang, "datatype": datatype})
+                "srclang": _xml.lang_tag(source_lang), "datatype": datatype})
             # TMX names only the source language; untranslated TUs need the target named somewhere
-            _prop(header, "x-target-language", target_lang)
+            _prop(header, "x-target-language", _xml.lang_tag(target_lang))
             xf.write(header, "\n")
             with xf.element("body"):
                 xf.write("\n")

@@ -118,8 +118,9 @@ def _state(unit: TranslationUnit, old: str | None) -> str | None:
     return old if old in _DONE_STATES else ("final" if "approved" in unit.flags else "translated")
 
 
-def trans_unit(unit: TranslationUnit, number: int):
-    attrs = {"id": unit.id or str(number)}
+def trans_unit(unit: TranslationUnit, number: int, used: set[str] | None = None):
+    """A `<trans-unit>`; pass the same *used* set for a whole file to keep ids unique."""
+    attrs = {"id": _xml.unique_id(unit.id or str(number), used if used is not None else set())}
     if unit.context:
         attrs["resname"] = unit.context
     if "approved" in unit.flags:
@@ -151,14 +152,15 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
         xf.write_declaration()
         with xf.element(_Q + "xliff", {"version": "1.2"}, nsmap={None: NS}):
             xf.write("\n")
-            with xf.element(_Q + "file", {"original": original, "source-language": source_lang,
-                                          "target-language": target_lang, "datatype": datatype}):
+            with xf.element(_Q + "file", {"original": original, "source-language": _xml.lang_tag(source_lang),
+                                          "target-language": _xml.lang_tag(target_lang), "datatype": datatype}):
                 with xf.element(_Q + "body"):
                     xf.write("\n")
+                    used: set[str] = set()
                     for unit in units:
                         count += 1
                         try:
-                            element = trans_unit(unit, count)
+                            element = trans_unit(unit, count, used)
                         except ValueError as e:
                             raise _fail(unit, e) from e
                         _xml.indent(element, _LEAVES)
@@ -204,7 +206,7 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
             if state:
                 target.set("state", state)
             if unit.target_lang and not file_.get("target-language"):
-                file_.set("target-language", unit.target_lang)
+                file_.set("target-language", _xml.lang_tag(unit.target_lang))
             filled += 1
     with atomic_open(out, "wb") as fh:
         tree.write(fh, xml_declaration=True, encoding="UTF-8")

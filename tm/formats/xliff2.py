@@ -135,8 +135,9 @@ def _data_refs(segments: Iterable[Segment]) -> dict[str, str]:
     return data
 
 
-def unit_element(unit: TranslationUnit, number: int):
-    attrs = {"id": unit.id or f"u{number}"}
+def unit_element(unit: TranslationUnit, number: int, used: set[str] | None = None):
+    """A `<unit>`; pass the same *used* set for a whole file to keep ids unique NMTOKENs."""
+    attrs = {"id": _xml.unique_id(unit.id or f"u{number}", used if used is not None else set(), nmtoken=True)}
     if unit.context:
         attrs["name"] = unit.context
     el = etree.Element(_Q + "unit", attrs, nsmap={None: NS})
@@ -168,15 +169,16 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
     count = 0
     with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
         xf.write_declaration()
-        with xf.element(_Q + "xliff", {"version": version, "srcLang": source_lang, "trgLang": target_lang},
-                        nsmap={None: NS}):
+        with xf.element(_Q + "xliff", {"version": version, "srcLang": _xml.lang_tag(source_lang),
+                                       "trgLang": _xml.lang_tag(target_lang)}, nsmap={None: NS}):
             xf.write("\n")
             with xf.element(_Q + "file", {"id": "f1", "original": original}):
                 xf.write("\n")
+                used: set[str] = set()
                 for unit in units:
                     count += 1
                     try:
-                        element = unit_element(unit, count)
+                        element = unit_element(unit, count, used)
                     except ValueError as e:
                         raise _fail(unit, e) from e
                     _xml.indent(element, _LEAVES)
@@ -210,7 +212,7 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
                 raise _fail(unit, e) from e
             seg.set("state", _state(unit, seg.get("state")))
             if unit.target_lang and not root.get("trgLang"):
-                root.set("trgLang", unit.target_lang)
+                root.set("trgLang", _xml.lang_tag(unit.target_lang))
             filled += 1
     with atomic_open(out, "wb") as fh:
         tree.write(fh, xml_declaration=True, encoding="UTF-8")

@@ -22,10 +22,12 @@ CYRILLIC_TO_LATIN = {
     "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ԁ": "D", "Һ": "h", "Ԛ": "Q", "Ԝ": "W", "Ё": "Ë",
 }
 # Lower-case в/м/н/т resemble small capitals only; they are not mapped back to lower-case Latin.
+# Towards Cyrillic only Russian letters are targets: a Latin s, i, j or h has no Russian look-alike
+# (ѕ і ј һ belong to other alphabets), so such a word gets no automatic fix.
 LATIN_TO_CYRILLIC = {
-    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "i": "і", "j": "ј", "s": "ѕ",
-    "h": "һ", "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С",
-    "T": "Т", "X": "Х", "Y": "У", "I": "І", "J": "Ј", "S": "Ѕ", "ë": "ё", "Ë": "Ё",
+    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "A": "А", "B": "В", "E": "Е",
+    "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С", "T": "Т", "X": "Х", "Y": "У",
+    "ë": "ё", "Ë": "Ё",
 }
 _LOWER_SAFE = {"в", "м", "н", "т"}
 
