@@ -30,6 +30,7 @@ class TokenEvidence:
     cyrillic: str        # the best reading
     schemes: tuple[str, ...]           # schemes that produce exactly this spelling
     features: dict[str, str] = field(default_factory=dict)  # feature → variant shown
+    conventional: bool = False  # the termbase's conventional spelling: chosen for the name, no evidence
 
 
 @dataclass
@@ -54,7 +55,8 @@ class DocumentSchemes:
 
     @property
     def distinguishing(self) -> list[TokenEvidence]:
-        return [t for t in self.tokens if t.schemes and len(t.schemes) < len(SCHEME_IDS)]
+        return [t for t in self.tokens
+                if t.schemes and len(t.schemes) < len(SCHEME_IDS) and not t.conventional]
 
     @property
     def consistent(self) -> list[str]:
@@ -96,7 +98,7 @@ class DocumentSchemes:
             "features": self.features,
             "tokens": [
                 {"token": t.token, "line": t.line, "column": t.column, "cyrillic": t.cyrillic,
-                 "schemes": list(t.schemes), "features": t.features}
+                 "schemes": list(t.schemes), "features": t.features, "conventional": t.conventional}
                 for t in self.tokens
             ],
         }
@@ -164,9 +166,11 @@ def detect_document(text: str, *, termbase=None) -> DocumentSchemes:
                 continue
             best = candidates[0]
             evidence = TokenEvidence(token, lineno, m.start() + 1, best.cyrillic, best.schemes,
-                                     features_of(token, best.cyrillic))
+                                     features_of(token, best.cyrillic), bool(best.details.get("english")))
             result.tokens.append(evidence)
-            if best.schemes and len(best.schemes) < len(SCHEME_IDS):
+            # The termbase's conventional spelling (Beria, Yagoda) was chosen for the name, not by a
+            # scheme: it is no evidence of the system the text follows (as in lint's R103).
+            if best.schemes and len(best.schemes) < len(SCHEME_IDS) and not evidence.conventional:
                 counts.update(best.schemes)
                 for name, variant in evidence.features.items():
                     features.setdefault(name, Counter())[variant] += 1

@@ -268,13 +268,22 @@ def _term_index(termbase) -> _TermIndex:
         ru = concept.preferred("ru")
         if ru is not None and len(ru.text.split()) == 1:
             for en in concept.terms_in("en"):
-                if len(en.text.split()) == 1:
+                if len(en.text.split()) == 1 and _spells_alike(en.text, ru.text):
                     english.setdefault(en.text.lower(), ru.text)
     lemmas = frozenset(morph.lemma(f) for f in forms)
     index = _TermIndex(frozenset(forms), lemmas, english, frozenset(spellings))
     _tb_cache.clear()
     _tb_cache[id(termbase)] = (termbase, index)
     return index
+
+
+def _spells_alike(english: str, russian: str) -> bool:
+    """Is an English term a spelling of the Russian word (Politbureau, Cheka, Isvestia) rather than a
+    translation of it (camp for лагерь, congress for съезд)? A translation is not a romanization, so
+    reverse() must not return лагерь for "camp"."""
+    from rapidfuzz.fuzz import ratio
+
+    return ratio(skeleton(english.lower()), skeleton(russian.lower())) >= 55
 
 
 def _default_termbase():
@@ -411,7 +420,8 @@ def _reverse(word: str, termbase) -> tuple[Candidate, ...]:
             score -= 0.005  # prefer the plain е spelling when the romanization does not show ё
         score += 0.005 * len(schemes) + 0.002 * max(-5.0, lm_score)
         candidates.append(Candidate(
-            _restore_case(cyr, token), round(max(0.0, min(1.0, score)), 4), schemes,
+            conventional if english and conventional.isupper() else _restore_case(cyr, token),
+            round(max(0.0, min(1.0, score)), 4), schemes,
             in_tb or lemma_in_tb or known_dict, in_tb or lemma_in_tb or english,
             {"lm": round(lm_score, 3), "english": english, "termbase_form": in_tb}))
     if conventional is not None and any(c.in_termbase and c.schemes for c in candidates):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -305,10 +304,3 @@ def stats(tb: Termbase) -> dict[str, Any]:
         "by_subject": dict(Counter(s for c in tb for s in c.subject).most_common()),
         "with_definition": sum(1 for c in tb if c.definition),
     }
-
-
-def iter_terms(tb: Termbase, lang: str | None = None) -> Iterable[tuple[Concept, Term]]:
-    for c in tb:
-        for t in c.terms:
-            if lang is None or t.lang == lang:
-                yield c, t

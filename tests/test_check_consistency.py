@@ -100,3 +100,12 @@ def test_term_inconsistent_without_a_termbase_ignores_names_and_consistent_nouns
     units = [tu(f"Ежов и колхоз № {i}.", f"Yezhov and kolkhoz No. {i}.", str(i)) for i in range(4)]
     units.append(tu("Он и колхоз № 9.", "He and the kolkhoz No. 9.", "x"))
     assert _run(units, "term-inconsistent") == []
+
+
+def test_a_word_of_another_terms_rendering_is_not_a_romanization():
+    from glossary.model import Concept, Term, Termbase
+
+    tb = Termbase([Concept("x", terms=[Term("инцидент", "ru"), Term("staten spotty", "en")])])
+    units = [tu(f"Статья № {i} вышла.", f"Article No. {i} appeared.", str(i)) for i in range(5)]
+    units.append(tu("Статья об инциденте вышла.", "The staten spotty article appeared.", "x"))
+    assert _run(units, "term-inconsistent", tb) == []

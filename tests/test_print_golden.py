@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "data" / "print" / "golden"
@@ -75,3 +77,22 @@ def test_markdown_escapes_markup_characters():
                            terms=[Term("слово", "ru"), Term("word", "en")])])
     out = markdown.render(build_glossary(tb))
     assert r"Use \*this\* \[not\] that\_one \<b\>" in out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_latex_escape_leaves_no_active_special_character(text):
+    from glossary.printing.latex import escape
+
+    out = escape(text)
+    # Remove the escapes we emit; nothing special may remain.
+    rest = re.sub(r"\\text(?:backslash|asciicircum|asciitilde)\{\}|\\[{}$&#_%]", "", out)
+    assert not re.search(r"[\\{}$&#^_%~]", rest)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_markdown_escape_keeps_the_text(text):
+    from glossary.printing.markdown import escape
+
+    assert re.sub(r"\\(.)", r"\1", escape(text)) == " ".join(text.split())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from glossary.errors import MissingGlyph
+from glossary.errors import GlossaryError, MissingGlyph
 from glossary.formats import read_termbase
 from glossary.model import Concept, Term, Termbase
 from glossary.printing import build_glossary
@@ -115,17 +115,25 @@ def _long_termbase(n: int = 160) -> Termbase:
     return Termbase(concepts, title="Long")
 
 
-@pytest.mark.skipif(not PDFTOTEXT, reason="page-level layout check needs poppler's pdftotext")
+def page_lines(pdf: bytes, page: int) -> list[str]:
+    """Non-empty lines of one page in visual order (pdftotext -layout, else pypdf)."""
+    if PDFTOTEXT:
+        text = subprocess.run([PDFTOTEXT, "-layout", "-enc", "UTF-8", "-f", str(page), "-l", str(page), "-", "-"],
+                              input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
+    else:
+        text = PdfReader(io.BytesIO(pdf)).pages[page - 1].extract_text()
+    return [line for line in text.splitlines() if line.strip()]
+
+
 def test_running_heads_show_first_and_last_headword_of_the_page():
     glossary = build_glossary(_long_termbase())
     pdf = render_pdf(glossary)
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     assert pages >= 3
     order = [e.headword.text for e in glossary.entries]
+    assert page_lines(pdf, 1)[0].strip() == "Long"  # page 1 opens with the title, no running head
     for page in range(2, pages + 1):
-        layout = subprocess.run([PDFTOTEXT, "-layout", "-enc", "UTF-8", "-f", str(page), "-l", str(page),
-                                 "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-        lines = [ln for ln in layout.splitlines() if ln.strip()]
+        lines = page_lines(pdf, page)
         first, last = lines[0].split()  # the running head: two headwords, left and right
         assert lines[-1].strip() == str(page)  # the page number
         body = " ".join(lines[1:-1])
@@ -157,3 +165,22 @@ def test_coverage_is_checked_per_face():
 def test_pre_1918_letters_and_romanization_marks_are_covered_in_every_face():
     for face in ("regular", "italic", "bold"):
         assert all(ord(c) in cmap(face) for c in "ѣѢіІѳѲѵѴёЁʹʺ’ĭëėžšč")
+
+
+def test_font_size_changes_the_layout_and_is_range_checked():
+    glossary = build_glossary(_long_termbase(80))
+    small = len(PdfReader(io.BytesIO(render_pdf(glossary, font_size=7))).pages)
+    large = len(PdfReader(io.BytesIO(render_pdf(glossary, font_size=13))).pages)
+    assert large > small
+    with pytest.raises(GlossaryError, match="font size 40 pt is out of range"):
+        render_pdf(glossary, font_size=40)
+
+
+def test_bundled_starter_round_trips_every_headword_and_romanization():
+    from glossary.termbase import STARTER_PATH
+
+    glossary = build_glossary(read_termbase(STARTER_PATH), schemes=("lc", "bgn"))
+    text = flat(pdf_text(render_pdf(glossary)))
+    pieces = [p for e in glossary.entries for f in (e.headword, *e.variants) for p in (f.text, *f.romanized)]
+    assert len(pieces) > 1000
+    assert [p for p in pieces if flat(p) not in text] == []

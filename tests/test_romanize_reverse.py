@@ -29,6 +29,7 @@ def small_termbase() -> Termbase:
         Concept("politburo", terms=[Term("Политбюро", "ru"), Term("Politburo", "en")]),
         Concept("vchk", ConceptType.ORGANIZATION, terms=[
             Term("ЧК", "ru"), Term("ВЧК", "ru", status="admitted"), Term("Cheka", "en"), Term("VChK", "en")]),
+        Concept("lager", terms=[Term("лагерь", "ru"), Term("camp", "en")]),
     ])
 
 
@@ -72,6 +73,12 @@ def test_reverse_uses_the_termbase_and_its_conventional_spellings(small_termbase
     # an exact romanization of a termbase form beats the concept's preferred term
     assert reverse("VChK", termbase=small_termbase)[0].cyrillic == "ВЧК"
     assert reverse("Trotskogo", termbase=small_termbase)[0].cyrillic == "Троцкого"
+    assert reverse("Cheka", termbase=small_termbase)[0].cyrillic == "ЧК"  # the termbase's own case
+
+
+def test_reverse_does_not_take_an_english_translation_for_a_romanization(small_termbase):
+    # "camp" translates лагерь; it does not spell it, so it is no reading of the word
+    assert all(c.cyrillic.lower() != "лагерь" for c in reverse("camp", termbase=small_termbase))
 
 
 def test_reverse_of_hyphenated_names_combines_the_parts():
@@ -191,3 +198,11 @@ def test_detect_document_of_a_consistent_text():
     result = detect_document(text, termbase=EMPTY)
     assert not result.mixed
     assert "lc" in result.consistent and result.dominant == "lc"
+
+
+def test_detect_document_does_not_count_conventional_spellings_as_evidence(small_termbase):
+    result = detect_document("Beria, Beria and Beria.\nTukhachevskii met Lavrentii.\n", termbase=small_termbase)
+    beria = [t for t in result.tokens if t.token == "Beria"]
+    assert len(beria) == 3 and all(t.conventional for t in beria)
+    assert result.counts["wikipedia"] == 0  # Beria is also Wikipedia's spelling, but the termbase chose it
+    assert result.dominant == "lc"

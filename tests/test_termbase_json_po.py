@@ -157,3 +157,13 @@ def test_value_lines_with_a_depth_maps_the_same_lines_as_the_full_walk():
     full = value_lines(text)
     assert value_lines(text, depth=2) == {k: v for k, v in full.items() if len(k) <= 2}
     assert full[("concepts", 0, "terms", 0)] > full[("concepts", 0)]
+
+
+def test_po_in_cp1251_declaring_utf8_names_the_line_and_the_likely_encoding(tmp_path):
+    path = tmp_path / "kulak.po"
+    path.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                     'msgctxt "kulak"\nmsgid "кулак"\nmsgstr "kulak"\n'.encode("cp1251"))
+    with pytest.raises(ParseError) as err:
+        read_termbase(path)
+    assert str(err.value) == f"{path}:6: bytes are not valid utf-8 (looks like CP1251; pass --encoding cp1251)"
+    assert read_termbase(path, encoding="cp1251").get("kulak").ru.text == "кулак"

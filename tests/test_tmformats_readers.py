@@ -374,3 +374,32 @@ def test_gettext_language_names_are_written_as_bcp47_tags(tmp_path, fmt):
     back = read_tm(out, fmt)
     assert (back.source_lang, back.target_lang) == ("sr-Latn", "ru-RU")
     assert b"_RU" not in out.read_bytes() and b"@latin" not in out.read_bytes()
+
+
+@pytest.mark.parametrize(("text", "line", "words"), [
+    ("source,target\nКулак,kulak,extra\n", 2, "more fields than the header"),  # not a shifted row
+    ("source,target\nКулак,kulak\nЦК,CC,extra\n", 3, "Expected 2 fields"),
+    ('source,target\n"Кулак,kulak\n', 2, "EOF inside string"),
+])
+def test_malformed_csv_rows_name_their_line(tmp_path, text, line, words):
+    path = tmp_path / "tm.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParseError, match=words) as err:
+        list(iter_units(path))
+    assert err.value.line == line
+
+
+def test_cp1251_csv_names_the_line_and_the_likely_encoding(tmp_path):
+    path = tmp_path / "tm.csv"
+    path.write_bytes("source,target\r\nКулак,kulak\r\n".encode("cp1251"))
+    with pytest.raises(ParseError, match=r"not UTF-8: .* \(looks like CP1251; convert it to UTF-8\)") as err:
+        list(iter_units(path))
+    assert err.value.line == 2
+
+
+@pytest.mark.parametrize("name", ["empty.tmx", "empty.po", "empty.xlf", "blank.tmx"])
+def test_an_empty_file_is_an_error_not_an_empty_memory(tmp_path, name):
+    path = tmp_path / name
+    path.write_text("\n  \n" if name.startswith("blank") else "", encoding="utf-8")
+    with pytest.raises(ParseError, match="empty file"):
+        list(iter_units(path))

@@ -43,6 +43,8 @@ def test_import_json_output(tmp_path, runner):
     ("broken.po", "broken.po:10:"),
     ("xxe.tmx", "xxe.tmx:3: DOCTYPE declares entities"),
     ("laughs.tmx", "laughs.tmx:3: DOCTYPE declares entities"),
+    ("wrong-encoding.po", "wrong-encoding.po:6: bytes are not valid UTF-8"),
+    ("wrong-encoding.tmx", "wrong declared encoding"),
 ])
 def test_bad_input_is_one_line_exit_2_and_imports_nothing(store_path, runner, bad, message):
     before = Store(store_path).stats()

@@ -211,3 +211,9 @@ def test_lookup_sees_units_imported_by_another_connection(tmp_path):
         assert reader.lookup("Первое донесение из района.")[0].score == 100
         writer.import_units([tu("Второе донесение из района.", "Second report.")])
         assert reader.lookup("Второе донесение из района.")[0].score == 100
+
+
+def test_progress_reports_units_read_per_file(store):
+    calls = []
+    store.import_files([DATA / "history.tmx", DATA / "more.tmx"], progress=lambda p, n: calls.append((Path(p).name, n)))
+    assert calls[-2:] == [("history.tmx", 6), ("more.tmx", 2)]

@@ -212,9 +212,8 @@ def import_cmd(
     """
     target = writable_path(into or glossary)
     incoming = read_termbase(file, from_, encoding=encoding)
-    before = {(f.code, f.message) for f in check_termbase(read_termbase(target), target)} \
-        if target.exists() else set()
     tb = read_termbase(target) if target.exists() else Termbase()
+    before = {(f.code, f.message) for f in check_termbase(tb, target)}  # problems it already had
     dup = [f for f in check_termbase(incoming, file) if f.code == "TB101"]
     if dup:
         raise GlossaryError(f"{file}:{dup[0].line}: {dup[0].message}")

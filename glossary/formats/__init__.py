@@ -53,10 +53,6 @@ FORMATS: dict[str, Format] = {f.id: f for f in (
 )}
 
 
-def format_ids() -> list[str]:
-    return list(FORMATS)
-
-
 def get_format(fmt: str) -> Format:
     try:
         return FORMATS[fmt.lower()]

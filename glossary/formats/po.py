@@ -43,7 +43,7 @@ from ..model import (
     Termbase,
 )
 from .ids import is_concept_id
-from .textfile import decode
+from .textfile import bad_byte_line, decode, guess_cyrillic_encoding
 
 _TERM_LINE = re.compile(r"^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*) (preferred|admitted|deprecated|superseded): (.*)$")
 _CONCEPT_KEYS = {"definition": "definition", "type": "type", "subject": "subject", "note": "notes",
@@ -196,7 +196,12 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
         raise ParseError(path, None, "empty file")
     try:
         po = polib.pofile(text if text is not None else str(path), wrapwidth=0)
-    except (OSError, ValueError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError as e:  # the charset the header declares (UTF-8 without one) does not fit
+        guess = guess_cyrillic_encoding(data)
+        hint = f"looks like {guess.upper()}; pass --encoding {guess}" if guess else "pass --encoding"
+        raise ParseError(path, bad_byte_line(data, e.encoding, e),
+                         f"bytes are not valid {e.encoding} ({hint})") from None
+    except (OSError, ValueError) as e:
         m = re.search(r"\(line (\d+)\)", str(e))
         message = re.sub(r"\s*\S*\(line \d+\)", "", str(e)).replace("Syntax error in po file", "PO syntax error")
         raise ParseError(path, int(m.group(1)) if m else None, message.strip(" :") or "invalid PO") from None

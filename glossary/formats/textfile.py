@@ -33,6 +33,22 @@ def guess_cyrillic_encoding(data: bytes) -> str | None:
     return best if best_score > 0.3 else None
 
 
+def bad_byte_line(data: bytes, encoding: str, error: UnicodeDecodeError) -> int:
+    """The line of the first byte of *data* that *encoding* cannot decode.
+
+    Readers that decode line by line (polib) report a position inside one line; decoding the whole
+    file again finds the real offset.
+    """
+    try:
+        data.decode(encoding)
+        at = error.start
+    except UnicodeDecodeError as whole:
+        at = whole.start
+    except LookupError:
+        at = error.start
+    return data.count(b"\n", 0, at) + 1
+
+
 def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     """Decode *data* read from *path*; ParseError with the line of the first undecodable byte."""
     if not data.strip():

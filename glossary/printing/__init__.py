@@ -31,13 +31,17 @@ __all__ = ["PAPERS", "WRITERS", "Entry", "Glossary", "build_glossary", "parse_se
 
 
 def writer_for(path: Path) -> tuple[str, bool]:
-    """(writer module name, takes layout options) for *path*'s extension; FormatNotSupported if none."""
+    """(writer module name, takes layout options) for *path*'s extension; FormatNotSupported if none,
+    GlossaryError if *path*'s folder does not exist."""
     path = Path(path)
     try:
-        return WRITERS[path.suffix.lower()]
+        writer = WRITERS[path.suffix.lower()]
     except KeyError:
         raise FormatNotSupported(f"{path}: cannot print to {path.suffix or 'a file without extension'} "
                                  f"(use {', '.join(sorted(set(WRITERS)))})") from None
+    if not path.parent.is_dir():  # say so now, not after the work, and not about a temp file
+        raise GlossaryError(f"{path}: folder {path.parent} does not exist")
+    return writer
 
 
 def write_glossary(glossary: Glossary, path: Path, *, paper: str = "a4", font_size: float = 9.0) -> None:

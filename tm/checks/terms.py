@@ -195,9 +195,12 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     if skeleton is None or not ru or not en or row.source.strip() == row.target.strip():
         return []  # untranslated units say nothing about how a word is rendered
     covered: list[tuple[int, int]] = []
+    en_covered: list[tuple[int, int]] = []
     if ctx.index is not None:
         src, tgt = ctx.term_matches(row)
-        covered = [(m.start, m.end) for m in (src if row.ru_is_source else tgt)]
+        ru_hits, en_hits = (src, tgt) if row.ru_is_source else (tgt, src)
+        covered = [(m.start, m.end) for m in ru_hits]
+        en_covered = [(m.start, m.end) for m in en_hits]  # a word of another term is no romanization
     cache = ctx.cache.setdefault("ru-noun", {})
     out: list[tuple] = []
     en_keys = None
@@ -216,18 +219,22 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
         if not info or any(s <= tok.start() < e for s, e in covered):
             continue
         if en_keys is None:
-            en_keys = _en_skeletons(en, ctx)
+            en_keys = _en_skeletons(en, ctx, en_covered)
         stem = info[1]
         hit = next((spelling for spelling, k in en_keys if k.startswith(stem) and len(k) - len(stem) <= 3), "")
         out.append((row.index, info[0], hit))
     return out
 
 
-def _en_skeletons(text: str, ctx) -> list[tuple[str, str]]:
-    """(lower-case spelling, skeleton) of the Latin words of an English text, cached per token."""
+def _en_skeletons(text: str, ctx, skip: list[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+    """(lower-case spelling, skeleton) of the Latin words of an English text outside the *skip* spans,
+    cached per token."""
     cache = ctx.cache.setdefault("en-skeleton", {})
     out = []
-    for token in EN_TOKEN.findall(text):
+    for m in EN_TOKEN.finditer(text):
+        if skip and any(s <= m.start() < e for s, e in skip):
+            continue
+        token = m.group()
         info = cache.get(token)
         if info is None:
             info = ()

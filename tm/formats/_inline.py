@@ -39,6 +39,8 @@ class InlineSpec:
     defaults: dict[str, dict[str, str]] = field(default_factory=dict)  # attributes a kind requires
     it_pos: tuple[str, str] = ("begin", "end")  # TMX `it pos`; XLIFF 1.2 says open/close
     data: Callable[[str], str] | None = None  # XLIFF 2 originalData lookup for `code`
+    # Fixes attribute *values* the format constrains (XLIFF 2 `type` is a closed list): (kind, attrs)
+    values: Callable[[str, dict[str, str]], dict[str, str]] | None = None
 
     def qname(self, kind: str) -> str:
         return f"{{{self.ns}}}{kind}" if self.ns else kind
@@ -130,6 +132,8 @@ def _element(parent, tag: Tag, spec: InlineSpec):
         attrs["pos"] = spec.it_pos[0] if tag.pos == "open" else spec.it_pos[1]
     for name, value in spec.defaults.get(kind, {}).items():
         attrs.setdefault(name, value)
+    if spec.values is not None:
+        attrs = spec.values(kind, attrs)
     el = etree.SubElement(parent, spec.qname(kind), attrs)
     return kind, el
 

@@ -8,14 +8,14 @@ since that DTD is never loaded. lxml's errors become `ParseError(path, line, mes
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from glossary.errors import ParseError
+from tm.errors import TMWriteError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -60,6 +60,14 @@ def _entity_line(path: Path) -> int | None:
     return head.count(b"\n", 0, at) + 1 if at >= 0 else None
 
 
+def refuse_empty(path: Path) -> None:
+    """An empty (or whitespace-only) file is named as such, not as lxml's "no element found"."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    if not head.strip() and len(head) < (1 << 16):
+        raise ParseError(path, None, "empty file")
+
+
 def _refuse_entities(path: Path, root: etree._Element) -> None:
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
@@ -85,6 +93,7 @@ def iterparse(path: str | Path, tags: tuple[str, ...] | None = None,
     limits the events to those elements (the parser still builds the rest; Python sees less).
     """
     path = Path(path)
+    refuse_empty(path)
     try:
         context = etree.iterparse(str(path), events=events, tag=tags, remove_comments=True,
                                   remove_pis=True, **_HARDENED)
@@ -112,6 +121,7 @@ def release(elem: etree._Element) -> None:
 def parse(path: str | Path) -> etree._ElementTree:
     """Parse a whole document (for write-back of XLIFF, where the structure must be kept)."""
     path = Path(path)
+    refuse_empty(path)
     parser = etree.XMLParser(remove_blank_text=False, **_HARDENED)
     try:
         tree = etree.parse(str(path), parser)
@@ -119,14 +129,6 @@ def parse(path: str | Path) -> etree._ElementTree:
         raise _syntax_error(path, e) from e
     _refuse_entities(path, tree.getroot())
     return tree
-
-
-@contextlib.contextmanager
-def xml_errors(path: str | Path) -> Iterator[None]:
-    try:
-        yield
-    except etree.XMLSyntaxError as e:
-        raise _syntax_error(Path(path), e) from e
 
 
 def indent(el, leaves: frozenset[str], level: int = 0) -> None:
@@ -140,3 +142,24 @@ def indent(el, leaves: frozenset[str], level: int = 0) -> None:
         indent(child, leaves, level + 1)
         child.tail = pad
     el[-1].tail = "\n" + "  " * level
+
+
+def write_error(unit, error: ValueError, fmt: str) -> TMWriteError:
+    """lxml refuses characters XML cannot hold (control characters) with ValueError: name the unit."""
+    where = f"{unit.origin}:{unit.line}: " if unit.origin else ""
+    return TMWriteError(f"{where}cannot write as {fmt}: {error}")
+
+
+def write_elements(xf, units, make: Callable[[object, int], etree._Element], leaves: frozenset[str],
+                   fmt: str) -> int:
+    """Write `make(unit, number)` for each unit (1-based number), indented, one per line, into the
+    open `etree.xmlfile` *xf*; returns how many were written."""
+    count = 0
+    for count, unit in enumerate(units, 1):
+        try:
+            element = make(unit, count)
+        except ValueError as e:
+            raise write_error(unit, e, fmt) from e
+        indent(element, leaves)
+        xf.write(element, "\n")
+    return count

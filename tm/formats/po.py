@@ -23,7 +23,10 @@ import polib
 
 from glossary.atomic import atomic_open
 from glossary.errors import ParseError
+from glossary.formats.textfile import bad_byte_line
 from tm.model import Segment, Tag, TranslationUnit
+
+from ._xml import refuse_empty
 
 PLURAL_FORMS = {
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
@@ -39,13 +42,7 @@ def _primary(lang: str | None) -> str | None:
 
 def _decode_error(path: Path, encoding: str, e: UnicodeDecodeError) -> ParseError:
     """Find the line of the first undecodable byte (polib reads line by line and loses it)."""
-    data = path.read_bytes()
-    try:
-        data.decode(encoding)
-        at = e.start
-    except UnicodeDecodeError as whole:
-        at = whole.start
-    return ParseError(path, data.count(b"\n", 0, at) + 1,
+    return ParseError(path, bad_byte_line(path.read_bytes(), encoding, e),
                       f"bytes are not valid {encoding} (wrong declared charset?): {e.reason}")
 
 
@@ -58,6 +55,7 @@ def _line_text(path: Path, line: int) -> str:
 
 
 def _load(path: Path) -> polib.POFile:
+    refuse_empty(path)  # polib reads an empty file as an empty catalogue
     encoding = polib.detect_encoding(str(path))
     try:
         return polib.pofile(str(path), encoding=encoding)

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from glossary.atomic import atomic_open, atomic_path
 from glossary.errors import ParseError
+from glossary.formats.textfile import guess_cyrillic_encoding
 from tm.errors import TMWriteError
 from tm.model import Segment, Tag, TranslationUnit
 
@@ -130,26 +132,51 @@ def _decode_line(path: Path, e: UnicodeDecodeError) -> int:
         return data.count(b"\n", 0, whole.start) + 1
 
 
+def _first_long_row(path: Path, sep: str) -> int | None:
+    """The line of the first record with more fields than the header (pandas does not say)."""
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter=sep)
+        width = len(next(reader, []))
+        start = reader.line_num + 1
+        for record in reader:
+            if len(record) > width:
+                return start
+            start = reader.line_num + 1
+    return None
+
+
 def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterator[TranslationUnit]:
     import pandas as pd  # imported on use: `import tm.formats` stays light for TMX/PO work
 
     path = Path(path)
     line = 1
     try:
-        chunks = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK,
-                             encoding="utf-8-sig")
-        for chunk in chunks:
-            _check_columns(path, chunk.columns)
-            for row in chunk.to_dict("records"):
-                line += 1
-                yield _unit(row, path, line, source_lang, target_lang)
+        with warnings.catch_warnings():
+            # index_col=False: a first row with one field too many must not turn column 1 into the
+            # index (every value would shift one column left); pandas only warns, so make it an error
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            chunks = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK,
+                                 encoding="utf-8-sig", index_col=False)
+            for chunk in chunks:
+                _check_columns(path, chunk.columns)
+                for row in chunk.to_dict("records"):
+                    line += 1
+                    yield _unit(row, path, line, source_lang, target_lang)
+    except pd.errors.ParserWarning as e:
+        raise ParseError(path, _first_long_row(path, sep), "malformed row: more fields than the header") from e
     except pd.errors.EmptyDataError as e:
         raise ParseError(path, 1, "empty file (a header row with a 'source' column is required)") from e
     except pd.errors.ParserError as e:
         m = re.search(r"line (\d+)", str(e))
-        raise ParseError(path, int(m.group(1)) if m else None, f"malformed row: {str(e).strip()}") from e
+        row = re.search(r"starting at row (\d+)", str(e))  # row 0 is the header, on line 1
+        where = int(m.group(1)) if m else (int(row.group(1)) + 1 if row else None)
+        raise ParseError(path, where, f"malformed row: {str(e).strip()}") from e
     except UnicodeDecodeError as e:
-        raise ParseError(path, _decode_line(path, e), f"not UTF-8: {e.reason}") from e
+        guess = guess_cyrillic_encoding(path.read_bytes())
+        hint = f" (looks like {guess.upper()}; convert it to UTF-8)" if guess else ""
+        raise ParseError(path, _decode_line(path, e), f"not UTF-8: {e.reason}{hint}") from e
 
 
 def iter_csv(path, *, source_lang=None, target_lang=None, header=None):

@@ -20,7 +20,6 @@ from lxml import etree
 from glossary import __version__
 from glossary.atomic import atomic_open
 from glossary.errors import ParseError
-from tm.errors import TMWriteError
 from tm.model import Segment, TranslationUnit
 
 from . import _xml
@@ -262,7 +261,6 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
           creationtool: str = "slovnik", segtype: str = "sentence", datatype: str = "plaintext",
           adminlang: str = "en") -> int:
     """Write a TMX 1.4b file, one `<tu>` at a time; returns the number of units written."""
-    count = 0
     with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
         xf.write_declaration()
         xf.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
@@ -277,13 +275,6 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
             xf.write(header, "\n")
             with xf.element("body"):
                 xf.write("\n")
-                for unit in units:
-                    try:
-                        element = tu_element(unit, source_lang, target_lang)
-                    except ValueError as e:  # lxml refuses control characters XML cannot hold
-                        where = f"{unit.origin}:{unit.line}: " if unit.origin else ""
-                        raise TMWriteError(f"{where}cannot write as TMX: {e}") from e
-                    _xml.indent(element, _LEAVES)
-                    xf.write(element, "\n")
-                    count += 1
+                count = _xml.write_elements(xf, units, lambda unit, _: tu_element(unit, source_lang, target_lang),
+                                            _LEAVES, "TMX")
     return count

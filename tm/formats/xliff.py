@@ -138,8 +138,7 @@ def trans_unit(unit: TranslationUnit, number: int, used: set[str] | None = None)
 
 
 def _fail(unit: TranslationUnit, e: ValueError) -> TMWriteError:
-    where = f"{unit.origin}:{unit.line}: " if unit.origin else ""
-    return TMWriteError(f"{where}cannot write as XLIFF: {e}")
+    return _xml.write_error(unit, e, "XLIFF")
 
 
 def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
@@ -147,7 +146,6 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
     """Write XLIFF 1.2; with *template*, fill the targets of that original instead (see merge_targets)."""
     if template is not None:
         return merge_targets(template, units, path)
-    count = 0
     with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
         xf.write_declaration()
         with xf.element(_Q + "xliff", {"version": "1.2"}, nsmap={None: NS}):
@@ -157,14 +155,8 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
                 with xf.element(_Q + "body"):
                     xf.write("\n")
                     used: set[str] = set()
-                    for unit in units:
-                        count += 1
-                        try:
-                            element = trans_unit(unit, count, used)
-                        except ValueError as e:
-                            raise _fail(unit, e) from e
-                        _xml.indent(element, _LEAVES)
-                        xf.write(element, "\n")
+                    count = _xml.write_elements(xf, units, lambda unit, n: trans_unit(unit, n, used),
+                                                _LEAVES, "XLIFF")
     return count
 
 

@@ -8,6 +8,7 @@ comments, other notes ↔ notes. Segment `state`: initial with a target → fuzz
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -27,6 +28,35 @@ _CODE = frozenset({"id", "canCopy", "canDelete", "canReorder", "copyOf", "subTyp
 _MARK = frozenset({"id", "translate", "type", "ref", "value"})
 
 _LEAVES = frozenset({"source", "target"})
+
+# XLIFF 2 code `type` is a closed list; TMX `type` and XLIFF 1.2 `ctype` name formatting instead,
+# which XLIFF 2 says as type="fmt" with an `xlf:` subType.
+_CODE_TYPES = frozenset({"fmt", "ui", "quote", "link", "image", "other"})
+_FOREIGN_TYPES = {"bold": ("fmt", "xlf:b"), "italic": ("fmt", "xlf:i"), "underlined": ("fmt", "xlf:u"),
+                  "ulined": ("fmt", "xlf:u"), "lb": ("fmt", "xlf:lb"), "pb": ("fmt", "xlf:pb"),
+                  "x-link": ("link", None), "x-image": ("image", None)}
+_MARK_TYPES = frozenset({"generic", "comment", "term"})
+_USER_DEFINED = re.compile(r"^[^\s:]+:[^\s:]+$")
+
+
+def _valid_values(kind: str, attrs: dict[str, str]) -> dict[str, str]:
+    """Keep attribute values XLIFF 2 allows: map foreign code types, drop what cannot be mapped."""
+    kind_type = attrs.get("type")
+    if kind in ("mrk", "sm"):
+        if kind_type is not None and kind_type not in _MARK_TYPES and not _USER_DEFINED.match(kind_type):
+            del attrs["type"]
+        return attrs
+    if kind_type is not None and kind_type not in _CODE_TYPES:
+        mapped, sub_type = _FOREIGN_TYPES.get(kind_type, (None, None))
+        attrs.pop("type")
+        if mapped:
+            attrs["type"] = mapped
+            if sub_type:
+                attrs.setdefault("subType", sub_type)
+    sub_type = attrs.get("subType")
+    if sub_type is not None and ("type" not in attrs or not _USER_DEFINED.match(sub_type)):
+        del attrs["subType"]  # subType needs a type, and the form prefix:value
+    return attrs
 
 
 def spec(data: dict[str, str] | None = None) -> InlineSpec:
@@ -49,6 +79,7 @@ def spec(data: dict[str, str] | None = None) -> InlineSpec:
         fallback="ph",
         defaults={"cp": {"hex": "FFFD"}},
         data=(lambda ref: data.get(ref, "")) if data is not None else None,
+        values=_valid_values,
     )
 
 
@@ -166,7 +197,6 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
     """Write XLIFF 2; with *template*, fill the targets of that original instead (merge_targets)."""
     if template is not None:
         return merge_targets(template, units, path)
-    count = 0
     with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
         xf.write_declaration()
         with xf.element(_Q + "xliff", {"version": version, "srcLang": _xml.lang_tag(source_lang),
@@ -175,14 +205,8 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
             with xf.element(_Q + "file", {"id": "f1", "original": original}):
                 xf.write("\n")
                 used: set[str] = set()
-                for unit in units:
-                    count += 1
-                    try:
-                        element = unit_element(unit, count, used)
-                    except ValueError as e:
-                        raise _fail(unit, e) from e
-                    _xml.indent(element, _LEAVES)
-                    xf.write(element, "\n")
+                count = _xml.write_elements(xf, units, lambda unit, n: unit_element(unit, n, used),
+                                            _LEAVES, "XLIFF")
     return count
 
 

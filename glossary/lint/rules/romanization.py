@@ -10,7 +10,9 @@ from functools import cached_property
 from ...findings import Finding
 from ..romanized import (
     ESTABLISHED_ZIPF,
+    LOWER_ZIPF,
     SOFT_MARKS,
+    UNREAD_ZIPF,
     Reading,
     Romanized,
     apply_case,
@@ -20,6 +22,7 @@ from ..romanized import (
     is_acronym,
     is_latin_word,
     normalize_marks,
+    russian_zipf,
     strip_marks,
 )
 from ..sources import Document
@@ -161,6 +164,12 @@ class InconsistentRomanization(Rule):
         rom = an.romanized
         readings = {k: an.reading(v[0].word) for k, v in by_spelling.items()}
         anchored = [k for k, r in readings.items() if r is not None]
+        # A reading Russian text never uses (Voznesenski as the adverb вознесенски) is no anchor
+        # beside a spelling that reads as a word Russian does use: that spelling is unread.
+        solid = [k for k in anchored if "termbase" in readings[k].schemes
+                 or russian_zipf(readings[k].cyrillic) > 0]
+        if solid:
+            anchored = solid
         if all(rom.english_like(by_spelling[k][0].word) for k in anchored):
             return None  # only English-looking words read as Russian (Lian): no evidence
         if not anchored:
@@ -169,10 +178,19 @@ class InconsistentRomanization(Rule):
         if cyrillic is None:
             return None
         members = {k: v for k, v in by_spelling.items()
-                   if k in anchored or (not rom.english_like(v[0].word) and len(k) >= 5)}
+                   if k in anchored or (len(k) >= 5 and _unread_member(rom, v[0].word, readings[k]))}
         if len(members) < 2 or all(rom.english_like(v[0].word) for v in members.values()):
             return None
         return cyrillic, members, anchored
+
+
+def _unread_member(rom: Romanized, word: str, reading: Reading | None) -> bool:
+    """May a spelling without an anchoring reading join a group through the skeleton alone?
+    Only when English does not know it (by frequency; its own weak Russian reading is no argument
+    either way)."""
+    if reading is None or russian_zipf(reading.cyrillic) > 0:
+        return not rom.english_like(word)
+    return english_zipf(word) < (UNREAD_ZIPF if word[:1].isupper() else LOWER_ZIPF)
 
 
 def _display_case(cyrillic: str, latin: str) -> str:
