@@ -200,7 +200,7 @@ class TermIndex:
         words = tuple(RU_TOKEN.findall(term.text))
         if not words:
             return
-        if mode == "exact" or mode not in ("lemma", "case"):
+        if mode not in ("lemma", "case"):  # exact (an unknown mode is treated as exact: the safe reading)
             keys = tuple(frozenset({_fold(w)}) for w in words)
         else:
             keys = tuple(term_lemmas(w) for w in words)
@@ -224,10 +224,8 @@ class TermIndex:
         words = tuple(EN_TOKEN.findall(term.text))
         if not words:
             return
-        if mode == "exact":
-            keys = tuple(frozenset({w.lower()}) for w in words)
-        else:
-            keys = tuple(frozenset({w.lower()}) for w in words)
+        # the written word, apostrophes folded as english_bases folds them (People’s = People's)
+        keys = tuple(frozenset({w.lower().replace("’", "'")}) for w in words)
         skeletons: list[frozenset[str]] = []
         for w in words:
             skel = self.skeleton(w) if mode != "exact" else None

@@ -182,7 +182,7 @@ def _engines(scheme_id: str) -> tuple:
 
 def _produces(scheme_id: str, cyr: str, target: str) -> bool:
     """Does the scheme (default options, or all of them on) romanize the lower-case word *cyr* to *target*?"""
-    return any(engine.bulk(cyr) == target for engine in _engines(scheme_id))
+    return any(engine.lower_word(cyr) == target for engine in _engines(scheme_id))
 
 
 _CONSONANTS = set("бвгджзклмнпрстфхцчшщ")

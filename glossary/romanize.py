@@ -253,24 +253,22 @@ def _rule_pattern(rule: Rule) -> str:
     match = "".join(_cls(c) for c in rule.match)
     pattern = f"(?<={_cls(rule.match[0])})" + "".join(_cls(c) for c in rule.match[1:])
     if rule.after:
-        alts = []
-        if "^" in rule.after:
-            alts.append(f"(?<![{_CYR}]{match})")
-        chars = _context_chars(rule.after)
-        if chars:
-            alts.append(f"(?<={_cls(chars)}{match})")
-        pattern += alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        pattern += _context_alternatives(rule.after, "^", f"(?<![{_CYR}]{match})",
+                                         lambda cls: f"(?<={cls}{match})")
     if "$" in rule.before and not rule.after:
         pattern += f"(?<=[{_CYR}]{match})"  # an ending needs a stem: ий alone is not the -ий ending
     if rule.before:
-        alts = []
-        if "$" in rule.before:
-            alts.append(f"(?![{_CYR}])")
-        chars = _context_chars(rule.before)
-        if chars:
-            alts.append(f"(?={_cls(chars)})")
-        pattern += alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        pattern += _context_alternatives(rule.before, "$", f"(?![{_CYR}])", lambda cls: f"(?={cls})")
     return pattern
+
+
+def _context_alternatives(context, edge: str, edge_pattern: str, around) -> str:
+    """One lookaround for a rule context: the word edge (`^`/`$`) and/or a class of letters."""
+    alts = [edge_pattern] if edge in context else []
+    chars = _context_chars(context)
+    if chars:
+        alts.append(around(_cls(chars)))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 class CompiledScheme:
@@ -301,6 +299,11 @@ class CompiledScheme:
         if self.rules_re is not None:
             text = self.rules_re.sub(self._rule_sub, text)
         return text.translate(self.table)
+
+    def lower_word(self, text: str) -> str:
+        """Romanize lower-case NFC text: the context rules and the letter table, without the ALL-CAPS
+        pass (reverse romanization round-trips many lower-case candidates per word)."""
+        return self._lower(text)
 
     def _caps_word(self, word: str) -> str:
         if any(c in _UPPER_VOWELS for c in word):

@@ -14,11 +14,14 @@ sfnt header and cut out at the end of its last table. Run after changing the typ
 from __future__ import annotations
 
 import io
+import json
 import struct
 from pathlib import Path
 
 import typst
 from fontTools.ttLib import TTFont
+
+from glossary.printing.coverage import CMAP_FILE, FACES, cmap_ranges
 
 FONTS_DIR = Path(__file__).resolve().parents[1] / "glossary" / "printing" / "fonts"
 WANTED = {  # full font name → file name as in the Libertinus release
@@ -65,6 +68,9 @@ def main() -> None:
         version = font["name"].getDebugName(5)
         (FONTS_DIR / WANTED[name]).write_bytes(data)
         print(f"{WANTED[name]}: {len(data):,} bytes, {version}, typst {typst.__version__}")
+    ranges = {face: cmap_ranges(face) for face in FACES}
+    CMAP_FILE.write_text(json.dumps(ranges, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{CMAP_FILE.name}: code point ranges of {', '.join(FACES)}")
 
 
 if __name__ == "__main__":

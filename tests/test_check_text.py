@@ -86,3 +86,16 @@ def test_numbers_inside_recognised_terms_do_not_count():
              tu("Приехали 25 человек.", "The 26 people arrived.", "plain")]
     found = run_checks(units, index=TermIndex(tb), checks=select_checks(["number-mismatch"])).findings
     assert [f.tuid for f in found] == ["plain"]
+
+
+def test_a_percent_sign_in_prose_is_not_a_placeholder():
+    assert _ids([tu("В 14 % случаев.", "In 14% cases.", "1")], "tag-mismatch") == []
+
+
+def test_abbreviated_year_ranges_equal_full_ones():
+    assert _ids([tu("в 2010–2011 годах", "in 2010–11", "1")], "number-mismatch") == []
+    assert _ids([tu("в 2010–2012 годах", "in 2010–11", "2")], "number-mismatch") == ["2"]
+
+
+def test_percentages_and_percentage_ranges_are_not_placeholders():
+    assert _ids([tu("от 48 % до 50 %", "48%-50%", "1"), tu("строка %s", "line", "2")], "tag-mismatch") == ["2"]

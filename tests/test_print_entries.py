@@ -12,7 +12,7 @@ from glossary.errors import FormatNotSupported, ParseError, SchemeNotFound
 from glossary.formats import read_termbase
 from glossary.model import Concept, Term, Termbase
 from glossary.printing import build_glossary, parse_selection
-from glossary.printing.entries import collation_key, letter_of
+from glossary.printing.entries import collation_key, index_form, letter_of
 from glossary.printing.sources import concepts_used_in, iter_texts
 
 DATA = Path(__file__).parent / "data" / "print"
@@ -58,6 +58,31 @@ def test_letter_headings_put_yo_under_ye_and_keep_short_i():
     assert letter_of("«Правда»") == "П"
     assert letter_of("Žukov") == "Z"
     assert letter_of("1937") == "0–9"
+
+
+def test_congresses_numbered_in_roman_file_under_their_noun_in_numeric_order():
+    glossary = build_glossary(ru_termbase("XX съезд", "съезд Советов", "X съезд", "XVII съезд", "ссылка",
+                                          "сталинизм", "IV конференция"), schemes=("lc",))
+    assert [(g.letter, [e.headword.text for e in g.entries]) for g in glossary.groups] == [
+        ("К", ["IV конференция"]),
+        ("С", ["ссылка", "сталинизм", "X съезд", "XVII съезд", "XX съезд", "съезд Советов"])]
+    # By romanization too: XVII sʺezd files under S.
+    assert {g.letter for g in build_glossary(ru_termbase("XVII съезд"), sort="latin").groups} == {"S"}
+
+
+@pytest.mark.parametrize("text", ["XIV", "IIII съезд", "VV съезд", "CID 5", "Иван", "MIG-15"])
+def test_only_a_valid_roman_numeral_before_a_word_moves(text):
+    assert index_form(text) == text
+
+
+def test_lazy_collator_gives_the_full_ducet_keys():
+    import pyuca
+
+    full = pyuca.Collator()
+    words = ["Ёж", "ёлка", "й", "и\u0306", "Й", "ǅ", "Straße", "日本", "ΑΒΓ", "a\u0301b", "Øre", "İ", "«Правда»",
+             "sʺezd", "Tʹ", "съезд 0017", "x\u0306\u0301"]
+    assert [collation_key(w)[0] for w in words] == [full.sort_key("".join(c for c in w if c.isalnum()))
+                                                     for w in words]
 
 
 def test_build_groups_entries_under_letters_in_russian_order(termbase):

@@ -150,3 +150,10 @@ def test_russian_matches_are_ordered_non_overlapping_slices_of_the_text(words, s
     spans = sorted({(m.start, m.end) for m in matches})
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert not [m for m in matches if m.concept_id == "troika" and m.text.lower().startswith("перестрой")]
+
+
+def test_typographic_apostrophes_in_terms_and_text_are_the_same():
+    tb = Termbase([Concept("narkom", terms=[Term("нарком", "ru"), Term("People’s Commissar", "en")])])
+    index = TermIndex(tb)
+    assert _en(index, "the People's Commissars") == [("narkom", "People's Commissars")]
+    assert _en(index, "the People’s Commissar’s office") == [("narkom", "People’s Commissar’s")]

@@ -110,3 +110,13 @@ def test_convert_into_a_missing_folder_names_the_folder_not_a_temp_file(runner, 
     result = runner.invoke(app, ["convert", str(data_dir / "tm" / "cp1251.po"), "-o", str(out)])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"error: {out.parent}: no such folder"
+
+
+def test_progress_on_a_terminal_never_writes_into_the_converted_file_on_stdout(runner, data_dir, monkeypatch):
+    import tm.commands.convert as convert
+
+    monkeypatch.setattr(convert, "progress_enabled", lambda: True)  # as if stderr were a terminal
+    result = runner.invoke(app, ["convert", str(data_dir / "tm" / "cp1251.po"), "-o", "-", "--to", "tmx"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"<?xml")
+    etree.fromstring(result.stdout_bytes)

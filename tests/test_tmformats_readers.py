@@ -403,3 +403,21 @@ def test_an_empty_file_is_an_error_not_an_empty_memory(tmp_path, name):
     path.write_text("\n  \n" if name.startswith("blank") else "", encoding="utf-8")
     with pytest.raises(ParseError, match="empty file"):
         list(iter_units(path))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_value_under_no_header_is_an_error_not_a_made_up_prop(tmp_path, fmt):
+    """pandas names such a column `Unnamed: 2`; that is not a prop anyone wrote."""
+    path = tmp_path / f"tm.{fmt}"
+    if fmt == "csv":
+        path.write_text("source,target,\nКулак,kulak,\nЦК,CC,stray\n", encoding="utf-8")
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        for row in (["source", "target"], ["Кулак", "kulak"], ["ЦК", "CC", "stray"]):
+            wb.active.append(row)
+        wb.save(path)
+    with pytest.raises(ParseError, match="a value in column 3, which has no header") as err:
+        list(iter_units(path))
+    assert err.value.line == 3

@@ -61,11 +61,14 @@ def write(tb: Termbase, path: Path) -> None:
     ws.freeze_panes = "A2"
     ws.append(header)
     for row in rows:
-        cells = []
+        cells: list[WriteOnlyCell | None] = []
         for name in header:
-            cell = WriteOnlyCell(ws, value=row[name] or None)
-            if row[name]:
-                cell.data_type = "s"  # never a formula, whatever the text starts with
+            value = row[name]
+            if not value:
+                cells.append(None)  # most cells are empty: no cell object for them
+                continue
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"  # never a formula, whatever the text starts with
             cells.append(cell)
         ws.append(cells)
     with atomic_path(path) as tmp:

@@ -9,6 +9,7 @@ nothing, hence the check before compiling; the HTML writer embeds subsets of the
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -23,13 +24,29 @@ FACES = {"regular": "LibertinusSerif-Regular.otf", "italic": "LibertinusSerif-It
          "bold": "LibertinusSerif-Bold.otf"}
 
 
+# The faces' cmaps as code point ranges, written next to the fonts by scripts/fonts_from_typst.py:
+# reading them with fontTools cost 0.1 s (import and cmap parse) of every PDF run.
+CMAP_FILE = FONTS_DIR / "cmap.json"
+
+
 @cache
 def cmap(face: str) -> frozenset[int]:
     """Code points the shipped *face* ("regular", "italic", "bold") has a glyph for."""
+    ranges = json.loads(CMAP_FILE.read_text(encoding="utf-8"))[face]
+    return frozenset(cp for first, last in ranges for cp in range(first, last + 1))
+
+
+def cmap_ranges(face: str) -> list[list[int]]:
+    """The cmap of *face* read from the font file, as [first, last] code point ranges."""
     from fontTools.ttLib import TTFont
 
-    font = TTFont(FONTS_DIR / FACES[face], lazy=True)
-    return frozenset(font.getBestCmap())
+    ranges: list[list[int]] = []
+    for cp in sorted(TTFont(FONTS_DIR / FACES[face], lazy=True).getBestCmap()):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return ranges
 
 
 def printed_strings(glossary: Glossary) -> Iterator[tuple[str, str, str, str]]:

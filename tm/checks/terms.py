@@ -104,8 +104,8 @@ def name_rows(row: UnitRow, ctx) -> list[tuple]:
     left out, so only true spelling variants (Yezhov / Ezhov) are compared.
     """
     skeleton = ctx.skeleton
-    if skeleton is None:
-        return []
+    if skeleton is None or not row.ru_is_source:
+        return []  # in an en→ru memory the English is the author's: its spellings are not ours to check
     ru, en = row.ru, row.en
     if not ru or not en:
         return []
@@ -159,6 +159,8 @@ def _ru_names(text: str, ctx) -> list[tuple[int, tuple[tuple[str, str], ...]]]:
     out = []
     for tok in _CAPITALISED.finditer(text):
         word = tok.group()
+        if len(word) < 3:
+            continue  # initials and lookalike letters (М2), not names
         info = cache.get(word)
         if info is None:
             parses = sorted(morph.parses(word), key=lambda p: ("Surn" not in p.tag, "nomn" not in p.tag))
@@ -192,8 +194,8 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     starts with the skeleton stem of the lemma (kolkhozy, kolkhozes and kolkhoz all do)."""
     skeleton = ctx.skeleton
     ru, en = row.ru, row.en
-    if skeleton is None or not ru or not en or row.source.strip() == row.target.strip():
-        return []  # untranslated units say nothing about how a word is rendered
+    if skeleton is None or not row.ru_is_source or not ru or not en or row.source.strip() == row.target.strip():
+        return []  # only ru→en renderings; untranslated units say nothing about how a word is rendered
     covered: list[tuple[int, int]] = []
     en_covered: list[tuple[int, int]] = []
     if ctx.index is not None:

@@ -19,6 +19,7 @@ from .base import CheckFinding, UnitRow
 _GROUP = "[ \u00a0\u202f\u2009]"
 _RU_NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}}){{2,}}|\d+)(,\d+|\.\d+)?(?![\d])")
 _EN_NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(\.\d+)?(?![\d])")
+_SHORT_RANGE = re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d\d)([–—-])(\d\d)(?![\d.,])")
 _DECADE_RU = re.compile(r"(?<!\d)(\d0)-(?:е|х|ые|ых|м|ми)\b")
 
 _EN_WORDS = {w: n for n, w in enumerate(
@@ -51,6 +52,8 @@ def numbers(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> Counter:
     """The numbers of a text as values: 12 000 = 12,000 = 12000; 3,5 (ru) = 3.5 (en). Numbers inside
     the *skip* spans (terms that contain a number, such as 25,000ers or Order No. 227) do not count."""
     pattern = _EN_NUMBER if lang.startswith("en") else _RU_NUMBER
+    if _SHORT_RANGE.search(text):  # 2010–11 means 2010–2011 (same length, so spans stay valid)
+        text = _SHORT_RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
     if not skip:
         return Counter(_value(whole, frac) for whole, frac in pattern.findall(text))
     return Counter(_value(m.group(1), m.group(2)) for m in pattern.finditer(text)
@@ -161,7 +164,10 @@ def check_untranslated(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
 # --- tag-mismatch -------------------------------------------------------------------------------
 
 # Markup written as text (PO and CSV carry it that way): HTML/XML tags, printf and brace placeholders.
-_TEXT_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|%(?:\(\w+\))?[-+ #0]*\d*(?:\.\d+)?[sdifxXeEgGcr%]|\{\w*\}")
+# A % after a number is a percentage, not a placeholder ("14% cases", "48%-50%"), and printf's space
+# flag is left out ("% c" is prose).
+_TEXT_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|(?<!\d)(?<!\d\s)%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?"
+                          r"[sdifxXeEgGcr]|\{\w*\}")
 
 
 _MARKUP_CHARS = re.compile(r"[<%{]")
@@ -174,7 +180,7 @@ def _tag_key(tag) -> str:
 
 def markup(text: str, tags) -> Counter:
     found = Counter(_tag_key(t) for t in tags)
-    found.update(m.group() for m in _TEXT_MARKUP.finditer(text) if m.group() != "%%")
+    found.update(m.group() for m in _TEXT_MARKUP.finditer(text))
     return found
 
 

@@ -60,9 +60,12 @@ def convert(
         raise GlossaryError(f"{in_file}: the file does not name its {side} language; pass --{side}-lang")
     stream = chain([first], units) if first is not None else iter(())
     if progress_enabled():
+        from rich.console import Console
         from rich.progress import track
 
-        stream = track(stream, description=f"converting {in_file.name}", transient=True)
+        # on stderr: stdout may be carrying the converted file (-o -)
+        stream = track(stream, description=f"converting {in_file.name}", transient=True,
+                       console=Console(stderr=True))
     options = {"template": template} if template is not None else {}
     with stdout_or(output, FORMATS[out_fmt].extensions[0] if FORMATS[out_fmt].extensions else ".xlf") as target:
         written = write_tm(stream, target, out_fmt, source_lang=src, target_lang=tgt, **options)

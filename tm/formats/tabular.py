@@ -109,7 +109,12 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
             unit.target_plurals = [text_to_segment(s) for s in json.loads(get("target_plurals"))]
         if get("props"):
             unit.props = [(k, v) for k, v in json.loads(get("props"))]
-        unit.props.extend((k, get(k)) for k in row if k not in COLUMNS and get(k))
+        for k in row:
+            if k not in COLUMNS and get(k):
+                if str(k).startswith("Unnamed: "):  # pandas' name for a column with no header cell
+                    raise ParseError(path, line, f"a value in column {int(str(k)[9:].split('.')[0]) + 1}, "
+                                     "which has no header")
+                unit.props.append((str(k), get(k)))
     except (ValueError, TypeError) as e:  # bad JSON in props/target_plurals/a tag
         raise ParseError(path, line, f"bad cell: {e}") from e
     unit.source_lang = source_lang or unit.source_lang
@@ -252,8 +257,11 @@ def write_xlsx(units, path, *, source_lang: str, target_lang: str) -> int:
     sheet.append(COLUMNS)
     try:
         for row in rows:
-            cells = []
+            cells: list[WriteOnlyCell | None] = []
             for value in row:
+                if not value:
+                    cells.append(None)  # most cells are empty: no cell object for them
+                    continue
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.data_type = "s"  # "=…" is a translation, not a formula
                 cells.append(cell)

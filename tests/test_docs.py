@@ -1,0 +1,54 @@
+"""The README is part of the interface: every command and every rule is documented there, every
+command has help, and the Quick start holds exactly the two commands CI and newcomers run."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.main import get_command
+
+from glossary.cli import app as glossary_app
+from glossary.lint.rules import RULES
+from tm.cli import app as tm_app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _commands():
+    for prog, app in (("glossary", glossary_app), ("tm", tm_app)):
+        group = get_command(app)
+        for name in sorted(group.commands):
+            yield prog, app, name
+
+
+COMMANDS = list(_commands())
+
+
+@pytest.mark.parametrize(("prog", "app", "name"), COMMANDS, ids=[f"{p} {n}" for p, _, n in COMMANDS])
+def test_every_command_has_help_and_a_readme_section_with_an_example(runner, prog, app, name):
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    assert re.search(rf"^#+ .*`{prog} {name}\b", README, re.M), f"no README heading for `{prog} {name}`"
+    assert re.search(rf"^\$ {prog} {name}\b", README, re.M), f"no README example run of `{prog} {name}`"
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_every_lint_rule_is_documented_in_the_readme(code):
+    rule = RULES[code]
+    assert code in README and rule.name in README
+
+
+def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    assert len(blocks) == 2
+    commands = [b.strip() for b in blocks]
+    assert all("\n" not in c for c in commands), "each Quick start command is one copy-paste line"
+    assert "pytest" in commands[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci, ".ci/run must run the README's test command verbatim"
+    assert "examples/" in commands[0], "the first command runs the main job on the bundled examples"
