@@ -25,6 +25,17 @@ def _adopt_mode(tmp: str, target: Path) -> None:
     os.chmod(tmp, mode)
 
 
+def _mkstemp(path: Path, suffix: str = ".tmp") -> tuple[int, str]:
+    """A temp file beside *path*; errors name the folder, not the temp file's random name."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=folder)
+    except FileNotFoundError as e:
+        raise FileNotFoundError(e.errno, "no such folder", str(folder)) from None
+    except PermissionError as e:
+        raise PermissionError(e.errno, "folder is not writable", str(folder)) from None
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
                 newline: str | None = None) -> Iterator[IO]:
@@ -34,7 +45,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
     """
     path = Path(path)
     binary = "b" in mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    fd, tmp = _mkstemp(path)
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as fh:
@@ -63,7 +74,7 @@ def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temp path for libraries that insist on writing by file name (openpyxl, polib, typst)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent or ".")
+    fd, tmp = _mkstemp(path, suffix=path.suffix)  # openpyxl and typst look at the extension
     os.close(fd)
     try:
         yield Path(tmp)

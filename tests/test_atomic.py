@@ -40,3 +40,11 @@ def test_atomic_path_replaces_on_success(tmp_path):
     with atomic_path(target) as tmp:
         tmp.write_bytes(b"data")
     assert target.read_bytes() == b"data"
+
+
+def test_missing_folder_is_named_not_the_temp_file(tmp_path):
+    target = tmp_path / "nodir" / "out.tbx"
+    with pytest.raises(FileNotFoundError) as info:
+        atomic_write_text(target, "x")
+    assert info.value.filename == str(tmp_path / "nodir")
+    assert info.value.strerror == "no such folder"

@@ -215,3 +215,18 @@ def test_r101_spelling_with_only_a_reading_russian_never_uses_joins_the_group(ho
     assert [(f.line, f.text) for f in found] == [(1, "Voznesensky"), (2, "Voznesenski")]
     assert {f.extra["cyrillic"] for f in found} == {"Вознесенский"}
     assert [f.fix.safe for f in found] == [True, False]
+
+
+def test_r101_splits_a_skeleton_group_into_one_group_per_word(house, tmp_path):
+    # лучше and лучшие share a scheme-neutral key; each word's own spellings are still grouped.
+    (tmp_path / "a.txt").write_text("They said luchshe and lučše.\nThe luchshie and the luchshiye left.\n")
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["R101"]), house)
+    assert [(f.text, f.extra["cyrillic"], f.fix.replacement) for f in found] == [
+        ("lučše", "лучше", "luchshe"), ("luchshiye", "лучшие", "luchshie")]
+
+
+def test_s301_leaves_a_russian_ending_on_a_latin_acronym_alone(house, tmp_path):
+    # "BIOSа" inflects an acronym (no look-alike typed by mistake); "Cобытие" starts with a Latin C
+    (tmp_path / "a.txt").write_text("Настройки BIOSа и USBшный порт. Cобытие.\n", encoding="utf-8")
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["S301"]), house)
+    assert brief(found) == [("S301", 1, "Cобытие", "Событие")]

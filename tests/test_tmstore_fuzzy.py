@@ -131,3 +131,32 @@ def test_seven_of_ten_words_is_exactly_70(tmp_path):
         s.import_units([tu("один два три четыре пять шесть семь восемь девять десять", "1-10")])
         (m,) = s.lookup("один два три четыре пять шесть семь ноль ноль ноль", min_score=70)
         assert m.score == 70
+
+
+def test_a_cold_lookup_reads_sequences_from_the_blobs_and_agrees_with_a_warm_one(tmp_path):
+    rng = random.Random(11)
+    path = tmp_path / "tm.db"
+    sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 10))) for _ in range(900)]
+    with Store(path, create=True) as s:
+        for batch in range(3):  # one sequences chunk per import: offsets must cross chunk boundaries
+            s.import_units(tu(x, f"t{batch}") for x in sentences[300 * batch:300 * batch + 300])
+    queries = []
+    for x in rng.sample(sentences, 30):  # one word changed
+        words = x.split()
+        words[rng.randrange(len(words))] = rng.choice(WORDS)
+        queries.append(" ".join(words))
+
+    def results(store: Store, query: str):
+        return [(m.score, m.id) for m in store.lookup(query, min_score=50, top=5)]
+
+    cold = []
+    for query in queries:
+        with Store(path) as s:  # a fresh process: the first lookup only
+            cold.append(results(s, query))
+            assert s._fuzzy._tokens is None and len(s._fuzzy._chunks) == 3
+    with Store(path) as s:
+        results(s, queries[0])
+        warm = [results(s, q) for q in queries]
+        assert s._fuzzy._tokens is not None
+    assert cold == warm
+    assert sum(len(r) for r in cold) >= 45  # most queries find their sentence and more

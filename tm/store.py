@@ -14,16 +14,16 @@ Tables
   each normalised source word (`gram_df`: its integer id and document frequency) the ids of the units
   containing it (`grams`), and each unit's source as a sequence of word ids (`sequences`), appended
   per import in chunks of int32 arrays.
+- `tallies`: running counts kept by every import (units, occurrences, untranslated, …, per language
+  pair, per origin), so `stats` reads a few rows instead of scanning a million (3 s → milliseconds).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import sqlite3
 import time
-from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,8 +34,9 @@ from glossary.errors import GlossaryError
 
 from . import textindex, unitcodec
 from .model import TranslationUnit
+from .storewrite import Writer, encode_unit, text_hash, unit_key
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added `tallies`; a version 1 store is upgraded when opened writable
 Side = Literal["source", "target", "both"]
 Progress = Callable[[str, int], None]
 
@@ -68,12 +69,21 @@ CREATE TABLE grams(gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL
 CREATE TABLE gram_df(gram TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE sequences(chunk INTEGER PRIMARY KEY, ids BLOB NOT NULL, ntok BLOB NOT NULL,
                        tokens BLOB NOT NULL);
+""" + "CREATE TABLE tallies(kind TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, name)) WITHOUT ROWID"
+
+# The same counts from the rows (upgrading a version 1 store; reading one that cannot be upgraded).
+_SCAN_TALLIES = """
+SELECT 'total', 'units', count(*) FROM units
+UNION ALL SELECT 'total', 'occurrences', coalesce(sum(count), 0) FROM units
+UNION ALL SELECT 'total', 'untranslated', count(*) FROM units WHERE target = ''
+UNION ALL SELECT 'total', 'with_tags', count(*) FROM units
+          WHERE instr(data, '"source":') > 0 OR instr(data, '"target":') > 0
+UNION ALL SELECT 'total', 'with_context', count(*) FROM units WHERE context IS NOT NULL
+UNION ALL SELECT 'total', 'index_words', count(*) FROM gram_df
+UNION ALL SELECT 'pair', json_array(source_lang, target_lang), count(*) FROM units GROUP BY 2
+UNION ALL SELECT 'origin', coalesce(origin, '?'), count(*) FROM units GROUP BY 2
 """
 
-# Postings are flushed to the grams table in chunks of about this many entries (bounds import memory).
-_FLUSH_POSTINGS = 2_000_000
-# After an import, posting chunks are merged once there are more than this many per word.
-_MAX_CHUNKS = 8
 
 
 class StoreError(GlossaryError):
@@ -131,24 +141,6 @@ class Hit:
     target_spans: list[tuple[int, int]]
 
 
-def unit_key(unit: TranslationUnit) -> bytes:
-    """Identity for dedupe: source and target (with their inline tags) and context."""
-    if unit.source.has_tags or unit.target.has_tags:
-        payload = json.dumps([unitcodec.segment_to_json(unit.source), unitcodec.segment_to_json(unit.target),
-                              unit.context], ensure_ascii=False, separators=(",", ":"))
-    else:  # the common case, cheaper; JSON escapes NUL, so this payload never equals a JSON one
-        payload = f"{unit.source.text}\x00{unit.target.text}\x00{unit.context}\x00{unit.context is None}"
-    return hashlib.blake2b(payload.encode(), digest_size=16).digest()
-
-
-def text_hash(text: str | None, words: list[str] | None = None) -> int | None:
-    """A signed 64-bit hash of normalised text (for the preceding-segment context of 101 % matches)."""
-    if not text:
-        return None
-    norm = " ".join(textindex.tokens(text) if words is None else words)
-    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big", signed=True)
-
-
 class Store:
     """A TM store file. `Store(path)` opens an existing store; `create=True` makes one if missing."""
 
@@ -157,18 +149,43 @@ class Store:
         if not create and not self.path.exists():
             raise StoreError(f"{self.path}: no such TM store (create one with `tm import FILE --into "
                              f"{self.path}`)")
+        if not self.path.exists() and not os.access(self.path.parent, os.W_OK):
+            raise StoreError(f"{self.path}: cannot create a TM store: folder {self.path.parent} is missing "
+                             "or not writable")
+        # A store on read-only media or without write permission can still be searched and exported.
+        self.readonly = self.path.exists() and not (os.access(self.path, os.W_OK)
+                                                    and os.access(self.path.parent, os.W_OK))
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA busy_timeout = 30000")
-            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn = self._connect()
             self.conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+            if not self.readonly:
+                mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+                if mode.lower() != "wal":
+                    raise StoreError(f"{self.path}: cannot switch the store to WAL mode")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
             self._ensure_schema()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: cannot open as a TM store ({e})") from e
-        if mode.lower() != "wal":
-            raise StoreError(f"{self.path}: cannot switch the store to WAL mode")
         self._fuzzy = None
+
+    def _connect(self) -> sqlite3.Connection:
+        """A new connection: read-write, or for a read-only store `mode=ro`, and where not even the
+        WAL index can be made (read-only media) `immutable=1`."""
+        if not self.readonly:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            return conn
+        error: sqlite3.Error | None = None
+        for params in ("mode=ro", "immutable=1"):
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?{params}", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError as e:
+                conn.close()
+                error = e
+        raise StoreError(f"{self.path}: cannot open the read-only TM store ({error})")
 
     # -- lifecycle ------------------------------------------------------------------------------------
 
@@ -191,9 +208,30 @@ class Store:
                 self.conn.execute("ROLLBACK")
                 raise
         version = self.meta("schema_version")
-        if version != str(SCHEMA_VERSION):
+        if version == "1" and not self.readonly:
+            self._upgrade_from_1()
+            version = self.meta("schema_version")
+        if version not in (str(SCHEMA_VERSION), "1"):
             raise StoreError(f"{self.path}: TM store schema version {version}, this slovnik reads "
                              f"{SCHEMA_VERSION}")
+
+    def _upgrade_from_1(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self.meta("schema_version") == "1":
+                self.conn.execute(_SCHEMA.rsplit(";", 1)[-1])
+                self.conn.execute("INSERT INTO tallies " + _SCAN_TALLIES)
+                self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def tallies(self) -> dict[tuple[str, str], int]:
+        """{(kind, name): count}: kind total (units, occurrences, untranslated, with_tags, with_context,
+        index_words), pair (JSON [source_lang, target_lang]) or origin."""
+        table = "tallies" if self.meta("schema_version") == str(SCHEMA_VERSION) else f"({_SCAN_TALLIES})"
+        return {(kind, name): n for kind, name, n in self.conn.execute(f"SELECT * FROM {table}")}
 
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -238,6 +276,8 @@ class Store:
 
     def _import(self, sources: list[tuple[str, Iterable[TranslationUnit]]],
                 progress: Progress | None) -> ImportReport:
+        if self.readonly:
+            raise StoreError(f"{self.path}: the TM store is read-only")
         started = time.perf_counter()
         report = ImportReport()
         self.conn.execute("BEGIN IMMEDIATE")
@@ -245,13 +285,14 @@ class Store:
             import_id = self.conn.execute(
                 "INSERT INTO imports(at, files, read, added, duplicates) VALUES (?, ?, 0, 0, 0)",
                 (_now(), json.dumps([s[0] for s in sources], ensure_ascii=False))).lastrowid
-            writer = _Writer(self.conn, import_id)
+            writer = Writer(self.conn, import_id)
             for origin, units in sources:
                 file_report = FileReport(origin)
                 report.files.append(file_report)
                 writer.add_file(origin, units, file_report, progress)
             writer.flush()
             writer.compact_if_needed()
+            writer.save_tallies()
             self.conn.execute("UPDATE imports SET read = ?, added = ?, duplicates = ? WHERE id = ?",
                               (report.read, report.added, report.duplicates, import_id))
             self.conn.execute("COMMIT")
@@ -279,7 +320,7 @@ class Store:
         if where:
             sql += " WHERE " + " AND ".join(where)
         # A separate connection: the export streams while the caller may use self.conn.
-        conn = sqlite3.connect(self.path)
+        conn = self._connect()
         try:
             for source, target, data in conn.execute(sql + " ORDER BY id", args):
                 yield decode_unit(source, target, data)
@@ -287,9 +328,9 @@ class Store:
             conn.close()
 
     def language_pairs(self) -> dict[tuple[str | None, str | None], int]:
-        rows = self.conn.execute("SELECT source_lang, target_lang, count(*) FROM units "
-                                 "GROUP BY 1, 2 ORDER BY 3 DESC")
-        return {(s, t): n for s, t, n in rows}
+        pairs = [(tuple(json.loads(name)), n) for (kind, name), n in self.tallies().items()
+                 if kind == "pair" and n]
+        return dict(sorted(pairs, key=lambda p: -p[1]))
 
     def unit(self, unit_id: int) -> TranslationUnit | None:
         row = self.conn.execute("SELECT source, target, data FROM units WHERE id = ?", (unit_id,)).fetchone()
@@ -300,34 +341,31 @@ class Store:
         c = self.conn
         c.execute("BEGIN")  # one snapshot for all numbers
         try:
-            units, occurrences, tagged, with_context, empty_target = c.execute(
-                "SELECT count(*), coalesce(sum(count), 0), "
-                "coalesce(sum(instr(data, '\"source\":') > 0 OR instr(data, '\"target\":') > 0), 0), "
-                "coalesce(sum(context IS NOT NULL), 0), coalesce(sum(target = ''), 0) FROM units").fetchone()
+            tallies = self.tallies()
             pairs = {f"{s or '?'}→{t or '?'}": n for (s, t), n in self.language_pairs().items()}
-            origins = dict(c.execute("SELECT coalesce(origin, '?'), count(*) FROM units GROUP BY 1 "
-                                     "ORDER BY 2 DESC, 1"))
+            origins = dict(sorted(((name, n) for (kind, name), n in tallies.items() if kind == "origin" and n),
+                                  key=lambda o: (-o[1], o[0])))
             imports = [{"id": i, "at": at, "files": json.loads(files), "read": r, "added": a,
                         "duplicates": d}
                        for i, at, files, r, a, d in c.execute("SELECT * FROM imports ORDER BY id")]
-            words = c.execute("SELECT count(*) FROM gram_df").fetchone()[0]
             page_size = c.execute("PRAGMA page_size").fetchone()[0]
             page_count = c.execute("PRAGMA page_count").fetchone()[0]
         finally:
             c.execute("COMMIT")
         wal = self.path.with_name(self.path.name + "-wal")
+        units, occurrences = tallies.get(("total", "units"), 0), tallies.get(("total", "occurrences"), 0)
         return {
             "path": str(self.path),
             "units": units,
             "occurrences": occurrences,
             "duplicates": occurrences - units,
-            "untranslated": empty_target,
-            "with_tags": tagged,
-            "with_context": with_context,
+            "untranslated": tallies.get(("total", "untranslated"), 0),
+            "with_tags": tallies.get(("total", "with_tags"), 0),
+            "with_context": tallies.get(("total", "with_context"), 0),
             "language_pairs": pairs,
             "origins": origins,
             "imports": imports,
-            "index_words": words,
+            "index_words": tallies.get(("total", "index_words"), 0),
             "size_bytes": page_size * page_count,
             "wal_bytes": wal.stat().st_size if wal.exists() else 0,
             "created": self.meta("created"),
@@ -398,134 +436,6 @@ class Store:
                                   prev_source=prev_source)
 
 
-class _Writer:
-    """The inside of one import transaction: rows, FTS entries and fuzzy postings."""
-
-    def __init__(self, conn: sqlite3.Connection, import_id: int):
-        self.conn = conn
-        self.import_id = import_id
-        self.postings: dict[str, array] = defaultdict(lambda: array("i"))
-        self.pending = 0
-        self.new_ids = array("i")
-        self.new_ntok = array("H")
-        self.new_tokens = array("i")
-        self.vocab: dict[str, int] | None = None
-        self.fts_rows: list[tuple] = []
-
-    def add_file(self, origin: str, units: Iterable[TranslationUnit], report: FileReport,
-                 progress: Progress | None) -> None:
-        upsert = ("INSERT INTO units(key, source, target, lemma, lemma_alt, source_lang, target_lang, "
-                  "ru_side, context, prev_hash, origin, import_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                  "ON CONFLICT(key) DO UPDATE SET count = count + 1 RETURNING id, count")
-        execute = self.conn.execute
-        previous_hash: int | None = None
-        for unit in units:
-            report.read += 1
-            source = unit.source.text
-            if not source.strip():
-                report.skipped += 1
-                continue
-            words = textindex.tokens(source)
-            target = unit.target.text
-            ru_side = ("source" if textindex.is_russian(unit.source_lang)
-                       else "target" if textindex.is_russian(unit.target_lang) else None)
-            if ru_side == "source":
-                lemma, lemma_alt = textindex.lemma_columns(source, words)
-            elif ru_side == "target":
-                lemma, lemma_alt = textindex.lemma_columns(target)
-            else:
-                lemma, lemma_alt = "", ""
-            prev = unit.prop("prev")  # OmegaT records the preceding segment itself
-            uid, count = execute(upsert, (
-                unit_key(unit), source, target, lemma, lemma_alt, unit.source_lang, unit.target_lang, ru_side,
-                unit.context, text_hash(prev) if prev else previous_hash, unit.origin or origin,
-                self.import_id, encode_unit(unit))).fetchone()
-            previous_hash = text_hash(source, words)
-            if count > 1:
-                report.duplicates += 1
-            else:
-                report.added += 1
-                self._index(uid, (source, target, lemma, lemma_alt), words)
-            if progress and report.read % 1000 == 0:
-                progress(origin, report.read)
-        if progress:
-            progress(origin, report.read)
-
-    def _index(self, uid: int, columns: tuple[str, str, str, str], toks: list[str]) -> None:
-        self.fts_rows.append((uid, *columns))
-        if len(self.fts_rows) >= 1000:
-            self._flush_fts()
-        if not columns[1]:
-            return  # untranslated: searchable, but never offered as a fuzzy match
-        if self.vocab is None:
-            self.vocab = dict(self.conn.execute("SELECT gram, id FROM gram_df"))
-        vocab = self.vocab
-        toks = toks[:65535]
-        self.new_ids.append(uid)
-        self.new_ntok.append(len(toks))
-        for gram in toks:
-            gid = vocab.get(gram)
-            if gid is None:
-                gid = vocab[gram] = len(vocab) + 1
-            self.new_tokens.append(gid)
-        for gram in set(toks):
-            self.postings[gram].append(uid)
-        self.pending += len(toks)
-        if self.pending >= _FLUSH_POSTINGS:
-            self.flush()
-
-    def _flush_fts(self) -> None:
-        self.conn.executemany("INSERT INTO concordance(rowid, source, target, lemma, lemma_alt) "
-                              "VALUES (?,?,?,?,?)", self.fts_rows)
-        self.fts_rows.clear()
-
-    def flush(self) -> None:
-        self._flush_fts()
-        if not self.new_ids:
-            return
-        chunk = self.conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM sequences").fetchone()[0]
-        self.conn.execute("INSERT INTO sequences VALUES (?, ?, ?, ?)",
-                          (chunk, self.new_ids.tobytes(), self.new_ntok.tobytes(), self.new_tokens.tobytes()))
-        self.conn.executemany("INSERT INTO grams VALUES (?, ?, ?)",
-                              ((g, chunk, ids.tobytes()) for g, ids in self.postings.items()))
-        self.conn.executemany("INSERT INTO gram_df VALUES (?, ?, ?) ON CONFLICT(gram) "
-                              "DO UPDATE SET df = df + excluded.df",
-                              ((g, self.vocab[g], len(ids)) for g, ids in self.postings.items()))
-        self.postings.clear()
-        self.pending = 0
-        self.new_ids = array("i")
-        self.new_ntok = array("H")
-        self.new_tokens = array("i")
-
-    def compact_if_needed(self) -> None:
-        """Merge the fuzzy index chunks into one when imports have piled up many small chunks."""
-        chunks = self.conn.execute("SELECT count(*) FROM sequences").fetchone()[0]
-        if chunks <= _MAX_CHUNKS:
-            return
-        merged: dict[str, bytearray] = defaultdict(bytearray)
-        for gram, ids in self.conn.execute("SELECT gram, ids FROM grams ORDER BY gram, chunk"):
-            merged[gram] += ids
-        columns = [bytearray(), bytearray(), bytearray()]
-        for row in self.conn.execute("SELECT ids, ntok, tokens FROM sequences ORDER BY chunk"):
-            for column, blob in zip(columns, row, strict=True):
-                column += blob
-        self.conn.execute("DELETE FROM grams")
-        self.conn.execute("DELETE FROM sequences")
-        self.conn.execute("INSERT INTO sequences VALUES (1, ?, ?, ?)", tuple(bytes(c) for c in columns))
-        self.conn.executemany("INSERT INTO grams VALUES (?, 1, ?)",
-                              ((g, bytes(b)) for g, b in merged.items()))
-        self.conn.execute("INSERT INTO concordance(concordance) VALUES ('optimize')")
-
-
-def encode_unit(unit: TranslationUnit) -> str:
-    """The unit as JSON, without the plain source/target (they are columns) unless tags need keeping."""
-    data = unitcodec.unit_to_dict(unit)
-    for name in ("source", "target"):
-        if name in data and not getattr(unit, name).has_tags:
-            del data[name]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 def decode_unit(source: str, target: str, data: str) -> TranslationUnit:
     payload = json.loads(data)
     if "source" not in payload and source:
@@ -564,4 +474,5 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-__all__ = ["FileReport", "Hit", "ImportReport", "Store", "StoreError"]
+__all__ = ["FileReport", "Hit", "ImportReport", "Store", "StoreError", "decode_unit", "encode_unit", "text_hash",
+           "unit_key"]

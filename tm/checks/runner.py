@@ -3,9 +3,13 @@ over DataFrames built from the keys collected on the way (the units themselves a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
 import pandas as pd
 
@@ -91,22 +95,125 @@ def _batches(items: Iterable, size: int):
         yield batch
 
 
+@dataclass
+class _Stage:
+    """The per-unit stage of one run: what a batch of rows yields (runs in this process or a worker)."""
+
+    ctx: CheckContext
+    unit_checks: list[Check]
+    want_units: bool
+    want_terms: bool
+    want_names: bool
+    want_lemmas: bool
+
+    def __call__(self, rows: list[UnitRow]) -> tuple:
+        ctx = self.ctx
+        ctx.new_batch()
+        findings: list[CheckFinding] = []
+        for check in self.unit_checks:
+            findings.extend(check.run(rows, ctx))
+        keys = [(normalize_key(r.source), normalize_key(r.target)) for r in rows] if self.want_units else []
+        term_data: list[tuple] = []
+        name_data: list[tuple] = []
+        lemma_data: list[tuple] = []
+        for r in rows:
+            if self.want_terms:
+                term_data.extend(term_rows(r, ctx))
+            if self.want_names:
+                name_data.extend(name_rows(r, ctx))
+            if self.want_lemmas:
+                lemma_data.extend(lemma_rows(r, ctx))
+        return findings, keys, term_data, name_data, lemma_data
+
+
+# The stage a forked worker runs: set just before the pool forks, so workers inherit the term index and
+# the loaded dictionary instead of receiving them pickled.
+_WORKER_STAGE: _Stage | None = None
+
+
+def _work(rows: list[UnitRow]) -> tuple:
+    result = _WORKER_STAGE(rows)
+    gc.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
+    return result
+
+
+def default_jobs() -> int:
+    """Worker processes for the per-unit stage: one per available core, at most 4."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
+
+
+def _staged(batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int) -> Iterator[tuple[list[UnitRow], tuple]]:
+    """(rows, stage result) per batch, in input order. With jobs > 1 and more than one batch, batches go
+    to forked worker processes (Pool.imap keeps the order, so the output is the same as serial)."""
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if second is None or jobs < 2 or "fork" not in mp.get_all_start_methods():
+        yield first, stage(first)
+        if second is not None:
+            yield second, stage(second)
+            for rows in batches:
+                yield rows, stage(rows)
+        return
+    global _WORKER_STAGE
+    _WORKER_STAGE = stage
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            # a bounded window of batches in flight: reading stays ahead of the workers without ever
+            # holding more than a few batches of a large file
+            window: deque[tuple[list[UnitRow], object]] = deque()
+            for rows in chain((first, second), batches):
+                window.append((rows, pool.apply_async(_work, (rows,))))
+                if len(window) > 2 * jobs:
+                    done, result = window.popleft()
+                    yield done, result.get()
+            while window:
+                done, result = window.popleft()
+                yield done, result.get()
+    finally:
+        _WORKER_STAGE = None
+
+
+def _collect(result: tuple, rows: list[UnitRow], findings: list, cols: dict[str, list] | None, term_data: list,
+             name_data: list, lemma_data: list) -> None:
+    found, keys, terms, names, lemmas = result
+    findings.extend(found)
+    if cols is not None:
+        cols["unit"].extend(r.index for r in rows)
+        cols["tuid"].extend(r.tuid for r in rows)
+        cols["path"].extend(r.path for r in rows)
+        cols["line"].extend(r.line for r in rows)
+        cols["source"].extend(r.source for r in rows)
+        cols["target"].extend(r.target for r in rows)
+        cols["ctx"].extend(r.context for r in rows)
+        cols["src_key"].extend(k[0] for k in keys)
+        cols["tgt_key"].extend(k[1] for k in keys)
+    term_data.extend(terms)
+    name_data.extend(names)
+    lemma_data.extend(lemmas)
+
+
 def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = None, *,
                checks: list[Check] | None = None, options: CheckOptions | None = None,
-               index: TermIndex | None = None, batch_size: int = 1000,
+               index: TermIndex | None = None, batch_size: int = 2000, jobs: int | None = 1,
                on_batch: Callable[[int], None] | None = None) -> CheckResult:
-    """Run *checks* (default: all) over *units*; obsolete units are skipped."""
+    """Run *checks* (default: all) over *units*; obsolete units are skipped. *jobs* > 1 runs the
+    per-unit stage in that many forked processes (None: one per core); findings are the same."""
     options = options or CheckOptions()
     checks = checks if checks is not None else select_checks()
     if termbase is None and index is None:
         checks = [c for c in checks if not c.needs_termbase]
     ctx = CheckContext(termbase, options, index)
-    unit_checks = [c for c in checks if c.kind == "unit"]
     corpus_checks = [c for c in checks if c.kind == "corpus"]
     want_lemmas = any(c.id == "term-inconsistent" for c in corpus_checks)
-    want_terms = want_lemmas and ctx.index is not None
-    want_names = any(c.id == "translit-variant" for c in corpus_checks)
-    want_units = bool(corpus_checks)
+    stage = _Stage(ctx, [c for c in checks if c.kind == "unit"], want_units=bool(corpus_checks),
+                   want_terms=want_lemmas and ctx.index is not None, want_names=any(
+                       c.id == "translit-variant" for c in corpus_checks), want_lemmas=want_lemmas)
 
     findings: list[CheckFinding] = []
     cols: dict[str, list] = {k: [] for k in ("unit", "tuid", "path", "line", "source", "target", "ctx",
@@ -114,43 +221,34 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
     term_data: list[tuple] = []
     name_data: list[tuple] = []
     lemma_data: list[tuple] = []
-    n = 0
     live = (tu for tu in units if not tu.obsolete)
-    for batch in _batches(live, batch_size):
-        rows = [UnitRow.of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
-        n += len(rows)
-        ctx.new_batch()
-        for check in unit_checks:
-            findings.extend(check.run(rows, ctx))
-        if want_units:
-            for r in rows:
-                cols["unit"].append(r.index)
-                cols["tuid"].append(r.tuid)
-                cols["path"].append(r.path)
-                cols["line"].append(r.line)
-                cols["source"].append(r.source)
-                cols["target"].append(r.target)
-                cols["ctx"].append(r.context)
-                cols["src_key"].append(normalize_key(r.source))
-                cols["tgt_key"].append(normalize_key(r.target))
-        for r in rows:
-            if want_terms:
-                term_data.extend(term_rows(r, ctx))
-            if want_names:
-                name_data.extend(name_rows(r, ctx))
-            if want_lemmas:
-                lemma_data.extend(lemma_rows(r, ctx))
-        if on_batch:
-            on_batch(len(rows))
 
-    frames = Frames(
-        units=pd.DataFrame(cols),
-        terms=pd.DataFrame(term_data, columns=["unit", "concept", "rendering", "approved", "preferred", "text",
-                                               "start", "end"]),
-        names=pd.DataFrame(name_data, columns=["unit", "key", "spelling", "preferred"]),
-        lemmas=pd.DataFrame(lemma_data, columns=["unit", "lemma", "spelling"]),
-    )
-    for check in corpus_checks:
-        findings.extend(check.run(frames, ctx))
+    def row_batches() -> Iterator[list[UnitRow]]:
+        n = 0
+        for batch in _batches(live, batch_size):
+            yield [UnitRow.of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
+            n += len(batch)
+
+    n = 0
+    try:
+        for rows, result in _staged(row_batches(), stage, jobs or default_jobs()):
+            n += len(rows)
+            _collect(result, rows, findings, cols if stage.want_units else None, term_data, name_data, lemma_data)
+            # what is kept grows with the input: freezing it spares every later garbage collection a
+            # rescan of it (a full collection over a large memory otherwise costs a third of the run)
+            gc.freeze()
+            if on_batch:
+                on_batch(len(rows))
+        frames = Frames(
+            units=pd.DataFrame(cols),
+            terms=pd.DataFrame(term_data, columns=["unit", "concept", "rendering", "approved", "preferred", "text",
+                                                   "start", "end"]),
+            names=pd.DataFrame(name_data, columns=["unit", "key", "spelling", "preferred"]),
+            lemmas=pd.DataFrame(lemma_data, columns=["unit", "lemma", "spelling"]),
+        )
+        for check in corpus_checks:
+            findings.extend(check.run(frames, ctx))
+    finally:
+        gc.unfreeze()
     findings.sort(key=CheckFinding.sort_key)
     return CheckResult(findings, n, [c.id for c in checks], term_report(frames))

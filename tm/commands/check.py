@@ -114,7 +114,8 @@ def check(
         def on_batch(n: int) -> None:
             progress.advance(task, n)
     try:
-        result = run_checks(_units(paths), termbase, checks=chosen, options=options, on_batch=on_batch)
+        result = run_checks(_units(paths), termbase, checks=chosen, options=options, jobs=None,
+                            on_batch=on_batch)
     finally:
         if progress is not None:
             progress.stop()

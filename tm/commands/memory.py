@@ -7,7 +7,7 @@ StoreError, FormatNotSupported) are turned into one-line messages and exit 2 by 
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from glossary.cliutil import FormatOpt, OutputFormat, print_json, progress_enabled
+from glossary.errors import GlossaryError
 from tm.store import Hit, Store, StoreError
 
 StoreArg = Annotated[Path, typer.Argument(help="The TM store (an SQLite file).", show_default=False)]
@@ -60,9 +61,8 @@ def import_(
             report = store.import_files(files, progress=progress, fmt=from_, source_lang=source_lang,
                                         target_lang=target_lang)
     except BaseException:
-        if new_store:  # a failed first import leaves no empty store behind
-            for suffix in ("", "-wal", "-shm"):
-                into.with_name(into.name + suffix).unlink(missing_ok=True)
+        if new_store:
+            _remove_if_empty(into)
         raise
     if fmt == OutputFormat.json:
         print_json({"store": str(into), **report.to_dict()})
@@ -71,6 +71,17 @@ def import_(
         typer.echo(f"{f.path}: {f.read:,} read, {f.added:,} added, {f.duplicates:,} duplicates"
                    + (f", {f.skipped:,} without source text skipped" if f.skipped else ""))
     typer.echo(f"imported {report.added:,} units into {into} in {report.seconds:.1f} s")
+
+
+def _remove_if_empty(path: Path) -> None:
+    """A failed first import leaves no empty store behind, unless another import has meanwhile filled
+    it, or the store could not even be created (the original error is the one to report)."""
+    with suppress(OSError, GlossaryError):
+        with Store(path) as store:
+            if store.conn.execute("SELECT count(*) FROM imports").fetchone()[0]:
+                return
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 class _RichProgress:

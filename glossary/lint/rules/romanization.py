@@ -120,44 +120,46 @@ class InconsistentRomanization(Rule):
                 by_spelling[_spelling_key(occ.word)].append(occ)
             if len(by_spelling) < 2:
                 continue
-            group = self._confirm(an, by_spelling)
-            if group is None:
+            for cyrillic, members, anchored in self._confirm(an, by_spelling):
+                yield from self._report(ctx, rom, cyrillic, members, anchored)
+
+    def _report(self, ctx: LintContext, rom: Romanized, cyrillic: str, members, anchored) -> Iterator[Finding]:
+        """A finding for every occurrence of a non-canonical spelling of one group."""
+        variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
+        # The house form (a conventional spelling when the termbase has one), else the strict
+        # scheme form, else the most frequent spelling.
+        preferred = [_spelling_key(rom.house_form(cyrillic)), _spelling_key(rom.strict_form(cyrillic))]
+        house = [k for k in preferred if k in anchored]
+        if house:
+            canonical, safe = house[0], True
+            canonical_form = rom.house_form(cyrillic) if house[0] == preferred[0] \
+                else rom.strict_form(cyrillic)
+        else:
+            canonical = max(anchored, key=lambda k: (len(members[k]), k))
+            safe = False
+            canonical_form = variants[canonical]
+        shown_cyr = _display_case(cyrillic, variants[max(members, key=lambda k: len(members[k]))])
+        variant_list = sorted(variants.values(), key=lambda w: (-len(members[_spelling_key(w)]), w))
+        counts = ", ".join(f"`{w}` ×{len(members[_spelling_key(w)])}" for w in variant_list)
+        for key, occs_k in members.items():
+            if key == canonical:
                 continue
-            cyrillic, members, anchored = group
-            variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
-            # The house form (a conventional spelling when the termbase has one), else the strict
-            # scheme form, else the most frequent spelling.
-            preferred = [_spelling_key(rom.house_form(cyrillic)), _spelling_key(rom.strict_form(cyrillic))]
-            house = [k for k in preferred if k in anchored]
-            if house:
-                canonical, safe = house[0], True
-                canonical_form = rom.house_form(cyrillic) if house[0] == preferred[0] \
-                    else rom.strict_form(cyrillic)
-            else:
-                canonical = max(anchored, key=lambda k: (len(members[k]), k))
-                safe = False
-                canonical_form = variants[canonical]
-            shown_cyr = _display_case(cyrillic, variants[max(members, key=lambda k: len(members[k]))])
-            variant_list = sorted(variants.values(), key=lambda w: (-len(members[_spelling_key(w)]), w))
-            counts = ", ".join(f"`{w}` ×{len(members[_spelling_key(w)])}" for w in variant_list)
-            for key, occs_k in members.items():
-                if key == canonical:
-                    continue
-                for occ in occs_k:
-                    target = apply_case(canonical_form, case_shape(occ.word)) \
-                        if case_shape(occ.word) != case_shape(canonical_form) else canonical_form
-                    yield ctx.finding(
-                        self, occ.doc, occ.start, occ.end,
-                        f"`{occ.word}`: {shown_cyr} is written {len(variants)} ways ({counts}); "
-                        f"use `{target}`",
-                        replacement=target, safe=safe and key in anchored, variants=variant_list,
-                        cyrillic=shown_cyr, canonical=target)
+            for occ in occs_k:
+                target = apply_case(canonical_form, case_shape(occ.word)) \
+                    if case_shape(occ.word) != case_shape(canonical_form) else canonical_form
+                yield ctx.finding(
+                    self, occ.doc, occ.start, occ.end,
+                    f"`{occ.word}`: {shown_cyr} is written {len(variants)} ways ({counts}); "
+                    f"use `{target}`",
+                    replacement=target, safe=safe and key in anchored, variants=variant_list,
+                    cyrillic=shown_cyr, canonical=target)
 
     @staticmethod
     def _confirm(an: Analysis, by_spelling):
-        """(Russian form, member spellings, spellings with a dictionary reading) for a real group.
+        """(Russian form, member spellings, spellings with a dictionary reading) for each real group.
 
-        Spellings with a known reading must all allow one Russian form; a spelling without one
+        The spellings of one group must all allow one Russian form (spellings the skeleton joins but
+        that read as different words form separate groups); a spelling without one
         (Vyshinski, a misspelling) may join through the skeleton alone if it does not look like an
         English word. Spellings that differ only in signs are R104's business.
         """
@@ -170,27 +172,54 @@ class InconsistentRomanization(Rule):
                  or russian_zipf(readings[k].cyrillic) > 0]
         if solid:
             anchored = solid
-        if all(rom.english_like(by_spelling[k][0].word) for k in anchored):
-            return None  # only English-looking words read as Russian (Lian): no evidence
-        if not anchored:
-            return None
+        if not anchored or all(rom.english_like(by_spelling[k][0].word) for k in anchored):
+            return  # nothing read, or only English-looking words read as Russian (Lian): no evidence
         cyrillic = _shared_reading(readings[k] for k in anchored)
-        if cyrillic is None:
-            return None
-        members = {k: v for k, v in by_spelling.items()
-                   if k in anchored or (len(k) >= 5 and _unread_member(rom, v[0].word, readings[k]))}
-        if len(members) < 2 or all(rom.english_like(v[0].word) for v in members.values()):
-            return None
-        return cyrillic, members, anchored
+        if cyrillic is not None:
+            words = [(cyrillic, anchored)]
+        else:
+            words = _split_by_reading(readings, anchored, by_spelling)
+        for n, (cyrillic, keys) in enumerate(words):
+            members = {k: by_spelling[k] for k in keys}
+            if n == 0:  # spellings without a reading join the best-supported word only
+                members.update({k: v for k, v in by_spelling.items() if k not in anchored and len(k) >= 5
+                                and _unread_member(rom, v[0].word, readings[k])})
+            if len(members) >= 2 and not all(rom.english_like(v[0].word) for v in members.values()):
+                yield cyrillic, members, keys
+
+
+def _split_by_reading(readings, anchored, by_spelling) -> list[tuple[str, list[str]]]:
+    """The readings disagree (the skeleton joins лучше and лучшие): one (Russian form, spellings)
+    per word, the form most occurrences allow first. A spelling's own best reading counts double;
+    ё = е (учёные and ученые are one word)."""
+    allowed = {k: {_fold(a) for a in readings[k].alternatives} for k in anchored}
+    votes: Counter = Counter()
+    for k in anchored:
+        best = _fold(readings[k].cyrillic)
+        for alt in allowed[k]:
+            votes[alt] += len(by_spelling[k]) * (2 if alt == best else 1)
+    words, left = [], list(anchored)
+    for winner, _ in votes.most_common():
+        keys = [k for k in left if winner in allowed[k]]
+        if keys:
+            words.append((next(a for k in keys for a in readings[k].alternatives if _fold(a) == winner), keys))
+            left = [k for k in left if k not in keys]
+    return words
 
 
 def _unread_member(rom: Romanized, word: str, reading: Reading | None) -> bool:
     """May a spelling without an anchoring reading join a group through the skeleton alone?
     Only when English does not know it (by frequency; its own weak Russian reading is no argument
     either way)."""
-    if reading is None or russian_zipf(reading.cyrillic) > 0:
+    if reading is None:
         return not rom.english_like(word)
+    if russian_zipf(reading.cyrillic) > 0:
+        return False  # it reads as another Russian word
     return english_zipf(word) < (UNREAD_ZIPF if word[:1].isupper() else LOWER_ZIPF)
+
+
+def _fold(cyrillic: str) -> str:
+    return cyrillic.replace("ё", "е")
 
 
 def _display_case(cyrillic: str, latin: str) -> str:

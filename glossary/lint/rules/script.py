@@ -13,6 +13,9 @@ from .base import LintContext, Rule
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff\u0500-\u052f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# A Russian case ending on a Latin acronym (BIOSа, USBшный): Russian writers inflect acronyms so; the
+# letters are chosen, not look-alikes typed by mistake.
+_INFLECTED_ACRONYM = re.compile(r"[A-Z]{2,}[а-яё]{1,4}")
 
 # Letters that look alike in the two scripts (Unicode confusables between Latin and Cyrillic).
 CYRILLIC_TO_LATIN = {
@@ -73,7 +76,7 @@ class MixedScript(Rule):
         for doc in ctx.documents:
             for tok in ctx.tokens(doc):
                 word = tok.text
-                if not (_CYRILLIC.search(word) and _LATIN.search(word)):
+                if not (_CYRILLIC.search(word) and _LATIN.search(word)) or _INFLECTED_ACRONYM.fullmatch(word):
                     continue
                 cyr = "".join(sorted(set(_CYRILLIC.findall(word))))
                 lat = "".join(sorted(set(_LATIN.findall(word))))

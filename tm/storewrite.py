@@ -1,0 +1,195 @@
+"""The writing side of the TM store (tm/store.py): one import transaction's rows, FTS entries, fuzzy
+postings and tallies, and the unit identity used for dedupe."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from . import textindex, unitcodec
+from .model import TranslationUnit
+
+if TYPE_CHECKING:
+    from .store import FileReport, Progress
+
+# Postings are flushed to the grams table in chunks of about this many entries (bounds import memory).
+_FLUSH_POSTINGS = 2_000_000
+# After an import, posting chunks are merged once there are more than this many per word.
+_MAX_CHUNKS = 8
+
+_ADD_TALLY = ("INSERT INTO tallies VALUES (?, ?, ?) ON CONFLICT(kind, name) "
+              "DO UPDATE SET n = n + excluded.n")
+
+
+def unit_key(unit: TranslationUnit) -> bytes:
+    """Identity for dedupe: source and target (with their inline tags) and context."""
+    if unit.source.has_tags or unit.target.has_tags:
+        payload = json.dumps([unitcodec.segment_to_json(unit.source), unitcodec.segment_to_json(unit.target),
+                              unit.context], ensure_ascii=False, separators=(",", ":"))
+    else:  # the common case, cheaper; JSON escapes NUL, so this payload never equals a JSON one
+        payload = f"{unit.source.text}\x00{unit.target.text}\x00{unit.context}\x00{unit.context is None}"
+    return hashlib.blake2b(payload.encode(), digest_size=16).digest()
+
+
+def text_hash(text: str | None, words: list[str] | None = None) -> int | None:
+    """A signed 64-bit hash of normalised text (for the preceding-segment context of 101 % matches)."""
+    if not text:
+        return None
+    norm = " ".join(textindex.tokens(text) if words is None else words)
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+class Writer:
+    """The inside of one import transaction: rows, FTS entries and fuzzy postings."""
+
+    def __init__(self, conn: sqlite3.Connection, import_id: int):
+        self.conn = conn
+        self.import_id = import_id
+        self.postings: dict[str, array] = defaultdict(lambda: array("i"))
+        self.pending = 0
+        self.new_ids = array("i")
+        self.new_ntok = array("H")
+        self.new_tokens = array("i")
+        self.vocab: dict[str, int] | None = None
+        self.fts_rows: list[tuple] = []
+        self.tally: Counter[tuple[str, str]] = Counter()
+        self.pair_names: dict[tuple[str | None, str | None], str] = {}
+
+    def add_file(self, origin: str, units: Iterable[TranslationUnit], report: FileReport,
+                 progress: Progress | None) -> None:
+        upsert = ("INSERT INTO units(key, source, target, lemma, lemma_alt, source_lang, target_lang, "
+                  "ru_side, context, prev_hash, origin, import_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                  "ON CONFLICT(key) DO UPDATE SET count = count + 1 RETURNING id, count")
+        execute = self.conn.execute
+        previous_hash: int | None = None
+        for unit in units:
+            report.read += 1
+            source = unit.source.text
+            if not source.strip():
+                report.skipped += 1
+                continue
+            words = textindex.tokens(source)
+            target = unit.target.text
+            ru_side = ("source" if textindex.is_russian(unit.source_lang)
+                       else "target" if textindex.is_russian(unit.target_lang) else None)
+            if ru_side == "source":
+                lemma, lemma_alt = textindex.lemma_columns(source, words)
+            elif ru_side == "target":
+                lemma, lemma_alt = textindex.lemma_columns(target)
+            else:
+                lemma, lemma_alt = "", ""
+            prev = unit.prop("prev")  # OmegaT records the preceding segment itself
+            uid, count = execute(upsert, (
+                unit_key(unit), source, target, lemma, lemma_alt, unit.source_lang, unit.target_lang, ru_side,
+                unit.context, text_hash(prev) if prev else previous_hash, unit.origin or origin,
+                self.import_id, encode_unit(unit))).fetchone()
+            previous_hash = text_hash(source, words)
+            self.tally["total", "occurrences"] += 1
+            if count > 1:
+                report.duplicates += 1
+            else:
+                report.added += 1
+                self._count(unit, origin)
+                self._index(uid, (source, target, lemma, lemma_alt), words)
+            if progress and report.read % 1000 == 0:
+                progress(origin, report.read)
+        if progress:
+            progress(origin, report.read)
+
+    def _count(self, unit: TranslationUnit, origin: str) -> None:
+        """Count a new row in the tallies (the same counts as _SCAN_TALLIES)."""
+        tally = self.tally
+        tally["total", "units"] += 1
+        tally["total", "untranslated"] += not unit.target.text
+        tally["total", "with_tags"] += unit.source.has_tags or unit.target.has_tags
+        tally["total", "with_context"] += unit.context is not None
+        pair = (unit.source_lang, unit.target_lang)
+        name = self.pair_names.get(pair)
+        if name is None:
+            name = self.pair_names[pair] = json.dumps(pair, ensure_ascii=False, separators=(",", ":"))
+        tally["pair", name] += 1
+        tally["origin", unit.origin or origin] += 1
+
+    def _index(self, uid: int, columns: tuple[str, str, str, str], toks: list[str]) -> None:
+        self.fts_rows.append((uid, *columns))
+        if len(self.fts_rows) >= 1000:
+            self._flush_fts()
+        if not columns[1]:
+            return  # untranslated: searchable, but never offered as a fuzzy match
+        if self.vocab is None:
+            self.vocab = dict(self.conn.execute("SELECT gram, id FROM gram_df"))
+        vocab = self.vocab
+        toks = toks[:65535]
+        self.new_ids.append(uid)
+        self.new_ntok.append(len(toks))
+        for gram in toks:
+            gid = vocab.get(gram)
+            if gid is None:
+                gid = vocab[gram] = len(vocab) + 1
+            self.new_tokens.append(gid)
+        for gram in set(toks):
+            self.postings[gram].append(uid)
+        self.pending += len(toks)
+        if self.pending >= _FLUSH_POSTINGS:
+            self.flush()
+
+    def _flush_fts(self) -> None:
+        self.conn.executemany("INSERT INTO concordance(rowid, source, target, lemma, lemma_alt) "
+                              "VALUES (?,?,?,?,?)", self.fts_rows)
+        self.fts_rows.clear()
+
+    def flush(self) -> None:
+        self._flush_fts()
+        if not self.new_ids:
+            return
+        chunk = self.conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM sequences").fetchone()[0]
+        self.conn.execute("INSERT INTO sequences VALUES (?, ?, ?, ?)",
+                          (chunk, self.new_ids.tobytes(), self.new_ntok.tobytes(), self.new_tokens.tobytes()))
+        self.conn.executemany("INSERT INTO grams VALUES (?, ?, ?)",
+                              ((g, chunk, ids.tobytes()) for g, ids in self.postings.items()))
+        self.conn.executemany("INSERT INTO gram_df VALUES (?, ?, ?) ON CONFLICT(gram) "
+                              "DO UPDATE SET df = df + excluded.df",
+                              ((g, self.vocab[g], len(ids)) for g, ids in self.postings.items()))
+        self.postings.clear()
+        self.pending = 0
+        self.new_ids = array("i")
+        self.new_ntok = array("H")
+        self.new_tokens = array("i")
+
+    def save_tallies(self) -> None:
+        """Add this import's counts to the store's tallies (inside the import transaction)."""
+        self.conn.executemany(_ADD_TALLY, ((*key, n) for key, n in self.tally.items()))
+        self.conn.execute("INSERT OR REPLACE INTO tallies SELECT 'total', 'index_words', count(*) FROM gram_df")
+
+    def compact_if_needed(self) -> None:
+        """Merge the fuzzy index chunks into one when imports have piled up many small chunks."""
+        chunks = self.conn.execute("SELECT count(*) FROM sequences").fetchone()[0]
+        if chunks <= _MAX_CHUNKS:
+            return
+        merged: dict[str, bytearray] = defaultdict(bytearray)
+        for gram, ids in self.conn.execute("SELECT gram, ids FROM grams ORDER BY gram, chunk"):
+            merged[gram] += ids
+        columns = [bytearray(), bytearray(), bytearray()]
+        for row in self.conn.execute("SELECT ids, ntok, tokens FROM sequences ORDER BY chunk"):
+            for column, blob in zip(columns, row, strict=True):
+                column += blob
+        self.conn.execute("DELETE FROM grams")
+        self.conn.execute("DELETE FROM sequences")
+        self.conn.execute("INSERT INTO sequences VALUES (1, ?, ?, ?)", tuple(bytes(c) for c in columns))
+        self.conn.executemany("INSERT INTO grams VALUES (?, 1, ?)",
+                              ((g, bytes(b)) for g, b in merged.items()))
+        self.conn.execute("INSERT INTO concordance(concordance) VALUES ('optimize')")
+
+
+def encode_unit(unit: TranslationUnit) -> str:
+    """The unit as JSON, without the plain source/target (they are columns) unless tags need keeping."""
+    data = unitcodec.unit_to_dict(unit)
+    for name in ("source", "target"):
+        if name in data and not getattr(unit, name).has_tags:
+            del data[name]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
