@@ -67,6 +67,9 @@ def check(
     missing_severity: Annotated[str | None, typer.Option("--missing-severity", help="Severity of term-missing: "
                                 "warning (default) or error.", show_default=False)] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for the per-unit checks "
+                                             "(default: one per core, at most 4; 1 = no workers).",
+                                             show_default=False)] = None,
 ) -> None:
     """Check translations against the termbase and for consistency.
 
@@ -114,7 +117,7 @@ def check(
         def on_batch(n: int) -> None:
             progress.advance(task, n)
     try:
-        result = run_checks(_units(paths), termbase, checks=chosen, options=options, jobs=None,
+        result = run_checks(_units(paths), termbase, checks=chosen, options=options, jobs=jobs,
                             on_batch=on_batch)
     finally:
         if progress is not None:
