@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import morph
 from .model import Concept, Term, Termbase
@@ -40,9 +41,10 @@ _WORD_CHAR = re.compile(r"[^\W_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a concept's term in a text: text[start:end] == self.text."""
+class Match(NamedTuple):
+    """One occurrence of a concept's term in a text: text[start:end] == self.text. (A named tuple:
+    matching makes one per occurrence, and a tuple is several times cheaper to build than a frozen
+    dataclass.)"""
 
     concept_id: str
     term: Term
@@ -176,6 +178,7 @@ class TermIndex:
         self.concepts: dict[str, Concept] = {c.id: c for c in termbase}
         self._skeleton = _skeleton_fn() if romanized else None
         self._skeleton_cache: dict[str, str] = {}
+        self._form_skels: dict[str, frozenset[str | None]] = {}
         self._ru_first: dict[str, list[_Entry]] = {}
         self._en_first: dict[str, list[_Entry]] = {}
         self._en_skel_first: dict[str, list[_Entry]] = {}
@@ -183,6 +186,10 @@ class TermIndex:
         self._en_regex: list[_Entry] = []
         self._ru_tok: dict[str, tuple] = {}
         self._en_tok: dict[str, tuple] = {}
+        # the tokens that may open a term (their info has entries), a subset of the caches above: a
+        # text none of whose tokens is here is ruled out by one set operation in C
+        self._ru_open: dict[str, tuple] = {}
+        self._en_open: dict[str, tuple] = {}
         for concept in self.concepts.values():
             for term in concept.terms_in("ru"):
                 self._add_ru(concept, term)
@@ -216,6 +223,13 @@ class TermIndex:
             key = self._skeleton_cache[word] = self._skeleton(word)
         return key
 
+    def _form_skeletons(self, ru_word: str) -> frozenset[str | None]:
+        """Skeletons of every inflected form of a Russian term word (computed once per word)."""
+        found = self._form_skels.get(ru_word)
+        if found is None:
+            found = self._form_skels[ru_word] = frozenset(self.skeleton(f) for f in lexeme_forms(ru_word))
+        return found
+
     def _add_en(self, concept: Concept, term: Term, ru_words: list[str]) -> None:
         mode = term.match or "lemma"
         if mode == "regex":
@@ -232,8 +246,7 @@ class TermIndex:
             accepted: set[str] = set()
             if skel:
                 for rw in ru_words:
-                    forms = lexeme_forms(rw)
-                    form_skels = {self.skeleton(f) for f in forms}
+                    form_skels = self._form_skeletons(rw)
                     if skel in form_skels:
                         accepted |= form_skels
             accepted.discard(None)
@@ -253,8 +266,6 @@ class TermIndex:
     def _ru_token(self, token: str) -> tuple:
         info = self._ru_tok.get(token)
         if info is None:
-            if len(self._ru_tok) > self._CACHE_LIMIT:
-                self._ru_tok.clear()
             form = _fold(token)
             # a number is only ever itself: no need to ask the dictionary about every 12 000
             keys = frozenset({f"{form}|NUM", f"{form}|X"}) if token.isdigit() else token_keys(token)
@@ -263,6 +274,8 @@ class TermIndex:
                 for e in self._ru_first.get(key, ()):
                     entries.setdefault(id(e), e)
             info = self._ru_tok[token] = (keys, form, tuple(entries.values()))
+            if entries:
+                self._ru_open[token] = info
         return info
 
     @staticmethod
@@ -277,19 +290,27 @@ class TermIndex:
         """Terms of the Russian side found in *text*, leftmost-longest, in text order."""
         tokens = RU_TOKEN.findall(text)
         cache = self._ru_tok
-        infos = [cache.get(t) or self._ru_token(t) for t in tokens]
+        if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
+            cache.clear()
+            self._ru_open.clear()
+        for t in set(tokens).difference(cache):  # new words only: the set difference runs in C
+            self._ru_token(t)
+        opens = self._ru_open
         found: list[Match] = []
-        if any(info[2] for info in infos):
+        if not opens.keys().isdisjoint(tokens):
             spans = [m.span() for m in RU_TOKEN.finditer(text)]
             n = len(tokens)
             ok = self._ru_ok
-            for i, info in enumerate(infos):
+            for i, token in enumerate(tokens):
+                info = opens.get(token)
+                if info is None:
+                    continue
                 for entry in info[2]:
                     k = len(entry.words)
                     # a lemma-mode entry reached through this token's keys already matches its first word
-                    if i + k > n or (entry.mode != "lemma" and not ok(entry, info, tokens[i], 0)):
+                    if i + k > n or (entry.mode != "lemma" and not ok(entry, info, token, 0)):
                         continue
-                    if k == 1 or all(ok(entry, infos[i + j], tokens[i + j], j) for j in range(1, k)):
+                    if k == 1 or all(ok(entry, cache[tokens[i + j]], tokens[i + j], j) for j in range(1, k)):
                         start, end = spans[i][0], spans[i + k - 1][1]
                         found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
         if self._ru_regex:
@@ -299,8 +320,6 @@ class TermIndex:
     def _en_token(self, token: str) -> tuple:
         info = self._en_tok.get(token)
         if info is None:
-            if len(self._en_tok) > self._CACHE_LIMIT:
-                self._en_tok.clear()
             bases = english_bases(token)
             skel = None
             if self._en_skel_first and not token.isdigit():
@@ -315,6 +334,8 @@ class TermIndex:
             for e in self._en_skel_first.get(skel, ()) if skel else ():
                 entries.setdefault(id(e), e)
             info = self._en_tok[token] = (bases, skel, tuple(entries.values()))
+            if entries:
+                self._en_open[token] = info
         return info
 
     @staticmethod
@@ -331,18 +352,26 @@ class TermIndex:
         """Terms of the English side found in *text* (inflected, possessive, or romanized-inflected)."""
         tokens = EN_TOKEN.findall(text)
         cache = self._en_tok
-        infos = [cache.get(t) or self._en_token(t) for t in tokens]
+        if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
+            cache.clear()
+            self._en_open.clear()
+        for t in set(tokens).difference(cache):
+            self._en_token(t)
+        opens = self._en_open
         found: list[Match] = []
-        if any(info[2] for info in infos):
+        if not opens.keys().isdisjoint(tokens):
             spans = [m.span() for m in EN_TOKEN.finditer(text)]
             n = len(tokens)
             ok = self._en_ok
-            for i, info in enumerate(infos):
+            for i, token in enumerate(tokens):
+                info = opens.get(token)
+                if info is None:
+                    continue
                 for entry in info[2]:
                     k = len(entry.words)
-                    if i + k > n or not ok(entry, info, tokens[i], 0):
+                    if i + k > n or not ok(entry, info, token, 0):
                         continue
-                    if k == 1 or all(ok(entry, infos[i + j], tokens[i + j], j) for j in range(1, k)):
+                    if k == 1 or all(ok(entry, cache[tokens[i + j]], tokens[i + j], j) for j in range(1, k)):
                         start, end = spans[i][0], spans[i + k - 1][1]
                         found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
         if self._en_regex:

@@ -67,6 +67,7 @@ def test_select_preface_direction_and_sort(runner, tmp_path):
     (["-o", "x.md", "--for", "missing.txt"], "missing.txt: No such file or directory"),
     (["-o", "x.md", "--paper", "a5"], "'a5' is not one of"),
     (["-o", "no/such/folder/x.pdf"], "no/such/folder/x.pdf: folder no/such/folder does not exist"),
+    (["-o", "x.pdf", "--select", "tag:no-such-tag"], "x.pdf: nothing to print: no concept matches --select"),
 ])
 def test_bad_arguments_give_one_line_and_exit_2(runner, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

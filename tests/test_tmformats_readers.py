@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 from itertools import islice
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -421,3 +422,12 @@ def test_a_value_under_no_header_is_an_error_not_a_made_up_prop(tmp_path, fmt):
     with pytest.raises(ParseError, match="a value in column 3, which has no header") as err:
         list(iter_units(path))
     assert err.value.line == 3
+
+
+def test_unterminated_po_string_is_a_syntax_error_with_its_line():
+    from glossary.errors import ParseError
+    from tm.formats import read_tm
+
+    with pytest.raises(ParseError) as info:
+        read_tm(Path(__file__).parent / "data" / "tm" / "unterminated.po")
+    assert str(info.value).endswith("unterminated.po:5: PO syntax error: unterminated string")

@@ -64,6 +64,22 @@ def test_a_failed_first_import_leaves_no_store_behind(tmp_path, runner):
     assert not path.exists()
 
 
+def test_a_failed_first_import_keeps_a_store_another_import_filled_meanwhile(tmp_path, runner, monkeypatch):
+    path = tmp_path / "new.db"
+    real_import = Store.import_files
+
+    def import_after_a_concurrent_one(self, paths, **kw):
+        with Store(path) as other:  # a second `tm import` commits first
+            real_import(other, [DATA / "catalog.po"])
+        return real_import(self, paths, **kw)
+
+    monkeypatch.setattr(Store, "import_files", import_after_a_concurrent_one)
+    result = runner.invoke(app, ["import", str(DATA / "truncated.tmx"), "--into", str(path)])
+    assert result.exit_code == 2 and "truncated.tmx:12" in result.stderr
+    monkeypatch.undo()
+    assert Store(path).stats()["units"] == 3
+
+
 def test_missing_store_and_missing_file_are_errors(tmp_path, runner):
     result = runner.invoke(app, ["stats", str(tmp_path / "nope.db")])
     assert result.exit_code == 2 and "no such TM store" in result.stderr

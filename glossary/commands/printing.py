@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..cliutil import GlossaryOpt
+from ..errors import GlossaryError
 
 
 class SortBy(StrEnum):
@@ -93,6 +94,10 @@ def print_command(
     result = build_glossary(termbase, direction=direction.value, schemes=schemes,
                             sort=sort.value if sort else None, selection=selection, only=only,
                             title=title, preface=preface_text)
+    if not result.groups:  # an empty book is a mistake in the selection, not a result
+        chosen = " and ".join(x for x in ("--select" if selection else "", "--for" if for_paths else "") if x)
+        raise GlossaryError(f"{output}: nothing to print: no concept "
+                            + (f"matches {chosen}" if chosen else "has a preferred term in the headword language"))
     write_glossary(result, output, paper=paper.value, font_size=font_size)
     letters = len(result.groups)
     typer.echo(f"{output}: {len(result.entries)} entries under {letters} letter heading"

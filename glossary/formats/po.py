@@ -43,7 +43,7 @@ from ..model import (
     Termbase,
 )
 from .ids import is_concept_id
-from .textfile import bad_byte_line, decode, guess_cyrillic_encoding
+from .textfile import bad_byte_line, decode, guess_cyrillic_encoding, refuse_unterminated_po_strings
 
 _TERM_LINE = re.compile(r"^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*) (preferred|admitted|deprecated|superseded): (.*)$")
 _CONCEPT_KEYS = {"definition": "definition", "type": "type", "subject": "subject", "note": "notes",
@@ -194,6 +194,7 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
     text = decode(path, data, encoding) if encoding else None
     if not data.strip():
         raise ParseError(path, None, "empty file")
+    refuse_unterminated_po_strings(path, text if text is not None else data.decode("utf-8", errors="replace"))
     try:
         po = polib.pofile(text if text is not None else str(path), wrapwidth=0)
     except UnicodeDecodeError as e:  # the charset the header declares (UTF-8 without one) does not fit

@@ -9,6 +9,7 @@ names the line of the first bad byte and the likely encoding; the user re-runs w
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ..errors import ParseError
@@ -75,3 +76,18 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
 def read_text(path: Path, encoding: str | None = None) -> str:
     path = Path(path)
     return decode(path, path.read_bytes(), encoding)
+
+
+# A PO string line: optional `#~ ` (obsolete), optional keyword, then one complete C string literal.
+_PO_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?'
+                             r'"(?:[^"\\]|\\.)*"\s*$')
+_PO_STRING_START = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?"')
+
+
+def refuse_unterminated_po_strings(path: Path, text: str) -> None:
+    """Refuse a PO string that never closes (`msgid "bad`): polib silently drops its last character."""
+    # split on "\n" only: splitlines() also breaks at \v and \f, which may sit inside a PO string
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if _PO_STRING_START.match(stripped) and not _PO_STRING_LINE.match(stripped):
+            raise ParseError(path, number, "PO syntax error: unterminated string")

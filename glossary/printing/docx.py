@@ -112,15 +112,11 @@ class _Runs:
 
     def form(self, p, f: Form, style: str) -> None:
         self.add(p, f.text, style, f.lang)
-        if f.romanized:
-            first = f.romanized[0]
-            self.add(p, " ")
-            self.add(p, first, "Glossary Romanization")
-            for other in f.romanized[1:]:
-                if other != first:
-                    self.add(p, " [")
-                    self.add(p, other, "Glossary Romanization")
-                    self.add(p, "]")
+        for i, r in enumerate(f.shown_romanizations):
+            self.add(p, " " if i == 0 else " [")
+            self.add(p, r, "Glossary Romanization")
+            if i:
+                self.add(p, "]")
         if f.grammar:
             self.add(p, " ")
             self.add(p, f.grammar, "Glossary Grammar")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -41,6 +41,15 @@ class Form:
     grammar: str = ""
     note: str | None = None
 
+    @property
+    def shown_romanizations(self) -> tuple[str, ...]:
+        """What is printed: the first scheme's form, then each other scheme's where it differs
+        ("nomenklatura", or "Sokolʹnikov" and in brackets "Sokolʹnikov")."""
+        if not self.romanized:
+            return ()
+        first = self.romanized[0]
+        return (first, *(r for r in self.romanized[1:] if r != first))
+
 
 @dataclass(frozen=True)
 class CrossRef:
@@ -62,6 +71,15 @@ class Entry:
     subjects: tuple[str, ...]
     see_also: tuple[CrossRef, ...] = ()
     letter: str = ""
+
+    def meaning(self, form: Callable[[Form], str], not_label: str) -> str:
+        """Renderings joined by "; ", then the rejected ones after *not_label*, then the full stop;
+        *form* renders one form in the writer's markup. "" when there are none."""
+        meaning = "; ".join(form(r) for r in self.renderings)
+        if self.rejected:
+            rejected = f"{not_label} " + ", ".join(form(r) for r in self.rejected)
+            meaning = f"{meaning}; {rejected}" if meaning else rejected
+        return meaning + self.meaning_stop if meaning else ""
 
     @property
     def meaning_stop(self) -> str:

@@ -83,12 +83,8 @@ def _lang(f: Form) -> str:
 
 def _form(f: Form, css: str) -> str:
     out = f'<span class="{css}"{_lang(f)}>{escape(f.text)}</span>'
-    if f.romanized:
-        first = f.romanized[0]
-        out += f' <span class="rom">{escape(first)}</span>'
-        for other in f.romanized[1:]:
-            if other != first:
-                out += f' [<span class="rom">{escape(other)}</span>]'
+    for i, r in enumerate(f.shown_romanizations):
+        out += f' <span class="rom">{escape(r)}</span>' if i == 0 else f' [<span class="rom">{escape(r)}</span>]'
     if f.grammar:
         out += f' <span class="gram">{escape(f.grammar)}</span>'
     if f.note and css != "hw":
@@ -100,12 +96,9 @@ def _entry(e: Entry, source: str) -> str:
     parts = [", ".join(_form(f, "hw") for f in (e.headword, *e.variants))]
     if e.subjects:
         parts.append(f'<span class="subj">{escape(", ".join(e.subjects))}</span>')
-    meaning = "; ".join(_form(r, "tr") for r in e.renderings)
-    if e.rejected:
-        rejected = '<span class="not">not</span> ' + ", ".join(_form(r, "tr") for r in e.rejected)
-        meaning = f"{meaning}; {rejected}" if meaning else rejected
+    meaning = e.meaning(lambda r: _form(r, "tr"), '<span class="not">not</span>')
     if meaning:
-        parts.append(meaning + e.meaning_stop)
+        parts.append(meaning)
     if e.gloss:
         parts.append(escape(e.gloss))
     if e.see_also:

@@ -57,12 +57,8 @@ def _lang(f_lang: str, text: str) -> str:
 def _tail(f: Form) -> str:
     """Romanization and grammar label of a form: ` \\textit{nomenklatura} \\textit{f.}`."""
     out = ""
-    if f.romanized:
-        first = f.romanized[0]
-        out += rf" \textit{{{escape(first)}}}"
-        for other in f.romanized[1:]:
-            if other != first:
-                out += rf" [\textit{{{escape(other)}}}]"
+    for i, r in enumerate(f.shown_romanizations):
+        out += rf" \textit{{{escape(r)}}}" if i == 0 else rf" [\textit{{{escape(r)}}}]"
     if f.grammar:
         out += rf" \textit{{{escape(f.grammar)}}}"
     return out
@@ -87,12 +83,9 @@ def description(e: Entry, source: str) -> str:
         parts.append("also " + ", ".join(_form(v, bold=True) for v in e.variants) + ";")
     if e.subjects:
         parts.append(rf"\textsc{{{escape(', '.join(e.subjects))}}}")
-    meaning = "; ".join(_form(r) for r in e.renderings)
-    if e.rejected:
-        rejected = r"\textit{not} " + ", ".join(_form(r) for r in e.rejected)
-        meaning = f"{meaning}; {rejected}" if meaning else rejected
+    meaning = e.meaning(_form, r"\textit{not}")
     if meaning:
-        parts.append(meaning + e.meaning_stop)
+        parts.append(meaning)
     if e.gloss:
         parts.append(escape(e.gloss))
     if e.see_also:

@@ -23,19 +23,14 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def romanized(forms: tuple[str, ...]) -> str:
+def romanized(f: Form) -> str:
     """`*nomenklatura*`, then `[*nomenklatura*]` for a second scheme where it differs."""
-    if not forms:
-        return ""
-    out = f"*{escape(forms[0])}*"
-    for other in forms[1:]:
-        if other != forms[0]:
-            out += f" \\[*{escape(other)}*\\]"
-    return out
+    return " ".join(f"*{escape(r)}*" if i == 0 else f"\\[*{escape(r)}*\\]"
+                    for i, r in enumerate(f.shown_romanizations))
 
 
 def form(f: Form, *, bold: bool = False) -> str:
-    parts = [f"**{escape(f.text)}**" if bold else escape(f.text), romanized(f.romanized)]
+    parts = [f"**{escape(f.text)}**" if bold else escape(f.text), romanized(f)]
     if f.grammar:
         parts.append(f"*{escape(f.grammar)}*")
     text = " ".join(p for p in parts if p)
@@ -49,12 +44,9 @@ def entry(e: Entry) -> str:
     parts = [head]
     if e.subjects:
         parts.append(f"({escape(', '.join(e.subjects))})")
-    meaning = "; ".join(form(r) for r in e.renderings)
-    if e.rejected:
-        rejected = "*not* " + ", ".join(form(r) for r in e.rejected)
-        meaning = f"{meaning}; {rejected}" if meaning else rejected
+    meaning = e.meaning(form, "*not*")
     if meaning:
-        parts.append(meaning + e.meaning_stop)
+        parts.append(meaning)
     if e.gloss:
         parts.append(escape(e.gloss))
     if e.see_also:

@@ -24,7 +24,7 @@ PAPERS = {"a4": "a4", "letter": "us-letter"}
 
 
 def _form(f: Form) -> dict:
-    return {"text": f.text, "lang": f.lang, "rom": list(f.romanized), "gram": f.grammar, "note": f.note}
+    return {"text": f.text, "lang": f.lang, "rom": list(f.shown_romanizations), "gram": f.grammar, "note": f.note}
 
 
 def document_data(glossary: Glossary, *, paper: str = "a4", font_size: float = 9.0) -> dict:

@@ -19,6 +19,8 @@ Method
   the ratio compares the two under the same machine load. Agreement: top-5 score lists equal
   (tie-aware) and top-5 id sets equal.
 - Concordance: word, phrase and lemma queries (limit 20), each repeated, median.
+- Cold CLI: `tm lookup STORE q` (first 5 queries) and `tm stats STORE` as fresh processes, the way a
+  translator runs them once from a shell: wall time (process start included) and peak RSS, medians.
 """
 
 from __future__ import annotations
@@ -202,6 +204,11 @@ def main() -> int:
             times.append(time.perf_counter() - t)
         concordance.append((label, query, kw, statistics.median(times) * 1000, len(hits)))
 
+    cold_lookup = [run_cli(["lookup", str(store_path), q]) for q in queries[:5] for _ in range(max(1, args.runs))]
+    cold_stats = [run_cli(["stats", str(store_path)]) for _ in range(max(3, args.runs))]
+    log(f"cold CLI: lookup {statistics.median(c[0] for c in cold_lookup):.2f} s, "
+        f"stats {statistics.median(c[0] for c in cold_stats):.2f} s")
+
     report = f"""## TM store benchmark: {args.n:,} TUs
 
 Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared with other jobs),
@@ -222,6 +229,8 @@ TMX {tmx.stat().st_size / 1e6:.0f} MB, store {stats['size_bytes'] / 1e6:.0f} MB)
 | speedup (median brute / median indexed) | ×{speedup:.0f} |
 | top-5 score lists equal to brute force (tie-aware) | {same_scores} of {nb} |
 | top-5 id sets equal to brute force (ties may pick other units) | {same_ids} of {nb} |
+| cold `tm lookup` (fresh process, {len(cold_lookup)} runs): wall median / peak RSS | {statistics.median(c[0] for c in cold_lookup):.2f} s / {statistics.median(c[1] for c in cold_lookup) / 2**20:.0f} MiB |
+| cold `tm stats` (fresh process, {len(cold_stats)} runs): wall median / peak RSS | {statistics.median(c[0] for c in cold_stats):.2f} s / {statistics.median(c[1] for c in cold_stats) / 2**20:.0f} MiB |
 
 Concordance (limit 20, median of {max(5, args.runs * 5)} runs):
 
@@ -235,6 +244,19 @@ Concordance (limit 20, median of {max(5, args.runs * 5)} runs):
             fh.write(report + "\n")
     store.close()
     return 0
+
+
+def run_cli(argv: list[str]) -> tuple[float, int]:
+    """(wall seconds, peak RSS bytes) of one `tm …` command in a fresh process. The RSS comes from
+    GNU time: a forked child's own rusage would count the pages of this (large) benchmark process."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("r") as rss:
+        started = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, str(Path(sys.executable).with_name("tm")),
+                        *argv], stdout=subprocess.DEVNULL, check=True)
+        wall = time.perf_counter() - started
+        return wall, int(rss.read().split()[-1]) * 1024
 
 
 if __name__ == "__main__":

@@ -61,6 +61,11 @@ class UnitRow:
 
     @classmethod
     def of(cls, index: int, tu: TranslationUnit, source_lang: str = "ru", target_lang: str = "en") -> UnitRow:
+        return cls(*cls.fields_of(index, tu, source_lang, target_lang))
+
+    @staticmethod
+    def fields_of(index: int, tu: TranslationUnit, source_lang: str = "ru", target_lang: str = "en") -> tuple:
+        """The fields of `UnitRow.of` as a plain tuple (cheap to build and to send to a worker process)."""
         target = tu.target
         if not target and tu.target_plurals:
             target = tu.target_plurals[0]
@@ -68,20 +73,11 @@ class UnitRow:
         if tu.props:
             ctx += [f"{k}={v}" for k, v in tu.props if k.lower() in CONTEXT_PROPS]
         src_lang = tu.source_lang or source_lang
-        return cls(
-            index=index,
-            tuid=unit_ref(tu),
-            source=tu.source.text,
-            target=target.text if target else "",
-            source_tags=tuple(tu.source.tags) if tu.source.has_tags else (),
-            target_tags=tuple(target.tags) if target and target.has_tags else (),
-            source_lang=src_lang,
-            target_lang=tu.target_lang or target_lang,
-            context="\x1f".join(ctx),
-            path=tu.origin,
-            line=tu.line,
-            ru_is_source=not src_lang.lower().startswith("en"),
-        )
+        return (index, unit_ref(tu), tu.source.text, target.text if target else "",
+                tuple(tu.source.tags) if tu.source.has_tags else (),
+                tuple(target.tags) if target and target.has_tags else (),
+                src_lang, tu.target_lang or target_lang, "\x1f".join(ctx), tu.origin, tu.line,
+                not src_lang.lower().startswith("en"))
 
 
 def unit_ref(tu: TranslationUnit) -> str:

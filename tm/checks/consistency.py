@@ -128,14 +128,14 @@ def check_term_inconsistent(frames: Frames, ctx) -> Iterator[CheckFinding]:
     if multi_ok.empty:
         return
     flagged = _flagged(approved, multi_ok, ["concept"], "rendering")
-    units = frames.units.set_index("unit")
+    units = _units_at(frames, flagged["unit"])
+    mains = dict(multi_ok[multi_ok["rank"] == 0][["concept", "rendering"]].itertuples(index=False, name=None))
     for rec in flagged.itertuples(index=False):
         variants = summary[(rec.concept,)]
-        unit = units.loc[rec.unit]
-        main = multi_ok[(multi_ok["concept"] == rec.concept) & (multi_ok["rank"] == 0)]["rendering"].iloc[0]
+        main = mains[rec.concept]
         listing = ", ".join(f"“{v}” ×{n}" for v, n in variants)
         yield ctx.finding_at(
-            "term-inconsistent", _Unit(rec.unit, unit),
+            "term-inconsistent", units[rec.unit],
             f"{rec.concept} rendered as “{rec.text}” here; across the memory: {listing}",
             concept=rec.concept, expected=[main], found=rec.text, target_spans=[(int(rec.start), int(rec.end))],
             extra={"renderings": {v: n for v, n in variants}})
@@ -159,7 +159,7 @@ def check_translit_variant(frames: Frames, ctx) -> Iterator[CheckFinding]:
     # the termbase's spelling when it has one, else the most frequent spelling
     want = candidates["key"].map(preferred).replace("", None).fillna(candidates["key"].map(main))
     flagged = candidates[candidates["spelling_key"] != want].assign(want=want)
-    units = frames.units.set_index("unit")
+    units = _units_at(frames, flagged["unit"])
     for rec in flagged.itertuples(index=False):
         variants = [(spellings[(rec.key, k)], n) for k, n in summary[(rec.key,)]]
         expected = spellings.get((rec.key, rec.want), rec.want)
@@ -167,7 +167,7 @@ def check_translit_variant(frames: Frames, ctx) -> Iterator[CheckFinding]:
         concept = None if rec.key.startswith("name:") else rec.key
         name = rec.key.removeprefix("name:")
         yield ctx.finding_at(
-            "translit-variant", _Unit(rec.unit, units.loc[rec.unit]),
+            "translit-variant", units[rec.unit],
             f"{name} romanized as “{rec.spelling}” here, “{expected}” elsewhere ({listing})",
             concept=concept, expected=[expected], found=rec.spelling,
             extra={"variants": [{"text": v, "count": n} for v, n in variants]})
@@ -191,12 +191,12 @@ def _lemma_inconsistent(frames: Frames, ctx, min_majority: int = 3, max_share: f
     flagged = per_unit.merge(mixed, left_on="lemma", right_index=True)
     flagged = flagged[flagged["romanized"] == (flagged["sum"] < flagged["other"])]
     spellings = per_unit[per_unit["romanized"]].groupby("lemma")["spelling"].agg(lambda s: s.value_counts().index[0])
-    units = frames.units.set_index("unit")
+    units = _units_at(frames, flagged["unit"])
     for rec in flagged.itertuples(index=False):
         roman = spellings.get(rec.lemma, "")
         how = f"rendered as “{rec.spelling}”" if rec.romanized else "rendered by another word"
         yield ctx.finding_at(
-            "term-inconsistent", _Unit(rec.unit, units.loc[rec.unit]),
+            "term-inconsistent", units[rec.unit],
             f"{rec.lemma} {how} here; as “{roman}” (its romanization) in {int(rec.sum)} units, by other "
             f"words in {int(rec.other)}", severity="note", found=rec.spelling or None,
             extra={"lemma": rec.lemma, "renderings": {roman: int(rec.sum), "(translated)": int(rec.other)}})
@@ -205,7 +205,16 @@ def _lemma_inconsistent(frames: Frames, ctx, min_majority: int = 3, max_share: f
 class _Unit:
     """A units-frame row addressed by index (what ctx.finding_at reads)."""
 
-    def __init__(self, unit, row):
-        self.unit = unit
-        self.tuid, self.path, self.line = row["tuid"], row["path"], row["line"]
-        self.source, self.target = row["source"], row["target"]
+    __slots__ = ("unit", "tuid", "path", "line", "source", "target")
+
+    def __init__(self, unit, tuid, path, line, source, target):
+        self.unit, self.tuid, self.path, self.line, self.source, self.target = unit, tuid, path, line, source, target
+
+
+def _units_at(frames: Frames, ids: pd.Series) -> dict[int, _Unit]:
+    """The units-frame rows of the flagged units, looked up in one vectorised step."""
+    wanted = list(dict.fromkeys(ids.tolist()))
+    if not wanted:
+        return {}
+    rows = frames.units.set_index("unit").loc[wanted, ["tuid", "path", "line", "source", "target"]]
+    return {u: _Unit(u, *values) for u, values in zip(wanted, rows.itertuples(index=False, name=None), strict=True)}

@@ -131,8 +131,12 @@ class _Stage:
 _WORKER_STAGE: _Stage | None = None
 
 
-def _work(rows: list[UnitRow]) -> tuple:
-    result = _WORKER_STAGE(rows)
+def _run(stage: _Stage, rows: list[tuple]) -> tuple:
+    return stage([UnitRow(*r) for r in rows])
+
+
+def _work(rows: list[tuple]) -> tuple:
+    result = _run(_WORKER_STAGE, rows)
     gc.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
     return result
 
@@ -146,19 +150,19 @@ def default_jobs() -> int:
     return max(1, min(cores, 4))
 
 
-def _staged(batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int) -> Iterator[tuple[list[UnitRow], tuple]]:
-    """(rows, stage result) per batch, in input order. With jobs > 1 and more than one batch, batches go
+def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterator[tuple[list[tuple], tuple]]:
+    """(rows as `UnitRow` field tuples, stage result) per batch, in input order. With jobs > 1 and more than one batch, batches go
     to forked worker processes (Pool.imap keeps the order, so the output is the same as serial)."""
     first = next(batches, None)
     if first is None:
         return
     second = next(batches, None)
     if second is None or jobs < 2 or "fork" not in mp.get_all_start_methods():
-        yield first, stage(first)
+        yield first, _run(stage, first)
         if second is not None:
-            yield second, stage(second)
+            yield second, _run(stage, second)
             for rows in batches:
-                yield rows, stage(rows)
+                yield rows, _run(stage, rows)
         return
     global _WORKER_STAGE
     _WORKER_STAGE = stage
@@ -166,7 +170,7 @@ def _staged(batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int) -> Itera
         with mp.get_context("fork").Pool(jobs) as pool:
             # a bounded window of batches in flight: reading stays ahead of the workers without ever
             # holding more than a few batches of a large file
-            window: deque[tuple[list[UnitRow], object]] = deque()
+            window: deque[tuple[list[tuple], object]] = deque()
             for rows in chain((first, second), batches):
                 window.append((rows, pool.apply_async(_work, (rows,))))
                 if len(window) > 2 * jobs:
@@ -179,18 +183,18 @@ def _staged(batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int) -> Itera
         _WORKER_STAGE = None
 
 
-def _collect(result: tuple, rows: list[UnitRow], findings: list, cols: dict[str, list] | None, term_data: list,
+def _collect(result: tuple, rows: list[tuple], findings: list, cols: dict[str, list] | None, term_data: list,
              name_data: list, lemma_data: list) -> None:
     found, keys, terms, names, lemmas = result
     findings.extend(found)
-    if cols is not None:
-        cols["unit"].extend(r.index for r in rows)
-        cols["tuid"].extend(r.tuid for r in rows)
-        cols["path"].extend(r.path for r in rows)
-        cols["line"].extend(r.line for r in rows)
-        cols["source"].extend(r.source for r in rows)
-        cols["target"].extend(r.target for r in rows)
-        cols["ctx"].extend(r.context for r in rows)
+    if cols is not None:  # rows are UnitRow field tuples: index, tuid, source, target, …, context, path, line
+        cols["unit"].extend(r[0] for r in rows)
+        cols["tuid"].extend(r[1] for r in rows)
+        cols["path"].extend(r[9] for r in rows)
+        cols["line"].extend(r[10] for r in rows)
+        cols["source"].extend(r[2] for r in rows)
+        cols["target"].extend(r[3] for r in rows)
+        cols["ctx"].extend(r[8] for r in rows)
         cols["src_key"].extend(k[0] for k in keys)
         cols["tgt_key"].extend(k[1] for k in keys)
     term_data.extend(terms)
@@ -223,13 +227,17 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
     lemma_data: list[tuple] = []
     live = (tu for tu in units if not tu.obsolete)
 
-    def row_batches() -> Iterator[list[UnitRow]]:
+    def row_batches() -> Iterator[list[tuple]]:
         n = 0
+        of = UnitRow.fields_of
         for batch in _batches(live, batch_size):
-            yield [UnitRow.of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
+            # plain tuples: they pickle in C when sent to a worker (a slotted dataclass goes through Python)
+            yield [of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
             n += len(batch)
 
     n = 0
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])  # fewer young collections (see below)
     try:
         for rows, result in _staged(row_batches(), stage, jobs or default_jobs()):
             n += len(rows)
@@ -250,5 +258,6 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
             findings.extend(check.run(frames, ctx))
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
     findings.sort(key=CheckFinding.sort_key)
     return CheckResult(findings, n, [c.id for c in checks], term_report(frames))

@@ -32,26 +32,37 @@ def _spans(matches: Iterable[Match]) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in matches]
 
 
+def _approved_names(ctx, cid: str, role: str) -> list[str]:
+    """The approved renderings of a concept in one language, computed once per run."""
+    cache = ctx.cache.setdefault("approved", {})
+    names = cache.get((cid, role))
+    if names is None:
+        names = cache[(cid, role)] = [t.text for t in ctx.index.concepts[cid].approved(role)]
+    return names
+
+
 def check_term_missing(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
     if ctx.index is None:
         return
     for row in rows:
-        if not row.target.strip() or row.target.strip() == row.source.strip():
+        target = row.target.strip()
+        if not target or target == row.source.strip():
             continue  # an empty or untranslated target is reported once, by `untranslated`
         src, tgt = ctx.term_matches(row)
         if not src:
             continue
-        found = _by_concept(tgt)
-        for cid, hits in _by_concept(src).items():
-            concept = ctx.index.concepts[cid]
-            expected = concept.approved(ctx.target_role(row))
-            if not expected or cid in found:
-                continue  # nothing approved to expect, or rendered (approved or forbidden: see there)
-            names = [t.text for t in expected]
+        found = {m.concept_id for m in tgt}
+        missing = [m for m in src if m.concept_id not in found]
+        if not missing:
+            continue  # every source concept is rendered (approved or forbidden: see there)
+        for cid, hits in _by_concept(missing).items():
+            names = _approved_names(ctx, cid, ctx.target_role(row))
+            if not names:
+                continue  # nothing approved to expect
             yield ctx.finding(
                 "term-missing", row,
                 f"«{hits[0].text}» ({cid}) is not rendered as " + " / ".join(f"“{n}”" for n in names),
-                severity=ctx.options.missing_severity, concept=cid, expected=names, found=hits[0].text,
+                severity=ctx.options.missing_severity, concept=cid, expected=list(names), found=hits[0].text,
                 source_spans=_spans(hits))
 
 
@@ -125,10 +136,17 @@ def name_rows(row: UnitRow, ctx) -> list[tuple]:
                 out.append((row.index, m.concept_id, spelling, _preferred_spelling(ctx, m.concept_id, key)))
     en_keys = None
     for start, candidates in _ru_names(ru, ctx):
-        if any(s <= start < e for s, e in covered):
+        if covered and any(s <= start < e for s, e in covered):
             continue
         if en_keys is None:
-            en_keys = [k for t in EN_TOKEN.findall(en) if (k := _en_name_key(t, ctx)) is not None]
+            name_cache = ctx.cache.setdefault("en-name", {})
+            en_keys = []
+            for t in EN_TOKEN.findall(en):
+                k = name_cache.get(t, False)
+                if k is False:
+                    k = _en_name_key(t, ctx)
+                if k is not None:
+                    en_keys.append(k)
         hit = next(((lemma, spelling) for lemma, key in candidates for spelling, k in en_keys if k == key), None)
         if hit is not None:
             out.append((row.index, "name:" + hit[0], hit[1], ""))
@@ -206,8 +224,7 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     cache = ctx.cache.setdefault("ru-noun", {})
     out: list[tuple] = []
     en_keys = None
-    for tok in RU_TOKEN.finditer(ru):
-        word = tok.group()
+    for word in _tokens_outside(RU_TOKEN, ru, covered):
         info = cache.get(word)
         if info is None:
             nouns = [p for p in morph.parses(word) if p.tag.POS == "NOUN"] if not word[:1].isdigit() else []
@@ -218,7 +235,7 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
                 stem = _STEM_END.sub("", skeleton(lemma) or "")
                 info = (lemma, stem) if len(stem) >= 4 else ()
             cache[word] = info
-        if not info or any(s <= tok.start() < e for s, e in covered):
+        if not info:
             continue
         if en_keys is None:
             en_keys = _en_skeletons(en, ctx, en_covered)
@@ -228,15 +245,22 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     return out
 
 
+def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The tokens of *text* that do not start inside one of *spans*."""
+    if not spans:
+        return pattern.findall(text)
+    inside: set[int] = set()
+    for s, e in spans:
+        inside.update(range(s, e))
+    return [m.group() for m in pattern.finditer(text) if m.start() not in inside]
+
+
 def _en_skeletons(text: str, ctx, skip: list[tuple[int, int]] = ()) -> list[tuple[str, str]]:
     """(lower-case spelling, skeleton) of the Latin words of an English text outside the *skip* spans,
     cached per token."""
     cache = ctx.cache.setdefault("en-skeleton", {})
     out = []
-    for m in EN_TOKEN.finditer(text):
-        if skip and any(s <= m.start() < e for s, e in skip):
-            continue
-        token = m.group()
+    for token in _tokens_outside(EN_TOKEN, text, skip):
         info = cache.get(token)
         if info is None:
             info = ()

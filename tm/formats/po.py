@@ -23,7 +23,7 @@ import polib
 
 from glossary.atomic import atomic_open
 from glossary.errors import ParseError
-from glossary.formats.textfile import bad_byte_line
+from glossary.formats.textfile import bad_byte_line, refuse_unterminated_po_strings
 from tm.model import Segment, Tag, TranslationUnit
 
 from ._xml import refuse_empty
@@ -58,6 +58,7 @@ def _load(path: Path) -> polib.POFile:
     refuse_empty(path)  # polib reads an empty file as an empty catalogue
     encoding = polib.detect_encoding(str(path))
     try:
+        refuse_unterminated_po_strings(path, path.read_bytes().decode(encoding, errors="replace"))
         return polib.pofile(str(path), encoding=encoding)
     except UnicodeDecodeError as e:
         raise _decode_error(path, encoding, e) from e
