@@ -37,20 +37,18 @@ def _mkstemp(path: Path, suffix: str = ".tmp") -> tuple[int, str]:
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO]:
-    """Open a temp file beside *path*; on clean exit it replaces *path*, on error it is removed.
+def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[Path]:
+    """Yield a temp path beside *path*; on clean exit it is synced and replaces *path*, else removed.
 
-    Readers of *path* see either the old file or the complete new one, never a half-written one.
+    For libraries that insist on writing by file name (openpyxl, polib, typst): the temp file keeps
+    *path*'s extension unless *suffix* is given, because some of them look at it.
     """
     path = Path(path)
-    binary = "b" in mode
-    fd, tmp = _mkstemp(path)
+    fd, tmp = _mkstemp(path, suffix=path.suffix if suffix is None else suffix)
+    os.close(fd)
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding,
-                       newline=None if binary else newline) as fh:
-            yield fh
-            fh.flush()
+        yield Path(tmp)
+        with open(tmp, "rb") as fh:  # the library closed it; make its bytes durable before the rename
             os.fsync(fh.fileno())
         _adopt_mode(tmp, path)
         os.replace(tmp, path)
@@ -58,6 +56,19 @@ def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None =
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
+                newline: str | None = None) -> Iterator[IO]:
+    """Open a temp file beside *path*; on clean exit it replaces *path*, on error it is removed.
+
+    Readers of *path* see either the old file or the complete new one, never a half-written one.
+    """
+    binary = "b" in mode
+    with atomic_path(path, suffix=".tmp") as tmp, open(tmp, mode, encoding=None if binary else encoding,
+                                                       newline=None if binary else newline) as fh:
+        yield fh
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
@@ -68,19 +79,3 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
 def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> None:
     with atomic_open(path, "w", encoding=encoding, newline="") as fh:
         fh.write(text)
-
-
-@contextlib.contextmanager
-def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temp path for libraries that insist on writing by file name (openpyxl, polib, typst)."""
-    path = Path(path)
-    fd, tmp = _mkstemp(path, suffix=path.suffix)  # openpyxl and typst look at the extension
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        _adopt_mode(tmp, path)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise

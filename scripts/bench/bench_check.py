@@ -8,10 +8,12 @@ Method
   a ~2,000-concept termbase (starter + generated) and the planted faults (truth.jsonl). Generated
   once per size into --data (reused when present).
 - Runs: each tool is run as a child process (`tm check FILE --glossary termbase.json --format json
-  -o out.json --exit-zero`; `pofilter --progress=none corpus.po out.po`, all default pofilter tests),
-  alternating tm/pofilter, --runs times. Per run: wall time and the child's CPU time (user+sys) and peak
-  RSS from os.wait4. Medians are reported; throughput = units / seconds. The machine is shared, so CPU
-  time is the fairer basis for the ratio; wall time is reported too.
+  -o out.json --exit-zero`, by default with one worker process per core, and again with `-j 1`;
+  `pofilter --progress=none corpus.po out.po`, all default pofilter tests), alternating, --runs times.
+  Per run: wall time, CPU time (user+sys of the child and its reaped workers, from os.wait4) and peak
+  RSS (the sampled sum over the child and its workers, or the child's own peak if larger). Medians are
+  reported; throughput = units / seconds. The machine is shared, so wall time depends on the load
+  (reported); CPU time counts the work, wall time what a user waits.
 - Accuracy: tm check's JSON on the TMX (tuids) is scored against truth.jsonl per check: a planted
   fault is caught when a finding of that check names its tuid; precision = findings that match a
   planted (or incidental, see the generator) fault / all findings of the check. "Term faults" =
@@ -28,6 +30,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -41,18 +44,48 @@ def log(*args) -> None:
     print(*args, file=sys.stderr, flush=True)
 
 
+def _tree_rss(pid: int) -> int:
+    """KiB resident in *pid* and all its descendants (worker processes included; pages a fork shares
+    are counted once per process, so this over- rather than under-states)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue  # gone meanwhile
+    return total
+
+
 def run(cmd: list[str]) -> dict:
-    """Wall seconds, CPU seconds (user+sys) and peak RSS (MiB) of one child process."""
+    """Wall seconds, CPU seconds (user+sys, reaped workers included) and peak RSS (MiB) of one child
+    process: the larger of its own peak and the sampled sum over it and its worker processes."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.05):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    stop.set()
+    sampler.join()
     err = proc.stderr.read().decode("utf-8", "replace")
     proc.stderr.close()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{cmd[0]} failed ({code}): {err[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss / 1024}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": max(usage.ru_maxrss, peak[0]) / 1024}
 
 
 def score(findings: list[dict], truth: list[dict]) -> dict[str, dict]:
@@ -92,16 +125,22 @@ def main(argv=None) -> None:
     truth = [json.loads(line) for line in (data / "truth.jsonl").open(encoding="utf-8")]
     tm_cmd = [str(BIN / "tm"), "check", "--glossary", str(data / "termbase.json"), "--format", "json",
               "--exit-zero", "-o"]
-    runs: dict[str, list[dict]] = {"tm check (TMX)": [], "tm check (PO)": [], "pofilter (PO)": []}
+    runs: dict[str, list[dict]] = {"tm check (TMX)": [], "tm check (TMX, -j 1)": [], "tm check (PO)": [],
+                                   "pofilter (PO)": []}
+    load_before = os.getloadavg()
     for i in range(args.runs):
         runs["tm check (TMX)"].append(run([*tm_cmd, str(data / "out-tmx.json"), str(data / "corpus.tmx")]))
+        runs["tm check (TMX, -j 1)"].append(run([*tm_cmd, str(data / "out-tmx-j1.json"), "-j", "1",
+                                                 str(data / "corpus.tmx")]))
         runs["pofilter (PO)"].append(run([str(BIN / "pofilter"), "--progress=none", str(data / "corpus.po"),
                                           str(data / "pofilter-out.po")]))
         runs["tm check (PO)"].append(run([*tm_cmd, str(data / "out-po.json"), str(data / "corpus.po")]))
         log(f"run {i + 1}: " + "; ".join(f"{k} {v[-1]['wall']:.1f}s wall {v[-1]['cpu']:.1f}s cpu "
                                          f"{v[-1]['rss']:.0f} MiB" for k, v in runs.items()))
+    load_after = os.getloadavg()
     med = {k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss")} for k, v in runs.items()}
     findings = json.loads((data / "out-tmx.json").read_text(encoding="utf-8"))
+    same = findings == json.loads((data / "out-tmx-j1.json").read_text(encoding="utf-8"))
     acc = score(findings, truth)
     flagged = pofilter_flagged(data / "pofilter-out.po")
     import polib
@@ -115,13 +154,16 @@ def main(argv=None) -> None:
 
     lines = [f"## tm check vs pofilter, {n:,} units ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} cores (shared), Python {platform.python_version()}; "
-             f"medians of {args.runs} runs.", "",
+             f"medians of {args.runs} runs. Load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} "
+             f"after. `tm check` uses one worker process per core by default (here {os.cpu_count()}); "
+             f"`-j 1` is the same run in one process (same findings: {'yes' if same else 'NO'}). CPU s "
+             f"includes the workers; peak RSS is the sum over the process and its workers.", "",
              "| tool | wall s | CPU s | units/s (wall) | units/s (CPU) | peak RSS MiB |", "|---|---|---|---|---|---|"]
     for k, m in med.items():
         lines.append(f"| {k} | {m['wall']:.1f} | {m['cpu']:.1f} | {n / m['wall']:,.0f} | {n / m['cpu']:,.0f} | "
                      f"{m['rss']:.0f} |")
     pof = med["pofilter (PO)"]
-    for k in ("tm check (PO)", "tm check (TMX)"):
+    for k in ("tm check (PO)", "tm check (TMX)", "tm check (TMX, -j 1)"):
         lines.append("")
         lines.append(f"Throughput ratio {k} / pofilter: {pof['wall'] / med[k]['wall']:.2f}× wall, "
                      f"{pof['cpu'] / med[k]['cpu']:.2f}× CPU.")

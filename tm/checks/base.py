@@ -8,7 +8,7 @@ the language pair resolved, so en→ru memories are checked with the roles swapp
 from __future__ import annotations
 
 import hashlib
-import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -17,7 +17,6 @@ from tm.model import Tag, TranslationUnit
 Severity = Literal["error", "warning", "note"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "note")
 
-_SPACE = re.compile(r"\s+")
 
 # TMX props that say where a segment belongs, so equal sources there may rightly differ in target
 # (OmegaT alternative translations carry file/prev/next/id; others use x-context and friends).
@@ -29,9 +28,7 @@ CONTEXT_PROPS = frozenset({
 
 def normalize_key(text: str) -> str:
     """The comparison key of a segment for consistency checks: whitespace collapsed, NFC."""
-    import unicodedata
-
-    return unicodedata.normalize("NFC", _SPACE.sub(" ", text).strip())
+    return unicodedata.normalize("NFC", " ".join(text.split()))  # split() = \s+ runs, ends stripped
 
 
 @dataclass(slots=True)

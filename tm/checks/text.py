@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from .base import CheckFinding, UnitRow
 
@@ -41,6 +42,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _NOT_DIGIT = re.compile(r"\D")
 
 
+@lru_cache(maxsize=100_000)  # years and counts repeat across units
 def _value(whole: str, frac: str | None) -> Decimal:
     """A number as a canonical Decimal: separators gone, 3,5 → 3.5, 3.50 → 3.5."""
     digits = _NOT_DIGIT.sub("", whole).lstrip("0") or "0"
