@@ -53,6 +53,15 @@ class Match(NamedTuple):
     text: str
 
 
+class Scan(NamedTuple):
+    """What recognising one text produced: the matches, the text's tokens (RU_TOKEN or EN_TOKEN) and,
+    when they were needed, the tokens' spans. Callers that tokenise the same text again reuse them."""
+
+    matches: list[Match]
+    tokens: list[str]
+    spans: list[tuple[int, int]] | None
+
+
 def _fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
@@ -288,6 +297,10 @@ class TermIndex:
 
     def find_ru(self, text: str) -> list[Match]:
         """Terms of the Russian side found in *text*, leftmost-longest, in text order."""
+        return self.scan_ru(text).matches
+
+    def scan_ru(self, text: str) -> Scan:
+        """`find_ru` with the tokens (and their spans, when computed) it found on the way."""
         tokens = RU_TOKEN.findall(text)
         cache = self._ru_tok
         if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
@@ -297,6 +310,7 @@ class TermIndex:
             self._ru_token(t)
         opens = self._ru_open
         found: list[Match] = []
+        spans = None
         if not opens.keys().isdisjoint(tokens):
             spans = [m.span() for m in RU_TOKEN.finditer(text)]
             n = len(tokens)
@@ -315,7 +329,7 @@ class TermIndex:
                         found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
         if self._ru_regex:
             found.extend(self._regex_matches(text, self._ru_regex))
-        return _resolve(found)
+        return Scan(_resolve(found), tokens, spans)
 
     def _en_token(self, token: str) -> tuple:
         info = self._en_tok.get(token)
@@ -350,6 +364,10 @@ class TermIndex:
 
     def find_en(self, text: str) -> list[Match]:
         """Terms of the English side found in *text* (inflected, possessive, or romanized-inflected)."""
+        return self.scan_en(text).matches
+
+    def scan_en(self, text: str) -> Scan:
+        """`find_en` with the tokens (and their spans, when computed) it found on the way."""
         tokens = EN_TOKEN.findall(text)
         cache = self._en_tok
         if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
@@ -359,6 +377,7 @@ class TermIndex:
             self._en_token(t)
         opens = self._en_open
         found: list[Match] = []
+        spans = None
         if not opens.keys().isdisjoint(tokens):
             spans = [m.span() for m in EN_TOKEN.finditer(text)]
             n = len(tokens)
@@ -376,7 +395,7 @@ class TermIndex:
                         found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
         if self._en_regex:
             found.extend(self._regex_matches(text, self._en_regex))
-        return _resolve(found, prefer_close=True)
+        return Scan(_resolve(found, prefer_close=True), tokens, spans)
 
     @staticmethod
     def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:

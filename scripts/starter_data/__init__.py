@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import re
+
 TITLE = "slovnik starter termbase: Soviet political history, 1917–1991"
 
 DESCRIPTION = (
@@ -135,10 +137,28 @@ def person(surname: str, given: str, patronymic: str | None, en: str, *, d: str,
     return c
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def default_match(term: dict) -> None:
+    """Case-sensitive matching where the letter case carries the meaning, unless a term sets its own mode:
+    acronyms in either language (СЛОН the camp, not слон the elephant; KGB, not kgb) and English terms with a
+    capital, which are names (Short Course, not short courses; the Right, not the right time)."""
+    if term.get("match"):
+        return
+    words = _WORD.findall(term["text"])
+    if any(len(w) > 1 and w.isupper() for w in words) or (
+            term["lang"] == "en" and any(w[0].isupper() for w in words)):
+        term["match"] = "case"
+
+
 def build_concepts() -> list[dict]:
     from . import events, names, organs, persons, security, society, territory
 
     concepts = []
     for module in (organs, security, society, territory, names, events, persons):
         concepts.extend(module.CONCEPTS)
+    for concept in concepts:
+        for term in concept["terms"]:
+            default_match(term)
     return concepts

@@ -8,7 +8,9 @@ P, S = "party", "state"
 
 CONCEPTS = [
     term("tsk", "Центральный комитет", "Central Committee", s=P,
-         ru_alt=[("ЦК", "masculine", "singular")], en_alt=[{"text": "TsK", "match": "case"}, {"text": "CC", "match": "case"}],
+         ru_alt=[("ЦК", "masculine", "singular")], en_alt=[{"text": "TsK", "match": "exact"}],
+         notes=["The bare abbreviation CC, common in translated party documents, is not a term here: it is also "
+                "carbon copy, a compiler and a century; write Central Committee or TsK."],
          d="The Central Committee of the Communist Party, elected by the party congress; between congresses the "
            "party's highest body, in practice directed by its Politburo and Secretariat.",
          see=["politburo", "orgburo", "sekretariat-tsk", "plenum", "sezd", "vkpb"], tags=["abbreviation", "party-organ"]),
@@ -28,9 +30,11 @@ CONCEPTS = [
          d="The Secretariat of the Central Committee: the party secretaries and their apparatus, which prepared "
            "decisions, checked their execution and controlled appointments.",
          see=["tsk", "generalnyi-sekretar", "apparat", "nomenklatura"], tags=["party-organ"]),
-    term("generalnyi-sekretar", "генеральный секретарь", "General Secretary", s=P,
+    term("generalnyi-sekretar", "генеральный секретарь", {"text": "General Secretary", "match": "lemma"}, s=P,
          ru_alt=[("генсек", "masculine", "singular")], en_alt=["Gensek"],
-         en_bad=[("Secretary General", "word order of international organizations; the party office is General Secretary")],
+         en_bad=[{"text": "Secretary General", "match": "lemma",
+                  "note": "word order of international organizations; the party office is General Secretary"}],
+         notes=["English writes the office in lower case too (the party's general secretary): it matches in any case."],
          d="The head of the Central Committee Secretariat: Stalin's post from 1922; the title was not used from "
            "the mid-1930s to 1953, replaced by First Secretary in 1953 and restored in 1966.",
          see=["sekretariat-tsk", "pervyi-sekretar", "stalin-iosif"], tags=["office"]),
@@ -101,7 +105,8 @@ CONCEPTS = [
          d="The secretary of a primary party organization at a factory, farm or office, who represented the "
            "party there.",
          see=["iacheika", "raikom"], tags=["office"]),
-    term("iacheika", "ячейка", "party cell", s=P, g="feminine", en_alt=["cell"],
+    term("iacheika", "ячейка", "party cell", s=P, g="feminine",
+         notes=["After a first mention translations shorten it to 'cell'; the bare word is too general to be a term."],
          d="The primary party organization at a workplace in the 1920s (partiinaia iacheika), renamed the "
            "primary party organization in 1934.",
          see=["partorg", "raikom"], tags=["party-organ", "1920s"]),
@@ -117,8 +122,9 @@ CONCEPTS = [
          d="The list of posts filled only with the approval of a given party committee, and by extension the "
            "officials who held such posts.",
          see=["kadry", "apparat", "sekretariat-tsk", "orgburo"], tags=[]),
-    term("kadry", "кадры", "cadres", s=P, g=None, n="plural", en_alt=["personnel", "staff"],
-         ru_note="plural-only in this sense",
+    term("kadry", "кадры", "cadres", s=P, g=None, n="plural", ru_note="plural-only in this sense",
+         notes=["In the general sense (отдел кадров, the personnel department) кадры is personnel or staff; "
+                "this entry is the party term."],
          d="Personnel, trained staff; the party's term for the people it selected and placed in posts "
            "('cadres decide everything', Stalin, 1935).",
          see=["nomenklatura", "vydvizhenets"], tags=["plural-only"]),
@@ -135,7 +141,7 @@ CONCEPTS = [
          d="A departure from the general line, as charged by the leadership (the 'right deviation', the "
            "'left deviation', 'national deviation').",
          see=["pravyi-uklon", "generalnaia-liniia", "fraktsiia"], tags=[]),
-    term("pravyi-uklon", "правый уклон", "Right Deviation", s=P, en_alt=["Right Opposition", "the Right"],
+    term("pravyi-uklon", "правый уклон", "Right Deviation", s=P, en_alt=["Right Opposition", {"text": "the Right", "match": "case"}],
          d="The label given in 1928–1929 to Bukharin, Rykov and Tomsky, who opposed forced grain procurement "
            "and the tempo of industrialization.",
          see=["uklon", "bukharin-nikolai", "rykov-aleksei", "tomskii-mikhail"], tags=["1920s", "opposition"]),
@@ -189,7 +195,9 @@ CONCEPTS = [
     term("perestroika", "перестройка", "perestroika", s=P, g="feminine", en_alt=["restructuring"],
          d="Gorbachev's programme of economic and political reform, 1985–1991.",
          see=["glasnost", "gorbachev-mikhail"], tags=["1980s"]),
-    term("glasnost", "гласность", "glasnost", s=P, g="feminine", en_alt=["openness", "publicity"],
+    term("glasnost", "гласность", "glasnost", s=P, g="feminine", en_alt=["openness"],
+         notes=["'Publicity' renders the older legal sense (гласность суда, open court proceedings), not the "
+                "policy."],
          d="Gorbachev's policy of open discussion and reduced censorship from 1986.",
          see=["perestroika", "gorbachev-mikhail", "glavlit"], tags=["1980s"]),
     term("sovet", "совет", "soviet", s=S, en_alt=["council"],
@@ -244,7 +252,8 @@ CONCEPTS = [
          ru_alt=[("Совмин", "masculine", "singular")], en_alt=["Sovmin"],
          d="The Soviet government from March 1946, successor of the Sovnarkom.",
          see=["sovnarkom", "ministr"], tags=["state-organ"]),
-    term("kollegiia", "коллегия", "collegium", s=S, g="feminine", en_alt=["board"],
+    term("kollegiia", "коллегия", "collegium", s=S, g="feminine",
+         notes=["'Board' is a fair gloss but too general to be a term."],
          d="The governing board of a commissariat or ministry, or a division of a court (the Military "
            "Collegium of the Supreme Court).",
          see=["narkomat", "voennaia-kollegiia"], tags=[]),
@@ -265,14 +274,18 @@ CONCEPTS = [
          d="The People's Commissariat of Workers' and Peasants' Inspection (1920–1934), the state audit "
            "body, headed by Stalin in 1920–1922.",
          see=["tsentralnaia-kontrolnaia-komissiia", "stalin-iosif"], tags=["state-organ"]),
-    term("ukaz", "указ", "decree", s=S, en_alt=["ukaz", "edict"],
+    term("ukaz", "указ", "ukaz", s=S,
+         en_alt=["Presidium decree", "decree of the Presidium of the Supreme Soviet", "edict"],
+         notes=["'Decree' alone is kept for декрет; an указ is an ukaz or a Presidium decree."],
          en_bad=[("ukase", "English word coloured by tsarist autocracy")],
-         d="A decree, in particular one of the Presidium of the Supreme Soviet.",
+         d="A decree with the force of law; in the Soviet period one of the Presidium of the Supreme Soviet "
+           "(from 1938), such as the ukaz of 26 June 1940 on labour discipline.",
          see=["dekret", "postanovlenie", "prezidium"], tags=[]),
     term("dekret", "декрет", "decree", s=S,
          d="A legislative act of the early Soviet government (the Decree on Land, the Decree on Peace, 1917).",
          see=["ukaz", "postanovlenie"], tags=["1910s"]),
-    term("postanovlenie", "постановление", "resolution", s=[S, P], g="neuter", en_alt=["decision"],
+    term("postanovlenie", "постановление", "resolution", s=[S, P], g="neuter",
+         notes=["'Decision' is the ordinary word (решение) and too general to be a term."],
          d="A resolution or decision of a party or state body (a Central Committee or Sovnarkom "
            "postanovlenie).",
          see=["ukaz", "dekret"], tags=[]),

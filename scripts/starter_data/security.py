@@ -140,7 +140,8 @@ CONCEPTS = [
          en_alt=["secret collaborator", "secret informer"],
          d="A 'secret collaborator', an informer recruited by the security police.",
          see=["osvedomitel", "donos"], tags=["abbreviation"]),
-    term("limit", "лимит", "quota", s=SEC, en_alt=["limit"],
+    term("limit", "лимит", "quota", s=SEC,
+         notes=["Some translations of the order calque 'limit'; the English word is too general to be a term."],
          d="In Order No. 00447, the number of people each region was to arrest and shoot or send to camps; "
            "regions asked for and received increases.",
          see=["prikaz-00447", "troika"], tags=["1930s"]),

@@ -36,7 +36,9 @@ CONCEPTS = [
            "the NEP.",
          see=["nep"], tags=["1920s"]),
     term("spets", "спец", "bourgeois specialist", s=[EC, SO],
-         ru_alt=[("буржуазный специалист", "masculine", "singular")], en_alt=["spets", "specialist"],
+         ru_alt=[("буржуазный специалист", "masculine", "singular")], en_alt=[{"text": "spets", "match": "exact"}, {"text": "spetsy", "match": "exact"}],
+         notes=["The loan is matched as written (spets, plural spetsy): its romanized inflections would catch "
+                "'spec'; a bare 'specialist' is too general to be a term."],
          d="An engineer or expert trained before the revolution, employed by the Soviet state and distrusted "
            "as 'bourgeois'.",
          see=["shakhtinskoe-delo", "vreditelstvo", "delo-prompartii"], tags=["1920s"]),
@@ -170,7 +172,8 @@ CONCEPTS = [
          en_alt=["All-Union Association for Trade with Foreigners"],
          d="The state stores (1931–1936) that sold food and goods for gold, silver and foreign currency.",
          see=["kartochnaia-sistema"], tags=["1930s"]),
-    term("blat", "блат", "blat", s=SO, en_alt=["pull", "connections", "string-pulling"],
+    term("blat", "блат", "blat", s=SO, en_alt=["string-pulling"],
+         notes=["'Pull' and 'connections' gloss it but are too general to be terms."],
          d="The use of personal connections to obtain goods, services or favours outside formal channels.",
          see=["tolkach", "zakrytyi-raspredelitel"], tags=[]),
     term("propiska", "прописка", "propiska", s=[SO, "state"], g="feminine",
@@ -178,7 +181,6 @@ CONCEPTS = [
          d="Registration of a person's residence in the internal passport, required to live in a given place.",
          see=["vnutrennii-pasport", "trudovaia-knizhka"], tags=[]),
     term("vnutrennii-pasport", "внутренний паспорт", "internal passport", s=[SO, "state"],
-         en_alt=["passport"],
          d="The identity document introduced for town dwellers in December 1932; kolkhozniki were long "
            "excluded, which tied them to the farm.",
          see=["propiska", "kolkhoznik"], tags=["1930s"]),

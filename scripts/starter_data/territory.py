@@ -8,28 +8,30 @@ T = "territory"
 PL = "place"
 
 CONCEPTS = [
-    term("oblast", "область", "oblast", s=T, g="feminine", en_alt=["region"],
+    term("oblast", "область", "oblast", s=T, g="feminine", en_alt=[{"text": "Region", "match": "case", "note": "only capitalised, as part of a name (Moscow Region); the lower-case word is too general to identify the unit"}],
          notes=["Keep 'province' for губерния."],
          d="A region, the main administrative division below the union republic from the late 1920s.",
          see=["krai", "raion", "guberniia", "obkom"], tags=["unit"]),
-    term("krai", "край", "krai", s=T, en_alt=["territory"],
+    term("krai", "край", "krai", s=T, en_alt=[{"text": "Territory", "match": "case", "note": "only capitalised, as part of a name (Krasnoyarsk Territory); the lower-case word is too general to identify the unit"}],
          d="A territory, a large administrative division of the RSFSR on the level of an oblast, usually "
            "containing autonomous units (Far Eastern, West Siberian, North Caucasus krai).",
          see=["oblast", "kraikom"], tags=["unit"]),
-    term("raion", "район", "raion", s=T, en_alt=["district"],
+    term("raion", "район", "raion", s=T,
+         en_alt=[{"text": "District", "match": "case", "note": "only capitalised, as part of a name (Kirov District); the lower-case word is too general to identify the unit"}],
          en_bad=[("rayon", "the romanization collides with the English name of a fabric")],
          d="A district, the administrative unit below the oblast or krai, introduced in the reforms of "
            "1923–1929.",
          see=["oblast", "raikom", "okrug"], tags=["unit"]),
-    term("okrug", "округ", "okrug", s=T, en_alt=["area"], notes=["'District' is kept for район."],
+    term("okrug", "округ", "okrug", s=T, en_alt=["military district", "national area"],
+         notes=["'District' is kept for район; a bare 'area' is too general to be a term."],
          d="An area: an administrative level between oblast and raion in 1923–1930; also a national "
            "okrug and a military district (военный округ).",
          see=["raion", "oblast"], tags=["unit"]),
-    term("guberniia", "губерния", "guberniia", s=T, g="feminine", en_alt=["province", "gubernia"],
+    term("guberniia", "губерния", "guberniia", s=T, g="feminine", en_alt=[{"text": "Province", "match": "case", "note": "only capitalised, as part of a name (Tver Province); the lower-case word is too general to identify the unit"}, "gubernia"],
          d="A province, the main administrative division of the Russian Empire and of Soviet Russia until "
            "the reforms of 1923–1929.",
          see=["uezd", "oblast", "gubkom"], tags=["unit", "1920s"]),
-    term("uezd", "уезд", "uezd", s=T, en_alt=["county", "uyezd"],
+    term("uezd", "уезд", "uezd", s=T, en_alt=[{"text": "County", "match": "case", "note": "only capitalised, as part of a name (Kashin County); the lower-case word is too general to identify the unit"}, "uyezd"],
          d="A county, the division of a guberniia, abolished with it.",
          see=["guberniia", "volost"], tags=["unit", "1920s"]),
     term("volost", "волость", "volost", s=T, g="feminine", en_alt=["rural district", "canton"],

@@ -14,7 +14,7 @@ from itertools import chain, islice
 import pandas as pd
 
 from glossary.model import Termbase
-from glossary.recognize import Match, TermIndex
+from glossary.recognize import Match, Scan, TermIndex
 from tm.model import TranslationUnit
 
 from . import CHECKS, Check, select_checks
@@ -32,13 +32,16 @@ class CheckResult:
     suppressed: int = 0
 
 
+_NO_SCAN = Scan([], [], None)
+
+
 class CheckContext:
     """What checks share in one run: the term index, options, and per-batch caches of term matches."""
 
     def __init__(self, termbase: Termbase | None, options: CheckOptions, index: TermIndex | None = None):
         self.options = options
         self.index = index if index is not None else (TermIndex(termbase) if termbase is not None else None)
-        self._matches: dict[int, tuple[list[Match], list[Match]]] = {}
+        self._matches: dict[int, tuple[Scan, Scan]] = {}
         self.cache: dict[str, dict] = {}  # per-token caches of checks (token string → result)
         self.skeleton = self._skeleton_fn()
 
@@ -63,13 +66,19 @@ class CheckContext:
 
     def term_matches(self, row: UnitRow) -> tuple[list[Match], list[Match]]:
         """(concepts found in the source, in the target), each side recognised in its own language."""
+        src, tgt = self.term_scans(row)
+        return src.matches, tgt.matches
+
+    def term_scans(self, row: UnitRow) -> tuple[Scan, Scan]:
+        """`term_matches` with each side's tokens (Russian or English tokenisation by role), so checks
+        that walk the same words again need not tokenise the texts again."""
         found = self._matches.get(row.index)
         if found is None:
             ix = self.index
             if row.ru_is_source:
-                found = (ix.find_ru(row.source), ix.find_en(row.target) if row.target else [])
+                found = (ix.scan_ru(row.source), ix.scan_en(row.target) if row.target else _NO_SCAN)
             else:
-                found = (ix.find_en(row.source), ix.find_ru(row.target) if row.target else [])
+                found = (ix.scan_en(row.source), ix.scan_ru(row.target) if row.target else _NO_SCAN)
             self._matches[row.index] = found
         return found
 
@@ -151,13 +160,15 @@ def default_jobs() -> int:
 
 
 def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterator[tuple[list[tuple], tuple]]:
-    """(rows as `UnitRow` field tuples, stage result) per batch, in input order. With jobs > 1 and more than one batch, batches go
-    to forked worker processes (Pool.imap keeps the order, so the output is the same as serial)."""
+    """(rows as `UnitRow` field tuples, stage result) per batch, in input order. With jobs > 1 and more
+    than one batch, batches go to forked worker processes and come back first in, first out, so the
+    output is the same as in one process."""
     first = next(batches, None)
     if first is None:
         return
     second = next(batches, None)
-    if second is None or jobs < 2 or "fork" not in mp.get_all_start_methods():
+    # workers are forked (they inherit the term index); a daemonic process may not have children
+    if second is None or jobs < 2 or "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
         yield first, _run(stage, first)
         if second is not None:
             yield second, _run(stage, second)

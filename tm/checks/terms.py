@@ -9,10 +9,12 @@ searched for concepts and the Russian target for their renderings.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 
 from glossary import morph
-from glossary.recognize import EN_TOKEN, RU_TOKEN, Match
+from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan
 
 from .base import CheckFinding, UnitRow
 
@@ -122,9 +124,10 @@ def name_rows(row: UnitRow, ctx) -> list[tuple]:
         return []
     out: list[tuple] = []
     covered: list[tuple[int, int]] = []
+    en_tokens = None
     if ctx.index is not None:
-        src, tgt = ctx.term_matches(row)
-        ru_hits, en_hits = (src, tgt) if row.ru_is_source else (tgt, src)
+        src, tgt = ctx.term_scans(row)  # ru is the source here (checked above)
+        ru_hits, en_hits, en_tokens = src.matches, tgt.matches, tgt.tokens
         names = {m.concept_id for m in ru_hits if ctx.index.concepts[m.concept_id].type.is_name}
         covered = [(m.start, m.end) for m in ru_hits]
         for m in en_hits:
@@ -141,7 +144,7 @@ def name_rows(row: UnitRow, ctx) -> list[tuple]:
         if en_keys is None:
             name_cache = ctx.cache.setdefault("en-name", {})
             en_keys = []
-            for t in EN_TOKEN.findall(en):
+            for t in EN_TOKEN.findall(en) if en_tokens is None else en_tokens:
                 k = name_cache.get(t, False)
                 if k is False:
                     k = _en_name_key(t, ctx)
@@ -216,15 +219,15 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
         return []  # only ru→en renderings; untranslated units say nothing about how a word is rendered
     covered: list[tuple[int, int]] = []
     en_covered: list[tuple[int, int]] = []
+    ru_scan = en_scan = None
     if ctx.index is not None:
-        src, tgt = ctx.term_matches(row)
-        ru_hits, en_hits = (src, tgt) if row.ru_is_source else (tgt, src)
-        covered = [(m.start, m.end) for m in ru_hits]
-        en_covered = [(m.start, m.end) for m in en_hits]  # a word of another term is no romanization
+        ru_scan, en_scan = ctx.term_scans(row)  # ru is the source here (checked above)
+        covered = [(m.start, m.end) for m in ru_scan.matches]
+        en_covered = [(m.start, m.end) for m in en_scan.matches]  # a word of another term is no romanization
     cache = ctx.cache.setdefault("ru-noun", {})
     out: list[tuple] = []
     en_keys = None
-    for word in _tokens_outside(RU_TOKEN, ru, covered):
+    for word in _tokens_outside(RU_TOKEN, ru, covered, ru_scan):
         info = cache.get(word)
         if info is None:
             nouns = [p for p in morph.parses(word) if p.tag.POS == "NOUN"] if not word[:1].isdigit() else []
@@ -238,29 +241,49 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
         if not info:
             continue
         if en_keys is None:
-            en_keys = _en_skeletons(en, ctx, en_covered)
+            en_keys = _en_skeletons(en, ctx, en_covered, en_scan)
         stem = info[1]
         hit = next((spelling for spelling, k in en_keys if k.startswith(stem) and len(k) - len(stem) <= 3), "")
         out.append((row.index, info[0], hit))
     return out
 
 
-def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The tokens of *text* that do not start inside one of *spans*."""
+def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]], scan: Scan | None = None
+                    ) -> list[str]:
+    """The tokens of *text* that do not start inside one of *spans*. *scan*: the recogniser's
+    tokenisation of the same text with the same pattern, reused when given."""
+    if scan is None:
+        if not spans:
+            return pattern.findall(text)
+        inside: set[int] = set()
+        for s, e in spans:
+            inside.update(range(s, e))
+        return [m.group() for m in pattern.finditer(text) if m.start() not in inside]
+    tokens = scan.tokens
     if not spans:
-        return pattern.findall(text)
-    inside: set[int] = set()
-    for s, e in spans:
-        inside.update(range(s, e))
-    return [m.group() for m in pattern.finditer(text) if m.start() not in inside]
+        return tokens
+    token_spans = scan.spans if scan.spans is not None else [m.span() for m in pattern.finditer(text)]
+    # the tokens starting inside a span are one run of indexes: cut the runs out by slicing
+    out: list[str] = []
+    done = 0
+    for s, e in sorted(spans):
+        first = bisect_left(token_spans, s, key=_START)
+        out += tokens[done:first]
+        done = max(done, bisect_left(token_spans, e, key=_START))
+    out += tokens[done:]
+    return out
 
 
-def _en_skeletons(text: str, ctx, skip: list[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+_START = itemgetter(0)
+
+
+def _en_skeletons(text: str, ctx, skip: list[tuple[int, int]] = (), scan: Scan | None = None
+                  ) -> list[tuple[str, str]]:
     """(lower-case spelling, skeleton) of the Latin words of an English text outside the *skip* spans,
     cached per token."""
     cache = ctx.cache.setdefault("en-skeleton", {})
     out = []
-    for token in _tokens_outside(EN_TOKEN, text, skip):
+    for token in _tokens_outside(EN_TOKEN, text, skip, scan):
         info = cache.get(token)
         if info is None:
             info = ()
