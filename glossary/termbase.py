@@ -205,14 +205,6 @@ def _lemma_sets(text: str) -> list[frozenset[str]]:
     return [lemmas(w) | {w} for w in _words(text)]
 
 
-def _skeleton_fn():
-    try:
-        from .reverse import skeleton
-    except ImportError:  # romanization helper not installed yet: fall back to stored spellings
-        return None
-    return skeleton
-
-
 def _reversed_lemmas(tb: Termbase, query: str) -> list[frozenset[str]]:
     """Per query word, the lemmas of its likely Cyrillic readings (nomenklaturoi → номенклатура)."""
     from .morph import lemmas
@@ -246,7 +238,9 @@ def search(tb: Termbase, query: str, limit: int | None = 20) -> list[Hit]:
     folded = _fold(query)
     cyrillic = bool(_CYRILLIC.search(query))
     q_lemmas = _lemma_sets(query) if cyrillic else []
-    skeleton = None if cyrillic else _skeleton_fn()
+    from .reverse import skeleton as skeleton_of
+
+    skeleton = None if cyrillic else skeleton_of  # a Cyrillic query is matched by lemma instead
     q_skel = [frozenset({skeleton(w)}) for w in _words(query)] if skeleton else []
     q_words = [_en_forms(w) for w in _words(query)]
     q_reversed = _reversed_lemmas(tb, query) if skeleton else []

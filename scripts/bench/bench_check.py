@@ -11,7 +11,8 @@ Method
   -o out.json --exit-zero`, by default with one worker process per core, and again with `-j 1`;
   `pofilter --progress=none corpus.po out.po`, all default pofilter tests), alternating, --runs times.
   Per run: wall time, CPU time (user+sys of the child and its reaped workers, from os.wait4) and peak
-  RSS (the sampled sum over the child and its workers, or the child's own peak if larger). Medians are
+  memory sampled every 50 ms over the child and its workers: the RSS sum (or the child's own peak if
+  larger; counts shared pages once per process) and the PSS sum (shared pages split: the memory held). Medians are
   reported; throughput = units / seconds. The machine is shared, so wall time depends on the load
   (reported); CPU time counts the work, wall time what a user waits.
 - Accuracy: tm check's JSON on the TMX (tuids) is scored against truth.jsonl per check: a planted
@@ -44,35 +45,40 @@ def log(*args) -> None:
     print(*args, file=sys.stderr, flush=True)
 
 
-def _tree_rss(pid: int) -> int:
-    """KiB resident in *pid* and all its descendants (worker processes included; pages a fork shares
-    are counted once per process, so this over- rather than under-states)."""
-    total, todo = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in KiB summed over *pid* and all its descendants (its worker processes). RSS counts a
+    page a fork shares once per process; PSS splits it between them, so the PSS sum is the memory the
+    run really holds."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-                    break
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    rss += int(line.split()[1])
+                elif line.startswith("Pss:"):
+                    pss += int(line.split()[1])
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
         except (OSError, ValueError):
             continue  # gone meanwhile
-    return total
+    return rss, pss
 
 
 def run(cmd: list[str]) -> dict:
-    """Wall seconds, CPU seconds (user+sys, reaped workers included) and peak RSS (MiB) of one child
-    process: the larger of its own peak and the sampled sum over it and its worker processes."""
+    """Wall seconds, CPU seconds (user+sys, reaped workers included) and peak memory (MiB) of one child
+    process: RSS = the larger of its own peak and the sampled RSS sum over it and its workers; PSS = the
+    sampled PSS sum (shared pages split between the processes sharing them)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = [0]
+    peak = [0, 0]
     stop = threading.Event()
 
     def sample() -> None:
         while not stop.wait(0.05):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -85,7 +91,8 @@ def run(cmd: list[str]) -> dict:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{cmd[0]} failed ({code}): {err[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": max(usage.ru_maxrss, peak[0]) / 1024}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": max(usage.ru_maxrss, peak[0]) / 1024,
+            "pss": max(peak[1], 1) / 1024}
 
 
 def score(findings: list[dict], truth: list[dict]) -> dict[str, dict]:
@@ -136,9 +143,9 @@ def main(argv=None) -> None:
                                           str(data / "pofilter-out.po")]))
         runs["tm check (PO)"].append(run([*tm_cmd, str(data / "out-po.json"), str(data / "corpus.po")]))
         log(f"run {i + 1}: " + "; ".join(f"{k} {v[-1]['wall']:.1f}s wall {v[-1]['cpu']:.1f}s cpu "
-                                         f"{v[-1]['rss']:.0f} MiB" for k, v in runs.items()))
+                                         f"{v[-1]['rss']:.0f} MiB RSS {v[-1]['pss']:.0f} MiB PSS" for k, v in runs.items()))
     load_after = os.getloadavg()
-    med = {k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss")} for k, v in runs.items()}
+    med = {k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss", "pss")} for k, v in runs.items()}
     findings = json.loads((data / "out-tmx.json").read_text(encoding="utf-8"))
     same = findings == json.loads((data / "out-tmx-j1.json").read_text(encoding="utf-8"))
     acc = score(findings, truth)
@@ -157,11 +164,13 @@ def main(argv=None) -> None:
              f"medians of {args.runs} runs. Load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} "
              f"after. `tm check` uses one worker process per core by default (here {os.cpu_count()}); "
              f"`-j 1` is the same run in one process (same findings: {'yes' if same else 'NO'}). CPU s "
-             f"includes the workers; peak RSS is the sum over the process and its workers.", "",
-             "| tool | wall s | CPU s | units/s (wall) | units/s (CPU) | peak RSS MiB |", "|---|---|---|---|---|---|"]
+             f"includes the workers; peak RSS and PSS are sums over the process and its workers (RSS counts pages "
+             f"the workers share with the parent once per process, PSS splits them: PSS is the memory held).", "",
+             "| tool | wall s | CPU s | units/s (wall) | units/s (CPU) | peak RSS MiB | peak PSS MiB |",
+             "|---|---|---|---|---|---|---|"]
     for k, m in med.items():
         lines.append(f"| {k} | {m['wall']:.1f} | {m['cpu']:.1f} | {n / m['wall']:,.0f} | {n / m['cpu']:,.0f} | "
-                     f"{m['rss']:.0f} |")
+                     f"{m['rss']:.0f} | {m['pss']:.0f} |")
     pof = med["pofilter (PO)"]
     for k in ("tm check (PO)", "tm check (TMX)", "tm check (TMX, -j 1)"):
         lines.append("")

@@ -177,6 +177,9 @@ def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterato
         return
     global _WORKER_STAGE
     _WORKER_STAGE = stage
+    # what the workers inherit stays shared with this process only if their garbage collector never
+    # touches it (a collection writes to every object it visits, and each write copies a page)
+    gc.freeze()
     try:
         with mp.get_context("fork").Pool(jobs) as pool:
             # a bounded window of batches in flight: reading stays ahead of the workers without ever
