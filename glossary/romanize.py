@@ -22,11 +22,12 @@ import unicodedata
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .errors import ParseError, SchemeNotFound, UnmappedCharacterError
+from .schemacheck import schema_errors
 
 SCHEME_DIR = Path(__file__).parent / "schemes"
 SCHEMA_PATH = SCHEME_DIR / "scheme.schema.json"
@@ -149,21 +150,13 @@ class Scheme:
 
 # ---------------------------------------------------------------- loading and validation (one place)
 
-@cache
-def _validator():
-    import jsonschema
-
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
 def load_scheme_file(path: Path) -> Scheme:
     """Read and validate one scheme file; ParseError names the file and the offending key."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e:
         raise ParseError(path, e.lineno, f"invalid JSON: {e.msg}") from e
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(schema_errors(SCHEMA_PATH, data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         err = errors[0]
         key = "/".join(str(p) for p in err.absolute_path) or "(top level)"

@@ -130,6 +130,7 @@ def test_written_po_passes_msgfmt_check(tmp_path):
 
 def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, monkeypatch):
     """jsonschema-rs only gates `valid?`; an invalid file gets jsonschema's messages either way."""
+    from glossary import schemacheck
     from glossary.formats import jsonfile
 
     bad = tmp_path / "bad.json"
@@ -137,8 +138,8 @@ def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, m
                    '  {"id": "a", "terms": [{"lang": "ru", "text": "а", "status": "best"}]}]}', encoding="utf-8")
     good = jsonfile.SCHEMA_PATH.parent / "starter.json"
     results = []
-    for fast in (jsonfile._fast_check(), None):
-        monkeypatch.setattr(jsonfile, "_fast_check", lambda fast=fast: fast)
+    for fast in (schemacheck._fast_is_valid(jsonfile.SCHEMA_PATH), None):
+        monkeypatch.setattr(schemacheck, "_fast_is_valid", lambda _path, fast=fast: fast)
         text, data = jsonfile.load_json(bad)
         errors = [str(e) for e in jsonfile.schema_errors(bad, text, data)]
         text, data = jsonfile.load_json(good)

@@ -10,43 +10,17 @@ import bisect
 import json
 import re
 from dataclasses import fields
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_write_text
 from ..errors import ParseError
 from ..model import Concept, Status, Term, Termbase
+from ..schemacheck import schema_errors as check_schema
 from .textfile import decode
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "termbase.schema.json"
 FORMAT_ID = "slovnik-termbase"
-
-
-@cache
-def validator():
-    import jsonschema
-
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    return cls(schema)
-
-
-@cache
-def _fast_check():
-    """`is_valid` of the same schema in jsonschema-rs (Rust), when installed, else None.
-
-    jsonschema (pure Python) needs ~18 s for a 50,000-concept termbase, jsonschema-rs ~30 ms; the
-    fast engine only answers "valid?", and the rare invalid file is re-checked by jsonschema for
-    its error messages, so both engines report the same errors.
-    """
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema).is_valid
 
 
 def json_path(parts) -> str:
@@ -58,10 +32,7 @@ def json_path(parts) -> str:
 
 def schema_errors(path: Path, text: str, data: Any) -> list[ParseError]:
     """Every schema violation as ParseError(path, line, 'json.path: message'), in file order."""
-    fast = _fast_check()
-    if fast is not None and fast(data):
-        return []
-    errors = list(validator().iter_errors(data))
+    errors = check_schema(SCHEMA_PATH, data)
     if not errors:
         return []
     lines = value_lines(text)
