@@ -301,35 +301,39 @@ class TermIndex:
 
     def scan_ru(self, text: str) -> Scan:
         """`find_ru` with the tokens (and their spans, when computed) it found on the way."""
-        tokens = RU_TOKEN.findall(text)
-        cache = self._ru_tok
+        # a lemma-mode entry reached through a token's keys already matches its first word
+        return self._scan(text, RU_TOKEN, self._ru_tok, self._ru_open, self._ru_token, self._ru_ok,
+                          self._ru_regex, first_known=True, prefer_close=False)
+
+    def _scan(self, text: str, token_re, cache: dict, opens: dict, analyse, ok, regexes,
+              *, first_known: bool, prefer_close: bool) -> Scan:
+        """The one matcher both sides share: leftmost-longest over tokens, then regex terms."""
+        tokens = token_re.findall(text)
         if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
             cache.clear()
-            self._ru_open.clear()
+            opens.clear()
         for t in set(tokens).difference(cache):  # new words only: the set difference runs in C
-            self._ru_token(t)
-        opens = self._ru_open
+            analyse(t)
         found: list[Match] = []
         spans = None
         if not opens.keys().isdisjoint(tokens):
-            spans = [m.span() for m in RU_TOKEN.finditer(text)]
+            spans = [m.span() for m in token_re.finditer(text)]
             n = len(tokens)
-            ok = self._ru_ok
             for i, token in enumerate(tokens):
                 info = opens.get(token)
                 if info is None:
                     continue
                 for entry in info[2]:
                     k = len(entry.words)
-                    # a lemma-mode entry reached through this token's keys already matches its first word
-                    if i + k > n or (entry.mode != "lemma" and not ok(entry, info, token, 0)):
+                    if i + k > n or (not (first_known and entry.mode == "lemma")
+                                     and not ok(entry, info, token, 0)):
                         continue
                     if k == 1 or all(ok(entry, cache[tokens[i + j]], tokens[i + j], j) for j in range(1, k)):
                         start, end = spans[i][0], spans[i + k - 1][1]
                         found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
-        if self._ru_regex:
-            found.extend(self._regex_matches(text, self._ru_regex))
-        return Scan(_resolve(found), tokens, spans)
+        if regexes:
+            found.extend(self._regex_matches(text, regexes))
+        return Scan(_resolve(found, prefer_close=prefer_close), tokens, spans)
 
     def _en_token(self, token: str) -> tuple:
         info = self._en_tok.get(token)
@@ -368,34 +372,8 @@ class TermIndex:
 
     def scan_en(self, text: str) -> Scan:
         """`find_en` with the tokens (and their spans, when computed) it found on the way."""
-        tokens = EN_TOKEN.findall(text)
-        cache = self._en_tok
-        if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
-            cache.clear()
-            self._en_open.clear()
-        for t in set(tokens).difference(cache):
-            self._en_token(t)
-        opens = self._en_open
-        found: list[Match] = []
-        spans = None
-        if not opens.keys().isdisjoint(tokens):
-            spans = [m.span() for m in EN_TOKEN.finditer(text)]
-            n = len(tokens)
-            ok = self._en_ok
-            for i, token in enumerate(tokens):
-                info = opens.get(token)
-                if info is None:
-                    continue
-                for entry in info[2]:
-                    k = len(entry.words)
-                    if i + k > n or not ok(entry, info, token, 0):
-                        continue
-                    if k == 1 or all(ok(entry, cache[tokens[i + j]], tokens[i + j], j) for j in range(1, k)):
-                        start, end = spans[i][0], spans[i + k - 1][1]
-                        found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
-        if self._en_regex:
-            found.extend(self._regex_matches(text, self._en_regex))
-        return Scan(_resolve(found, prefer_close=True), tokens, spans)
+        return self._scan(text, EN_TOKEN, self._en_tok, self._en_open, self._en_token, self._en_ok,
+                          self._en_regex, first_known=False, prefer_close=True)
 
     @staticmethod
     def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:
