@@ -104,7 +104,7 @@ def test_docx_paragraphs_are_lines(tmp_path):
 
 @pytest.mark.parametrize("name, line, fragment", [
     ("broken.po", 3, "Syntax error"),
-    ("broken.tmx", 3, "malformed XML"),
+    ("broken.tmx", 3, "invalid XML"),
     ("latin1.txt", 1, "not valid utf-8"),
 ])
 def test_malformed_files_raise_parse_error_with_line(name, line, fragment):

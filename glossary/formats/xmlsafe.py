@@ -20,9 +20,13 @@ from ..errors import ParseError
 _ENTITY_DECL = re.compile(rb"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.DOTALL | re.IGNORECASE)
 
 
+# The flags every XML read in slovnik uses (tree parsers and iterparse alike): no entity expansion,
+# no network, no DTD loading, bounded trees.
+HARDENED = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
 def make_parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                           remove_blank_text=False, dtd_validation=False)
+    return etree.XMLParser(remove_blank_text=False, dtd_validation=False, **HARDENED)
 
 
 def parse_xml(path: Path, data: bytes | None = None) -> etree._ElementTree:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import ParseError
+from ..formats.xmlsafe import parse_xml
 from .sources import (
     _COMMENT_RE,
     _TAG_RE,
@@ -27,23 +27,6 @@ from .sources import (
     decode,
     parse_directive,
 )
-
-
-def xml_parser() -> etree.XMLParser:
-    """The hardened parser: no entity expansion, no network, no DTD loading, bounded trees."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-
-
-def parse_xml(path: Path, data: bytes) -> etree._ElementTree:
-    """Parse *data* safely; a DOCTYPE that declares entities is refused (XXE, billion laughs)."""
-    try:
-        tree = etree.ElementTree(etree.fromstring(data, xml_parser()))
-    except etree.XMLSyntaxError as e:
-        raise ParseError(path, e.lineno or None, f"malformed XML: {e.msg}") from e
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and list(dtd.iterentities()):
-        raise ParseError(path, None, "DOCTYPE declares entities; refused (possible XXE or entity bomb)")
-    return tree
 
 
 def _local(el) -> str:

@@ -15,11 +15,11 @@ from pathlib import Path
 from lxml import etree
 
 from glossary.errors import ParseError
+from glossary.formats.xmlsafe import HARDENED
 from tm.errors import TMWriteError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-_HARDENED = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 _SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl"}
@@ -96,7 +96,7 @@ def iterparse(path: str | Path, tags: tuple[str, ...] | None = None,
     refuse_empty(path)
     try:
         context = etree.iterparse(str(path), events=events, tag=tags, remove_comments=True,
-                                  remove_pis=True, **_HARDENED)
+                                  remove_pis=True, **HARDENED)
         checked = False
         for event, elem in context:
             if not checked:
@@ -122,7 +122,7 @@ def parse(path: str | Path) -> etree._ElementTree:
     """Parse a whole document (for write-back of XLIFF, where the structure must be kept)."""
     path = Path(path)
     refuse_empty(path)
-    parser = etree.XMLParser(remove_blank_text=False, **_HARDENED)
+    parser = etree.XMLParser(remove_blank_text=False, **HARDENED)
     try:
         tree = etree.parse(str(path), parser)
     except etree.XMLSyntaxError as e:
