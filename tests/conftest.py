@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
+
+# No per-example deadline: CI machines are shared and noisy, and a slow example is not a wrong one.
+settings.register_profile("slovnik", deadline=None)
+settings.load_profile("slovnik")
 
 DATA = Path(__file__).parent / "data"
 
