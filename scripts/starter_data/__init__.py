@@ -78,6 +78,17 @@ def _en(item, status: str) -> dict:
     return _t("en", item, status)
 
 
+def _concept(cid: str, typ: str, subject: list, d: str, notes, tags, see, terms: list) -> dict:
+    """The concept dict in the starter's key order (notes only when there are any)."""
+    c = {"id": cid, "type": typ, "subject": subject, "definition": d}
+    if notes:
+        c["notes"] = list(notes)
+    c["tags"] = list(tags)
+    c["see_also"] = list(see)
+    c["terms"] = terms
+    return c
+
+
 def term(cid: str, ru: str, en, *, d: str, s: str | tuple = (), g: str | None = "masculine",
          n: str | None = "singular", pos: str = "noun", ru_alt=(), en_alt=(), en_bad=(), en_old=(),
          see=(), tags=(), notes=(), typ: str = "term", conv: str | None = None,
@@ -92,13 +103,7 @@ def term(cid: str, ru: str, en, *, d: str, s: str | tuple = (), g: str | None = 
     terms += [_en(x, "admitted") for x in en_alt]
     terms += [_en(x, "deprecated") for x in en_bad]
     terms += [_en(x, "superseded") for x in en_old]
-    c = {"id": cid, "type": typ, "subject": subject, "definition": d}
-    if notes:
-        c["notes"] = list(notes)
-    c["tags"] = list(tags)
-    c["see_also"] = list(see)
-    c["terms"] = terms
-    return c
+    return _concept(cid, typ, subject, d, notes, tags, see, terms)
 
 
 def person(surname: str, given: str, patronymic: str | None, en: str, *, d: str, s="party",
@@ -128,13 +133,7 @@ def person(surname: str, given: str, patronymic: str | None, en: str, *, d: str,
     for bad in en_bad:
         terms.append({**_en(bad, "deprecated"), "match": "case"})
     subject = [s] if isinstance(s, str) else list(s)
-    c = {"id": cid or f"{slug(surname)}-{slug(given)}", "type": "person", "subject": subject, "definition": d}
-    if notes:
-        c["notes"] = list(notes)
-    c["tags"] = list(tags)
-    c["see_also"] = list(see)
-    c["terms"] = terms
-    return c
+    return _concept(cid or f"{slug(surname)}-{slug(given)}", "person", subject, d, notes, tags, see, terms)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
