@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from .cliutil import VersionOpt, make_app
+from .cliutil import make_app
 from .commands import COMMAND_MODULES
 
-app = make_app("slovnik termbase tools: keep a Russian–English glossary, romanize, lint, print.")
-
-
-@app.callback()
-def _root(version: VersionOpt = False) -> None:
-    """slovnik termbase tools."""
-
-
-for _module in COMMAND_MODULES:
-    _module.register(app)
+app = make_app("slovnik termbase tools: keep a Russian–English glossary, romanize, lint, print.",
+               COMMAND_MODULES)
 
 
 def main() -> None:

@@ -44,8 +44,10 @@ def fail(message: str, hint: str | None = None, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def make_app(help_text: str) -> typer.Typer:
-    return typer.Typer(
+def make_app(help_text: str, command_modules=()) -> typer.Typer:
+    """A typer app with the error-mapping group, `--version`, and the commands of *command_modules*
+    (each module exposes register(app))."""
+    app = typer.Typer(
         cls=SlovnikGroup,
         no_args_is_help=True,
         help=help_text,
@@ -53,6 +55,14 @@ def make_app(help_text: str) -> typer.Typer:
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
+
+    @app.callback()
+    def _root(version: VersionOpt = False) -> None:
+        pass
+
+    for module in command_modules:
+        module.register(app)
+    return app
 
 
 class OutputFormat(StrEnum):

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from glossary.cliutil import VersionOpt, make_app
+from glossary.cliutil import make_app
 
 from .commands import COMMAND_MODULES
 
-app = make_app("slovnik translation memory: import, search, fuzzy lookup, QA.")
-
-
-@app.callback()
-def _root(version: VersionOpt = False) -> None:
-    """slovnik translation memory."""
-
-
-for _module in COMMAND_MODULES:
-    _module.register(app)
+app = make_app("slovnik translation memory: import, search, fuzzy lookup, QA.", COMMAND_MODULES)
 
 
 def main() -> None:
