@@ -9,10 +9,8 @@ from typing import Any
 
 from .errors import ConfigError
 
-KNOWN_KEYS = {
-    "glossary", "scheme", "select", "ignore", "per-file-ignores", "extend-select", "check",
-    "suppressions", "severity",
-}
+# Every key some command reads; anything else is a typo and an error, never silently ignored.
+KNOWN_KEYS = {"glossary", "scheme", "select", "ignore", "per-file-ignores", "suppressions", "lint", "check"}
 
 
 @dataclass
@@ -55,7 +53,7 @@ def load_config(start: Path | None = None, pyproject: Path | None = None) -> Con
     table = data.get("tool", {}).get("slovnik", {})
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.slovnik] must be a table")
-    unknown = sorted(set(table) - KNOWN_KEYS - {"lint", "tm", "print"})
+    unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{pyproject}: unknown key(s) in [tool.slovnik]: {', '.join(unknown)}")
     return Config(root=pyproject.parent, values=table)
