@@ -168,3 +168,14 @@ def test_po_in_cp1251_declaring_utf8_names_the_line_and_the_likely_encoding(tmp_
         read_termbase(path)
     assert str(err.value) == f"{path}:6: bytes are not valid utf-8 (looks like CP1251; pass --encoding cp1251)"
     assert read_termbase(path, encoding="cp1251").get("kulak").ru.text == "кулак"
+
+
+def test_po_with_a_vertical_tab_in_a_string_reads_with_an_explicit_encoding(tmp_path):
+    from glossary.formats import read_termbase
+
+    po = tmp_path / "vt.po"
+    po.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                   'msgid "тройка"\nmsgstr ""\n"troika\\n"\n"\x0bboard"\n'.encode())
+    for encoding in (None, "utf-8"):
+        tb = read_termbase(po, encoding=encoding) if encoding else read_termbase(po)
+        assert [t.text for t in tb.concepts[0].terms_in("ru")] == ["тройка"]

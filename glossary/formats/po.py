@@ -196,7 +196,8 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
         raise ParseError(path, None, "empty file")
     refuse_unterminated_po_strings(path, text if text is not None else data.decode("utf-8", errors="replace"))
     try:
-        po = polib.pofile(text if text is not None else str(path), wrapwidth=0)
+        # always by path (with the checked encoding): polib splits text content at \v and \f as well
+        po = polib.pofile(str(path), wrapwidth=0, **({"encoding": encoding} if encoding else {}))
     except UnicodeDecodeError as e:  # the charset the header declares (UTF-8 without one) does not fit
         guess = guess_cyrillic_encoding(data)
         hint = f"looks like {guess.upper()}; pass --encoding {guess}" if guess else "pass --encoding"

@@ -59,6 +59,7 @@ def _load(path: Path) -> polib.POFile:
     encoding = polib.detect_encoding(str(path))
     try:
         refuse_unterminated_po_strings(path, path.read_bytes().decode(encoding, errors="replace"))
+        # by path, not by the text just read: polib splits text content at \v and \f as well
         return polib.pofile(str(path), encoding=encoding)
     except UnicodeDecodeError as e:
         raise _decode_error(path, encoding, e) from e
