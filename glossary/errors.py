@@ -17,6 +17,9 @@ class ParseError(GlossaryError):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # raised in a worker process, re-raised in the parent
+        return type(self), (self.path, self.line, self.message)
+
 
 class FormatNotSupported(GlossaryError):
     """No reader or writer for this file name or format id."""

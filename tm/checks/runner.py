@@ -13,6 +13,7 @@ from itertools import chain, islice
 
 import pandas as pd
 
+from glossary.errors import ParseError
 from glossary.model import Termbase
 from glossary.recognize import Match, Scan, TermIndex
 from tm.model import TranslationUnit
@@ -32,7 +33,7 @@ class CheckResult:
     suppressed: int = 0
 
 
-_NO_SCAN = Scan([], [], None)
+_NO_SCAN = Scan([], [], [])
 
 
 class CheckContext:
@@ -197,31 +198,106 @@ def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterato
         _WORKER_STAGE = None
 
 
-def _collect(result: tuple, rows: list[tuple], findings: list, cols: dict[str, list] | None, term_data: list,
-             name_data: list, lemma_data: list) -> None:
-    found, keys, terms, names, lemmas = result
-    findings.extend(found)
-    if cols is not None:  # rows are UnitRow field tuples: index, tuid, source, target, …, context, path, line
-        cols["unit"].extend(r[0] for r in rows)
-        cols["tuid"].extend(r[1] for r in rows)
-        cols["path"].extend(r[9] for r in rows)
-        cols["line"].extend(r[10] for r in rows)
-        cols["source"].extend(r[2] for r in rows)
-        cols["target"].extend(r[3] for r in rows)
-        cols["ctx"].extend(r[8] for r in rows)
-        cols["src_key"].extend(k[0] for k in keys)
-        cols["tgt_key"].extend(k[1] for k in keys)
-    term_data.extend(terms)
-    name_data.extend(names)
-    lemma_data.extend(lemmas)
+_COLUMNS = ("unit", "tuid", "path", "line", "source", "target", "ctx", "src_key", "tgt_key")
+
+
+class _Collected:
+    """What the per-unit stage leaves for the report and the corpus checks, batch after batch."""
+
+    def __init__(self, want_units: bool):
+        self.units = 0
+        self.findings: list[CheckFinding] = []
+        self.cols: dict[str, list] | None = {k: [] for k in _COLUMNS} if want_units else None
+        self.term_data: list[tuple] = []
+        self.name_data: list[tuple] = []
+        self.lemma_data: list[tuple] = []
+
+    def add(self, rows: list[tuple], result: tuple) -> None:
+        found, keys, terms, names, lemmas = result
+        self.units += len(rows)
+        self.findings.extend(found)
+        cols = self.cols
+        if cols is not None:  # rows are UnitRow field tuples: index, tuid, source, target, …, context, path, line
+            cols["unit"].extend(r[0] for r in rows)
+            cols["tuid"].extend(r[1] for r in rows)
+            cols["path"].extend(r[9] for r in rows)
+            cols["line"].extend(r[10] for r in rows)
+            cols["source"].extend(r[2] for r in rows)
+            cols["target"].extend(r[3] for r in rows)
+            cols["ctx"].extend(r[8] for r in rows)
+            cols["src_key"].extend(k[0] for k in keys)
+            cols["tgt_key"].extend(k[1] for k in keys)
+        self.term_data.extend(terms)
+        self.name_data.extend(names)
+        self.lemma_data.extend(lemmas)
+
+    def merge(self, other: _Collected) -> None:
+        self.units += other.units
+        self.findings.extend(other.findings)
+        if self.cols is not None:
+            for k, values in self.cols.items():
+                values.extend(other.cols[k])
+        self.term_data.extend(other.term_data)
+        self.name_data.extend(other.name_data)
+        self.lemma_data.extend(other.lemma_data)
+
+
+def _row_batches(units: Iterable[TranslationUnit], options: CheckOptions, size: int, base: int = 0
+                 ) -> Iterator[list[tuple]]:
+    """The live (not obsolete) units as `UnitRow` field tuples, numbered from *base*, in batches.
+    Plain tuples: they pickle in C when sent to a worker (a slotted dataclass goes through Python)."""
+    n = base
+    of = UnitRow.fields_of
+    for batch in _batches((tu for tu in units if not tu.obsolete), size):
+        yield [of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
+        n += len(batch)
+
+
+def _work_part(job: tuple[int, object, int]) -> tuple[_Collected, tuple]:
+    """A worker reads one part of a file itself and runs the per-unit stage on it. Units are numbered
+    part << 32 + position: the order is the file's, and no part needs to know the others' sizes."""
+    number, part, size = job
+    stage = _WORKER_STAGE
+    reader = part.reader()
+    out = _Collected(stage.want_units)
+    for rows in _row_batches(reader.units(), stage.ctx.options, size, number << 32):
+        out.add(rows, _run(stage, rows))
+        gc.freeze()
+    return out, (reader.entry, reader.last_target_lang)
+
+
+class _PartsDisagree(Exception):
+    """A part assumed another reader state than its predecessor left: read the file whole instead."""
+
+
+def _staged_parts(parts: list, stage: _Stage, jobs: int, size: int) -> Iterator[_Collected]:
+    """The per-unit stage over file parts, each read and checked by a forked worker, in order."""
+    global _WORKER_STAGE
+    _WORKER_STAGE = stage
+    gc.freeze()  # see _staged
+    try:
+        with mp.get_context("fork").Pool(jobs) as pool:
+            left = None
+            jobs_ = [(k, part, size) for k, part in enumerate(parts)]
+            for part, (out, (entry, last)) in zip(parts, pool.imap(_work_part, jobs_), strict=True):
+                if part.start and entry != left:  # a part after the first of its file
+                    raise _PartsDisagree(part)
+                left = last
+                yield out
+    finally:
+        _WORKER_STAGE = None
 
 
 def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = None, *,
                checks: list[Check] | None = None, options: CheckOptions | None = None,
                index: TermIndex | None = None, batch_size: int = 2000, jobs: int | None = 1,
-               on_batch: Callable[[int], None] | None = None) -> CheckResult:
+               on_batch: Callable[[int], None] | None = None, parts: list | None = None) -> CheckResult:
     """Run *checks* (default: all) over *units*; obsolete units are skipped. *jobs* > 1 runs the
-    per-unit stage in that many forked processes (None: one per core); findings are the same."""
+    per-unit stage in that many forked processes (None: one per core); findings are the same.
+
+    *parts* (`tm.formats.split_units` of the files *units* reads): with workers, each reads and checks
+    its parts itself, so reading runs in parallel too; *units* is then read only if the parts turn out
+    not to add up to the files (see `split_units`)."""
     options = options or CheckOptions()
     checks = checks if checks is not None else select_checks()
     if termbase is None and index is None:
@@ -232,46 +308,47 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
     stage = _Stage(ctx, [c for c in checks if c.kind == "unit"], want_units=bool(corpus_checks),
                    want_terms=want_lemmas and ctx.index is not None, want_names=any(
                        c.id == "translit-variant" for c in corpus_checks), want_lemmas=want_lemmas)
+    jobs = jobs or default_jobs()
+    parallel = jobs > 1 and "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
 
-    findings: list[CheckFinding] = []
-    cols: dict[str, list] = {k: [] for k in ("unit", "tuid", "path", "line", "source", "target", "ctx",
-                                             "src_key", "tgt_key")}
-    term_data: list[tuple] = []
-    name_data: list[tuple] = []
-    lemma_data: list[tuple] = []
-    live = (tu for tu in units if not tu.obsolete)
-
-    def row_batches() -> Iterator[list[tuple]]:
-        n = 0
-        of = UnitRow.fields_of
-        for batch in _batches(live, batch_size):
-            # plain tuples: they pickle in C when sent to a worker (a slotted dataclass goes through Python)
-            yield [of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
-            n += len(batch)
-
-    n = 0
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])  # fewer young collections (see below)
     try:
-        for rows, result in _staged(row_batches(), stage, jobs or default_jobs()):
-            n += len(rows)
-            _collect(result, rows, findings, cols if stage.want_units else None, term_data, name_data, lemma_data)
-            # what is kept grows with the input: freezing it spares every later garbage collection a
-            # rescan of it (a full collection over a large memory otherwise costs a third of the run)
-            gc.freeze()
-            if on_batch:
-                on_batch(len(rows))
+        got = None
+        if parts and parallel:
+            got = _Collected(stage.want_units)
+            try:
+                for out in _staged_parts(parts, stage, jobs, batch_size):
+                    got.merge(out)
+                    gc.freeze()  # see below
+                    if on_batch:
+                        on_batch(out.units)
+            except (_PartsDisagree, ParseError):
+                # the file as a whole decides: a part that cannot be read alone, or one that assumed
+                # another state, makes the run read the file in one stream (a real error recurs there)
+                got = None
+                gc.unfreeze()
+        if got is None:
+            got = _Collected(stage.want_units)
+            for rows, result in _staged(_row_batches(units, options, batch_size), stage, jobs):
+                got.add(rows, result)
+                # what is kept grows with the input: freezing it spares every later garbage collection a
+                # rescan of it (a full collection over a large memory otherwise costs a third of the run)
+                gc.freeze()
+                if on_batch:
+                    on_batch(len(rows))
         frames = Frames(
-            units=pd.DataFrame(cols),
-            terms=pd.DataFrame(term_data, columns=["unit", "concept", "rendering", "approved", "preferred", "text",
-                                                   "start", "end"]),
-            names=pd.DataFrame(name_data, columns=["unit", "key", "spelling", "preferred"]),
-            lemmas=pd.DataFrame(lemma_data, columns=["unit", "lemma", "spelling"]),
+            units=pd.DataFrame(got.cols if got.cols is not None else {k: [] for k in _COLUMNS}),
+            terms=pd.DataFrame(got.term_data, columns=["unit", "concept", "rendering", "approved", "preferred",
+                                                       "text", "start", "end"]),
+            names=pd.DataFrame(got.name_data, columns=["unit", "key", "spelling", "preferred"]),
+            lemmas=pd.DataFrame(got.lemma_data, columns=["unit", "lemma", "spelling"]),
         )
+        findings = got.findings
         for check in corpus_checks:
             findings.extend(check.run(frames, ctx))
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
     findings.sort(key=CheckFinding.sort_key)
-    return CheckResult(findings, n, [c.id for c in checks], term_report(frames))
+    return CheckResult(findings, got.units, [c.id for c in checks], term_report(frames))

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from operator import itemgetter
 
 from glossary import morph
-from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan
+from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, token_starts
 
 from .base import CheckFinding, UnitRow
 
@@ -262,19 +261,17 @@ def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]
     tokens = scan.tokens
     if not spans:
         return tokens
-    token_spans = scan.spans if scan.spans is not None else [m.span() for m in pattern.finditer(text)]
+    starts = token_starts(text, tokens, scan.starts)
     # the tokens starting inside a span are one run of indexes: cut the runs out by slicing
     out: list[str] = []
     done = 0
     for s, e in sorted(spans):
-        first = bisect_left(token_spans, s, key=_START)
+        first = bisect_left(starts, s)
         out += tokens[done:first]
-        done = max(done, bisect_left(token_spans, e, key=_START))
+        done = max(done, bisect_left(starts, e))
     out += tokens[done:]
     return out
 
-
-_START = itemgetter(0)
 
 
 def _en_skeletons(text: str, ctx, skip: list[tuple[int, int]] = (), scan: Scan | None = None

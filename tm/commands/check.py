@@ -10,6 +10,7 @@ import typer
 
 from glossary.cliutil import GlossaryOpt, OutputOpt, fail, progress_enabled
 from glossary.config import load_config
+from glossary.errors import GlossaryError
 
 
 class CheckFormat(StrEnum):
@@ -48,6 +49,26 @@ def _units(paths: list[Path]):
             yield from iter_units(path)
 
 
+def _parts(paths: list[Path], jobs: int) -> list | None:
+    """The files cut into parts for the workers to read themselves, when every file can be cut."""
+    from tm.formats import split_units
+
+    if jobs < 2 or any(_is_store(p) for p in paths):
+        return None
+    parts: list = []
+    for path in paths:
+        try:
+            # a few parts per worker: they finish close together, and each holds little
+            size = min(max(path.stat().st_size // (jobs * 8), 1 << 20), 16 << 20)
+            cut = split_units(path, size=size)
+        except (OSError, GlossaryError):
+            return None  # the reader reports it, in the order of the files
+        if cut is None:
+            return None
+        parts += cut
+    return parts
+
+
 def check(
     paths: Annotated[list[Path], typer.Argument(help="TM files (TMX, PO, XLIFF, CSV/TSV, XLSX) or TM stores.",
                                                 show_default=False)],
@@ -81,7 +102,7 @@ def check(
     """
     from tm.checks import select_checks
     from tm.checks.base import SEVERITIES, CheckOptions
-    from tm.checks.runner import run_checks
+    from tm.checks.runner import default_jobs, run_checks
     from tm.checks.suppress import apply_suppressions, read_suppressions
     from tm.checks.suppress import write_suppressions as write_sup
 
@@ -117,8 +138,9 @@ def check(
         def on_batch(n: int) -> None:
             progress.advance(task, n)
     try:
+        jobs = jobs or default_jobs()
         result = run_checks(_units(paths), termbase, checks=chosen, options=options, jobs=jobs,
-                            on_batch=on_batch)
+                            on_batch=on_batch, parts=_parts(paths, jobs))
     finally:
         if progress is not None:
             progress.stop()

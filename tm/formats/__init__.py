@@ -1,6 +1,7 @@
 """TM file formats: one module per format, one explicit registry, three entry points.
 
     iter_units(path, fmt=None, *, source_lang=None, target_lang=None) -> Iterator[TranslationUnit]
+    split_units(path, fmt=None, *, size) -> parts read in parallel (TMX), or None
     read_tm(path, fmt=None, **options) -> TranslationMemory
     write_tm(units, path, fmt=None, *, source_lang, target_lang, **options) -> int (units written)
     merge_targets(original, units, out, fmt=None) -> int (XLIFF: fill an original's targets)
@@ -32,10 +33,11 @@ class Format:
     writer: Callable[..., int]
     streaming_read: bool
     write_options: dict
+    split: Callable[..., list | None] | None = None  # cut a file into parts read in parallel
 
 
 FORMATS: dict[str, Format] = {f.id: f for f in (
-    Format("tmx", "TMX 1.4b (reads 1.1–1.4)", (".tmx",), tmx.iter_units, tmx.write, True, {}),
+    Format("tmx", "TMX 1.4b (reads 1.1–1.4)", (".tmx",), tmx.iter_units, tmx.write, True, {}, tmx.split),
     Format("po", "gettext PO", (".po",), po.iter_units, po.write, False, {}),
     Format("pot", "gettext POT template", (".pot",), po.iter_units, po.write, False, {"template": True}),
     Format("xliff", "XLIFF 1.2", (".xlf", ".xliff"), xliff.iter_units, xliff.write, True, {}),
@@ -85,6 +87,15 @@ def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | N
     (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header."""
     return get_format(fmt, path).reader(path, source_lang=source_lang, target_lang=target_lang,
                                         header=header)
+
+
+def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20) -> list | None:
+    """Parts of about *size* bytes of a large file whose units can be read in parallel, or None (the
+    format cannot be cut, or the file is too small). `part.reader().units()` streams a part's
+    units; a reader's `entry` and `last_target_lang` are the state it assumed and left, and the
+    parts are the file only where each part's entry equals what its predecessor left."""
+    format_ = get_format(fmt, path)
+    return format_.split(path, size) if format_.split is not None else None
 
 
 def read_tm(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,

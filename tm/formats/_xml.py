@@ -86,17 +86,19 @@ def _syntax_error(path: Path, e: etree.XMLSyntaxError) -> ParseError:
 
 
 def iterparse(path: str | Path, tags: tuple[str, ...] | None = None,
-              events: tuple[str, ...] = ("start", "end")) -> Iterator[tuple[str, etree._Element]]:
+              events: tuple[str, ...] = ("start", "end"), source=None) -> Iterator[tuple[str, etree._Element]]:
     """Stream (event, element) pairs with the hardened flags; errors become ParseError.
 
     The caller clears elements it is done with (see `release`) so memory stays constant. *tags*
     limits the events to those elements (the parser still builds the rest; Python sees less).
+    *source*: a file object to read instead of *path* (a part of the file; *path* names it in errors).
     """
     path = Path(path)
-    refuse_empty(path)
+    if source is None:
+        refuse_empty(path)
     try:
-        context = etree.iterparse(str(path), events=events, tag=tags, remove_comments=True,
-                                  remove_pis=True, **HARDENED)
+        context = etree.iterparse(str(path) if source is None else source, events=events, tag=tags,
+                                  remove_comments=True, remove_pis=True, **HARDENED)
         checked = False
         for event, elem in context:
             if not checked:

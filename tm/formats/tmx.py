@@ -12,7 +12,11 @@ x-previous-context, x-source-plural and x-target-plural.
 
 from __future__ import annotations
 
+import io
+import mmap
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -85,17 +89,23 @@ def _seg(tuv):
 
 
 class _Reader:
-    def __init__(self, path: Path, source_lang: str | None, target_lang: str | None, header: dict):
+    def __init__(self, path: Path, source_lang: str | None, target_lang: str | None, header: dict,
+                 source=None, entry_target_lang: str | None = None):
         self.path = path
+        self.source = source
         self.source_lang = source_lang
         self.target_lang = target_lang
         self.header = header
         self.srclang: str | None = None
         self.last_target_lang: str | None = target_lang
+        # the one piece of state that crosses units (which language the targets were in): a part of
+        # the file starts from what its predecessor is expected to leave, and reports what it assumed
+        self.entry_target_lang = entry_target_lang
+        self.entry: str | None = None
 
     def units(self) -> Iterator[TranslationUnit]:
-        root_seen = header_seen = False
-        for event, elem in _xml.iterparse(self.path, _EVENT_TAGS):
+        root_seen = header_seen = entered = False
+        for event, elem in _xml.iterparse(self.path, _EVENT_TAGS, source=self.source):
             name = local(elem.tag)
             if event == "start":
                 if not root_seen:
@@ -117,6 +127,11 @@ class _Reader:
                 else:
                     self.header[f"prop:{elem.get('type', '')}"] = elem.text or ""
             elif name == "tu":
+                if not entered:
+                    entered = True
+                    if self.entry_target_lang is not None:
+                        self.last_target_lang = self.entry_target_lang
+                    self.entry = self.last_target_lang
                 unit = self._unit(elem)
                 _xml.release(elem)
                 if unit is not None:
@@ -209,6 +224,107 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
                header: dict | None = None) -> Iterator[TranslationUnit]:
     """Stream the TUs of a TMX file; *header* (if given) is filled with the header's attributes."""
     return _Reader(Path(path), source_lang, target_lang, header if header is not None else {}).units()
+
+
+# --- parts, for parallel readers ------------------------------------------------------------------
+
+_SPACE = b" \t\r\n"
+
+
+@dataclass(frozen=True)
+class TMXPart:
+    """Bytes [start, end) of a TMX file holding whole `<tu>` elements of its body. A part is read on
+    its own, wrapped in the file's own head (declaration, DOCTYPE, `<tmx>`, `<header>`, `<body>`) and
+    padded with newlines so that lxml reports the file's own line numbers."""
+
+    path: str
+    start: int
+    end: int
+    head_end: int  # bytes [0, head_end) are the head, up to and including `<body>`
+    line: int  # the line byte `start` is on
+    last: bool
+    entry_target_lang: str | None  # the target language the part before is expected to leave
+
+    def reader(self) -> _Reader:
+        with open(self.path, "rb") as fh:
+            head = fh.read(self.head_end) if self.start else b""
+            fh.seek(self.start)
+            data = fh.read(-1 if self.last else self.end - self.start)
+        doc = head + b"\n" * (self.line - 1 - head.count(b"\n")) + data if self.start else data
+        if not self.last:
+            doc += b"</body></tmx>"
+        return _Reader(Path(self.path), None, None, {}, source=io.BytesIO(doc),
+                       entry_target_lang=self.entry_target_lang if self.start else None)
+
+
+def _utf8(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16: byte offsets do not fall on characters
+    decl = re.match(rb"(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*[\"']([^\"']+)", head)
+    return decl is None or decl.group(1).lower() in (b"utf-8", b"utf8", b"us-ascii", b"ascii")
+
+
+def _boundary(mm, frm: int, prev: int) -> int:
+    """The first `<tu` at or after *frm* that starts a unit of the body: right after a `</tu>` (and
+    whitespace), outside any comment or CDATA section opened since *prev* (a checked boundary).
+    -1 when there is none. A boundary wrongly chosen would make a part ill-formed (an unclosed
+    comment or element), so it cannot go unnoticed: the caller then reads the file whole."""
+    while True:
+        pos = mm.find(b"<tu", frm)
+        if pos < 0:
+            return -1
+        frm = pos + 3
+        if mm[pos + 3:pos + 4] not in (b" ", b">", b"\t", b"\r", b"\n"):
+            continue  # <tuv
+        j = pos
+        while j > prev and mm[j - 1:j] in (b" ", b"\t", b"\r", b"\n"):
+            j -= 1
+        if mm[j - 5:j] != b"</tu>":
+            continue
+        if mm.rfind(b"<!--", prev, pos) > mm.rfind(b"-->", prev, pos):
+            continue
+        if mm.rfind(b"<![CDATA[", prev, pos) > mm.rfind(b"]]>", prev, pos):
+            continue
+        return pos
+
+
+def split(path: str | Path, size: int) -> list[TMXPart] | None:
+    """Cut a TMX file into parts of about *size* bytes that can be read in parallel, or None when it
+    cannot be cut (not UTF-8, no body, smaller than two parts). The parts' units, read in order,
+    are the file's units, as long as every part's `entry` equals the `last_target_lang` its
+    predecessor left (see `TMXPart`); the caller checks that."""
+    path = Path(path)
+    with open(path, "rb") as fh:
+        try:
+            mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:  # empty file
+            return None
+    with mm:
+        n = len(mm)
+        if n < 2 * size or not _utf8(mm[:4096]):
+            return None
+        body = mm.find(b"<body")
+        if body < 0 or mm[body + 5:body + 6] not in (b">", b" ", b"\t", b"\r", b"\n"):
+            return None
+        head_end = mm.find(b">", body) + 1
+        if head_end <= 0 or mm[head_end - 2:head_end - 1] == b"/":
+            return None
+        first = next(_Reader(path, None, None, {}).units(), None)  # the targets' language, as the
+        if first is None:  # first part will leave it in a bilingual file
+            return None
+        cuts = [0]
+        prev = head_end
+        while (pos := _boundary(mm, max(cuts[-1] + size, prev + 1), prev)) > 0:
+            cuts.append(pos)
+            prev = pos
+        if len(cuts) < 2:
+            return None
+        lines = [1]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            lines.append(lines[-1] + mm[a:b].count(b"\n"))
+    bounds = [*cuts, n]
+    return [TMXPart(str(path), bounds[k], bounds[k + 1], head_end, lines[k], k == len(cuts) - 1,
+                    first.target_lang) for k in range(len(cuts))]
 
 
 def _tuv(lang: str, segment: Segment):

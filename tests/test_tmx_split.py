@@ -1,0 +1,131 @@
+"""TMX parts for parallel reading: read in order, the parts are the file, whatever sits between units."""
+
+from pathlib import Path
+
+import pytest
+
+from glossary.errors import ParseError
+from glossary.formats import read_termbase
+from tm.checks.runner import run_checks
+from tm.formats import iter_units, split_units
+
+CHECK = Path(__file__).parent / "data" / "check"
+TM = Path(__file__).parent / "data" / "tm"
+
+
+def _fields(tu) -> tuple:
+    return (tu.id, tu.source.text, tu.target.text, tu.source_lang, tu.target_lang, tu.line, tu.props,
+            tu.context, [t.kind for t in tu.source.tags])
+
+
+def _read_parts(parts) -> list[tuple]:
+    out, left = [], None
+    for part in parts:
+        reader = part.reader()
+        out += [_fields(tu) for tu in reader.units()]
+        if part.start:
+            assert reader.entry == left
+        left = reader.last_target_lang
+    return out
+
+
+def _tricky(tmp_path: Path) -> Path:
+    """The check fixture with, between its units, what a naive cut at `<tu` would break on: a unit
+    commented out, a CDATA section holding `</tu> <tu>`, and a `<tuv` right after `</tu>`."""
+    text = (CHECK / "memory.tmx").read_text(encoding="utf-8")
+    text = text.replace('    <tu tuid="t05">', '    <!-- </tu>\n    <tu tuid="gone"> -->\n    <tu tuid="t05">', 1)
+    text = text.replace("<seg>Ежов подписал приказ.</seg>",
+                        "<seg><![CDATA[Ежов </tu>\n    <tu> подписал]]> приказ.</seg>", 1)
+    path = tmp_path / "tricky.tmx"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("size", [200, 700, 2000])
+def test_parts_read_in_order_are_the_units_of_the_file_with_their_lines(tmp_path, size):
+    path = _tricky(tmp_path)
+    parts = split_units(path, size=size)
+    assert parts is not None and len(parts) >= 2
+    assert _read_parts(parts) == [_fields(tu) for tu in iter_units(path)]
+
+
+def test_no_cut_falls_inside_a_comment_or_a_cdata_section(tmp_path):
+    path = _tricky(tmp_path)
+    data = path.read_bytes()
+    for size in range(100, 3000, 37):
+        for part in split_units(path, size=size) or []:
+            if part.start:
+                before = data[:part.start]
+                assert before.count(b"<!--") == before.count(b"-->")
+                assert before.count(b"<![CDATA[") == before.count(b"]]>")
+                assert data[part.start:part.start + 4] in (b"<tu ", b"<tu>")
+
+
+def test_tmx_11_lang_attributes_and_props_survive_the_cut():
+    parts = split_units(TM / "tmx11_lang.tmx", size=300)
+    assert parts is not None
+    assert _read_parts(parts) == [_fields(tu) for tu in iter_units(TM / "tmx11_lang.tmx")]
+
+
+def test_files_that_cannot_be_cut_are_read_whole(tmp_path):
+    assert split_units(CHECK / "memory.tmx", size=1 << 20) is None  # smaller than two parts
+    utf16 = tmp_path / "utf16.tmx"
+    utf16.write_bytes((CHECK / "memory.tmx").read_text(encoding="utf-8")
+                      .replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    assert split_units(utf16, size=200) is None
+    assert split_units(CHECK / "contexts.po", size=200) is None  # PO is not cut
+
+
+def test_a_broken_unit_is_reported_at_its_line_from_a_part_as_from_the_file(tmp_path):
+    text = (CHECK / "memory.tmx").read_text(encoding="utf-8")
+    path = tmp_path / "broken.tmx"
+    path.write_text(text.replace('<tu tuid="t15">', '<tu tuid="t15"><bad>', 1), encoding="utf-8")
+    with pytest.raises(ParseError) as whole:
+        list(iter_units(path))
+    errors = []
+    for part in split_units(path, size=300):
+        try:
+            list(part.reader().units())
+        except ParseError as e:
+            errors.append(str(e))
+    assert str(whole.value) in errors
+
+
+def _report(path: Path, **options) -> list[dict]:
+    termbase = read_termbase(CHECK / "termbase.json")
+    return [f.to_dict() for f in run_checks(iter_units(path), termbase, **options).findings]
+
+
+def test_workers_reading_parts_report_what_one_process_reports(tmp_path):
+    path = _tricky(tmp_path)
+    serial = _report(path, jobs=1)
+    assert len({f["check"] for f in serial}) >= 5
+    assert _report(path, jobs=2, parts=split_units(path, size=300)) == serial
+
+
+def test_parts_that_assumed_another_target_language_make_the_run_read_the_file_whole(tmp_path):
+    # no x-target-language and a three-language unit whose first target is German: the parts after
+    # the first assume English (what the first unit leaves), the file says German from there on
+    text = (CHECK / "memory.tmx").read_text(encoding="utf-8").replace(
+        '<tu tuid="t03"><tuv xml:lang="ru"><seg>Номенклатура росла быстро.</seg></tuv>',
+        '<tu tuid="t03"><tuv xml:lang="ru"><seg>Номенклатура росла быстро.</seg></tuv>'
+        '<tuv xml:lang="de"><seg>Die Nomenklatura wuchs schnell.</seg></tuv>', 1).replace(
+        'xml:lang="en"><seg>The nomenclature grew fast.</seg></tuv>', 'xml:lang="fr"><seg>x</seg></tuv>', 1)
+    path = tmp_path / "multi.tmx"
+    path.write_text(text, encoding="utf-8")
+    parts = split_units(path, size=300)
+    with pytest.raises(AssertionError):
+        _read_parts(parts)  # the parts alone would not be the file
+    assert _report(path, jobs=2, parts=parts) == _report(path, jobs=1)
+
+
+def test_a_run_over_parts_of_a_broken_file_reports_the_error_the_file_gives(tmp_path):
+    text = (CHECK / "memory.tmx").read_text(encoding="utf-8")
+    path = tmp_path / "broken.tmx"
+    path.write_text(text.replace("</tu>\n    <tu tuid=\"t15\">", "</tu>\n    <tu tuid=\"t15\"><tu>", 1),
+                    encoding="utf-8")
+    with pytest.raises(ParseError) as whole:
+        list(iter_units(path))
+    with pytest.raises(ParseError) as run:
+        _report(path, jobs=2, parts=split_units(path, size=300))
+    assert str(run.value) == str(whole.value)
