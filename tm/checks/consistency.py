@@ -63,6 +63,8 @@ def _flagged(df: pd.DataFrame, multi: pd.DataFrame, group: list[str], value: str
 def _inconsistent(frames: Frames, ctx, check: str, key: str, value: str, what: str) -> Iterator[CheckFinding]:
     df = frames.units
     df = df[(df["tgt_key"] != "") & (df["src_key"] != "")]
+    # a key seen once cannot vary: one hashing pass keeps the few repeated ones for the group-by
+    df = df[df[key].duplicated(keep=False)]
     if df.empty:
         return
     group = ["ctx", key]
@@ -190,7 +192,8 @@ def _lemma_inconsistent(frames: Frames, ctx, min_majority: int = 3, max_share: f
         return
     flagged = per_unit.merge(mixed, left_on="lemma", right_index=True)
     flagged = flagged[flagged["romanized"] == (flagged["sum"] < flagged["other"])]
-    spellings = per_unit[per_unit["romanized"]].groupby("lemma")["spelling"].agg(lambda s: s.value_counts().index[0])
+    romanized = per_unit[per_unit["romanized"] & per_unit["lemma"].isin(mixed.index)]  # the flagged lemmas' only
+    spellings = romanized.groupby("lemma")["spelling"].agg(lambda s: s.value_counts().index[0])
     units = _units_at(frames, flagged["unit"])
     for rec in flagged.itertuples(index=False):
         roman = spellings.get(rec.lemma, "")
