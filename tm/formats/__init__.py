@@ -1,7 +1,7 @@
 """TM file formats: one module per format, one explicit registry, three entry points.
 
     iter_units(path, fmt=None, *, source_lang=None, target_lang=None) -> Iterator[TranslationUnit]
-    split_units(path, fmt=None, *, size) -> parts read in parallel (TMX), or None
+    split_units(path, fmt=None, *, size) -> parts read in parallel (TMX, PO), or None
     read_tm(path, fmt=None, **options) -> TranslationMemory
     write_tm(units, path, fmt=None, *, source_lang, target_lang, **options) -> int (units written)
     merge_targets(original, units, out, fmt=None) -> int (XLIFF: fill an original's targets)
@@ -38,7 +38,7 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.id: f for f in (
     Format("tmx", "TMX 1.4b (reads 1.1–1.4)", (".tmx",), tmx.iter_units, tmx.write, True, {}, tmx.split),
-    Format("po", "gettext PO", (".po",), po.iter_units, po.write, False, {}),
+    Format("po", "gettext PO", (".po",), po.iter_units, po.write, False, {}, po.split),
     Format("pot", "gettext POT template", (".pot",), po.iter_units, po.write, False, {"template": True}),
     Format("xliff", "XLIFF 1.2", (".xlf", ".xliff"), xliff.iter_units, xliff.write, True, {}),
     Format("xliff2", "XLIFF 2.0/2.1", (), xliff2.iter_units, xliff2.write, True, {}),

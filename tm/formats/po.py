@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -40,9 +42,9 @@ def _primary(lang: str | None) -> str | None:
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
-def _decode_error(path: Path, encoding: str, e: UnicodeDecodeError) -> ParseError:
+def _decode_error(path: Path, encoding: str, e: UnicodeDecodeError, read: Path | None = None) -> ParseError:
     """Find the line of the first undecodable byte (polib reads line by line and loses it)."""
-    return ParseError(path, bad_byte_line(path.read_bytes(), encoding, e),
+    return ParseError(path, bad_byte_line((read or path).read_bytes(), encoding, e),
                       f"bytes are not valid {encoding} (wrong declared charset?): {e.reason}")
 
 
@@ -54,15 +56,17 @@ def _line_text(path: Path, line: int) -> str:
     return ""
 
 
-def _load(path: Path) -> polib.POFile:
-    refuse_empty(path)  # polib reads an empty file as an empty catalogue
-    encoding = polib.detect_encoding(str(path))
+def _load(path: Path, read: Path | None = None) -> polib.POFile:
+    """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
+    read = read or path
+    refuse_empty(read)  # polib reads an empty file as an empty catalogue
+    encoding = polib.detect_encoding(str(read))
     try:
-        refuse_unterminated_po_strings(path, path.read_bytes().decode(encoding, errors="replace"))
+        refuse_unterminated_po_strings(path, read.read_bytes().decode(encoding, errors="replace"))
         # by path, not by the text just read: polib splits text content at \v and \f as well
-        return polib.pofile(str(path), encoding=encoding)
+        return polib.pofile(str(read), encoding=encoding)
     except UnicodeDecodeError as e:
-        raise _decode_error(path, encoding, e) from e
+        raise _decode_error(path, encoding, e, read) from e
     except LookupError as e:
         raise ParseError(path, None, f"unknown charset {encoding!r} in the PO header") from e
     except OSError as e:
@@ -73,7 +77,7 @@ def _load(path: Path) -> polib.POFile:
         if not m:
             raise ParseError(path, None, f"PO syntax error: {e}") from e
         line = int(m.group(1))
-        detail = (m.group(2) or "").strip() or f"near {_line_text(path, line)!r}"
+        detail = (m.group(2) or "").strip() or f"near {_line_text(read, line)!r}"
         raise ParseError(path, line, f"PO syntax error: {detail}") from e
 
 
@@ -116,9 +120,9 @@ def _unit(entry: polib.POEntry, path: Path, source_lang: str, target_lang: str |
 
 
 def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-               header: dict | None = None) -> Iterator[TranslationUnit]:
+               header: dict | None = None, read: Path | None = None) -> Iterator[TranslationUnit]:
     path = Path(path)
-    po = _load(path)
+    po = _load(path, read)
     source, target = languages(po, source_lang, target_lang)
     if header is not None:
         header.update(po.metadata)
@@ -227,3 +231,93 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
             fh.write("\n" + _render(entry, wrapwidth))
             count += 1
     return count
+
+
+# --- parts, for parallel readers ------------------------------------------------------------------
+
+# An entry ends with its msgstr (or a continuation string, or the same in an obsolete #~ entry); the
+# next starts with a comment or a keyword. Only a blank line between two such lines is a cut point:
+# a comment separated from its msgid by a blank line stays with it.
+_ENTRY_END = re.compile(rb'(?:#~\s*)?(?:msgstr|")')
+_ENTRY_START = (b"#", b"msgctxt", b"msgid")
+
+
+@dataclass(frozen=True)
+class POPart:
+    """Bytes [start, end) of a PO file holding whole entries. A part is parsed from a temporary copy
+    that starts with the file's header entry (its charset and Language) and is padded with newlines,
+    so polib reports the file's own line numbers."""
+
+    path: str
+    start: int
+    end: int
+    head_end: int  # bytes [0, head_end) are the header entry and what precedes it
+    line: int
+
+    def reader(self) -> _PartReader:
+        return _PartReader(self)
+
+
+class _PartReader:
+    entry = last_target_lang = None  # no reader state crosses PO entries
+
+    def __init__(self, part: POPart):
+        self.part = part
+
+    def units(self) -> Iterator[TranslationUnit]:
+        part = self.part
+        with open(part.path, "rb") as fh:
+            head = fh.read(part.head_end) if part.start else b""
+            fh.seek(part.start)
+            data = fh.read(part.end - part.start)
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "part.po"
+            copy.write_bytes(head + b"\n" * (part.line - 1 - head.count(b"\n")) + data if part.start else data)
+            yield from iter_units(part.path, read=copy)
+
+
+def split(path: str | Path, size: int) -> list[POPart] | None:
+    """Cut a PO file into parts of about *size* bytes at blank lines between entries, or None (no
+    header entry first, a charset that is not ASCII-compatible, smaller than two parts)."""
+    path = Path(path)
+    data = path.read_bytes()
+    n = len(data)
+    if n < 2 * size:
+        return None
+    try:
+        if "a\n".encode(polib.detect_encoding(str(path))) != b"a\n":
+            return None  # UTF-16/32: byte offsets do not fall on lines
+    except LookupError:
+        return None  # the reader names the unknown charset
+    first = re.search(rb'^(msgctxt|msgid) ', data, re.M)
+    if first is None or not data.startswith(b'msgid ""', first.start()):
+        return None  # no header entry to give every part the charset (or it is not first)
+    head_end = data.find(b"\n\n", first.start())
+    if head_end < 0:
+        return None
+    head_end += 1
+    cuts = [0]
+    frm = head_end + size
+    while frm < n:
+        blank = data.find(b"\n\n", frm)
+        if blank < 0:
+            break
+        start = blank + 2
+        while data[start:start + 1] == b"\n":
+            start += 1
+        before = data.rfind(b"\n", 0, blank) + 1
+        if data.startswith(_ENTRY_START, start) and _ENTRY_END.match(data, before):
+            cuts.append(start)
+            frm = start + size
+        else:
+            frm = blank + 1
+    if len(cuts) < 2:
+        return None
+    bounds = [*cuts, n]
+    line = 1
+    parts = []
+    for k in range(len(cuts)):
+        parts.append(POPart(str(path), bounds[k], bounds[k + 1], head_end, line))
+        line += data.count(b"\n", bounds[k], bounds[k + 1])
+    return parts
+

@@ -1,4 +1,4 @@
-"""TMX parts for parallel reading: read in order, the parts are the file, whatever sits between units."""
+"""TMX and PO parts for parallel reading: read in order, the parts are the file, whatever sits between units."""
 
 from pathlib import Path
 
@@ -73,7 +73,7 @@ def test_files_that_cannot_be_cut_are_read_whole(tmp_path):
     utf16.write_bytes((CHECK / "memory.tmx").read_text(encoding="utf-8")
                       .replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
     assert split_units(utf16, size=200) is None
-    assert split_units(CHECK / "contexts.po", size=200) is None  # PO is not cut
+    assert split_units(CHECK / "contexts.po", size=1 << 20) is None
 
 
 def test_a_broken_unit_is_reported_at_its_line_from_a_part_as_from_the_file(tmp_path):
@@ -129,3 +129,83 @@ def test_a_run_over_parts_of_a_broken_file_reports_the_error_the_file_gives(tmp_
     with pytest.raises(ParseError) as run:
         _report(path, jobs=2, parts=split_units(path, size=300))
     assert str(run.value) == str(whole.value)
+
+
+# --- PO -------------------------------------------------------------------------------------------
+
+_PO_FIELDS = ("source", "target", "context", "notes", "comments", "references", "flags", "fuzzy", "obsolete",
+              "line", "source_lang", "target_lang", "previous_source", "source_plural", "target_plurals")
+
+
+def _po_fields(tu) -> tuple:
+    return tuple(getattr(tu, f) for f in _PO_FIELDS)
+
+
+def _po(tmp_path: Path, encoding: str = "UTF-8") -> Path:
+    """A catalogue with what a cut at any blank line would break: a comment parted from its entry by
+    a blank line, runs of blank lines, plurals, previous msgids, obsolete entries."""
+    entries = []
+    for i in range(40):
+        entries.append(f'#. заметка {i}\n\n#: glava{i}.txt:{i}\nmsgctxt "c{i % 3}"\nmsgid "Съезд номер {i}"\n'
+                       f'msgstr ""\n"Congress "\n"number {i}"\n')
+        if i % 7 == 0:
+            entries.append(f'#| msgid "Старый {i}"\nmsgid "{i} делегат"\nmsgid_plural "{i} делегатов"\n'
+                           f'msgstr[0] "{i} delegate"\nmsgstr[1] "{i} delegates"\n\n')
+        if i % 11 == 0:
+            entries.append(f'#~ msgid "Устаревшее {i}"\n#~ msgstr "Obsolete {i}"\n')
+    text = (f'# Тест\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={encoding}\\n"\n'
+            f'"Language: en\\n"\n"X-Source-Language: ru\\n"\n\n' + "\n".join(entries))
+    path = tmp_path / f"cat-{encoding}.po"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["UTF-8", "KOI8-R", "CP1251"])
+@pytest.mark.parametrize("size", [150, 600, 2500])
+def test_po_parts_read_in_order_are_the_entries_of_the_file_with_their_lines(tmp_path, encoding, size):
+    path = _po(tmp_path, encoding)
+    parts = split_units(path, size=size)
+    assert parts is not None and len(parts) >= 2
+    got = [_po_fields(tu) for part in parts for tu in part.reader().units()]
+    assert got == [_po_fields(tu) for tu in iter_units(path)]
+    assert any(tu.comments for tu in iter_units(path))  # the parted comment really is attached
+
+
+def test_po_cuts_fall_between_entries_only(tmp_path):
+    path = _po(tmp_path)
+    data = path.read_bytes()
+    for size in range(100, 3000, 41):
+        for part in split_units(path, size=size) or []:
+            if part.start:
+                assert data[part.start - 2:part.start] == b"\n\n"
+                assert data[part.start:part.start + 1] == b"#" or data.startswith(b"msg", part.start)
+                last_line = data[:part.start].rstrip(b"\n").rsplit(b"\n", 1)[-1]
+                assert last_line.startswith((b"msgstr", b'"', b"#~ msgstr")), last_line  # never after a comment
+
+
+def test_po_without_a_header_entry_first_is_read_whole(tmp_path):
+    path = tmp_path / "nohead.po"
+    path.write_text("".join(f'msgid "слово {i}"\nmsgstr "word {i}"\n\n' for i in range(100)), encoding="utf-8")
+    assert split_units(path, size=200) is None
+
+
+def test_a_po_syntax_error_is_reported_at_its_line_from_a_part_as_from_the_file(tmp_path):
+    path = _po(tmp_path)
+    text = path.read_text(encoding="utf-8").replace('msgid "Съезд номер 30"', 'msgid "Съезд номер 30" junk', 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ParseError) as whole:
+        list(iter_units(path))
+    errors = []
+    for part in split_units(path, size=300):
+        try:
+            list(part.reader().units())
+        except ParseError as e:
+            errors.append(str(e))
+    assert errors == [str(whole.value)]
+
+
+def test_workers_reading_po_parts_report_what_one_process_reports():
+    path = CHECK / "contexts.po"
+    serial = _report(path, jobs=1)
+    assert serial
+    assert _report(path, jobs=2, parts=split_units(path, size=60)) == serial
