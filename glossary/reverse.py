@@ -52,13 +52,17 @@ def skeleton(word: str) -> str:
     """
     if _CYRILLIC_RE.search(word):
         word = engine("lc").convert(word)  # no warning for letters outside Russian: they stay in the key
-    s = unicodedata.normalize("NFC", word).lower().translate(_TIE_BARS).translate(_SIGNS)
-    if "ch" in s and any(c in s for c in "čšžŝ"):
-        s = s.replace("ch", "kh")  # a háček spelling writes ч as č, so its ch is German-style х
-    for old, new in _SPECIAL:
-        s = s.replace(old, new)
-    # the remaining diacritics (ĭ ė è ī ŭ g̀ …) carry no distinction any other scheme makes
-    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    s = word.lower()
+    if not (s.isascii() and s.isalpha()):  # most words are plain letters: no signs, no tie bars
+        s = s.translate(_TIE_BARS).translate(_SIGNS)
+    if not s.isascii():
+        s = unicodedata.normalize("NFC", s)
+        if "ch" in s and any(c in s for c in "čšžŝ"):
+            s = s.replace("ch", "kh")  # a háček spelling writes ч as č, so its ch is German-style х
+        for old, new in _SPECIAL:
+            s = s.replace(old, new)
+        # the remaining diacritics (ĭ ė è ī ŭ g̀ …) carry no distinction any other scheme makes
+        s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
     for old, new in _DIGRAPHS:
         s = s.replace(old, new)
     for old, new in _PLUS_KH:
@@ -69,7 +73,7 @@ def skeleton(word: str) -> str:
     s = _YERY_RE.sub("Y", s)
     s = _SEMIVOWEL_RE.sub("I", s)
     s = _DOUBLE_VOWEL_RE.sub(r"\1", s)
-    return "".join(c for c in s if c.isalpha() or c == "-")
+    return s if s.isalpha() else "".join(c for c in s if c.isalpha() or c == "-")
 
 
 # ---------------------------------------------------------------- a Russian character-trigram model
