@@ -1,6 +1,7 @@
 """The runner's parallel per-unit stage: forked workers give the same findings, in the same order."""
 
 import gc
+import os
 from pathlib import Path
 
 import pytest
@@ -30,4 +31,18 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it():
     before = gc.get_threshold()
     _report(jobs=2, batch_size=2)
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
+def _die(rows):
+    os._exit(9)  # as a worker killed by the OOM killer or kill -9 ends
+
+
+def test_a_worker_that_dies_fails_the_run_with_an_error_instead_of_a_hang(monkeypatch):
+    from tm.checks import runner
+    from tm.errors import WorkerDied
+
+    monkeypatch.setattr(runner, "_work", _die)
+    with pytest.raises(WorkerDied, match="worker process died"):
+        _report(jobs=2, batch_size=2)
     assert gc.get_freeze_count() == 0

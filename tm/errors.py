@@ -7,3 +7,8 @@ from glossary.errors import GlossaryError
 
 class TMWriteError(GlossaryError):
     """A unit cannot be written in the requested format (e.g. a character XML forbids)."""
+
+
+class WorkerDied(GlossaryError):
+    """A worker process of a parallel run died before returning its results."""
+

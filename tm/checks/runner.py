@@ -8,6 +8,9 @@ import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
@@ -16,6 +19,7 @@ import pandas as pd
 from glossary.errors import ParseError
 from glossary.model import Termbase
 from glossary.recognize import Match, Scan, TermIndex
+from tm.errors import WorkerDied
 from tm.model import TranslationUnit
 
 from . import CHECKS, Check, select_checks
@@ -182,20 +186,35 @@ def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterato
     # touches it (a collection writes to every object it visits, and each write copies a page)
     gc.freeze()
     try:
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with _workers(jobs) as pool:
             # a bounded window of batches in flight: reading stays ahead of the workers without ever
             # holding more than a few batches of a large file
-            window: deque[tuple[list[tuple], object]] = deque()
+            window: deque[tuple[list[tuple], Future]] = deque()
             for rows in chain((first, second), batches):
-                window.append((rows, pool.apply_async(_work, (rows,))))
+                window.append((rows, pool.submit(_work, rows)))
                 if len(window) > 2 * jobs:
                     done, result = window.popleft()
-                    yield done, result.get()
+                    yield done, result.result()
             while window:
                 done, result = window.popleft()
-                yield done, result.get()
+                yield done, result.result()
     finally:
         _WORKER_STAGE = None
+
+
+@contextmanager
+def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """Forked worker processes. A worker that dies (killed, out of memory) fails the run with a
+    one-line error instead of leaving it waiting forever for the results of the dead process, and
+    work not yet started is dropped when the run stops early."""
+    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"))
+    try:
+        yield pool
+    except BrokenProcessPool as e:
+        raise WorkerDied("a worker process died (killed, or out of memory?); `-j 1` checks in one "
+                         "process") from e
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 _COLUMNS = ("unit", "tuid", "path", "line", "source", "target", "ctx", "src_key", "tgt_key")
@@ -276,10 +295,10 @@ def _staged_parts(parts: list, stage: _Stage, jobs: int, size: int) -> Iterator[
     _WORKER_STAGE = stage
     gc.freeze()  # see _staged
     try:
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with _workers(jobs) as pool:
             left = None
             jobs_ = [(k, part, size) for k, part in enumerate(parts)]
-            for part, (out, (entry, last)) in zip(parts, pool.imap(_work_part, jobs_), strict=True):
+            for part, (out, (entry, last)) in zip(parts, pool.map(_work_part, jobs_), strict=True):
                 if part.start and entry != left:  # a part after the first of its file
                     raise _PartsDisagree(part)
                 left = last

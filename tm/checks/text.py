@@ -54,7 +54,8 @@ def numbers(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> Counter:
     """The numbers of a text as values: 12 000 = 12,000 = 12000; 3,5 (ru) = 3.5 (en). Numbers inside
     the *skip* spans (terms that contain a number, such as 25,000ers or Order No. 227) do not count."""
     pattern = _EN_NUMBER if lang.startswith("en") else _RU_NUMBER
-    if _SHORT_RANGE.search(text):  # 2010–11 means 2010–2011 (same length, so spans stay valid)
+    if ("-" in text or "–" in text or "—" in text) and _SHORT_RANGE.search(text):
+        # 2010–11 means 2010–2011 (same length, so spans stay valid)
         text = _SHORT_RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
     if not skip:
         return Counter(_value(whole, frac) for whole, frac in pattern.findall(text))
@@ -155,7 +156,7 @@ def check_untranslated(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
             yield ctx.finding("untranslated", row, "target is empty")
         elif row.target.strip() == row.source.strip():
             yield ctx.finding("untranslated", row, "target is identical to the source")
-        elif row.target_lang.lower().startswith("en"):
+        elif not row.target.isascii() and row.target_lang.lower().startswith("en"):
             left = _CYRILLIC.findall(row.target)
             if left:
                 spans = [(m.start(), m.end()) for m in _CYRILLIC.finditer(row.target)]
