@@ -8,7 +8,8 @@ Collation is the Unicode Collation Algorithm with the DUCET table (pyuca). CLDR'
 only moves Cyrillic ahead of other scripts, so for Russian headwords DUCET is the Russian
 alphabetical order: ё is е with a secondary (accent) difference, й is its own letter after и, case is
 a tertiary difference. Like ICU's `alternate=shifted`, spaces, hyphens and punctuation are ignored at
-the first level (letter-by-letter order: «Правда» files under П), and the full string breaks ties.
+the first level (letter-by-letter order: «Правда» files under П), and the full string breaks ties
+(collation.collation_key).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model import Concept, ConceptType, Term, Termbase
+from .collation import collation_key
 
 DIRECTIONS = ("ru-en", "en-ru")
 SORTS = ("ru", "latin", "en")
@@ -170,48 +171,7 @@ def selected(concept: Concept, selection: dict[str, set[str]]) -> bool:
     return not ("subject" in selection and not selection["subject"] & set(concept.subject))
 
 
-# --- collation -------------------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _collator():
-    import pyuca
-    from pyuca.collator import COLL_ELEMENT_PATTERN
-
-    class LazyCollator(pyuca.Collator):
-        """pyuca's Collator that parses the DUCET lines of a character only when a string first uses
-        it: parsing all 30,000 lines took 0.2 s of a 2 s print run, a glossary uses ~100 characters.
-        Lines are filed by their first code point, so contractions (И + breve) come with it."""
-
-        def load(self, filename):
-            self._pending: dict[int, list[str]] = {}
-            with open(filename, encoding="utf-8") as keys:
-                for line in keys:
-                    if line.startswith("@implicitweights"):
-                        span, base = line[len("@implicitweights"):].split("#", 1)[0].split(";")
-                        start, end = span.split("..")
-                        self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
-                    elif line[:1].isalnum():
-                        first = line[:7].replace(";", " ").split(" ", 1)[0]
-                        self._pending.setdefault(int(first, 16), []).append(line)
-
-        def sort_key(self, string):
-            for ch in set(unicodedata.normalize("NFD", string)):
-                for line in self._pending.pop(ord(ch), ()):
-                    chars, elements = line.split("#", 1)[0].split(";", 1)
-                    self.table.add([int(x, 16) for x in chars.split()],
-                                   [[int(w, 16) for w in m.groups()]
-                                    for m in COLL_ELEMENT_PATTERN.finditer(elements)])
-            return super().sort_key(string)
-
-    return LazyCollator()
-
-
-def collation_key(text: str) -> tuple:
-    """Sort key: the UCA key of the letters and digits (letter-by-letter), then the raw string as a
-    last, deterministic tie-break (ГУЛАГ and Гулаг, Правда and «Правда»)."""
-    letters = "".join(ch for ch in text if ch.isalnum())
-    return (_collator().sort_key(letters), text)
-
+# --- collation (the sort key itself: collation.py) -------------------------------------------
 
 # A Russian index files a numbered congress or conference under its noun and orders it by number:
 # «XVII съезд» as «съезд, XVII» under С, after «X съезд» and before «XX съезд». So a leading Roman
@@ -263,17 +223,19 @@ def grammar_of(term: Term) -> str:
 
 class _Builder:
     def __init__(self, direction: str, schemes: tuple[str, ...]):
+        from ..romanize import engine
+
         self.source, self.target = direction.split("-")
         self.schemes = schemes
+        # The compiled engines themselves (romanize() would also collect unmapped letters, unused here).
+        self.engines = tuple((s, engine(s)) for s in schemes)
 
     def romanized(self, term: Term) -> tuple[str, ...]:
         if not term.lang.startswith("ru") or not self.schemes:
             return ()
-        from ..romanize import romanize_report
-
         # A per-scheme override on the term (an established spelling) wins over the engine. A letter
         # outside the scheme (Ukrainian ґ in BGN) stays Cyrillic in print, visibly, without a warning.
-        return tuple(term.romanization.get(s) or romanize_report(term.text, s).text for s in self.schemes)
+        return tuple(term.romanization.get(s) or e.convert(term.text) for s, e in self.engines)
 
     def form(self, term: Term) -> Form:
         return Form(term.text, term.lang, self.romanized(term), grammar_of(term), term.note)
