@@ -184,10 +184,13 @@ class _Reader:
             line=tu.sourceline,
         )
         attrs = tu.attrib
-        for attr, name in _DATES:
-            value = attrs.get(attr) or (target[1].get(attr) if target else None) or source[1].get(attr)
-            if value:
-                setattr(unit, name, value)
+        # dates are attributes: an element with none beyond its tuid / xml:lang has none to look up
+        if (len(attrs) > ("tuid" in attrs) + ("srclang" in attrs) or len(source[1].attrib) > 1
+                or (target is not None and len(target[1].attrib) > 1)):
+            for attr, name in _DATES:
+                value = attrs.get(attr) or (target[1].get(attr) if target else None) or source[1].get(attr)
+                if value:
+                    setattr(unit, name, value)
         if len(tu) > len(tuvs) or any(len(t) > 1 for _, t in tuvs):  # there are notes or props
             self._extras(unit, tu, [t for _, t in tuvs])
         return unit
