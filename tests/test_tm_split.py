@@ -116,7 +116,10 @@ def test_parts_that_assumed_another_target_language_make_the_run_read_the_file_w
     parts = split_units(path, size=300)
     with pytest.raises(AssertionError):
         _read_parts(parts)  # the parts alone would not be the file
-    assert _report(path, jobs=2, parts=parts) == _report(path, jobs=1)
+    progress: list[int] = []
+    assert _report(path, jobs=2, parts=parts, on_batch=progress.append) == _report(path, jobs=1)
+    assert sum(progress) == len(list(iter_units(path)))  # the parts read before the fallback are taken back
+    assert any(n < 0 for n in progress)
 
 
 def test_a_run_over_parts_of_a_broken_file_reports_the_error_the_file_gives(tmp_path):

@@ -345,6 +345,8 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
             except (_PartsDisagree, ParseError):
                 # the file as a whole decides: a part that cannot be read alone, or one that assumed
                 # another state, makes the run read the file in one stream (a real error recurs there)
+                if on_batch and got.units:
+                    on_batch(-got.units)  # the progress count starts again with the file
                 got = None
                 gc.unfreeze()
         if got is None:
