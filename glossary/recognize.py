@@ -108,8 +108,12 @@ def _pos(parse) -> str:
 
 
 def _keys(parses) -> frozenset[str]:
-    """lemma|part-of-speech keys: стали (form of сталь, noun) never matches the verb стать."""
-    return frozenset(f"{p.normal_form.replace('ё', 'е')}|{_pos(p)}" for p in parses)
+    """lemma|part-of-speech keys: стали (form of сталь, noun) never matches the verb стать. A full
+    adjective or participle that pymorphy3 marks as possibly used as a noun (Subx: заключённый, the
+    prisoner) also gets a lemma|SUBST key, which is what a one-word noun term built on it matches."""
+    keys = {f"{p.normal_form.replace('ё', 'е')}|{_pos(p)}" for p in parses}
+    keys.update(f"{p.normal_form.replace('ё', 'е')}|SUBST" for p in parses if "Subx" in p.tag)
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=500_000)
@@ -125,6 +129,15 @@ def term_lemmas(word: str) -> frozenset[str]:
     parses = morph.parses(word)
     nominative = [p for p in parses if "nomn" in p.tag]
     return _keys(nominative or parses) or frozenset({f"{_fold(word)}|X"})
+
+
+@lru_cache(maxsize=100_000)
+def noun_lemmas(word: str) -> frozenset[str]:
+    """Keys of a one-word noun term: its noun parses, and for a substantivised adjective or participle
+    (заключённый, the prisoner) the SUBST key, which its short forms lack (договор заключён is no
+    prisoner). The plain term keys when the word has neither."""
+    keys = frozenset(k for k in term_lemmas(word) if k.endswith(("|NOUN", "|SUBST")))
+    return keys or term_lemmas(word)
 
 
 @lru_cache(maxsize=100_000)
@@ -236,7 +249,8 @@ class TermIndex:
         if mode not in ("lemma", "case"):  # exact (an unknown mode is treated as exact: the safe reading)
             keys = tuple(frozenset({_fold(w)}) for w in words)
         else:
-            keys = tuple(term_lemmas(w) for w in words)
+            noun = len(words) == 1 and term.part_of_speech == "noun"
+            keys = (noun_lemmas(words[0]),) if noun else tuple(term_lemmas(w) for w in words)
         entry = _Entry(concept.id, term, mode, words, keys)
         for k in keys[0]:
             self._ru_first.setdefault(k, []).append(entry)

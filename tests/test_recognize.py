@@ -157,3 +157,14 @@ def test_typographic_apostrophes_in_terms_and_text_are_the_same():
     index = TermIndex(tb)
     assert _en(index, "the People's Commissars") == [("narkom", "People's Commissars")]
     assert _en(index, "the People’s Commissar’s office") == [("narkom", "People’s Commissar’s")]
+
+
+def test_a_substantivised_participle_noun_term_is_not_its_short_form():
+    zek = Concept("zek", terms=[Term("заключённый", "ru", part_of_speech="noun"), Term("prisoner", "en")])
+    index = TermIndex(Termbase([zek]), romanized=False)
+    assert _ru(index, "Заключённые строили канал, заключённых кормили плохо.") == [
+        ("zek", "Заключённые"), ("zek", "заключённых")]
+    assert _ru(index, "Договор заключён, соглашение заключено.") == []  # short forms: never a noun
+    # without the part of speech the term stands for every use of the participle, short forms included
+    bare = TermIndex(Termbase([Concept("zek", terms=[Term("заключённый", "ru")])]), romanized=False)
+    assert _ru(bare, "Договор заключён.") == [("zek", "заключён")]
