@@ -7,8 +7,8 @@ pymorphy3 dictionary, which knows common words, first names and surnames in ever
 
 skeleton() folds every romanization of a word form, and the Cyrillic itself, to one key: signs and
 diacritics go, digraph families become one symbol (kh/h/x → X, shch/ŝ/šč/shh → W, ts/c/cz → Q …), a run
-of i/y/j becomes I (dropped before a vowel; a lone y between consonants, ы everywhere, becomes Y), and
-yo/io/jo become e (Хрущёв is Khrushchev in LC).
+of i/y/j becomes I (dropped before a vowel, except word-initial before a or u: я and ю; a lone y
+between consonants, ы everywhere, becomes Y), and yo/io/jo become e (Хрущёв is Khrushchev in LC).
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ _PLUS_KH = [("sX", "S"), ("zX", "Z"), ("QX", "C"), ("kX", "X")]
 _ICAO_HARD_SIGN_RE = re.compile("ie(?=[iyj][aeou])")  # ICAO ъ = ie before я ю ё (объявил = obieiavil)
 _IO_RE = re.compile("[iyj]+o")
 _SEMIVOWEL_BEFORE_VOWEL_RE = re.compile("[iyj]+(?=[aeou])")
+# Word-initial я and ю are written with a semivowel in every scheme (ya, ia, ja, â): it stays in the
+# key there, so Yakir is not Akira (initial е is Ye in some schemes and E in others, so it goes).
+_INITIAL_SEMIVOWEL_RE = re.compile("(?<![a-zA-Z])[iyj]+(?=[au])")
 _SEMIVOWEL_RE = re.compile("[iyj]+")
 # A lone y between consonants is ы in every scheme, a lone i there is и: the one и/ы distinction all keep.
 _YERY_RE = re.compile("(?<=[bvgdzklmnprstfXCSWZQ])y(?=[bvgdzklmnprstfXCSWZQ])")
@@ -69,6 +72,7 @@ def skeleton(word: str) -> str:
         s = s.replace(old, new)
     s = _ICAO_HARD_SIGN_RE.sub("", s)
     s = _IO_RE.sub("e", s)
+    s = _INITIAL_SEMIVOWEL_RE.sub("I", s)
     s = _SEMIVOWEL_BEFORE_VOWEL_RE.sub("", s)
     s = _YERY_RE.sub("Y", s)
     s = _SEMIVOWEL_RE.sub("I", s)

@@ -168,3 +168,11 @@ def test_a_substantivised_participle_noun_term_is_not_its_short_form():
     # without the part of speech the term stands for every use of the participle, short forms included
     bare = TermIndex(Termbase([Concept("zek", terms=[Term("заключённый", "ru")])]), romanized=False)
     assert _ru(bare, "Договор заключён.") == [("zek", "заключён")]
+
+
+def test_a_name_starting_with_ya_is_not_an_english_word_without_the_y():
+    yakir = Concept("iakir", type="person", terms=[Term("Якир", "ru"), Term("Yakir", "en")])
+    index = TermIndex(Termbase([yakir]))
+    assert _en(index, "Yakir and Iakir were shot; Jakira is the genitive.") == [
+        ("iakir", "Yakir"), ("iakir", "Iakir"), ("iakir", "Jakira")]
+    assert _en(index, "Akira Kurosawa filmed it.") == []
