@@ -118,17 +118,26 @@ def _keys(parses) -> frozenset[str]:
 
 @lru_cache(maxsize=500_000)
 def token_keys(word: str) -> frozenset[str]:
-    """Keys of every parse of a text token (all parses count)."""
-    return _keys(morph.parses(word)) or frozenset({f"{_fold(word)}|X"})
+    """Keys of every parse of a text token (all parses count), and the token itself as a noun lemma
+    (what a term word pymorphy3 cannot put in the nominative stands for: see `term_lemmas`)."""
+    return _keys(morph.parses(word)) | {f"{_fold(word)}|NOUN"}
 
 
 @lru_cache(maxsize=100_000)
 def term_lemmas(word: str) -> frozenset[str]:
     """Keys a term word stands for: a term is written in its dictionary form, so only nominative
-    parses count (Ежов is the surname, not genitive plural of ёж), unless the word has none (народа)."""
+    parses count (Ежов is the surname, not genitive plural of ёж). A word with none is either a
+    genitive inside a term (враг народа) or a surname pymorphy3 does not know (Чаянов, read as the
+    genitive plural of the name Чаян): its parses count, and the word itself as a noun lemma, which
+    is how pymorphy3 lemmatises the surname's other forms (Чаянову → чаянов)."""
     parses = morph.parses(word)
     nominative = [p for p in parses if "nomn" in p.tag]
-    return _keys(nominative or parses) or frozenset({f"{_fold(word)}|X"})
+    if nominative:
+        return _keys(nominative)
+    own = f"{_fold(word)}|NOUN"
+    if word[:1].isupper():  # a name: its misread parses (the name Чаян) are someone else
+        return frozenset({own})
+    return _keys(parses) | {own}
 
 
 @lru_cache(maxsize=100_000)
@@ -144,7 +153,9 @@ def noun_lemmas(word: str) -> frozenset[str]:
 def lexeme_forms(word: str) -> frozenset[str]:
     """Every inflected form of a Russian term word (its nominative parses' lexemes), lower-case."""
     parses = morph.parses(word)
-    nominative = [p for p in parses if "nomn" in p.tag] or list(parses[:1])
+    # no nominative parse: the word's lexeme is not known (the first parse of Чаянов is the name Чаян,
+    # whose forms would make "Chan" a romanized Chayanov), so only the word itself
+    nominative = [p for p in parses if "nomn" in p.tag]
     forms = {_fold(word)}
     for p in nominative:
         forms.update(_fold(f.word) for f in p.lexeme)
@@ -285,7 +296,11 @@ class TermIndex:
             skel = self.skeleton(w) if mode != "exact" else None
             accepted: set[str] = set()
             if skel:
-                for rw in ru_words:
+                # the Russian word this one romanizes as written (Andreyev: Андреев), else any whose
+                # inflection it is: Андреев is also the genitive plural of Андрей, and Андрее would
+                # make "Andre" a form of Andreyev
+                same = [rw for rw in ru_words if self.skeleton(rw) == skel]
+                for rw in same or ru_words:
                     form_skels = self._form_skeletons(rw)
                     if skel in form_skels:
                         accepted |= form_skels

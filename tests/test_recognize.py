@@ -176,3 +176,22 @@ def test_a_name_starting_with_ya_is_not_an_english_word_without_the_y():
     assert _en(index, "Yakir and Iakir were shot; Jakira is the genitive.") == [
         ("iakir", "Yakir"), ("iakir", "Iakir"), ("iakir", "Jakira")]
     assert _en(index, "Akira Kurosawa filmed it.") == []
+
+
+def test_a_surname_the_dictionary_misreads_is_matched_as_itself():
+    # pymorphy3 reads Чаянов as the genitive plural of the first name Чаян, with no nominative parse
+    chayanov = Concept("chaianov", type="person", terms=[Term("Чаянов", "ru"), Term("Chayanov", "en")])
+    index = TermIndex(Termbase([chayanov]))
+    assert _ru(index, "Чаянов писал, Чаянову дали срок, о Чаянове забыли.") == [
+        ("chaianov", "Чаянов"), ("chaianov", "Чаянову"), ("chaianov", "Чаянове")]
+    assert _ru(index, "Чаян пришёл.") == []  # the first name is someone else
+    assert _en(index, "Chayanov wrote it; Jackie Chan did not.") == [("chaianov", "Chayanov")]
+
+
+def test_a_surname_is_not_found_in_a_form_of_the_first_name_it_shares_letters_with():
+    # Андреев is also the genitive plural of Андрей, whose prepositional Андрее romanizes as Andree
+    andreev = Concept("andreev", type="person", terms=[Term("Андреев Андрей Андреевич", "ru"),
+                                                       Term("Andreyev", "en")])
+    index = TermIndex(Termbase([andreev]))
+    assert _en(index, "Andre Gide met Andreyev and spoke of Andreyeva.") == [
+        ("andreev", "Andreyev"), ("andreev", "Andreyeva")]
