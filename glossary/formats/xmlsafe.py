@@ -56,33 +56,35 @@ def parse_xml(path: Path, data: bytes | None = None) -> etree._ElementTree:
 
 
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
-_LOCAL: dict[str, str] = {}
-_NS: dict[str, str] = {}
+_PARTS: dict[str, tuple[str, str]] = {}
+
+
+def split_tag(tag) -> tuple[str, str]:
+    """(namespace, local name) of an element tag, cached per tag: `{urn:iso:std:iso:30042:ed-2}conceptEntry`
+    → (`urn:iso:std:iso:30042:ed-2`, `conceptEntry`); ("", "") for comments and processing
+    instructions, whose tag is a function."""
+    try:
+        return _PARTS[tag]
+    except KeyError:
+        if not isinstance(tag, str):
+            return "", ""
+    ns, _, name = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    parts = _PARTS[tag] = (ns, name)
+    return parts
+
+
+def local_tag(tag) -> str:
+    """The element name of a tag without its namespace ("" for comments and PIs)."""
+    return split_tag(tag)[1]
 
 
 def local_name(element) -> str:
     """`conceptEntry` for `{urn:iso:std:iso:30042:ed-2}conceptEntry`; "" for comments and PIs."""
-    tag = element.tag
-    try:
-        return _LOCAL[tag]
-    except KeyError:
-        pass
-    except TypeError:  # comments and processing instructions have a function as tag
-        return ""
-    name = _LOCAL[tag] = tag.rsplit("}", 1)[-1]
-    return name
+    return split_tag(element.tag)[1]
 
 
 def namespace(element) -> str:
-    tag = element.tag
-    try:
-        return _NS[tag]
-    except KeyError:
-        pass
-    except TypeError:
-        return ""
-    ns = _NS[tag] = tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
-    return ns
+    return split_tag(element.tag)[0]
 
 
 def text_of(element) -> str:

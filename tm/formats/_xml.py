@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from glossary.errors import ParseError
-from glossary.formats.xmlsafe import HARDENED
+from glossary.formats.xmlsafe import HARDENED, local_tag
 from tm.errors import TMWriteError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -45,11 +45,8 @@ def unique_id(wanted: str, used: set[str], *, nmtoken: bool = False) -> str:
     return candidate
 
 
-def local(tag) -> str:
-    """The element name without its namespace ("" for comments and processing instructions)."""
-    if not isinstance(tag, str):
-        return ""
-    return tag.rpartition("}")[2]
+# The element name of a tag without its namespace ("" for comments and processing instructions).
+local = local_tag
 
 
 def _entity_line(path: Path) -> int | None:
