@@ -29,6 +29,7 @@ from glossary.formats.textfile import bad_byte_line, refuse_unterminated_po_stri
 from tm.model import Segment, Tag, TranslationUnit
 
 from ._xml import refuse_empty
+from .parts import cut_lines, read_part
 
 PLURAL_FORMS = {
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
@@ -266,13 +267,9 @@ class _PartReader:
 
     def units(self) -> Iterator[TranslationUnit]:
         part = self.part
-        with open(part.path, "rb") as fh:
-            head = fh.read(part.head_end) if part.start else b""
-            fh.seek(part.start)
-            data = fh.read(part.end - part.start)
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "part.po"
-            copy.write_bytes(head + b"\n" * (part.line - 1 - head.count(b"\n")) + data if part.start else data)
+            copy.write_bytes(read_part(part.path, part.start, part.end, part.head_end, part.line))
             yield from iter_units(part.path, read=copy)
 
 
@@ -314,10 +311,6 @@ def split(path: str | Path, size: int) -> list[POPart] | None:
     if len(cuts) < 2:
         return None
     bounds = [*cuts, n]
-    line = 1
-    parts = []
-    for k in range(len(cuts)):
-        parts.append(POPart(str(path), bounds[k], bounds[k + 1], head_end, line))
-        line += data.count(b"\n", bounds[k], bounds[k + 1])
-    return parts
+    return [POPart(str(path), bounds[k], bounds[k + 1], head_end, line)
+            for k, line in enumerate(cut_lines(data, cuts))]
 

@@ -29,6 +29,7 @@ from tm.model import Segment, TranslationUnit
 from . import _xml
 from ._inline import InlineSpec, read_segment, write_parts
 from ._xml import XML_LANG, local
+from .parts import cut_lines, read_part
 
 DTD_PATH = Path(__file__).parent / "data" / "tmx14.dtd"
 
@@ -231,7 +232,8 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
 
 # --- parts, for parallel readers ------------------------------------------------------------------
 
-_SPACE = b" \t\r\n"
+_SPACE = (b" ", b"\t", b"\r", b"\n")
+_NAME_END = (b">", *_SPACE)  # what may follow an element name in a start tag
 
 
 @dataclass(frozen=True)
@@ -249,11 +251,7 @@ class TMXPart:
     entry_target_lang: str | None  # the target language the part before is expected to leave
 
     def reader(self) -> _Reader:
-        with open(self.path, "rb") as fh:
-            head = fh.read(self.head_end) if self.start else b""
-            fh.seek(self.start)
-            data = fh.read(-1 if self.last else self.end - self.start)
-        doc = head + b"\n" * (self.line - 1 - head.count(b"\n")) + data if self.start else data
+        doc = read_part(self.path, self.start, self.end, self.head_end, self.line)
         if not self.last:
             doc += b"</body></tmx>"
         return _Reader(Path(self.path), None, None, {}, source=io.BytesIO(doc),
@@ -277,10 +275,10 @@ def _boundary(mm, frm: int, prev: int) -> int:
         if pos < 0:
             return -1
         frm = pos + 3
-        if mm[pos + 3:pos + 4] not in (b" ", b">", b"\t", b"\r", b"\n"):
+        if mm[pos + 3:pos + 4] not in _NAME_END:
             continue  # <tuv
         j = pos
-        while j > prev and mm[j - 1:j] in (b" ", b"\t", b"\r", b"\n"):
+        while j > prev and mm[j - 1:j] in _SPACE:
             j -= 1
         if mm[j - 5:j] != b"</tu>":
             continue
@@ -307,7 +305,7 @@ def split(path: str | Path, size: int) -> list[TMXPart] | None:
         if n < 2 * size or not _utf8(mm[:4096]):
             return None
         body = mm.find(b"<body")
-        if body < 0 or mm[body + 5:body + 6] not in (b">", b" ", b"\t", b"\r", b"\n"):
+        if body < 0 or mm[body + 5:body + 6] not in _NAME_END:
             return None
         head_end = mm.find(b">", body) + 1
         if head_end <= 0 or mm[head_end - 2:head_end - 1] == b"/":
@@ -322,9 +320,7 @@ def split(path: str | Path, size: int) -> list[TMXPart] | None:
             prev = pos
         if len(cuts) < 2:
             return None
-        lines = [1]
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            lines.append(lines[-1] + mm[a:b].count(b"\n"))
+        lines = cut_lines(mm, cuts)
     bounds = [*cuts, n]
     return [TMXPart(str(path), bounds[k], bounds[k + 1], head_end, lines[k], k == len(cuts) - 1,
                     first.target_lang) for k in range(len(cuts))]
