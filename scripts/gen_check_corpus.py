@@ -296,25 +296,19 @@ def generate(n_units: int, seed: int = 7, n_concepts: int = 2000, starter: Path 
     for i in range(n_units):
         tuid = f"u{i + 1:06d}"
         r = rng.random()
-        if clean_pairs and r < 0.004:  # same source, another target (each pair used once)
-            src, tgt = clean_pairs.pop(rng.randrange(len(clean_pairs)))
-            swaps = [k for k in EN_SWAPS if re.search(rf"\b{k}\b", tgt)]
+        # a clean earlier pair again with a synonym on one side (each pair used once): same source,
+        # another target, or another source, same target
+        side = "target" if r < 0.004 else "source" if r > 0.996 else None
+        if clean_pairs and side:
+            pair = list(clean_pairs.pop(rng.randrange(len(clean_pairs))))
+            at, synonyms = (1, EN_SWAPS) if side == "target" else (0, RU_SWAPS)
+            swaps = [k for k in synonyms if re.search(rf"\b{k}\b", pair[at])]
             if swaps:
                 k = rng.choice(swaps)
-                swapped = re.sub(rf"\b{k}\b", EN_SWAPS[k], tgt, count=1)
-                units.append(TranslationUnit(Segment.of(src), Segment.of(swapped), id=tuid,
+                pair[at] = re.sub(rf"\b{k}\b", synonyms[k], pair[at], count=1)
+                units.append(TranslationUnit(Segment.of(pair[0]), Segment.of(pair[1]), id=tuid,
                                              source_lang="ru", target_lang="en"))
-                plant(tuid, "inconsistent-target")
-                continue
-        if clean_pairs and r > 0.996:  # another source, same target
-            src, tgt = clean_pairs.pop(rng.randrange(len(clean_pairs)))
-            swaps = [k for k in RU_SWAPS if re.search(rf"\b{k}\b", src)]
-            if swaps:
-                k = rng.choice(swaps)
-                swapped = re.sub(rf"\b{k}\b", RU_SWAPS[k], src, count=1)
-                units.append(TranslationUnit(Segment.of(swapped), Segment.of(tgt), id=tuid,
-                                             source_lang="ru", target_lang="en"))
-                plant(tuid, "inconsistent-source")
+                plant(tuid, f"inconsistent-{side}")
                 continue
         ru_t, en_t = rng.choice(TEMPLATES)
         faults: list[tuple[str, str | None]] = []
