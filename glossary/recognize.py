@@ -213,6 +213,16 @@ class _Entry:
     pattern: re.Pattern | None = None
 
 
+def _each_once(groups: Iterable[Iterable[_Entry]]) -> tuple[_Entry, ...]:
+    """The entries of several index look-ups, each once, in order (an entry is not hashable: its
+    identity is the key)."""
+    seen: dict[int, _Entry] = {}
+    for group in groups:
+        for entry in group:
+            seen.setdefault(id(entry), entry)
+    return tuple(seen.values())
+
+
 def _skeleton_fn():
     try:
         from .reverse import skeleton
@@ -324,11 +334,8 @@ class TermIndex:
             form = _fold(token)
             # a number is only ever itself: no need to ask the dictionary about every 12 000
             keys = frozenset({f"{form}|NUM", f"{form}|X"}) if token.isdigit() else token_keys(token)
-            entries: dict[int, _Entry] = {}
-            for key in (*keys, form):
-                for e in self._ru_first.get(key, ()):
-                    entries.setdefault(id(e), e)
-            info = self._ru_tok[token] = (keys, form, tuple(entries.values()))
+            entries = _each_once(self._ru_first.get(key, ()) for key in (*keys, form))
+            info = self._ru_tok[token] = (keys, form, entries)
             if entries:
                 self._ru_open[token] = info
         return info
@@ -393,13 +400,9 @@ class TermIndex:
                 if base.lower().endswith("'s"):
                     base = base[:-2]
                 skel = None if _CYRILLIC.search(base) else self.skeleton(base)
-            entries: dict[int, _Entry] = {}
-            for key in bases:
-                for e in self._en_first.get(key, ()):
-                    entries.setdefault(id(e), e)
-            for e in self._en_skel_first.get(skel, ()) if skel else ():
-                entries.setdefault(id(e), e)
-            info = self._en_tok[token] = (bases, skel, tuple(entries.values()))
+            entries = _each_once([*(self._en_first.get(key, ()) for key in bases),
+                                  self._en_skel_first.get(skel, ()) if skel else ()])
+            info = self._en_tok[token] = (bases, skel, entries)
             if entries:
                 self._en_open[token] = info
         return info
