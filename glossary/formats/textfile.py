@@ -84,10 +84,28 @@ _PO_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgst
 _PO_STRING_START = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?"')
 
 
+# The lines `_unterminated_line` finds, in one C-level scan of the text preceded by "\n" (so that every
+# line starts after one): a PO string line that is not one complete string literal and trailing blanks
+# ([^\S\n]: whitespace within the line). Walking the lines in Python costs several times as much, so it
+# only runs to name the line once this scan has found one.
+_MAYBE_UNTERMINATED = re.compile(
+    r'\n[^\S\n]*(?:#~[^\S\n]*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[^\S\n]+)?'
+    r'"(?![^"\\\n]*(?:\\.[^"\\\n]*)*"[^\S\n]*$)', re.M)
+
+
 def refuse_unterminated_po_strings(path: Path, text: str) -> None:
     """Refuse a PO string that never closes (`msgid "bad`): polib silently drops its last character."""
+    if _MAYBE_UNTERMINATED.search("\n" + text) is not None:
+        number = _unterminated_line(text)
+        if number is not None:
+            raise ParseError(path, number, "PO syntax error: unterminated string")
+
+
+def _unterminated_line(text: str) -> int | None:
+    """The number of the first line holding an unterminated PO string, or None."""
     # split on "\n" only: splitlines() also breaks at \v and \f, which may sit inside a PO string
     for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         if _PO_STRING_START.match(stripped) and not _PO_STRING_LINE.match(stripped):
-            raise ParseError(path, number, "PO syntax error: unterminated string")
+            return number
+    return None

@@ -61,12 +61,21 @@ def _tag_pos(kind: str, el) -> str:
 
 
 def _attrs(el) -> tuple[tuple[str, str], ...]:
-    return tuple((k, v) for k, v in el.attrib.items())
+    return tuple(el.items())  # (name, value) pairs in document order, as el.attrib.items() gives
 
 
 def read_parts(el, spec: InlineSpec) -> list[str | Tag]:
     """The content of a seg/source/target element as Segment parts."""
     parts: list[str | Tag] = []
+    _read(el, spec, parts)
+    return parts
+
+
+def _read(el, spec: InlineSpec, parts: list[str | Tag]) -> bool:
+    """Append the content of *el* to *parts*; True when a comment or PI was skipped. Every string
+    appended is non-empty and follows a Tag or starts the content, except the text after a skipped
+    comment or PI, which may follow the text before it: only then do the parts need normalizing."""
+    skipped = False
     if el.text:
         parts.append(el.text)
     for child in el:
@@ -74,18 +83,20 @@ def read_parts(el, spec: InlineSpec) -> list[str | Tag]:
         if not kind:  # comment or PI inside a segment
             if child.tail:
                 parts.append(child.tail)
+            skipped = True
             continue
         ident = child.get(spec.id_attr.get(kind, "id"))
         attrs = _attrs(child)
         # an element the format does not define but that wraps text (tools do emit such) is kept as a
         # pair so its text is not lost
-        if kind in spec.paired or (kind not in spec.kinds and (child.text or len(child))):
+        if kind in spec.paired or (kind not in spec.coded and kind not in spec.empty
+                                   and (child.text or len(child))):
             open_code = close_code = ""
             if spec.data is not None:
                 open_code = spec.data(child.get("dataRefStart", ""))
                 close_code = spec.data(child.get("dataRefEnd", ""))
             parts.append(Tag(kind, "open", ident, attrs, open_code))
-            parts.extend(read_parts(child, spec))
+            skipped |= _read(child, spec, parts)
             parts.append(Tag(kind, "close", ident, (), close_code))
         elif kind in spec.coded:
             parts.append(Tag(kind, _tag_pos(kind, child), ident, attrs, child.text or ""))
@@ -93,18 +104,26 @@ def read_parts(el, spec: InlineSpec) -> list[str | Tag]:
                 if local(sub.tag) != "sub":
                     continue
                 parts.append(Tag("sub", "open", None, _attrs(sub)))
-                parts.extend(read_parts(sub, spec))
+                skipped |= _read(sub, spec, parts)
                 parts.append(Tag("sub", "close", None, (), sub.tail or ""))
         else:
             code = spec.data(child.get("dataRef", "")) if spec.data is not None else ""
             parts.append(Tag(kind, _tag_pos(kind, child), ident, attrs, code))
         if child.tail:
             parts.append(child.tail)
-    return parts
+    return skipped
 
 
 def read_segment(el, spec: InlineSpec) -> Segment:
-    return Segment(read_parts(el, spec)).normalized() if el is not None else Segment()
+    """The Segment of *el*, normalized (see `Segment.normalized`)."""
+    if el is None:
+        return Segment()
+    if not len(el):  # text only
+        text = el.text
+        return Segment([text]) if text else Segment()
+    parts: list[str | Tag] = []
+    # parts read without skipping a comment or PI are normalized already (see `_read`)
+    return Segment(parts).normalized() if _read(el, spec, parts) else Segment(parts)
 
 
 def _append_text(parent, text: str) -> None:

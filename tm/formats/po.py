@@ -94,29 +94,35 @@ def languages(po: polib.POFile, source_lang: str | None, target_lang: str | None
     return source, target
 
 
-def _unit(entry: polib.POEntry, path: Path, source_lang: str, target_lang: str | None) -> TranslationUnit:
-    unit = TranslationUnit(
-        source=Segment.of(entry.msgid),
-        source_lang=source_lang,
-        target_lang=target_lang,
-        context=entry.msgctxt,
-        notes=entry.tcomment.split("\n") if entry.tcomment else [],
-        comments=entry.comment.split("\n") if entry.comment else [],
-        references=[f"{f}:{n}" if n else f for f, n in entry.occurrences],
-        flags=[f for f in entry.flags if f != "fuzzy"],
-        fuzzy=bool(entry.fuzzy),
-        obsolete=bool(entry.obsolete),
-        previous_source=entry.previous_msgid,
-        previous_context=entry.previous_msgctxt,
-        origin=path.name,
-        line=entry.linenum,
-    )
+def _unit(entry: polib.POEntry, origin: str, source_lang: str, target_lang: str | None) -> TranslationUnit:
     if entry.msgid_plural:
-        unit.source_plural = Segment.of(entry.msgid_plural)
-        unit.target_plurals = [Segment.of(entry.msgstr_plural[k]) for k in sorted(entry.msgstr_plural)]
-        unit.target = unit.target_plurals[0] if unit.target_plurals else Segment()
+        plurals = [Segment.of(entry.msgstr_plural[k]) for k in sorted(entry.msgstr_plural)]
+        target = plurals[0] if plurals else Segment()
     else:
-        unit.target = Segment.of(entry.msgstr)
+        plurals = None
+        target = Segment.of(entry.msgstr)
+    unit = TranslationUnit(source=Segment.of(entry.msgid), target=target, source_lang=source_lang,
+                           target_lang=target_lang, context=entry.msgctxt, origin=origin,
+                           line=entry.linenum)
+    # most entries have no comments, flags or history: only what an entry has is set
+    if entry.tcomment:
+        unit.notes = entry.tcomment.split("\n")
+    if entry.comment:
+        unit.comments = entry.comment.split("\n")
+    if entry.occurrences:
+        unit.references = [f"{f}:{n}" if n else f for f, n in entry.occurrences]
+    if entry.flags:
+        unit.flags = [f for f in entry.flags if f != "fuzzy"]
+        unit.fuzzy = bool(entry.fuzzy)
+    if entry.obsolete:
+        unit.obsolete = True
+    if entry.previous_msgid is not None:
+        unit.previous_source = entry.previous_msgid
+    if entry.previous_msgctxt is not None:
+        unit.previous_context = entry.previous_msgctxt
+    if plurals is not None:
+        unit.source_plural = Segment.of(entry.msgid_plural)
+        unit.target_plurals = plurals
     return unit
 
 
@@ -128,10 +134,11 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
     if header is not None:
         header.update(po.metadata)
         header.update(source_lang=source, target_lang=target)
+    origin = path.name
     for entry in po:  # polib's iteration includes obsolete entries, skips the header
         if entry.msgid == "" and not entry.msgctxt:
             continue
-        yield _unit(entry, path, source, target)
+        yield _unit(entry, origin, source, target)
 
 
 def _text(segment: Segment | None) -> str:

@@ -28,7 +28,7 @@ from tm.model import Segment, TranslationUnit
 
 from . import _xml
 from ._inline import InlineSpec, read_segment, write_parts
-from ._xml import XML_LANG, local
+from ._xml import XML_LANG
 from .parts import cut_lines, read_part
 
 DTD_PATH = Path(__file__).parent / "data" / "tmx14.dtd"
@@ -59,8 +59,9 @@ _DATES = (("creationdate", "created"), ("changedate", "changed"), ("creationid",
           ("changeid", "changer"))
 
 _LEAVES = frozenset({"seg"})
-# The reader reacts to these only: skipping tuv/seg/inline events cuts the Python work per TU.
-_EVENT_TAGS = ("tmx", "header", "body", "tu", "prop")
+# The reader reacts to these only: skipping tuv/seg/inline events cuts the Python work per TU. The
+# header's props are read when the header ends, so the props of every TU raise no events either.
+_EVENT_TAGS = ("tmx", "header", "body", "tu")
 
 
 def _same_lang(a: str, b: str) -> bool:
@@ -89,10 +90,22 @@ def _seg(tuv):
     return last if last is not None and last.tag == "seg" else tuv.find("seg")
 
 
+def _segment(tuv) -> Segment:
+    """The tuv's seg as a Segment. Most segs are plain text, the tuv's only child: their Segment is
+    the text alone (what `read_segment` makes of it, without walking the inline markup)."""
+    if len(tuv) == 1:
+        seg = tuv[0]
+        if not len(seg) and seg.tag == "seg":
+            text = seg.text
+            return Segment([text]) if text else Segment()
+    return read_segment(_seg(tuv), SPEC)
+
+
 class _Reader:
     def __init__(self, path: Path, source_lang: str | None, target_lang: str | None, header: dict,
                  source=None, entry_target_lang: str | None = None):
         self.path = path
+        self.origin = path.name
         self.source = source
         self.source_lang = source_lang
         self.target_lang = target_lang
@@ -105,29 +118,21 @@ class _Reader:
         self.entry: str | None = None
 
     def units(self) -> Iterator[TranslationUnit]:
-        root_seen = header_seen = entered = False
-        for event, elem in _xml.iterparse(self.path, _EVENT_TAGS, source=self.source):
-            name = local(elem.tag)
-            if event == "start":
-                if not root_seen:
-                    root_seen = True
-                    if name != "tmx":
-                        raise ParseError(self.path, elem.sourceline,
-                                         f"not a TMX file (root element <{name}>)")
-                    self.header["version"] = elem.get("version", "")
-                elif name == "header":
-                    header_seen = True
-                    self._header(elem)
-                elif name == "body" and not header_seen:
-                    raise ParseError(self.path, elem.sourceline, "TMX has no <header> before <body>")
-                continue
-            if name == "prop" and elem.getparent() is not None and local(elem.getparent().tag) == "header":
-                if elem.get("type") == "x-target-language" and elem.text and self.target_lang is None:
-                    self.last_target_lang = elem.text
-                    self.header["target_lang"] = elem.text
-                else:
-                    self.header[f"prop:{elem.get('type', '')}"] = elem.text or ""
-            elif name == "tu":
+        # the filtered tags have no namespace (lxml matches "tu" only without one): tag is the name
+        events = _xml.iterparse(self.path, _EVENT_TAGS, source=self.source)
+        for _, elem in events:  # the first event starts the outermost element the filter lets by
+            if elem.tag != "tmx":
+                raise ParseError(self.path, elem.sourceline, f"not a TMX file (root element <{elem.tag}>)")
+            self.header["version"] = elem.get("version", "")
+            break
+        else:
+            raise ParseError(self.path, None, "not a TMX file (no <tmx> root element)")
+        header_seen = entered = False
+        for event, elem in events:
+            tag = elem.tag
+            if tag == "tu":
+                if event == "start":
+                    continue
                 if not entered:
                     entered = True
                     if self.entry_target_lang is not None:
@@ -137,8 +142,14 @@ class _Reader:
                 _xml.release(elem)
                 if unit is not None:
                     yield unit
-        if not root_seen:
-            raise ParseError(self.path, None, "not a TMX file (no <tmx> root element)")
+            elif event == "start":
+                if tag == "header":
+                    header_seen = True
+                    self._header(elem)
+                elif tag == "body" and not header_seen:
+                    raise ParseError(self.path, elem.sourceline, "TMX has no <header> before <body>")
+            elif tag == "header":
+                self._header_props(elem)
         if not header_seen:
             raise ParseError(self.path, None, "TMX has no <header>")
 
@@ -151,48 +162,67 @@ class _Reader:
         self.header["source_lang"] = self.source_lang or (None if srclang == "*all*" else srclang)
         self.header["target_lang"] = self.target_lang
 
+    def _header_props(self, elem) -> None:
+        for prop in elem.iterchildren("prop"):
+            if prop.get("type") == "x-target-language" and prop.text and self.target_lang is None:
+                self.last_target_lang = prop.text
+                self.header["target_lang"] = prop.text
+            else:
+                self.header[f"prop:{prop.get('type', '')}"] = prop.text or ""
+
     def _unit(self, tu) -> TranslationUnit | None:
         tuvs = []
+        others = False  # notes or props in the tu or in a tuv (besides its seg)
         for tuv in tu:  # TMX has no namespace; comments were dropped by the parser
             if tuv.tag != "tuv":
+                others = True
                 continue
             lang = tuv.get(XML_LANG) or tuv.get("lang")
             if not lang:
                 raise ParseError(self.path, tuv.sourceline, "<tuv> has no xml:lang (or lang)")
+            if len(tuv) > 1:
+                others = True
             tuvs.append((lang, tuv))
         if not tuvs:
             return None
-        srclang = tu.get("srclang") or self.srclang
+        own_srclang = tu.get("srclang")
+        srclang = own_srclang or self.srclang
         if srclang == "*all*":
             srclang = self.source_lang
-        source = _pick(tuvs, srclang)
-        if source is None:
-            return None  # this TU has no segment in the source language: nothing to match against
-        target = _pick(tuvs, self.target_lang or self.last_target_lang, exclude=source)
-        if target is None and self.target_lang is None:
-            target = _pick(tuvs, None, exclude=source)
+        target_lang = self.target_lang or self.last_target_lang
+        if len(tuvs) == 2 and tuvs[0][0] == srclang and tuvs[1][0] == target_lang:
+            # the common case, each side exactly in its language: what `_pick` would choose
+            source, target = tuvs
+        else:
+            source = _pick(tuvs, srclang)
+            if source is None:
+                return None  # this TU has no segment in the source language: nothing to match against
+            target = _pick(tuvs, target_lang, exclude=source)
+            if target is None and self.target_lang is None:
+                target = _pick(tuvs, None, exclude=source)
         if target is not None:
             self.last_target_lang = target[0]
             if self.header.get("target_lang") is None:
                 self.header["target_lang"] = target[0]
+        tuid = tu.get("tuid")
         unit = TranslationUnit(
-            source=read_segment(_seg(source[1]), SPEC),
-            target=read_segment(_seg(target[1]), SPEC) if target else Segment(),
-            id=tu.get("tuid"),
+            source=_segment(source[1]),
+            target=_segment(target[1]) if target else Segment(),
+            id=tuid,
             source_lang=source[0],
             target_lang=target[0] if target else self.last_target_lang,
-            origin=self.path.name,
+            origin=self.origin,
             line=tu.sourceline,
         )
-        attrs = tu.attrib
         # dates are attributes: an element with none beyond its tuid / xml:lang has none to look up
-        if (len(attrs) > ("tuid" in attrs) + ("srclang" in attrs) or len(source[1].attrib) > 1
+        if (len(tu.attrib) > (tuid is not None) + (own_srclang is not None) or len(source[1].attrib) > 1
                 or (target is not None and len(target[1].attrib) > 1)):
+            attrs = tu.attrib
             for attr, name in _DATES:
                 value = attrs.get(attr) or (target[1].get(attr) if target else None) or source[1].get(attr)
                 if value:
                     setattr(unit, name, value)
-        if len(tu) > len(tuvs) or any(len(t) > 1 for _, t in tuvs):  # there are notes or props
+        if others:
             self._extras(unit, tu, [t for _, t in tuvs])
         return unit
 
