@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from glossary.formats import read_termbase
+from tm.checks.base import normalize_key
 from tm.checks.runner import run_checks
 from tm.formats import iter_units
 
@@ -46,3 +47,16 @@ def test_a_worker_that_dies_fails_the_run_with_an_error_instead_of_a_hang(monkey
     with pytest.raises(WorkerDied, match="worker process died"):
         _report(jobs=2, batch_size=2)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_segment_key_collapses_whitespace_and_composes_letters():
+    assert normalize_key("  Политбюро\u00a0 ЦК\n") == "Политбюро ЦК"
+    assert normalize_key("Пётр") == normalize_key("Пе\u0308тр")  # ё precomposed = е + combining diaeresis
+
+
+def test_a_text_that_is_its_own_key_is_returned_as_it_is():
+    # workers send every unit's text and key to the main process: one object pickles once
+    text = "Решение Политбюро от 5 марта."
+    assert normalize_key(text) is text
+    assert normalize_key(text + " ") is not text
+

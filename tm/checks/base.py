@@ -28,7 +28,10 @@ CONTEXT_PROPS = frozenset({
 
 def normalize_key(text: str) -> str:
     """The comparison key of a segment for consistency checks: whitespace collapsed, NFC."""
-    return unicodedata.normalize("NFC", " ".join(text.split()))  # split() = \s+ runs, ends stripped
+    key = " ".join(text.split())  # split() = \s+ runs, ends stripped
+    # most texts are their own key: returning the text itself (NFC returns a normalised string as it
+    # is) lets a worker's results carry one string where they would carry two equal ones
+    return unicodedata.normalize("NFC", text if key == text else key)
 
 
 @dataclass(slots=True)

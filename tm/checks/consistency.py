@@ -153,7 +153,8 @@ def check_translit_variant(frames: Frames, ctx) -> Iterator[CheckFinding]:
     if multi.empty:
         return
     preferred = names.drop_duplicates("key").set_index("key")["preferred"].str.casefold()
-    spellings = names.drop_duplicates(["key", "spelling_key"]).set_index(["key", "spelling_key"])["spelling"]
+    first = names.drop_duplicates(["key", "spelling_key"])
+    spellings = dict(zip(zip(first["key"], first["spelling_key"], strict=True), first["spelling"], strict=True))
     summary = _summary(multi, ["key"], "spelling_key")
     main = multi[multi["rank"] == 0].set_index("key")["spelling_key"]
     groups = multi[["key"]].drop_duplicates()

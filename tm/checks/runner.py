@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
+import numpy as np
 import pandas as pd
 
 from glossary.errors import ParseError
@@ -218,6 +219,26 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
 
 
 _COLUMNS = ("unit", "tuid", "path", "line", "source", "target", "ctx", "src_key", "tgt_key")
+# The frames' columns and their dtypes: object keeps the Python strings as they are (pandas' own string
+# dtype would validate and copy every value, and compares and hashes them more slowly)
+_UNIT_TYPES = {"unit": None, "tuid": object, "path": object, "line": None, "source": object, "target": object,
+               "ctx": object, "src_key": object, "tgt_key": object}
+_TERM_TYPES = {"unit": "int64", "concept": object, "rendering": object, "approved": bool, "preferred": bool,
+               "text": object, "start": "int64", "end": "int64"}
+_NAME_TYPES = {"unit": "int64", "key": object, "spelling": object, "preferred": object}
+_LEMMA_TYPES = {"unit": "int64", "lemma": object, "spelling": object}
+
+
+def _frame(columns: dict[str, list], types: dict) -> pd.DataFrame:
+    """A DataFrame of column lists; a None type lets pandas infer it (a line number may be None)."""
+    return pd.concat({k: pd.Series(columns[k], dtype=t) for k, t in types.items()}, axis=1)
+
+
+def _frame_of_rows(rows: list[tuple], types: dict) -> pd.DataFrame:
+    """A DataFrame of row tuples, transposed by NumPy in C (a zip(*rows) costs a Python iterator per row)."""
+    table = np.array(rows, dtype=object) if rows else np.empty((0, len(types)), dtype=object)
+    return pd.concat({k: pd.Series(table[:, j].astype(t), copy=False) for j, (k, t) in enumerate(types.items())},
+                     axis=1)
 
 
 class _Collected:
@@ -368,11 +389,10 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
                 if on_batch:
                     on_batch(len(rows))
         frames = Frames(
-            units=pd.DataFrame(got.cols if got.cols is not None else {k: [] for k in _COLUMNS}),
-            terms=pd.DataFrame(got.term_data, columns=["unit", "concept", "rendering", "approved", "preferred",
-                                                       "text", "start", "end"]),
-            names=pd.DataFrame(got.name_data, columns=["unit", "key", "spelling", "preferred"]),
-            lemmas=pd.DataFrame(got.lemma_data, columns=["unit", "lemma", "spelling"]),
+            units=_frame(got.cols if got.cols is not None else {k: [] for k in _COLUMNS}, _UNIT_TYPES),
+            terms=_frame_of_rows(got.term_data, _TERM_TYPES),
+            names=_frame_of_rows(got.name_data, _NAME_TYPES),
+            lemmas=_frame_of_rows(got.lemma_data, _LEMMA_TYPES),
         )
         findings = got.findings
         for check in corpus_checks:
