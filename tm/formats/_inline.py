@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -45,8 +46,9 @@ class InlineSpec:
     def qname(self, kind: str) -> str:
         return f"{{{self.ns}}}{kind}" if self.ns else kind
 
-    @property
+    @cached_property
     def kinds(self) -> frozenset[str]:
+        """Every kind the format defines (computed once: the reader asks for each inline element)."""
         return self.paired | self.coded | self.empty
 
 
@@ -89,8 +91,7 @@ def _read(el, spec: InlineSpec, parts: list[str | Tag]) -> bool:
         attrs = _attrs(child)
         # an element the format does not define but that wraps text (tools do emit such) is kept as a
         # pair so its text is not lost
-        if kind in spec.paired or (kind not in spec.coded and kind not in spec.empty
-                                   and (child.text or len(child))):
+        if kind in spec.paired or (kind not in spec.kinds and (child.text or len(child))):
             open_code = close_code = ""
             if spec.data is not None:
                 open_code = spec.data(child.get("dataRefStart", ""))

@@ -90,17 +90,6 @@ def _seg(tuv):
     return last if last is not None and last.tag == "seg" else tuv.find("seg")
 
 
-def _segment(tuv) -> Segment:
-    """The tuv's seg as a Segment. Most segs are plain text, the tuv's only child: their Segment is
-    the text alone (what `read_segment` makes of it, without walking the inline markup)."""
-    if len(tuv) == 1:
-        seg = tuv[0]
-        if not len(seg) and seg.tag == "seg":
-            text = seg.text
-            return Segment([text]) if text else Segment()
-    return read_segment(_seg(tuv), SPEC)
-
-
 class _Reader:
     def __init__(self, path: Path, source_lang: str | None, target_lang: str | None, header: dict,
                  source=None, entry_target_lang: str | None = None):
@@ -206,8 +195,8 @@ class _Reader:
                 self.header["target_lang"] = target[0]
         tuid = tu.get("tuid")
         unit = TranslationUnit(
-            source=_segment(source[1]),
-            target=_segment(target[1]) if target else Segment(),
+            source=read_segment(_seg(source[1]), SPEC),
+            target=read_segment(_seg(target[1]), SPEC) if target else Segment(),
             id=tuid,
             source_lang=source[0],
             target_lang=target[0] if target else self.last_target_lang,
