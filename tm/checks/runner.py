@@ -218,11 +218,11 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_COLUMNS = ("unit", "tuid", "path", "line", "source", "target", "ctx", "src_key", "tgt_key")
 # The frames' columns and their dtypes: object keeps the Python strings as they are (pandas' own string
 # dtype would validate and copy every value, and compares and hashes them more slowly)
 _UNIT_TYPES = {"unit": None, "tuid": object, "path": object, "line": None, "source": object, "target": object,
                "ctx": object, "src_key": object, "tgt_key": object}
+_COLUMNS = tuple(_UNIT_TYPES)
 _TERM_TYPES = {"unit": "int64", "concept": object, "rendering": object, "approved": bool, "preferred": bool,
                "text": object, "start": "int64", "end": "int64"}
 _NAME_TYPES = {"unit": "int64", "key": object, "spelling": object, "preferred": object}
