@@ -10,7 +10,8 @@ from typing import Any
 from .errors import ConfigError
 
 # Every key some command reads; anything else is a typo and an error, never silently ignored.
-KNOWN_KEYS = {"glossary", "scheme", "select", "ignore", "per-file-ignores", "suppressions", "lint", "check"}
+KNOWN_KEYS = {"glossary", "scheme", "select", "ignore", "per-file-ignores", "suppressions", "lint", "check",
+              "limits"}
 
 
 @dataclass

@@ -1,0 +1,66 @@
+"""Input limits: the policy stated once (README, "Limits").
+
+Every reader and engine that could be made to spend memory or time out of proportion to what a
+user means by its input checks one of these numbers; nothing else in the tree hard-codes a limit.
+Each can be raised in `[tool.slovnik.limits]` (keys as the field names, with `-` for `_`), for the
+rare real file that needs more: a limit protects a run, it is not a judgement on the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .errors import ConfigError
+
+MiB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    # Longest word (letters) the romanizer, reverse romanizer and recogniser analyse; a longer
+    # "word" is no Russian name or term (the longest real ones are ~35 letters) and is passed over
+    # with a note, so work per word stays linear in its length.
+    max_word: int = 64
+    # Largest uncompressed size of one ZIP member (an XLSX sheet, a DOCX body) read into memory.
+    max_zip_member: int = 256 * MiB
+    # Largest compression ratio of a ZIP member over 1 MiB: real XML parts compress 5-30×, bombs 1000×.
+    max_zip_ratio: int = 200
+    # Longest stretch of an input line quoted in an error message (cut with "…").
+    max_quoted: int = 120
+    # Deepest nesting of a JSON termbase (real ones nest 6 deep).
+    max_json_depth: int = 64
+    # Largest input file read whole into memory (a stream past it is refused, never read to the end).
+    max_input: int = 2048 * MiB
+    # Longest XML prolog (declaration, comments, DOCTYPE) read before the root element.
+    max_prolog: int = 1 * MiB
+
+
+# Read it as `limits.LIMITS.max_word` at the point of use (not imported by name): `configure` replaces it.
+LIMITS = Limits()
+
+
+def configure(table: dict[str, Any] | None) -> Limits:
+    """Apply `[tool.slovnik.limits]`; unknown keys and non-positive values are errors."""
+    global LIMITS
+    if not table:
+        return LIMITS
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.slovnik.limits] must be a table")
+    names = {f.name for f in fields(Limits)}
+    changes: dict[str, int] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in names:
+            raise ConfigError(f"unknown key in [tool.slovnik.limits]: {key}")
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"[tool.slovnik.limits] {key} must be a positive whole number")
+        changes[name] = value
+    LIMITS = replace(LIMITS, **changes)
+    return LIMITS
+
+
+def quote(text: str, limit: int | None = None) -> str:
+    """*text* for an error message, cut to the quoting limit with "…"."""
+    limit = limit or LIMITS.max_quoted
+    return text if len(text) <= limit else text[: limit - 1] + "…"
