@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .errors import ConfigError
 
 # Every key some command reads; anything else is a typo and an error, never silently ignored.
@@ -57,4 +58,6 @@ def load_config(start: Path | None = None, pyproject: Path | None = None) -> Con
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
         raise ConfigError(f"{pyproject}: unknown key(s) in [tool.slovnik]: {', '.join(unknown)}")
+    # Limits are run-wide policy: the first config read applies them for every reader after it.
+    limits.configure(table.get("limits"))
     return Config(root=pyproject.parent, values=table)
