@@ -482,7 +482,7 @@ RNG_URL = ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/mast
 
 def relaxng() -> etree.RelaxNG:
     """The official TBX core structure schema, TBX-Basic integrated (LTAC-Global, see its .txt)."""
-    return etree.RelaxNG(etree.parse(str(RNG_PATH)))
+    return etree.RelaxNG(parse_xml(RNG_PATH))
 
 
 def schema_errors(path: Path) -> list[ParseError]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..atomic import atomic_path
 from ..errors import ParseError
 from ..model import Termbase
+from . import xmlsafe
 from .tabular import check_header, rows_to_termbase, termbase_to_rows
 
 SHEET = "terms"
@@ -25,10 +26,11 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
         raise ParseError(path, None, "empty file")
     if not zipfile.is_zipfile(path):
         raise ParseError(path, None, "not an XLSX workbook (not a zip archive)")
+    xmlsafe.open_zip(path).close()  # sizes, ratios and every XML part checked before openpyxl reads
     try:
         frame = pd.read_excel(path, header=None, dtype=str, na_filter=False, engine="openpyxl")
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as e:
-        raise ParseError(path, None, f"cannot read workbook: {e}") from None
+    except xmlsafe.package_failures() as e:
+        raise ParseError(path, None, f"cannot read workbook: {xmlsafe.library_detail(e)}") from None
     records = [[str(v) for v in row] for row in frame.itertuples(index=False, name=None)]
     while records and not any(v.strip() for v in records[0]):
         records.pop(0)

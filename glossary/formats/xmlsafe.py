@@ -1,59 +1,367 @@
-"""Hardened XML parsing shared by the TBX readers (and anyone else reading untrusted XML).
+"""The XML gate: every XML slovnik reads (TBX, TMX, XLIFF, the linter's XML, the XML parts of XLSX
+and DOCX, `print --for` sources) is opened here and nowhere else.
 
-lxml is told never to resolve entities, load a DTD or touch the network, and to refuse huge trees.
-A DOCTYPE that *declares* entities (the XXE and billion-laughs shapes) is refused outright with a
-one-line error, before lxml sees it, so no expansion can happen however the parser is configured.
-A plain `<!DOCTYPE martif PUBLIC … "TBXcdv04.dtd">`, as Weblate and translate-toolkit write it, is
-fine: it declares nothing and is not loaded.
+Before libxml2 sees a byte of the body, the prolog (declaration, comments, PIs, DOCTYPE) is read
+and judged by slovnik itself, so the outcome does not depend on which libxml2 is installed:
+- a DOCTYPE whose internal subset declares entities (the XXE and billion-laughs shapes) is refused
+  with one line naming file and line;
+- any other DOCTYPE (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, as OmegaT, Weblate and translate-toolkit
+  write them) is blanked out, newlines kept: the DTD is never loaded, and an entity the file uses
+  but does not define (`&nbsp;`) is then an error instead of silently dropped text.
+The hardened parser flags live only here. libxml2's errors become `ParseError(path, line, …)` in
+slovnik's words, chosen by libxml2's error code, never by its wording.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-from pathlib import Path
+import zipfile
+import zlib
+from collections.abc import Iterator
+from typing import IO
 
 from lxml import etree
 
+from .. import limits
 from ..errors import ParseError
 
-# An internal subset `[ … ]` holding an ENTITY declaration, anywhere in the DOCTYPE.
-_ENTITY_DECL = re.compile(rb"<!DOCTYPE[^>\[]*\[[^\]]*<!ENTITY", re.DOTALL | re.IGNORECASE)
-
-
-# The flags every XML read in slovnik uses (tree parsers and iterparse alike): no entity expansion,
-# no network, no DTD loading, bounded trees.
+# No entity expansion, no network, no DTD loading, bounded trees (libxml2's default limits).
 HARDENED = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
+_CHUNK = 1 << 16
 
-def make_parser() -> etree.XMLParser:
-    return etree.XMLParser(remove_blank_text=False, dtd_validation=False, **HARDENED)
+# --- the prolog ----------------------------------------------------------------------------------
+
+# Prolog items, in the text decoded as Latin-1 (any ASCII-compatible encoding) or as UTF-16/32.
+_SPACE = re.compile(r"[ \t\r\n\ufeff]*")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_PI = re.compile(r"<\?.*?\?>", re.DOTALL)
+# The DOCTYPE up to its internal subset or its end: name, external id (quoted strings may hold '>').
+_DOCTYPE_HEAD = re.compile(r"""<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*""", re.DOTALL)
+# Inside the internal subset: declarations with their quoted values, comments, PIs, PE references.
+_SUBSET_ITEM = re.compile(r"""<!--.*?-->|<\?.*?\?>|<!(?:[^>"']|"[^"]*"|'[^']*')*>|%[^;\s]*;|\s+""",
+                          re.DOTALL)
+_ROOT = re.compile(r"<[^!?]")
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_NO_BOM = ((b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+           (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
 
 
-def parse_xml(path: Path, data: bytes | None = None) -> etree._ElementTree:
-    """Parse *path* (or *data* read from it) safely; errors become ParseError(path, line, …)."""
-    if data is None:
-        data = Path(path).read_bytes()
-    if not data.strip():
-        raise ParseError(path, None, "empty file")
-    match = _ENTITY_DECL.search(data[:65536])
-    if match:
-        line = data[: match.start()].count(b"\n") + 1
-        raise ParseError(path, line, "DOCTYPE declares entities (external entities and entity "
-                         "expansion are refused)")
+def _wide_codec(head: bytes) -> str | None:
+    """The codec of a UTF-16/32 document (with or without BOM); None for ASCII-compatible ones."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    for start, codec in _NO_BOM:
+        if head.startswith(start):
+            return codec
+    return None
+
+
+class _More(Exception):
+    """The prolog goes on past the bytes read so far."""
+
+
+class _Prolog:
+    """The judgement of one document's prolog: where the root element starts (`root`, None when the
+    text is not XML at all) and the bytes to give libxml2 in place of the prolog (DOCTYPE blanked).
+    Raises _More when more bytes are needed, ParseError when the DOCTYPE is refused."""
+
+    def __init__(self, path, head: bytes):
+        self.path = path
+        self.codec = _wide_codec(head)
+        if self.codec:
+            width = 4 if "32" in self.codec else 2
+            head = head[: len(head) // width * width]
+            text = head.decode(self.codec, errors="replace")
+        else:
+            text = head.decode("latin-1")
+        self.text = text
+        self.doctype: tuple[int, int] | None = None
+        self.root = self._scan(text)
+
+    def line(self, index: int) -> int:
+        return self.text.count("\n", 0, index) + 1
+
+    def _scan(self, text: str) -> int | None:
+        pos = 3 if text.startswith("\xef\xbb\xbf") else 0  # a UTF-8 BOM, read as Latin-1
+        while True:
+            pos = _SPACE.match(text, pos).end()
+            if pos >= len(text) or (text[pos] == "<" and pos + 1 == len(text)):
+                raise _More
+            if text.startswith(("<!--", "<?"), pos):
+                item = (_COMMENT if text[pos + 1] == "!" else _PI).match(text, pos)
+                if item is None:
+                    raise _More
+                pos = item.end()
+            elif text.startswith("<!DOCTYPE", pos):
+                pos = self._doctype(text, pos)
+            elif _ROOT.match(text, pos):
+                return pos
+            elif "<!DOCTYPE".startswith(text[pos:pos + 9]) and pos + 9 > len(text):
+                raise _More
+            else:
+                return None  # not XML: libxml2 says where
+
+    def _doctype(self, text: str, start: int) -> int:
+        head = _DOCTYPE_HEAD.match(text, start)
+        pos = head.end()
+        if pos >= len(text):
+            raise _More
+        if text[pos] == "[":
+            pos += 1
+            while pos < len(text) and text[pos] != "]":
+                item = _SUBSET_ITEM.match(text, pos)
+                if item is None or item.end() == len(text):
+                    if item is None and "<!ENTITY" not in text[pos:] and len(text) - pos > 4096:
+                        raise ParseError(self.path, self.line(pos), "the DOCTYPE cannot be read")
+                    raise _More
+                if item.group().startswith(("<!ENTITY", "%")):
+                    raise ParseError(self.path, self.line(pos), "DOCTYPE declares entities (refused: "
+                                     "slovnik never expands or fetches entities)")
+                pos = item.end()
+            if pos >= len(text):
+                raise _More
+            pos = _SPACE.match(text, pos + 1).end()
+        if pos >= len(text):
+            raise _More
+        if text[pos] != ">":
+            raise ParseError(self.path, self.line(start), "the DOCTYPE cannot be read")
+        self.doctype = (start, pos + 1)
+        return pos + 1
+
+    def replacement(self) -> bytes:
+        """The prolog as libxml2 gets it: the DOCTYPE turned into spaces, its newlines kept."""
+        text = self.text[: self.root]
+        if self.doctype:
+            a, b = self.doctype
+            text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+        return text.encode(self.codec or "latin-1")
+
+
+def _read_prolog(path, stream: IO[bytes]) -> tuple[bytes, bytes]:
+    """(the prolog as libxml2 may see it, the bytes read past it) — or a ParseError."""
+    head = b""
+    while True:
+        chunk = stream.read(_CHUNK)
+        head += chunk
+        try:
+            prolog = _Prolog(path, head)
+        except _More:
+            if not chunk:  # the file ends inside its prolog
+                if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+                    raise ParseError(path, None, "empty file") from None
+                if b"<!DOCTYPE" in head or b"<\x00!\x00D\x00" in head or b"\x00<\x00!\x00D" in head:
+                    raise ParseError(path, None, "the file ends inside its prolog (DOCTYPE)") from None
+                return b"", head  # no element at all: libxml2 says so
+            if len(head) > limits.LIMITS.max_prolog:
+                raise ParseError(path, None, f"no root element in the first {len(head):,} bytes "
+                                 "(limit: max-prolog)") from None
+            continue
+        if prolog.root is None:
+            return b"", head
+        replacement = prolog.replacement()
+        return replacement, head[len(replacement):]
+
+
+class _Gated:
+    """A read-only stream: the judged prolog, then the rest of the underlying stream as it is."""
+
+    def __init__(self, prefix: bytes, stream: IO[bytes]):
+        self._prefix = prefix
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        if self._prefix:
+            if size is None or size < 0:
+                data, self._prefix = self._prefix + self._stream.read(), b""
+                return data
+            data, self._prefix = self._prefix[:size], self._prefix[size:]
+            return data
+        return self._stream.read(size)
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+def open_xml(path, source: IO[bytes] | None = None) -> _Gated:
+    """*path* (or the binary stream *source*, named *path* in errors) opened through the gate.
+    Works on pipes: nothing is read twice."""
+    stream = source if source is not None else open(path, "rb")  # noqa: SIM115 (closed by caller)
     try:
-        root = etree.fromstring(data, make_parser())
+        prolog, rest = _read_prolog(path, stream)
+    except BaseException:
+        if source is None:
+            stream.close()
+        raise
+    return _Gated(prolog + rest, stream)
+
+
+# --- libxml2's errors in slovnik's words ---------------------------------------------------------
+
+_E = etree.ErrorTypes
+_WORDS = {
+    _E.ERR_DOCUMENT_EMPTY: "no XML content",
+    _E.ERR_DOCUMENT_END: "text after the end of the root element",
+    _E.ERR_TAG_NAME_MISMATCH: "closing tag does not match the open element",
+    _E.ERR_TAG_NOT_FINISHED: "the file ends inside an element (truncated?)",
+    _E.ERR_LTSLASH_REQUIRED: "the file ends inside an element (truncated?)",
+    _E.ERR_GT_REQUIRED: "a tag is not closed with '>'",
+    _E.ERR_LT_IN_ATTRIBUTE: "'<' inside an attribute value",
+    _E.ERR_ATTRIBUTE_REDEFINED: "an attribute is given twice",
+    _E.ERR_ATTRIBUTE_WITHOUT_VALUE: "an attribute has no value",
+    _E.ERR_STRING_NOT_CLOSED: "a quoted value is not closed",
+    _E.ERR_ENTITYREF_SEMICOL_MISSING: "'&' not followed by an entity name and ';' (write &amp;)",
+    _E.ERR_NAME_REQUIRED: "'<' or '&' not followed by a name (write &lt; or &amp;)",
+    _E.ERR_INVALID_CHARREF: "a character reference names no allowed character",
+    _E.ERR_DOCUMENT_START: "not XML (no '<' where the document should start)",
+}
+_ENCODING_CODES = {_E.ERR_INVALID_CHAR, _E.ERR_UNKNOWN_ENCODING, _E.ERR_UNSUPPORTED_ENCODING,
+                   _E.ERR_INVALID_ENCODING}
+_UNDEFINED = {_E.ERR_UNDECLARED_ENTITY, _E.WAR_UNDECLARED_ENTITY}
+# The tag names, when libxml2's detail gives them (the words above stand alone when it does not).
+_MISMATCH = re.compile(r"mismatch: (\S+) line (\d+) and (\S+)")
+_QUOTED_NAME = re.compile(r"'([^'\s]{1,80})'")
+
+
+def syntax_error(path, e: etree.XMLSyntaxError) -> ParseError:
+    """An lxml/libxml2 syntax error as slovnik's one line. The parser's log holds the first real
+    error (iterparse raises a generic one at the end); its code picks slovnik's words."""
+    first = next((x for x in (e.error_log or ()) if x.level >= etree.ErrorLevels.ERROR), None)
+    code, line, detail = (first.type, first.line, first.message) if first else (e.code, e.lineno, e.msg)
+    detail = (detail or str(e) or "").strip().split("\n")[0]
+    detail = re.sub(r",? line \d+, column \d+$|\s*\(<string>, line \d+\)$", "", detail).strip()
+    line = line or None
+    if code in _UNDEFINED:
+        name = _QUOTED_NAME.search(detail)
+        message = f"undefined entity &{name.group(1)};" if name else "undefined entity"
+        return ParseError(path, line, f"invalid XML: {message} (only &amp; &lt; &gt; &quot; &apos; "
+                          "and character references are read)")
+    if code in _ENCODING_CODES or "encoding" in detail.lower():
+        return ParseError(path, line, f"invalid XML (wrong declared encoding?): {limits.quote(detail)}")
+    words = _WORDS.get(code)
+    if code == _E.ERR_TAG_NAME_MISMATCH and (tags := _MISMATCH.search(detail)):
+        words = f"closing tag </{tags[3]}> does not match <{tags[1]}> (opened on line {tags[2]})"
+    return ParseError(path, line, f"invalid XML: {words or limits.quote(detail) or 'not well-formed'}")
+
+
+# --- parsing -------------------------------------------------------------------------------------
+
+def _parser(**options) -> etree.XMLParser:
+    return etree.XMLParser(remove_blank_text=False, dtd_validation=False, **HARDENED, **options)
+
+
+def _bounded_read(path) -> bytes:
+    """The whole file, refusing one larger than the input limit (an endless stream included)."""
+    cap = limits.LIMITS.max_input
+    with open(path, "rb") as fh:
+        data = fh.read(cap + 1)
+    if len(data) > cap:
+        raise ParseError(path, None, f"larger than {cap:,} bytes (limit: max-input)")
+    return data
+
+
+def parse_xml(path, data: bytes | None = None, *, remove_comments: bool = False) -> etree._ElementTree:
+    """The whole document at *path* (or *data* read from it) as a tree, through the gate."""
+    if data is None:
+        data = _bounded_read(path)
+    import io
+
+    gated = open_xml(path, io.BytesIO(data))
+    etree.clear_error_log()  # syntax_error reads the first error of this parse from the log
+    try:
+        root = etree.fromstring(gated.read(), _parser(remove_comments=remove_comments))
     except etree.XMLSyntaxError as e:
-        line = e.lineno or (e.position[0] if e.position else None)
-        message = e.msg or str(e)
-        # lxml appends "(file, line N)"; we already name both.
-        message = re.sub(r"\s*\(<string>, line \d+\)$|, line \d+, column \d+$", "", message)
-        raise ParseError(path, line, f"invalid XML: {message}") from e
-    # With an external DTD named (never loaded), libxml2 keeps unknown `&name;` as unresolved
-    # entity nodes; refuse them rather than silently dropping text.
-    for entity in root.iter(etree.Entity):
-        raise ParseError(path, entity.sourceline, f"invalid XML: undefined entity {entity.text}")
+        raise syntax_error(path, e) from None
+    if root is None:
+        raise ParseError(path, None, "no XML content")
     return etree.ElementTree(root)
 
+
+# `parse` is the name the TM readers use for the same thing.
+parse = parse_xml
+
+
+def iterparse(path, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("start", "end"),
+              source: IO[bytes] | None = None, **options) -> Iterator[tuple[str, etree._Element]]:
+    """Stream (event, element) pairs through the gate; errors become ParseError.
+
+    The caller clears elements it is done with so memory stays constant. *tags* limits the events
+    to those elements. *source*: a binary stream to read instead of *path* (a part of the file, a
+    pipe); *path* names it in errors.
+    """
+    gated = open_xml(path, source)
+    options.setdefault("remove_comments", True)
+    options.setdefault("remove_pis", True)
+    etree.clear_error_log()
+    try:
+        yield from etree.iterparse(gated, events=events, tag=tags, **HARDENED, **options)
+    except etree.XMLSyntaxError as e:
+        raise syntax_error(path, e) from None
+    finally:
+        if source is None:
+            gated.close()
+
+
+# --- ZIP containers (XLSX, DOCX) -----------------------------------------------------------------
+
+def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zipfile.ZipFile:
+    """An XLSX/DOCX package, its members checked before anything inflates them: each one's size
+    and compression ratio within the limits, and each XML part through the gate (well-formed, no
+    entity declarations). Library readers (openpyxl, python-docx) are then given a safe package."""
+    import io
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        if isinstance(e, FileNotFoundError | IsADirectoryError | PermissionError):
+            raise
+        raise ParseError(path, None, f"not a readable {kind}: not a ZIP archive, or a damaged one") from None
+    for info in archive.infolist():
+        _check_member(path, info)
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            member = f"{path}:{info.filename}"
+            try:
+                with archive.open(info) as fh:
+                    for _ in iterparse(member, source=fh, events=("end",)):
+                        pass
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as e:
+                raise ParseError(member, None, "damaged ZIP member (bad compressed data or checksum)") from e
+    return archive
+
+
+def package_failures() -> tuple[type[BaseException], ...]:
+    """What a library (openpyxl, python-docx) may still raise on a package that passed `open_zip`
+    but is damaged in ways only it sees: a missing part, a bad value, a non-XML member's deflate
+    stream. Caught around that library call alone and reported as one line."""
+    import xml.etree.ElementTree as ElementTree
+
+    return (zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ElementTree.ParseError, KeyError,
+            ValueError, TypeError, AttributeError, IndexError, EOFError)
+
+
+def library_detail(e: BaseException) -> str:
+    """The first line of a library's error, cut to the quoting limit (its wording is not ours)."""
+    text = str(e).strip().split("\n")[0] or type(e).__name__
+    return limits.quote(text)
+
+
+def _check_member(path, info: zipfile.ZipInfo) -> None:
+    lim = limits.LIMITS
+    name = f"{path}:{info.filename}"
+    if info.file_size > lim.max_zip_member:
+        raise ParseError(name, None, f"ZIP member inflates to {info.file_size:,} bytes, over the "
+                         f"{lim.max_zip_member:,}-byte limit (max-zip-member)")
+    if info.file_size > (1 << 20) and info.file_size > lim.max_zip_ratio * max(info.compress_size, 1):
+        raise ParseError(name, None, f"ZIP member compressed {info.file_size // max(info.compress_size, 1):,}:1, "
+                         f"over the {lim.max_zip_ratio}:1 limit (max-zip-ratio; a zip bomb?)")
+
+
+# --- reading elements ----------------------------------------------------------------------------
 
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _PARTS: dict[str, tuple[str, str]] = {}

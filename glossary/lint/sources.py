@@ -16,13 +16,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import FormatNotSupported, ParseError
+from ..formats import xmlsafe
 
 # `slovnik: ignore` (every rule) or `slovnik: ignore[R101, S3]` (codes or code prefixes).
 DIRECTIVE_RE = re.compile(r"slovnik:\s*ignore(?:\[\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*\])?")
@@ -376,10 +376,11 @@ def read_docx(path: Path, data: bytes) -> Document:
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
+    xmlsafe.open_zip(path, data, kind="DOCX file").close()  # sizes, ratios and every XML part through the XML gate
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, SyntaxError, ValueError) as e:
-        raise ParseError(path, None, f"not a readable DOCX file: {e}") from e
+    except (PackageNotFoundError, *xmlsafe.package_failures()) as e:
+        raise ParseError(path, None, f"not a readable DOCX file: {xmlsafe.library_detail(e)}") from None
     body = document.element.body
     paragraphs = [Paragraph(p, document).text.replace("\n", " ") for p in body.iter(qn("w:p"))]
     text = "\n".join(paragraphs)

@@ -1,9 +1,9 @@
-"""Hardened XML reading shared by the TMX and XLIFF readers.
+"""XML helpers shared by the TMX and XLIFF readers and writers.
 
-Every parse goes through lxml with entity resolution, network access and DTD loading off and the
-size limits on (`huge_tree=False`). A DOCTYPE that declares entities (XXE, billion laughs) is refused
-outright; a DOCTYPE that only names an external DTD (OmegaT writes `SYSTEM "tmx11.dtd"`) is fine,
-since that DTD is never loaded. lxml's errors become `ParseError(path, line, message)`.
+Every read goes through the project's one XML gate (`glossary.formats.xmlsafe`): the prolog is
+judged before libxml2 reads the body (a DOCTYPE declaring entities is refused; one that only names
+an external DTD, as OmegaT's `SYSTEM "tmx11.dtd"`, is never loaded), and libxml2's errors become
+`ParseError(path, line, message)` in slovnik's words.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 from lxml import etree
 
 from glossary.errors import ParseError
-from glossary.formats.xmlsafe import HARDENED, local_tag
+from glossary.formats import xmlsafe
+from glossary.formats.xmlsafe import local_tag
 from tm.errors import TMWriteError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -49,63 +50,24 @@ def unique_id(wanted: str, used: set[str], *, nmtoken: bool = False) -> str:
 local = local_tag
 
 
-def _entity_line(path: Path) -> int | None:
-    """The line of the first <!ENTITY declaration, for the error message (ASCII-compatible files)."""
-    with open(path, "rb") as fh:
-        head = fh.read(1 << 16)
-    at = head.find(b"<!ENTITY")
-    return head.count(b"\n", 0, at) + 1 if at >= 0 else None
-
-
 def refuse_empty(path: Path) -> None:
-    """An empty (or whitespace-only) file is named as such, not as lxml's "no element found"."""
+    """An empty (or whitespace-only) file is named as such (the PO reader: polib reads an empty
+    file as an empty catalogue). Not for pipes: it reads the head."""
     with open(path, "rb") as fh:
         head = fh.read(1 << 16)
     if not head.strip() and len(head) < (1 << 16):
         raise ParseError(path, None, "empty file")
 
 
-def _refuse_entities(path: Path, root: etree._Element) -> None:
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise ParseError(path, _entity_line(path),
-                         "DOCTYPE declares entities (refused: XXE / entity expansion risk)")
-
-
-def _syntax_error(path: Path, e: etree.XMLSyntaxError) -> ParseError:
-    msg = (e.msg or str(e)).strip()
-    msg = re.sub(r",? line \d+, column \d+$", "", msg)  # the line goes in front, once
-    if "encoding" in msg.lower() or "not proper UTF-8" in msg or "Char 0x" in msg:
-        msg = f"invalid XML (wrong declared encoding?): {msg}"
-    else:
-        msg = f"invalid XML: {msg}"
-    return ParseError(path, e.lineno or None, msg)
-
-
 def iterparse(path: str | Path, tags: tuple[str, ...] | None = None,
               events: tuple[str, ...] = ("start", "end"), source=None) -> Iterator[tuple[str, etree._Element]]:
-    """Stream (event, element) pairs with the hardened flags; errors become ParseError.
+    """Stream (event, element) pairs through the XML gate (comments and PIs dropped).
 
     The caller clears elements it is done with (see `release`) so memory stays constant. *tags*
     limits the events to those elements (the parser still builds the rest; Python sees less).
     *source*: a file object to read instead of *path* (a part of the file; *path* names it in errors).
     """
-    path = Path(path)
-    if source is None:
-        refuse_empty(path)
-    try:
-        context = etree.iterparse(str(path) if source is None else source, events=events, tag=tags,
-                                  remove_comments=True, remove_pis=True, **HARDENED)
-        checked = False
-        for event, elem in context:
-            if not checked:
-                _refuse_entities(path, elem)
-                checked = True
-            yield event, elem
-        if not checked and context.root is not None:  # *tags* filtered every event out
-            _refuse_entities(path, context.root)
-    except etree.XMLSyntaxError as e:
-        raise _syntax_error(path, e) from e
+    return xmlsafe.iterparse(Path(path), tags, events, source=source)
 
 
 def release(elem: etree._Element) -> None:
@@ -118,16 +80,9 @@ def release(elem: etree._Element) -> None:
 
 
 def parse(path: str | Path) -> etree._ElementTree:
-    """Parse a whole document (for write-back of XLIFF, where the structure must be kept)."""
-    path = Path(path)
-    refuse_empty(path)
-    parser = etree.XMLParser(remove_blank_text=False, **HARDENED)
-    try:
-        tree = etree.parse(str(path), parser)
-    except etree.XMLSyntaxError as e:
-        raise _syntax_error(path, e) from e
-    _refuse_entities(path, tree.getroot())
-    return tree
+    """Parse a whole document through the XML gate (for write-back of XLIFF, where the structure
+    must be kept)."""
+    return xmlsafe.parse_xml(Path(path))
 
 
 def indent(el, leaves: frozenset[str], level: int = 0) -> None:

@@ -22,12 +22,12 @@ from __future__ import annotations
 import json
 import re
 import warnings
-import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from glossary.atomic import atomic_open, atomic_path
 from glossary.errors import ParseError
+from glossary.formats import xmlsafe
 from glossary.formats.textfile import guess_cyrillic_encoding
 from tm.errors import TMWriteError
 from tm.model import Segment, Tag, TranslationUnit
@@ -196,12 +196,11 @@ def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Itera
     import pandas as pd
 
     path = Path(path)
+    xmlsafe.open_zip(path).close()  # sizes, ratios and every XML part checked before openpyxl reads
     try:
         frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
-            raise
-        raise ParseError(path, None, f"not a readable XLSX workbook: {e}") from e
+    except xmlsafe.package_failures() as e:
+        raise ParseError(path, None, f"not a readable XLSX workbook: {xmlsafe.library_detail(e)}") from None
     _check_columns(path, frame.columns)
     for index, row in enumerate(frame.to_dict("records")):
         yield _unit(row, path, index + 2, source_lang, target_lang)

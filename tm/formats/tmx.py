@@ -308,6 +308,20 @@ def _boundary(mm, frm: int, prev: int) -> int:
         return pos
 
 
+def _first_unit(path: Path, mm, head_end: int) -> TranslationUnit | None:
+    """The body's first unit, read from the head and that unit's bytes alone: how far a parser
+    reads ahead (libxml2 2.14 reads further than 2.12) must not decide whether a fault further on
+    is met here. None when it cannot be read so (the caller then reads the file whole)."""
+    end = mm.find(b"</tu>", head_end)
+    if end < 0:
+        return None
+    doc = mm[:end + 5] + b"</body></tmx>"
+    try:
+        return next(_Reader(path, None, None, {}, source=io.BytesIO(doc)).units(), None)
+    except ParseError:
+        return None
+
+
 def split(path: str | Path, size: int) -> list[TMXPart] | None:
     """Cut a TMX file into parts of about *size* bytes that can be read in parallel, or None when it
     cannot be cut (not UTF-8, no body, smaller than two parts). The parts' units, read in order,
@@ -329,8 +343,8 @@ def split(path: str | Path, size: int) -> list[TMXPart] | None:
         head_end = mm.find(b">", body) + 1
         if head_end <= 0 or mm[head_end - 2:head_end - 1] == b"/":
             return None
-        first = next(_Reader(path, None, None, {}).units(), None)  # the targets' language, as the
-        if first is None:  # first part will leave it in a bilingual file
+        first = _first_unit(path, mm, head_end)  # the targets' language, as the first part will
+        if first is None:  # leave it in a bilingual file
             return None
         cuts = [0]
         prev = head_end
