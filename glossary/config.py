@@ -59,5 +59,8 @@ def load_config(start: Path | None = None, pyproject: Path | None = None) -> Con
     if unknown:
         raise ConfigError(f"{pyproject}: unknown key(s) in [tool.slovnik]: {', '.join(unknown)}")
     # Limits are run-wide policy: the first config read applies them for every reader after it.
-    limits.configure(table.get("limits"))
+    try:
+        limits.configure(table.get("limits"))
+    except ConfigError as e:
+        raise ConfigError(f"{pyproject}: {e}") from None
     return Config(root=pyproject.parent, values=table)

@@ -18,3 +18,18 @@ def test_an_unknown_key_is_an_error_naming_it(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.slovnik]\nschem = "lc"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown key.*schem"):
         load_config(tmp_path)
+
+
+def test_limits_are_read_from_the_config_and_checked(tmp_path, monkeypatch):
+    from glossary import limits
+
+    monkeypatch.setattr(limits, "LIMITS", limits.Limits())
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.slovnik.limits]\nmax-word = 200\n", encoding="utf-8")
+    load_config(pyproject=pyproject)
+    assert limits.LIMITS.max_word == 200 and limits.LIMITS.max_quoted == limits.Limits().max_quoted
+    for bad, words in [("max-word = 0", "positive whole number"), ("max-words = 9", "unknown key")]:
+        pyproject.write_text(f"[tool.slovnik.limits]\n{bad}\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match=words) as err:
+            load_config(pyproject=pyproject)
+        assert str(err.value).startswith(str(pyproject))

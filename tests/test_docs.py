@@ -52,3 +52,15 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci, ".ci/run must run the README's test command verbatim"
     assert "examples/" in commands[0], "the first command runs the main job on the bundled examples"
+
+
+def test_every_limit_is_documented_once_with_its_default():
+    from dataclasses import fields
+
+    from glossary.limits import Limits
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    for f in fields(Limits):
+        key = f.name.replace("_", "-")
+        assert f"| `{key}` | {f.default}" in section, key
