@@ -87,3 +87,42 @@ def test_a_termbase_missing_two_keys_says_so_once(tmp_path):
     text, data = jsonfile.load_json(path)
     assert [str(e) for e in jsonfile.schema_errors(path, text, data)] == [
         f"{path}:2: concepts[0]: missing key 'id'", f"{path}:2: concepts[0].terms[0]: missing keys 'lang', 'text'"]
+
+
+# -- the CLI boundary --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("make, problem", [
+    (lambda tmp: tmp / "missing.json", "no such file"),
+    (lambda tmp: (tmp / "folder.json").mkdir() or tmp / "folder.json", "is a folder, not a file"),
+    (lambda tmp: (tmp / "plain").write_text("x") and tmp / "plain" / "tb.json", "a part of the path is not a folder"),
+])
+def test_a_file_the_os_cannot_open_is_named_in_slovniks_words(runner, tmp_path, make, problem):
+    from glossary.cli import app
+
+    path = make(tmp_path)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {path}: {problem}\n"
+
+
+@pytest.mark.parametrize("cli, args, option", [
+    ("glossary", ["lint", "--no-such-option", "x.txt"], "--no-such-option"),
+    ("glossary", ["lint", "x.txt", "--scheme"], "--scheme"),
+    ("glossary", ["print", "-o", "x.pdf", "--paper", "a5"], "--paper"),
+    ("glossary", ["print"], "--output"),
+    ("glossary", ["translit", "Ежов", "--format", "xml"], "--format"),
+    ("tm", ["convert", "x.po", "-o", "x.tmx", "--source-lang"], "--source-lang"),
+    ("tm", ["convert"], "in_file"),
+    ("tm", ["import", "catalog.po"], "--into"),
+])
+def test_usage_errors_exit_2_and_name_the_option(runner, tmp_path, monkeypatch, cli, args, option):
+    """click words usage errors itself; what slovnik promises is exit 2 and the option named."""
+    from glossary.cli import app as glossary_app
+    from tm.cli import app as tm_app
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(glossary_app if cli == "glossary" else tm_app, args)
+    assert result.exit_code == 2
+    assert option in result.output and "Traceback" not in result.output
+    assert not list(tmp_path.iterdir())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import shows_own_help
 from lint_golden_cases import CASES, GOLDEN, run_case
 from typer.testing import CliRunner
 
@@ -203,4 +204,4 @@ def test_extract_writes_a_draft_that_glossary_import_accepts(tmp_path, suffix):
 def test_every_command_has_help():
     for command in ("lint", "rule", "extract"):
         result = invoke(command, "--help")
-        assert result.exit_code == 0 and "Usage" in result.output
+        assert result.exit_code == 0 and shows_own_help(result.output, app, command)
