@@ -95,4 +95,4 @@ def describe(error) -> str:
         return f"{_shown(value)} has {len(value)} characters ({kind[:3]}imum {expected})"
     if kind in ("minItems", "maxItems", "minProperties", "maxProperties"):
         return f"has {len(value)} entries ({kind[:3]}imum {expected})"
-    return f"does not fit the schema ({kind}): {error.message}"
+    return f"does not fit the schema ({kind}): {limits.quote(error.message)}"

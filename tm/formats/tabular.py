@@ -147,7 +147,9 @@ def _malformed_row(path: Path, sep: str, error: Exception) -> tuple[int | None, 
         width, start = None, 1
         try:
             for record in reader:
-                if width is None:
+                if not record:  # a blank line: pandas skips it too
+                    pass
+                elif width is None:
                     width = len(record)
                 elif len(record) > width:
                     return start, "malformed row: more fields than the header"
