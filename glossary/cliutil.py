@@ -7,7 +7,9 @@ exit code 2, so no user ever sees a traceback for bad input.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -30,10 +32,23 @@ class SlovnikGroup(TyperGroup):
         except UnicodeDecodeError as e:
             fail(f"cannot decode input as {e.encoding}: {e.reason}")
         except (FileNotFoundError, IsADirectoryError, PermissionError, NotADirectoryError) as e:
-            fail(f"{e.filename}: {e.strerror}")
+            fail(f"{e.filename}: {os_problem(e)}")
         except BrokenPipeError:  # `glossary … | head` is not an error
             sys.stderr.close()
             raise typer.Exit(0) from None
+
+
+# The operating system's sentences ("No such file or directory") in slovnik's words; a strerror that
+# slovnik set itself (atomic writes: "no such folder") is kept.
+_OS_PROBLEMS = {errno.ENOENT: "no such file", errno.EISDIR: "is a folder, not a file",
+                errno.ENOTDIR: "a part of the path is not a folder", errno.EACCES: "permission denied",
+                errno.EPERM: "permission denied"}
+
+
+def os_problem(error: OSError) -> str:
+    if error.errno in _OS_PROBLEMS and error.strerror == os.strerror(error.errno):
+        return _OS_PROBLEMS[error.errno]
+    return error.strerror or str(error)
 
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ParseError, SchemeNotFound, UnmappedCharacterError
-from .schemacheck import schema_errors
+from .schemacheck import describe, schema_errors
 
 SCHEME_DIR = Path(__file__).parent / "schemes"
 SCHEMA_PATH = SCHEME_DIR / "scheme.schema.json"
@@ -160,7 +160,7 @@ def load_scheme_file(path: Path) -> Scheme:
     if errors:
         err = errors[0]
         key = "/".join(str(p) for p in err.absolute_path) or "(top level)"
-        raise ParseError(path, None, f"{key}: {err.message}")
+        raise ParseError(path, None, f"{key}: {describe(err)}")
     overlap = {c for group in data.get("extra_letters", {}).values() for c in group} & set(RUSSIAN)
     if overlap:
         raise ParseError(path, None, f"extra_letters: redefines Russian letters {''.join(sorted(overlap))}")

@@ -23,3 +23,12 @@ def data_dir() -> Path:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+def shows_own_help(output: str, app, command: str) -> bool:
+    """The help page of *command* shows the first paragraph of slovnik's own help text for it
+    (compared with whitespace folded: click re-wraps it; click's own headings are not ours to test)."""
+    from typer.main import get_command
+
+    first = get_command(app).commands[command].help.split("\n\n")[0]
+    return " ".join(first.split()) in " ".join(output.split())

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import shows_own_help
 from typer.main import get_command
 
 from glossary.cli import app as glossary_app
@@ -31,7 +32,7 @@ COMMANDS = list(_commands())
 def test_every_command_has_help_and_a_readme_section_with_an_example(runner, prog, app, name):
     result = runner.invoke(app, [name, "--help"])
     assert result.exit_code == 0, result.output
-    assert "Usage:" in result.output
+    assert shows_own_help(result.output, app, name)
     assert re.search(rf"^#+ .*`{prog} {name}\b", README, re.M), f"no README heading for `{prog} {name}`"
     assert re.search(rf"^\$ {prog} {name}\b", README, re.M), f"no README example run of `{prog} {name}`"
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import shows_own_help
 
 from glossary.cli import app
 from glossary.termbase import STARTER_PATH
@@ -244,7 +245,7 @@ def test_default_is_the_bundled_starter(runner, tmp_path, monkeypatch):
 def test_every_termbase_command_has_help(runner):
     for command in ("new", "add", "show", "search", "import", "export", "validate", "stats"):
         result = run(runner, command, "--help")
-        assert result.exit_code == 0 and "Usage:" in result.stdout
+        assert result.exit_code == 0 and shows_own_help(result.stdout, app, command)
 
 
 def test_add_refuses_an_id_the_formats_cannot_store(runner, tb_file):

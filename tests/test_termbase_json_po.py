@@ -36,22 +36,23 @@ def test_schema_error_names_file_line_and_json_path(tmp_path):
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                 if '"prefered"' in text)
     assert err.value.line == line
-    assert err.value.message.startswith("concepts[1].terms[2].status: 'prefered' is not one of")
+    assert err.value.message.startswith("concepts[1].terms[2].status: 'prefered' is not an allowed value")
 
 
 def test_unknown_key_and_missing_term_text_are_schema_errors(tmp_path):
     path = tmp_path / "tb.json"
     path.write_text('{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
                     '  {"id": "a", "colour": "red", "terms": [{"lang": "ru"}]}\n]}\n', encoding="utf-8")
-    with pytest.raises(ParseError, match=r"tb.json:2: concepts\[0\]"):
+    with pytest.raises(ParseError, match=r"tb.json:2: concepts\[0\]: unknown key 'colour'"):
         read_termbase(path)
 
 
 def test_invalid_json_names_line_and_column(tmp_path):
     path = tmp_path / "tb.json"
     path.write_text('{"format": "slovnik-termbase",\n "version": 1,\n "concepts": [,]}\n', encoding="utf-8")
-    with pytest.raises(ParseError, match=r"tb.json:3: invalid JSON: Expecting value \(column 15\)"):
+    with pytest.raises(ParseError, match=r"tb.json:3: invalid JSON") as err:
         read_termbase(path)
+    assert err.value.message.endswith("(column 15)")  # what the parser says in between is its own
 
 
 def test_value_lines_maps_every_path():
@@ -145,8 +146,8 @@ def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, m
         text, data = jsonfile.load_json(good)
         results.append((errors, jsonfile.schema_errors(good, text, data)))
     assert results[0] == results[1]
-    assert results[0][0] == [f"{bad}:2: concepts[0].terms[0].status: 'best' is not one of "
-                             "['preferred', 'admitted', 'deprecated', 'superseded']"]
+    assert results[0][0] == [f"{bad}:2: concepts[0].terms[0].status: 'best' is not an allowed value "
+                             "(expected one of: preferred, admitted, deprecated, superseded)"]
     assert results[0][1] == []
 
 

@@ -379,8 +379,9 @@ def test_gettext_language_names_are_written_as_bcp47_tags(tmp_path, fmt):
 
 @pytest.mark.parametrize(("text", "line", "words"), [
     ("source,target\nКулак,kulak,extra\n", 2, "more fields than the header"),  # not a shifted row
-    ("source,target\nКулак,kulak\nЦК,CC,extra\n", 3, "Expected 2 fields"),
-    ('source,target\n"Кулак,kulak\n', 2, "EOF inside string"),
+    ("source,target\nКулак,kulak\nЦК,CC,extra\n", 3, "more fields than the header"),
+    ('source,target\n"Кулак,kulak\n', 2, "a quoted field is never closed"),
+    ('\nsource,target\nКулак,kulak\n\n"ЦК,\nCC",x,y\n', 5, "more fields than the header"),  # blanks, 2 lines
 ])
 def test_malformed_csv_rows_name_their_line(tmp_path, text, line, words):
     path = tmp_path / "tm.csv"

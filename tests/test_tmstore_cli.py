@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import shows_own_help
 
 from tm.cli import app
 from tm.store import Store
@@ -173,4 +174,4 @@ def test_stats_text_and_json(store_path, runner):
 def test_every_store_command_has_help(runner):
     for command in ("import", "export", "search", "lookup", "stats"):
         result = runner.invoke(app, [command, "--help"])
-        assert result.exit_code == 0 and "Usage" in result.output
+        assert result.exit_code == 0 and shows_own_help(result.output, app, command)

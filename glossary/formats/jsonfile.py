@@ -16,6 +16,7 @@ from typing import Any
 from ..atomic import atomic_write_text
 from ..errors import ParseError
 from ..model import Concept, Status, Term, Termbase
+from ..schemacheck import describe
 from ..schemacheck import schema_errors as check_schema
 from .textfile import decode
 
@@ -36,17 +37,16 @@ def schema_errors(path: Path, text: str, data: Any) -> list[ParseError]:
     if not errors:
         return []
     lines = value_lines(text)
-    out = []
+    out: dict[tuple, ParseError] = {}  # one line per place and problem (see describe)
     for err in errors:
         parts = tuple(err.absolute_path)
         line = lines.get(parts)
         while line is None and parts:
             parts = parts[:-1]
             line = lines.get(parts)
-        message = err.message if len(err.message) < 160 else err.message[:157] + "..."
-        out.append(ParseError(path, line, f"{json_path(err.absolute_path)}: {message}"))
-    out.sort(key=lambda e: e.line or 0)
-    return out
+        message = f"{json_path(err.absolute_path)}: {describe(err)}"
+        out.setdefault((line, message), ParseError(path, line, message))
+    return sorted(out.values(), key=lambda e: e.line or 0)
 
 
 def load_json(path: Path, data: bytes | None = None, encoding: str | None = None) -> tuple[str, Any]:

@@ -43,7 +43,13 @@ from ..model import (
     Termbase,
 )
 from .ids import is_concept_id
-from .textfile import bad_byte_line, decode, guess_cyrillic_encoding, refuse_unterminated_po_strings
+from .textfile import (
+    bad_byte_line,
+    decode,
+    guess_cyrillic_encoding,
+    po_syntax_error,
+    refuse_unterminated_po_strings,
+)
 
 _TERM_LINE = re.compile(r"^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*) (preferred|admitted|deprecated|superseded): (.*)$")
 _CONCEPT_KEYS = {"definition": "definition", "type": "type", "subject": "subject", "note": "notes",
@@ -204,9 +210,7 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
         raise ParseError(path, bad_byte_line(data, e.encoding, e),
                          f"bytes are not valid {e.encoding} ({hint})") from None
     except (OSError, ValueError) as e:
-        m = re.search(r"\(line (\d+)\)", str(e))
-        message = re.sub(r"\s*\S*\(line \d+\)", "", str(e)).replace("Syntax error in po file", "PO syntax error")
-        raise ParseError(path, int(m.group(1)) if m else None, message.strip(" :") or "invalid PO") from None
+        raise po_syntax_error(path, e, text if text is not None else data.decode("utf-8", errors="replace")) from None
     meta = po.metadata
     tb = Termbase(title=meta.get("Project-Id-Version") or None,
                   source_lang=meta.get("X-Source-Language") or "ru",

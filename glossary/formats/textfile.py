@@ -12,6 +12,7 @@ import codecs
 import re
 from pathlib import Path
 
+from .. import limits
 from ..errors import ParseError
 
 LEGACY_CYRILLIC = ("cp1251", "koi8-r")
@@ -109,3 +110,24 @@ def _unterminated_line(text: str) -> int | None:
         if _PO_STRING_START.match(stripped) and not _PO_STRING_LINE.match(stripped):
             return number
     return None
+
+
+# polib words a syntax error "Syntax error in po file <path>(line N)[: detail]"; only N and the detail
+# are taken from it (anchored at the end: the path itself may hold anything).
+_POLIB_SYNTAX_ERROR = re.compile(r"\(line (\d+)\)(?::\s*(.*))?\Z", re.S)
+
+
+def po_syntax_error(path: Path, error: Exception, text: str) -> ParseError:
+    """slovnik's one line for a PO file polib refused: `PO syntax error: near '<that line>'` at its line.
+
+    *text* is the file's text, to quote the line (polib numbers lines by their newlines).
+    """
+    m = _POLIB_SYNTAX_ERROR.search(str(error))
+    if not m:
+        return ParseError(path, None, "PO syntax error")
+    number = int(m.group(1))
+    lines = text.split("\n")
+    near = limits.quote(lines[number - 1].strip()) if 0 < number <= len(lines) else ""
+    message = f"PO syntax error: near {near!r}" if near else "PO syntax error"
+    detail = (m.group(2) or "").strip()
+    return ParseError(path, number, f"{message} ({detail})" if detail else message)

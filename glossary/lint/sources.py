@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import FormatNotSupported, ParseError
 from ..formats import xmlsafe
+from ..formats.textfile import po_syntax_error
 
 # `slovnik: ignore` (every rule) or `slovnik: ignore[R101, S3]` (codes or code prefixes).
 DIRECTIVE_RE = re.compile(r"slovnik:\s*ignore(?:\[\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*\])?")
@@ -399,6 +400,9 @@ _PLACEHOLDER_RE = re.compile(r"%(?:\([\w.-]+\)|\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d
                              r"|\{[\w.:!-]*\}")
 
 
+_LINE_BREAKS_BUT_NEWLINE = dict.fromkeys(map(ord, "\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
+
+
 def read_po(path: Path, data: bytes) -> Document:
     """PO/POT: the msgstr strings (plural forms included) of every non-obsolete entry but the header.
 
@@ -410,10 +414,11 @@ def read_po(path: Path, data: bytes) -> Document:
     charset = m.group(1).decode("ascii") if m and m.group(1) != b"CHARSET" else None
     source, encoding = decode(path, data, charset)
     try:
-        polib.pofile(source)
+        # polib splits a string it is given with str.splitlines(), also at \v, \f, U+2028 … inside a
+        # PO string; blanked, they leave polib's lines the file's own (and the check is only syntax)
+        polib.pofile(source.translate(_LINE_BREAKS_BUT_NEWLINE))
     except (OSError, ValueError) as e:
-        lm = re.search(r"line (\d+)", str(e))
-        raise ParseError(path, int(lm.group(1)) if lm else None, str(e).split(" (line")[0]) from e
+        raise po_syntax_error(path, e, source) from e
     mask = _Mask(source, start_open=False)
     suppressions: list[Suppression] = []
     codes: frozenset[str] | None | bool = False

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import FormatNotSupported, ParseError
+from ..errors import FormatNotSupported
+from ..formats.textfile import po_syntax_error
 from ..model import Termbase
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -69,9 +70,9 @@ def _po_texts(path: Path) -> Iterator[str]:
     try:
         catalog = polib.pofile(str(path))
     except (OSError, ValueError) as e:  # polib reports syntax errors as OSError / IOError
-        if isinstance(e, FileNotFoundError):
+        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
             raise
-        raise ParseError(path, None, f"invalid PO file: {e}") from e
+        raise po_syntax_error(path, e, path.read_bytes().decode("utf-8", errors="replace")) from e
     for entry in catalog:
         if entry.obsolete:
             continue

@@ -25,7 +25,7 @@ import polib
 
 from glossary.atomic import atomic_open
 from glossary.errors import ParseError
-from glossary.formats.textfile import bad_byte_line, refuse_unterminated_po_strings
+from glossary.formats.textfile import bad_byte_line, po_syntax_error, refuse_unterminated_po_strings
 from tm.model import Segment, Tag, TranslationUnit
 
 from ._xml import refuse_empty
@@ -49,21 +49,15 @@ def _decode_error(path: Path, encoding: str, e: UnicodeDecodeError, read: Path |
                       f"bytes are not valid {encoding} (wrong declared charset?): {e.reason}")
 
 
-def _line_text(path: Path, line: int) -> str:
-    with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, 1):
-            if number == line:
-                return raw.decode("utf-8", "replace").strip()[:60]
-    return ""
-
-
 def _load(path: Path, read: Path | None = None) -> polib.POFile:
     """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
     read = read or path
     refuse_empty(read)  # polib reads an empty file as an empty catalogue
     encoding = polib.detect_encoding(str(read))
+    text = ""
     try:
-        refuse_unterminated_po_strings(path, read.read_bytes().decode(encoding, errors="replace"))
+        text = read.read_bytes().decode(encoding, errors="replace")
+        refuse_unterminated_po_strings(path, text)
         # by path, not by the text just read: polib splits text content at \v and \f as well
         return polib.pofile(str(read), encoding=encoding)
     except UnicodeDecodeError as e:
@@ -73,13 +67,7 @@ def _load(path: Path, read: Path | None = None) -> polib.POFile:
     except OSError as e:
         if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
             raise
-        # polib reports syntax errors as "Syntax error in po file <path> (line N)[: detail]"
-        m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(e))
-        if not m:
-            raise ParseError(path, None, f"PO syntax error: {e}") from e
-        line = int(m.group(1))
-        detail = (m.group(2) or "").strip() or f"near {_line_text(read, line)!r}"
-        raise ParseError(path, line, f"PO syntax error: {detail}") from e
+        raise po_syntax_error(path, e, text) from e
 
 
 def _team_lang(po: polib.POFile) -> str | None:

@@ -137,19 +137,28 @@ def _decode_line(path: Path, e: UnicodeDecodeError) -> int:
         return data.count(b"\n", 0, whole.start) + 1
 
 
-def _first_long_row(path: Path, sep: str) -> int | None:
-    """The line of the first record with more fields than the header (pandas does not say)."""
+def _malformed_row(path: Path, sep: str, error: Exception) -> tuple[int | None, str]:
+    """Where and why pandas refused a delimited file, found again with the csv module: pandas words it
+    its own way ("Error tokenizing data. C error: …") and counts rows, not lines."""
     import csv
 
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh, delimiter=sep)
-        width = len(next(reader, []))
-        start = reader.line_num + 1
-        for record in reader:
-            if len(record) > width:
-                return start
-            start = reader.line_num + 1
-    return None
+        reader = csv.reader(fh, delimiter=sep, strict=True)
+        width, start = None, 1
+        try:
+            for record in reader:
+                if not record:  # a blank line: pandas skips it too
+                    pass
+                elif width is None:
+                    width = len(record)
+                elif len(record) > width:
+                    return start, "malformed row: more fields than the header"
+                start = reader.line_num + 1
+        except csv.Error:
+            if next(fh, None) is None:
+                return start, "malformed row: a quoted field is never closed"
+            return start, "malformed row: a quote inside a quoted field is not doubled"
+    return None, f"malformed row: {str(error).strip()}"  # not found again: pandas' words, after ours
 
 
 def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterator[TranslationUnit]:
@@ -169,15 +178,10 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterato
                 for row in chunk.to_dict("records"):
                     line += 1
                     yield _unit(row, path, line, source_lang, target_lang)
-    except pd.errors.ParserWarning as e:
-        raise ParseError(path, _first_long_row(path, sep), "malformed row: more fields than the header") from e
+    except (pd.errors.ParserWarning, pd.errors.ParserError) as e:
+        raise ParseError(path, *_malformed_row(path, sep, e)) from e
     except pd.errors.EmptyDataError as e:
         raise ParseError(path, 1, "empty file (a header row with a 'source' column is required)") from e
-    except pd.errors.ParserError as e:
-        m = re.search(r"line (\d+)", str(e))
-        row = re.search(r"starting at row (\d+)", str(e))  # row 0 is the header, on line 1
-        where = int(m.group(1)) if m else (int(row.group(1)) + 1 if row else None)
-        raise ParseError(path, where, f"malformed row: {str(e).strip()}") from e
     except UnicodeDecodeError as e:
         guess = guess_cyrillic_encoding(path.read_bytes())
         hint = f" (looks like {guess.upper()}; convert it to UTF-8)" if guess else ""
