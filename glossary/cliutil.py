@@ -7,8 +7,10 @@ exit code 2, so no user ever sees a traceback for bad input.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,7 +18,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .errors import GlossaryError
+from .errors import GlossaryError, WriteError
 
 
 class SlovnikGroup(TyperGroup):
@@ -25,6 +27,9 @@ class SlovnikGroup(TyperGroup):
     def invoke(self, ctx):  # noqa: D102 - click API
         try:
             return super().invoke(ctx)
+        except WriteError as e:
+            _release_failed_writers(e)
+            fail(str(e))
         except GlossaryError as e:
             fail(str(e))
         except UnicodeDecodeError as e:
@@ -34,6 +39,20 @@ class SlovnikGroup(TyperGroup):
         except BrokenPipeError:  # `glossary … | head` is not an error
             sys.stderr.close()
             raise typer.Exit(0) from None
+
+
+def _release_failed_writers(error: BaseException) -> None:
+    """Free now, quietly, what a failed write left half-open (zipfile under openpyxl/python-docx):
+    collected at exit, it would retry its flush on the full disk and print "Exception ignored"
+    tracebacks after the one-line error."""
+    hook, sys.unraisablehook = sys.unraisablehook, lambda _: None
+    try:
+        while error is not None:
+            traceback.clear_frames(error.__traceback__)
+            error = error.__cause__ or error.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> None:
