@@ -303,6 +303,7 @@ def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | 
     folder = path.parent if str(path.parent) else Path(".")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"{path}: cannot create a TM store: folder {folder} is missing or not writable")
+    tmp = path
     try:
         with temp_beside(path) as tmp:
             os.chmod(tmp, new_file_mode())  # as if SQLite had made it (mkstemp makes 0600)
@@ -320,6 +321,8 @@ def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | 
                 if path.exists():
                     return None
                 os.rename(tmp, path)
+    except StoreError as e:  # name the store the user asked for, not the temp file it was being built in
+        raise StoreError(str(e).replace(str(tmp), str(path))) from e
     except OSError as e:
         raise StoreError(f"{path}: cannot create the TM store: {e.strerror or e}") from e
     return report
