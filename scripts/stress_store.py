@@ -112,8 +112,10 @@ class Committed:
 def cli(command: str, store: Path, arg: str | Path) -> tuple[str | None, dict | None, bool]:
     """Run `tm COMMAND` with --format json: (failure, its JSON, whether it waited for the lock). A
     non-zero exit or any stderr line but the lock-wait note is a failure."""
-    argv = [*TM, command, str(arg), "--into", str(store)] if command == "import" else [*TM, command, str(store),
-                                                                                         str(arg)]
+    if command == "import":
+        argv = [*TM, command, str(arg), "--into", str(store)]
+    else:
+        argv = [*TM, command, str(store), *([str(arg)] if arg else [])]
     result = subprocess.run([*argv, "--format", "json"], capture_output=True, text=True, timeout=900)
     lines = result.stderr.splitlines()
     waited = any(line.startswith(WAIT_NOTE) for line in lines)

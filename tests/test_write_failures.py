@@ -237,3 +237,15 @@ def test_every_writer_refuses_a_read_only_file(tmp_path, runner, name, app, make
     target.chmod(0o444)
     _assert_refused(runner.invoke(app, args), target, before, folder,
                     "the file is read-only (make it writable first: chmod u+w)")
+
+
+def test_lint_fix_refuses_a_read_only_file_before_fixing_any(tmp_path, runner):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    for p in (first, second):
+        shutil.copy(DATA / "lint" / "offstyle.txt", p)
+    second.chmod(0o444)
+    before = first.read_bytes()
+    result = runner.invoke(glossary_app, ["lint", "--fix", str(first), str(second)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {second}: cannot write: the file is read-only (make it writable first: chmod u+w)\n"
+    assert first.read_bytes() == before

@@ -296,6 +296,19 @@ def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | Non
         return store.import_files(files, timeout=timeout, on_wait=on_wait, **options)
 
 
+def _link(tmp: Path, path: Path) -> bool:
+    """Put the new store *tmp* in place at *path*, unless a store appeared there meanwhile (False)."""
+    try:
+        os.link(tmp, path)  # fails if *path* exists, where a rename would replace it
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links on this file system: a rename, after a last look
+        if path.exists():
+            return False
+        os.rename(tmp, path)
+    return True
+
+
 def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | None:
     """The first import, into a new store at *path*; None if another import created it meanwhile."""
     from .store import Store
@@ -306,7 +319,6 @@ def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | 
     tmp = path
     try:
         with temp_beside(path) as tmp:
-            os.chmod(tmp, new_file_mode())  # as if SQLite had made it (mkstemp makes 0600)
             with Store(tmp, create=True) as store:
                 report = store.import_files(files, **options)
                 with sqlite_errors(path, "cannot create the TM store"):
@@ -314,15 +326,11 @@ def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | 
                 if busy or wal_pages != copied:  # the WAL must be empty: only the main file is moved
                     raise StoreError(f"{path}: cannot create the TM store: its log could not be written back")
             try:
-                os.link(tmp, path)  # fails if the store appeared meanwhile, where a rename would replace it
-            except FileExistsError:
-                return None
-            except OSError:  # no hard links on this file system
-                if path.exists():
+                os.chmod(tmp, new_file_mode())  # as if SQLite had made it (mkstemp makes 0600)
+                if not _link(tmp, path):
                     return None
-                os.rename(tmp, path)
+            except OSError as e:
+                raise StoreError(f"{path}: cannot create the TM store: {e.strerror or e}") from e
     except StoreError as e:  # name the store the user asked for, not the temp file it was being built in
         raise StoreError(str(e).replace(str(tmp), str(path))) from e
-    except OSError as e:
-        raise StoreError(f"{path}: cannot create the TM store: {e.strerror or e}") from e
     return report
