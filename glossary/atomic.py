@@ -109,7 +109,8 @@ def remove_stale_temps(path: Path) -> list[Path]:
     return removed
 
 
-def _read_only_fs(folder: Path) -> bool:
+def read_only_fs(folder: Path) -> bool:
+    """Whether *folder* is on a file system mounted read-only."""
     try:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except OSError:
@@ -135,7 +136,7 @@ def check_target(path: str | os.PathLike) -> None:
         if stat.S_ISDIR(st.st_mode):
             raise WriteError(path, "is a folder")
         return  # a device or a pipe: written into directly
-    if _read_only_fs(folder):
+    if read_only_fs(folder):
         raise WriteError(path, "the file system is read-only")
     if st is not None:
         if not st.st_mode & 0o222:

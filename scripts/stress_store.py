@@ -34,7 +34,6 @@ from xml.sax.saxutils import escape
 BIN = Path(sys.executable).parent
 TM = [str(BIN / "tm")] if (BIN / "tm").exists() else [sys.executable, "-c", "from tm.cli import main; main()"]
 WAIT_NOTE = "waiting for the lock on "
-call = None  # cli or library, chosen by run()
 
 # Made-up words: consonant-vowel syllables, so each unit has one word no other unit has.
 _CONSONANTS = dict(zip("бвгдзклмнпрст", ["b", "v", "g", "d", "z", "k", "l", "m", "n", "p", "r", "s", "t"],
@@ -151,11 +150,17 @@ def library(command: str, store: Path, arg: str | Path) -> tuple[str | None, dic
     return None, data, bool(waited)
 
 
-def importer(k: int, store: Path, work: Path, units: int, duplicates: int, deadline: float,
+def _rounds(deadline: float):
+    """At least one round, then more until *deadline* (a round started in time runs to its end)."""
+    yield
+    while time.monotonic() < deadline:
+        yield
+
+
+def importer(call, k: int, store: Path, work: Path, units: int, duplicates: int, deadline: float,
              committed: Committed, tally: Tally, seed: int) -> None:
     rng = random.Random(k)
-    round_ = 0
-    while time.monotonic() < deadline:
+    for round_, _ in enumerate(_rounds(deadline)):
         first = 1_000_000 * (k + 1) + round_ * units
         new = list(range(first, first + units))
         dups = rng.sample(range(seed), duplicates)
@@ -171,12 +176,11 @@ def importer(k: int, store: Path, work: Path, units: int, duplicates: int, deadl
                 committed.add(new, units + duplicates)
         tally.record("import", time.monotonic() - started, failure, waited)
         path.unlink()
-        round_ += 1
 
 
-def looker(k: int, store: Path, deadline: float, committed: Committed, tally: Tally) -> None:
+def looker(call, k: int, store: Path, deadline: float, committed: Committed, tally: Tally) -> None:
     rng = random.Random(100 + k)
-    while time.monotonic() < deadline:
+    for _ in _rounds(deadline):
         n = committed.pick(rng)
         source, target = unit(n)
         started = time.monotonic()
@@ -189,17 +193,17 @@ def looker(k: int, store: Path, deadline: float, committed: Committed, tally: Ta
         tally.record("lookup", time.monotonic() - started, failure)
 
 
-def searcher(k: int, store: Path, deadline: float, committed: Committed, tally: Tally) -> None:
+def searcher(call, k: int, store: Path, deadline: float, committed: Committed, tally: Tally) -> None:
     rng = random.Random(200 + k)
-    while time.monotonic() < deadline:
+    for _ in _rounds(deadline):
         n = committed.pick(rng)
-        failure = search_one(store, n, tally)
+        failure = search_one(call, store, n, tally)
         if failure:
             with tally.lock:
                 tally.failures.append(f"search: {failure}")
 
 
-def search_one(store: Path, n: int, tally: Tally | None = None) -> str | None:
+def search_one(call, store: Path, n: int, tally: Tally | None = None) -> str | None:
     source, target = unit(n)
     started = time.monotonic()
     failure, data, _ = call("search", store, word(n)[0])
@@ -212,7 +216,7 @@ def search_one(store: Path, n: int, tally: Tally | None = None) -> str | None:
     return failure
 
 
-def final_checks(store: Path, committed: Committed, seed: int, tally: Tally, sample: int) -> None:
+def final_checks(call, store: Path, committed: Committed, seed: int, tally: Tally, sample: int) -> None:
     failure, stats, _ = call("stats", store, "")
     if failure:
         tally.failures.append(f"stats: {failure}")
@@ -224,7 +228,7 @@ def final_checks(store: Path, committed: Committed, seed: int, tally: Tally, sam
     rng = random.Random(7)
     imported = committed.ids[seed:]
     for n in rng.sample(imported, min(sample, len(imported))):
-        failure = search_one(store, n)
+        failure = search_one(call, store, n)
         if failure:
             tally.failures.append(f"final search: {failure}")
 
@@ -236,7 +240,6 @@ def run(store_dir: Path, *, seconds: float, workers: int = 8, units: int = 200, 
     store = store_dir / "stress.db"
     seed_file = store_dir / "seed.tmx"
     write_tmx(seed_file, [unit(n) for n in range(seed)])
-    global call
     call = library if in_process else cli
     failure, _, _ = call("import", store, seed_file)
     if failure:
@@ -248,11 +251,11 @@ def run(store_dir: Path, *, seconds: float, workers: int = 8, units: int = 200, 
     for i in range(workers):
         role = roles[i % 3]
         if role == "import":
-            args = (importer, (i, store, store_dir, units, duplicates, deadline, committed, tally, seed))
+            args = (importer, (call, i, store, store_dir, units, duplicates, deadline, committed, tally, seed))
         elif role == "lookup":
-            args = (looker, (i, store, deadline, committed, tally))
+            args = (looker, (call, i, store, deadline, committed, tally))
         else:
-            args = (searcher, (i, store, deadline, committed, tally))
+            args = (searcher, (call, i, store, deadline, committed, tally))
         threads.append(threading.Thread(target=args[0], args=args[1], daemon=True))
     started = time.monotonic()
     for t in threads:
@@ -260,7 +263,7 @@ def run(store_dir: Path, *, seconds: float, workers: int = 8, units: int = 200, 
     for t in threads:
         t.join()
     elapsed = time.monotonic() - started
-    final_checks(store, committed, seed, tally, final_sample)
+    final_checks(call, store, committed, seed, tally, final_sample)
     return {
         "mode": "library, threads" if in_process else "CLI, processes", "workers": workers, "roles": [roles[i % 3] for i in range(workers)], "seconds": round(elapsed, 1),
         "runs": tally.runs, "units_imported": committed.added, "units_in_store": seed + committed.added,

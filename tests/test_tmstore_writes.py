@@ -196,3 +196,19 @@ def test_import_lookup_and_search_run_eight_way_concurrently_with_right_answers(
     assert report["failures"] == 0, report["failure_samples"]
     assert all(report["runs"].get(kind, 0) >= 2 for kind in ("import", "lookup", "search")), report["runs"]
     assert report["units_in_store"] == 100 + report["units_imported"] >= 100 + 2 * 40
+
+
+def test_a_new_store_on_a_read_only_mount_is_one_line(tmp_path, runner, monkeypatch):
+    import glossary.atomic
+
+    real_statvfs = os.statvfs
+
+    class ReadOnly:
+        def __init__(self, path):
+            self.f_flag = real_statvfs(path).f_flag | (os.ST_RDONLY if Path(path) == tmp_path else 0)
+
+    monkeypatch.setattr(glossary.atomic.os, "statvfs", ReadOnly)
+    path = tmp_path / "tm.db"
+    result = runner.invoke(app, ["import", str(DATA / "more.tmx"), "--into", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {path}: cannot create a TM store: the file system is read-only\n"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glossary.atomic import new_file_mode, temp_beside, writable
+from glossary.atomic import new_file_mode, read_only_fs, temp_beside, writable
 from glossary.errors import GlossaryError
 
 from . import textindex, unitcodec
@@ -314,6 +314,8 @@ def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | 
     from .store import Store
 
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.is_dir() and read_only_fs(folder):
+        raise StoreError(f"{path}: cannot create a TM store: the file system is read-only")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"{path}: cannot create a TM store: folder {folder} is missing or not writable")
     tmp = path
