@@ -8,9 +8,11 @@ exit code 2, so no user ever sees a traceback for bad input.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import sys
+import traceback
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,7 +20,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from .errors import GlossaryError
+from .errors import GlossaryError, WriteError
 
 
 class SlovnikGroup(TyperGroup):
@@ -27,6 +29,9 @@ class SlovnikGroup(TyperGroup):
     def invoke(self, ctx):  # noqa: D102 - click API
         try:
             return super().invoke(ctx)
+        except WriteError as e:
+            _release_failed_writers(e)
+            fail(str(e))
         except GlossaryError as e:
             fail(str(e))
         except UnicodeDecodeError as e:
@@ -49,6 +54,20 @@ def os_problem(error: OSError) -> str:
     if error.errno in _OS_PROBLEMS and error.strerror == os.strerror(error.errno):
         return _OS_PROBLEMS[error.errno]
     return error.strerror or str(error)
+
+
+def _release_failed_writers(error: BaseException) -> None:
+    """Free now, quietly, what a failed write left half-open (zipfile under openpyxl/python-docx):
+    collected at exit, it would retry its flush on the full disk and print "Exception ignored"
+    tracebacks after the one-line error."""
+    hook, sys.unraisablehook = sys.unraisablehook, lambda _: None
+    try:
+        while error is not None:
+            traceback.clear_frames(error.__traceback__)
+            error = error.__cause__ or error.__context__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def fail(message: str, hint: str | None = None, code: int = 2) -> None:

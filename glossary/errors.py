@@ -21,6 +21,19 @@ class ParseError(GlossaryError):
         return type(self), (self.path, self.line, self.message)
 
 
+class WriteError(GlossaryError):
+    """A file could not be written (full disk, read-only mount or file, no permission); the old file,
+    if any, is unchanged."""
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: cannot write: {reason}")
+
+    def __reduce__(self):
+        return type(self), (self.path, self.reason)
+
+
 class FormatNotSupported(GlossaryError):
     """No reader or writer for this file name or format id."""
 

@@ -65,20 +65,42 @@ def test_a_failed_first_import_leaves_no_store_behind(tmp_path, runner):
     assert not path.exists()
 
 
-def test_a_failed_first_import_keeps_a_store_another_import_filled_meanwhile(tmp_path, runner, monkeypatch):
-    path = tmp_path / "new.db"
+def _with_a_concurrent_first_import(monkeypatch, path):
+    """Store.import_files, but another `tm import` creates and fills *path* first."""
+    from tm.store import import_into
+
     real_import = Store.import_files
+    done = []
 
     def import_after_a_concurrent_one(self, paths, **kw):
-        with Store(path) as other:  # a second `tm import` commits first
-            real_import(other, [DATA / "catalog.po"])
+        if not done:
+            done.append(True)
+            import_into(path, [DATA / "catalog.po"])  # a second `tm import` commits first
         return real_import(self, paths, **kw)
 
     monkeypatch.setattr(Store, "import_files", import_after_a_concurrent_one)
+
+
+def test_a_failed_first_import_keeps_a_store_another_import_made_meanwhile(tmp_path, runner, monkeypatch):
+    path = tmp_path / "new.db"
+    _with_a_concurrent_first_import(monkeypatch, path)
     result = runner.invoke(app, ["import", str(DATA / "truncated.tmx"), "--into", str(path)])
     assert result.exit_code == 2 and "truncated.tmx:12" in result.stderr
     monkeypatch.undo()
     assert Store(path).stats()["units"] == 3
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp store left
+
+
+def test_two_first_imports_racing_both_land_in_one_store(tmp_path, runner, monkeypatch):
+    path = tmp_path / "new.db"
+    _with_a_concurrent_first_import(monkeypatch, path)
+    result = runner.invoke(app, ["import", str(DATA / "history.tmx"), "--into", str(path)])
+    assert result.exit_code == 0, result.output
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert [files for imp in store.stats()["imports"] for files in imp["files"]] == [
+            str(DATA / "catalog.po"), str(DATA / "history.tmx")]
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp store left
 
 
 def test_missing_store_and_missing_file_are_errors(tmp_path, runner):

@@ -20,6 +20,8 @@ Tables
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -30,11 +32,23 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from glossary.errors import GlossaryError
+from glossary.atomic import writable
 
 from . import textindex, unitcodec
 from .model import TranslationUnit
-from .storewrite import Writer, encode_unit, text_hash, unit_key
+from .storewrite import (
+    BUSY_MS,
+    DEFAULT_LOCK_TIMEOUT,
+    StoreError,
+    Writer,
+    begin_write,
+    encode_unit,
+    import_into,
+    sqlite_errors,
+    store_error,
+    text_hash,
+    unit_key,
+)
 
 SCHEMA_VERSION = 2  # 2 added `tallies`; a version 1 store is upgraded when opened writable
 Side = Literal["source", "target", "both"]
@@ -84,10 +98,6 @@ UNION ALL SELECT 'pair', json_array(source_lang, target_lang), count(*) FROM uni
 UNION ALL SELECT 'origin', coalesce(origin, '?'), count(*) FROM units GROUP BY 2
 """
 
-
-
-class StoreError(GlossaryError):
-    """The TM store cannot be opened or cannot do what was asked."""
 
 
 @dataclass
@@ -141,6 +151,23 @@ class Hit:
     target_spans: list[tuple[int, int]]
 
 
+def _reading(method):
+    """SQLite errors of a reading method (a busy or damaged store) as one StoreError line."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with sqlite_errors(self.path, "cannot read the TM store"):
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
+def _reading_iter(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with sqlite_errors(self.path, "cannot read the TM store"):
+            yield from method(self, *args, **kwargs)
+    return wrapper
+
+
 class Store:
     """A TM store file. `Store(path)` opens an existing store; `create=True` makes one if missing."""
 
@@ -152,9 +179,10 @@ class Store:
         if not self.path.exists() and not os.access(self.path.parent, os.W_OK):
             raise StoreError(f"{self.path}: cannot create a TM store: folder {self.path.parent} is missing "
                              "or not writable")
-        # A store on read-only media or without write permission can still be searched and exported.
-        self.readonly = self.path.exists() and not (os.access(self.path, os.W_OK)
-                                                    and os.access(self.path.parent, os.W_OK))
+        # A store on read-only media, read-only (even for root, who could write it: editors and
+        # slovnik's other writers refuse such a file too) or without write permission can still be
+        # searched and exported.
+        self.readonly = self.path.exists() and not writable(self.path)
         try:
             self.conn = self._connect()
             self.conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
@@ -165,7 +193,9 @@ class Store:
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self._ensure_schema()
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"{self.path}: cannot open as a TM store ({e})") from e
+            if e.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+                raise StoreError(f"{self.path}: cannot open as a TM store ({e})") from e
+            raise store_error(self.path, "cannot open the TM store", e) from e
         self._fuzzy = None
 
     def _connect(self) -> sqlite3.Connection:
@@ -173,13 +203,14 @@ class Store:
         WAL index can be made (read-only media) `immutable=1`."""
         if not self.readonly:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             return conn
         error: sqlite3.Error | None = None
         for params in ("mode=ro", "immutable=1"):
             conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?{params}", uri=True, isolation_level=None,
                                    check_same_thread=False)
             try:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 return conn
             except sqlite3.OperationalError as e:
@@ -227,6 +258,7 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
 
+    @_reading
     def tallies(self) -> dict[tuple[str, str], int]:
         """{(kind, name): count}: kind total (units, occurrences, untranslated, with_tags, with_context,
         index_words), pair (JSON [source_lang, target_lang]) or origin."""
@@ -246,6 +278,7 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @_reading
     def __len__(self) -> int:
         return self.conn.execute("SELECT count(*) FROM units").fetchone()[0]
 
@@ -253,51 +286,59 @@ class Store:
 
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None,
                      fmt: str | None = None, *, source_lang: str | None = None,
-                     target_lang: str | None = None) -> ImportReport:
+                     target_lang: str | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
+                     on_wait: Callable[[], None] | None = None) -> ImportReport:
         """Import every file in one transaction: if any file fails to parse, nothing is imported.
 
         Parse errors from the readers (ParseError with file and line) propagate after the rollback.
         *progress* is called as progress(path, units_read_so_far) every thousand units; *fmt* and the
-        languages are passed to tm.formats.iter_units (they override what the files declare).
+        languages are passed to tm.formats.iter_units (they override what the files declare). While
+        another import holds the store, this one waits up to *timeout* seconds (*on_wait* is called
+        once when it starts waiting), then fails with StoreError.
         """
         from .formats import iter_units
 
         paths = [Path(p) for p in paths]
         for p in paths:  # fail before the transaction on a missing file
+            if p.is_dir():
+                raise StoreError(f"{p}: is a folder (give the TM files in it)")
             if not p.is_file():
                 raise StoreError(f"{p}: no such file")
         return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang))
-                             for p in paths], progress)
+                             for p in paths], progress, timeout, on_wait)
 
     def import_units(self, units: Iterable[TranslationUnit], origin: str = "<units>",
-                     progress: Progress | None = None) -> ImportReport:
+                     progress: Progress | None = None, *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> ImportReport:
         """Import units from any iterable (one transaction), e.g. units built in code or tests."""
-        return self._import([(origin, units)], progress)
+        return self._import([(origin, units)], progress, timeout, None)
 
-    def _import(self, sources: list[tuple[str, Iterable[TranslationUnit]]],
-                progress: Progress | None) -> ImportReport:
+    def _import(self, sources: list[tuple[str, Iterable[TranslationUnit]]], progress: Progress | None,
+                timeout: float, on_wait: Callable[[], None] | None) -> ImportReport:
         if self.readonly:
             raise StoreError(f"{self.path}: the TM store is read-only")
         started = time.perf_counter()
         report = ImportReport()
-        self.conn.execute("BEGIN IMMEDIATE")
+        begin_write(self.conn, self.path, timeout, on_wait)
         try:
-            import_id = self.conn.execute(
-                "INSERT INTO imports(at, files, read, added, duplicates) VALUES (?, ?, 0, 0, 0)",
-                (_now(), json.dumps([s[0] for s in sources], ensure_ascii=False))).lastrowid
-            writer = Writer(self.conn, import_id)
-            for origin, units in sources:
-                file_report = FileReport(origin)
-                report.files.append(file_report)
-                writer.add_file(origin, units, file_report, progress)
-            writer.flush()
-            writer.compact_if_needed()
-            writer.save_tallies()
-            self.conn.execute("UPDATE imports SET read = ?, added = ?, duplicates = ? WHERE id = ?",
-                              (report.read, report.added, report.duplicates, import_id))
-            self.conn.execute("COMMIT")
+            with sqlite_errors(self.path, "cannot import; nothing was imported"):
+                import_id = self.conn.execute(
+                    "INSERT INTO imports(at, files, read, added, duplicates) VALUES (?, ?, 0, 0, 0)",
+                    (_now(), json.dumps([s[0] for s in sources], ensure_ascii=False))).lastrowid
+                writer = Writer(self.conn, import_id)
+                for origin, units in sources:
+                    file_report = FileReport(origin)
+                    report.files.append(file_report)
+                    writer.add_file(origin, units, file_report, progress)
+                writer.flush()
+                writer.compact_if_needed()
+                writer.save_tallies()
+                self.conn.execute("UPDATE imports SET read = ?, added = ?, duplicates = ? WHERE id = ?",
+                                  (report.read, report.added, report.duplicates, import_id))
+                self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:  # SQLite has rolled back itself after some errors (a full disk)
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
             raise
         finally:
             self._fuzzy = None  # PRAGMA data_version does not see this connection's own commits
@@ -306,6 +347,7 @@ class Store:
 
     # -- export and stats -----------------------------------------------------------------------------
 
+    @_reading_iter
     def iter_units(self, source_lang: str | None = None, target_lang: str | None = None
                    ) -> Iterator[TranslationUnit]:
         """Every stored unit in import order (one per distinct unit), optionally of one language pair."""
@@ -327,15 +369,18 @@ class Store:
         finally:
             conn.close()
 
+    @_reading
     def language_pairs(self) -> dict[tuple[str | None, str | None], int]:
         pairs = [(tuple(json.loads(name)), n) for (kind, name), n in self.tallies().items()
                  if kind == "pair" and n]
         return dict(sorted(pairs, key=lambda p: -p[1]))
 
+    @_reading
     def unit(self, unit_id: int) -> TranslationUnit | None:
         row = self.conn.execute("SELECT source, target, data FROM units WHERE id = ?", (unit_id,)).fetchone()
         return decode_unit(*row) if row else None
 
+    @_reading
     def stats(self) -> dict:
         """Counts and sizes: units, occurrences, duplicates, language pairs, origins, imports, bytes."""
         c = self.conn
@@ -373,6 +418,7 @@ class Store:
 
     # -- concordance ----------------------------------------------------------------------------------
 
+    @_reading
     def search(self, query: str, *, lemma: bool = False, side: Side = "both", phrase: bool = False,
                limit: int = 20) -> list[Hit]:
         """Concordance: units whose source/target contain every word of *query* (or the phrase).
@@ -425,6 +471,7 @@ class Store:
 
     # -- fuzzy lookup ---------------------------------------------------------------------------------
 
+    @_reading
     def lookup(self, segment: str, min_score: int = 75, top: int = 5, *, context: str | None = None,
                prev_source: str | None = None):
         """Fuzzy matches for *segment*: see tm.fuzzy.FuzzyIndex.lookup."""
@@ -474,5 +521,5 @@ def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-__all__ = ["FileReport", "Hit", "ImportReport", "Store", "StoreError", "decode_unit", "encode_unit", "text_hash",
-           "unit_key"]
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "FileReport", "Hit", "ImportReport", "Store", "StoreError", "decode_unit",
+           "encode_unit", "import_into", "text_hash", "unit_key"]

@@ -1,26 +1,41 @@
 """The writing side of the TM store (tm/store.py): one import transaction's rows, FTS entries, fuzzy
-postings and tallies, and the unit identity used for dedupe."""
+postings and tallies, the unit identity used for dedupe, the write lock, the creation of a new store
+and SQLite errors as one-line StoreErrors."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import sqlite3
+import time
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from glossary.atomic import new_file_mode, read_only_fs, temp_beside, writable
+from glossary.errors import GlossaryError
 
 from . import textindex, unitcodec
 from .model import TranslationUnit
 
 if TYPE_CHECKING:
-    from .store import FileReport, Progress
+    from .store import FileReport, ImportReport, Progress
 
 # Postings are flushed to the grams table in chunks of about this many entries (bounds import memory).
 _FLUSH_POSTINGS = 2_000_000
 # After an import, posting chunks are merged once there are more than this many per word.
 _MAX_CHUNKS = 8
+
+# How long any statement waits for a lock before SQLite gives up (readers of a WAL store are blocked
+# only briefly: while a crashed writer's WAL is recovered, or the store is switched to WAL).
+BUSY_MS = 30_000
+# How long an import waits for another import to finish (`tm import --timeout`): a 1M-unit import
+# takes about 3 minutes.
+DEFAULT_LOCK_TIMEOUT = 600.0
 
 _ADD_TALLY = ("INSERT INTO tallies VALUES (?, ?, ?) ON CONFLICT(kind, name) "
               "DO UPDATE SET n = n + excluded.n")
@@ -193,3 +208,131 @@ def encode_unit(unit: TranslationUnit) -> str:
         if name in data and not getattr(unit, name).has_tags:
             del data[name]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+class StoreError(GlossaryError):
+    """The TM store cannot be opened or cannot do what was asked."""
+
+
+_SQLITE_REASONS = {
+    sqlite3.SQLITE_FULL: "no space left on the device",
+    sqlite3.SQLITE_BUSY: "locked by another process",
+    sqlite3.SQLITE_LOCKED: "locked by another process",
+    sqlite3.SQLITE_READONLY: "the store is read-only",
+    sqlite3.SQLITE_IOERR: "input/output error",
+    sqlite3.SQLITE_CORRUPT: "the file is damaged",
+    sqlite3.SQLITE_NOTADB: "not an SQLite file",
+    sqlite3.SQLITE_CANTOPEN: "cannot open the file",
+    sqlite3.SQLITE_PERM: "permission denied",
+}
+
+
+def _code(error: sqlite3.Error) -> int:
+    return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # primary code of an extended one
+
+
+def store_error(path: str | Path, doing: str, error: sqlite3.Error) -> StoreError:
+    """One line for an SQLite error: the store, what was being done, why."""
+    return StoreError(f"{path}: {doing}: {_SQLITE_REASONS.get(_code(error)) or error}")
+
+
+@contextlib.contextmanager
+def sqlite_errors(path: str | Path, doing: str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as e:
+        raise store_error(path, doing, e) from e
+
+
+def begin_write(conn: sqlite3.Connection, path: str | Path, timeout: float,
+                on_wait: Callable[[], None] | None = None) -> None:
+    """BEGIN IMMEDIATE, waiting up to *timeout* seconds while another import holds the store's write
+    lock; *on_wait* is called once, when it has to wait. StoreError when the time is up."""
+    deadline = time.monotonic() + timeout
+    waited = False
+    try:
+        while True:
+            # short first try, so that the note comes at once; then SQLite's own busy wait, in steps
+            # short enough to keep to the deadline
+            step = min(max(deadline - time.monotonic(), 0.0), 5.0 if waited else 0.2)
+            conn.execute(f"PRAGMA busy_timeout = {int(step * 1000)}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as e:
+                if _code(e) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise store_error(path, "cannot import", e) from e
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"{path}: still locked by another import after {timeout:g} s; nothing was "
+                                     "imported (--timeout SECONDS waits longer)") from None
+                if not waited and on_wait is not None:
+                    on_wait()
+                waited = True
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+
+
+def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | None = None,
+                source_lang: str | None = None, target_lang: str | None = None,
+                progress: Progress | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
+                on_wait: Callable[[], None] | None = None) -> ImportReport:
+    """Import *files* into the store at *path*, creating it if missing (see Store.import_files).
+
+    A new store is built under a temp name beside *path* and linked into place only once its first
+    import has committed: a failed first import (bad file, full disk, kill -9) leaves no store behind,
+    and two first imports racing never see, or delete, each other's half-made store.
+    """
+    from .store import Store
+
+    path, files = Path(path), [Path(f) for f in files]
+    options = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang, "progress": progress}
+    if path.exists() and not writable(path):  # refused before SQLite puts a -wal and -shm beside it
+        raise StoreError(f"{path}: the TM store is read-only")
+    if not path.exists():
+        report = _import_new(path, files, options)
+        if report is not None:
+            return report
+    with Store(path) as store:
+        return store.import_files(files, timeout=timeout, on_wait=on_wait, **options)
+
+
+def _link(tmp: Path, path: Path) -> bool:
+    """Put the new store *tmp* in place at *path*, unless a store appeared there meanwhile (False)."""
+    try:
+        os.link(tmp, path)  # fails if *path* exists, where a rename would replace it
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links on this file system: a rename, after a last look
+        if path.exists():
+            return False
+        os.rename(tmp, path)
+    return True
+
+
+def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | None:
+    """The first import, into a new store at *path*; None if another import created it meanwhile."""
+    from .store import Store
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if folder.is_dir() and read_only_fs(folder):
+        raise StoreError(f"{path}: cannot create a TM store: the file system is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"{path}: cannot create a TM store: folder {folder} is missing or not writable")
+    tmp = path
+    try:
+        with temp_beside(path) as tmp:
+            with Store(tmp, create=True) as store:
+                report = store.import_files(files, **options)
+                with sqlite_errors(path, "cannot create the TM store"):
+                    busy, wal_pages, copied = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if busy or wal_pages != copied:  # the WAL must be empty: only the main file is moved
+                    raise StoreError(f"{path}: cannot create the TM store: its log could not be written back")
+            try:
+                os.chmod(tmp, new_file_mode())  # as if SQLite had made it (mkstemp makes 0600)
+                if not _link(tmp, path):
+                    return None
+            except OSError as e:
+                raise StoreError(f"{path}: cannot create the TM store: {e.strerror or e}") from e
+    except StoreError as e:  # name the store the user asked for, not the temp file it was being built in
+        raise StoreError(str(e).replace(str(tmp), str(path))) from e
+    return report

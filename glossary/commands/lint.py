@@ -79,6 +79,7 @@ def lint(
 
     Exit status: 0 clean, 1 findings (or, with --diff, fixes to apply), 2 error.
     """
+    from ..atomic import check_target
     from ..lint.config import lint_settings, split_codes
     from ..lint.fix import plan_fixes
     from ..lint.rules import RULES
@@ -103,10 +104,12 @@ def lint(
     fixed_count = 0
     if fix:
         applied = set()
-        for p in plan_fixes(findings, result.documents):
-            if p.changed:
-                p.write()
-                applied.update(id(f) for f in p.applied)
+        planned = [p for p in plan_fixes(findings, result.documents) if p.changed]
+        for p in planned:  # a read-only file or mount is refused before any file is fixed
+            check_target(p.document.path)
+        for p in planned:
+            p.write()
+            applied.update(id(f) for f in p.applied)
         fixed_count = len(applied)
         findings = [f for f in findings if id(f) not in applied]
 

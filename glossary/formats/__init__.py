@@ -11,12 +11,11 @@ are UTF-8 by default and a file in another encoding is refused with a hint unles
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import check_target
 from ..errors import FormatNotSupported
 from ..model import Termbase
 from . import csvfile, jsonfile, po, tbx, tbx2, xlsx
@@ -79,16 +78,13 @@ def read_termbase(path: Path | str, fmt: str | None = None, *, encoding: str | N
 
 
 def check_output_dir(path: Path | str) -> None:
-    """Refuse an output whose folder is missing or not writable, naming that folder.
+    """Refuse an output whose folder is missing or not writable (naming that folder), or that is a
+    read-only file or on a read-only file system (naming the file): see glossary.atomic.check_target.
 
     The atomic writers create a temp file beside *path*; left to fail there, the error would name
     `.out.tbx.x7f3.tmp`, a file the user never asked for.
     """
-    folder = Path(path).parent
-    if not folder.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(folder))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise PermissionError(errno.EACCES, "folder is not writable", str(folder))
+    check_target(path)
 
 
 def write_termbase(tb: Termbase, path: Path | str, fmt: str | None = None, **options) -> None:

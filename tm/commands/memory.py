@@ -7,7 +7,7 @@ StoreError, FormatNotSupported) are turned into one-line messages and exit 2 by 
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext, suppress
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,8 +15,7 @@ from typing import Annotated
 import typer
 
 from glossary.cliutil import FormatOpt, OutputFormat, print_json, progress_enabled
-from glossary.errors import GlossaryError
-from tm.store import Hit, Store, StoreError
+from tm.store import DEFAULT_LOCK_TIMEOUT, Hit, Store, StoreError, import_into
 
 StoreArg = Annotated[Path, typer.Argument(help="The TM store (an SQLite file).", show_default=False)]
 SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language (e.g. ru).",
@@ -48,22 +47,27 @@ def import_(
                                               show_default=False)] = None,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0, metavar="SECONDS",
+                                           help="How long to wait while another import holds the store.")]
+    = DEFAULT_LOCK_TIMEOUT,
     fmt: FormatOpt = OutputFormat.text,
 ) -> None:
     """Import TM files into a store, all in one transaction.
 
     If any file cannot be read, nothing is imported and the error names the file and line. Identical
-    units (same source, target and context) are stored once with a count.
+    units (same source, target and context) are stored once with a count. While another import holds
+    the store, this one waits (up to --timeout seconds) and says so on stderr.
     """
-    new_store = not into.exists()
-    try:
-        with Store(into, create=True) as store, _import_progress() as progress:
-            report = store.import_files(files, progress=progress, fmt=from_, source_lang=source_lang,
-                                        target_lang=target_lang)
-    except BaseException:
-        if new_store:
-            _remove_if_empty(into)
-        raise
+    with _import_progress() as progress:
+        def waiting() -> None:
+            note = f"waiting for the lock on {into} held by another import… (up to {timeout:g} s)"
+            if progress is None:
+                typer.echo(note, err=True)
+            else:  # through the live display, which would otherwise draw over it
+                progress.progress.console.print(note, markup=False, highlight=False)
+
+        report = import_into(into, files, fmt=from_, source_lang=source_lang, target_lang=target_lang,
+                             progress=progress, timeout=timeout, on_wait=waiting)
     if fmt == OutputFormat.json:
         print_json({"store": str(into), **report.to_dict()})
         return
@@ -71,17 +75,6 @@ def import_(
         typer.echo(f"{f.path}: {f.read:,} read, {f.added:,} added, {f.duplicates:,} duplicates"
                    + (f", {f.skipped:,} without source text skipped" if f.skipped else ""))
     typer.echo(f"imported {report.added:,} units into {into} in {report.seconds:.1f} s")
-
-
-def _remove_if_empty(path: Path) -> None:
-    """A failed first import leaves no empty store behind, unless another import has meanwhile filled
-    it, or the store could not even be created (the original error is the one to report)."""
-    with suppress(OSError, GlossaryError):
-        with Store(path) as store:
-            if store.conn.execute("SELECT count(*) FROM imports").fetchone()[0]:
-                return
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 class _RichProgress:
