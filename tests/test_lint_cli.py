@@ -53,7 +53,7 @@ def test_exit_codes_clean_findings_exit_zero_and_errors():
     missing = invoke("lint", str(LINT / "no-such-file.txt"), "-g", HOUSE)
     assert missing.exit_code == 2 and "no-such-file.txt" in missing.output
     broken = invoke("lint", str(LINT / "formats" / "broken.po"), "-g", HOUSE)
-    assert broken.exit_code == 2 and "broken.po:3: Syntax error" in broken.output
+    assert broken.exit_code == 2 and "broken.po:3: PO syntax error" in broken.output
     assert "Traceback" not in broken.output
 
 

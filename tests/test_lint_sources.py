@@ -103,7 +103,7 @@ def test_docx_paragraphs_are_lines(tmp_path):
 
 
 @pytest.mark.parametrize("name, line, fragment", [
-    ("broken.po", 3, "Syntax error"),
+    ("broken.po", 3, "PO syntax error"),
     ("broken.tmx", 3, "invalid XML"),
     ("latin1.txt", 1, "not valid utf-8"),
 ])

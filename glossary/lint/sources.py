@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import FormatNotSupported, ParseError
+from ..formats.textfile import read_input
 
 # `slovnik: ignore` (every rule) or `slovnik: ignore[R101, S3]` (codes or code prefixes).
 DIRECTIVE_RE = re.compile(r"slovnik:\s*ignore(?:\[\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*\])?")
@@ -403,16 +404,11 @@ def read_po(path: Path, data: bytes) -> Document:
 
     Suppression: a translator comment `# slovnik: ignore[CODES]` covers that entry's msgstr.
     """
-    import polib
+    from ..formats.pofile import parse_po
+    from ..formats.textfile import decode_po
 
-    m = re.search(rb"charset=([A-Za-z0-9_-]+)", data[:4096])
-    charset = m.group(1).decode("ascii") if m and m.group(1) != b"CHARSET" else None
-    source, encoding = decode(path, data, charset)
-    try:
-        polib.pofile(source)
-    except (OSError, ValueError) as e:
-        lm = re.search(r"line (\d+)", str(e))
-        raise ParseError(path, int(lm.group(1)) if lm else None, str(e).split(" (line")[0]) from e
+    source, encoding = decode_po(path, data)
+    parse_po(path, source, encoding)  # a PO file polib cannot read is refused, not half-checked
     mask = _Mask(source, start_open=False)
     suppressions: list[Suppression] = []
     codes: frozenset[str] | None | bool = False
@@ -513,4 +509,5 @@ def read_document(path: str | Path) -> Document:
     if reader is None:
         raise FormatNotSupported(f"{path}: cannot lint {path.suffix or 'files without an extension'} "
                                  f"(supported: {', '.join(sorted(READERS))})")
-    return reader(path, path.read_bytes())
+    # read whole, within the input limit; the ZIP and XML readers check their own bytes
+    return reader(path, read_input(path, text=reader not in (read_docx, read_tmx, read_xliff)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import FormatNotSupported, ParseError
+from ..errors import FormatNotSupported
 from ..model import Termbase
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -64,14 +64,9 @@ def _xml_texts(path: Path, names: set[str]) -> Iterator[str]:
 
 
 def _po_texts(path: Path) -> Iterator[str]:
-    import polib
+    from ..formats.pofile import load_po
 
-    try:
-        catalog = polib.pofile(str(path))
-    except (OSError, ValueError) as e:  # polib reports syntax errors as OSError / IOError
-        if isinstance(e, FileNotFoundError):
-            raise
-        raise ParseError(path, None, f"invalid PO file: {e}") from e
+    catalog = load_po(path)[0]
     for entry in catalog:
         if entry.obsolete:
             continue

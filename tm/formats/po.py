@@ -24,11 +24,10 @@ from pathlib import Path
 import polib
 
 from glossary.atomic import atomic_open
-from glossary.errors import ParseError
-from glossary.formats.textfile import bad_byte_line, refuse_unterminated_po_strings
+from glossary.formats.pofile import load_po
+from glossary.formats.textfile import ascii_compatible, bom_encoding, po_charset, read_input
 from tm.model import Segment, Tag, TranslationUnit
 
-from ._xml import refuse_empty
 from .parts import cut_lines, read_part
 
 PLURAL_FORMS = {
@@ -43,43 +42,9 @@ def _primary(lang: str | None) -> str | None:
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
-def _decode_error(path: Path, encoding: str, e: UnicodeDecodeError, read: Path | None = None) -> ParseError:
-    """Find the line of the first undecodable byte (polib reads line by line and loses it)."""
-    return ParseError(path, bad_byte_line((read or path).read_bytes(), encoding, e),
-                      f"bytes are not valid {encoding} (wrong declared charset?): {e.reason}")
-
-
-def _line_text(path: Path, line: int) -> str:
-    with open(path, "rb") as fh:
-        for number, raw in enumerate(fh, 1):
-            if number == line:
-                return raw.decode("utf-8", "replace").strip()[:60]
-    return ""
-
-
 def _load(path: Path, read: Path | None = None) -> polib.POFile:
     """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
-    read = read or path
-    refuse_empty(read)  # polib reads an empty file as an empty catalogue
-    encoding = polib.detect_encoding(str(read))
-    try:
-        refuse_unterminated_po_strings(path, read.read_bytes().decode(encoding, errors="replace"))
-        # by path, not by the text just read: polib splits text content at \v and \f as well
-        return polib.pofile(str(read), encoding=encoding)
-    except UnicodeDecodeError as e:
-        raise _decode_error(path, encoding, e, read) from e
-    except LookupError as e:
-        raise ParseError(path, None, f"unknown charset {encoding!r} in the PO header") from e
-    except OSError as e:
-        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
-            raise
-        # polib reports syntax errors as "Syntax error in po file <path> (line N)[: detail]"
-        m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(e))
-        if not m:
-            raise ParseError(path, None, f"PO syntax error: {e}") from e
-        line = int(m.group(1))
-        detail = (m.group(2) or "").strip() or f"near {_line_text(read, line)!r}"
-        raise ParseError(path, line, f"PO syntax error: {detail}") from e
+    return load_po(path, read=read)[0]
 
 
 def _team_lang(po: polib.POFile) -> str | None:
@@ -284,15 +249,13 @@ def split(path: str | Path, size: int) -> list[POPart] | None:
     """Cut a PO file into parts of about *size* bytes at blank lines between entries, or None (no
     header entry first, a charset that is not ASCII-compatible, smaller than two parts)."""
     path = Path(path)
-    data = path.read_bytes()
+    data = read_input(path)
     n = len(data)
     if n < 2 * size:
         return None
-    try:
-        if "a\n".encode(polib.detect_encoding(str(path))) != b"a\n":
-            return None  # UTF-16/32: byte offsets do not fall on lines
-    except LookupError:
-        return None  # the reader names the unknown charset
+    charset = po_charset(data)[0] or "utf-8"
+    if bom_encoding(data) not in (None, "utf-8-sig") or not ascii_compatible(charset):
+        return None  # UTF-16/32: byte offsets do not fall on lines; the reader names a bad charset
     first = re.search(rb'^(msgctxt|msgid) ', data, re.M)
     if first is None or not data.startswith(b'msgid ""', first.start()):
         return None  # no header entry to give every part the charset (or it is not first)
