@@ -67,8 +67,13 @@ def _binary(path: Path, head: bytes, line: int) -> ParseError:
     return ParseError(path, line, "binary data (a NUL byte), not a text file")
 
 
+def size_text(n: int) -> str:
+    """*n* bytes for a message: `2048 MiB`, `64 KiB`."""
+    return f"{n >> 20} MiB" if n >= 1 << 20 else f"{n >> 10} KiB" if n >= 1 << 10 else f"{n} bytes"
+
+
 def _too_large(path: Path) -> ParseError:
-    return ParseError(path, None, f"larger than the input limit of {limits.LIMITS.max_input >> 20} MiB "
+    return ParseError(path, None, f"larger than the input limit of {size_text(limits.LIMITS.max_input)} "
                                   "(max-input in [tool.slovnik.limits])")
 
 
@@ -144,7 +149,7 @@ class StreamGuard(io.RawIOBase):
 
 
 def too_long_line(path: Path, line: int | None) -> ParseError:
-    return ParseError(path, line, f"a line or field longer than {limits.LIMITS.max_line >> 20} MiB, so no "
+    return ParseError(path, line, f"a line or field longer than {size_text(limits.LIMITS.max_line)}, so no "
                                   "text (max-line in [tool.slovnik.limits])")
 
 
