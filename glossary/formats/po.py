@@ -190,7 +190,7 @@ def _heed(concept: Concept, lang: str, text: str, status: Status) -> None:
 
 def read(path: Path, *, encoding: str | None = None) -> Termbase:
     path = Path(path)
-    po, _, _ = load_po(path, encoding, option="--encoding", wrapwidth=0)
+    po = load_po(path, encoding, option="--encoding", wrapwidth=0)
     meta = po.metadata
     tb = Termbase(title=meta.get("Project-Id-Version") or None,
                   source_lang=meta.get("X-Source-Language") or "ru",

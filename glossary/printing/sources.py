@@ -66,7 +66,7 @@ def _xml_texts(path: Path, names: set[str]) -> Iterator[str]:
 def _po_texts(path: Path) -> Iterator[str]:
     from ..formats.pofile import load_po
 
-    catalog = load_po(path)[0]
+    catalog = load_po(path)
     for entry in catalog:
         if entry.obsolete:
             continue

@@ -44,7 +44,7 @@ def _primary(lang: str | None) -> str | None:
 
 def _load(path: Path, read: Path | None = None) -> polib.POFile:
     """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
-    return load_po(path, read=read)[0]
+    return load_po(path, read=read)
 
 
 def _team_lang(po: polib.POFile) -> str | None:
