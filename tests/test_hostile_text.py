@@ -353,3 +353,29 @@ def test_a_csv_field_over_the_line_limit_is_one_line(tmp_path, runner, monkeypat
                     f'c2,ru,самовар,preferred,"{"а" * (1 << 17)}"\n', encoding="utf-8")
     one_line_error(runner.invoke(glossary_app, ["import", str(path), "--into", str(tmp_path / "tb.json")]),
                    "long.csv:3: a line or field longer than 64 KiB")
+
+
+def test_translit_reads_standard_input_a_bounded_line_at_a_time(runner, monkeypatch):
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, max_line=1 << 10))
+    ok = runner.invoke(glossary_app, ["translit"], input="Самовар\nЧай\n")
+    assert ok.exit_code == 0 and ok.stdout.split() == ["Samovar", "Chai"]
+    one_line_error(runner.invoke(glossary_app, ["translit"], input="Чай\n" + "я" * 5000 + "\n"),
+                   "<stdin>:2: a line or field longer than 1 KiB")
+    one_line_error(runner.invoke(glossary_app, ["translit"], input="Чай\0\n"),
+                   "<stdin>:1: binary data (a NUL byte)")
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    (b'{"format": "slovnik-suppressions",\n' + b"\0" * 4096, "suppress.json:2: binary data (a NUL byte)"),
+    (b'{"format": "slovnik-suppressions",\n"suppressions": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+     "suppress.json:2: JSON nested deeper than"),
+    ('{"format": "slovnik-suppressions", "suppressions": []}\n'.encode("cp1251") + "# ошибка".encode("cp1251"),
+     "suppress.json:2: not UTF-8"),
+])
+def test_a_hostile_suppression_file_is_one_line(tmp_path, runner, content, words):
+    from check_support import DATA
+
+    path = tmp_path / "suppress.json"
+    path.write_bytes(content)
+    one_line_error(runner.invoke(tm_app, ["check", str(DATA / "memory.tmx"), "--glossary",
+                                          str(DATA / "termbase.json"), "--suppressions", str(path)]), words)

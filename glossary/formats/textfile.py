@@ -18,6 +18,7 @@ import io
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import limits
@@ -151,6 +152,20 @@ class StreamGuard(io.RawIOBase):
 def too_long_line(path: Path, line: int | None) -> ParseError:
     return ParseError(path, line, f"a line or field longer than {size_text(limits.LIMITS.max_line)}, so no "
                                   "text (max-line in [tool.slovnik.limits])")
+
+
+def bounded_lines(fh, name: str = "<stdin>") -> Iterator[str]:
+    """The lines of the text stream *fh* (standard input), each read at most to the line limit: an
+    endless line (`< /dev/zero`) is refused as soon as it passes the limit, and so is a NUL byte."""
+    limit = limits.LIMITS.max_line
+    number = 0
+    while line := fh.readline(limit + 1):
+        number += 1
+        if "\0" in line:
+            raise ParseError(name, number, "binary data (a NUL byte), not text")
+        if len(line) > limit:
+            raise too_long_line(Path(name), number)
+        yield line
 
 
 def first_bad_line(path: Path, encoding: str = "utf-8-sig") -> int | None:
