@@ -1,7 +1,8 @@
 """Gettext PO/POT via polib.
 
-msgid is the source, msgstr the target. polib reads the charset the header declares (KOI8-R, CP1251 …);
-a file whose bytes do not decode in that charset, or a syntax error, becomes a one-line ParseError.
+msgid is the source, msgstr the target. The file is read in the charset its header declares (KOI8-R,
+CP1251 …; `glossary.formats.pofile`, shared with the termbase and lint readers); a charset that cannot be
+right, bytes that do not decode in it, or a syntax error become a one-line ParseError with the line.
 Direction: the target language is the header `Language` (or the caller's `target_lang`); the source
 language is the caller's `source_lang`, else our `X-Source-Language` header, else the other side of
 ru/en (gettext catalogues of an `ru` team have English msgids; ours, ru→en, have Russian ones).
