@@ -14,13 +14,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from glossary import limits
 from glossary.cli import app as glossary_app
 from glossary.errors import ParseError
 from glossary.formats import read_termbase
 from glossary.formats.jsonfile import load_json
-from glossary.formats.pofile import load_po
+from glossary.formats.pofile import load_po, parse_po
 from glossary.formats.textfile import StreamGuard, decode, decode_po, read_input, text_codec
 from glossary.lint.sources import read_document
 from tm.cli import app as tm_app
@@ -379,3 +381,40 @@ def test_a_hostile_suppression_file_is_one_line(tmp_path, runner, content, words
     path.write_bytes(content)
     one_line_error(runner.invoke(tm_app, ["check", str(DATA / "memory.tmx"), "--glossary",
                                           str(DATA / "termbase.json"), "--suppressions", str(path)]), words)
+
+
+# --- any bytes: a result or a ParseError, nothing else --------------------------------------------
+
+_CHARSETS = st.sampled_from(["UTF-8", "utf-16", "UTF-32", "KOI8-R", "cp1251", "rot13", "base64", "zlib",
+                             "x-unknown", "CHARSET", "cp037", "utf-8-sig", "latin-1", "idna", "punycode"])
+_PO_PIECES = st.sampled_from([b'msgid "', b'msgstr "', b'"\n', b"\n", b"#, fuzzy\n", b"\\", b"\xd1\x87",
+                              b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b"\r", b"\x0b", b'msgctxt "', b"#~ "])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(charset=_CHARSETS, body=st.lists(_PO_PIECES | st.binary(max_size=6), max_size=30), bom=st.booleans())
+def test_any_po_bytes_read_or_raise_parse_error(charset, body, bom):
+    data = (b"\xef\xbb\xbf" if bom else b"") + po_text(charset).encode() + b"".join(body)
+    path = Path("any.po")
+    try:
+        text, encoding = decode_po(path, data)
+        parse_po(path, text, encoding)
+    except ParseError as e:
+        assert "\n" not in str(e) and str(e).startswith("any.po")
+
+
+_JSON_PIECES = st.sampled_from(['[', ']', '{', '}', '"', '\\ud800', '\\udc00', '\\\\', '\\"', ':', ',', '1',
+                                '"a"', '\n', '\\ud83d\\ude00', '\x00'])
+
+
+@settings(max_examples=300)
+@given(pieces=st.lists(_JSON_PIECES, max_size=60), depth=st.integers(0, 3000))
+def test_any_json_text_reads_or_raises_parse_error(tmp_path_factory, pieces, depth):
+    path = tmp_path_factory.mktemp("json") / "any.json"
+    path.write_text("[" * depth + "".join(pieces) + "]" * depth, encoding="utf-8")
+    try:
+        text, value = load_json(path)
+    except ParseError as e:
+        assert "\n" not in str(e)
+        return
+    json.dumps(value, ensure_ascii=False).encode("utf-8")  # no lone surrogate got through
