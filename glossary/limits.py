@@ -32,6 +32,9 @@ class Limits:
     max_json_depth: int = 64
     # Largest input file read whole into memory (a stream past it is refused, never read to the end).
     max_input: int = 2048 * MiB
+    # Longest line of a text read as a stream (a TM's CSV/TSV), and longest CSV/TSV field: a long
+    # definition runs to kilobytes; a longer "line" is an endless stream or a binary file.
+    max_line: int = 32 * MiB
     # Longest XML prolog (declaration, comments, DOCTYPE) read before the root element.
     max_prolog: int = 1 * MiB
 

@@ -167,7 +167,7 @@ def test_po_in_cp1251_declaring_utf8_names_the_line_and_the_likely_encoding(tmp_
                      'msgctxt "kulak"\nmsgid "кулак"\nmsgstr "kulak"\n'.encode("cp1251"))
     with pytest.raises(ParseError) as err:
         read_termbase(path)
-    assert str(err.value) == f"{path}:6: bytes are not valid utf-8 (looks like CP1251; pass --encoding cp1251)"
+    assert str(err.value) == f"{path}:6: bytes are not valid UTF-8 (looks like CP1251; pass --encoding cp1251)"
     assert read_termbase(path, encoding="cp1251").get("kulak").ru.text == "кулак"
 
 

@@ -20,6 +20,7 @@ from ..errors import GlossaryError, TermbaseError
 from ..findings import render_json, render_summary, render_text
 from ..formats import FORMATS, format_for, read_termbase
 from ..formats.ids import is_concept_id
+from ..formats.textfile import text_codec
 from ..model import Concept, ConceptType, Status, Term, Termbase
 from ..termbase import (
     OnDuplicate,
@@ -41,9 +42,18 @@ ToOpt = Annotated[str | None, typer.Option("--to", help=f"Output format ({FORMAT
                                            "from the file extension.", show_default=False)]
 FromOpt = Annotated[str | None, typer.Option("--from", help=f"Input format ({FORMAT_IDS}); default: "
                                              "from the file extension.", show_default=False)]
+
+
+def _text_encoding(value: str | None) -> str | None:
+    """--encoding names a text encoding (not rot13 or base64), checked before any file is read."""
+    if value is not None and (problem := text_codec(value, "encoding", " (--encoding)")) is not None:
+        raise GlossaryError(problem)
+    return value
+
+
 EncodingOpt = Annotated[str | None, typer.Option(
     "--encoding", help="Encoding of a CSV/TSV/JSON/PO input that is not UTF-8 (cp1251, koi8-r).",
-    show_default=False)]
+    show_default=False, callback=_text_encoding)]
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> None:

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from ..cliutil import FormatOpt, GlossaryOpt, OutputFormat, SchemeOpt, print_json
+from ..formats.textfile import bounded_lines
 from ..romanize import SCHEMES, get_scheme, romanize_report
 
 TextArg = Annotated[str | None, typer.Argument(
@@ -20,7 +21,7 @@ TextArg = Annotated[str | None, typer.Argument(
 
 def _lines(text: str | None):
     if text is None or text == "-":
-        yield from sys.stdin
+        yield from bounded_lines(sys.stdin)
     else:
         yield text
 

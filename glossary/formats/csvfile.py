@@ -11,14 +11,17 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import limits
 from ..atomic import atomic_open
 from ..errors import ParseError
 from ..model import Termbase
 from .tabular import check_header, rows_to_termbase, termbase_to_rows
-from .textfile import read_text
+from .textfile import read_text, too_long_line
 
 
 def _rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, dict[str, str]]]:
+    # the csv module's own limit (128 KiB) would refuse a long definition; the policy's is far above
+    csv.field_size_limit(limits.LIMITS.max_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     start = 1
@@ -28,6 +31,8 @@ def _rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, dict[str
         except StopIteration:
             break
         except csv.Error as e:
+            if "field limit" in str(e):
+                raise too_long_line(path, start) from None
             raise ParseError(path, reader.line_num, f"malformed row: {e}") from None
         line, start = start, reader.line_num + 1
         if not record or (len(record) == 1 and not record[0].strip()):

@@ -13,12 +13,13 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..atomic import atomic_write_text
 from ..errors import ParseError
 from ..model import Concept, Status, Term, Termbase
 from ..schemacheck import describe
 from ..schemacheck import schema_errors as check_schema
-from .textfile import decode
+from .textfile import decode, read_input
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "termbase.schema.json"
 FORMAT_ID = "slovnik-termbase"
@@ -33,9 +34,14 @@ def json_path(parts) -> str:
 
 def schema_errors(path: Path, text: str, data: Any) -> list[ParseError]:
     """Every schema violation as ParseError(path, line, 'json.path: message'), in file order."""
-    errors = check_schema(SCHEMA_PATH, data)
+    try:
+        errors = check_schema(SCHEMA_PATH, data)
+    except RecursionError:  # a message quotes the deep value
+        raise _too_deep(path, text) from None
     if not errors:
-        return []
+        return []  # the schema nests 6 deep at most: a valid document is not too deep
+    if (line := too_deep_line(text, limits.LIMITS.max_json_depth)) is not None:
+        raise _too_deep(path, text, line)  # before every value is walked and quoted
     lines = value_lines(text)
     out: dict[tuple, ParseError] = {}  # one line per place and problem (see describe)
     for err in errors:
@@ -51,11 +57,61 @@ def schema_errors(path: Path, text: str, data: Any) -> list[ParseError]:
 
 def load_json(path: Path, data: bytes | None = None, encoding: str | None = None) -> tuple[str, Any]:
     path = Path(path)
-    text = decode(path, path.read_bytes() if data is None else data, encoding)
+    text = decode(path, read_input(path, encoding) if data is None else data, encoding)
     try:
-        return text, json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as e:
         raise ParseError(path, e.lineno, f"invalid JSON: {e.msg} (column {e.colno})") from None
+    except RecursionError:
+        raise _too_deep(path, text) from None
+    refuse_lone_surrogates(path, text)
+    return text, value
+
+
+# A JSON string (escapes included) or a bracket: the tokens that nesting depth is counted from.
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def too_deep_line(text: str, limit: int) -> int | None:
+    """The line where JSON *text* first nests deeper than *limit*, or None.
+
+    A loop in Python over every string: only run on a document already found wrong (the schema
+    bounds a valid one's depth), so a valid termbase never pays for it.
+    """
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token == "[" or token == "{":
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, m.start()) + 1
+        elif token == "]" or token == "}":
+            depth -= 1
+    return None
+
+
+def _too_deep(path: Path, text: str, line: int | None = None) -> ParseError:
+    limit = limits.LIMITS.max_json_depth
+    return ParseError(path, line or too_deep_line(text, limit),
+                      f"JSON nested deeper than {limit} levels (max-json-depth in [tool.slovnik.limits])")
+
+
+# \uD800-\uDFFF: half of a UTF-16 pair; a high half followed by a low half is one character.
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+                     r"|(u[dD][89a-fA-F][0-9a-fA-F]{2})|.)", re.S)
+
+
+def refuse_lone_surrogates(path: Path, text: str) -> None:
+    """Refuse a `\\ud800` escape without its other half: json reads it into a str that no file or
+    terminal can take (every later write fails), so it is named here, with its line."""
+    if "\\u" not in text or _MAYBE_SURROGATE.search(text) is None:
+        return
+    for m in _ESCAPE.finditer(text):  # escape by escape, so that "\\\\ud800" is not taken for one
+        if m.group(1):
+            raise ParseError(path, text.count("\n", 0, m.start()) + 1,
+                             f"lone surrogate \\{m.group(1)} in a string (half of a UTF-16 pair, "
+                             "not a character)")
 
 
 def read(path: Path, *, encoding: str | None = None) -> Termbase:

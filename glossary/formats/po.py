@@ -43,13 +43,7 @@ from ..model import (
     Termbase,
 )
 from .ids import is_concept_id
-from .textfile import (
-    bad_byte_line,
-    decode,
-    guess_cyrillic_encoding,
-    po_syntax_error,
-    refuse_unterminated_po_strings,
-)
+from .pofile import load_po
 
 _TERM_LINE = re.compile(r"^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*) (preferred|admitted|deprecated|superseded): (.*)$")
 _CONCEPT_KEYS = {"definition": "definition", "type": "type", "subject": "subject", "note": "notes",
@@ -196,21 +190,7 @@ def _heed(concept: Concept, lang: str, text: str, status: Status) -> None:
 
 def read(path: Path, *, encoding: str | None = None) -> Termbase:
     path = Path(path)
-    data = path.read_bytes()
-    text = decode(path, data, encoding) if encoding else None
-    if not data.strip():
-        raise ParseError(path, None, "empty file")
-    refuse_unterminated_po_strings(path, text if text is not None else data.decode("utf-8", errors="replace"))
-    try:
-        # always by path (with the checked encoding): polib splits text content at \v and \f as well
-        po = polib.pofile(str(path), wrapwidth=0, **({"encoding": encoding} if encoding else {}))
-    except UnicodeDecodeError as e:  # the charset the header declares (UTF-8 without one) does not fit
-        guess = guess_cyrillic_encoding(data)
-        hint = f"looks like {guess.upper()}; pass --encoding {guess}" if guess else "pass --encoding"
-        raise ParseError(path, bad_byte_line(data, e.encoding, e),
-                         f"bytes are not valid {e.encoding} ({hint})") from None
-    except (OSError, ValueError) as e:
-        raise po_syntax_error(path, e, text if text is not None else data.decode("utf-8", errors="replace")) from None
+    po = load_po(path, encoding, option="--encoding", wrapwidth=0)
     meta = po.metadata
     tb = Termbase(title=meta.get("Project-Id-Version") or None,
                   source_lang=meta.get("X-Source-Language") or "ru",

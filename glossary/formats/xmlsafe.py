@@ -271,7 +271,7 @@ def syntax_error(path, e: etree.XMLSyntaxError) -> ParseError:
         return ParseError(path, line, f"invalid XML (wrong declared encoding?): {limits.quote(detail)}")
     words = _WORDS.get(code)
     if code == _E.ERR_TAG_NAME_MISMATCH and (tags := _MISMATCH.search(detail)):
-        words = f"closing tag </{tags[3]}> does not match <{tags[1]}> (opened on line {tags[2]})"
+        words = limits.quote(f"closing tag </{tags[3]}> does not match <{tags[1]}> (opened on line {tags[2]})")
     return ParseError(path, line, f"invalid XML: {words or limits.quote(detail) or 'not well-formed'}")
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import FormatNotSupported, ParseError
 from ..formats import xmlsafe
-from ..formats.textfile import po_syntax_error
+from ..formats.textfile import read_input
 
 # `slovnik: ignore` (every rule) or `slovnik: ignore[R101, S3]` (codes or code prefixes).
 DIRECTIVE_RE = re.compile(r"slovnik:\s*ignore(?:\[\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*\])?")
@@ -400,25 +400,16 @@ _PLACEHOLDER_RE = re.compile(r"%(?:\([\w.-]+\)|\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d
                              r"|\{[\w.:!-]*\}")
 
 
-_LINE_BREAKS_BUT_NEWLINE = dict.fromkeys(map(ord, "\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
-
-
 def read_po(path: Path, data: bytes) -> Document:
     """PO/POT: the msgstr strings (plural forms included) of every non-obsolete entry but the header.
 
     Suppression: a translator comment `# slovnik: ignore[CODES]` covers that entry's msgstr.
     """
-    import polib
+    from ..formats.pofile import parse_po
+    from ..formats.textfile import decode_po
 
-    m = re.search(rb"charset=([A-Za-z0-9_-]+)", data[:4096])
-    charset = m.group(1).decode("ascii") if m and m.group(1) != b"CHARSET" else None
-    source, encoding = decode(path, data, charset)
-    try:
-        # polib splits a string it is given with str.splitlines(), also at \v, \f, U+2028 … inside a
-        # PO string; blanked, they leave polib's lines the file's own (and the check is only syntax)
-        polib.pofile(source.translate(_LINE_BREAKS_BUT_NEWLINE))
-    except (OSError, ValueError) as e:
-        raise po_syntax_error(path, e, source) from e
+    source, encoding = decode_po(path, data)
+    parse_po(path, source, encoding)  # a PO file polib cannot read is refused, not half-checked
     mask = _Mask(source, start_open=False)
     suppressions: list[Suppression] = []
     codes: frozenset[str] | None | bool = False
@@ -519,4 +510,5 @@ def read_document(path: str | Path) -> Document:
     if reader is None:
         raise FormatNotSupported(f"{path}: cannot lint {path.suffix or 'files without an extension'} "
                                  f"(supported: {', '.join(sorted(READERS))})")
-    return reader(path, path.read_bytes())
+    # read whole, within the input limit; the ZIP and XML readers check their own bytes
+    return reader(path, read_input(path, text=reader not in (read_docx, read_tmx, read_xliff)))

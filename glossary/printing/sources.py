@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import FormatNotSupported
-from ..formats.textfile import po_syntax_error
 from ..model import Termbase
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -65,14 +64,9 @@ def _xml_texts(path: Path, names: set[str]) -> Iterator[str]:
 
 
 def _po_texts(path: Path) -> Iterator[str]:
-    import polib
+    from ..formats.pofile import load_po
 
-    try:
-        catalog = polib.pofile(str(path))
-    except (OSError, ValueError) as e:  # polib reports syntax errors as OSError / IOError
-        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
-            raise
-        raise po_syntax_error(path, e, path.read_bytes().decode("utf-8", errors="replace")) from e
+    catalog = load_po(path)
     for entry in catalog:
         if entry.obsolete:
             continue

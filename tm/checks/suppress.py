@@ -14,6 +14,7 @@ from pathlib import Path
 
 from glossary.atomic import atomic_write_text
 from glossary.errors import ParseError
+from glossary.formats.jsonfile import load_json
 
 from .base import CheckFinding
 
@@ -22,11 +23,7 @@ FORMAT = "slovnik-suppressions"
 
 def read_suppressions(path: str | Path) -> set[str]:
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise ParseError(path, e.lineno, f"invalid JSON: {e.msg}") from e
+    data = load_json(path)[1]  # within the input limit, decoded with its line named, no deep nesting
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ParseError(path, 1, f"not a suppression file (expected \"format\": \"{FORMAT}\")")
     entries = data.get("suppressions", [])

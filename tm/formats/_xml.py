@@ -14,7 +14,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from glossary.errors import ParseError
 from glossary.formats import xmlsafe
 from glossary.formats.xmlsafe import local_tag
 from tm.errors import TMWriteError
@@ -48,15 +47,6 @@ def unique_id(wanted: str, used: set[str], *, nmtoken: bool = False) -> str:
 
 # The element name of a tag without its namespace ("" for comments and processing instructions).
 local = local_tag
-
-
-def refuse_empty(path: Path) -> None:
-    """An empty (or whitespace-only) file is named as such (the PO reader: polib reads an empty
-    file as an empty catalogue). Not for pipes: it reads the head."""
-    with open(path, "rb") as fh:
-        head = fh.read(1 << 16)
-    if not head.strip() and len(head) < (1 << 16):
-        raise ParseError(path, None, "empty file")
 
 
 def iterparse(path: str | Path, tags: tuple[str, ...] | None = None,

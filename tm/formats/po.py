@@ -1,7 +1,8 @@
 """Gettext PO/POT via polib.
 
-msgid is the source, msgstr the target. polib reads the charset the header declares (KOI8-R, CP1251 …);
-a file whose bytes do not decode in that charset, or a syntax error, becomes a one-line ParseError.
+msgid is the source, msgstr the target. The file is read in the charset its header declares (KOI8-R,
+CP1251 …; `glossary.formats.pofile`, shared with the termbase and lint readers); a charset that cannot be
+right, bytes that do not decode in it, or a syntax error become a one-line ParseError with the line.
 Direction: the target language is the header `Language` (or the caller's `target_lang`); the source
 language is the caller's `source_lang`, else our `X-Source-Language` header, else the other side of
 ru/en (gettext catalogues of an `ru` team have English msgids; ours, ru→en, have Russian ones).
@@ -24,11 +25,10 @@ from pathlib import Path
 import polib
 
 from glossary.atomic import atomic_open
-from glossary.errors import ParseError
-from glossary.formats.textfile import bad_byte_line, po_syntax_error, refuse_unterminated_po_strings
+from glossary.formats.pofile import load_po
+from glossary.formats.textfile import ascii_compatible, bom_encoding, po_charset, read_input
 from tm.model import Segment, Tag, TranslationUnit
 
-from ._xml import refuse_empty
 from .parts import cut_lines, read_part
 
 PLURAL_FORMS = {
@@ -43,31 +43,9 @@ def _primary(lang: str | None) -> str | None:
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
-def _decode_error(path: Path, encoding: str, e: UnicodeDecodeError, read: Path | None = None) -> ParseError:
-    """Find the line of the first undecodable byte (polib reads line by line and loses it)."""
-    return ParseError(path, bad_byte_line((read or path).read_bytes(), encoding, e),
-                      f"bytes are not valid {encoding} (wrong declared charset?): {e.reason}")
-
-
 def _load(path: Path, read: Path | None = None) -> polib.POFile:
     """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
-    read = read or path
-    refuse_empty(read)  # polib reads an empty file as an empty catalogue
-    encoding = polib.detect_encoding(str(read))
-    text = ""
-    try:
-        text = read.read_bytes().decode(encoding, errors="replace")
-        refuse_unterminated_po_strings(path, text)
-        # by path, not by the text just read: polib splits text content at \v and \f as well
-        return polib.pofile(str(read), encoding=encoding)
-    except UnicodeDecodeError as e:
-        raise _decode_error(path, encoding, e, read) from e
-    except LookupError as e:
-        raise ParseError(path, None, f"unknown charset {encoding!r} in the PO header") from e
-    except OSError as e:
-        if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
-            raise
-        raise po_syntax_error(path, e, text) from e
+    return load_po(path, read=read)
 
 
 def _team_lang(po: polib.POFile) -> str | None:
@@ -272,15 +250,13 @@ def split(path: str | Path, size: int) -> list[POPart] | None:
     """Cut a PO file into parts of about *size* bytes at blank lines between entries, or None (no
     header entry first, a charset that is not ASCII-compatible, smaller than two parts)."""
     path = Path(path)
-    data = path.read_bytes()
+    data = read_input(path)
     n = len(data)
     if n < 2 * size:
         return None
-    try:
-        if "a\n".encode(polib.detect_encoding(str(path))) != b"a\n":
-            return None  # UTF-16/32: byte offsets do not fall on lines
-    except LookupError:
-        return None  # the reader names the unknown charset
+    charset = po_charset(data)[0] or "utf-8"
+    if bom_encoding(data) not in (None, "utf-8-sig") or not ascii_compatible(charset):
+        return None  # UTF-16/32: byte offsets do not fall on lines; the reader names a bad charset
     first = re.search(rb'^(msgctxt|msgid) ', data, re.M)
     if first is None or not data.startswith(b'msgid ""', first.start()):
         return None  # no header entry to give every part the charset (or it is not first)

@@ -19,16 +19,18 @@ is the file line unless cells contain newlines. XLSX `line` is the spreadsheet r
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from glossary import limits
 from glossary.atomic import atomic_open, atomic_path
 from glossary.errors import ParseError
 from glossary.formats import xmlsafe
-from glossary.formats.textfile import guess_cyrillic_encoding
+from glossary.formats.textfile import StreamGuard, first_bad_line, guess_cyrillic_encoding, read_head
 from tm.errors import TMWriteError
 from tm.model import Segment, Tag, TranslationUnit
 
@@ -128,20 +130,12 @@ def _check_columns(path: Path, columns) -> None:
         raise ParseError(path, 1, f"no 'source' column (columns: {', '.join(map(str, columns))})")
 
 
-def _decode_line(path: Path, e: UnicodeDecodeError) -> int:
-    data = path.read_bytes()
-    try:
-        data.decode("utf-8")
-        return 1
-    except UnicodeDecodeError as whole:
-        return data.count(b"\n", 0, whole.start) + 1
-
-
 def _malformed_row(path: Path, sep: str, error: Exception) -> tuple[int | None, str]:
     """Where and why pandas refused a delimited file, found again with the csv module: pandas words it
     its own way ("Error tokenizing data. C error: …") and counts rows, not lines."""
     import csv
 
+    csv.field_size_limit(limits.LIMITS.max_line)
     with open(path, encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh, delimiter=sep, strict=True)
         width, start = None, 1
@@ -166,12 +160,15 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterato
 
     path = Path(path)
     line = 1
+    stream = None
     try:
         with warnings.catch_warnings():
             # index_col=False: a first row with one field too many must not turn column 1 into the
             # index (every value would shift one column left); pandas only warns, so make it an error
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            chunks = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK,
+            # through a guard: a NUL byte or an endless line is refused as it is read, not buffered
+            stream = io.BufferedReader(StreamGuard(path, open(path, "rb", buffering=0)))
+            chunks = pd.read_csv(stream, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK,
                                  encoding="utf-8-sig", index_col=False)
             for chunk in chunks:
                 _check_columns(path, chunk.columns)
@@ -183,9 +180,12 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterato
     except pd.errors.EmptyDataError as e:
         raise ParseError(path, 1, "empty file (a header row with a 'source' column is required)") from e
     except UnicodeDecodeError as e:
-        guess = guess_cyrillic_encoding(path.read_bytes())
+        guess = guess_cyrillic_encoding(read_head(path))
         hint = f" (looks like {guess.upper()}; convert it to UTF-8)" if guess else ""
-        raise ParseError(path, _decode_line(path, e), f"not UTF-8: {e.reason}{hint}") from e
+        raise ParseError(path, first_bad_line(path), f"not UTF-8: {e.reason}{hint}") from e
+    finally:
+        if stream is not None:
+            stream.close()
 
 
 def iter_csv(path, *, source_lang=None, target_lang=None, header=None):
