@@ -111,8 +111,9 @@ class Lexicon:
     """The names lexicon, loaded from the JSON built by scripts/build_names.py."""
 
     def __init__(self, data: dict):
-        self.spellings: dict[str, list] = data["latin"]  # latin → [cyrillic, count]
-        self.kinds: dict[str, str] = data["kinds"]  # cyrillic → g/p/s (letters in that order)
+        # latin → "cyrillic count kinds" (kinds: g given name, p patronymic, s surname). One string
+        # per entry, split on lookup: JSON parses strings much faster than lists, and start-up counts.
+        self.spellings: dict[str, str] = data["latin"]
         self.surname_endings: frozenset[str] = frozenset(data["surname_endings"])
         self._longest_ending = max(map(len, self.surname_endings), default=0)
 
@@ -121,7 +122,8 @@ class Lexicon:
         found = self.spellings.get(latin)
         if found is None:
             return None
-        return NameReading(found[0], self.kinds.get(found[0], ""), found[1])
+        cyrillic, count, kind = found.split(" ")
+        return NameReading(cyrillic, kind, int(count))
 
     def reading(self, latin: str) -> NameReading | None:
         """The name *latin* spells, as observed or through the conventions (the spelling observed most
@@ -131,13 +133,10 @@ class Lexicon:
             return found
         best = None
         for spelled, used in rewrites(latin):
-            hit = self.spellings.get(spelled)
-            if hit is not None and (best is None or hit[1] > best.count):
-                best = NameReading(hit[0], self.kinds.get(hit[0], ""), hit[1], used)
+            hit = self.observed(spelled)
+            if hit is not None and (best is None or hit.count > best.count):
+                best = NameReading(hit.cyrillic, hit.kind, hit.count, used)
         return best
-
-    def is_name(self, cyrillic: str) -> bool:
-        return cyrillic in self.kinds
 
     def surname_shaped(self, cyrillic: str) -> bool:
         """Does *cyrillic* end the way Russian surnames of the lexicon end (-яев, -ский, -ович …)?"""

@@ -116,21 +116,14 @@ def surname_endings(kinds: dict[str, str], used: set[str]) -> list[str]:
 
 
 def render(spellings: dict[str, list], kinds: dict[str, str]) -> str:
+    """One compact line per spelling (`"dmitry":"дмитрий 97 g"`): small, quick to parse, readable diffs."""
     used = {cyr for cyr, _ in spellings.values()}
-    data = {
-        "about": "Russian names and their observed Latin spellings; see README.md here for source and licence.",
-        "latin": dict(sorted(spellings.items())),
-        "kinds": {c: kinds[c] for c in sorted(used)},
-        "surname_endings": surname_endings(kinds, used),
-    }
-    # One compact line per entry keeps the file small and its diffs readable.
-    lines = ["{", f'"about": {json.dumps(data["about"])},', '"latin": {']
-    lines.append(",\n".join(f"{json.dumps(k, ensure_ascii=False)}:{json.dumps(v, ensure_ascii=False)}"
-                            for k, v in data["latin"].items()))
-    lines.append('},\n"kinds": {')
-    lines.append(",\n".join(f"{json.dumps(k, ensure_ascii=False)}:{json.dumps(v)}" for k, v in data["kinds"].items()))
-    lines.append('},')
-    lines.append(f'"surname_endings": {json.dumps(data["surname_endings"], ensure_ascii=False)}')
+    lines = ["{", '"about": "Russian names and their observed Latin spellings: latin -> \\"cyrillic count kinds\\" '
+             '(g given name, p patronymic, s surname); see README.md here for source and licence.",', '"latin": {']
+    lines.append(",\n".join(f"{json.dumps(k, ensure_ascii=False)}:\"{cyr} {n} {kinds[cyr]}\""
+                            for k, (cyr, n) in sorted(spellings.items())))
+    lines.append("},")
+    lines.append(f'"surname_endings": {json.dumps(surname_endings(kinds, used), ensure_ascii=False)}')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

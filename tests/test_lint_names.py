@@ -36,8 +36,7 @@ def r101_groups(tmp_path, text: str) -> dict[str, set[str]]:
 
 def tiny_lexicon() -> names.Lexicon:
     return names.Lexicon({
-        "latin": {"aleksei": ["алексей", 3], "yury": ["юрий", 5], "yuriy": ["юрий", 2], "ivanov": ["иванов", 9]},
-        "kinds": {"алексей": "g", "юрий": "g", "иванов": "s"},
+        "latin": {"aleksei": "алексей 3 g", "yury": "юрий 5 g", "yuriy": "юрий 2 g", "ivanov": "иванов 9 s"},
         "surname_endings": ["ов", "нов"],
     })
 
@@ -81,7 +80,7 @@ def test_shipped_lexicon_knows_names_and_their_provenance():
     assert lex.reading("dmitry").cyrillic == "дмитрий"
     assert lex.reading("yuri").cyrillic == "юрий"
     assert lex.reading("alexei").cyrillic == "алексей"
-    assert "s" in lex.kinds[lex.reading("tchaikovsky").cyrillic]
+    assert "s" in lex.reading("tchaikovsky").kind
     notice = (names.LEXICON_PATH.parent / "README.md").read_text(encoding="utf-8")
     assert "CC0" in notice and "wd_russian_80" in notice
     assert names.LEXICON_PATH.stat().st_size < 3_000_000
