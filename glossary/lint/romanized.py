@@ -252,17 +252,16 @@ class Romanized:
         return None
 
     def group_key(self, word: str) -> str:
-        """The key R101 groups spellings by: the skeleton of the Russian word a termbase spelling
-        stands for, or of the name the lexicon reads *word* as (Alexei with Aleksei, Rachmaninoff
-        with Rachmaninov, Mandelstam with Mandelshtam), else the skeleton of the word."""
+        """The key R101 groups spellings by: the skeleton of the name the lexicon reads *word* as,
+        when its reading agrees (Alexei with Aleksei, Rachmaninoff with Rachmaninov, the termbase's
+        Mandelstam with Mandelshtam), else the skeleton of the word. Only names: an exonym the
+        termbase records (Moscow for Москва) stays apart from the romanization (the Moskva River)."""
         from ..reverse import skeleton
 
-        if (cyr := self.known_spellings.get(normalize_marks(word).lower())) is not None:
-            return skeleton(cyr)
-        if word[:1].isupper() and self.name_reading(word) is not None:
+        if word[:1].isupper() and (name := self.name_reading(word)) is not None:
             reading = self.reading(word)
-            if reading is not None and reading.name:
-                return skeleton(reading.cyrillic)
+            if reading is not None and reading.cyrillic == name:
+                return skeleton(name)
         return skeleton(strip_marks(word))
 
     def house_form(self, cyrillic: str) -> str:
