@@ -106,6 +106,23 @@ def from_termbase(spellings: dict[str, list], kinds: dict[str, str]) -> int:
     return added
 
 
+def scheme_spellings(spellings: dict[str, list], kinds: dict[str, str]) -> int:
+    """Every scheme's spelling of the given names and patronymics, as observed 0 times: the pairs
+    are a sample, and English text writes a common name in whatever scheme (Elena, Yelena)."""
+    from glossary.romanize import SCHEME_IDS, romanize
+
+    added = 0
+    for cyr in sorted({c for c, _ in spellings.values()}):
+        if not set(kinds[cyr]) & {"g", "p"}:
+            continue
+        for scheme in SCHEME_IDS:
+            latin = normalize_marks(romanize(cyr, scheme)).lower()
+            if latin not in spellings and _LATIN.fullmatch(latin):
+                spellings[latin] = [cyr, 0]
+                added += 1
+    return added
+
+
 def surname_endings(kinds: dict[str, str], used: set[str]) -> list[str]:
     counts: Counter = Counter()
     for cyr in used:
@@ -135,6 +152,7 @@ def main(argv: list[str]) -> int:
         return 2
     spellings, kinds = from_wikidata(Path(args[0]))
     added = from_termbase(spellings, kinds)
+    schemed = scheme_spellings(spellings, kinds)
     text = render(spellings, kinds)
     json.loads(text)
     if "--check" in argv:
@@ -147,7 +165,8 @@ def main(argv: list[str]) -> int:
     atomic_write_text(LEXICON_PATH, text)
     names = len({c for c, _ in spellings.values()})
     print(f"wrote {LEXICON_PATH.relative_to(ROOT)}: {len(spellings)} spellings of {names} names "
-          f"({added} from the starter termbase), {len(text.encode()) // 1024} KB")
+          f"({added} from the starter termbase, {schemed} scheme spellings of given names and patronymics), "
+          f"{len(text.encode()) // 1024} KB")
     return 0
 
 

@@ -159,12 +159,16 @@ class Romanized:
             return False
         if normalize_marks(word).lower() in self.known_spellings:
             return True
-        if word[:1].isupper() and (name := self.name_reading(word)) is not None \
-                and russian_zipf(name) >= english_zipf(word) + NAME_MARGIN:
-            return True  # an English name that is a Russian name's usual spelling (Yuri, Elena; not Jury)
         if len(word) < 4 and not word[:1].isupper() and not marked:
             return False  # xnu, opy: short lower-case tokens of technical text
         zipf = english_zipf(word)
+        if word[:1].isupper() and zipf >= ENGLISH_ZIPF:
+            # An English name that is a Russian name's usual spelling (Yuri, Elena; not Jury, Mark).
+            # The lexicon alone decides here: every capitalised English word passes this way.
+            from ..names import lexicon
+
+            name = lexicon().reading(normalize_marks(word).lower())
+            return name is not None and russian_zipf(name.cyrillic) >= zipf + NAME_MARGIN
         return zipf < (ENGLISH_ZIPF if word[:1].isupper() or marked else LOWER_ZIPF)
 
     def english_like(self, word: str) -> bool:
