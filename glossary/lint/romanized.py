@@ -55,6 +55,9 @@ ESTABLISHED_ZIPF = 2.8
 # Russian name this much more frequent in Russian than the word in English (Yuri 3.6 vs юрий 4.8:
 # yes; Jury 4.5 vs юрий 4.8, Mark 5.1 vs марк 4.6: no).
 NAME_MARGIN = 0.5
+# The least reverse-romanization score (trigram plausibility; a dictionary word scores 0.6–1.0) at
+# which an unknown word with a Russian surname ending is taken for that surname (Pepelyaev 0.29).
+SURNAME_GUESS_SCORE = 0.2
 _NAME_TAGS = ("Name", "Surn", "Patr", "Geox")
 
 
@@ -213,13 +216,13 @@ class Romanized:
         else:
             from ..reverse import reverse
 
-            cands = [c for c in reverse(word, termbase=self.termbase, limit=10)
-                     if c.known and c.score >= self.min_score]
+            ranked = reverse(word, termbase=self.termbase, limit=10)
+            cands = [c for c in ranked if c.known and c.score >= self.min_score]
             if cands:
                 alts = tuple(dict.fromkeys(c.cyrillic.lower() for c in cands))
                 reading = Reading(word, cands[0].cyrillic.lower(), cands[0].score, alts, tuple(cands[0].schemes))
-            elif word[:1].isupper():
-                reading = self._surname_guess(word)
+            elif word[:1].isupper() and ranked:
+                reading = self._surname_guess(word, ranked[0])
         self._readings[key] = reading
         return reading
 
@@ -242,17 +245,15 @@ class Romanized:
             self._names[key] = _name_reading(key)
         return self._names[key]
 
-    def _surname_guess(self, word: str) -> Reading | None:
+    def _surname_guess(self, word: str, best) -> Reading | None:
         """A surname no dictionary knows (Pepelyaev, Pepelyayev → пепеляев): the best reverse reading
         when a scheme writes it so and it ends like the lexicon's Russian surnames. Its schemes stay
         empty: a guess anchors a group of spellings (R101) but is no evidence of a scheme."""
         from ..names import lexicon
-        from ..reverse import reverse
 
-        for cand in reverse(word, termbase=self.termbase, limit=3)[:1]:
-            cyr = cand.cyrillic.lower()
-            if cand.schemes and cand.score >= self.min_score / 2 and lexicon().surname_shaped(cyr):
-                return Reading(word, cyr, cand.score, (cyr,), (), name=True)
+        cyr = best.cyrillic.lower()
+        if best.schemes and best.score >= SURNAME_GUESS_SCORE and lexicon().surname_shaped(cyr):
+            return Reading(word, cyr, best.score, (cyr,), (), name=True)
         return None
 
     def group_key(self, word: str) -> str:
