@@ -114,6 +114,8 @@ class Lexicon:
         # latin → "cyrillic count kinds" (kinds: g given name, p patronymic, s surname). One string
         # per entry, split on lookup: JSON parses strings much faster than lists, and start-up counts.
         self.spellings: dict[str, str] = data["latin"]
+        # skeleton (glossary.reverse.skeleton) → the one given name or patronymic that has it
+        self.skeletons: dict[str, str] = data.get("skeletons", {})
         self.surname_endings: frozenset[str] = frozenset(data["surname_endings"])
         self._longest_ending = max(map(len, self.surname_endings), default=0)
 
@@ -137,6 +139,11 @@ class Lexicon:
             if hit is not None and (best is None or hit.count > best.count):
                 best = NameReading(hit.cyrillic, hit.kind, hit.count, used)
         return best
+
+    def by_skeleton(self, key: str) -> str | None:
+        """The given name or patronymic whose scheme-neutral skeleton is *key*, when only one has it:
+        reads spellings that mix schemes (Yevgenii: BGN's Ye-, LC's -ii)."""
+        return self.skeletons.get(key)
 
     def surname_shaped(self, cyrillic: str) -> bool:
         """Does *cyrillic* end the way Russian surnames of the lexicon end (-яев, -ский, -ович …)?"""

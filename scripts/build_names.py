@@ -38,8 +38,8 @@ _RUSSIAN = re.compile("[а-яё]+")
 _LATIN = re.compile(r"[a-zà-ɏ'ʹʼ’]+")
 # Endings of Russian surnames and patronymics: a name the dictionary does not know counts as
 # Russian only with one of these (Пепеляев yes, муньос no).
-_SURNAME = re.compile("(?:[оеё]в|[иы]н|[сц]к(?:ий|ой|ая)|[оеё]ва|[иы]на|[оe]вич|[оe]вна|ична|[иы]х)$")
-_PATRONYMIC = re.compile("(?:[оe]вич|[оe]вна|ич|ична|инична)$")
+_SURNAME = re.compile("(?:[оеё]в|[иы]н|[сц]к(?:ий|ой|ая)|[оеё]ва|[иы]на|[ое]вич|[ое]вна|ична|[иы]х)$")
+_PATRONYMIC = re.compile("(?:[ое]вич|[ое]вна|ич|ична|инична)$")
 _TAGS = (("Name", "g"), ("Patr", "p"), ("Surn", "s"))
 # A surname ending counts for unknown names when this many lexicon surnames share it.
 ENDING_MIN_NAMES = 40
@@ -123,6 +123,16 @@ def scheme_spellings(spellings: dict[str, list], kinds: dict[str, str]) -> int:
     return added
 
 
+def skeletons(spellings: dict[str, list], kinds: dict[str, str]) -> dict[str, str]:
+    """Scheme-neutral skeleton → given name or patronymic, for skeletons only one name has (софья
+    and софия share one: neither is listed). It reads the spellings that mix schemes (Yevgenii)."""
+    keys: dict[str, dict[str, str]] = {}
+    for cyr in sorted({c for c, _ in spellings.values()}):
+        if set(kinds[cyr]) & {"g", "p"}:
+            keys.setdefault(skeleton(cyr), {})[cyr.replace("ё", "е")] = cyr  # семён and семен are one
+    return {k: next(iter(v.values())) for k, v in sorted(keys.items()) if len(v) == 1}
+
+
 def surname_endings(kinds: dict[str, str], used: set[str]) -> list[str]:
     counts: Counter = Counter()
     for cyr in used:
@@ -139,6 +149,10 @@ def render(spellings: dict[str, list], kinds: dict[str, str]) -> str:
              '(g given name, p patronymic, s surname); see README.md here for source and licence.",', '"latin": {']
     lines.append(",\n".join(f"{json.dumps(k, ensure_ascii=False)}:\"{cyr} {n} {kinds[cyr]}\""
                             for k, (cyr, n) in sorted(spellings.items())))
+    lines.append("},")
+    lines.append('"skeletons": {')
+    lines.append(",\n".join(f"{json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}"
+                            for k, v in skeletons(spellings, kinds).items()))
     lines.append("},")
     lines.append(f'"surname_endings": {json.dumps(surname_endings(kinds, used), ensure_ascii=False)}')
     lines.append("}")

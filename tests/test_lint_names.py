@@ -141,3 +141,15 @@ def test_different_names_are_not_joined(tmp_path):
     # София and Софья share a skeleton but are two names: no group may hold both.
     groups = r101_groups(tmp_path, "Sofiya Orlova and Sofya Petrova met; Sofya left.\n")
     assert not any({"Sofiya", "Sofya"} <= v for v in groups.values())
+
+
+def test_r101_reads_a_spelling_that_mixes_schemes_as_the_name(tmp_path):
+    # Yevgenii (BGN's Ye-, LC's -ii) is no scheme's spelling; a letter table reads it as the plural
+    # евгении. The lexicon's skeleton index reads it as the given name, so it joins Yevgeny.
+    groups = r101_groups(tmp_path, "Yevgeny Orlov wrote first; Yevgenii Orlov replied.\n")
+    assert groups.get("евгений") == {"Yevgeny", "Yevgenii"}
+
+
+def test_a_marked_word_is_not_read_through_the_skeleton_index():
+    # Engels' is an English possessive: its mark must not become the soft sign of a name.
+    assert Romanized(None, "lc").reading("Engels'") is None

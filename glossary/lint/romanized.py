@@ -329,11 +329,15 @@ def _termbase_spellings(termbase: Termbase, conventional_only: bool = False) -> 
 
 def _name_reading(key: str) -> str | None:
     from ..names import lexicon, rewrites
+    from ..reverse import skeleton
 
     lex = lexicon()
     found = lex.reading(key)
     if found is not None:
         return found.cyrillic
+    # Only unmarked words: a mark is the writer's own sign (Engels' is a possessive, not энгельс).
+    if key.isalpha() and (name := lex.by_skeleton(skeleton(key))) is not None:
+        return name
     for spelled, _ in rewrites(key):
         for cyr, _schemes in table_readings("lc", spelled, True)[:1]:
             if _is_name(cyr):
