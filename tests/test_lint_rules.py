@@ -208,13 +208,14 @@ def test_s301_without_a_russian_look_alike_gets_no_fix(house, tmp_path):
 
 
 def test_r101_spelling_with_only_a_reading_russian_never_uses_joins_the_group(house, tmp_path):
-    # Voznesenski reads as the dictionary adverb вознесенски (never seen in Russian text): that
-    # reading must neither split the group nor keep the misspelling out of it.
+    # A letter table reads Voznesenski as the dictionary adverb вознесенски (never seen in Russian
+    # text): that reading must neither split the group nor keep the spelling out of it. The names
+    # lexicon reads it as the conventional -i form of Вознесенский, so its fix is as safe as the other.
     (tmp_path / "a.txt").write_text("Voznesenskii planned; Voznesensky resigned.\nThe Voznesenski case.\n")
     found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["R101"]), house)
     assert [(f.line, f.text) for f in found] == [(1, "Voznesensky"), (2, "Voznesenski")]
     assert {f.extra["cyrillic"] for f in found} == {"Вознесенский"}
-    assert [f.fix.safe for f in found] == [True, False]
+    assert [f.fix.safe for f in found] == [True, True]
 
 
 def test_r101_splits_a_skeleton_group_into_one_group_per_word(house, tmp_path):

@@ -10,6 +10,12 @@ A word counts as romanized Russian when
    vs серологий 0.0, `Jair` 2.1 vs яир 2.4 — no); a lower-case word must be rarer still, and
 3. a scheme's letter table or, failing that, reverse romanization (`glossary.reverse.reverse`) reads
    it as a Russian word form that the morphological dictionary or the termbase knows.
+
+A capitalised word is first looked up in the names lexicon (`glossary.names`): an observed spelling of
+a Russian name, or one the conventional spellings explain (Yuri, Alexei, Rachmaninoff), reads as that
+name — before any letter table, which reads `Dmitry` as дмитры — and is not taken for English. An
+unknown surname (Pepelyaev) reads as the reverse romanization that ends like Russian surnames do, so
+its spellings still make a group; such a guess is no evidence of a scheme (R102, R103 pass it by).
 """
 
 from __future__ import annotations
@@ -45,6 +51,13 @@ LOWER_ZIPF = 1.0
 # A name this frequent in English has an established English spelling (Engels 2.9, Trotsky 2.9,
 # Alexei 3.1): R102 does not ask to respell it, though it still counts for consistency (R101).
 ESTABLISHED_ZIPF = 2.8
+# A word English knows well (Zipf ≥ 3.5) is still a candidate when the names lexicon reads it as a
+# Russian name this much more frequent in Russian than the word in English (Yuri 3.6 vs юрий 4.8:
+# yes; Jury 4.5 vs юрий 4.8, Mark 5.1 vs марк 4.6: no).
+NAME_MARGIN = 0.5
+# The least reverse-romanization score (trigram plausibility; a dictionary word scores 0.6–1.0) at
+# which an unknown word with a Russian surname ending is taken for that surname (Pepelyaev 0.29).
+SURNAME_GUESS_SCORE = 0.2
 _NAME_TAGS = ("Name", "Surn", "Patr", "Geox")
 
 
@@ -111,6 +124,7 @@ class Reading:
     score: float
     alternatives: tuple[str, ...]  # every known Cyrillic candidate, best first
     schemes: tuple[str, ...] = ()  # schemes that write `cyrillic` exactly as `word` (none: a loose reading)
+    name: bool = False  # the names lexicon vouches that `cyrillic` is a Russian name
 
     @property
     def unambiguous(self) -> bool:
@@ -127,6 +141,7 @@ class Romanized:
         self._readings: dict[str, Reading | None] = {}
         self._candidates: dict[tuple[str, bool], bool] = {}
         self._house: dict[str, str] = {}
+        self._names: dict[str, str | None] = {}
         self.known_spellings = _termbase_spellings(termbase) if termbase is not None else {}
         self.approved_spellings = approved_english_spellings(termbase) if termbase is not None else {}
 
@@ -150,6 +165,13 @@ class Romanized:
         if len(word) < 4 and not word[:1].isupper() and not marked:
             return False  # xnu, opy: short lower-case tokens of technical text
         zipf = english_zipf(word)
+        if word[:1].isupper() and zipf >= ENGLISH_ZIPF:
+            # An English name that is a Russian name's usual spelling (Yuri, Elena; not Jury, Mark).
+            # The lexicon alone decides here: every capitalised English word passes this way.
+            from ..names import lexicon
+
+            name = lexicon().reading(normalize_marks(word).lower())
+            return name is not None and russian_zipf(name.cyrillic) >= zipf + NAME_MARGIN
         return zipf < (ENGLISH_ZIPF if word[:1].isupper() or marked else LOWER_ZIPF)
 
     def english_like(self, word: str) -> bool:
@@ -163,7 +185,7 @@ class Romanized:
             # Unknown to English; but a name whose reading Russian never uses either (Smolej as
             # смолей, Mariëtte) is some other language's.
             reading = self.reading(word)
-            return reading is not None and "termbase" not in reading.schemes \
+            return reading is not None and not reading.name and "termbase" not in reading.schemes \
                 and russian_zipf(reading.cyrillic) == 0
         if zipf >= ENGLISH_ZIPF:
             return True
@@ -185,19 +207,67 @@ class Romanized:
         if key in self.known_spellings:
             cyr = self.known_spellings[key]
             reading = Reading(word, cyr, 1.0, (cyr,), ("termbase",))
+        elif word[:1].isupper() and (name := self.name_reading(word)) is not None \
+                and (reading := self._name_or_table(word, key, name)) is not None:
+            pass
         elif (fast := table_readings(self.scheme, key, word[:1].isupper())):
             cyr, schemes = fast[0]
             reading = Reading(word, cyr, 0.9, tuple(c for c, _ in fast), schemes)
         else:
             from ..reverse import reverse
 
-            cands = [c for c in reverse(word, termbase=self.termbase, limit=10)
-                     if c.known and c.score >= self.min_score]
+            ranked = reverse(word, termbase=self.termbase, limit=10)
+            cands = [c for c in ranked if c.known and c.score >= self.min_score]
             if cands:
                 alts = tuple(dict.fromkeys(c.cyrillic.lower() for c in cands))
                 reading = Reading(word, cands[0].cyrillic.lower(), cands[0].score, alts, tuple(cands[0].schemes))
+            elif word[:1].isupper() and ranked:
+                reading = self._surname_guess(word, ranked[0])
         self._readings[key] = reading
         return reading
+
+    def _name_or_table(self, word: str, key: str, name: str) -> Reading | None:
+        """The lexicon's name for *word*, unless a letter table reads it as a Russian word nearly as
+        frequent (Gorki: горки, hills, not the writer Горький): then None, the table decides. The
+        table's readings stay among the alternatives (Lyubov: любовь, and the любов of Liubov)."""
+        fast = table_readings(self.scheme, key, True)
+        if fast and fast[0][0] != name and russian_zipf(fast[0][0]) + RUSSIAN_MARGIN > russian_zipf(name):
+            return None
+        alts = (name, *(c for c, _ in fast if c != name))
+        return Reading(word, name, 0.95, alts, _schemes_writing(name, key), name=True)
+
+    def name_reading(self, word: str) -> str | None:
+        """The Russian name (lower case) a capitalised *word* spells by the names lexicon: an observed
+        spelling, or a conventional one (schemes/conventions.json) that rewrites to an observed
+        spelling or to a spelling a letter table reads as a name the dictionary knows (Tchehov)."""
+        key = normalize_marks(word).lower()
+        if key not in self._names:
+            self._names[key] = _name_reading(key)
+        return self._names[key]
+
+    def _surname_guess(self, word: str, best) -> Reading | None:
+        """A surname no dictionary knows (Pepelyaev, Pepelyayev → пепеляев): the best reverse reading
+        when a scheme writes it so and it ends like the lexicon's Russian surnames. Its schemes stay
+        empty: a guess anchors a group of spellings (R101) but is no evidence of a scheme."""
+        from ..names import lexicon
+
+        cyr = best.cyrillic.lower()
+        if best.schemes and best.score >= SURNAME_GUESS_SCORE and lexicon().surname_shaped(cyr):
+            return Reading(word, cyr, best.score, (cyr,), (), name=True)
+        return None
+
+    def group_key(self, word: str) -> str:
+        """The key R101 groups spellings by: the skeleton of the name the lexicon reads *word* as,
+        when its reading agrees (Alexei with Aleksei, Rachmaninoff with Rachmaninov, the termbase's
+        Mandelstam with Mandelshtam), else the skeleton of the word. Only names: an exonym the
+        termbase records (Moscow for Москва) stays apart from the romanization (the Moskva River)."""
+        from ..reverse import skeleton
+
+        if word[:1].isupper() and (name := self.name_reading(word)) is not None:
+            reading = self.reading(word)
+            if reading is not None and reading.cyrillic == name:
+                return skeleton(name)
+        return skeleton(strip_marks(word))
 
     def house_form(self, cyrillic: str) -> str:
         """The house-scheme spelling of a Cyrillic word form (conventional spellings honoured)."""
@@ -255,6 +325,30 @@ def _termbase_spellings(termbase: Termbase, conventional_only: bool = False) -> 
                         if is_latin_word(lw):
                             out.setdefault(normalize_marks(lw).lower(), rw.lower())
     return out
+
+
+def _name_reading(key: str) -> str | None:
+    from ..names import lexicon, rewrites
+    from ..reverse import skeleton
+
+    lex = lexicon()
+    found = lex.reading(key)
+    if found is not None:
+        return found.cyrillic
+    # Only unmarked words: a mark is the writer's own sign (Engels' is a possessive, not энгельс).
+    if key.isalpha() and (name := lex.by_skeleton(skeleton(key))) is not None:
+        return name
+    for spelled, _ in rewrites(key):
+        for cyr, _schemes in table_readings("lc", spelled, True)[:1]:
+            if _is_name(cyr):
+                return cyr
+    return None
+
+
+def _schemes_writing(cyrillic: str, key: str) -> tuple[str, ...]:
+    from ..romanize import SCHEME_IDS, romanize
+
+    return tuple(s for s in SCHEME_IDS if normalize_marks(romanize(cyrillic, s)).lower() == key)
 
 
 # ---------------------------------------------------------------- the house-scheme fast path

@@ -62,15 +62,14 @@ class Analysis:
 
     @cached_property
     def groups(self) -> dict[str, list[Occurrence]]:
-        """Occurrences grouped by the scheme-neutral skeleton of the word."""
-        from ...reverse import skeleton
-
+        """Occurrences grouped by the scheme-neutral skeleton of the word (of the name the names
+        lexicon reads it as, when it does: Romanized.group_key)."""
         groups: dict[str, list[Occurrence]] = defaultdict(list)
         keys: dict[str, str] = {}
         for occ in self.occurrences:
             w = normalize_marks(occ.word).lower()
             if w not in keys:
-                keys[w] = skeleton(strip_marks(occ.word))
+                keys[w] = self.romanized.group_key(occ.word)
             groups[keys[w]].append(occ)
         return groups
 
