@@ -1,0 +1,1 @@
+"""The parts of scripts/fuzz.py: mutators, seeds and targets, the child runner, the shrinker."""
