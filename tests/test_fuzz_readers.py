@@ -161,22 +161,8 @@ READERS = [
         "doc.txt", "doc.md", "tm.tmx", "tm.po", "tm2.xlf"]],
 ]
 
-# Readers that today still fail for a reason being fixed elsewhere (issue 13); strict=False, so
-# they turn green by themselves when the fix lands. Keyed by (case id, "bytes" or "damaged").
-_XLSX = "issue 13 item 2 (lead): bad XML or an entity inside an XLSX part escapes as XMLSyntaxError/ParseError"
-KNOWN: dict[tuple[str, str], str] = {
-    ("termbase-tb.json", "damaged"): "issue 13 item 5 (h2): deep JSON nesting gives RecursionError, "
-                                     "a \\ud800 escape UnicodeEncodeError",
-    ("termbase-tb.xlsx", "damaged"): _XLSX,
-    ("tm-tm.xlsx", "damaged"): _XLSX,
-    ("tm-tm.po", "damaged"): "issue 13 item 4 (h2): charset=utf-16 without a BOM gives UnicodeError",
-}
-
-
 def _case(case_id: str, kind: str):
-    reason = KNOWN.get((case_id, kind))
-    marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-    return pytest.param(case_id, id=case_id, marks=marks)
+    return pytest.param(case_id, id=case_id)
 
 
 # Damage at the places where it bites, which random cuts seldom hit: applied to every seed it fits
