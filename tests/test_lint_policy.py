@@ -126,6 +126,20 @@ def test_the_house_form_wins_over_the_majority(tmp_path, house):
     assert {f.fix.replacement for f in found} == {"Lavrentii"} and len(found) == 4
 
 
+def test_a_conventional_spelling_the_text_prefers_is_not_rewritten_to_the_scheme(tmp_path, house):
+    # "Dostoevsky" follows no scheme (Wikipedia writes Dostoyevsky): a conventional English form,
+    # never an R102 finding, so the text's usual spelling stays and the stray one follows it.
+    text = ("Dostoevsky wrote at night. Dostoevsky gambled. Dostoevsky wrote again.\n"
+            "A critic compared Dostoyevsky with Whitman; Nikolay Volkov and Yevgeny Ivanov agreed.\n")
+    found = run(tmp_path, text, scheme="wikipedia", termbase=house, select=["R1"]).findings
+    assert [(f.code, f.text, f.fix.replacement) for f in found if f.code != "R103"] == [
+        ("R101", "Dostoyevsky", "Dostoevsky")]
+    # Once the house form is the text's usual spelling, it wins.
+    text = "Dostoyevsky wrote. Dostoyevsky gambled. Dostoevsky wrote again. Nikolay Volkov agreed.\n"
+    found = run(tmp_path, text, scheme="wikipedia", termbase=house, select=["R101"]).findings
+    assert [(f.text, f.fix.replacement) for f in found] == [("Dostoevsky", "Dostoyevsky")]
+
+
 def test_fix_is_idempotent_and_the_report_describes_the_fixed_text(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Verkhovskiy spoke.\nVerkhovsky answered, and Khrustalev met Khrustalyov.\n"
@@ -193,6 +207,7 @@ def test_citation_spans_of_each_shape():
             "He cites Petrov, Narkom (Moscow: Nauka, 1990), at length.\n"
             "Italic *Inoi Stalin* but not *gorkom*; quoted \"Zhupel Stalina\" but not \"we won the vote today\".\n"
             "A reference (Getty 115) and (Zhukov, *Inoy* 307-9) in a sentence.\n"
+            "His father, Efim (sometimes spelled Yefim), farmed.\n"
             "\nBibliography\n\nZhukov, Iu. Inoi Stalin. Moscow, 2003.\n")
     spans = [text[a:b] for a, b in citation_spans(text)]
     assert "Body text names Ezhov here." not in " ".join(spans)
@@ -201,6 +216,7 @@ def test_citation_spans_of_each_shape():
     assert '"Zhupel Stalina"' in spans and '"we won the vote today"' not in spans
     assert "(Getty 115)" in spans and "(Zhukov, *Inoy* 307-9)" in spans
     assert "Zhukov, Iu. Inoi Stalin. Moscow, 2003." in spans
+    assert "(sometimes spelled Yefim)" in spans and not any("Efim (" in s for s in spans)
 
 
 def test_html_italics_are_titles(tmp_path, house):

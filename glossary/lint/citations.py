@@ -9,10 +9,12 @@ Found on the position-preserving prose `text` of a Document, format-neutral:
 
 - reference sections: everything under a heading such as *Bibliography*, *References*, *Sources*,
   *Further reading*, *Works cited*, *External links* (up to the next heading);
-- sentences that cite: a place and year in parentheses (`(Moscow: Nauka, 1990)`, `(Moscow, 2000)`),
+- sentences that cite: a place and year (`(Moscow: Nauka, 1990)`, `(Moscow, 2000)`, `Moscow: Nauka, 1990`),
   page or volume numbers (`p. 308`, `pp. 4-5`, `vol. 2`), an issue with its year (`No. 3, 1989`),
-  `Ibid.`, `op. cit.`;
-- parenthetical references (`(Getty 115)`, `(Kirilina 175)`);
+  `Ibid.`, `op. cit.`, and the sentences of the same paragraph written mostly in words English does
+  not know (the rest of a Russian title);
+- parenthetical references (`(Getty 115)`, `(Kirilina 175)`) and spellings the text mentions
+  rather than uses (`(sometimes spelled Yefim)`);
 - titles: an italic span (`*…*`, `_…_`, `''…''`, or the italic elements a reader reports) that
   starts with a capital letter (not a whole italic sentence: that is emphasis), and a double-quoted span written in title case or mostly in words
   English does not know (quoted romanized Russian: "Zhupel Stalina").
@@ -36,10 +38,14 @@ _CITE_MARKERS = re.compile(
     r"|\b(?:pp?|vols?|Vol|tom|vyp|str|ss)\.\s?\d"                               # p. 3, vol. 2
     r"|\b(?:No|Nos|no)\.\s?\d+[,;]?\s+(?:\(?(?:1[5-9]|20)\d\d\b|pp?\.)"            # No. 3, 1989
     r"|\b(?:Ibid|ibid|Idem|idem)\b|\b(?:op|loc)\. cit\b"
+    r"|\b[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?:\s[^.;:()]{2,80},\s(?:1[5-9]|20)\d\d\b"            # Moscow: Nauka, 1990
 )
 # (Getty 115), (Kirilina 175), (Getty, "Excesses" 115, 135; Thurston, 70), (*Lubianka B*, Nos. 344):
 # a parenthesis that opens with a capitalised name or title and holds a page-like number.
 _PAREN_REFERENCE = re.compile(r"\((?:[Ss]ee |[Cc]f\. )?[*_\"“]?[A-Z][^()\n]{0,200}?\b\d{1,4}\b[^()\n]{0,200}\)")
+# (sometimes spelled Yefim), (also transliterated Iagoda): the text names a spelling, it does not use it.
+_SPELLING_MENTION = re.compile(r"\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|romani[sz]ed|also written)\b"
+                               r"[^()\n]{0,80}\)")
 _SENTENCE_END = re.compile(r"(?<=[a-z\d]{3}[.!?])\s+(?=[\"“*_(\[]?[A-Z])|(?<=[.!?][\"”)])\s+(?=[A-Z])")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
                      r"|(?<![\w_])_(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
@@ -59,11 +65,15 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
     """
     spans: list[tuple[int, int]] = []
     spans += _reference_sections(text)
-    for start, end in _sentences(text):
-        sentence = text[start:end]
-        if _CITE_MARKERS.search(sentence):
-            spans.append((start, end))
+    for sentences in _sentences(text):
+        citing = [bool(_CITE_MARKERS.search(text[a:b])) for a, b in sentences]
+        for (a, b), cites in zip(sentences, citing, strict=True):
+            # In a paragraph that cites, a sentence mostly in words English does not know is part
+            # of the reference too (a Russian title: "Tragediia Sovetskoi Derevni. Tom 3. …").
+            if cites or (any(citing) and _mostly_foreign(text[a:b])):
+                spans.append((a, b))
     spans += [(m.start(), m.end()) for m in _PAREN_REFERENCE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _SPELLING_MENTION.finditer(text)]
     for m in _ITALIC.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         if _is_title(inner, italic=True):
@@ -87,9 +97,14 @@ def _is_title(inner: str, *, italic: bool) -> bool:
         return words[0][:1].isupper() and not (len(words) > 8 and inner.rstrip().endswith((".", "!", "?")))
     if all(w[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS) and words[0][:1].isupper():
         return True
+    return _mostly_foreign(inner)
+
+
+def _mostly_foreign(text: str) -> bool:
+    """More than half of the words of three letters or more are rare in English (Zipf < 2.5)."""
     from .romanized import english_zipf
 
-    long_words = [w for w in words if len(w) >= 3]
+    long_words = [w for w in _WORD.findall(text) if len(w) >= 3]
     foreign = sum(english_zipf(w) < 2.5 for w in long_words)
     return bool(long_words) and foreign * 2 > len(long_words)
 
@@ -120,7 +135,9 @@ def _reference_sections(text: str) -> list[tuple[int, int]]:
     for i, line in enumerate(lines):
         blank_before = i == 0 or not lines[i - 1].strip()
         blank_after = i + 1 >= len(lines) or not lines[i + 1].strip()
-        if line.strip() and _is_heading(line, blank_before, blank_after):
+        # A line with digits does not end a reference section (a page footer: "Furr 17").
+        if line.strip() and _is_heading(line, blank_before, blank_after) \
+                and not (inside and any(ch.isdigit() for ch in line)):
             inside = bool(_REFERENCE_HEADING.match(line.strip()))
         elif inside and line.strip():
             out.append((offset, offset + len(line)))
@@ -128,16 +145,18 @@ def _reference_sections(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentences(text: str) -> Iterable[tuple[int, int]]:
-    """Rough sentences within lines: a split after a word of three or more letters and `.!?`, so
+def _sentences(text: str) -> Iterable[list[tuple[int, int]]]:
+    """Rough sentences, line by line: a split after a word of three or more letters and `.!?`, so
     initials and abbreviations (`Iu. N.`, `pp.`, `Dr.`) do not end one."""
     for start, end in _paragraphs(text):
         line = text[start:end]
         pos = 0
+        out = []
         for m in _SENTENCE_END.finditer(line):
-            yield start + pos, start + m.start()
+            out.append((start + pos, start + m.start()))
             pos = m.end()
-        yield start + pos, end
+        out.append((start + pos, end))
+        yield out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -5,8 +5,8 @@ The fix policy (documented in `glossary rule R101`): the spelling a Russian word
 
 1. the termbase's preferred spelling — the preferred English term when it romanizes the Russian term
    word for word (Izvestiia for Известия), else the Russian term's conventional spelling (Beria);
-2. else the house scheme's form — where the text already uses a name's established English spelling
-   (Trotsky, Yeltsin: frequent in English, which R102 accepts), that spelling is the house form;
+2. else the house scheme's form — or, where the text uses it more, a conventional English spelling
+   that R102 accepts (frequent in English: Trotsky, Nikolai; or written so by no scheme: Dostoevsky);
 3. else, when the words of a group do not agree on one Russian reading, the document's most frequent
    spelling (an unsafe fix: only suggested).
 
@@ -76,7 +76,7 @@ class Group:
     """One Russian word form written several ways, with the spelling the policy chooses.
 
     `members`: spelling key → occurrences; `anchored`: keys with a dictionary reading; `target`: the
-    chosen spelling as written; `source`: termbase / established / house / majority; `safe`: may
+    chosen spelling as written; `source`: termbase / conventional / house / majority; `safe`: may
     `--fix` apply it (the readings agree and the target did not come from a vote)."""
 
     cyrillic: str
@@ -190,16 +190,31 @@ class Analysis:
     def termbase_spellings(self) -> dict[str, str]:
         return termbase_preferred(self.ctx.termbase) if self.ctx.termbase is not None else {}
 
-    def house_target(self, cyrillic: str, variants: dict[str, str] | None = None) -> tuple[str, str]:
-        """(spelling, source) for *cyrillic* by steps 1 and 2 of the policy (module docstring)."""
+    def house_target(self, cyrillic: str, variants: dict[str, str] | None = None,
+                     uses: dict[str, int] | None = None) -> tuple[str, str]:
+        """(spelling, source) for *cyrillic* by steps 1 and 2 of the policy (module docstring).
+
+        *variants*: the group's spellings (key → as written), *uses*: how often each is used."""
         found = self.termbase_spellings.get(cyrillic.lower().replace("ё", "е"))
         if found:
             return found, "termbase"
-        for word in (variants or {}).values():
-            if english_zipf(word) >= ESTABLISHED_ZIPF and self.reading(word) is not None \
-                    and cyrillic in self.reading(word).alternatives:
-                return word, "established"
-        return self.romanized.house_form(cyrillic), "house"
+        house = self.romanized.house_form(cyrillic)
+        best, best_uses, source = house, (uses or {}).get(spelling_key(house), 0), "house"
+        for key, word in (variants or {}).items():
+            if key != spelling_key(house) and (uses or {}).get(key, 0) > best_uses \
+                    and self.conventional(word, cyrillic):
+                best, best_uses, source = word, uses[key], "conventional"
+        return best, source
+
+    def conventional(self, word: str, cyrillic: str | None = None) -> bool:
+        """Is *word* a conventional English spelling (of *cyrillic*, when given), one R102 never
+        flags: frequent in English (Trotsky, Nikolai) or written so by no scheme at all
+        (Dostoevsky)? The one test R101's policy and R102 share."""
+        reading = self.reading(word)
+        if reading is None or (cyrillic is not None
+                               and _fold(cyrillic) not in {_fold(a) for a in reading.alternatives}):
+            return False
+        return english_zipf(word) >= ESTABLISHED_ZIPF or not reading.schemes
 
     @cached_property
     def groups(self) -> list[Group]:
@@ -213,7 +228,7 @@ class Analysis:
                 continue
             for cyrillic, members, anchored in confirm_groups(self, by_spelling):
                 variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
-                target, source = self.house_target(cyrillic, variants)
+                target, source = self.house_target(cyrillic, variants, {k: len(v) for k, v in members.items()})
                 safe = True
                 # A spelling the text does not use yet is written only when every spelling's own
                 # best reading is this word (as R102 asks for an unambiguous reading); otherwise
@@ -242,9 +257,9 @@ def analysis(ctx: LintContext) -> Analysis:
 
 def termbase_preferred(termbase: Termbase) -> dict[str, str]:
     """Russian word (lower case, ё → е) → the termbase's preferred Latin spelling of it: a word of a
-    concept's preferred English term that romanizes a word of its Russian terms (same skeleton:
-    `Izvestiia` for Известия, `Lavrentiy` and `Beria` for Берия Лаврентий Павлович), else the
-    Russian term's conventional spelling."""
+    concept's preferred English term that has as many words as one of its Russian terms and
+    romanizes a word of them (same skeleton: `Izvestiia` for Известия), else the Russian term's
+    conventional spelling (`Beria`)."""
     from ...reverse import skeleton
 
     preferred: dict[str, str] = {}
@@ -253,9 +268,13 @@ def termbase_preferred(termbase: Termbase) -> dict[str, str]:
         en = concept.preferred("en")
         ru_words = {skeleton(w.lower()): w.lower().replace("ё", "е")
                     for t in concept.terms_in("ru") for w in t.text.split()}
-        for lw in en.text.split() if en is not None else ():
-            if is_latin_word(lw) and (rw := ru_words.get(skeleton(strip_marks(lw)))):
-                preferred.setdefault(rw, lw)
+        # Only a term that renders a Russian term word for word speaks for the words themselves
+        # (Izvestiia; not the given name of one person's "Lavrentiy Beria").
+        en_words = en.text.split() if en is not None else []
+        if any(len(t.text.split()) == len(en_words) for t in concept.terms_in("ru")):
+            for lw in en_words:
+                if is_latin_word(lw) and (rw := ru_words.get(skeleton(strip_marks(lw)))):
+                    preferred.setdefault(rw, lw)
         for term in concept.terms_in("ru"):
             words = term.text.split()
             lat_words = term.conventional.split() if term.conventional else []

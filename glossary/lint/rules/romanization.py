@@ -34,12 +34,12 @@ class InconsistentRomanization(Rule):
     other than the one the fix policy chooses is reported, with every variant and the Russian form.
     Titles, references and other citations keep their source's spelling and are left out.
     Fix policy (shared by R101, R102 and R104, so they never propose two spellings for one word):
-    1. the termbase's preferred spelling: the word of a concept's preferred English term that
-    romanizes the Russian word (`Izvestiia`; `Lavrentiy` from `Lavrentiy Beria`), else the Russian
-    term's `conventional` spelling (`Beria`); 2. else the house scheme's form (`--scheme` or `scheme` in the configuration; by
-    default the system most romanized words of the checked files follow, which the summary names);
-    a well-known name's established English spelling that the text uses (`Trotsky`, `Yeltsin`)
-    counts as the house form; 3. else, when the spellings do not agree on one Russian reading, the
+    1. the termbase's preferred spelling: the preferred English term where it romanizes a Russian
+    term of the concept word for word (`Izvestiia`), else the Russian term's `conventional`
+    spelling (`Beria`); 2. else the house scheme's form (`--scheme` or `scheme` in the configuration; by
+    default the system most romanized words of the checked files follow, which the summary names),
+    or, where the text uses it more, a conventional English spelling that R102 accepts (frequent
+    in English: `Trotsky`, `Nikolai`; or written so by no scheme at all: `Dostoevsky`); 3. else, when the spellings do not agree on one Russian reading, the
     most frequent spelling, suggested only. The fix is safe when it comes from step 1 or 2 and the
     spelling has a dictionary reading; every fixed spelling is one R102 accepts, so a second
     `--fix` finds nothing to change.
@@ -143,9 +143,9 @@ class OffStyle(Rule):
                 return None
             return group.cyrillic, group.target, group.safe and spelling_key(word) in group.anchored
         reading = an.reading(word)
-        # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев) is a
-        # guess, not evidence of a foreign scheme.
-        if reading is None or not reading.schemes or rom.accepted(word, reading.cyrillic):
+        # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев, or a
+        # conventional form such as Dostoevsky) is a guess, not evidence of a foreign scheme.
+        if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic):
             return None
         house, _source = an.house_target(reading.cyrillic)
         if normalize_marks(house).lower() == key:
