@@ -208,6 +208,7 @@ def test_citation_spans_of_each_shape():
             "Italic *Inoi Stalin* but not *gorkom*; quoted \"Zhupel Stalina\" but not \"we won the vote today\".\n"
             "A reference (Getty 115) and (Zhukov, *Inoy* 307-9) in a sentence.\n"
             "His father, Efim (sometimes spelled Yefim), farmed.\n"
+            "[7] Letter to brother Mihail, 1 July 1880.\n"
             "\nBibliography\n\nZhukov, Iu. Inoi Stalin. Moscow, 2003.\n")
     spans = [text[a:b] for a, b in citation_spans(text)]
     assert "Body text names Ezhov here." not in " ".join(spans)
@@ -216,6 +217,7 @@ def test_citation_spans_of_each_shape():
     assert '"Zhupel Stalina"' in spans and '"we won the vote today"' not in spans
     assert "(Getty 115)" in spans and "(Zhukov, *Inoy* 307-9)" in spans
     assert "Zhukov, Iu. Inoi Stalin. Moscow, 2003." in spans
+    assert "[7] Letter to brother Mihail, 1 July 1880." in spans
     assert "(sometimes spelled Yefim)" in spans and not any("Efim (" in s for s in spans)
 
 

@@ -8,7 +8,8 @@ skip these spans (no finding, no fix); script-damage rules (S3xx) still look ins
 Found on the position-preserving prose `text` of a Document, format-neutral:
 
 - reference sections: everything under a heading such as *Bibliography*, *References*, *Sources*,
-  *Further reading*, *Works cited*, *External links* (up to the next heading);
+  *Further reading*, *Works cited*, *External links* (up to the next heading), and numbered
+  reference-list entries (`[12] Zaloga, Steve (2002). …`);
 - sentences that cite: a place and year (`(Moscow: Nauka, 1990)`, `(Moscow, 2000)`, `Moscow: Nauka, 1990`),
   page or volume numbers (`p. 308`, `pp. 4-5`, `vol. 2`), an issue with its year (`No. 3, 1989`),
   `Ibid.`, `op. cit.`, and the sentences of the same paragraph written mostly in words English does
@@ -43,6 +44,9 @@ _CITE_MARKERS = re.compile(
 # (Getty 115), (Kirilina 175), (Getty, "Excesses" 115, 135; Thurston, 70), (*Lubianka B*, Nos. 344):
 # a parenthesis that opens with a capitalised name or title and holds a page-like number.
 _PAREN_REFERENCE = re.compile(r"\((?:[Ss]ee |[Cc]f\. )?[*_\"“]?[A-Z][^()\n]{0,200}?\b\d{1,4}\b[^()\n]{0,200}\)")
+# A numbered reference-list entry: "[12] Zaloga, Steve (2002). The Kremlin's Nuclear Sword …"
+# (the essay style "[12](#) …", a link back to the text, opens a note that may be commentary).
+_REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\^)[ \t]+\S.*$", re.M)
 # (sometimes spelled Yefim), (also transliterated Iagoda): the text names a spelling, it does not use it.
 _SPELLING_MENTION = re.compile(r"\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|romani[sz]ed|also written)\b"
                                r"[^()\n]{0,80}\)")
@@ -74,6 +78,7 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
                 spans.append((a, b))
     spans += [(m.start(), m.end()) for m in _PAREN_REFERENCE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _SPELLING_MENTION.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
     for m in _ITALIC.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         if _is_title(inner, italic=True):
