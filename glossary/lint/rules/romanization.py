@@ -33,16 +33,18 @@ class InconsistentRomanization(Rule):
     through the key. Works for names the termbase does not know. Every occurrence of a spelling
     other than the one the fix policy chooses is reported, with every variant and the Russian form.
     Titles, references and other citations keep their source's spelling and are left out.
-    Fix policy (shared by R101, R102 and R104, so they never propose two spellings for one word):
+    Fix policy: one for R101, R102 and R104, so they never propose two spellings for one word:
     1. the termbase's preferred spelling: the preferred English term where it romanizes a Russian
     term of the concept word for word (`Izvestiia`), else the Russian term's `conventional`
-    spelling (`Beria`); 2. else the house scheme's form (`--scheme` or `scheme` in the configuration; by
-    default the system most romanized words of the checked files follow, which the summary names),
-    or, where the text uses it more, a conventional English spelling that R102 accepts (frequent
-    in English: `Trotsky`, `Nikolai`; or written so by no scheme at all: `Dostoevsky`); 3. else, when the spellings do not agree on one Russian reading, the
-    most frequent spelling, suggested only. The fix is safe when it comes from step 1 or 2 and the
-    spelling has a dictionary reading; every fixed spelling is one R102 accepts, so a second
-    `--fix` finds nothing to change.
+    spelling (`Beria`);
+    2. else the house scheme's form (`--scheme` or `scheme` in the configuration; by default the
+    system most romanized words of the checked files follow, which the summary names), or, where
+    the text uses it more, a conventional English spelling that R102 accepts (frequent in English:
+    `Trotsky`, `Nikolai`; or written so by no scheme at all: `Dostoevsky`);
+    3. else, when the spellings do not agree on one Russian reading, the most frequent spelling,
+    suggested only.
+    The fix is safe when it comes from step 1 or 2 and the spelling has a dictionary reading;
+    every fixed spelling is one R102 accepts, so a second `--fix` finds nothing to change.
     Why: readers take `Tukhachevsky` and `Tukhachevskii` for two people; indexes and searches split.
     Example: `Marshal Tukhachevskii was arrested … the Tukhachevsky affair`.
     Use instead: one spelling throughout: `Tukhachevskii … the Tukhachevskii affair` (LC).
