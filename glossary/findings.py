@@ -246,8 +246,10 @@ def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
 
 
 def sarif_log(findings: Iterable[Finding], tool_name: str, rules: Iterable[RuleMeta], *,
-              version: str | None = None, information_uri: str | None = None) -> dict[str, Any]:
-    """The SARIF 2.1.0 log as a dict (one run; every known rule is listed in the driver)."""
+              version: str | None = None, information_uri: str | None = None,
+              properties: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The SARIF 2.1.0 log as a dict (one run; every known rule is listed in the driver).
+    *properties*: the run's property bag (lint's house scheme)."""
     rule_list = list(rules)
     rule_index = {r.code: i for i, r in enumerate(rule_list)}
     driver: dict[str, Any] = {"name": tool_name, "rules": [_sarif_rule(r) for r in rule_list]}
@@ -255,19 +257,20 @@ def sarif_log(findings: Iterable[Finding], tool_name: str, rules: Iterable[RuleM
         driver["version"] = version
     if information_uri:
         driver["informationUri"] = information_uri
-    return {
-        "$schema": SARIF_SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": driver},
-            "columnKind": "unicodeCodePoints",
-            "results": [_sarif_result(f, rule_index) for f in sorted_findings(findings)],
-        }],
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "columnKind": "unicodeCodePoints",
+        "results": [_sarif_result(f, rule_index) for f in sorted_findings(findings)],
     }
+    if properties:
+        run["properties"] = properties
+    return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
 def render_sarif(findings: Iterable[Finding], tool_name: str, rules: Iterable[RuleMeta], *,
-                 version: str | None = None, information_uri: str | None = None) -> str:
+                 version: str | None = None, information_uri: str | None = None,
+                 properties: dict[str, Any] | None = None) -> str:
     """SARIF 2.1.0 JSON text (validates against the OASIS schema)."""
-    log = sarif_log(findings, tool_name, rules, version=version, information_uri=information_uri)
+    log = sarif_log(findings, tool_name, rules, version=version, information_uri=information_uri,
+                    properties=properties)
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -145,7 +145,8 @@ def test_config_errors_exit_2(tmp_path, monkeypatch):
 def test_markdown_suppression_comment(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("Nikolay Yenukidze.\n\n<!-- slovnik: ignore[R102] -->\nNikolay Yenukidze.\n", encoding="utf-8")
-    out = json.loads(invoke("lint", str(path), "-g", HOUSE, "--select", "R102", "--format", "json").output)
+    out = json.loads(invoke("lint", str(path), "-g", HOUSE, "--select", "R102", "--scheme", "lc",
+                            "--format", "json").output)
     assert [f["line"] for f in out] == [1, 1]
 
 
@@ -159,7 +160,7 @@ def test_html_docx_and_tmx_inputs(tmp_path):
     document.add_paragraph("The plenum\u0435 met.")
     document.save(tmp_path / "a.docx")
     shutil.copy(LINT / "formats" / "sample.tmx", tmp_path / "a.tmx")
-    out = json.loads(invoke("lint", str(tmp_path), "-g", HOUSE, "--format", "json",
+    out = json.loads(invoke("lint", str(tmp_path), "-g", HOUSE, "--format", "json", "--scheme", "lc",
                             "--select", "S301,R102").output)
     got = sorted((Path(f["path"]).name, f["code"], f["line"], f["column"], f["text"]) for f in out)
     assert got == [

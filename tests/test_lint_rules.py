@@ -50,20 +50,20 @@ def test_r101_groups_across_files(house, tmp_path):
     (tmp_path / "a.txt").write_text("Marshal Tukhachevskii was arrested.\n")
     (tmp_path / "b.txt").write_text("The Tukhachevsky affair followed.\n")
     docs = [read_document(tmp_path / "a.txt"), read_document(tmp_path / "b.txt")]
-    found = lint_documents(docs, LintSettings(select=["R101"]), house)
+    found = lint_documents(docs, LintSettings(scheme="lc", select=["R101"]), house)
     assert [(Path(f.path).name, f.text) for f in found] == [("b.txt", "Tukhachevsky")]
 
 
 def test_r101_never_groups_different_words(house, tmp_path):
     # Same skeleton, different dictionary words: беря (taking) and Берия are not one word.
     (tmp_path / "a.txt").write_text("Beriia came later; the wolves were Beria-like.\nKirov and Kirova.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["R101"]), house)
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
     assert found == []
 
 
 def test_r101_honours_conventional_spelling_as_canonical(house, tmp_path):
     (tmp_path / "a.txt").write_text("Trotsky wrote to Trotskii's son.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["R101"]), house)
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
     assert brief(found) == [("R101", 1, "Trotskii", "Trotsky")]
 
 
@@ -119,7 +119,7 @@ def test_r104_mark_character_minority_across_words(house):
 
 def test_r104_does_not_join_different_words(house, tmp_path):
     (tmp_path / "a.txt").write_text("His mat' was ill. The gym mat was old.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["R104"]), house)
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R104"]), house)
     assert found == []
 
 
@@ -212,7 +212,7 @@ def test_r101_spelling_with_only_a_reading_russian_never_uses_joins_the_group(ho
     # text): that reading must neither split the group nor keep the spelling out of it. The names
     # lexicon reads it as the conventional -i form of Вознесенский, so its fix is as safe as the other.
     (tmp_path / "a.txt").write_text("Voznesenskii planned; Voznesensky resigned.\nThe Voznesenski case.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["R101"]), house)
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
     assert [(f.line, f.text) for f in found] == [(1, "Voznesensky"), (2, "Voznesenski")]
     assert {f.extra["cyrillic"] for f in found} == {"Вознесенский"}
     assert [f.fix.safe for f in found] == [True, True]
@@ -221,7 +221,7 @@ def test_r101_spelling_with_only_a_reading_russian_never_uses_joins_the_group(ho
 def test_r101_splits_a_skeleton_group_into_one_group_per_word(house, tmp_path):
     # лучше and лучшие share a scheme-neutral key; each word's own spellings are still grouped.
     (tmp_path / "a.txt").write_text("They said luchshe and lučše.\nThe luchshie and the luchshiye left.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(select=["R101"]), house)
+    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
     assert [(f.text, f.extra["cyrillic"], f.fix.replacement) for f in found] == [
         ("lučše", "лучше", "luchshe"), ("luchshiye", "лучшие", "luchshie")]
 

@@ -3,6 +3,7 @@ extraction. Thin: parse options, call glossary.lint / glossary.extract, render."
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -54,9 +55,44 @@ def _lint_with_progress(paths: list[Path], settings, termbase):
     return result
 
 
+def _lint_stdin(name: str | None, settings, termbase):
+    from ..lint.engine import lint_run
+    from ..lint.sources import read_stdin
+
+    return lint_run([read_stdin(sys.stdin.buffer.read(), name)], settings, termbase)
+
+
+def _apply_fixes(result, settings, termbase, *, write: bool):
+    """Apply the safe fixes, then lint the fixed text again so that the report describes it.
+    Returns (fixed files, number of findings fixed, the new result)."""
+    from dataclasses import replace
+
+    from ..atomic import check_target
+    from ..lint.engine import lint_run
+    from ..lint.fix import plan_fixes
+    from ..lint.sources import reread
+
+    planned = [p for p in plan_fixes(result.findings, result.documents) if p.changed]
+    if not planned:
+        return planned, 0, result
+    if write:
+        for p in planned:  # a read-only file or mount is refused before any file is fixed
+            check_target(p.document.path)
+        for p in planned:
+            p.write()
+    fixed = {id(p.document): p for p in planned}
+    documents = [reread(d, fixed[id(d)].fixed) if id(d) in fixed else d for d in result.documents]
+    # The same house scheme judges the fixed text (the summary still says why it was chosen).
+    again = replace(settings, scheme=result.house.scheme) if result.house is not None else settings
+    rerun = lint_run(documents, again, termbase, romanized=result.romanized)
+    rerun.house = result.house
+    return planned, sum(len(p.applied) for p in planned), rerun
+
+
 def lint(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to check (.txt .md .html .docx "
-                                                ".po .tmx .xlf); folders are searched recursively.")],
+                                                ".po .tmx .xlf); folders are searched recursively; "
+                                                "`-` reads standard input.")],
     scheme: SchemeOpt = None,
     glossary: GlossaryOpt = None,
     select: Annotated[str | None, typer.Option(help="Comma-separated rule codes or prefixes to check "
@@ -65,9 +101,14 @@ def lint(
     ignore: Annotated[str | None, typer.Option(help="Comma-separated rule codes or prefixes to skip "
                                                "(added to the configured ignores).",
                                                show_default=False)] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically).")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically); with "
+                                      "`-`, write the fixed text to standard output.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write "
                                        "nothing.")] = False,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name of the text "
+                                                       "read from `-`: its extension picks the format, "
+                                                       "and findings carry it.",
+                                                       show_default=False)] = None,
     output_format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
     statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule instead of "
                                              "listing them.")] = False,
@@ -79,21 +120,25 @@ def lint(
 
     Exit status: 0 clean, 1 findings (or, with --diff, fixes to apply), 2 error.
     """
-    from ..atomic import check_target
     from ..lint.config import lint_settings, split_codes
     from ..lint.fix import plan_fixes
     from ..lint.rules import RULES
 
     if fix and diff:
         fail("--fix and --diff cannot be combined", hint="--diff shows what --fix would change")
+    from_stdin = Path("-") in paths
+    if from_stdin and len(paths) > 1:
+        fail("`-` (standard input) cannot be combined with other paths")
+    if stdin_filename is not None and not from_stdin:
+        fail("--stdin-filename names the text read from `-`", hint="pass `-` as the path")
     settings = lint_settings(load_config(), scheme=scheme, select=split_codes(select),
                              ignore=split_codes(ignore))
     termbase = _load_termbase(glossary)
-    result = _lint_with_progress(paths, settings, termbase)
-    findings = result.findings
+    result = _lint_stdin(stdin_filename, settings, termbase) if from_stdin \
+        else _lint_with_progress(paths, settings, termbase)
 
     if diff:
-        planned = [p for p in plan_fixes(findings, result.documents) if p.changed]
+        planned = [p for p in plan_fixes(result.findings, result.documents) if p.changed]
         for p in planned:
             typer.echo(p.diff(), nl=False)
         n = sum(len(p.applied) for p in planned)
@@ -103,34 +148,34 @@ def lint(
 
     fixed_count = 0
     if fix:
-        applied = set()
-        planned = [p for p in plan_fixes(findings, result.documents) if p.changed]
-        for p in planned:  # a read-only file or mount is refused before any file is fixed
-            check_target(p.document.path)
-        for p in planned:
-            p.write()
-            applied.update(id(f) for f in p.applied)
-        fixed_count = len(applied)
-        findings = [f for f in findings if id(f) not in applied]
+        planned, fixed_count, result = _apply_fixes(result, settings, termbase, write=not from_stdin)
+        if from_stdin:  # the fixed text is the output; the report goes to stderr (as ruff does)
+            doc = result.documents[0]
+            typer.echo(planned[0].fixed if planned else (doc.source or doc.text), nl=False)
+    findings = result.findings
+    report_to_stderr = fix and from_stdin
+    house = result.house
 
     if output_format is LintFormat.json:
-        typer.echo(render_json(findings), nl=False)
+        typer.echo(render_json(findings), nl=False, err=report_to_stderr)
     elif output_format is LintFormat.sarif:
         from .. import __version__
 
         typer.echo(render_sarif(findings, "slovnik", [r.meta() for r in RULES.values()],
-                                version=__version__), nl=False)
+                                version=__version__,
+                                properties={"houseScheme": house.to_dict()} if house else None),
+                   nl=False, err=report_to_stderr)
     elif output_format is LintFormat.github:
-        typer.echo(render_github(findings), nl=False)
+        typer.echo(render_github(findings), nl=False, err=report_to_stderr)
     elif statistics:
-        typer.echo(render_statistics(findings), nl=False)
+        typer.echo(render_statistics(findings), nl=False, err=report_to_stderr)
     else:
-        typer.echo(render_text(findings), nl=False)
-        summary = render_summary(findings)
+        typer.echo(render_text(findings), nl=False, err=report_to_stderr)
+        summary = (f"{house.describe()}\n" if house is not None else "") + render_summary(findings)
         if fixed_count:
             summary = f"Fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}.\n" + (
-                summary if findings else "")
-        typer.echo(summary, nl=False)
+                summary if findings else f"{house.describe()}\n" if house is not None else "")
+        typer.echo(summary, nl=False, err=report_to_stderr)
     raise typer.Exit(0 if exit_zero or not findings else 1)
 
 
@@ -161,7 +206,7 @@ def _format_doc(doc: str) -> str:
     """Put each section (What it does / Why / Example / Use instead) in its own paragraph."""
     out = []
     for line in doc.splitlines():
-        if line.split(":", 1)[0] in ("What it does", "Why", "Example", "Use instead") or \
+        if line.split(":", 1)[0] in ("What it does", "Fix policy", "Why", "Example", "Use instead") or \
                 line.startswith("Example ("):
             if out:
                 out.append("")

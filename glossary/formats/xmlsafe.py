@@ -183,9 +183,13 @@ class _Gated:
         self._stream = stream
         self._encoding = encoding or "utf-8"
         try:
-            self._decoder: codecs.IncrementalDecoder | None = codecs.getincrementaldecoder(self._encoding)()
+            info = codecs.lookup(self._encoding)
         except LookupError:
-            self._decoder = None  # a name only libxml2 knows: it judges that file itself
+            info = None  # a name only libxml2 knows: it judges that file itself
+        if info is not None and not info._is_text_encoding:  # rot13, base64: bytes-to-bytes codecs
+            raise ParseError(path, 1, f"invalid XML: the declared encoding {limits.quote(self._encoding)!r} "
+                             "is not a text encoding")
+        self._decoder: codecs.IncrementalDecoder | None = info.incrementaldecoder() if info else None
         self._line = 1
 
     def read(self, size: int = -1) -> bytes:

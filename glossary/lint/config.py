@@ -3,7 +3,7 @@ command-line options: the command line wins.
 
 ```toml
 [tool.slovnik]
-scheme = "lc"                  # house romanization scheme
+scheme = "lc"                  # house romanization scheme (default: detected from the files)
 glossary = "terms/house.json"  # termbase (relative to pyproject.toml)
 select = ["R", "T", "S"]       # rule codes or prefixes; default: every rule
 ignore = ["R103"]
@@ -52,11 +52,12 @@ def lint_settings(config: Config, *, scheme: str | None = None, select: list[str
         raise ConfigError(f"[tool.slovnik.lint]: unknown key(s): {', '.join(unknown)}")
     values.update(lint_table)
 
-    cfg_scheme = values.get("scheme", "lc")
-    if not isinstance(cfg_scheme, str):
+    cfg_scheme = values.get("scheme")
+    if cfg_scheme is not None and not isinstance(cfg_scheme, str):
         raise ConfigError(f"[tool.slovnik] scheme: expected a scheme id, got {cfg_scheme!r}")
-    chosen_scheme = scheme or cfg_scheme
-    _check_scheme(chosen_scheme)
+    chosen_scheme = scheme or cfg_scheme  # None: detected from the files being linted
+    if chosen_scheme is not None:
+        _check_scheme(chosen_scheme)
 
     cfg_select = _codes(values["select"], "select") if "select" in values else None
     cfg_ignore = _codes(values.get("ignore", []), "ignore")

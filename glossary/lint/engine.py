@@ -4,22 +4,25 @@ suppression comments), sort."""
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..findings import Finding
 from ..model import Termbase
+from .romanized import Romanized
 from .rules import RULES, LintContext, Rule
+from .rules.analysis import DEFAULT_SCHEME, HouseScheme, analysis
 from .sources import Document, is_supported, read_document
 
 
 @dataclass
 class LintSettings:
-    """What to check and how. `select` None means every rule; entries are codes or code prefixes."""
+    """What to check and how. `select` None means every rule; entries are codes or code prefixes.
+    `scheme` None: the house scheme is detected from the files being linted."""
 
-    scheme: str = "lc"
+    scheme: str | None = None
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -85,16 +88,39 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
 class LintResult:
     findings: list[Finding]
     documents: list[Document]
+    house: HouseScheme | None = None  # None when no R1xx rule ran
+    romanized: Romanized | None = field(default=None, repr=False)  # readings, reusable by a re-run
 
 
 def lint_documents(documents: list[Document], settings: LintSettings,
                    termbase: Termbase | None = None) -> list[Finding]:
     """Run every selected rule over *documents* and drop what the files or settings suppress."""
-    ctx = LintContext(documents, scheme=settings.scheme, termbase=termbase)
+    return lint_run(documents, settings, termbase).findings
+
+
+def lint_run(documents: list[Document], settings: LintSettings, termbase: Termbase | None = None,
+             romanized: Romanized | None = None) -> LintResult:
+    """lint_documents, with the house scheme used and why. *romanized*: the word readings of an
+    earlier run with the same termbase (a re-run after `--fix` need not read every word again)."""
+    ctx = LintContext(documents, scheme=settings.scheme or DEFAULT_SCHEME, termbase=termbase,
+                      romanized=romanized)
+    rules = settings.rules()
+    house = None
+    if any(rule.code.startswith("R") for rule in rules):
+        an = analysis(ctx)
+        if settings.scheme is not None:
+            house = HouseScheme(settings.scheme, "configured")
+        else:
+            house = an.detect_house()
+            an.set_scheme(house.scheme)
+        romanized = an.romanized
     by_path = {str(d.path): d for d in documents}
     findings: list[Finding] = []
-    for rule in settings.rules():
-        findings.extend(rule().check(ctx))
+    for rule in rules:
+        found = rule().check(ctx)
+        if house is not None and rule.code.startswith("R"):
+            found = _with_house(found, house)
+        findings.extend(found)
     kept = []
     ignores = {str(d.path): settings.ignored_for(d.path) for d in documents}
     for f in _one_per_problem(findings):
@@ -104,7 +130,15 @@ def lint_documents(documents: list[Document], settings: LintSettings,
         if _matches(f.code, ignores.get(f.path, [])):
             continue
         kept.append(f)
-    return sorted(kept, key=Finding.sort_key)
+    return LintResult(sorted(kept, key=Finding.sort_key), documents, house, romanized)
+
+
+def _with_house(findings: Iterable[Finding], house: HouseScheme) -> Iterator[Finding]:
+    """R1xx findings carry the house scheme they were judged by (JSON/SARIF data)."""
+    for f in findings:
+        f.extra.setdefault("house_scheme", house.scheme)
+        f.extra.setdefault("house_scheme_source", house.source)
+        yield f
 
 
 def _one_per_problem(findings: list[Finding]) -> list[Finding]:
@@ -131,4 +165,4 @@ def lint_paths(paths: Sequence[Path], settings: LintSettings, termbase: Termbase
         documents.append(read_document(path))
         if on_read is not None:
             on_read(path)
-    return LintResult(lint_documents(documents, settings, termbase), documents)
+    return lint_run(documents, settings, termbase)

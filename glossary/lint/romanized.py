@@ -145,6 +145,12 @@ class Romanized:
         self.known_spellings = _termbase_spellings(termbase) if termbase is not None else {}
         self.approved_spellings = approved_english_spellings(termbase) if termbase is not None else {}
 
+    def set_scheme(self, scheme: str) -> None:
+        """Make *scheme* the house scheme (readings are ranked by it: forget those made before)."""
+        self.scheme = scheme
+        self._readings.clear()
+        self._house.clear()
+
     def candidate(self, word: str, *, marked: bool = False) -> bool:
         key = (word, marked)
         found = self._candidates.get(key)
@@ -403,11 +409,12 @@ def table_readings(house: str, key: str, capitalized: bool = False) -> tuple[tup
         schemes = tuple(s for s in SCHEME_IDS if normalize_marks(romanize(cyr, s)).lower() == key)
         out.append((cyr, schemes))
     # A capitalised word is most likely a name, and a name in its dictionary form (Lavrentii:
-    # лаврентий, not the plural лаврентии); otherwise the reading more schemes agree on wins.
+    # лаврентий, not the plural лаврентии), whatever the house scheme (Dmitry is дмитрий, not the
+    # LC reading дмитры); then the house scheme's reading, then the one more schemes agree on.
     def rank(item):
         cyr, schemes = item
         name = capitalized and _is_name(cyr)
-        return (house not in schemes, capitalized and not name, name and morph.lemma(cyr) != cyr,
+        return (capitalized and not name, name and morph.lemma(cyr) != cyr, house not in schemes,
                 -len(schemes), -morph.score(cyr))
 
     out.sort(key=rank)

@@ -63,10 +63,29 @@ class Document:
     source: str | None = None
     encoding: str = "utf-8"
     suppressions: list[Suppression] = field(default_factory=list)
+    italics: list[tuple[int, int]] = field(default_factory=list)  # italic markup the reader saw (HTML)
     _line_starts: list[int] = field(default_factory=list, repr=False)
+    _citations: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    @property
+    def citations(self) -> list[tuple[int, int]]:
+        """Sorted spans of `text` that cite (titles, references): see glossary.lint.citations."""
+        if self._citations is None:
+            from .citations import citation_spans
+
+            self._citations = citation_spans(self.text, self.italics)
+        return self._citations
+
+    def in_citation(self, start: int, end: int) -> bool:
+        """Does text[start:end] overlap a citation span?"""
+        spans = self.citations
+        i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+        if i >= 0 and spans[i][1] > start:
+            return True
+        return i + 1 < len(spans) and spans[i + 1][0] < end
 
     @property
     def fixable(self) -> bool:
@@ -262,6 +281,7 @@ def read_markdown(path: Path, data: bytes) -> Document:
 
 _SKIP_ELEMENTS = {"script", "style", "code", "pre", "kbd", "samp", "var", "tt", "textarea", "template",
                   "math", "svg"}
+_ITALIC_ELEMENTS = {"i", "em", "cite"}
 _VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                   "track", "wbr"}
 
@@ -283,6 +303,8 @@ class _HTMLProse(HTMLParser):
         self.pending: list[tuple[int, frozenset[str] | None]] = []  # directives waiting for an element
         self.open_scopes: list[tuple[int, int, frozenset[str] | None]] = []  # (depth, first line, codes)
         self.suppressions: list[Suppression] = []
+        self.italics: list[tuple[int, int]] = []  # text of <i>/<em>/<cite> elements (titles, terms)
+        self._italic: list[int] = []  # [depth, start, end] of the open outermost italic element
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -296,6 +318,10 @@ class _HTMLProse(HTMLParser):
             self.pending.clear()
             return
         self.stack.append(tag)
+        if tag in _ITALIC_ELEMENTS:
+            if not self._italic:
+                self._italic = [0, -1, -1]
+            self._italic[0] += 1
         for first, codes in self.pending:
             self.open_scopes.append((len(self.stack), first, codes))
         self.pending.clear()
@@ -310,6 +336,12 @@ class _HTMLProse(HTMLParser):
             depth = len(self.stack) + 1
             if open_tag in _SKIP_ELEMENTS:
                 self.skip_depth -= 1
+            if open_tag in _ITALIC_ELEMENTS and self._italic:
+                self._italic[0] -= 1
+                if self._italic[0] == 0:
+                    if self._italic[1] >= 0:
+                        self.italics.append((self._italic[1], self._italic[2]))
+                    self._italic = []
             line = self.getpos()[0]
             still_open = []
             for d, first, codes in self.open_scopes:
@@ -325,6 +357,10 @@ class _HTMLProse(HTMLParser):
         if self.skip_depth == 0 and data:
             start = self._offset()
             self.spans.append((start, start + len(data)))
+            if self._italic:
+                if self._italic[1] < 0:
+                    self._italic[1] = start
+                self._italic[2] = start + len(data)
 
     def handle_comment(self, data):
         codes = parse_directive(data)
@@ -352,7 +388,7 @@ def read_html(path: Path, data: bytes) -> Document:
     for pm in ENTITY_RE.finditer(mask.text()):
         mask.blank(pm.start(), pm.end())
     _common_masks(mask)
-    return Document(path, "html", mask.text(), source, encoding, parser.suppressions)
+    return Document(path, "html", mask.text(), source, encoding, parser.suppressions, parser.italics)
 
 
 def _html_charset(data: bytes) -> str | None:
@@ -501,6 +537,29 @@ READERS: dict[str, Callable[[Path, bytes], Document]] = {
 
 def is_supported(path: Path) -> bool:
     return path.suffix.lower() in READERS
+
+
+STDIN = Path("-")
+
+
+def read_stdin(data: bytes, name: str | None = None) -> Document:
+    """Text given on standard input. *name* (`--stdin-filename`) picks the reader by its extension
+    and names the findings; without it the text is plain text named `-`."""
+    from .. import limits
+
+    if len(data) > limits.LIMITS.max_input:
+        raise ParseError(Path(name or "-"), None, f"input larger than {limits.LIMITS.max_input} bytes")
+    path = Path(name) if name else STDIN
+    if name and path.suffix.lower() not in READERS:
+        raise FormatNotSupported(f"{name}: cannot lint {path.suffix or 'files without an extension'} "
+                                 f"(supported: {', '.join(sorted(READERS))})")
+    return READERS.get(path.suffix.lower(), read_text)(path, data)
+
+
+def reread(document: Document, text: str) -> Document:
+    """*document* as it reads with *text* (its fixed text) in place of its source."""
+    reader = READERS.get(document.path.suffix.lower(), read_text)
+    return reader(document.path, text.encode(document.encoding))
 
 
 def read_document(path: str | Path) -> Document:

@@ -50,6 +50,7 @@ class LintContext:
     documents: list[Document]
     scheme: str = "lc"
     termbase: Termbase | None = None
+    romanized: object = None  # a glossary.lint.romanized.Romanized to reuse (readings of an earlier run)
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
 
     def tokens(self, doc: Document) -> list[Token]:

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cached_property
 
 from ...findings import Finding
 from ..romanized import (
     ESTABLISHED_ZIPF,
-    LOWER_ZIPF,
     SOFT_MARKS,
-    UNREAD_ZIPF,
-    Reading,
-    Romanized,
     apply_case,
     case_shape,
     core,
@@ -22,70 +16,10 @@ from ..romanized import (
     is_acronym,
     is_latin_word,
     normalize_marks,
-    russian_zipf,
     strip_marks,
 )
-from ..sources import Document
+from .analysis import Analysis, Group, Occurrence, analysis, spelling_key
 from .base import LintContext, Rule
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """A romanized word in a document: doc.text[start:end] == word (possessive already cut off)."""
-
-    doc: Document
-    word: str
-    start: int
-    end: int
-
-
-class Analysis:
-    """The romanized words of all documents, computed once per lint run and shared by R1xx rules."""
-
-    def __init__(self, ctx: LintContext):
-        self.ctx = ctx
-        self.romanized = Romanized(ctx.termbase, ctx.scheme)
-
-    @cached_property
-    def occurrences(self) -> list[Occurrence]:
-        """Every Latin word that may be romanized Russian (shape and English frequency only)."""
-        out = []
-        for doc in self.ctx.documents:
-            for tok in self.ctx.tokens(doc):
-                word, cut = core(tok.text)
-                if self.romanized.candidate(word):
-                    out.append(Occurrence(doc, word, tok.start, tok.end - cut))
-        return out
-
-    def reading(self, word: str) -> Reading | None:
-        return self.romanized.reading(word)
-
-    @cached_property
-    def groups(self) -> dict[str, list[Occurrence]]:
-        """Occurrences grouped by the scheme-neutral skeleton of the word (of the name the names
-        lexicon reads it as, when it does: Romanized.group_key)."""
-        groups: dict[str, list[Occurrence]] = defaultdict(list)
-        keys: dict[str, str] = {}
-        for occ in self.occurrences:
-            w = normalize_marks(occ.word).lower()
-            if w not in keys:
-                keys[w] = self.romanized.group_key(occ.word)
-            groups[keys[w]].append(occ)
-        return groups
-
-
-def analysis(ctx: LintContext) -> Analysis:
-    """The shared Analysis of *ctx* (made on first use)."""
-    found = getattr(ctx, "_romanization_analysis", None)
-    if found is None:
-        found = Analysis(ctx)
-        ctx._romanization_analysis = found
-    return found
-
-
-def _spelling_key(word: str) -> str:
-    """Spellings that differ only in letter case or soft/hard-sign marks are one variant here."""
-    return strip_marks(word).lower()
 
 
 class InconsistentRomanization(Rule):
@@ -97,10 +31,20 @@ class InconsistentRomanization(Rule):
     dictionary: the spellings must allow one Russian word form, so different words are never
     grouped; a spelling with no reading at all (a misspelling such as `Vyshinski`) may join a group
     through the key. Works for names the termbase does not know. Every occurrence of a spelling
-    other than the canonical one is reported, with every variant and the Russian form. The
-    canonical spelling is the house form — the termbase's conventional spelling if it records one,
-    else the house scheme's (`--scheme`) — when it is among the variants (then the fix is safe),
-    else the most frequent spelling (the fix is only suggested).
+    other than the one the fix policy chooses is reported, with every variant and the Russian form.
+    Titles, references and other citations keep their source's spelling and are left out.
+    Fix policy: one for R101, R102 and R104, so they never propose two spellings for one word:
+    1. the termbase's preferred spelling: the preferred English term where it romanizes a Russian
+    term of the concept word for word (`Izvestiia`), else the Russian term's `conventional`
+    spelling (`Beria`);
+    2. else the house scheme's form (`--scheme` or `scheme` in the configuration; by default the
+    system most romanized words of the checked files follow, which the summary names), or, where
+    the text uses it more, a conventional English spelling that R102 accepts (frequent in English:
+    `Trotsky`, `Nikolai`; or written so by no scheme at all: `Dostoevsky`);
+    3. else, when the spellings do not agree on one Russian reading, the most frequent spelling,
+    suggested only.
+    The fix is safe when it comes from step 1 or 2 and the spelling has a dictionary reading;
+    every fixed spelling is one R102 accepts, so a second `--fix` finds nothing to change.
     Why: readers take `Tukhachevsky` and `Tukhachevskii` for two people; indexes and searches split.
     Example: `Marshal Tukhachevskii was arrested … the Tukhachevsky affair`.
     Use instead: one spelling throughout: `Tukhachevskii … the Tukhachevskii affair` (LC).
@@ -111,114 +55,34 @@ class InconsistentRomanization(Rule):
     fixable = True
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        an = analysis(ctx)
-        rom = an.romanized
-        for occs in an.groups.values():
-            by_spelling: dict[str, list[Occurrence]] = defaultdict(list)
-            for occ in occs:
-                by_spelling[_spelling_key(occ.word)].append(occ)
-            if len(by_spelling) < 2:
-                continue
-            for cyrillic, members, anchored in self._confirm(an, by_spelling):
-                yield from self._report(ctx, rom, cyrillic, members, anchored)
+        for group in analysis(ctx).groups:
+            yield from self._report(ctx, group)
 
-    def _report(self, ctx: LintContext, rom: Romanized, cyrillic: str, members, anchored) -> Iterator[Finding]:
-        """A finding for every occurrence of a non-canonical spelling of one group."""
-        variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
-        # The house form (a conventional spelling when the termbase has one), else the strict
-        # scheme form, else the most frequent spelling.
-        preferred = [_spelling_key(rom.house_form(cyrillic)), _spelling_key(rom.strict_form(cyrillic))]
-        house = [k for k in preferred if k in anchored]
-        if house:
-            canonical, safe = house[0], True
-            canonical_form = rom.house_form(cyrillic) if house[0] == preferred[0] \
-                else rom.strict_form(cyrillic)
-        else:
-            canonical = max(anchored, key=lambda k: (len(members[k]), k))
-            safe = False
-            canonical_form = variants[canonical]
-        shown_cyr = _display_case(cyrillic, variants[max(members, key=lambda k: len(members[k]))])
-        variant_list = sorted(variants.values(), key=lambda w: (-len(members[_spelling_key(w)]), w))
-        counts = ", ".join(f"`{w}` ×{len(members[_spelling_key(w)])}" for w in variant_list)
+    def _report(self, ctx: LintContext, group: Group) -> Iterator[Finding]:
+        """A finding for every occurrence of a spelling other than the group's target."""
+        members, variants = group.members, group.variants
+        shown_cyr = _display_case(group.cyrillic, variants[max(members, key=lambda k: len(members[k]))])
+        variant_list = sorted(variants.values(), key=lambda w: (-len(members[spelling_key(w)]), w))
+        counts = ", ".join(f"`{w}` ×{len(members[spelling_key(w)])}" for w in variant_list)
         for key, occs_k in members.items():
-            if key == canonical:
+            if key == group.target_key:
                 continue
             for occ in occs_k:
-                target = apply_case(canonical_form, case_shape(occ.word)) \
-                    if case_shape(occ.word) != case_shape(canonical_form) else canonical_form
+                target = fitted_case(group.target, occ.word)
                 yield ctx.finding(
                     self, occ.doc, occ.start, occ.end,
                     f"`{occ.word}`: {shown_cyr} is written {len(variants)} ways ({counts}); "
                     f"use `{target}`",
-                    replacement=target, safe=safe and key in anchored, variants=variant_list,
-                    cyrillic=shown_cyr, canonical=target)
-
-    @staticmethod
-    def _confirm(an: Analysis, by_spelling):
-        """(Russian form, member spellings, spellings with a dictionary reading) for each real group.
-
-        The spellings of one group must all allow one Russian form (spellings the skeleton joins but
-        that read as different words form separate groups); a spelling without one
-        (Vyshinski, a misspelling) may join through the skeleton alone if it does not look like an
-        English word. Spellings that differ only in signs are R104's business.
-        """
-        rom = an.romanized
-        readings = {k: an.reading(v[0].word) for k, v in by_spelling.items()}
-        anchored = [k for k, r in readings.items() if r is not None]
-        # A reading Russian text never uses (Voznesenski as the adverb вознесенски) is no anchor
-        # beside a spelling that reads as a word Russian does use: that spelling is unread.
-        solid = [k for k in anchored if "termbase" in readings[k].schemes
-                 or russian_zipf(readings[k].cyrillic) > 0]
-        if solid:
-            anchored = solid
-        if not anchored or all(rom.english_like(by_spelling[k][0].word) for k in anchored):
-            return  # nothing read, or only English-looking words read as Russian (Lian): no evidence
-        cyrillic = _shared_reading(readings[k] for k in anchored)
-        if cyrillic is not None:
-            words = [(cyrillic, anchored)]
-        else:
-            words = _split_by_reading(readings, anchored, by_spelling)
-        for n, (cyrillic, keys) in enumerate(words):
-            members = {k: by_spelling[k] for k in keys}
-            if n == 0:  # spellings without a reading join the best-supported word only
-                members.update({k: v for k, v in by_spelling.items() if k not in anchored and len(k) >= 5
-                                and _unread_member(rom, v[0].word, readings[k])})
-            if len(members) >= 2 and not all(rom.english_like(v[0].word) for v in members.values()):
-                yield cyrillic, members, keys
+                    replacement=target, safe=group.safe and key in group.anchored, variants=variant_list,
+                    cyrillic=shown_cyr, canonical=target, policy=group.source)
 
 
-def _split_by_reading(readings, anchored, by_spelling) -> list[tuple[str, list[str]]]:
-    """The readings disagree (the skeleton joins лучше and лучшие): one (Russian form, spellings)
-    per word, the form most occurrences allow first. A spelling's own best reading counts double;
-    ё = е (учёные and ученые are one word)."""
-    allowed = {k: {_fold(a) for a in readings[k].alternatives} for k in anchored}
-    votes: Counter = Counter()
-    for k in anchored:
-        best = _fold(readings[k].cyrillic)
-        for alt in allowed[k]:
-            votes[alt] += len(by_spelling[k]) * (2 if alt == best else 1)
-    words, left = [], list(anchored)
-    for winner, _ in votes.most_common():
-        keys = [k for k in left if winner in allowed[k]]
-        if keys:
-            words.append((next(a for k in keys for a in readings[k].alternatives if _fold(a) == winner), keys))
-            left = [k for k in left if k not in keys]
-    return words
-
-
-def _unread_member(rom: Romanized, word: str, reading: Reading | None) -> bool:
-    """May a spelling without an anchoring reading join a group through the skeleton alone?
-    Only when English does not know it (by frequency; its own weak Russian reading is no argument
-    either way)."""
-    if reading is None:
-        return not rom.english_like(word)
-    if russian_zipf(reading.cyrillic) > 0:
-        return False  # it reads as another Russian word
-    return english_zipf(word) < (UNREAD_ZIPF if word[:1].isupper() else LOWER_ZIPF)
-
-
-def _fold(cyrillic: str) -> str:
-    return cyrillic.replace("ё", "е")
+def fitted_case(target: str, written: str) -> str:
+    """*target* in the letter case of *written* (Title, UPPER, lower) unless it has its own."""
+    shape = case_shape(written)
+    if shape == case_shape(target) or (shape == "title" and target[:1].isupper()):
+        return target
+    return apply_case(target, shape)
 
 
 def _display_case(cyrillic: str, latin: str) -> str:
@@ -227,32 +91,22 @@ def _display_case(cyrillic: str, latin: str) -> str:
         if shape == "title" else cyrillic
 
 
-def _shared_reading(readings) -> str | None:
-    """The Russian form every reading allows (the best-scored one), or None."""
-    readings = list(readings)
-    shared = set(readings[0].alternatives)
-    for r in readings[1:]:
-        shared &= set(r.alternatives)
-    if not shared:
-        return None
-    for r in readings:
-        for alt in r.alternatives:
-            if alt in shared:
-                return alt
-    return None
-
-
 class OffStyle(Rule):
     """A romanized word does not follow the house scheme.
 
     What it does: reads each romanized word back into Russian (each scheme's letter table, else
     reverse romanization, checked against the morphological dictionary) and compares it with the
-    house scheme's spelling of that Russian form (`--scheme`, or `scheme` in `[tool.slovnik]`;
-    default `lc`). Conventional spellings and approved English terms recorded in the termbase are
-    honoured (`Trotsky` is fine under LC when the termbase says so), and so are names frequent in
-    English text (Zipf ≥ 2.8: `Engels`). A word only a loose reading explains (no scheme writes
-    it so) is left alone. Soft-sign mark characters (`'`, `’`, `ʹ`) count as equal here (see R104).
-    The fix is the house spelling; it is safe when the word has only one Russian reading.
+    house scheme's spelling of that Russian form. The house scheme is `--scheme` or `scheme` in
+    `[tool.slovnik]`; when neither is set, it is the system most romanized words of the checked
+    files follow (the summary line names it: `house scheme: wikipedia (detected, 41 of 44 words)`).
+    Conventional spellings and approved English terms recorded in the termbase are honoured
+    (`Trotsky` is fine under LC when the termbase says so), and so are names frequent in English
+    text (Zipf ≥ 2.8: `Engels`, `Trotsky`, `Yeltsin`; ≥ 3.5 is English anyway: `Yuri`). A word only a
+    loose reading explains (no scheme writes it so) is left alone, and so are titles, references
+    and other citations. Soft-sign mark characters (`'`, `’`, `ʹ`) count as equal here (see R104).
+    The fix follows the policy of R101 (the termbase's preferred spelling, else the house form);
+    for a word R101 groups with other spellings it is R101's fix. It is safe when the word has only
+    one Russian reading.
     Why: a publication follows one system; a word in another system looks like a different name.
     Example (scheme `lc`): `Lavrentiy Beria met Yagoda`.
     Use instead: `Lavrentii Beriia met Iagoda` (or the conventional spellings your termbase lists).
@@ -264,32 +118,41 @@ class OffStyle(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         an = analysis(ctx)
-        rom = an.romanized
-        verdicts: dict[str, tuple[Reading, str] | None] = {}
+        verdicts: dict[str, tuple[str, str, bool] | None] = {}
         for occ in an.occurrences:
             key = normalize_marks(occ.word).lower()
             if key not in verdicts:
-                verdicts[key] = None
-                if (rom.english_like(occ.word) or english_zipf(occ.word) >= ESTABLISHED_ZIPF) \
-                        and key not in rom.known_spellings:
-                    continue  # English words, and names with an established English spelling (Engels)
-                reading = an.reading(occ.word)
-                # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев) is a
-                # guess, not evidence of a foreign scheme.
-                if reading is None or not reading.schemes or rom.accepted(occ.word, reading.cyrillic):
-                    continue
-                verdicts[key] = (reading, rom.house_form(reading.cyrillic))
+                verdicts[key] = self._verdict(an, occ.word, key)
             verdict = verdicts[key]
             if verdict is None:
                 continue
-            reading, house = verdict
-            target = apply_case(house, case_shape(occ.word))
-            if case_shape(occ.word) == "title" and house[:1].isupper():
-                target = house
+            cyrillic, house, safe = verdict
+            target = fitted_case(house, occ.word)
             yield ctx.finding(
                 self, occ.doc, occ.start, occ.end,
-                f"`{occ.word}` is not {ctx.scheme} romanization of {reading.cyrillic}; use `{target}`",
-                replacement=target, safe=reading.unambiguous, cyrillic=reading.cyrillic, scheme=ctx.scheme)
+                f"`{occ.word}` is not {ctx.scheme} romanization of {cyrillic}; use `{target}`",
+                replacement=target, safe=safe, cyrillic=cyrillic, scheme=ctx.scheme)
+
+    @staticmethod
+    def _verdict(an: Analysis, word: str, key: str) -> tuple[str, str, bool] | None:
+        """(Russian form, spelling to use, safe) for an off-style word; None for a word in style."""
+        rom = an.romanized
+        if (rom.english_like(word) or english_zipf(word) >= ESTABLISHED_ZIPF) and key not in rom.known_spellings:
+            return None  # English words, and names with an established English spelling (Engels)
+        group = an.group_of.get(spelling_key(word))
+        if group is not None:  # R101's group: its target is the house decision for every member
+            if group.source == "majority" or spelling_key(word) == group.target_key:
+                return None
+            return group.cyrillic, group.target, group.safe and spelling_key(word) in group.anchored
+        reading = an.reading(word)
+        # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев, or a
+        # conventional form such as Dostoevsky) is a guess, not evidence of a foreign scheme.
+        if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic):
+            return None
+        house, _source = an.house_target(reading.cyrillic)
+        if normalize_marks(house).lower() == key:
+            return None
+        return reading.cyrillic, house, reading.unambiguous
 
 
 class SchemeMixing(Rule):
@@ -317,7 +180,7 @@ class SchemeMixing(Rule):
         for occ in an.occurrences:
             per_doc[id(occ.doc)].append(occ)
         for doc in ctx.documents:
-            schemes, first = self._evidence(an, doc, per_doc.get(id(doc), []))
+            schemes, first = an.scheme_evidence(per_doc.get(id(doc), []))
             if not schemes.mixed:
                 continue
             best = schemes.dominant
@@ -340,39 +203,6 @@ class SchemeMixing(Rule):
                 dominant=best, counts=schemes.counts, features=schemes.features,
                 not_fitting=sorted({t.token for t in schemes.distinguishing if best not in t.schemes}))
 
-    @staticmethod
-    def _evidence(an: Analysis, doc: Document, occs: list[Occurrence]):
-        """A glossary.detection.DocumentSchemes built from this file's romanized words."""
-        from collections import Counter as _Counter
-
-        from ...detection import DocumentSchemes, TokenEvidence, features_of
-        from ...romanize import SCHEME_IDS
-
-        result = DocumentSchemes()
-        counts: _Counter = _Counter()
-        features: dict[str, _Counter] = {}
-        first: dict[str, Occurrence] = {}
-        rom = an.romanized
-        for occ in occs:
-            key = normalize_marks(occ.word).lower()
-            if key in rom.known_spellings or rom.english_like(occ.word):
-                continue  # conventional spellings and English-looking words are no evidence
-            reading = an.reading(occ.word)
-            if reading is None or not reading.schemes or "termbase" in reading.schemes:
-                continue
-            line, column = doc.position(occ.start)
-            evidence = TokenEvidence(occ.word, line, column, reading.cyrillic, reading.schemes,
-                                     features_of(occ.word, reading.cyrillic))
-            result.tokens.append(evidence)
-            first.setdefault(occ.word, occ)
-            if len(reading.schemes) < len(SCHEME_IDS):
-                counts.update(reading.schemes)
-                for name, variant in evidence.features.items():
-                    features.setdefault(name, _Counter())[variant] += 1
-        result.counts = {s: counts.get(s, 0) for s in SCHEME_IDS}
-        result.features = {name: dict(c.most_common()) for name, c in features.items()}
-        return result, first
-
 
 def _example(schemes, feature: str, variant: str) -> str:
     return next(t.token for t in schemes.tokens if t.features.get(feature) == variant)
@@ -384,7 +214,7 @@ class SoftSignMarks(Rule):
     What it does: finds romanized words written with and without a soft/hard-sign mark, or with
     different mark characters (`oblast'`, `oblast`, `oblastʹ`, `oblast’`) in the checked files, and
     files that use more than one character for the soft sign across different words. The canonical
-    form is the house scheme's when present (safe fix), else the most frequent.
+    form is the one R101's fix policy chooses when present (safe fix), else the most frequent.
     Why: `'` (apostrophe), `’` (typographic apostrophe) and `ʹ` (modifier prime, the ALA-LC sign)
     look alike but search, sort and index differently; dropping the mark in some places only makes
     the same word two words.
@@ -398,7 +228,6 @@ class SoftSignMarks(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         an = analysis(ctx)
-        rom = an.romanized
         # Every Latin word counts here, English-looking ones too (oblast is in English dictionaries),
         # but a group needs a marked spelling that reads as a Russian word with ь or ъ.
         marked_keys = {strip_marks(core(t.text)[0]).lower() for doc in ctx.documents
@@ -408,10 +237,14 @@ class SoftSignMarks(Rule):
             for tok in ctx.tokens(doc):
                 word, cut = core(tok.text)
                 key = strip_marks(word).lower()
-                if key in marked_keys and len(key) >= 3 and is_latin_word(word) and not is_acronym(word):
+                if key in marked_keys and len(key) >= 3 and is_latin_word(word) and not is_acronym(word) \
+                        and not doc.in_citation(tok.start, tok.end):
                     groups[key].append(Occurrence(doc, word, tok.start, tok.end - cut))
         reported: set[tuple[int, int]] = set()
-        for occs in groups.values():
+        for key, occs in groups.items():
+            group = an.group_of.get(key)
+            if group is not None and group.target_key != key:
+                continue  # R101 rewrites these spellings to another one
             forms = Counter(_mark_pattern(o.word) for o in occs)
             if len(forms) < 2 or not any(any(ch in _ALL for ch in f) for f in forms):
                 continue
@@ -421,7 +254,8 @@ class SoftSignMarks(Rule):
                 continue
             if not self._same_word(an, occs, forms, reading.cyrillic):
                 continue
-            house_pattern = _mark_pattern(rom.house_form(reading.cyrillic))
+            house = group.target if group is not None else an.house_target(reading.cyrillic)[0]
+            house_pattern = _mark_pattern(house)
             if house_pattern in forms:
                 canonical, safe = house_pattern, True
             else:

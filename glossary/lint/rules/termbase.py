@@ -39,7 +39,8 @@ class TermbaseRendering(Rule):
     What it does: finds English renderings of termbase concepts whose status is `deprecated` or
     `superseded` (inflected forms too: plurals, possessives, romanized case endings) and names the
     concept's preferred rendering. When the written form is the rejected term itself, the fix
-    replaces it (keeping capitalisation); an inflected form gets the suggestion only.
+    replaces it (keeping capitalisation); an inflected form gets the suggestion only. Titles,
+    references and other citations keep their source's wording and are left out.
     Why: the termbase is the house decision on how each concept is rendered; a rejected rendering is
     often a false friend (`nomenclature` is a list of names, `nomenklatura` the Soviet appointment
     system and the class it created).
@@ -57,8 +58,9 @@ class TermbaseRendering(Rule):
             return
         for doc in ctx.documents:
             for match in index.find_en(doc.text):
-                if match.term.status not in (Status.DEPRECATED, Status.SUPERSEDED):
-                    continue
+                if match.term.status not in (Status.DEPRECATED, Status.SUPERSEDED) \
+                        or doc.in_citation(match.start, match.end):
+                    continue  # a title or reference keeps its source's wording
                 concept = index.concepts[match.concept_id]
                 preferred = concept.preferred("en")
                 if preferred is None or preferred.status not in (Status.PREFERRED, Status.ADMITTED):

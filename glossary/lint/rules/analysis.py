@@ -1,0 +1,371 @@
+"""What the R1xx rules share: the romanized words of a run, the house scheme, the variant groups and
+the one fix policy.
+
+The fix policy (documented in `glossary rule R101`): the spelling a Russian word form should have is
+
+1. the termbase's preferred spelling — the preferred English term when it romanizes the Russian term
+   word for word (Izvestiia for Известия), else the Russian term's conventional spelling (Beria);
+2. else the house scheme's form — or, where the text uses it more, a conventional English spelling
+   that R102 accepts (frequent in English: Trotsky, Nikolai; or written so by no scheme: Dostoevsky);
+3. else, when the words of a group do not agree on one Russian reading, the document's most frequent
+   spelling (an unsafe fix: only suggested).
+
+R101 and R102 take their fixes from this one place, so they never propose two spellings for one word,
+and every fixed spelling is one R102 accepts: a second `--fix` finds nothing to change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ...model import Termbase
+from ..romanized import (
+    ESTABLISHED_ZIPF,
+    Reading,
+    Romanized,
+    core,
+    english_zipf,
+    is_latin_word,
+    normalize_marks,
+    russian_zipf,
+    strip_marks,
+)
+from ..sources import Document
+from .base import LintContext
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A romanized word in a document: doc.text[start:end] == word (possessive already cut off)."""
+
+    doc: Document
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class HouseScheme:
+    """The scheme R102 and the fixes follow, and why: `configured` (--scheme or `scheme` in the
+    configuration), `detected` (the system most romanized words of the run fit: *fitting* of *words*
+    scheme-distinguishing words) or `default` (nothing to detect from: lc)."""
+
+    scheme: str
+    source: str
+    fitting: int = 0
+    words: int = 0
+
+    def describe(self) -> str:
+        if self.source == "detected":
+            return f"house scheme: {self.scheme} (detected, {self.fitting} of {self.words} words)"
+        if self.source == "configured":
+            return f"house scheme: {self.scheme} (configured)"
+        return f"house scheme: {self.scheme} (default: no romanized words to detect a system from)"
+
+    def to_dict(self) -> dict:
+        return {"scheme": self.scheme, "source": self.source, "fitting": self.fitting, "words": self.words}
+
+
+DEFAULT_SCHEME = "lc"
+
+
+@dataclass
+class Group:
+    """One Russian word form written several ways, with the spelling the policy chooses.
+
+    `members`: spelling key → occurrences; `anchored`: keys with a dictionary reading; `target`: the
+    chosen spelling as written; `source`: termbase / conventional / house / majority; `safe`: may
+    `--fix` apply it (the readings agree and the target did not come from a vote)."""
+
+    cyrillic: str
+    members: dict[str, list[Occurrence]]
+    anchored: list[str]
+    target: str
+    source: str
+    safe: bool
+    variants: dict[str, str] = field(default_factory=dict)  # key → the spelling as most often written
+
+    @property
+    def target_key(self) -> str:
+        return spelling_key(self.target)
+
+
+def spelling_key(word: str) -> str:
+    """Spellings that differ only in letter case or soft/hard-sign marks are one variant here."""
+    return strip_marks(word).lower()
+
+
+class Analysis:
+    """The romanized words of all documents, computed once per lint run and shared by R1xx rules."""
+
+    def __init__(self, ctx: LintContext, romanized: Romanized | None = None):
+        self.ctx = ctx
+        self.romanized = romanized or Romanized(ctx.termbase, ctx.scheme)
+        if self.romanized.scheme != ctx.scheme:
+            self.romanized.set_scheme(ctx.scheme)
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        """Every Latin word that may be romanized Russian (shape and English frequency only), outside
+        citations (titles and references keep the spelling of their source)."""
+        out = []
+        for doc in self.ctx.documents:
+            for tok in self.ctx.tokens(doc):
+                word, cut = core(tok.text)
+                if self.romanized.candidate(word) and not doc.in_citation(tok.start, tok.end):
+                    out.append(Occurrence(doc, word, tok.start, tok.end - cut))
+        return out
+
+    def reading(self, word: str) -> Reading | None:
+        return self.romanized.reading(word)
+
+    @cached_property
+    def skeleton_groups(self) -> dict[str, list[Occurrence]]:
+        """Occurrences grouped by the scheme-neutral skeleton of the word (of the name the names
+        lexicon reads it as, when it does: Romanized.group_key)."""
+        groups: dict[str, list[Occurrence]] = defaultdict(list)
+        keys: dict[str, str] = {}
+        for occ in self.occurrences:
+            w = normalize_marks(occ.word).lower()
+            if w not in keys:
+                keys[w] = self.romanized.group_key(occ.word)
+            groups[keys[w]].append(occ)
+        return groups
+
+    # ------------------------------------------------------------ the house scheme
+
+    def detect_house(self) -> HouseScheme:
+        """The system most scheme-distinguishing words of the whole run fit (what R103 measures per
+        file), or the default when no word distinguishes systems."""
+        schemes, _ = self.scheme_evidence(self.occurrences)
+        best = schemes.dominant
+        if best is None:
+            return HouseScheme(DEFAULT_SCHEME, "default")
+        fitting = sum(best in t.schemes for t in schemes.distinguishing)
+        return HouseScheme(best, "detected", fitting, len(schemes.distinguishing))
+
+    def set_scheme(self, scheme: str) -> None:
+        """Judge by *scheme* from now on (readings are re-ranked with it as the house scheme)."""
+        self.ctx.scheme = scheme
+        self.romanized.set_scheme(scheme)
+        for name in ("groups", "group_of"):
+            self.__dict__.pop(name, None)
+
+    def scheme_evidence(self, occs: list[Occurrence]):
+        """(glossary.detection.DocumentSchemes of *occs*, first occurrence of each evidence word)."""
+        from ...detection import DocumentSchemes, TokenEvidence, features_of
+        from ...romanize import SCHEME_IDS
+
+        result = DocumentSchemes()
+        counts: Counter = Counter()
+        features: dict[str, Counter] = {}
+        first: dict[str, Occurrence] = {}
+        rom = self.romanized
+        for occ in occs:
+            key = normalize_marks(occ.word).lower()
+            if key in rom.known_spellings or rom.english_like(occ.word):
+                continue  # conventional spellings and English-looking words are no evidence
+            reading = self.reading(occ.word)
+            if reading is None or not reading.schemes or "termbase" in reading.schemes:
+                continue
+            line, column = occ.doc.position(occ.start)
+            evidence = TokenEvidence(occ.word, line, column, reading.cyrillic, reading.schemes,
+                                     features_of(occ.word, reading.cyrillic))
+            result.tokens.append(evidence)
+            first.setdefault(occ.word, occ)
+            if len(reading.schemes) < len(SCHEME_IDS):
+                counts.update(reading.schemes)
+                for name, variant in evidence.features.items():
+                    features.setdefault(name, Counter())[variant] += 1
+        result.counts = {s: counts.get(s, 0) for s in SCHEME_IDS}
+        result.features = {name: dict(c.most_common()) for name, c in features.items()}
+        return result, first
+
+    # ------------------------------------------------------------ the fix policy
+
+    @cached_property
+    def termbase_spellings(self) -> dict[str, str]:
+        return termbase_preferred(self.ctx.termbase) if self.ctx.termbase is not None else {}
+
+    def house_target(self, cyrillic: str, variants: dict[str, str] | None = None,
+                     uses: dict[str, int] | None = None) -> tuple[str, str]:
+        """(spelling, source) for *cyrillic* by steps 1 and 2 of the policy (module docstring).
+
+        *variants*: the group's spellings (key → as written), *uses*: how often each is used."""
+        found = self.termbase_spellings.get(cyrillic.lower().replace("ё", "е"))
+        if found:
+            return found, "termbase"
+        house = self.romanized.house_form(cyrillic)
+        best, best_uses, source = house, (uses or {}).get(spelling_key(house), 0), "house"
+        for key, word in (variants or {}).items():
+            if key != spelling_key(house) and (uses or {}).get(key, 0) > best_uses \
+                    and self.conventional(word, cyrillic):
+                best, best_uses, source = word, uses[key], "conventional"
+        return best, source
+
+    def conventional(self, word: str, cyrillic: str | None = None) -> bool:
+        """Is *word* a conventional English spelling (of *cyrillic*, when given), one R102 never
+        flags: frequent in English (Trotsky, Nikolai) or written so by no scheme at all
+        (Dostoevsky)? The one test R101's policy and R102 share."""
+        reading = self.reading(word)
+        if reading is None or (cyrillic is not None
+                               and _fold(cyrillic) not in {_fold(a) for a in reading.alternatives}):
+            return False
+        return english_zipf(word) >= ESTABLISHED_ZIPF or not reading.schemes
+
+    @cached_property
+    def groups(self) -> list[Group]:
+        """The confirmed variant groups (R101's), each with its target spelling."""
+        out = []
+        for occs in self.skeleton_groups.values():
+            by_spelling: dict[str, list[Occurrence]] = defaultdict(list)
+            for occ in occs:
+                by_spelling[spelling_key(occ.word)].append(occ)
+            if len(by_spelling) < 2:
+                continue
+            for cyrillic, members, anchored in confirm_groups(self, by_spelling):
+                variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
+                target, source = self.house_target(cyrillic, variants, {k: len(v) for k, v in members.items()})
+                safe = True
+                # A spelling the text does not use yet is written only when every spelling's own
+                # best reading is this word (as R102 asks for an unambiguous reading); otherwise
+                # the spellings do not agree on one reading: the majority, suggested only.
+                if spelling_key(target) not in members and not all(
+                        _fold(self.reading(variants[k]).cyrillic) == _fold(cyrillic) for k in anchored):
+                    key = max(anchored, key=lambda k: (len(members[k]), k))
+                    target, source, safe = variants[key], "majority", False
+                out.append(Group(cyrillic, members, anchored, target, source, safe, variants))
+        return out
+
+    @cached_property
+    def group_of(self) -> dict[str, Group]:
+        """Spelling key → the group it belongs to."""
+        return {key: g for g in self.groups for key in g.members}
+
+
+def analysis(ctx: LintContext) -> Analysis:
+    """The shared Analysis of *ctx* (made on first use)."""
+    found = getattr(ctx, "_romanization_analysis", None)
+    if found is None:
+        found = Analysis(ctx, getattr(ctx, "romanized", None))
+        ctx._romanization_analysis = found
+    return found
+
+
+def termbase_preferred(termbase: Termbase) -> dict[str, str]:
+    """Russian word (lower case, ё → е) → the termbase's preferred Latin spelling of it: a word of a
+    concept's preferred English term that has as many words as one of its Russian terms and
+    romanizes a word of them (same skeleton: `Izvestiia` for Известия), else the Russian term's
+    conventional spelling (`Beria`)."""
+    from ...reverse import skeleton
+
+    preferred: dict[str, str] = {}
+    conventional: dict[str, str] = {}
+    for concept in termbase:
+        en = concept.preferred("en")
+        ru_words = {skeleton(w.lower()): w.lower().replace("ё", "е")
+                    for t in concept.terms_in("ru") for w in t.text.split()}
+        # Only a term that renders a Russian term word for word speaks for the words themselves
+        # (Izvestiia; not the given name of one person's "Lavrentiy Beria").
+        en_words = en.text.split() if en is not None else []
+        if any(len(t.text.split()) == len(en_words) for t in concept.terms_in("ru")):
+            for lw in en_words:
+                if is_latin_word(lw) and (rw := ru_words.get(skeleton(strip_marks(lw)))):
+                    preferred.setdefault(rw, lw)
+        for term in concept.terms_in("ru"):
+            words = term.text.split()
+            lat_words = term.conventional.split() if term.conventional else []
+            if len(lat_words) == len(words):
+                for lw, rw in zip(lat_words, words, strict=True):
+                    if is_latin_word(lw):
+                        conventional.setdefault(rw.lower().replace("ё", "е"), lw)
+    return {**conventional, **preferred}
+
+
+# ---------------------------------------------------------------- group confirmation
+
+def confirm_groups(an: Analysis, by_spelling):
+    """(Russian form, member spellings, spellings with a dictionary reading) for each real group
+    among spellings the skeleton joined.
+
+    The spellings of one group must all allow one Russian form (spellings the skeleton joins but
+    that read as different words form separate groups); a spelling without one (Vyshinski, a
+    misspelling) may join through the skeleton alone if it does not look like an English word.
+    Spellings that differ only in signs are R104's business.
+    """
+    rom = an.romanized
+    readings = {k: an.reading(v[0].word) for k, v in by_spelling.items()}
+    anchored = [k for k, r in readings.items() if r is not None]
+    # A reading Russian text never uses (Voznesenski as the adverb вознесенски) is no anchor
+    # beside a spelling that reads as a word Russian does use: that spelling is unread.
+    solid = [k for k in anchored if "termbase" in readings[k].schemes
+             or russian_zipf(readings[k].cyrillic) > 0]
+    if solid:
+        anchored = solid
+    if not anchored or all(rom.english_like(by_spelling[k][0].word) for k in anchored):
+        return  # nothing read, or only English-looking words read as Russian (Lian): no evidence
+    cyrillic = _shared_reading(readings[k] for k in anchored)
+    if cyrillic is not None:
+        words = [(cyrillic, anchored)]
+    else:
+        words = _split_by_reading(readings, anchored, by_spelling)
+    for n, (cyr, keys) in enumerate(words):
+        members = {k: by_spelling[k] for k in keys}
+        if n == 0:  # spellings without a reading join the best-supported word only
+            members.update({k: v for k, v in by_spelling.items() if k not in anchored and len(k) >= 5
+                            and _unread_member(rom, v[0].word, readings[k])})
+        if len(members) >= 2 and not all(rom.english_like(v[0].word) for v in members.values()):
+            yield cyr, members, keys
+
+
+def _split_by_reading(readings, anchored, by_spelling) -> list[tuple[str, list[str]]]:
+    """The readings disagree (the skeleton joins лучше and лучшие): one (Russian form, spellings)
+    per word, the form most occurrences allow first. A spelling's own best reading counts double;
+    ё = е (учёные and ученые are one word)."""
+    allowed = {k: {_fold(a) for a in readings[k].alternatives} for k in anchored}
+    votes: Counter = Counter()
+    for k in anchored:
+        best = _fold(readings[k].cyrillic)
+        for alt in allowed[k]:
+            votes[alt] += len(by_spelling[k]) * (2 if alt == best else 1)
+    words, left = [], list(anchored)
+    for winner, _ in votes.most_common():
+        keys = [k for k in left if winner in allowed[k]]
+        if keys:
+            words.append((next(a for k in keys for a in readings[k].alternatives if _fold(a) == winner), keys))
+            left = [k for k in left if k not in keys]
+    return words
+
+
+def _unread_member(rom: Romanized, word: str, reading: Reading | None) -> bool:
+    """May a spelling without an anchoring reading join a group through the skeleton alone?
+    Only when English does not know it (by frequency; its own weak Russian reading is no argument
+    either way)."""
+    from ..romanized import LOWER_ZIPF, UNREAD_ZIPF
+
+    if reading is None:
+        return not rom.english_like(word)
+    if russian_zipf(reading.cyrillic) > 0:
+        return False  # it reads as another Russian word
+    return english_zipf(word) < (UNREAD_ZIPF if word[:1].isupper() else LOWER_ZIPF)
+
+
+def _fold(cyrillic: str) -> str:
+    return cyrillic.replace("ё", "е")
+
+
+def _shared_reading(readings) -> str | None:
+    """The Russian form every reading allows (the best-scored one), or None."""
+    readings = list(readings)
+    shared = set(readings[0].alternatives)
+    for r in readings[1:]:
+        shared &= set(r.alternatives)
+    if not shared:
+        return None
+    for r in readings:
+        for alt in r.alternatives:
+            if alt in shared:
+                return alt
+    return None
