@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import limits
 from ..atomic import atomic_open
 from ..errors import ParseError
 from ..model import Termbase
@@ -28,7 +29,7 @@ def _rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, dict[str
         except StopIteration:
             break
         except csv.Error as e:
-            raise ParseError(path, reader.line_num, f"malformed row: {e}") from None
+            raise ParseError(path, reader.line_num, f"malformed row: {limits.quote(str(e))}") from None
         line, start = start, reader.line_num + 1
         if not record or (len(record) == 1 and not record[0].strip()):
             continue

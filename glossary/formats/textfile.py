@@ -12,6 +12,7 @@ import codecs
 import re
 from pathlib import Path
 
+from .. import limits
 from ..errors import ParseError
 
 LEGACY_CYRILLIC = ("cp1251", "koi8-r")
@@ -58,7 +59,7 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     try:
         codecs.lookup(enc)
     except LookupError:
-        raise ParseError(path, None, f"unknown encoding {encoding!r}") from None
+        raise ParseError(path, None, f"unknown encoding {limits.quote(encoding)!r}") from None
     if enc.replace("_", "-").lower() in ("utf-8", "utf8"):
         enc = "utf-8-sig"
     try:

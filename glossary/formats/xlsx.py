@@ -9,6 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .. import limits
 from ..atomic import atomic_path
 from ..errors import ParseError
 from ..model import Termbase
@@ -28,7 +29,7 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
     try:
         frame = pd.read_excel(path, header=None, dtype=str, na_filter=False, engine="openpyxl")
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as e:
-        raise ParseError(path, None, f"cannot read workbook: {e}") from None
+        raise ParseError(path, None, f"cannot read workbook: {limits.quote(str(e))}") from None
     records = [[str(v) for v in row] for row in frame.itertuples(index=False, name=None)]
     while records and not any(v.strip() for v in records[0]):
         records.pop(0)

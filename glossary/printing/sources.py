@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import limits
 from ..errors import FormatNotSupported, ParseError
 from ..model import Termbase
 
@@ -71,7 +72,7 @@ def _po_texts(path: Path) -> Iterator[str]:
     except (OSError, ValueError) as e:  # polib reports syntax errors as OSError / IOError
         if isinstance(e, FileNotFoundError):
             raise
-        raise ParseError(path, None, f"invalid PO file: {e}") from e
+        raise ParseError(path, None, f"invalid PO file: {limits.quote(str(e))}") from e
     for entry in catalog:
         if entry.obsolete:
             continue

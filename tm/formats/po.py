@@ -23,6 +23,7 @@ from pathlib import Path
 
 import polib
 
+from glossary import limits
 from glossary.atomic import atomic_open
 from glossary.errors import ParseError
 from glossary.formats.textfile import bad_byte_line, refuse_unterminated_po_strings
@@ -69,16 +70,16 @@ def _load(path: Path, read: Path | None = None) -> polib.POFile:
     except UnicodeDecodeError as e:
         raise _decode_error(path, encoding, e, read) from e
     except LookupError as e:
-        raise ParseError(path, None, f"unknown charset {encoding!r} in the PO header") from e
+        raise ParseError(path, None, f"unknown charset {limits.quote(encoding)!r} in the PO header") from e
     except OSError as e:
         if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
             raise
         # polib reports syntax errors as "Syntax error in po file <path> (line N)[: detail]"
         m = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(e))
         if not m:
-            raise ParseError(path, None, f"PO syntax error: {e}") from e
+            raise ParseError(path, None, f"PO syntax error: {limits.quote(str(e))}") from e
         line = int(m.group(1))
-        detail = (m.group(2) or "").strip() or f"near {_line_text(read, line)!r}"
+        detail = limits.quote((m.group(2) or "").strip()) or f"near {limits.quote(_line_text(read, line))!r}"
         raise ParseError(path, line, f"PO syntax error: {detail}") from e
 
 

@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from glossary import limits
 from glossary.atomic import atomic_open, atomic_path
 from glossary.errors import ParseError
 from glossary.formats.textfile import guess_cyrillic_encoding
@@ -116,7 +117,7 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
                                      "which has no header")
                 unit.props.append((str(k), get(k)))
     except (ValueError, TypeError) as e:  # bad JSON in props/target_plurals/a tag
-        raise ParseError(path, line, f"bad cell: {e}") from e
+        raise ParseError(path, line, f"bad cell: {limits.quote(str(e))}") from e
     unit.source_lang = source_lang or unit.source_lang
     unit.target_lang = target_lang or unit.target_lang
     unit.origin, unit.line = path.name, line
@@ -125,7 +126,7 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
 
 def _check_columns(path: Path, columns) -> None:
     if "source" not in columns:
-        raise ParseError(path, 1, f"no 'source' column (columns: {', '.join(map(str, columns))})")
+        raise ParseError(path, 1, f"no 'source' column (columns: {limits.quote(', '.join(map(str, columns)))})")
 
 
 def _decode_line(path: Path, e: UnicodeDecodeError) -> int:
@@ -177,7 +178,7 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterato
         m = re.search(r"line (\d+)", str(e))
         row = re.search(r"starting at row (\d+)", str(e))  # row 0 is the header, on line 1
         where = int(m.group(1)) if m else (int(row.group(1)) + 1 if row else None)
-        raise ParseError(path, where, f"malformed row: {str(e).strip()}") from e
+        raise ParseError(path, where, f"malformed row: {limits.quote(str(e).strip())}") from e
     except UnicodeDecodeError as e:
         guess = guess_cyrillic_encoding(path.read_bytes())
         hint = f" (looks like {guess.upper()}; convert it to UTF-8)" if guess else ""
@@ -201,7 +202,7 @@ def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Itera
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError)):
             raise
-        raise ParseError(path, None, f"not a readable XLSX workbook: {e}") from e
+        raise ParseError(path, None, f"not a readable XLSX workbook: {limits.quote(str(e))}") from e
     _check_columns(path, frame.columns)
     for index, row in enumerate(frame.to_dict("records")):
         yield _unit(row, path, index + 2, source_lang, target_lang)
