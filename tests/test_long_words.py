@@ -235,3 +235,23 @@ def test_tm_import_of_a_folder_says_it_is_a_folder(tmp_path):
     assert len(lines) == 1
     assert lines[0].startswith(f"error: {folder}: is a folder, not a TM file")
     assert not store.exists()
+
+
+def test_the_recogniser_passes_over_a_huge_token_and_still_finds_the_terms_beside_it(monkeypatch):
+    from glossary import morph, recognize
+    from glossary.model import Concept, Term
+
+    index = recognize.TermIndex(Termbase([
+        Concept("ezhov", type="person", terms=[Term("Ежов", "ru"), Term("Yezhov", "en")]),
+        Concept("kolkhoz", terms=[Term("колхоз", "ru"), Term("kolkhoz", "en")]),
+    ]))
+    asked: list[str] = []
+    parses, skeleton = morph.parses, index.skeleton
+    monkeypatch.setattr(morph, "parses", lambda w: asked.append(w) or parses(w))
+    monkeypatch.setattr(index, "skeleton", lambda w: asked.append(w) or skeleton(w))
+    huge_ru, huge_en = "ы" * 50_000, "Yi" * 25_000
+    ru = index.find_ru(f"Ежова и {huge_ru} в колхозе")
+    en = index.find_en(f"Ezhova and {huge_en} in the kolkhozy")
+    assert [m.concept_id for m in ru] == ["ezhov", "kolkhoz"]
+    assert [m.concept_id for m in en] == ["ezhov", "kolkhoz"]
+    assert all(len(w) <= limits.LIMITS.max_word for w in asked)
