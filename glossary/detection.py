@@ -52,6 +52,8 @@ class DocumentSchemes:
     tokens: list[TokenEvidence] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     features: dict[str, dict[str, int]] = field(default_factory=dict)
+    # (line, column, length) of the words longer than `max_word` (glossary/limits.py), not analysed
+    passed_over: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def distinguishing(self) -> list[TokenEvidence]:
@@ -143,7 +145,7 @@ def detect_document(text: str, *, termbase=None) -> DocumentSchemes:
     """Collect the romanized Russian words of an English *text* and the schemes each is consistent with."""
     from wordfreq import zipf_frequency
 
-    from .reverse import reverse
+    from .reverse import reverse, too_long
 
     result = DocumentSchemes()
     counts: Counter = Counter()
@@ -152,6 +154,9 @@ def detect_document(text: str, *, termbase=None) -> DocumentSchemes:
         for m in LATIN_WORD_RE.finditer(line):
             token = m.group().strip("-'’`")
             if len(token) < 3 or _CYRILLIC_RE.search(token):
+                continue
+            if too_long(token):
+                result.passed_over.append((lineno, m.start() + 1, len(token)))
                 continue
             marked = not token.isascii() or any(c in token for c in "'’`")
             if not marked and not token[:1].isupper():

@@ -56,3 +56,8 @@ class MissingGlyph(GlossaryError):
 
 class UnmappedCharacterError(GlossaryError):
     """A Cyrillic character has no romanization in the chosen scheme (strict mode)."""
+
+
+class WordTooLong(GlossaryError):
+    """A word is past the longest word the romanizer, reverse romanizer and recogniser analyse
+    (`max_word` in glossary/limits.py): asked for explicitly, it is refused rather than passed over."""

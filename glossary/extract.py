@@ -29,7 +29,10 @@ from .lint.sources import Document
 from .model import Concept, ConceptType, Status, Term, Termbase
 
 _WORDS = r"[^\W\d_][^\W\d_'’ʹ-]*(?:['’ʹ-][^\W\d_]+)*['’ʹ]?"
-_TERM = rf"(?:[*_](?P<it>{_WORDS}(?: {_WORDS}){{0,3}})[*_]|(?P<plain>{_WORDS}))"
+# A plain term starts where a word starts (not after a letter, nor after a letter and an inner mark):
+# tried from every letter of a long word, each try running to its end, the scan would be quadratic.
+_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_]['’ʹ-])"
+_TERM = rf"(?:[*_](?P<it>{_WORDS}(?: {_WORDS}){{0,3}})[*_]|{_WORD_START}(?P<plain>{_WORDS}))"
 _QUOTED = r"[\"“']([^\"”'\n]{2,60}?)[,.]?[\"”']"
 GLOSS_PATTERNS = [
     # X, or "gloss" / X, or gloss words (up to the next punctuation)
@@ -44,7 +47,8 @@ GLOSS_PATTERNS = [
 _ITALIC_RE = re.compile(rf"(?<![*\w])[*_](?P<it>{_WORDS}(?: {_WORDS}){{0,3}})[*_](?![*\w])")
 _ACRONYM_FIRST = re.compile(r"\b(?P<acr>[A-Z][A-Za-z]{0,2}[A-Z]{1,6}(?:\([a-zа-я]\))?)\s\((?P<exp>[A-Z][^()\d]{4,120}?)"
                             r"(?:,[^()]*)?\)")
-_EXPANSION_FIRST = re.compile(r"(?P<exp>(?:[A-Z][\w'’-]*\s(?:(?:of|for|the|and|on|in)\s)*){1,7}[A-Z][\w'’-]*)"
+# The expansion starts at a word (or after an opening quote), for the same reason.
+_EXPANSION_FIRST = re.compile(r"(?:(?<![\w'’-])|(?<=(?<![\w'’-])['’]))(?P<exp>(?:[A-Z][\w'’-]*\s(?:(?:of|for|the|and|on|in)\s)*){1,7}[A-Z][\w'’-]*)"
                               r"\s\((?P<acr>[A-Z][A-Za-z]{0,2}[A-Z]{1,6})\)")
 
 

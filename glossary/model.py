@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from . import limits
+
 
 class Status(StrEnum):
     """TBX administrativeStatus, shortened: preferredTerm-admn-sts → preferred, and so on."""
@@ -46,7 +48,7 @@ class Status(StrEnum):
         try:
             return cls(v.lower())
         except ValueError:
-            raise ValueError(f"unknown status {value!r} (expected one of: "
+            raise ValueError(f"unknown status {limits.quote(value)!r} (expected one of: "
                              f"{', '.join(s.value for s in cls)})") from None
 
 

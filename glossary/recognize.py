@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import morph
+from . import limits, morph
 from .model import Concept, Term, Termbase
 
 # A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
@@ -333,7 +333,12 @@ class TermIndex:
         if info is None:
             form = _fold(token)
             # a number is only ever itself: no need to ask the dictionary about every 12 000
-            keys = frozenset({f"{form}|NUM", f"{form}|X"}) if token.isdigit() else token_keys(token)
+            if token.isdigit():
+                keys = frozenset({f"{form}|NUM", f"{form}|X"})
+            elif len(token) > limits.LIMITS.max_word:
+                keys = frozenset({f"{form}|NOUN"})  # passed over: no dictionary word is that long
+            else:
+                keys = token_keys(token)
             entries = _each_once(self._ru_first.get(key, ()) for key in (*keys, form))
             info = self._ru_tok[token] = (keys, form, entries)
             if entries:
@@ -395,7 +400,8 @@ class TermIndex:
         if info is None:
             bases = english_bases(token)
             skel = None
-            if self._en_skel_first and not token.isdigit():
+            # a word past max_word is passed over: no romanized Russian word is that long
+            if self._en_skel_first and not token.isdigit() and len(token) <= limits.LIMITS.max_word:
                 base = token.replace("’", "'")
                 if base.lower().endswith("'s"):
                     base = base[:-2]

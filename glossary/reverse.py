@@ -13,14 +13,16 @@ between consonants, ы everywhere, becomes Y), and yo/io/jo become e (Хрущё
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import itemgetter
 
-from . import morph
+from . import limits, morph
 from .romanize import SCHEME_IDS, SCHEMES, engine
 
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
@@ -36,8 +38,10 @@ _DIGRAPHS = [("shch", "W"), ("shh", "W"), ("zh", "Z"), ("kh", "X"), ("ch", "C"),
 # ISO 9 writes с+х as sh, з+х as zh, ц+х as ch, к+х as kh: the same key as ш ж ч х (схема = shema)
 _PLUS_KH = [("sX", "S"), ("zX", "Z"), ("QX", "C"), ("kX", "X")]
 _ICAO_HARD_SIGN_RE = re.compile("ie(?=[iyj][aeou])")  # ICAO ъ = ie before я ю ё (объявил = obieiavil)
-_IO_RE = re.compile("[iyj]+o")
-_SEMIVOWEL_BEFORE_VOWEL_RE = re.compile("[iyj]+(?=[aeou])")
+# A run of i/y/j is matched from its first letter only ((?<![iyj])): tried from every letter of a run
+# with no vowel after it, the regex would cost the square of the run's length.
+_IO_RE = re.compile("(?<![iyj])[iyj]+o")
+_SEMIVOWEL_BEFORE_VOWEL_RE = re.compile("(?<![iyj])[iyj]+(?=[aeou])")
 # Word-initial я and ю are written with a semivowel in every scheme (ya, ia, ja, â): it stays in the
 # key there, so Yakir is not Akira (initial е is Ye in some schemes and E in others, so it goes).
 _INITIAL_SEMIVOWEL_RE = re.compile("(?<![a-zA-Z])[iyj]+(?=[au])")
@@ -194,37 +198,56 @@ def _produces(scheme_id: str, cyr: str, target: str) -> bool:
 
 
 _CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+_LOG_P = itemgetter(0)
 
 
 def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
-    """Cyrillic spellings whose letters the scheme's inverse allows for *latin*, best first by the model."""
+    """Cyrillic spellings whose letters the scheme's inverse allows for *latin*, best first by the model.
+
+    Linear in the length of *latin*, in time and memory: a state is (log p, its last two letters, a
+    back pointer), so extending it copies nothing, and only the states of the next `longest` positions
+    are held (no piece is longer). The spellings are spelled out from the back pointers at the end.
+    """
     inv = _inverse(scheme_id)
     lm = _model()
     n = len(latin)
-    states: list[list[tuple[float, str]]] = [[] for _ in range(n + 1)]
-    states[0] = [(0.0, "")]
+    width = inv.longest + 1
+    ring: list[list[tuple[float, str, tuple | None]]] = [[] for _ in range(width)]
+    ring[0].append((0.0, "^^", None))
     for i in range(n):
-        if not states[i]:
+        here, ring[i % width] = ring[i % width], []
+        if not here:
             continue
-        states[i].sort(reverse=True)
-        del states[i][beam:]
-        for lp, cyr in states[i]:
+        here.sort(key=_LOG_P, reverse=True)  # stable: equal scores keep the order they were found in
+        del here[beam:]
+        for lp, ctx, back in here:
             for length in range(1, min(inv.longest, n - i) + 1):
                 options = inv.pieces.get(latin[i:i + length])
                 if not options:
                     continue
+                target = ring[(i + length) % width]
                 for option in options:
-                    new_lp, text = lp, cyr
+                    new_lp, new_ctx = lp, ctx
                     for ch in option:
-                        ctx = ("^^" + text)[-2:]
-                        new_lp += lm.logp(ctx, ch.replace("ё", "е"))
-                        text += ch
-                    states[i + length].append((new_lp, text))
-                    if inv.silent and text[-1] in _CONSONANTS:
+                        new_lp += lm.logp(new_ctx, ch.replace("ё", "е"))
+                        new_ctx = new_ctx[1] + ch
+                    node = (option, back)
+                    target.append((new_lp, new_ctx, node))
+                    if inv.silent and option[-1] in _CONSONANTS:
                         for sign in inv.silent:
-                            states[i + length].append((new_lp - 1.5, text + sign))
-    final = sorted(((lp + lm.logp(("^^" + c)[-2:], "$"), c) for lp, c in states[n]), reverse=True)
-    return [c for _, c in final[:beam]]
+                            target.append((new_lp - 1.5, new_ctx[1] + sign, (sign, node)))
+    final = [(lp + lm.logp(ctx, "$"), back) for lp, ctx, back in ring[n % width]]
+    final.sort(key=_LOG_P, reverse=True)
+    return [_spell(back) for _, back in final[:beam]]
+
+
+def _spell(back: tuple | None) -> str:
+    """The text a chain of back pointers (piece, previous) spells."""
+    pieces = []
+    while back is not None:
+        pieces.append(back[0])
+        back = back[1]
+    return "".join(reversed(pieces))
 
 
 # ---------------------------------------------------------------- reverse
@@ -303,7 +326,9 @@ def _default_termbase():
         return None
 
 
-_LEADING_CAPS_RE = re.compile(r"[^\W\d_]*?[A-Z]+[^A-Z]{2,}")
+# Capitals, then at least two other letters to the end (IAgoda). Greedy, so the backtracking is
+# linear in the word's length (a lazy prefix retried the capital run from every letter: quadratic).
+_LEADING_CAPS_RE = re.compile(r"[^\W\d_]*[A-Z][^A-Z]{2,}")
 
 
 def _restore_case(cyr: str, token: str) -> str:
@@ -315,12 +340,22 @@ def _restore_case(cyr: str, token: str) -> str:
     return cyr
 
 
+def too_long(word: str) -> bool:
+    """Is *word* past the longest word the reverse romanizer analyses (`max_word` in the limits)?"""
+    return len(word) > limits.LIMITS.max_word
+
+
 _ranked_cache: dict[str, tuple[Candidate, ...]] = {}
 _ranked_owner: list = [None]
 
 
 def reverse(word: str, *, termbase=None, limit: int = 10) -> list[Candidate]:
-    """Ranked Cyrillic candidates for a romanized word, best first (Тухачевский for Tukhachevskii)."""
+    """Ranked Cyrillic candidates for a romanized word, best first (Тухачевский for Tukhachevskii).
+
+    A word longer than `limits.LIMITS.max_word` is passed over (no candidates): no Russian word is
+    that long, and callers that must say so check `too_long` first."""
+    if too_long(word):
+        return []
     if termbase is None:
         termbase = _default_termbase()
     if _ranked_owner[0] is not termbase or len(_ranked_cache) > 50_000:
@@ -363,20 +398,27 @@ def _is_name(folded: str) -> bool:
     return any(tag in p.tag for p in morph.parses(folded) if p.is_known for tag in _NAME_TAGS)
 
 
-def _reverse_hyphenated(token: str, termbase) -> tuple[Candidate, ...]:
-    """Bonch-Bruevich, Ioshkar-Ola: each part on its own, combined (schemes: those all parts share)."""
-    import itertools
+_HYPHENATED_KEPT = 27  # readings of a hyphenated word kept (every one of up to three parts' top 3)
 
+
+def _reverse_hyphenated(token: str, termbase) -> tuple[Candidate, ...]:
+    """Bonch-Bruevich, Ioshkar-Ola: each part on its own, combined (schemes: those all parts share).
+
+    The combinations are built part by part, keeping the best few: all of them would be 3 ** parts."""
     parts = [_reverse(part, termbase)[:3] for part in token.split("-")]
     if not all(parts):
         return ()
+    combos: list[tuple[float, tuple[Candidate, ...]]] = [(1.0, ())]
+    for options in parts:
+        combos = heapq.nlargest(_HYPHENATED_KEPT, ((p * c.score, (*combo, c)) for p, combo in combos
+                                                   for c in options), key=_LOG_P)
     combined = []
-    for combo in itertools.product(*parts):
+    for product, combo in combos:
         schemes = set(SCHEME_IDS)
         for c in combo:
             schemes &= set(c.schemes)
         combined.append(Candidate(
-            "-".join(c.cyrillic for c in combo), round(math.prod(c.score for c in combo) ** (1 / len(combo)), 4),
+            "-".join(c.cyrillic for c in combo), round(product ** (1 / len(combo)), 4),
             tuple(s for s in SCHEME_IDS if s in schemes), all(c.known for c in combo),
             all(c.in_termbase for c in combo)))
     combined.sort(key=lambda c: (-c.score, c.cyrillic))

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from . import limits
 from .findings import Finding, RuleMeta
 from .formats import format_for, jsonfile, read_termbase, tbx
 from .model import Status, Termbase
@@ -76,19 +77,19 @@ def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Findin
     for c in tb.concepts:
         line = c.line
         if c.id in seen_ids:
-            out.append(_finding("TB101", f"concept id {c.id!r} is used again (first at line "
+            out.append(_finding("TB101", f"concept id {limits.quote(c.id)!r} is used again (first at line "
                                 f"{seen_ids[c.id] or '?'})", p, line, c.id, concept=c.id))
         else:
             seen_ids[c.id] = line
         if not c.terms:
-            out.append(_finding("TB204", f"concept {c.id!r} has no terms", p, line, concept=c.id))
+            out.append(_finding("TB204", f"concept {limits.quote(c.id)!r} has no terms", p, line, concept=c.id))
             continue
         in_concept: set[tuple[str, str]] = set()
         for t in c.terms:
             # Within a concept, case and ё variants are deliberate (ГУЛАГ/ГУЛаг, Будённый/Буденный);
             # across concepts they are the same word.
             if (t.lang, t.text) in in_concept:
-                out.append(_finding("TB103", f"concept {c.id!r} lists the {t.lang} term {t.text!r} twice",
+                out.append(_finding("TB103", f"concept {limits.quote(c.id)!r} lists the {t.lang} term {limits.quote(t.text)!r} twice",
                                     p, line, t.text, concept=c.id))
             in_concept.add((t.lang, t.text))
             key = (t.lang.split("-")[0], t.text.casefold().replace("ё", "е"))
@@ -97,37 +98,37 @@ def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Findin
                 spelled.setdefault(key, t.text)
             mixed = mixed_words(t.text)
             if mixed:
-                out.append(_finding("TB301", f"term {t.text!r} of {c.id!r} mixes Cyrillic and Latin "
+                out.append(_finding("TB301", f"term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} mixes Cyrillic and Latin "
                                     f"letters in {', '.join(repr(w) for w in mixed)}", p, line, t.text,
                                     concept=c.id, words=mixed))
             for scheme in t.romanization:
                 if scheme not in schemes:
-                    out.append(_finding("TB304", f"term {t.text!r} of {c.id!r} overrides the romanization "
-                                        f"of unknown scheme {scheme!r} (known: {', '.join(schemes)})",
+                    out.append(_finding("TB304", f"term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} overrides the romanization "
+                                        f"of unknown scheme {limits.quote(scheme)!r} (known: {', '.join(schemes)})",
                                         p, line, t.text, concept=c.id))
             lang = t.lang.split("-")[0]
             if lang == src and src == "ru" and not _CYR.search(t.text):
-                out.append(_finding("TB302", f"Russian term {t.text!r} of {c.id!r} has no Cyrillic letter",
+                out.append(_finding("TB302", f"Russian term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} has no Cyrillic letter",
                                     p, line, t.text, concept=c.id))
             if lang == tgt and src == "ru" and _CYR.search(t.text) and not mixed:
-                out.append(_finding("TB303", f"{t.lang} term {t.text!r} of {c.id!r} contains Cyrillic",
+                out.append(_finding("TB303", f"{t.lang} term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} contains Cyrillic",
                                     p, line, t.text, concept=c.id))
         if not c.terms_in(src):
-            out.append(_finding("TB203", f"concept {c.id!r} has no {src} term", p, line, concept=c.id))
+            out.append(_finding("TB203", f"concept {limits.quote(c.id)!r} has no {src} term", p, line, concept=c.id))
         if not any(t.status is Status.PREFERRED for t in c.terms_in(tgt)):
             what = "no preferred" if c.terms_in(tgt) else "no"
-            out.append(_finding("TB201", f"concept {c.id!r} has {what} {tgt} term", p, line, concept=c.id))
+            out.append(_finding("TB201", f"concept {limits.quote(c.id)!r} has {what} {tgt} term", p, line, concept=c.id))
         for lang in c.languages:
             preferred = [t.text for t in c.terms if t.lang == lang and t.status is Status.PREFERRED]
             if len(preferred) > 1:
-                out.append(_finding("TB202", f"concept {c.id!r} has {len(preferred)} preferred {lang} "
+                out.append(_finding("TB202", f"concept {limits.quote(c.id)!r} has {len(preferred)} preferred {lang} "
                                     f"terms: {', '.join(preferred)}", p, line, concept=c.id))
         for ref in c.see_also:
             if ref == c.id:
-                out.append(_finding("TB402", f"concept {c.id!r} lists itself in see_also", p, line, ref,
+                out.append(_finding("TB402", f"concept {limits.quote(c.id)!r} lists itself in see_also", p, line, ref,
                                     concept=c.id))
             elif ref not in ids:
-                out.append(_finding("TB401", f"concept {c.id!r}: see_also {ref!r} is not a concept id",
+                out.append(_finding("TB401", f"concept {limits.quote(c.id)!r}: see_also {limits.quote(ref)!r} is not a concept id",
                                     p, line, ref, concept=c.id))
     lines = {c.id: c.line for c in tb.concepts}
     for (lang, folded), concept_ids in owners.items():
@@ -135,7 +136,7 @@ def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Findin
         if len(concept_ids) > 1:
             first, *others = concept_ids
             for other in others:
-                out.append(_finding("TB102", f"{lang} term {text!r} is in {first!r} and {other!r}", p,
+                out.append(_finding("TB102", f"{lang} term {limits.quote(text)!r} is in {limits.quote(first)!r} and {limits.quote(other)!r}", p,
                                     lines.get(other), text, concepts=concept_ids))
     return sorted(out, key=lambda f: (f.line, f.code))
 

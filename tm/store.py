@@ -301,7 +301,7 @@ class Store:
         paths = [Path(p) for p in paths]
         for p in paths:  # fail before the transaction on a missing file
             if p.is_dir():
-                raise StoreError(f"{p}: is a folder (give the TM files in it)")
+                raise StoreError(f"{p}: is a folder, not a TM file (name the files in it, e.g. {p / '*.tmx'})")
             if not p.is_file():
                 raise StoreError(f"{p}: no such file")
         return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang))

@@ -136,6 +136,7 @@ def lint(
     termbase = _load_termbase(glossary)
     result = _lint_stdin(stdin_filename, settings, termbase) if from_stdin \
         else _lint_with_progress(paths, settings, termbase)
+    _note_passed_over(result.documents)
 
     if diff:
         planned = [p for p in plan_fixes(result.findings, result.documents) if p.changed]
@@ -230,13 +231,24 @@ def extract(
     from ..lint.engine import collect_files
     from ..lint.sources import read_document
 
+    load_config()  # [tool.slovnik.limits] apply before any file is read
     termbase = _load_termbase(glossary)
     documents = [read_document(p) for p in collect_files(paths)]
     candidates = extract_candidates(documents, termbase)
+    _note_passed_over(documents)
     written = write_draft(candidates, output, include_known=include_known, min_count=min_count)
     known = sum(c.known for c in candidates)
     typer.echo(f"wrote {written} candidate{'s' if written != 1 else ''} to {output} "
                f"({known} already in the termbase{'' if include_known else ', not written'})")
+
+
+def _note_passed_over(documents) -> None:
+    """Words past max_word were not analysed: say so once, on stderr (not a finding)."""
+    from ..lint.longwords import passed_over_note
+
+    note = passed_over_note(documents)
+    if note:
+        typer.echo(note, err=True)
 
 
 def register(app: typer.Typer) -> None:

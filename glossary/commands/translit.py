@@ -98,11 +98,23 @@ def _romanize(text, scheme, conventional, ligatures, strict, glossary, output_fo
 
 
 def _reverse(text, glossary, limit, output_format) -> None:
+    from .. import limits
+    from ..config import load_config
     from ..detection import LATIN_WORD_RE
-    from ..reverse import reverse
+    from ..errors import WordTooLong
+    from ..reverse import reverse, too_long
 
+    load_config()  # [tool.slovnik.limits] max-word applies before any word is judged
+    source = "<text>" if text not in (None, "-") else "<stdin>"
+    words = []
+    for lineno, line in enumerate(_lines(text), 1):
+        for word in LATIN_WORD_RE.findall(line):
+            if too_long(word):  # asked for by name, so refused (lint and search pass it over)
+                raise WordTooLong(f"{source}:{lineno}: a word of {len(word)} letters ({limits.quote(word)}) "
+                                  f"is past the limit of {limits.LIMITS.max_word} letters "
+                                  "(max-word in [tool.slovnik.limits])")
+            words.append(word)
     termbase = _termbase(glossary)
-    words = [w for line in _lines(text) for w in LATIN_WORD_RE.findall(line)]
     data = []
     for word in words:
         candidates = reverse(word, termbase=termbase, limit=limit) if termbase is not None else \
@@ -130,11 +142,20 @@ def _empty_termbase():
 
 
 def _detect(text, glossary, output_format) -> None:
+    from .. import limits
+    from ..config import load_config
     from ..reverse import detect_document
 
+    load_config()  # [tool.slovnik.limits] max-word applies before any word is judged
     termbase = _termbase(glossary)
     result = detect_document("".join(_lines(text)), termbase=termbase if termbase is not None
                              else _empty_termbase())
+    if result.passed_over:
+        line, column, length = result.passed_over[0]
+        more = f" (+{len(result.passed_over) - 1} more)" if len(result.passed_over) > 1 else ""
+        source = "<text>" if text not in (None, "-") else "<stdin>"
+        typer.echo(f"note: {source}:{line}:{column}: a word of {length} letters passed over{more}, longer than "
+                   f"max-word ({limits.LIMITS.max_word} letters, [tool.slovnik.limits])", err=True)
     if output_format is OutputFormat.json:
         print_json(result.to_dict())
         return

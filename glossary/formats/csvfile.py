@@ -33,7 +33,7 @@ def _rows(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, dict[str
         except csv.Error as e:
             if "field limit" in str(e):
                 raise too_long_line(path, start) from None
-            raise ParseError(path, reader.line_num, f"malformed row: {e}") from None
+            raise ParseError(path, reader.line_num, f"malformed row: {limits.quote(str(e))}") from None
         line, start = start, reader.line_num + 1
         if not record or (len(record) == 1 and not record[0].strip()):
             continue

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import polib
 
-from .. import __version__
+from .. import __version__, limits
 from ..atomic import atomic_path
 from ..errors import ParseError, TermbaseError
 from ..model import (
@@ -128,7 +128,7 @@ def _parse_comment(path: Path, line: int, comment: str, concept: Concept) -> boo
             continue
         key, sep, value = row.strip().partition(": ")
         if not sep:
-            raise ParseError(path, line, f"unreadable glossary comment {row!r}")
+            raise ParseError(path, line, f"unreadable glossary comment {limits.quote(row)!r}")
         value = _unescape(value)
         if row.startswith("  ") and term is not None:
             _apply_term_key(path, line, term, key, value)
@@ -136,13 +136,13 @@ def _parse_comment(path: Path, line: int, comment: str, concept: Concept) -> boo
             try:
                 concept.type = ConceptType(value)
             except ValueError:
-                raise ParseError(path, line, f"unknown concept type {value!r}") from None
+                raise ParseError(path, line, f"unknown concept type {limits.quote(value)!r}") from None
         elif key == "definition":
             concept.definition = value
         elif key in _CONCEPT_KEYS:
             getattr(concept, _CONCEPT_KEYS[key]).append(value)
         else:
-            raise ParseError(path, line, f"unknown glossary comment key {key!r}")
+            raise ParseError(path, line, f"unknown glossary comment key {limits.quote(key)!r}")
     return True
 
 
@@ -171,10 +171,10 @@ def _apply_term_key(path: Path, line: int, term: Term, key: str, value: str) -> 
         term.romanization[key.split(" ", 1)[1]] = value
         return
     if key not in _TERM_KEYS:
-        raise ParseError(path, line, f"unknown term attribute {key!r}")
+        raise ParseError(path, line, f"unknown term attribute {limits.quote(key)!r}")
     attr, choices = _TERM_KEYS[key]
     if choices is not None and value not in choices:
-        raise ParseError(path, line, f"{key} {value!r} is not one of: {', '.join(choices)}")
+        raise ParseError(path, line, f"{key} {limits.quote(value)!r} is not one of: {', '.join(choices)}")
     setattr(term, attr, value)
 
 
@@ -204,7 +204,7 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
             continue
         cid = entry.msgctxt if entry.msgctxt and is_concept_id(entry.msgctxt) else _new_id(entry, used)
         if cid in used:
-            raise ParseError(path, entry.linenum, f"duplicate concept id {cid!r} (msgctxt)")
+            raise ParseError(path, entry.linenum, f"duplicate concept id {limits.quote(cid)!r} (msgctxt)")
         used.add(cid)
         concept = Concept(id=cid)
         concept.line = entry.linenum

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import limits
 from ..errors import ParseError
 from ..model import (
     GENDERS,
@@ -70,13 +71,13 @@ def check_header(path: Path, header: list[str], line: int) -> list[str]:
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise ParseError(path, line, f"duplicate column {name!r}")
+            raise ParseError(path, line, f"duplicate column {limits.quote(name)!r}")
         seen.add(name)
         if name in COLUMNS:
             continue
         if name.startswith(ROMANIZATION_PREFIX) and _SCHEME_RE.match(name[len(ROMANIZATION_PREFIX):]):
             continue
-        raise ParseError(path, line, f"unknown column {name!r} (expected: {', '.join(COLUMNS)}, "
+        raise ParseError(path, line, f"unknown column {limits.quote(name)!r} (expected: {', '.join(COLUMNS)}, "
                          f"romanization:<scheme>)")
     missing = [c for c in REQUIRED if c not in seen]
     if missing:
@@ -92,7 +93,7 @@ def _term_from_row(path: Path, line: int, row: dict[str, str]) -> Term:
     if not lang:
         raise ParseError(path, line, "empty 'lang' column")
     if not _LANG_RE.match(lang):
-        raise ParseError(path, line, f"invalid language code {lang!r} in 'lang' column")
+        raise ParseError(path, line, f"invalid language code {limits.quote(lang)!r} in 'lang' column")
     try:
         status = Status.parse(row.get("status", "").strip())
     except ValueError as e:
@@ -101,7 +102,7 @@ def _term_from_row(path: Path, line: int, row: dict[str, str]) -> Term:
     for column, choices in _CHOICES.items():
         value = row.get(column, "").strip() or None
         if value is not None and value not in choices:
-            raise ParseError(path, line, f"unknown {column} {value!r} (expected one of: "
+            raise ParseError(path, line, f"unknown {column} {limits.quote(value)!r} (expected one of: "
                              f"{', '.join(choices)})")
         values[column] = value
     romanization = {k[len(ROMANIZATION_PREFIX):]: v.strip() for k, v in row.items()
@@ -119,7 +120,7 @@ def _concept_values(path: Path, line: int, row: dict[str, str]) -> dict[str, obj
         try:
             values["type"] = ConceptType(raw_type)
         except ValueError:
-            raise ParseError(path, line, f"unknown concept_type {raw_type!r} (expected one of: "
+            raise ParseError(path, line, f"unknown concept_type {limits.quote(raw_type)!r} (expected one of: "
                              f"{', '.join(t.value for t in ConceptType)})") from None
     definition = row.get("definition", "").strip()
     if definition:
@@ -144,7 +145,7 @@ def rows_to_termbase(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> 
         if not cid:
             raise ParseError(path, line, "empty 'concept_id' column")
         if not is_concept_id(cid):
-            raise ParseError(path, line, f"invalid concept id {cid!r} (letters, digits, '.', '_', '-')")
+            raise ParseError(path, line, f"invalid concept id {limits.quote(cid)!r} (letters, digits, '.', '_', '-')")
         values = _concept_values(path, line, row)
         concept = concepts.get(cid)
         if concept is None:
@@ -161,7 +162,7 @@ def rows_to_termbase(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> 
                     setattr(concept, attr, value)
                     first_line[cid, attr] = line
                 elif current != value:
-                    raise ParseError(path, line, f"concept {cid!r}: {attr} conflicts with line "
+                    raise ParseError(path, line, f"concept {limits.quote(cid)!r}: {attr} conflicts with line "
                                      f"{first_line[cid, attr]} (duplicate id with different data)")
         if not row.get("term", "").strip() and not row.get("lang", "").strip():
             continue

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .. import __version__
+from .. import __version__, limits
 from ..atomic import atomic_write_bytes
 from ..errors import ParseError, TermbaseError
 from ..model import GENDERS, MATCH_MODES, NUMBERS, Concept, ConceptType, Status, Term, Termbase
@@ -138,7 +138,7 @@ def _status(path: Path, item: Item) -> Status:
             pass
     if value in USAGE_STATUS:
         return USAGE_STATUS[value]
-    raise _fail(path, item.element, f"{item.category} {value!r} is not an allowed value")
+    raise _fail(path, item.element, f"{item.category} {limits.quote(value)!r} is not an allowed value")
 
 
 def _check_term_level(path: Path, item: Item) -> None:
@@ -178,14 +178,14 @@ def _read_term(path: Path, section, lang: str, concept: Concept, vocab: Vocabula
         elif cat == "partOfSpeech":
             pos = READ_POS.get(value) or READ_POS.get(value.lower())
             if pos is None:
-                raise _fail(path, item.element, f"partOfSpeech {value!r} is not an allowed value "
+                raise _fail(path, item.element, f"partOfSpeech {limits.quote(value)!r} is not an allowed value "
                             f"(expected one of: {', '.join(BASIC_POS)})")
             if term.part_of_speech is None or pos != "other":
                 term.part_of_speech = pos
         elif cat in ("grammaticalGender", "grammaticalNumber"):
             allowed = GENDERS if cat == "grammaticalGender" else NUMBERS
             if value not in allowed:
-                raise _fail(path, item.element, f"{cat} {value!r} is not an allowed value "
+                raise _fail(path, item.element, f"{cat} {limits.quote(value)!r} is not an allowed value "
                             f"(expected one of: {', '.join(allowed)})")
             setattr(term, "gender" if cat == "grammaticalGender" else "number", value)
         elif cat == "usageNote":
@@ -216,7 +216,7 @@ def _apply_term_note(path: Path, item: Item, term: Term, notes: list[str], key: 
     elif key.startswith("romanization:"):
         term.romanization[key.split(":", 1)[1]] = value
     else:
-        raise _fail(path, item.element, f"unknown slovnik note {PREFIX}{key}={value!r}")
+        raise _fail(path, item.element, f"unknown slovnik note {PREFIX}{limits.quote(key)}={limits.quote(value)!r}")
 
 
 def _read_concept(path: Path, entry, vocab: Vocabulary, strict: bool) -> Concept:
@@ -268,14 +268,14 @@ def _apply_concept_item(path: Path, item: Item, concept: Concept, definitions: l
             try:
                 concept.type = ConceptType(special[1])
             except ValueError:
-                raise _fail(path, item.element, f"unknown concept type {special[1]!r}") from None
+                raise _fail(path, item.element, f"unknown concept type {limits.quote(special[1])!r}") from None
         elif special[0] == "note":
             concept.notes.append(special[1])
         else:
-            raise _fail(path, item.element, f"unknown slovnik note {value!r} at concept level")
+            raise _fail(path, item.element, f"unknown slovnik note {limits.quote(value)!r} at concept level")
     elif cat in ("xref", "externalCrossReference", "xGraphic"):  # links: kept by no model field
         if not _LINK_RE.match(item.element.get("target", "") or ""):
-            raise _fail(path, item.element, f"xref target {item.element.get('target')!r} is not an "
+            raise _fail(path, item.element, f"xref target {limits.quote(item.element.get('target') or '')!r} is not an "
                         "http(s) URI")
 
 
@@ -293,13 +293,13 @@ def _check_structure(path: Path, root, vocab: Vocabulary, strict: bool) -> None:
                 if isinstance(child.tag, str) and local_name(child) not in ("body", "back"):
                     raise _fail(path, child, f"unexpected <{local_name(child)}> in <text>")
         if name == "transac" and strict and el.get("type") != "transactionType":
-            raise _fail(path, el, f"transac type {el.get('type')!r} is not allowed "
+            raise _fail(path, el, f"transac type {limits.quote(el.get('type') or '')!r} is not allowed "
                         "(expected transactionType)")
         if name == "transacNote" and strict and el.get("type") != "responsibility":
-            raise _fail(path, el, f"transacNote type {el.get('type')!r} is not allowed "
+            raise _fail(path, el, f"transacNote type {limits.quote(el.get('type') or '')!r} is not allowed "
                         "(expected responsibility)")
         if name == "xref" and strict and el.get("type") not in ("externalCrossReference", "xGraphic"):
-            raise _fail(path, el, f"xref type {el.get('type')!r} is not allowed "
+            raise _fail(path, el, f"xref type {limits.quote(el.get('type') or '')!r} is not allowed "
                         "(expected externalCrossReference or xGraphic)")
 
 
@@ -321,7 +321,7 @@ def _fix_ids(path: Path, concepts: list[Concept], strict: bool) -> None:
             first_line[c.id] = c.line
             continue
         if c.id in used and strict:
-            raise ParseError(path, c.line, f"duplicate conceptEntry id {original!r} (first at line "
+            raise ParseError(path, c.line, f"duplicate conceptEntry id {limits.quote(original)!r} (first at line "
                              f"{first_line[c.id]})")
         base = (slugify(original) if original not in used else "") or \
             (slugify(c.terms[0].text) if c.terms else "") or "c"

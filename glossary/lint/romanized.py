@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from .. import limits
 from ..model import Termbase
 
 SOFT_MARKS = "'’ʹʼ"
@@ -164,7 +165,9 @@ class Romanized:
         *marked*: the text itself marks the word as foreign (italics, an inline gloss), so a
         lower-case word only has to be rarer than ordinary English vocabulary (gorkom, 1.1).
         """
-        if len(strip_marks(word)) < 3 or not is_latin_word(word) or is_acronym(word):
+        if len(strip_marks(word)) < 3 or len(word) > limits.LIMITS.max_word:
+            return False  # past max_word: passed over, never read (the CLI notes it)
+        if not is_latin_word(word) or is_acronym(word):
             return False
         if normalize_marks(word).lower() in self.known_spellings:
             return True

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .. import limits
 from ..errors import FormatNotSupported, ParseError
 from ..formats import xmlsafe
 from ..formats.textfile import read_input
@@ -194,7 +195,7 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, s
         line = data.count(b"\n", 0, e.start) + 1
         raise ParseError(path, line, f"not valid {encoding} text (byte 0x{data[e.start]:02x})") from e
     except LookupError as e:
-        raise ParseError(path, None, f"unknown encoding {encoding!r}") from e
+        raise ParseError(path, None, f"unknown encoding {limits.quote(encoding)!r}") from e
 
 
 def _common_masks(mask: _Mask) -> None:
@@ -379,7 +380,7 @@ def read_html(path: Path, data: bytes) -> Document:
         parser.feed(source)
         parser.close()
     except AssertionError as e:  # html.parser signals malformed markup declarations this way
-        raise ParseError(path, parser.getpos()[0], f"malformed HTML: {e}") from e
+        raise ParseError(path, parser.getpos()[0], f"malformed HTML: {limits.quote(str(e))}") from e
     for _depth, first, codes in parser.open_scopes:  # unclosed elements run to the end of the file
         parser.suppressions.append(Suppression(first, _line_of(source, len(source)), codes))
     mask = _Mask(source, start_open=False)

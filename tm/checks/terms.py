@@ -204,7 +204,8 @@ def _en_name_key(token: str, ctx) -> tuple[str, str] | None:
 
 
 _NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn")
-_STEM_END = re.compile(r"[aeiouyIEAOU]+$")
+# from the first vowel of a run only: tried from every vowel of a long run, the sub is quadratic
+_STEM_END = re.compile(r"(?<![aeiouyIEAOU])[aeiouyIEAOU]+$")
 
 
 def lemma_rows(row: UnitRow, ctx) -> list[tuple]:

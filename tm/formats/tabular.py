@@ -118,7 +118,7 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
                                      "which has no header")
                 unit.props.append((str(k), get(k)))
     except (ValueError, TypeError) as e:  # bad JSON in props/target_plurals/a tag
-        raise ParseError(path, line, f"bad cell: {e}") from e
+        raise ParseError(path, line, f"bad cell: {limits.quote(str(e))}") from e
     unit.source_lang = source_lang or unit.source_lang
     unit.target_lang = target_lang or unit.target_lang
     unit.origin, unit.line = path.name, line
@@ -127,7 +127,7 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
 
 def _check_columns(path: Path, columns) -> None:
     if "source" not in columns:
-        raise ParseError(path, 1, f"no 'source' column (columns: {', '.join(map(str, columns))})")
+        raise ParseError(path, 1, f"no 'source' column (columns: {limits.quote(', '.join(map(str, columns)))})")
 
 
 def _malformed_row(path: Path, sep: str, error: Exception) -> tuple[int | None, str]:

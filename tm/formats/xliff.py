@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from glossary import limits
 from glossary.atomic import atomic_open
 from glossary.errors import ParseError
 from tm.errors import TMWriteError
@@ -91,8 +92,8 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
                 root_seen = True
                 if name != "xliff" or not (elem.get("version", "").startswith("1.")
                                            or "xliff:document:1." in elem.tag):
-                    raise ParseError(path, elem.sourceline, f"not an XLIFF 1.2 file (root <{name}>, "
-                                     f"version {elem.get('version')!r})")
+                    raise ParseError(path, elem.sourceline, f"not an XLIFF 1.2 file (root <{limits.quote(name)}>, "
+                                     f"version {limits.quote(elem.get('version') or '')!r})")
             elif name == "file":
                 file_attrs = dict(elem.attrib)
                 if header is not None and "source_lang" not in header:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from glossary import limits
 from glossary.atomic import atomic_open
 from glossary.errors import ParseError
 from tm.model import Segment, Tag, TranslationUnit
@@ -123,7 +124,7 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
             if not root_seen:
                 root_seen = True
                 if elem.tag != _Q + "xliff":
-                    raise ParseError(path, elem.sourceline, f"not an XLIFF 2 file (root <{elem.tag}>)")
+                    raise ParseError(path, elem.sourceline, f"not an XLIFF 2 file (root <{limits.quote(elem.tag)}>)")
                 langs = (source_lang or elem.get("srcLang"), target_lang or elem.get("trgLang"))
                 if not langs[0]:
                     raise ParseError(path, elem.sourceline, "XLIFF 2 root has no srcLang")
