@@ -6,6 +6,7 @@ glossary = …` in the nearest pyproject.toml, then the starter termbase bundled
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -14,8 +15,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from . import termcache
 from .errors import TermbaseError
-from .formats import read_termbase, write_termbase
+from .formats import format_for, read_termbase, write_termbase
 from .formats.ids import slugify
 from .model import Concept, Term, Termbase
 
@@ -46,7 +48,20 @@ def writable_path(path: Path | None = None) -> Path:
 
 
 def load_termbase(path: Path | None = None, fmt: str | None = None, *, encoding: str | None = None) -> Termbase:
-    return read_termbase(termbase_path(path), fmt, encoding=encoding)
+    """Read the termbase for a run that only reads it: from the disk cache when the file's bytes were
+    read before (glossary.termcache), else parsed (and cached). `cache_key` on the result lets the
+    structures derived from it be cached too."""
+    path = termbase_path(path)
+    stamp = termcache.file_stamp(path)
+    key = termcache.file_key(path, format_for(path, fmt).id, encoding) if stamp else None
+    tb = termcache.load(key, "termbase", Termbase)
+    if tb is None:
+        with termcache.without_gc():  # ~10 objects per term and no cycles among them
+            tb = read_termbase(path, fmt, encoding=encoding)
+        if key and termcache.file_stamp(path) == stamp:  # not if the file changed while it was read
+            termcache.store(key, "termbase", tb)
+    tb.content_key = key
+    return tb
 
 
 def save_termbase(tb: Termbase, path: Path, fmt: str | None = None) -> None:
@@ -74,6 +89,7 @@ def add_terms(tb: Termbase, concept: Concept) -> Concept:
         tb.add(concept)
         return concept
     merge_concept(existing, concept)
+    tb.changed()
     return existing
 
 
@@ -127,6 +143,7 @@ def merge_termbases(into: Termbase, incoming: Termbase, on_duplicate: OnDuplicat
         raise TermbaseError(f"{len(clashes)} concept id(s) already in the termbase: {shown} "
                             "(use --on-duplicate merge, replace or skip)")
     report = ImportReport()
+    replacements: dict[int, Concept] = {}  # by identity of the concept replaced: applied in one pass
     for concept in incoming:
         existing = into.get(concept.id)
         if existing is None:
@@ -136,11 +153,14 @@ def merge_termbases(into: Termbase, incoming: Termbase, on_duplicate: OnDuplicat
             merge_concept(existing, concept)
             report.merged += 1
         elif on_duplicate is OnDuplicate.replace:
-            into.concepts[into.concepts.index(existing)] = concept
-            into._index = None
+            replacements[id(existing)] = concept
             report.replaced += 1
         else:
             report.skipped += 1
+    if replacements:
+        into.concepts = [replacements.get(id(c), c) for c in into.concepts]
+    if report.merged:
+        into.changed()
     return report
 
 
@@ -229,6 +249,80 @@ def _match_words(query: list, candidate: list) -> bool:
     return bool(query) and all(any(q & c for c in candidate) for q in query)
 
 
+def _search_index(tb: Termbase) -> dict[str, Any]:
+    return termcache.derived(tb, "search", dict, _build_search_index)
+
+
+def _build_search_index(tb: Termbase) -> dict[str, Any]:
+    """What search compares, per term, computed once per termbase (pymorphy3 for every Russian word):
+    the folded text and romanizations, and per word its English forms and, for the words of Cyrillic
+    terms, its lemmas and their skeletons (one shared set per distinct word), plus an inverted index
+    from every key to the terms that have it, so a query looks only at terms sharing a key with it.
+    Terms are numbered in termbase order; `where[n]` is (concept index, term index)."""
+    from .reverse import skeleton
+
+    where, texts, spelled, words, cyrillic = [], [], [], [], []
+    en_forms: dict[str, frozenset[str]] = {}
+    lemma_info: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    by_key: dict[str, list[int]] = {}
+    for ci, concept in enumerate(tb):
+        for tj, term in enumerate(concept.terms):
+            n = len(where)
+            where.append((ci, tj))
+            text = _fold(term.text)
+            texts.append(text)
+            spellings = tuple(_fold(r) for r in _romanizations(term))
+            spelled.append(spellings)
+            is_cyrillic = bool(_CYRILLIC.search(term.text))
+            cyrillic.append(is_cyrillic)
+            ws = tuple(_words(term.text))
+            words.append(ws)
+            keys = {"x:" + text, *("x:" + r for r in spellings)}
+            for w in ws:
+                forms = en_forms.get(w)
+                if forms is None:
+                    forms = en_forms[w] = _en_forms(w)
+                keys.update("w:" + f for f in forms)
+                if is_cyrillic:
+                    info = lemma_info.get(w)
+                    if info is None:
+                        lemmas = _lemma_sets(w)[0]
+                        info = lemma_info[w] = (lemmas, frozenset(skeleton(f) for f in lemmas))
+                    keys.update("l:" + f for f in info[0])
+                    keys.update("s:" + f for f in info[1])
+            for k in keys:
+                by_key.setdefault(k, []).append(n)
+    return {"where": where, "texts": texts, "spelled": spelled, "words": words, "cyrillic": cyrillic,
+            "en_forms": en_forms, "lemmas": lemma_info, "by_key": {k: tuple(v) for k, v in by_key.items()},
+            "text_blob": _Blob.of(texts), "spelled_blob": _Blob.of("\t".join(s) for s in spelled)}
+
+
+class _Blob:
+    """One string per term joined by NUL, so one C-level `str.find` loop finds every term containing
+    a query (a term's NUL, if it had one, becomes a space)."""
+
+    @staticmethod
+    def of(texts) -> tuple[str, list[int]]:
+        starts, parts, at = [], [], 0
+        for t in texts:
+            starts.append(at)
+            parts.append(t.replace("\0", " "))
+            at += len(t) + 1
+        return "\0".join(parts), starts
+
+    @staticmethod
+    def find(blob: tuple[str, list[int]], needle: str) -> set[int]:
+        text, starts = blob
+        found: set[int] = set()
+        if not needle or "\0" in needle:
+            return found
+        at = text.find(needle)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find(needle, at + 1)
+        return found
+
+
 def search(tb: Termbase, query: str, limit: int | None = 20) -> list[Hit]:
     """Concepts matching *query*: Cyrillic by any inflected form, Latin by English text or by any
     romanization of a Russian term (scheme-neutral skeletons: Tukhachevskii finds Тухачевский)."""
@@ -256,31 +350,43 @@ def search(tb: Termbase, query: str, limit: int | None = 20) -> list[Hit]:
         if best is None or _rank(hit, n_query) < _rank(best, n_query):
             hits[concept.id] = hit
 
-    for concept in tb:
-        for term in concept.terms:
-            text = _fold(term.text)
-            if text == folded:
-                offer(concept, term, "exact", 1.0)
-                continue
-            if cyrillic:
-                if _CYRILLIC.search(term.text) and _match_words(q_lemmas, _lemma_sets(term.text)):
-                    offer(concept, term, "lemma", 0.9)
-                elif folded in text:
-                    offer(concept, term, "substring", 0.6)
-                continue
-            spelled = [_fold(r) for r in _romanizations(term)]
-            if folded in spelled:
-                offer(concept, term, "romanization", 0.95)
-            elif _match_words(q_words, [_en_forms(w) for w in _words(term.text)]):
-                offer(concept, term, "words", 0.8)
-            elif q_skel and _CYRILLIC.search(term.text) and _match_words(
-                    q_skel, [frozenset(skeleton(f) for f in forms) for forms in _lemma_sets(term.text)]):
-                offer(concept, term, "romanization", 0.85)
-            elif q_reversed and _CYRILLIC.search(term.text) and _match_words(
-                    q_reversed, _lemma_sets(term.text)):
-                offer(concept, term, "romanization", 0.85)
-            elif folded in text or any(folded in s for s in spelled):
+    index = _search_index(tb)
+    by_key, en_forms, lemma_info = index["by_key"], index["en_forms"], index["lemmas"]
+    # Every way to match needs a key in common with the query, or the query inside the text: only
+    # those terms are looked at, in termbase order, with the same tests as a scan of every term.
+    keys = ["x:" + folded, *("w:" + f for forms in q_words for f in forms)]
+    keys += ["l:" + f for forms in (*q_lemmas, *q_reversed) for f in forms]
+    keys += ["s:" + f for forms in q_skel for f in forms]
+    candidates = {n for k in keys for n in by_key.get(k, ())}
+    candidates |= _Blob.find(index["text_blob"], folded)
+    if not cyrillic:
+        candidates |= _Blob.find(index["spelled_blob"], folded)
+    concepts = tb.concepts
+    for n in sorted(candidates):
+        ci, tj = index["where"][n]
+        concept = concepts[ci]
+        term = concept.terms[tj]
+        text, words, is_cyrillic = index["texts"][n], index["words"][n], index["cyrillic"][n]
+        if text == folded:
+            offer(concept, term, "exact", 1.0)
+            continue
+        if cyrillic:
+            if is_cyrillic and _match_words(q_lemmas, [lemma_info[w][0] for w in words]):
+                offer(concept, term, "lemma", 0.9)
+            elif folded in text:
                 offer(concept, term, "substring", 0.6)
+            continue
+        spelled = index["spelled"][n]
+        if folded in spelled:
+            offer(concept, term, "romanization", 0.95)
+        elif _match_words(q_words, [en_forms[w] for w in words]):
+            offer(concept, term, "words", 0.8)
+        elif q_skel and is_cyrillic and _match_words(q_skel, [lemma_info[w][1] for w in words]):
+            offer(concept, term, "romanization", 0.85)
+        elif q_reversed and is_cyrillic and _match_words(q_reversed, [lemma_info[w][0] for w in words]):
+            offer(concept, term, "romanization", 0.85)
+        elif folded in text or any(folded in s for s in spelled):
+            offer(concept, term, "substring", 0.6)
     ranked = sorted(hits.values(), key=lambda h: (*_rank(h, n_query), h.concept.id))
     return ranked[:limit] if limit else ranked
 
