@@ -7,9 +7,10 @@ in the user cache folder: $SLOVNIK_CACHE_DIR, else $XDG_CACHE_HOME/slovnik, else
 
 A cache file is named by what it holds and a key: a hash of the termbase file's bytes, with how they
 were read (format, encoding), slovnik's version and the stamps of slovnik's own source files (an
-edited checkout never reads what older code wrote). It holds a pickle that is read back by an
-unpickler accepting only plain containers and the termbase model classes, so a corrupt, truncated or
-foreign file raises, and any failure to read is a miss: the value is rebuilt, never trusted. Writes
+edited checkout never reads what older code wrote). It holds a digest of key, name and contents, and
+a pickle read back by an unpickler that accepts only plain containers and the termbase model
+classes: a truncated, damaged or foreign file fails the digest or the unpickler, and any failure to
+read is a miss: the value is rebuilt, never trusted. Writes
 are atomic (a temp file renamed into place); a cache folder that cannot be written means no cache.
 """
 
@@ -36,6 +37,8 @@ _PACKAGE = Path(__file__).resolve().parent
 _KEEP_FILES = 64
 # The model classes a cached termbase is made of, and the derived records cached beside it: the only
 # globals the unpickler will resolve.
+# A cache file: this line, the SHA-256 of key, name and payload, then the payload (a pickle).
+_MAGIC = b"slovnik-cache 1\n"
 _ALLOWED = {("glossary.model", name) for name in ("Termbase", "Concept", "Term", "Status", "ConceptType",
                                                   "ConceptList")}
 _ALLOWED |= {("glossary.reverse", "_TermIndex")}
@@ -92,7 +95,9 @@ def file_stamp(path: Path) -> tuple[int, int, int] | None:
 
 def file_key(path: Path, *parts: object) -> str | None:
     """The key of a termbase file's bytes as read with *parts* (format id, encoding); None when the
-    file cannot be read (its reader will say why)."""
+    cache is off or the file cannot be read (its reader will say why)."""
+    if cache_dir() is None:
+        return None
     h = hashlib.sha256(repr((code_stamp(), *parts)).encode())
     try:
         with open(path, "rb") as f:
@@ -130,6 +135,12 @@ def _path(key: str, name: str) -> Path | None:
     return None if folder is None else folder / f"{key}-{name}.pickle"
 
 
+def _digest(key: str, name: str, payload: bytes | memoryview) -> bytes:
+    h = hashlib.sha256(f"{key} {name}\n".encode())
+    h.update(payload)
+    return h.digest()
+
+
 def load(key: str | None, name: str, kind: type[T]) -> T | None:
     """The *kind* value cached under *key* and *name*, or None (no key, missing, unreadable, corrupt,
     of another kind: all a miss)."""
@@ -137,12 +148,15 @@ def load(key: str | None, name: str, kind: type[T]) -> T | None:
     if path is None:
         return None
     try:
-        data = path.read_bytes()
+        data = memoryview(path.read_bytes())
     except OSError:
         return None
+    head = len(_MAGIC) + 32
+    if data[:len(_MAGIC)] != _MAGIC or data[len(_MAGIC):head] != _digest(key, name, data[head:]):
+        return None  # truncated, damaged, or written for another key
     try:
         with without_gc():
-            value = _Unpickler(io.BytesIO(data)).load()
+            value = _Unpickler(io.BytesIO(data[head:])).load()
     except Exception:  # noqa: BLE001 - any damage to a cache file is a miss, never an error
         return None
     if not isinstance(value, kind):
@@ -162,8 +176,10 @@ def store(key: str, name: str, value: Any) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         with open(tmp, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(_MAGIC + _digest(key, name, payload))
+            f.write(payload)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, RecursionError):
         try:

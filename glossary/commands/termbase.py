@@ -34,6 +34,7 @@ from ..termbase import (
     termbase_path,
     writable_path,
 )
+from ..termcache import without_gc
 from ..validate import check_file, check_termbase
 
 FORMAT_IDS = ", ".join(FORMATS)
@@ -211,6 +212,12 @@ def import_cmd(
     A failed import changes nothing.
     """
     target = writable_path(into or glossary)
+    with without_gc():  # two termbases' worth of acyclic objects: the collector would only rescan them
+        _import(file, target, from_, encoding, on_duplicate, force)
+
+
+def _import(file: Path, target: Path, from_: str | None, encoding: str | None, on_duplicate: OnDuplicate,
+            force: bool) -> None:
     incoming = read_termbase(file, from_, encoding=encoding)
     tb = read_termbase(target) if target.exists() else Termbase()
     before = {(f.code, f.message) for f in check_termbase(tb, target)}  # problems it already had
