@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from . import morph
 from .model import Concept, Term, Termbase
+from .termcache import derived, pack, plain_dumps, plain_loads, unpack
 
 # A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
 # are tokens too, so приказ № 227 never matches приказ № 00447.
@@ -237,18 +238,16 @@ class TermIndex:
         self._skeleton = _skeleton_fn() if romanized else None
         self._skeleton_cache: dict[str, str] = {}
         if isinstance(termbase, Termbase):
-            from .termcache import derived
-
             plan = derived(termbase, f"recognize-{'romanized' if romanized else 'plain'}", dict,
                            lambda tb: self._plan(concepts))
         else:
             plan = self._plan(concepts)
         self._concept_list = concepts
-        self._plan_entries: list[tuple] = plan["entries"]
+        self._plan_entries: list[bytes] = plan["entries"]
         self._made: dict[int, _Entry] = {}
-        self._ru_first: dict[str, tuple[int, ...]] = plan["ru_first"]
-        self._en_first: dict[str, tuple[int, ...]] = plan["en_first"]
-        self._en_skel_first: dict[str, tuple[int, ...]] = plan["en_skel_first"]
+        self._ru_first: dict[str, bytes] = plan["ru_first"]
+        self._en_first: dict[str, bytes] = plan["en_first"]
+        self._en_skel_first: dict[str, bytes] = plan["en_skel_first"]
         self._ru_regex = [self._entry(n) for n in plan["ru_regex"]]
         self._en_regex = [self._entry(n) for n in plan["en_regex"]]
         self._ru_tok: dict[str, tuple] = {}
@@ -278,8 +277,10 @@ class TermIndex:
             for tj, term in enumerate(concept.terms):
                 if term.lang == "en" or term.lang.split("-")[0] == "en":
                     self._file(self._plan_en(ci, tj, term, ru_words), entries, firsts, regex, "en")
-        return {"entries": entries, **{k: {key: tuple(v) for key, v in d.items()} for k, d in firsts.items()},
-                **regex}
+        # each entry pickled on its own and each posting list packed: loading the plan makes a few
+        # objects per entry and key, and an entry is unpickled when a text first reaches it
+        return {"entries": [plain_dumps(e) for e in entries], **regex,
+                **{k: {key: pack(v) for key, v in d.items()} for k, d in firsts.items()}}
 
     @staticmethod
     def _file(entry: tuple | None, entries: list, firsts: dict, regex: dict, side: str) -> None:
@@ -314,16 +315,16 @@ class TermIndex:
         """The entry numbered *n*, made from its plan tuple on first use."""
         entry = self._made.get(n)
         if entry is None:
-            ci, tj, mode, words, keys, skeletons = self._plan_entries[n]
+            ci, tj, mode, words, keys, skeletons = plain_loads(self._plan_entries[n])
             concept = self._concept_list[ci]
             term = concept.terms[tj]
             pattern = re.compile(term.text) if mode == "regex" else None
             entry = self._made[n] = _Entry(concept.id, term, mode, words, keys, skeletons, pattern)
         return entry
 
-    def _each_once(self, groups: Iterable[Iterable[int]]) -> tuple[_Entry, ...]:
-        """The entries of several index look-ups, each once, in order."""
-        return tuple(self._entry(n) for n in dict.fromkeys(n for group in groups for n in group))
+    def _each_once(self, groups: Iterable[bytes]) -> tuple[_Entry, ...]:
+        """The entries of several index look-ups (packed entry numbers), each once, in order."""
+        return tuple(self._entry(n) for n in dict.fromkeys(n for group in groups for n in unpack(group)))
 
     def skeleton(self, word: str) -> str | None:
         if self._skeleton is None:
@@ -379,7 +380,7 @@ class TermIndex:
             form = _fold(token)
             # a number is only ever itself: no need to ask the dictionary about every 12 000
             keys = frozenset({f"{form}|NUM", f"{form}|X"}) if token.isdigit() else token_keys(token)
-            entries = self._each_once(self._ru_first.get(key, ()) for key in (*keys, form))
+            entries = self._each_once(self._ru_first.get(key, b"") for key in (*keys, form))
             info = self._ru_tok[token] = (keys, form, entries)
             if entries:
                 self._ru_open[token] = info
@@ -445,8 +446,8 @@ class TermIndex:
                 if base.lower().endswith("'s"):
                     base = base[:-2]
                 skel = None if _CYRILLIC.search(base) else self.skeleton(base)
-            entries = self._each_once([*(self._en_first.get(key, ()) for key in bases),
-                                  self._en_skel_first.get(skel, ()) if skel else ()])
+            entries = self._each_once([*(self._en_first.get(key, b"") for key in bases),
+                                       self._en_skel_first.get(skel, b"") if skel else b""])
             info = self._en_tok[token] = (bases, skel, entries)
             if entries:
                 self._en_open[token] = info

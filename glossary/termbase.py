@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,8 @@ def load_termbase(path: Path | None = None, fmt: str | None = None, *, encoding:
             tb = read_termbase(path, fmt, encoding=encoding)
         if key and termcache.file_stamp(path) == stamp:  # not if the file changed while it was read
             termcache.store(key, "termbase", tb)
+    if stamp and stamp[0] > termcache.FREEZE_ABOVE:
+        termcache.freeze()
     tb.content_key = key
     return tb
 
@@ -254,47 +257,58 @@ def _search_index(tb: Termbase) -> dict[str, Any]:
 
 
 def _build_search_index(tb: Termbase) -> dict[str, Any]:
-    """What search compares, per term, computed once per termbase (pymorphy3 for every Russian word):
-    the folded text and romanizations, and per word its English forms and, for the words of Cyrillic
-    terms, its lemmas and their skeletons (one shared set per distinct word), plus an inverted index
-    from every key to the terms that have it, so a query looks only at terms sharing a key with it.
-    Terms are numbered in termbase order; `where[n]` is (concept index, term index)."""
-    from .reverse import skeleton
-
-    where, texts, spelled, words, cyrillic = [], [], [], [], []
-    en_forms: dict[str, frozenset[str]] = {}
-    lemma_info: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    """An inverted index from every key a term can be found by to the terms (numbered in termbase
+    order) that have it: its folded text and romanizations (x:), the English forms of its words (w:),
+    and for a Cyrillic term the lemmas of its words (l:) and their skeletons (s:); pymorphy3 runs
+    once per distinct word here. Posting lists are packed, and the texts joined for substring search,
+    so the cached index loads as a few objects per key. `concept_starts[i]` is the number of concept
+    i's first term."""
     by_key: dict[str, list[int]] = {}
-    for ci, concept in enumerate(tb):
-        for tj, term in enumerate(concept.terms):
-            n = len(where)
-            where.append((ci, tj))
-            text = _fold(term.text)
-            texts.append(text)
-            spellings = tuple(_fold(r) for r in _romanizations(term))
-            spelled.append(spellings)
-            is_cyrillic = bool(_CYRILLIC.search(term.text))
-            cyrillic.append(is_cyrillic)
-            ws = tuple(_words(term.text))
-            words.append(ws)
-            keys = {"x:" + text, *("x:" + r for r in spellings)}
-            for w in ws:
-                forms = en_forms.get(w)
-                if forms is None:
-                    forms = en_forms[w] = _en_forms(w)
-                keys.update("w:" + f for f in forms)
-                if is_cyrillic:
-                    info = lemma_info.get(w)
-                    if info is None:
-                        lemmas = _lemma_sets(w)[0]
-                        info = lemma_info[w] = (lemmas, frozenset(skeleton(f) for f in lemmas))
-                    keys.update("l:" + f for f in info[0])
-                    keys.update("s:" + f for f in info[1])
+    concept_starts: list[int] = []
+    texts: list[str] = []
+    spelled: list[str] = []
+    n = 0
+    for concept in tb:
+        concept_starts.append(n)
+        for term in concept.terms:
+            facts = _term_facts(term)
+            texts.append(facts.text)
+            spelled.append("\t".join(facts.spelled))
+            keys = {"x:" + facts.text, *("x:" + r for r in facts.spelled)}
+            for w in facts.words:
+                keys.update("w:" + f for f in _en_forms(w))
+                if facts.cyrillic:
+                    lemmas, skeletons = _word_lemmas(w)
+                    keys.update("l:" + f for f in lemmas)
+                    keys.update("s:" + f for f in skeletons)
             for k in keys:
                 by_key.setdefault(k, []).append(n)
-    return {"where": where, "texts": texts, "spelled": spelled, "words": words, "cyrillic": cyrillic,
-            "en_forms": en_forms, "lemmas": lemma_info, "by_key": {k: tuple(v) for k, v in by_key.items()},
-            "text_blob": _Blob.of(texts), "spelled_blob": _Blob.of("\t".join(s) for s in spelled)}
+            n += 1
+    return {"by_key": {k: termcache.pack(v) for k, v in by_key.items()},
+            "concept_starts": termcache.pack(concept_starts),
+            "text_blob": _Blob.of(texts), "spelled_blob": _Blob.of(spelled)}
+
+
+@dataclass(frozen=True)
+class _Facts:
+    text: str                    # folded
+    spelled: tuple[str, ...]     # folded romanizations (overrides, conventional)
+    words: tuple[str, ...]       # folded words
+    cyrillic: bool
+
+
+def _term_facts(term: Term) -> _Facts:
+    return _Facts(_fold(term.text), tuple(_fold(r) for r in _romanizations(term)), tuple(_words(term.text)),
+                  bool(_CYRILLIC.search(term.text)))
+
+
+@lru_cache(maxsize=100_000)
+def _word_lemmas(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A folded word's lemmas (with itself) and their skeletons."""
+    from .reverse import skeleton
+
+    lemmas = _lemma_sets(word)[0]
+    return lemmas, frozenset(skeleton(f) for f in lemmas)
 
 
 class _Blob:
@@ -302,20 +316,20 @@ class _Blob:
     a query (a term's NUL, if it had one, becomes a space)."""
 
     @staticmethod
-    def of(texts) -> tuple[str, list[int]]:
-        starts, parts, at = [], [], 0
+    def of(texts: list[str]) -> tuple[str, bytes]:
+        starts, at = [], 0
         for t in texts:
             starts.append(at)
-            parts.append(t.replace("\0", " "))
             at += len(t) + 1
-        return "\0".join(parts), starts
+        return "\0".join(t.replace("\0", " ") for t in texts), termcache.pack(starts)
 
     @staticmethod
-    def find(blob: tuple[str, list[int]], needle: str) -> set[int]:
-        text, starts = blob
+    def find(blob: tuple[str, bytes], needle: str) -> set[int]:
+        text, packed = blob
         found: set[int] = set()
         if not needle or "\0" in needle:
             return found
+        starts = termcache.unpack(packed)
         at = text.find(needle)
         while at >= 0:
             found.add(bisect.bisect_right(starts, at) - 1)
@@ -351,39 +365,40 @@ def search(tb: Termbase, query: str, limit: int | None = 20) -> list[Hit]:
             hits[concept.id] = hit
 
     index = _search_index(tb)
-    by_key, en_forms, lemma_info = index["by_key"], index["en_forms"], index["lemmas"]
+    by_key = index["by_key"]
     # Every way to match needs a key in common with the query, or the query inside the text: only
     # those terms are looked at, in termbase order, with the same tests as a scan of every term.
     keys = ["x:" + folded, *("w:" + f for forms in q_words for f in forms)]
     keys += ["l:" + f for forms in (*q_lemmas, *q_reversed) for f in forms]
     keys += ["s:" + f for forms in q_skel for f in forms]
-    candidates = {n for k in keys for n in by_key.get(k, ())}
+    candidates = {n for k in keys for n in termcache.unpack(by_key.get(k, b""))}
     candidates |= _Blob.find(index["text_blob"], folded)
     if not cyrillic:
         candidates |= _Blob.find(index["spelled_blob"], folded)
-    concepts = tb.concepts
+    concepts, starts = tb.concepts, termcache.unpack(index["concept_starts"])
     for n in sorted(candidates):
-        ci, tj = index["where"][n]
+        ci = bisect.bisect_right(starts, n) - 1
         concept = concepts[ci]
-        term = concept.terms[tj]
-        text, words, is_cyrillic = index["texts"][n], index["words"][n], index["cyrillic"][n]
+        term = concept.terms[n - starts[ci]]
+        facts = _term_facts(term)
+        text, words = facts.text, facts.words
         if text == folded:
             offer(concept, term, "exact", 1.0)
             continue
         if cyrillic:
-            if is_cyrillic and _match_words(q_lemmas, [lemma_info[w][0] for w in words]):
+            if facts.cyrillic and _match_words(q_lemmas, [_word_lemmas(w)[0] for w in words]):
                 offer(concept, term, "lemma", 0.9)
             elif folded in text:
                 offer(concept, term, "substring", 0.6)
             continue
-        spelled = index["spelled"][n]
+        spelled = facts.spelled
         if folded in spelled:
             offer(concept, term, "romanization", 0.95)
-        elif _match_words(q_words, [en_forms[w] for w in words]):
+        elif _match_words(q_words, [_en_forms(w) for w in words]):
             offer(concept, term, "words", 0.8)
-        elif q_skel and is_cyrillic and _match_words(q_skel, [lemma_info[w][1] for w in words]):
+        elif q_skel and facts.cyrillic and _match_words(q_skel, [_word_lemmas(w)[1] for w in words]):
             offer(concept, term, "romanization", 0.85)
-        elif q_reversed and is_cyrillic and _match_words(q_reversed, [lemma_info[w][0] for w in words]):
+        elif q_reversed and facts.cyrillic and _match_words(q_reversed, [_word_lemmas(w)[0] for w in words]):
             offer(concept, term, "romanization", 0.85)
         elif folded in text or any(folded in s for s in spelled):
             offer(concept, term, "substring", 0.6)

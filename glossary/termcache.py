@@ -23,7 +23,8 @@ import os
 import pickle
 import stat
 import sys
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -120,14 +121,28 @@ def without_gc() -> Iterator[None]:
     passes would only rescan what is being built. What was built goes to the oldest generation
     unscanned (freeze + unfreeze), so the next collections do not scan it once more either."""
     enabled = gc.isenabled()
+    frozen = gc.get_freeze_count() > 0  # a large termbase was frozen (see freeze): unfreeze would undo it
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        gc.unfreeze()
+        if not frozen:
+            gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+# A termbase file larger than this is kept out of the cyclic collector's reach once loaded (see freeze).
+FREEZE_ABOVE = 4 << 20
+
+
+def freeze() -> None:
+    """Move every object alive now (a large termbase just loaded) out of the collector's reach for the
+    rest of the process: a full collection would scan its million objects, which hold no cycles, for
+    a second of CPU. They are still freed by reference counting; only a reference cycle alive at this
+    moment and dropped later would stay, which for a command-line run does not matter."""
+    gc.freeze()
 
 
 def _path(key: str, name: str) -> Path | None:
@@ -224,3 +239,25 @@ def derived(tb: Any, name: str, kind: type[T], build: Callable[[Any], T]) -> T:
     while *tb* is as read from its file (`tb.content_key`). *name* says what is built and from which
     parameters; *kind* is the type of the value (anything else read back is a miss)."""
     return tb.derived(name, lambda tb: cached(tb.content_key, name, kind, lambda: build(tb)))
+
+
+def pack(numbers: Iterable[int]) -> bytes:
+    """Entry numbers as one bytes object: a cached index of 100,000s of postings loads as that many
+    small bytes objects instead of millions of int objects."""
+    return array("I", numbers).tobytes()
+
+
+def unpack(data: bytes) -> array:
+    out = array("I")
+    out.frombytes(data)
+    return out
+
+
+def plain_loads(data: bytes) -> Any:
+    """A value pickled into a cached structure (an index entry kept as bytes until it is needed),
+    read with the same restricted unpickler as the cache files."""
+    return _Unpickler(io.BytesIO(data)).load()
+
+
+def plain_dumps(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -99,7 +99,7 @@ def add(
 ) -> None:
     """Add a concept (or terms to an existing one, with --id) and save the termbase atomically."""
     path = writable_path(glossary)
-    tb = read_termbase(path)
+    tb = load_termbase(path)  # the parse cached by an earlier run, if any
     if not ru and not en and not (concept_id and concept_id in tb):
         raise TermbaseError("give at least one term (--ru or --en)")
     terms = [Term(text=t.strip(), lang="ru", status=status, part_of_speech=pos, gender=gender, number=number,
@@ -219,7 +219,7 @@ def import_cmd(
 def _import(file: Path, target: Path, from_: str | None, encoding: str | None, on_duplicate: OnDuplicate,
             force: bool) -> None:
     incoming = read_termbase(file, from_, encoding=encoding)
-    tb = read_termbase(target) if target.exists() else Termbase()
+    tb = load_termbase(target) if target.exists() else Termbase()
     before = {(f.code, f.message) for f in check_termbase(tb, target)}  # problems it already had
     dup = [f for f in check_termbase(incoming, file) if f.code == "TB101"]
     if dup:
