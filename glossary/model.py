@@ -11,11 +11,15 @@ scheme (glossary.romanize). `Term.romanization` holds per-scheme overrides only,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from . import limits
+
+T = TypeVar("T")
 
 
 class Status(StrEnum):
@@ -152,9 +156,50 @@ class Concept:
         return self.preferred("en")
 
 
+# Every change to a termbase takes a fresh stamp from one clock, so a structure derived from it (the
+# id index, a term index, a lexicon) knows it is stale by comparing one integer.
+_clock = itertools.count(1)
+
+
+class ConceptList(list):
+    """A termbase's concepts: a list whose every change takes a fresh stamp (see Termbase.version)."""
+
+    __slots__ = ("stamp",)
+
+    def __init__(self, items: Iterable[Concept] = ()) -> None:
+        super().__init__(items)
+        self.stamp = next(_clock)
+
+    def __reduce_ex__(self, protocol):  # pickle/deepcopy rebuild through __init__ (a fresh stamp)
+        return (ConceptList, (list(self),))
+
+
+def _stamping(name: str):
+    method = getattr(list, name)
+
+    def changed(self, *args):
+        result = method(self, *args)
+        self.stamp = next(_clock)
+        return result
+
+    changed.__name__ = name
+    changed.__doc__ = method.__doc__
+    return changed
+
+
+for _name in ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__",
+              "__delitem__", "__iadd__", "__imul__"):
+    setattr(ConceptList, _name, _stamping(_name))
+
+
 @dataclass
 class Termbase:
-    """An ordered collection of concepts with unique ids."""
+    """An ordered collection of concepts with unique ids.
+
+    `version` changes whenever the concept list changes (`concepts` is a ConceptList) and whenever
+    `changed()` is called, which code that edits a concept or term in place must do. Structures
+    derived from the termbase are kept with `derived()`, which rebuilds them for a new version.
+    """
 
     concepts: list[Concept] = field(default_factory=list)
     title: str | None = None
@@ -163,7 +208,56 @@ class Termbase:
     description: str | None = None
 
     def __post_init__(self) -> None:
-        self._index: dict[str, Concept] | None = None
+        self._index: dict[str, Concept] = {}
+        self._index_version = 0
+        self._stamp = next(_clock)
+        self._derived: dict[Hashable, tuple[int, Any]] = {}
+        self._content_key: tuple[str, int] | None = None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "concepts" and not isinstance(value, ConceptList):
+            value = ConceptList(value)
+        object.__setattr__(self, name, value)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # derived structures are not data: a copy or a pickle rebuilds them
+        return {k: v for k, v in self.__dict__.items() if k not in ("_index", "_derived", "_content_key")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._index, self._index_version, self._derived, self._content_key = {}, 0, {}, None
+        self._stamp = next(_clock)
+
+    @property
+    def content_key(self) -> str | None:
+        """The disk-cache key of the file this termbase was read from (glossary.termcache), as long
+        as the termbase is unchanged since; None otherwise."""
+        if self._content_key is None or self._content_key[1] != self.version:
+            return None
+        return self._content_key[0]
+
+    @content_key.setter
+    def content_key(self, key: str | None) -> None:
+        self._content_key = None if key is None else (key, self.version)
+
+    @property
+    def version(self) -> int:
+        """Changes with every change to the termbase (stamps only grow, so the larger one counts)."""
+        return max(self.concepts.stamp, self._stamp)  # type: ignore[attr-defined]
+
+    def changed(self) -> None:
+        """Say that a concept or term was edited in place: derived structures are rebuilt."""
+        self._stamp = next(_clock)
+
+    def derived(self, key: Hashable, build: Callable[[Termbase], T]) -> T:
+        """`build(self)`, computed once per version of the termbase and kept under *key*."""
+        version = self.version
+        hit = self._derived.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        value = build(self)
+        self._derived[key] = (version, value)
+        return value
 
     def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
@@ -172,8 +266,10 @@ class Termbase:
         return len(self.concepts)
 
     def _ids(self) -> dict[str, Concept]:
-        if self._index is None or len(self._index) != len(self.concepts):
+        version = self.version
+        if self._index_version != version:
             self._index = {c.id: c for c in self.concepts}
+            self._index_version = version
         return self._index
 
     def get(self, concept_id: str) -> Concept | None:
@@ -185,10 +281,12 @@ class Termbase:
     def add(self, concept: Concept) -> None:
         from .errors import TermbaseError
 
-        if concept.id in self._ids():
+        ids = self._ids()
+        if concept.id in ids:
             raise TermbaseError(f"duplicate concept id {concept.id!r}")
         self.concepts.append(concept)
-        self._index = None
+        ids[concept.id] = concept  # kept up to date here: rebuilding it per add made imports quadratic
+        self._index_version = self.version
 
     def extend(self, concepts: Iterable[Concept]) -> None:
         for c in concepts:

@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from . import limits, morph
 from .model import Concept, Term, Termbase
+from .termcache import derived, pack, plain_dumps, plain_loads, unpack
 
 # A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
 # are tokens too, so приказ № 227 never matches приказ № 00447.
@@ -213,16 +214,6 @@ class _Entry:
     pattern: re.Pattern | None = None
 
 
-def _each_once(groups: Iterable[Iterable[_Entry]]) -> tuple[_Entry, ...]:
-    """The entries of several index look-ups, each once, in order (an entry is not hashable: its
-    identity is the key)."""
-    seen: dict[int, _Entry] = {}
-    for group in groups:
-        for entry in group:
-            seen.setdefault(id(entry), entry)
-    return tuple(seen.values())
-
-
 def _skeleton_fn():
     try:
         from .reverse import skeleton
@@ -232,49 +223,108 @@ def _skeleton_fn():
 
 
 class TermIndex:
-    """Every term of a termbase, prepared once for fast recognition in many texts."""
+    """Every term of a termbase, prepared once for fast recognition in many texts.
+
+    What preparing costs (pymorphy3 for every Russian term word, the skeletons of every form of a
+    romanized one) is a plan of plain data: the entries as tuples and, per first-word key, the numbers
+    of the entries it may open. A Termbase's plan is kept with it (`glossary.termcache`: once per
+    version, and on disk while it is as read from its file); an entry object is made from its tuple
+    the first time a text reaches it.
+    """
 
     def __init__(self, termbase: Termbase | Iterable[Concept], *, romanized: bool = True):
-        self.concepts: dict[str, Concept] = {c.id: c for c in termbase}
+        concepts = list(termbase)
+        self.concepts: dict[str, Concept] = {c.id: c for c in concepts}
         self._skeleton = _skeleton_fn() if romanized else None
         self._skeleton_cache: dict[str, str] = {}
-        self._form_skels: dict[str, frozenset[str | None]] = {}
-        self._ru_first: dict[str, list[_Entry]] = {}
-        self._en_first: dict[str, list[_Entry]] = {}
-        self._en_skel_first: dict[str, list[_Entry]] = {}
-        self._ru_regex: list[_Entry] = []
-        self._en_regex: list[_Entry] = []
+        if isinstance(termbase, Termbase):
+            plan = derived(termbase, f"recognize-{'romanized' if romanized else 'plain'}", dict,
+                           lambda tb: self._plan(concepts))
+        else:
+            plan = self._plan(concepts)
+        self._concept_list = concepts
+        self._plan_entries: list[bytes] = plan["entries"]
+        self._made: dict[int, _Entry] = {}
+        self._ru_first: dict[str, bytes] = plan["ru_first"]
+        self._en_first: dict[str, bytes] = plan["en_first"]
+        self._en_skel_first: dict[str, bytes] = plan["en_skel_first"]
+        self._ru_regex = [self._entry(n) for n in plan["ru_regex"]]
+        self._en_regex = [self._entry(n) for n in plan["en_regex"]]
         self._ru_tok: dict[str, tuple] = {}
         self._en_tok: dict[str, tuple] = {}
         # the tokens that may open a term (their info has entries), a subset of the caches above: a
         # text none of whose tokens is here is ruled out by one set operation in C
         self._ru_open: dict[str, tuple] = {}
         self._en_open: dict[str, tuple] = {}
-        for concept in self.concepts.values():
-            for term in concept.terms_in("ru"):
-                self._add_ru(concept, term)
-            ru_words = [w for t in concept.terms_in("ru") for w in RU_TOKEN.findall(t.text)]
-            for term in concept.terms_in("en"):
-                self._add_en(concept, term, ru_words)
 
     # building
 
-    def _add_ru(self, concept: Concept, term: Term) -> None:
+    def _plan(self, concepts: list[Concept]) -> dict:
+        self._form_skels: dict[str, frozenset[str]] = {}
+        entries: list[tuple] = []
+        firsts: dict[str, dict[str, list[int]]] = {"ru_first": {}, "en_first": {}, "en_skel_first": {}}
+        regex: dict[str, list[int]] = {"ru_regex": [], "en_regex": []}
+        for ci, concept in enumerate(concepts):
+            ru_words = []
+            for tj, term in enumerate(concept.terms):
+                if term.lang == "ru" or term.lang.split("-")[0] == "ru":
+                    ru_words += RU_TOKEN.findall(term.text)
+                    entry = self._plan_ru(ci, tj, term)
+                    side = "ru"
+                else:
+                    continue
+                self._file(entry, entries, firsts, regex, side)
+            for tj, term in enumerate(concept.terms):
+                if term.lang == "en" or term.lang.split("-")[0] == "en":
+                    self._file(self._plan_en(ci, tj, term, ru_words), entries, firsts, regex, "en")
+        # each entry pickled on its own and each posting list packed: loading the plan makes a few
+        # objects per entry and key, and an entry is unpickled when a text first reaches it
+        return {"entries": [plain_dumps(e) for e in entries], **regex,
+                **{k: {key: pack(v) for key, v in d.items()} for k, d in firsts.items()}}
+
+    @staticmethod
+    def _file(entry: tuple | None, entries: list, firsts: dict, regex: dict, side: str) -> None:
+        if entry is None:
+            return
+        n = len(entries)
+        entries.append(entry)
+        if entry[2] == "regex":
+            regex[f"{side}_regex"].append(n)
+            return
+        for k in entry[4][0]:
+            firsts[f"{side}_first"].setdefault(k, []).append(n)
+        if side == "en":
+            for s in entry[5][0]:
+                firsts["en_skel_first"].setdefault(s, []).append(n)
+
+    def _plan_ru(self, ci: int, tj: int, term: Term) -> tuple | None:
         mode = term.match or "lemma"
         if mode == "regex":
-            self._ru_regex.append(_Entry(concept.id, term, mode, (), (), (), re.compile(term.text)))
-            return
+            return (ci, tj, mode, (), (), ())
         words = tuple(RU_TOKEN.findall(term.text))
         if not words:
-            return
+            return None
         if mode not in ("lemma", "case"):  # exact (an unknown mode is treated as exact: the safe reading)
             keys = tuple(frozenset({_fold(w)}) for w in words)
         else:
             noun = len(words) == 1 and term.part_of_speech == "noun"
             keys = (noun_lemmas(words[0]),) if noun else tuple(term_lemmas(w) for w in words)
-        entry = _Entry(concept.id, term, mode, words, keys)
-        for k in keys[0]:
-            self._ru_first.setdefault(k, []).append(entry)
+        return (ci, tj, mode, words, keys, ())
+
+    def _entry(self, n: int) -> _Entry:
+        """The entry numbered *n*, made from its plan tuple on first use."""
+        entry = self._made.get(n)
+        if entry is None:
+            ci, tj, mode, words, keys, skeletons = plain_loads(self._plan_entries[n])
+            concept = self._concept_list[ci]
+            term = concept.terms[tj]
+            pattern = re.compile(term.text) if mode == "regex" else None
+            entry = self._made[n] = _Entry(concept.id, term, mode, words, keys, skeletons, pattern)
+        return entry
+
+    def _each_once(self, groups: Iterable[bytes]) -> tuple[_Entry, ...]:
+        """The entries of several index look-ups (packed entry numbers), each once, in order."""
+        return tuple(self._entry(n) for n in dict.fromkeys(n for group in groups for n in unpack(group)))
 
     def skeleton(self, word: str) -> str | None:
         if self._skeleton is None:
@@ -284,27 +334,27 @@ class TermIndex:
             key = self._skeleton_cache[word] = self._skeleton(word)
         return key
 
-    def _form_skeletons(self, ru_word: str) -> frozenset[str | None]:
+    def _form_skeletons(self, ru_word: str) -> frozenset[str]:
         """Skeletons of every inflected form of a Russian term word (computed once per word)."""
         found = self._form_skels.get(ru_word)
         if found is None:
-            found = self._form_skels[ru_word] = frozenset(self.skeleton(f) for f in lexeme_forms(ru_word))
+            found = self._form_skels[ru_word] = frozenset(
+                k for k in map(self.skeleton, lexeme_forms(ru_word)) if k)
         return found
 
-    def _add_en(self, concept: Concept, term: Term, ru_words: list[str]) -> None:
+    def _plan_en(self, ci: int, tj: int, term: Term, ru_words: list[str]) -> tuple | None:
         mode = term.match or "lemma"
         if mode == "regex":
-            self._en_regex.append(_Entry(concept.id, term, mode, (), (), (), re.compile(term.text)))
-            return
+            return (ci, tj, mode, (), (), ())
         words = tuple(EN_TOKEN.findall(term.text))
         if not words:
-            return
+            return None
         # the written word, apostrophes folded as english_bases folds them (People’s = People's)
         keys = tuple(frozenset({w.lower().replace("’", "'")}) for w in words)
         skeletons: list[frozenset[str]] = []
         for w in words:
             skel = self.skeleton(w) if mode != "exact" else None
-            accepted: set[str] = set()
+            accepted: list[frozenset[str]] = []
             if skel:
                 # the Russian word this one romanizes as written (Andreyev: Андреев), else any whose
                 # inflection it is: Андреев is also the genitive plural of Андрей, and Андрее would
@@ -312,15 +362,11 @@ class TermIndex:
                 same = [rw for rw in ru_words if self.skeleton(rw) == skel]
                 for rw in same or ru_words:
                     form_skels = self._form_skeletons(rw)
-                    if skel in form_skels:
-                        accepted |= form_skels
-            accepted.discard(None)
-            skeletons.append(frozenset(accepted))
-        entry = _Entry(concept.id, term, mode, words, keys, tuple(skeletons))
-        for k in keys[0]:
-            self._en_first.setdefault(k, []).append(entry)
-        for s in entry.skeletons[0]:
-            self._en_skel_first.setdefault(s, []).append(entry)
+                    if skel in form_skels and form_skels not in accepted:
+                        accepted.append(form_skels)
+            # one word's set itself when it is the only one: shared, it is stored (and cached) once
+            skeletons.append(accepted[0] if len(accepted) == 1 else frozenset().union(*accepted))
+        return (ci, tj, mode, words, keys, tuple(skeletons))
 
     # matching
 
@@ -339,7 +385,7 @@ class TermIndex:
                 keys = frozenset({f"{form}|NOUN"})  # passed over: no dictionary word is that long
             else:
                 keys = token_keys(token)
-            entries = _each_once(self._ru_first.get(key, ()) for key in (*keys, form))
+            entries = self._each_once(self._ru_first.get(key, b"") for key in (*keys, form))
             info = self._ru_tok[token] = (keys, form, entries)
             if entries:
                 self._ru_open[token] = info
@@ -406,8 +452,8 @@ class TermIndex:
                 if base.lower().endswith("'s"):
                     base = base[:-2]
                 skel = None if _CYRILLIC.search(base) else self.skeleton(base)
-            entries = _each_once([*(self._en_first.get(key, ()) for key in bases),
-                                  self._en_skel_first.get(skel, ()) if skel else ()])
+            entries = self._each_once([*(self._en_first.get(key, b"") for key in bases),
+                                       self._en_skel_first.get(skel, b"") if skel else b""])
             info = self._en_tok[token] = (bases, skel, entries)
             if entries:
                 self._en_open[token] = info

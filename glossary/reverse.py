@@ -272,9 +272,6 @@ class _TermIndex:
     spellings: frozenset[str] = frozenset()  # lower case as written (Хрущёв keeps its ё)
 
 
-_tb_cache: dict[int, tuple[object, _TermIndex]] = {}
-
-
 def _fold(s: str) -> str:
     return s.lower().replace("ё", "е")
 
@@ -282,9 +279,12 @@ def _fold(s: str) -> str:
 def _term_index(termbase) -> _TermIndex:
     if termbase is None:
         return _TermIndex(frozenset(), frozenset(), {})
-    hit = _tb_cache.get(id(termbase))
-    if hit is not None and hit[0] is termbase:
-        return hit[1]
+    from .termcache import derived
+
+    return derived(termbase, "reverse-terms", _TermIndex, _build_term_index)
+
+
+def _build_term_index(termbase) -> _TermIndex:
     forms: set[str] = set()
     spellings: set[str] = set()
     english: dict[str, str] = {}
@@ -302,10 +302,7 @@ def _term_index(termbase) -> _TermIndex:
                 if len(en.text.split()) == 1 and _spells_alike(en.text, ru.text):
                     english.setdefault(en.text.lower(), ru.text)
     lemmas = frozenset(morph.lemma(f) for f in forms)
-    index = _TermIndex(frozenset(forms), lemmas, english, frozenset(spellings))
-    _tb_cache.clear()
-    _tb_cache[id(termbase)] = (termbase, index)
-    return index
+    return _TermIndex(frozenset(forms), lemmas, english, frozenset(spellings))
 
 
 def _spells_alike(english: str, russian: str) -> bool:
@@ -358,9 +355,11 @@ def reverse(word: str, *, termbase=None, limit: int = 10) -> list[Candidate]:
         return []
     if termbase is None:
         termbase = _default_termbase()
-    if _ranked_owner[0] is not termbase or len(_ranked_cache) > 50_000:
-        _ranked_cache.clear()  # rankings depend on the termbase: one termbase's results at a time
-        _ranked_owner[0] = termbase
+    version = termbase.version if termbase is not None else 0
+    owner = _ranked_owner[0]
+    if owner is None or owner[0] is not termbase or owner[1] != version or len(_ranked_cache) > 50_000:
+        _ranked_cache.clear()  # rankings depend on the termbase: one termbase version at a time
+        _ranked_owner[0] = (termbase, version)
     ranked = _ranked_cache.get(word)
     if ranked is None:
         ranked = _ranked_cache[word] = _reverse(word, termbase)

@@ -414,22 +414,19 @@ def _fold(s: str) -> str:
     return unicodedata.normalize("NFC", s).lower().replace("ё", "е")
 
 
-_conventional_cache: dict[int, tuple[Any, dict[str, str], re.Pattern | None]] = {}
-
-
 def _conventional_regex(termbase) -> tuple[dict[str, str], re.Pattern | None]:
-    hit = _conventional_cache.get(id(termbase))
-    if hit is not None and hit[0] is termbase:
-        return hit[1], hit[2]
+    if termbase is None:
+        return {}, None
+    return termbase.derived("romanize-conventional", _build_conventional_regex)  # rebuilt on a change
+
+
+def _build_conventional_regex(termbase) -> tuple[dict[str, str], re.Pattern | None]:
     spellings = conventional_spellings(termbase)
     pattern = None
     if spellings:
         alts = sorted(spellings, key=len, reverse=True)
         body = "|".join(re.escape(a).replace("е", "[её]") for a in alts)
         pattern = re.compile(f"(?<![{_CYR}])(?:{body})(?![{_CYR}])", re.IGNORECASE)
-    if len(_conventional_cache) > 8:
-        _conventional_cache.clear()
-    _conventional_cache[id(termbase)] = (termbase, spellings, pattern)
     return spellings, pattern
 
 

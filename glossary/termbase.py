@@ -6,16 +6,19 @@ glossary = …` in the nearest pyproject.toml, then the starter termbase bundled
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import termcache
 from .errors import TermbaseError
-from .formats import read_termbase, write_termbase
+from .formats import format_for, read_termbase, write_termbase
 from .formats.ids import slugify
 from .model import Concept, Term, Termbase
 
@@ -46,7 +49,22 @@ def writable_path(path: Path | None = None) -> Path:
 
 
 def load_termbase(path: Path | None = None, fmt: str | None = None, *, encoding: str | None = None) -> Termbase:
-    return read_termbase(termbase_path(path), fmt, encoding=encoding)
+    """Read the termbase for a run that only reads it: from the disk cache when the file's bytes were
+    read before (glossary.termcache), else parsed (and cached). `cache_key` on the result lets the
+    structures derived from it be cached too."""
+    path = termbase_path(path)
+    stamp = termcache.file_stamp(path)
+    key = termcache.file_key(path, format_for(path, fmt).id, encoding) if stamp else None
+    tb = termcache.load(key, "termbase", Termbase)
+    if tb is None:
+        with termcache.without_gc():  # ~10 objects per term and no cycles among them
+            tb = read_termbase(path, fmt, encoding=encoding)
+        if key and termcache.file_stamp(path) == stamp:  # not if the file changed while it was read
+            termcache.store(key, "termbase", tb)
+    if stamp and stamp[0] > termcache.FREEZE_ABOVE:
+        termcache.freeze()
+    tb.content_key = key
+    return tb
 
 
 def save_termbase(tb: Termbase, path: Path, fmt: str | None = None) -> None:
@@ -74,6 +92,7 @@ def add_terms(tb: Termbase, concept: Concept) -> Concept:
         tb.add(concept)
         return concept
     merge_concept(existing, concept)
+    tb.changed()
     return existing
 
 
@@ -127,6 +146,7 @@ def merge_termbases(into: Termbase, incoming: Termbase, on_duplicate: OnDuplicat
         raise TermbaseError(f"{len(clashes)} concept id(s) already in the termbase: {shown} "
                             "(use --on-duplicate merge, replace or skip)")
     report = ImportReport()
+    replacements: dict[int, Concept] = {}  # by identity of the concept replaced: applied in one pass
     for concept in incoming:
         existing = into.get(concept.id)
         if existing is None:
@@ -136,11 +156,14 @@ def merge_termbases(into: Termbase, incoming: Termbase, on_duplicate: OnDuplicat
             merge_concept(existing, concept)
             report.merged += 1
         elif on_duplicate is OnDuplicate.replace:
-            into.concepts[into.concepts.index(existing)] = concept
-            into._index = None
+            replacements[id(existing)] = concept
             report.replaced += 1
         else:
             report.skipped += 1
+    if replacements:
+        into.concepts = [replacements.get(id(c), c) for c in into.concepts]
+    if report.merged:
+        into.changed()
     return report
 
 
@@ -229,6 +252,91 @@ def _match_words(query: list, candidate: list) -> bool:
     return bool(query) and all(any(q & c for c in candidate) for q in query)
 
 
+def _search_index(tb: Termbase) -> dict[str, Any]:
+    return termcache.derived(tb, "search", dict, _build_search_index)
+
+
+def _build_search_index(tb: Termbase) -> dict[str, Any]:
+    """An inverted index from every key a term can be found by to the terms (numbered in termbase
+    order) that have it: its folded text and romanizations (x:), the English forms of its words (w:),
+    and for a Cyrillic term the lemmas of its words (l:) and their skeletons (s:); pymorphy3 runs
+    once per distinct word here. Posting lists are packed, and the texts joined for substring search,
+    so the cached index loads as a few objects per key. `concept_starts[i]` is the number of concept
+    i's first term."""
+    by_key: dict[str, list[int]] = {}
+    concept_starts: list[int] = []
+    texts: list[str] = []
+    spelled: list[str] = []
+    n = 0
+    for concept in tb:
+        concept_starts.append(n)
+        for term in concept.terms:
+            facts = _term_facts(term)
+            texts.append(facts.text)
+            spelled.append("\t".join(facts.spelled))
+            keys = {"x:" + facts.text, *("x:" + r for r in facts.spelled)}
+            for w in facts.words:
+                keys.update("w:" + f for f in _en_forms(w))
+                if facts.cyrillic:
+                    lemmas, skeletons = _word_lemmas(w)
+                    keys.update("l:" + f for f in lemmas)
+                    keys.update("s:" + f for f in skeletons)
+            for k in keys:
+                by_key.setdefault(k, []).append(n)
+            n += 1
+    return {"by_key": {k: termcache.pack(v) for k, v in by_key.items()},
+            "concept_starts": termcache.pack(concept_starts),
+            "text_blob": _Blob.of(texts), "spelled_blob": _Blob.of(spelled)}
+
+
+@dataclass(frozen=True)
+class _Facts:
+    text: str                    # folded
+    spelled: tuple[str, ...]     # folded romanizations (overrides, conventional)
+    words: tuple[str, ...]       # folded words
+    cyrillic: bool
+
+
+def _term_facts(term: Term) -> _Facts:
+    return _Facts(_fold(term.text), tuple(_fold(r) for r in _romanizations(term)), tuple(_words(term.text)),
+                  bool(_CYRILLIC.search(term.text)))
+
+
+@lru_cache(maxsize=100_000)
+def _word_lemmas(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A folded word's lemmas (with itself) and their skeletons."""
+    from .reverse import skeleton
+
+    lemmas = _lemma_sets(word)[0]
+    return lemmas, frozenset(skeleton(f) for f in lemmas)
+
+
+class _Blob:
+    """One string per term joined by NUL, so one C-level `str.find` loop finds every term containing
+    a query (a term's NUL, if it had one, becomes a space)."""
+
+    @staticmethod
+    def of(texts: list[str]) -> tuple[str, bytes]:
+        starts, at = [], 0
+        for t in texts:
+            starts.append(at)
+            at += len(t) + 1
+        return "\0".join(t.replace("\0", " ") for t in texts), termcache.pack(starts)
+
+    @staticmethod
+    def find(blob: tuple[str, bytes], needle: str) -> set[int]:
+        text, packed = blob
+        found: set[int] = set()
+        if not needle or "\0" in needle:
+            return found
+        starts = termcache.unpack(packed)
+        at = text.find(needle)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = text.find(needle, at + 1)
+        return found
+
+
 def search(tb: Termbase, query: str, limit: int | None = 20) -> list[Hit]:
     """Concepts matching *query*: Cyrillic by any inflected form, Latin by English text or by any
     romanization of a Russian term (scheme-neutral skeletons: Tukhachevskii finds Тухачевский)."""
@@ -256,31 +364,44 @@ def search(tb: Termbase, query: str, limit: int | None = 20) -> list[Hit]:
         if best is None or _rank(hit, n_query) < _rank(best, n_query):
             hits[concept.id] = hit
 
-    for concept in tb:
-        for term in concept.terms:
-            text = _fold(term.text)
-            if text == folded:
-                offer(concept, term, "exact", 1.0)
-                continue
-            if cyrillic:
-                if _CYRILLIC.search(term.text) and _match_words(q_lemmas, _lemma_sets(term.text)):
-                    offer(concept, term, "lemma", 0.9)
-                elif folded in text:
-                    offer(concept, term, "substring", 0.6)
-                continue
-            spelled = [_fold(r) for r in _romanizations(term)]
-            if folded in spelled:
-                offer(concept, term, "romanization", 0.95)
-            elif _match_words(q_words, [_en_forms(w) for w in _words(term.text)]):
-                offer(concept, term, "words", 0.8)
-            elif q_skel and _CYRILLIC.search(term.text) and _match_words(
-                    q_skel, [frozenset(skeleton(f) for f in forms) for forms in _lemma_sets(term.text)]):
-                offer(concept, term, "romanization", 0.85)
-            elif q_reversed and _CYRILLIC.search(term.text) and _match_words(
-                    q_reversed, _lemma_sets(term.text)):
-                offer(concept, term, "romanization", 0.85)
-            elif folded in text or any(folded in s for s in spelled):
+    index = _search_index(tb)
+    by_key = index["by_key"]
+    # Every way to match needs a key in common with the query, or the query inside the text: only
+    # those terms are looked at, in termbase order, with the same tests as a scan of every term.
+    keys = ["x:" + folded, *("w:" + f for forms in q_words for f in forms)]
+    keys += ["l:" + f for forms in (*q_lemmas, *q_reversed) for f in forms]
+    keys += ["s:" + f for forms in q_skel for f in forms]
+    candidates = {n for k in keys for n in termcache.unpack(by_key.get(k, b""))}
+    candidates |= _Blob.find(index["text_blob"], folded)
+    if not cyrillic:
+        candidates |= _Blob.find(index["spelled_blob"], folded)
+    concepts, starts = tb.concepts, termcache.unpack(index["concept_starts"])
+    for n in sorted(candidates):
+        ci = bisect.bisect_right(starts, n) - 1
+        concept = concepts[ci]
+        term = concept.terms[n - starts[ci]]
+        facts = _term_facts(term)
+        text, words = facts.text, facts.words
+        if text == folded:
+            offer(concept, term, "exact", 1.0)
+            continue
+        if cyrillic:
+            if facts.cyrillic and _match_words(q_lemmas, [_word_lemmas(w)[0] for w in words]):
+                offer(concept, term, "lemma", 0.9)
+            elif folded in text:
                 offer(concept, term, "substring", 0.6)
+            continue
+        spelled = facts.spelled
+        if folded in spelled:
+            offer(concept, term, "romanization", 0.95)
+        elif _match_words(q_words, [_en_forms(w) for w in words]):
+            offer(concept, term, "words", 0.8)
+        elif q_skel and facts.cyrillic and _match_words(q_skel, [_word_lemmas(w)[1] for w in words]):
+            offer(concept, term, "romanization", 0.85)
+        elif q_reversed and facts.cyrillic and _match_words(q_reversed, [_word_lemmas(w)[0] for w in words]):
+            offer(concept, term, "romanization", 0.85)
+        elif folded in text or any(folded in s for s in spelled):
+            offer(concept, term, "substring", 0.6)
     ranked = sorted(hits.values(), key=lambda h: (*_rank(h, n_query), h.concept.id))
     return ranked[:limit] if limit else ranked
 

@@ -15,6 +15,15 @@ settings.load_profile("slovnik")
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_dir(tmp_path_factory):
+    """The termbase disk cache (glossary.termcache) in a folder of the test session's own, never the
+    user's: CLI runs in this process and subprocesses both see it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SLOVNIK_CACHE_DIR", str(tmp_path_factory.mktemp("slovnik-cache")))
+        yield
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA

@@ -35,6 +35,7 @@ from ..termbase import (
     termbase_path,
     writable_path,
 )
+from ..termcache import without_gc
 from ..validate import check_file, check_termbase
 
 FORMAT_IDS = ", ".join(FORMATS)
@@ -108,7 +109,7 @@ def add(
 ) -> None:
     """Add a concept (or terms to an existing one, with --id) and save the termbase atomically."""
     path = writable_path(glossary)
-    tb = read_termbase(path)
+    tb = load_termbase(path)  # the parse cached by an earlier run, if any
     if not ru and not en and not (concept_id and concept_id in tb):
         raise TermbaseError("give at least one term (--ru or --en)")
     terms = [Term(text=t.strip(), lang="ru", status=status, part_of_speech=pos, gender=gender, number=number,
@@ -221,8 +222,14 @@ def import_cmd(
     A failed import changes nothing.
     """
     target = writable_path(into or glossary)
+    with without_gc():  # two termbases' worth of acyclic objects: the collector would only rescan them
+        _import(file, target, from_, encoding, on_duplicate, force)
+
+
+def _import(file: Path, target: Path, from_: str | None, encoding: str | None, on_duplicate: OnDuplicate,
+            force: bool) -> None:
     incoming = read_termbase(file, from_, encoding=encoding)
-    tb = read_termbase(target) if target.exists() else Termbase()
+    tb = load_termbase(target) if target.exists() else Termbase()
     before = {(f.code, f.message) for f in check_termbase(tb, target)}  # problems it already had
     dup = [f for f in check_termbase(incoming, file) if f.code == "TB101"]
     if dup:

@@ -143,8 +143,13 @@ class Romanized:
         self._candidates: dict[tuple[str, bool], bool] = {}
         self._house: dict[str, str] = {}
         self._names: dict[str, str | None] = {}
-        self.known_spellings = _termbase_spellings(termbase) if termbase is not None else {}
-        self.approved_spellings = approved_english_spellings(termbase) if termbase is not None else {}
+        self.known_spellings: dict[str, str] = {}
+        self.approved_spellings: dict[str, str] = {}
+        if termbase is not None:  # built once per termbase version, and cached on disk (termcache)
+            from ..termcache import derived
+
+            self.known_spellings = derived(termbase, "lint-spellings", dict, _termbase_spellings)
+            self.approved_spellings = derived(termbase, "lint-approved", dict, approved_english_spellings)
 
     def set_scheme(self, scheme: str) -> None:
         """Make *scheme* the house scheme (readings are ranked by it: forget those made before)."""

@@ -1,0 +1,182 @@
+"""Large termbases: the id index kept on add, derived structures rebuilt when the termbase changes,
+and the disk cache (glossary.termcache) that is used when valid and rebuilt when not."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from glossary import termcache
+from glossary.errors import TermbaseError
+from glossary.formats import write_termbase
+from glossary.model import Concept, ConceptType, Term, Termbase
+from glossary.recognize import TermIndex
+from glossary.reverse import reverse
+from glossary.romanize import romanize
+from glossary.termbase import OnDuplicate, add_terms, load_termbase, merge_termbases, search
+
+
+def _concept(cid: str, ru: str, en: str, **term) -> Concept:
+    return Concept(cid, terms=[Term(ru, "ru", **term), Term(en, "en")])
+
+
+def _small() -> Termbase:
+    return Termbase([_concept("kolkhoz", "колхоз", "collective farm", part_of_speech="noun"),
+                     _concept("sovkhoz", "совхоз", "state farm", part_of_speech="noun")])
+
+
+# --- the id index -----------------------------------------------------------------------------------
+
+def test_add_keeps_every_concept_findable_and_refuses_a_duplicate():
+    tb = Termbase()
+    for n in range(300):
+        tb.add(Concept(f"c{n}"))
+        assert tb.get(f"c{n}") is tb.concepts[-1]
+    assert all(f"c{n}" in tb for n in range(300))
+    with pytest.raises(TermbaseError, match="duplicate concept id 'c7'"):
+        tb.add(Concept("c7"))
+    assert len(tb) == 300
+
+
+def test_the_index_follows_changes_made_to_the_concept_list_itself():
+    tb = _small()
+    assert tb.get("trudoden") is None
+    tb.concepts.append(Concept("trudoden"))
+    assert tb.get("trudoden") is tb.concepts[-1]
+    del tb.concepts[0]
+    assert "kolkhoz" not in tb
+    tb.concepts = [Concept("artel")]
+    assert tb.get("artel") is not None and "sovkhoz" not in tb
+
+
+def test_replace_on_import_keeps_the_position_and_the_index():
+    tb = _small()
+    new = _concept("kolkhoz", "колхоз", "kolkhoz", part_of_speech="noun")
+    report = merge_termbases(tb, Termbase([new, Concept("artel")]), OnDuplicate.replace)
+    assert (report.replaced, report.added) == (1, 1)
+    assert [c.id for c in tb] == ["kolkhoz", "sovkhoz", "artel"]
+    assert tb.get("kolkhoz") is new and tb.concepts[0] is new
+
+
+# --- derived structures follow the termbase ----------------------------------------------------------
+
+def test_conventional_spelling_added_after_a_first_romanization_is_used():
+    tb = _small()
+    assert romanize("Троцкий", "lc", conventional=True, termbase=tb) == "Trotskii"
+    tb.add(Concept("trotskii-lev", ConceptType.PERSON,
+                   terms=[Term("Троцкий", "ru", conventional="Trotsky"), Term("Trotsky", "en")]))
+    assert romanize("Троцкий", "lc", conventional=True, termbase=tb) == "Trotsky"
+
+
+def test_reverse_sees_a_concept_added_after_a_first_call():
+    tb = _small()
+    assert not any(c.in_termbase for c in reverse("Shliapnikov", termbase=tb))
+    tb.add(Concept("shliapnikov", ConceptType.PERSON,
+                   terms=[Term("Шляпников", "ru", part_of_speech="properNoun"), Term("Shlyapnikov", "en")]))
+    best = reverse("Shliapnikov", termbase=tb)[0]
+    assert best.cyrillic == "Шляпников" and best.in_termbase
+
+
+def test_search_and_recognition_see_terms_merged_into_an_existing_concept():
+    tb = _small()
+    assert search(tb, "trudoden") == []
+    add_terms(tb, Concept("kolkhoz", terms=[Term("трудодень", "ru", part_of_speech="noun"),
+                                            Term("trudoden", "en")]))
+    assert [h.concept.id for h in search(tb, "trudoden")] == ["kolkhoz"]
+    assert [m.concept_id for m in TermIndex(tb).find_ru("за трудодни")] == ["kolkhoz"]
+
+
+def test_a_derived_structure_is_built_once_per_version():
+    tb = _small()
+    built = []
+    def build(t):
+        built.append(len(t))
+        return len(t)
+    assert tb.derived("size", build) == 2 and tb.derived("size", build) == 2
+    tb.changed()
+    assert tb.derived("size", build) == 2
+    assert built == [2, 2]
+
+
+# --- the disk cache -----------------------------------------------------------------------------------
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SLOVNIK_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def tb_file(tmp_path) -> Path:
+    path = tmp_path / "farms.json"
+    write_termbase(_small(), path)
+    return path
+
+
+def test_a_second_load_comes_from_the_cache(cache, tb_file, monkeypatch):
+    first = load_termbase(tb_file)
+    assert [p.name.split("-", 1)[1] for p in cache.glob("*.pickle")] == ["termbase.pickle"]
+    monkeypatch.setattr("glossary.termbase.read_termbase", lambda *a, **k: pytest.fail("parsed again"))
+    second = load_termbase(tb_file)
+    assert second == first and [c.line for c in second] == [c.line for c in first]
+
+
+def test_derived_structures_are_cached_beside_the_termbase(cache, tb_file, monkeypatch):
+    assert [h.concept.id for h in search(load_termbase(tb_file), "farm")] == ["kolkhoz", "sovkhoz"]
+    assert (cache / f"{load_termbase(tb_file).content_key}-search.pickle").exists()
+    monkeypatch.setattr("glossary.termbase._build_search_index", lambda tb: pytest.fail("built again"))
+    assert [h.concept.id for h in search(load_termbase(tb_file), "farm")] == ["kolkhoz", "sovkhoz"]
+
+
+def test_a_changed_file_is_read_again(cache, tb_file):
+    load_termbase(tb_file)
+    tb = _small()
+    tb.add(Concept("artel"))
+    write_termbase(tb, tb_file)
+    assert "artel" in load_termbase(tb_file)
+
+
+def test_a_changed_termbase_has_no_cache_key(cache, tb_file):
+    tb = load_termbase(tb_file)
+    assert tb.content_key
+    tb.add(Concept("artel"))
+    assert tb.content_key is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(Path("/etc/passwd")),
+                                    pickle.dumps({"entries": 1})])
+def test_a_damaged_or_foreign_cache_file_is_rebuilt_silently(cache, tb_file, damage):
+    expected = load_termbase(tb_file)
+    search(expected, "farm")
+    for path in cache.glob("*.pickle"):
+        path.write_bytes(damage)
+    again = load_termbase(tb_file)
+    assert again == expected
+    assert [h.concept.id for h in search(again, "farm")] == ["kolkhoz", "sovkhoz"]
+
+
+def test_a_cache_folder_that_cannot_be_written_means_no_cache(tmp_path, tb_file, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("SLOVNIK_CACHE_DIR", str(blocker / "cache"))
+    assert [h.concept.id for h in search(load_termbase(tb_file), "state")] == ["sovkhoz"]
+    assert list(tmp_path.glob("**/*.tmp")) == []
+
+
+def test_the_cache_can_be_turned_off(tmp_path, tb_file, monkeypatch):
+    monkeypatch.setenv("SLOVNIK_CACHE_DIR", "off")
+    monkeypatch.chdir(tmp_path)
+    tb = load_termbase(tb_file)
+    assert tb.content_key is None and len(tb) == 2
+    assert [h.concept.id for h in search(tb, "state")] == ["sovkhoz"]
+    assert [p.name for p in tmp_path.rglob("*") if p.suffix in (".pickle", ".tmp")] == []
+
+
+def test_the_cache_folder_stays_bounded(cache, monkeypatch):
+    monkeypatch.setattr(termcache, "_KEEP_FILES", 3)
+    for n in range(6):
+        termcache.store(f"key{n}", "termbase", Termbase())
+    assert len(list(cache.glob("*.pickle"))) == 3
