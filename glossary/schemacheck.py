@@ -75,11 +75,11 @@ def describe(error) -> str:
     key = "key " if "propertyNames" in error.schema_path else ""
     if kind == "required":
         missing = [k for k in expected if isinstance(value, dict) and k not in value]
-        return f"missing key{'s' * (len(missing) > 1)} " + ", ".join(map(repr, missing))
+        return limits.quote(f"missing key{'s' * (len(missing) > 1)} " + ", ".join(map(_shown, missing)))
     if kind == "additionalProperties" and isinstance(value, dict):
         known, patterns = error.schema.get("properties", {}), error.schema.get("patternProperties", {})
         extra = [k for k in value if k not in known and not any(re.search(p, k) for p in patterns)]
-        return f"unknown key{'s' * (len(extra) > 1)} " + ", ".join(map(repr, extra))
+        return limits.quote(f"unknown key{'s' * (len(extra) > 1)} " + ", ".join(map(_shown, extra)))
     if kind == "type":
         names = [expected] if isinstance(expected, str) else expected
         return f"expected {' or '.join(_JSON_TYPES.get(n, n) for n in names)}, not {_json_type(value)}"

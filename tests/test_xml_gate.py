@@ -226,3 +226,12 @@ def test_no_module_but_the_gate_parses_xml():
                                                                          "xml.sax", "lxml.html"}:
                     offenders.append(f"{path.name}:{node.lineno} from {node.module}")
     assert offenders == []
+
+
+@pytest.mark.parametrize("declared", ["utf16", "rot13"])
+def test_a_declared_encoding_python_cannot_stream_is_one_line(declared):
+    """UTF-16 declared on bytes with no BOM; a bytes-to-bytes codec named as the encoding."""
+    body = f'<?xml version="1.0" encoding="{declared}"?>\n<a>x</a>'.encode("ascii")
+    with pytest.raises(ParseError) as err:
+        list(xmlsafe.iterparse("d.xml", source=io.BytesIO(body)))
+    assert err.value.line == 1 and err.value.message.startswith("invalid XML") and "\n" not in str(err.value)

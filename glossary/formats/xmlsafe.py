@@ -203,8 +203,9 @@ class _Gated:
         if self._decoder is not None:
             try:
                 self._decoder.decode(data, final=not data)
-            except UnicodeDecodeError as e:
-                line = self._line + data[: max(e.start, 0)].count(b"\n")
+            except UnicodeError as e:  # UTF-16 declared without a BOM raises the base class
+                start = e.start if isinstance(e, UnicodeDecodeError) else 0
+                line = self._line + data[: max(start, 0)].count(b"\n")
                 raise ParseError(self._path, line, "invalid XML (wrong declared encoding?): bytes that are "
                                  f"not {self._encoding}") from None
             self._line += data.count(b"\n")
@@ -263,7 +264,8 @@ def syntax_error(path, e: etree.XMLSyntaxError) -> ParseError:
     error (iterparse raises a generic one at the end); its code picks slovnik's words."""
     first = next((x for x in (e.error_log or ()) if x.level >= etree.ErrorLevels.ERROR), None)
     code, line, detail = (first.type, first.line, first.message) if first else (e.code, e.lineno, e.msg)
-    detail = (detail or str(e) or "").strip().split("\n")[0]
+    # one line whatever the input held (a URI with a newline in it is quoted back by libxml2)
+    detail = " ".join((detail or str(e) or "").split("\n")[0].split())
     detail = re.sub(r",? line \d+, column \d+$|\s*\(<string>, line \d+\)$", "", detail).strip()
     line = line or None
     if code in _UNDEFINED:
