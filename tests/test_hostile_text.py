@@ -418,3 +418,13 @@ def test_any_json_text_reads_or_raises_parse_error(tmp_path_factory, pieces, dep
         assert "\n" not in str(e)
         return
     json.dumps(value, ensure_ascii=False).encode("utf-8")  # no lone surrogate got through
+
+
+def test_a_tm_cell_with_json_nested_past_the_interpreter_is_one_line(tmp_path):
+    from tm.formats import iter_units
+
+    path = tmp_path / "deep.tsv"
+    path.write_text("source\ttarget\n" + "⟦" + "[" * 100_000 + "]" * 100_000 + "⟧\tx\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="nested too deep") as err:
+        list(iter_units(path))
+    assert err.value.line == 2

@@ -119,6 +119,8 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
                 unit.props.append((str(k), get(k)))
     except (ValueError, TypeError) as e:  # bad JSON in props/target_plurals/a tag
         raise ParseError(path, line, f"bad cell: {limits.quote(str(e))}") from e
+    except RecursionError:  # JSON nested past the interpreter's depth: no tag or prop is
+        raise ParseError(path, line, "bad cell: JSON nested too deep") from None
     unit.source_lang = source_lang or unit.source_lang
     unit.target_lang = target_lang or unit.target_lang
     unit.origin, unit.line = path.name, line
