@@ -428,3 +428,13 @@ def test_a_tm_cell_with_json_nested_past_the_interpreter_is_one_line(tmp_path):
     with pytest.raises(ParseError, match="nested too deep") as err:
         list(iter_units(path))
     assert err.value.line == 2
+
+
+def test_a_json_number_past_the_interpreter_digit_limit_is_one_line(tmp_path):
+    from glossary.formats.jsonfile import load_json
+
+    path = tmp_path / "big.json"
+    path.write_text('{"format": "slovnik-termbase",\n "version": ' + "9" * 5000 + "}", encoding="utf-8")
+    with pytest.raises(ParseError, match="number too long") as err:
+        load_json(path)
+    assert err.value.line == 2

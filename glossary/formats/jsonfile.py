@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+import sys
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,11 @@ def load_json(path: Path, data: bytes | None = None, encoding: str | None = None
         raise ParseError(path, e.lineno, f"invalid JSON: {e.msg} (column {e.colno})") from None
     except RecursionError:
         raise _too_deep(path, text) from None
+    except ValueError:  # an integer longer than the interpreter converts (sys.int_max_str_digits)
+        long_number = re.search(rf"\d{{{sys.get_int_max_str_digits() + 1},}}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise ParseError(path, line, "a number too long to read (no termbase value is a number of "
+                         "thousands of digits)") from None
     refuse_lone_surrogates(path, text)
     return text, value
 
