@@ -235,3 +235,43 @@ def test_a_declared_encoding_python_cannot_stream_is_one_line(declared):
     with pytest.raises(ParseError) as err:
         list(xmlsafe.iterparse("d.xml", source=io.BytesIO(body)))
     assert err.value.line == 1 and err.value.message.startswith("invalid XML") and "\n" not in str(err.value)
+
+
+def test_a_member_in_a_compression_method_zipfile_cannot_read_is_one_line(runner, tmp_path, tm_workbook):
+    stored = _rewrite(tm_workbook, tmp_path / "stored.xlsx", SHEET, lambda d: d, zipfile.ZIP_STORED)
+    data = bytearray(stored.read_bytes())
+    with zipfile.ZipFile(stored) as z:
+        info = z.getinfo(SHEET)
+    data[info.header_offset + 8:info.header_offset + 10] = (99).to_bytes(2, "little")  # local header
+    central = data.rfind(b"PK\x01\x02" + data[info.header_offset + 4:info.header_offset + 8],
+                         0, len(data))
+    at = data.find(SHEET.encode(), data.find(b"PK\x01\x02")) - 46
+    for entry in (central, at):
+        if entry >= 0 and data[entry:entry + 4] == b"PK\x01\x02":
+            data[entry + 10:entry + 12] = (99).to_bytes(2, "little")  # central directory
+    bad = tmp_path / "method.xlsx"
+    bad.write_bytes(bytes(data))
+    result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+    assert "method.xlsx" in result.output
+
+
+def test_packages_missing_their_main_part_are_one_line(runner, tmp_path, tm_workbook):
+    import docx
+
+    no_book = tmp_path / "nobook.xlsx"
+    with zipfile.ZipFile(tm_workbook) as zin, zipfile.ZipFile(no_book, "w") as zout:
+        for info in zin.infolist():
+            if info.filename != "xl/workbook.xml":
+                zout.writestr(info.filename, zin.read(info))
+    result = runner.invoke(tm_app, ["convert", str(no_book), "-o", str(tmp_path / "x.tmx")])
+    _one_line_error(result, "nobook.xlsx", "not a readable XLSX workbook")
+    document = docx.Document()
+    document.add_paragraph("Tukhachevsky.")
+    good = tmp_path / "good.docx"
+    document.save(good)
+    odd = _rewrite(good, tmp_path / "odd.docx", "word/document.xml",
+                   lambda d: b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                             b'wordprocessingml/2006/main"/>')
+    result = runner.invoke(glossary_app, ["lint", str(odd)])
+    _one_line_error(result, "odd.docx", "not a readable DOCX file")

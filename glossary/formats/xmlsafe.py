@@ -361,6 +361,9 @@ def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zi
                         pass
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as e:
                 raise ParseError(member, None, "damaged ZIP member (bad compressed data or checksum)") from e
+            except NotImplementedError:
+                raise ParseError(member, None, "ZIP member compressed with a method that cannot be "
+                                 "read (XLSX and DOCX use deflate)") from None
     return archive
 
 
@@ -370,8 +373,10 @@ def package_failures() -> tuple[type[BaseException], ...]:
     stream. Caught around that library call alone and reported as one line."""
     import xml.etree.ElementTree as ElementTree
 
+    # OSError too: the package itself was opened already, so what the library calls an OSError
+    # ("File contains no valid workbook part") is about its content
     return (zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ElementTree.ParseError, KeyError,
-            ValueError, TypeError, AttributeError, IndexError, EOFError)
+            ValueError, TypeError, AttributeError, IndexError, EOFError, OSError, NotImplementedError)
 
 
 def library_detail(e: BaseException) -> str:

@@ -417,10 +417,10 @@ def read_docx(path: Path, data: bytes) -> Document:
     xmlsafe.open_zip(path, data, kind="DOCX file").close()  # sizes, ratios and every XML part through the XML gate
     try:
         document = docx.Document(io.BytesIO(data))
+        body = document.element.body  # a main part of the wrong kind has none
+        paragraphs = [Paragraph(p, document).text.replace("\n", " ") for p in body.iter(qn("w:p"))]
     except (PackageNotFoundError, *xmlsafe.package_failures()) as e:
         raise ParseError(path, None, f"not a readable DOCX file: {xmlsafe.library_detail(e)}") from None
-    body = document.element.body
-    paragraphs = [Paragraph(p, document).text.replace("\n", " ") for p in body.iter(qn("w:p"))]
     text = "\n".join(paragraphs)
     mask = _Mask(text)
     _common_masks(mask)
