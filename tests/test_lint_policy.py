@@ -258,3 +258,13 @@ def test_stdin_misuse_exits_2_with_one_line(args, fragment):
     result = invoke(*args, input="text\n")
     assert result.exit_code == 2 and fragment in result.output
     assert len(result.output.strip().splitlines()) <= 2 and "Traceback" not in result.output
+
+
+def test_a_slip_no_scheme_or_convention_explains_never_becomes_the_groups_target(tmp_path, house):
+    # Dmitrevna drops a letter of Дмитриевна: it is written by no scheme and by no convention, so
+    # however often it is used it is not the conventional form; the house scheme's spelling is.
+    text = ("Olga Dmitrevna wrote to Anna Dmitrievna.\nOlga Dmitrevna wrote again.\n"
+            "Grigory Zinoviev and Yevgeny Volkov replied.\n")
+    result = run(tmp_path, text, scheme="wikipedia", termbase=house)
+    targets = {f.fix.replacement for f in result.findings if f.code == "R101" and f.extra.get("cyrillic") == "Дмитриевна"}
+    assert targets == {"Dmitriyevna"}

@@ -201,9 +201,23 @@ class Analysis:
         best, best_uses, source = house, (uses or {}).get(spelling_key(house), 0), "house"
         for key, word in (variants or {}).items():
             if key != spelling_key(house) and (uses or {}).get(key, 0) > best_uses \
-                    and self.conventional(word, cyrillic):
+                    and self.conventional(word, cyrillic) and self.attested(word, cyrillic):
                 best, best_uses, source = word, uses[key], "conventional"
         return best, source
+
+    def attested(self, word: str, cyrillic: str) -> bool:
+        """May *word* be written for *cyrillic* as a convention, not a slip: established in English,
+        an observed spelling of a name, or a scheme's form through one of the conventions
+        (Verkhovsky: -y for LC's -ii). A spelling no scheme and no convention explains (Dmitrevna
+        for Дмитриевна, a letter dropped) never becomes the group's target."""
+        from ...names import lexicon, rewrites
+        from ...romanize import romanize, scheme_ids
+
+        lower = normalize_marks(word).lower()
+        if english_zipf(word) >= ESTABLISHED_ZIPF or lexicon().reading(lower) is not None:
+            return True
+        spelled = {spelled for spelled, _ in rewrites(lower)}
+        return any(romanize(cyrillic.lower(), scheme).lower() in spelled for scheme in scheme_ids())
 
     def conventional(self, word: str, cyrillic: str | None = None) -> bool:
         """Is *word* a conventional English spelling (of *cyrillic*, when given), one R102 never

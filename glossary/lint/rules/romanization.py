@@ -40,7 +40,10 @@ class InconsistentRomanization(Rule):
     2. else the house scheme's form (`--scheme` or `scheme` in the configuration; by default the
     system most romanized words of the checked files follow, which the summary names), or, where
     the text uses it more, a conventional English spelling that R102 accepts (frequent in English:
-    `Trotsky`, `Nikolai`; or written so by no scheme at all: `Dostoevsky`);
+    `Trotsky`, `Nikolai`; or written so by no scheme at all: `Dostoevsky`) that is attested —
+    established in English, an observed spelling of a name, or a scheme's form through a
+    convention (`-y` for `-ий`); a slip no scheme or convention explains (`Dmitrevna` for
+    Дмитриевна) never wins, however often it is used;
     3. else, when the spellings do not agree on one Russian reading, the most frequent spelling,
     suggested only.
     The fix is safe when it comes from step 1 or 2 and the spelling has a dictionary reading;
