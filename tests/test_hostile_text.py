@@ -438,3 +438,13 @@ def test_a_json_number_past_the_interpreter_digit_limit_is_one_line(tmp_path):
     with pytest.raises(ParseError, match="number too long") as err:
         load_json(path)
     assert err.value.line == 2
+
+
+def test_a_tm_cell_with_a_lone_surrogate_escape_is_one_line(tmp_path):
+    from tm.formats import iter_units
+
+    path = tmp_path / "props.csv"
+    path.write_text('source,target,props\nПленум,Plenum,"[[""x-note"",""\\udfff""]]"\n', encoding="utf-8")
+    with pytest.raises(ParseError, match="lone surrogate") as err:
+        list(iter_units(path))
+    assert err.value.line == 2

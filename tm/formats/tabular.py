@@ -59,6 +59,17 @@ def segment_to_text(segment: Segment | None) -> str:
     return "".join(out)
 
 
+def _loads(text: str):
+    """JSON from a cell (a tag, props, plural targets); a lone surrogate escape (`\\udfff`) decodes
+    to a string no file can hold, so it is refused here as a bad cell."""
+    value = json.loads(text)
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("a lone surrogate escape in JSON") from None
+    return value
+
+
 def text_to_segment(text: str) -> Segment:
     parts: list[str | Tag] = []
     at = 0
@@ -67,7 +78,7 @@ def text_to_segment(text: str) -> Segment:
         if m.group(1) is None:
             parts.append("⟦")
         else:
-            kind, pos, ident, attrs, code = json.loads(m.group(1))
+            kind, pos, ident, attrs, code = _loads(m.group(1))
             parts.append(Tag(kind, pos, ident, tuple((k, v) for k, v in attrs), code))
         at = m.end()
     parts.append(text[at:])
@@ -108,9 +119,9 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
         if get("source_plural"):
             unit.source_plural = text_to_segment(get("source_plural"))
         if get("target_plurals"):
-            unit.target_plurals = [text_to_segment(s) for s in json.loads(get("target_plurals"))]
+            unit.target_plurals = [text_to_segment(s) for s in _loads(get("target_plurals"))]
         if get("props"):
-            unit.props = [(k, v) for k, v in json.loads(get("props"))]
+            unit.props = [(k, v) for k, v in _loads(get("props"))]
         for k in row:
             if k not in COLUMNS and get(k):
                 if str(k).startswith("Unnamed: "):  # pandas' name for a column with no header cell
