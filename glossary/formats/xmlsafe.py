@@ -273,7 +273,7 @@ def syntax_error(path, e: etree.XMLSyntaxError) -> ParseError:
         message = f"undefined entity &{name.group(1)};" if name else "undefined entity"
         return ParseError(path, line, f"invalid XML: {message} (only &amp; &lt; &gt; &quot; &apos; "
                           "and character references are read)")
-    if code in _ENCODING_CODES or "encoding" in detail.lower():
+    if code in _ENCODING_CODES:
         return ParseError(path, line, f"invalid XML (wrong declared encoding?): {limits.quote(detail)}")
     words = _WORDS.get(code)
     if code == _E.ERR_TAG_NAME_MISMATCH and (tags := _MISMATCH.search(detail)):
