@@ -275,3 +275,31 @@ def test_packages_missing_their_main_part_are_one_line(runner, tmp_path, tm_work
                              b'wordprocessingml/2006/main"/>')
     result = runner.invoke(glossary_app, ["lint", str(odd)])
     _one_line_error(result, "odd.docx", "not a readable DOCX file")
+
+
+def test_a_member_needing_a_newer_zip_version_is_one_line(runner, tmp_path, tm_workbook):
+    data = bytearray(tm_workbook.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6:central + 8] = (128).to_bytes(2, "little")  # "version needed to extract": 12.8
+    bad = tmp_path / "version.xlsx"
+    bad.write_bytes(bytes(data))
+    result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
+    _one_line_error(result, "version.xlsx", "not a readable XLSX workbook")
+
+
+def test_library_warnings_never_add_lines_to_an_error(runner, tmp_path, tm_workbook):
+    # a sheet entry with no relationship id: openpyxl warns on stderr, drops it and reads on
+    odd = _rewrite(tm_workbook, tmp_path / "sheets.xlsx", "xl/workbook.xml", lambda d: d.replace(
+        b"</sheets>", b'<sheet name="Extra" sheetId="9"/></sheets>'))
+    with pytest.warns(UserWarning):  # the library does warn on this file
+        import openpyxl
+
+        openpyxl.load_workbook(odd)
+    # a real process: pytest would capture the warning before it reached stderr
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "from tm.cli import main; main()", "convert", str(odd),
+                           "-o", str(tmp_path / "x.tmx"), "--source-lang", "ru", "--target-lang", "en"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr

@@ -28,7 +28,7 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
         raise ParseError(path, None, "not an XLSX workbook (not a zip archive)")
     xmlsafe.open_zip(path).close()  # sizes, ratios and every XML part checked before openpyxl reads
     try:
-        frame = pd.read_excel(path, header=None, dtype=str, na_filter=False, engine="openpyxl")
+        frame = xmlsafe.quietly(pd.read_excel, path, header=None, dtype=str, na_filter=False, engine="openpyxl")
     except xmlsafe.package_failures() as e:
         raise ParseError(path, None, f"cannot read workbook: {xmlsafe.library_detail(e)}") from None
     records = [[str(v) for v in row] for row in frame.itertuples(index=False, name=None)]

@@ -346,7 +346,8 @@ def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zi
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
+        # NotImplementedError: a member needing a newer ZIP version than zipfile reads
         if isinstance(e, FileNotFoundError | IsADirectoryError | PermissionError):
             raise
         raise ParseError(path, None, f"not a readable {kind}: not a ZIP archive, or a damaged one") from None
@@ -365,6 +366,16 @@ def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zi
                 raise ParseError(member, None, "ZIP member compressed with a method that cannot be "
                                  "read (XLSX and DOCX use deflate)") from None
     return archive
+
+
+def quietly(read, *args, **kwargs):
+    """Call a library reader with its warnings silenced: openpyxl warns on stderr about parts it
+    skips ("invalid specification"), which would add lines to slovnik's one-line error."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read(*args, **kwargs)
 
 
 def package_failures() -> tuple[type[BaseException], ...]:

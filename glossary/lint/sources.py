@@ -416,7 +416,7 @@ def read_docx(path: Path, data: bytes) -> Document:
 
     xmlsafe.open_zip(path, data, kind="DOCX file").close()  # sizes, ratios and every XML part through the XML gate
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = xmlsafe.quietly(docx.Document, io.BytesIO(data))
         body = document.element.body  # a main part of the wrong kind has none
         paragraphs = [Paragraph(p, document).text.replace("\n", " ") for p in body.iter(qn("w:p"))]
     except (PackageNotFoundError, *xmlsafe.package_failures()) as e:

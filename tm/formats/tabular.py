@@ -215,7 +215,7 @@ def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Itera
     path = Path(path)
     xmlsafe.open_zip(path).close()  # sizes, ratios and every XML part checked before openpyxl reads
     try:
-        frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        frame = xmlsafe.quietly(pd.read_excel, path, dtype=str, keep_default_na=False, engine="openpyxl")
     except xmlsafe.package_failures() as e:
         raise ParseError(path, None, f"not a readable XLSX workbook: {xmlsafe.library_detail(e)}") from None
     _check_columns(path, frame.columns)
