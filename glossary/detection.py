@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from .romanize import SCHEME_IDS
+from .engine import SCHEME_IDS
+from .lexicon import Lexicon
+from .reverse import reverse, too_long
 
 # A Latin word with the marks romanizations use inside words (signs, tie-bars, diacritics, dots).
 LATIN_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’ʹʺ`\u0361\ufe20\ufe21·-]*(?:['’ʹʺ`\u0361\ufe20\ufe21·-]+[^\W\d_]+)*['’ʹʺ`]?")
@@ -106,6 +109,14 @@ class DocumentSchemes:
         }
 
 
+def detect(token: str, *, termbase: Any = None, lexicon: Lexicon | None = None) -> set[str]:
+    """Scheme ids consistent with a romanized token: those that produce it from its best reading."""
+    candidates = reverse(token, termbase=termbase, lexicon=lexicon, limit=3)
+    if not candidates:
+        return set()
+    return set(candidates[0].schemes)
+
+
 def features_of(token: str, cyrillic: str) -> dict[str, str]:
     """The scheme-distinguishing features a romanized *token* of *cyrillic* shows."""
     t = token.lower().replace("\u0361", "").replace("\ufe20", "").replace("\ufe21", "")
@@ -141,11 +152,11 @@ def features_of(token: str, cyrillic: str) -> dict[str, str]:
     return found
 
 
-def detect_document(text: str, *, termbase=None) -> DocumentSchemes:
+def detect_document(text: str, *, termbase: Any = None, lexicon: Lexicon | None = None) -> DocumentSchemes:
     """Collect the romanized Russian words of an English *text* and the schemes each is consistent with."""
     from wordfreq import zipf_frequency
 
-    from .reverse import reverse, too_long
+    lexicon = lexicon if lexicon is not None else Lexicon.of(termbase)
 
     result = DocumentSchemes()
     counts: Counter = Counter()
@@ -162,11 +173,11 @@ def detect_document(text: str, *, termbase=None) -> DocumentSchemes:
             if not marked and not token[:1].isupper():
                 continue  # running English text; romanized names and terms are capitalised or marked
             if not marked and zipf_frequency(token.lower(), "en") >= 3.0:
-                candidates = reverse(token, termbase=termbase, limit=1)
+                candidates = reverse(token, lexicon=lexicon, limit=1)
                 if not candidates or not candidates[0].details.get("termbase_form"):
                     continue  # a common English word (Party, Army), unless spelled as a termbase form
             else:
-                candidates = reverse(token, termbase=termbase, limit=1)
+                candidates = reverse(token, lexicon=lexicon, limit=1)
             if not candidates or not candidates[0].known:
                 continue
             best = candidates[0]

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import morph
+from .lint.document import Document
 from .lint.romanized import Romanized, strip_marks
 from .lint.rules.base import tokenize
-from .lint.sources import Document
 from .model import Concept, ConceptType, Status, Term, Termbase
 
 _WORDS = r"[^\W\d_][^\W\d_'’ʹ-]*(?:['’ʹ-][^\W\d_]+)*['’ʹ]?"

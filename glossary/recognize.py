@@ -12,7 +12,7 @@ English is matched by inflection: a token is reduced to its candidate base forms
 inflector (troikas → troika, kolkhozes → kolkhoz, Secretary's → secretary, men → man) and compared
 with the term words. Romanized Russian words are also matched in their Russian inflections and in any
 romanization scheme: when an English term word is a romanization of a word of the concept's Russian
-term (same `glossary.reverse.skeleton`), every form of that Russian word's pymorphy3 lexeme is accepted
+term (same `glossary.skeleton.skeleton`), every form of that Russian word's pymorphy3 lexeme is accepted
 by skeleton (troiki, kolkhozy, Ezhova).
 
 A term's `match` field overrides the mode: `lemma` (default), `exact` (the written form, any letter
@@ -24,13 +24,14 @@ that start or end inside a word are dropped).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from . import limits, morph
 from .model import Concept, Term, Termbase
+from .skeleton import skeleton
 from .termcache import derived, pack, plain_dumps, plain_loads, unpack
 
 # A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
@@ -214,11 +215,7 @@ class _Entry:
     pattern: re.Pattern | None = None
 
 
-def _skeleton_fn():
-    try:
-        from .reverse import skeleton
-    except ImportError:  # the romanization engine is optional for Russian-only use
-        return None
+def _skeleton_fn() -> Callable[[str], str]:
     return skeleton
 
 

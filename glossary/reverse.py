@@ -1,14 +1,10 @@
-"""Romanized → Cyrillic: ranked candidates, the scheme-neutral skeleton key, scheme detection.
+"""Romanized → Cyrillic: ranked candidates for a word (detection of a document's schemes builds on
+this in glossary/detection.py; the skeleton key is glossary/skeleton.py).
 
 reverse() parses a romanized word with the inverse of every scheme (a beam over the ambiguous Latin
 sequences, ordered by a Russian character-trigram model), keeps the spellings that romanize back to
 the token (the round trip names the schemes that produce it), and ranks them by the termbase and the
 pymorphy3 dictionary, which knows common words, first names and surnames in every case.
-
-skeleton() folds every romanization of a word form, and the Cyrillic itself, to one key: signs and
-diacritics go, digraph families become one symbol (kh/h/x → X, shch/ŝ/šč/shh → W, ts/c/cz → Q …), a run
-of i/y/j becomes I (dropped before a vowel, except word-initial before a or u: я and ю; a lone y
-between consonants, ы everywhere, becomes Y), and yo/io/jo become e (Хрущёв is Khrushchev in LC).
 """
 
 from __future__ import annotations
@@ -21,67 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import itemgetter
+from typing import Any
 
 from . import limits, morph
-from .romanize import SCHEME_IDS, SCHEMES, engine
+from .engine import SCHEME_IDS, SCHEMES, engine
+from .lexicon import Lexicon
+from .skeleton import TIE_BARS, skeleton
 
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
-
-# ---------------------------------------------------------------- skeleton
-
-_TIE_BARS = dict.fromkeys(map(ord, "\u0361\ufe20\ufe21"), None)
-_SIGNS = dict.fromkeys(map(ord, "'\"`ʹʺ’‘”“ʼ′″·"), None)
-_SPECIAL = [("ŝ", "shch"), ("šč", "shch"), ("š", "sh"), ("ž", "zh"), ("č", "ch"), ("â", "ja"),
-            ("û", "ju"), ("ë", "e")]
-_DIGRAPHS = [("shch", "W"), ("shh", "W"), ("zh", "Z"), ("kh", "X"), ("ch", "C"), ("sh", "S"),
-             ("cz", "Q"), ("ts", "Q"), ("c", "Q"), ("x", "X"), ("h", "X")]
-# ISO 9 writes с+х as sh, з+х as zh, ц+х as ch, к+х as kh: the same key as ш ж ч х (схема = shema)
-_PLUS_KH = [("sX", "S"), ("zX", "Z"), ("QX", "C"), ("kX", "X")]
-_ICAO_HARD_SIGN_RE = re.compile("ie(?=[iyj][aeou])")  # ICAO ъ = ie before я ю ё (объявил = obieiavil)
-# A run of i/y/j is matched from its first letter only ((?<![iyj])): tried from every letter of a run
-# with no vowel after it, the regex would cost the square of the run's length.
-_IO_RE = re.compile("(?<![iyj])[iyj]+o")
-_SEMIVOWEL_BEFORE_VOWEL_RE = re.compile("(?<![iyj])[iyj]+(?=[aeou])")
-# Word-initial я and ю are written with a semivowel in every scheme (ya, ia, ja, â): it stays in the
-# key there, so Yakir is not Akira (initial е is Ye in some schemes and E in others, so it goes).
-_INITIAL_SEMIVOWEL_RE = re.compile("(?<![a-zA-Z])[iyj]+(?=[au])")
-_SEMIVOWEL_RE = re.compile("[iyj]+")
-# A lone y between consonants is ы in every scheme, a lone i there is и: the one и/ы distinction all keep.
-_YERY_RE = re.compile("(?<=[bvgdzklmnprstfXCSWZQ])y(?=[bvgdzklmnprstfXCSWZQ])")
-_DOUBLE_VOWEL_RE = re.compile(r"([aeou])\1+")
-
-
-@lru_cache(maxsize=200_000)
-def skeleton(word: str) -> str:
-    """The scheme-neutral key of one word form (Latin in any scheme, or Cyrillic).
-
-    skeleton("Tukhachevsky") == skeleton("Tuchačevskij") == skeleton("Тухачевский") == "tuXaCevskI".
-    """
-    if _CYRILLIC_RE.search(word):
-        word = engine("lc").convert(word)  # no warning for letters outside Russian: they stay in the key
-    s = word.lower()
-    if not (s.isascii() and s.isalpha()):  # most words are plain letters: no signs, no tie bars
-        s = s.translate(_TIE_BARS).translate(_SIGNS)
-    if not s.isascii():
-        s = unicodedata.normalize("NFC", s)
-        if "ch" in s and any(c in s for c in "čšžŝ"):
-            s = s.replace("ch", "kh")  # a háček spelling writes ч as č, so its ch is German-style х
-        for old, new in _SPECIAL:
-            s = s.replace(old, new)
-        # the remaining diacritics (ĭ ė è ī ŭ g̀ …) carry no distinction any other scheme makes
-        s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-    for old, new in _DIGRAPHS:
-        s = s.replace(old, new)
-    for old, new in _PLUS_KH:
-        s = s.replace(old, new)
-    s = _ICAO_HARD_SIGN_RE.sub("", s)
-    s = _IO_RE.sub("e", s)
-    s = _INITIAL_SEMIVOWEL_RE.sub("I", s)
-    s = _SEMIVOWEL_BEFORE_VOWEL_RE.sub("", s)
-    s = _YERY_RE.sub("Y", s)
-    s = _SEMIVOWEL_RE.sub("I", s)
-    s = _DOUBLE_VOWEL_RE.sub(r"\1", s)
-    return s if s.isalpha() else "".join(c for c in s if c.isalpha() or c == "-")
 
 
 # ---------------------------------------------------------------- a Russian character-trigram model
@@ -174,7 +117,7 @@ def _normalise_for(scheme_id: str, token: str) -> str:
     inv = _inverse(scheme_id)
     t = unicodedata.normalize("NFC", token.lower())
     if scheme_id != "ala-lc":  # only ALA-LC has tie-bars (as an option)
-        t = t.translate(_TIE_BARS)
+        t = t.translate(TIE_BARS)
     if len(inv.soft) == 1 and inv.soft != "`":
         t = "".join(inv.soft if c in _APOSTROPHES else c for c in t)
     if len(inv.hard) == 1:
@@ -264,63 +207,8 @@ class Candidate:
     details: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
-class _TermIndex:
-    forms: frozenset[str]     # lower case, ё folded to е
-    lemmas: frozenset[str]
-    english: dict[str, str]   # conventional / English spelling (lower case) → the Russian name form
-    spellings: frozenset[str] = frozenset()  # lower case as written (Хрущёв keeps its ё)
-
-
 def _fold(s: str) -> str:
     return s.lower().replace("ё", "е")
-
-
-def _term_index(termbase) -> _TermIndex:
-    if termbase is None:
-        return _TermIndex(frozenset(), frozenset(), {})
-    from .termcache import derived
-
-    return derived(termbase, "reverse-terms", _TermIndex, _build_term_index)
-
-
-def _build_term_index(termbase) -> _TermIndex:
-    forms: set[str] = set()
-    spellings: set[str] = set()
-    english: dict[str, str] = {}
-    for concept in termbase:
-        ru_terms = concept.terms_in("ru")
-        for term in ru_terms:
-            words = [w for w in re.findall(r"[\w-]+", term.text) if _CYRILLIC_RE.search(w)]
-            forms.update(_fold(w) for w in words)
-            spellings.update(w.lower() for w in words)
-            if term.conventional and len(words) == 1:
-                english.setdefault(term.conventional.lower(), term.text)
-        ru = concept.preferred("ru")
-        if ru is not None and len(ru.text.split()) == 1:
-            for en in concept.terms_in("en"):
-                if len(en.text.split()) == 1 and _spells_alike(en.text, ru.text):
-                    english.setdefault(en.text.lower(), ru.text)
-    lemmas = frozenset(morph.lemma(f) for f in forms)
-    return _TermIndex(frozenset(forms), lemmas, english, frozenset(spellings))
-
-
-def _spells_alike(english: str, russian: str) -> bool:
-    """Is an English term a spelling of the Russian word (Politbureau, Cheka, Isvestia) rather than a
-    translation of it (camp for лагерь, congress for съезд)? A translation is not a romanization, so
-    reverse() must not return лагерь for "camp"."""
-    from rapidfuzz.fuzz import ratio
-
-    return ratio(skeleton(english.lower()), skeleton(russian.lower())) >= 55
-
-
-def _default_termbase():
-    from .romanize import _load_default_termbase
-
-    try:
-        return _load_default_termbase()
-    except Exception:  # noqa: BLE001 - a broken default termbase must not break reverse()
-        return None
 
 
 # Capitals, then at least two other letters to the end (IAgoda). Greedy, so the backtracking is
@@ -342,27 +230,22 @@ def too_long(word: str) -> bool:
     return len(word) > limits.LIMITS.max_word
 
 
-_ranked_cache: dict[str, tuple[Candidate, ...]] = {}
-_ranked_owner: list = [None]
-
-
-def reverse(word: str, *, termbase=None, limit: int = 10) -> list[Candidate]:
+def reverse(word: str, *, termbase: Any = None, lexicon: Lexicon | None = None,
+            limit: int = 10) -> list[Candidate]:
     """Ranked Cyrillic candidates for a romanized word, best first (Тухачевский for Tukhachevskii).
 
+    The termbase's forms and spellings rank first: pass *termbase* (its Lexicon is built once per
+    version) or its *lexicon*; without either, readings are ranked by the dictionary alone.
     A word longer than `limits.LIMITS.max_word` is passed over (no candidates): no Russian word is
     that long, and callers that must say so check `too_long` first."""
     if too_long(word):
         return []
-    if termbase is None:
-        termbase = _default_termbase()
-    version = termbase.version if termbase is not None else 0
-    owner = _ranked_owner[0]
-    if owner is None or owner[0] is not termbase or owner[1] != version or len(_ranked_cache) > 50_000:
-        _ranked_cache.clear()  # rankings depend on the termbase: one termbase version at a time
-        _ranked_owner[0] = (termbase, version)
-    ranked = _ranked_cache.get(word)
+    lex = lexicon if lexicon is not None else Lexicon.of(termbase)
+    ranked = lex.ranked.get(word)  # the rankings depend on the termbase: the Lexicon keeps them
     if ranked is None:
-        ranked = _ranked_cache[word] = _reverse(word, termbase)
+        if len(lex.ranked) > 50_000:
+            lex.ranked.clear()
+        ranked = lex.ranked[word] = _reverse(word, lex)
     return list(ranked[:limit])
 
 
@@ -400,11 +283,11 @@ def _is_name(folded: str) -> bool:
 _HYPHENATED_KEPT = 27  # readings of a hyphenated word kept (every one of up to three parts' top 3)
 
 
-def _reverse_hyphenated(token: str, termbase) -> tuple[Candidate, ...]:
+def _reverse_hyphenated(token: str, lexicon: Lexicon) -> tuple[Candidate, ...]:
     """Bonch-Bruevich, Ioshkar-Ola: each part on its own, combined (schemes: those all parts share).
 
     The combinations are built part by part, keeping the best few: all of them would be 3 ** parts."""
-    parts = [_reverse(part, termbase)[:3] for part in token.split("-")]
+    parts = [_reverse(part, lexicon)[:3] for part in token.split("-")]
     if not all(parts):
         return ()
     combos: list[tuple[float, tuple[Candidate, ...]]] = [(1.0, ())]
@@ -424,13 +307,14 @@ def _reverse_hyphenated(token: str, termbase) -> tuple[Candidate, ...]:
     return tuple(combined)
 
 
-def _reverse(word: str, termbase) -> tuple[Candidate, ...]:
+def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
+    """The ranked readings of *word*; *lexicon* is a Lexicon (or a termbase, read into one)."""
+    index = Lexicon.of(lexicon)
     token = unicodedata.normalize("NFC", word.strip())
     if not token or _CYRILLIC_RE.search(token):
         return ()
     if "-" in token.strip("-"):
-        return _reverse_hyphenated(token.strip("-"), termbase)
-    index = _term_index(termbase)
+        return _reverse_hyphenated(token.strip("-"), index)
     lm = _model()
     spellings = dict(_candidate_spellings(token))
     conventional = index.english.get(token.lower())
@@ -482,7 +366,7 @@ def _reverse(word: str, termbase) -> tuple[Candidate, ...]:
     return tuple(_merge_yo_variants(candidates, index))
 
 
-def _merge_yo_variants(candidates: list[Candidate], index: _TermIndex) -> list[Candidate]:
+def _merge_yo_variants(candidates: list[Candidate], index: Lexicon) -> list[Candidate]:
     """Keep one of Хрущев/Хрущёв: the termbase's spelling if it has one, else the better-ranked one
     (the plain е, as most Russian print writes it). Each keeps its own schemes: if the word is Хрущёв,
     "Khrushchev" is LC or ICAO, not BGN (Khrushchëv) or Wikipedia (Khrushchyov)."""
@@ -503,23 +387,4 @@ def _zipf(folded: str) -> float:
     return zipf_frequency(folded, "ru")
 
 
-# ---------------------------------------------------------------- detection
-
-def detect(token: str, *, termbase=None) -> set[str]:
-    """Scheme ids consistent with a romanized token: those that produce it from its best reading."""
-    candidates = reverse(token, termbase=termbase, limit=3)
-    if not candidates:
-        return set()
-    return set(candidates[0].schemes)
-
-
-def detect_document(text: str, *, termbase=None) -> DocumentSchemes:
-    """Which mix of schemes a document uses; see glossary.detection.DocumentSchemes."""
-    from .detection import detect_document as _detect_document
-
-    return _detect_document(text, termbase=termbase)
-
-
-from .detection import DocumentSchemes, TokenEvidence  # noqa: E402 - re-exported; detection imports us lazily
-
-__all__ = ["Candidate", "DocumentSchemes", "TokenEvidence", "detect", "detect_document", "reverse", "skeleton"]
+__all__ = ["Candidate", "reverse", "skeleton", "too_long"]

@@ -27,12 +27,13 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(str(files("glossary"))).resolve()  # by name: the same wherever this module sits
 # Oldest cache files beyond this many are deleted after a write: a cache folder stays bounded however
 # many termbase versions a user goes through (each file is one termbase version's parse or analysis).
 _KEEP_FILES = 64
@@ -42,7 +43,7 @@ _KEEP_FILES = 64
 _MAGIC = b"slovnik-cache 1\n"
 _ALLOWED = {("glossary.model", name) for name in ("Termbase", "Concept", "Term", "Status", "ConceptType",
                                                   "ConceptList")}
-_ALLOWED |= {("glossary.reverse", "_TermIndex")}
+_ALLOWED |= {("glossary.lexicon", "Lexicon")}
 _ALLOWED |= {("builtins", name) for name in ("set", "frozenset", "dict", "list", "tuple")}
 
 

@@ -71,7 +71,7 @@ def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Findin
     owners: dict[tuple[str, str], list[str]] = defaultdict(list)
     spelled: dict[tuple[str, str], str] = {}
     ids = {c.id for c in tb.concepts}
-    from .romanize import scheme_ids  # imported here: romanize itself loads the termbase lazily
+    from .engine import scheme_ids
 
     schemes = scheme_ids()
     for c in tb.concepts:

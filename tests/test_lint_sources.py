@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from glossary.errors import FormatNotSupported, ParseError
-from glossary.lint.sources import Suppression, parse_directive, read_document
+from glossary.lint.document import Suppression, parse_directive
+from glossary.lint.sources import read_document
 
 FORMATS = Path(__file__).parent / "data" / "lint" / "formats"
 

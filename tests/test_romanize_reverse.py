@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from glossary.detection import detect, detect_document
 from glossary.model import Concept, ConceptType, Term, Termbase
-from glossary.reverse import detect, detect_document, reverse, skeleton
+from glossary.reverse import reverse, skeleton
 from glossary.romanize import SCHEME_IDS, romanize
 
 WORDS = [w for w in (Path(__file__).parent / "data" / "romanize" / "reverse_words.txt")

@@ -42,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import textindex
 from .model import TranslationUnit
+from .unitcodec import decode_unit, text_hash
 
 if TYPE_CHECKING:
     from .store import Store
@@ -279,8 +280,6 @@ class FuzzyIndex:
 
     def _finish(self, segment, q_tokens, scored, min_score, top, context, prev_source) -> list[FuzzyMatch]:
         """Apply penalties and 101 % on the few best, fetch their rows, diff them."""
-        from .store import decode_unit, text_hash
-
         scored.sort(key=lambda x: (-x[0], x[1]))
         exact = sum(1 for value, _ in scored if value == 100)
         # every exact match (penalties and 101 % may reorder them) plus the *top* best after them

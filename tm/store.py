@@ -27,32 +27,31 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from glossary.atomic import writable
+from glossary.atomic import new_file_mode, read_only_fs, temp_beside, writable
 
-from . import textindex, unitcodec
+from . import textindex
 from .model import TranslationUnit
 from .storewrite import (
     BUSY_MS,
     DEFAULT_LOCK_TIMEOUT,
+    FileReport,
+    ImportReport,
+    Progress,
     StoreError,
     Writer,
     begin_write,
-    encode_unit,
-    import_into,
     sqlite_errors,
     store_error,
-    text_hash,
-    unit_key,
 )
+from .unitcodec import decode_unit, encode_unit, text_hash, unit_key
 
 SCHEMA_VERSION = 2  # 2 added `tallies`; a version 1 store is upgraded when opened writable
 Side = Literal["source", "target", "both"]
-Progress = Callable[[str, int], None]
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -98,46 +97,6 @@ UNION ALL SELECT 'pair', json_array(source_lang, target_lang), count(*) FROM uni
 UNION ALL SELECT 'origin', coalesce(origin, '?'), count(*) FROM units GROUP BY 2
 """
 
-
-
-@dataclass
-class FileReport:
-    """What one file contributed to an import."""
-
-    path: str
-    read: int = 0
-    added: int = 0
-    duplicates: int = 0
-    skipped: int = 0
-
-
-@dataclass
-class ImportReport:
-    """The outcome of one (committed) import."""
-
-    files: list[FileReport] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def read(self) -> int:
-        return sum(f.read for f in self.files)
-
-    @property
-    def added(self) -> int:
-        return sum(f.added for f in self.files)
-
-    @property
-    def duplicates(self) -> int:
-        return sum(f.duplicates for f in self.files)
-
-    @property
-    def skipped(self) -> int:
-        return sum(f.skipped for f in self.files)
-
-    def to_dict(self) -> dict:
-        return {"read": self.read, "added": self.added, "duplicates": self.duplicates,
-                "skipped": self.skipped, "seconds": round(self.seconds, 3),
-                "files": [vars(f) for f in self.files]}
 
 
 @dataclass
@@ -483,15 +442,6 @@ class Store:
                                   prev_source=prev_source)
 
 
-def decode_unit(source: str, target: str, data: str) -> TranslationUnit:
-    payload = json.loads(data)
-    if "source" not in payload and source:
-        payload["source"] = [source]
-    if "target" not in payload and target:
-        payload["target"] = [target]
-    return unitcodec.unit_from_dict(payload)
-
-
 def _quote(text: str) -> str:
     """An FTS5 string literal (so user input is never parsed as FTS5 syntax)."""
     return '"' + text.replace('"', '""') + '"'
@@ -519,6 +469,68 @@ def _lemma_spans(text: str, lemmas: frozenset[str]) -> list[tuple[int, int]]:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | None = None,
+                source_lang: str | None = None, target_lang: str | None = None,
+                progress: Progress | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
+                on_wait: Callable[[], None] | None = None) -> ImportReport:
+    """Import *files* into the store at *path*, creating it if missing (see Store.import_files).
+
+    A new store is built under a temp name beside *path* and linked into place only once its first
+    import has committed: a failed first import (bad file, full disk, kill -9) leaves no store behind,
+    and two first imports racing never see, or delete, each other's half-made store.
+    """
+    path, files = Path(path), [Path(f) for f in files]
+    options = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang, "progress": progress}
+    if path.exists() and not writable(path):  # refused before SQLite puts a -wal and -shm beside it
+        raise StoreError(f"{path}: the TM store is read-only")
+    if not path.exists():
+        report = _import_new(path, files, options)
+        if report is not None:
+            return report
+    with Store(path) as store:
+        return store.import_files(files, timeout=timeout, on_wait=on_wait, **options)
+
+
+def _link(tmp: Path, path: Path) -> bool:
+    """Put the new store *tmp* in place at *path*, unless a store appeared there meanwhile (False)."""
+    try:
+        os.link(tmp, path)  # fails if *path* exists, where a rename would replace it
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links on this file system: a rename, after a last look
+        if path.exists():
+            return False
+        os.rename(tmp, path)
+    return True
+
+
+def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | None:
+    """The first import, into a new store at *path*; None if another import created it meanwhile."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if folder.is_dir() and read_only_fs(folder):
+        raise StoreError(f"{path}: cannot create a TM store: the file system is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"{path}: cannot create a TM store: folder {folder} is missing or not writable")
+    tmp = path
+    try:
+        with temp_beside(path) as tmp:
+            with Store(tmp, create=True) as store:
+                report = store.import_files(files, **options)
+                with sqlite_errors(path, "cannot create the TM store"):
+                    busy, wal_pages, copied = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if busy or wal_pages != copied:  # the WAL must be empty: only the main file is moved
+                    raise StoreError(f"{path}: cannot create the TM store: its log could not be written back")
+            try:
+                os.chmod(tmp, new_file_mode())  # as if SQLite had made it (mkstemp makes 0600)
+                if not _link(tmp, path):
+                    return None
+            except OSError as e:
+                raise StoreError(f"{path}: cannot create the TM store: {e.strerror or e}") from e
+    except StoreError as e:  # name the store the user asked for, not the temp file it was being built in
+        raise StoreError(str(e).replace(str(tmp), str(path))) from e
+    return report
 
 
 __all__ = ["DEFAULT_LOCK_TIMEOUT", "FileReport", "Hit", "ImportReport", "Store", "StoreError", "decode_unit",

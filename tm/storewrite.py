@@ -5,25 +5,20 @@ and SQLite errors as one-line StoreErrors."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import os
 import sqlite3
 import time
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from glossary.atomic import new_file_mode, read_only_fs, temp_beside, writable
 from glossary.errors import GlossaryError
 
-from . import textindex, unitcodec
+from . import textindex
 from .model import TranslationUnit
-
-if TYPE_CHECKING:
-    from .store import FileReport, ImportReport, Progress
+from .unitcodec import encode_unit, text_hash, unit_key
 
 # Postings are flushed to the grams table in chunks of about this many entries (bounds import memory).
 _FLUSH_POSTINGS = 2_000_000
@@ -41,22 +36,47 @@ _ADD_TALLY = ("INSERT INTO tallies VALUES (?, ?, ?) ON CONFLICT(kind, name) "
               "DO UPDATE SET n = n + excluded.n")
 
 
-def unit_key(unit: TranslationUnit) -> bytes:
-    """Identity for dedupe: source and target (with their inline tags) and context."""
-    if unit.source.has_tags or unit.target.has_tags:
-        payload = json.dumps([unitcodec.segment_to_json(unit.source), unitcodec.segment_to_json(unit.target),
-                              unit.context], ensure_ascii=False, separators=(",", ":"))
-    else:  # the common case, cheaper; JSON escapes NUL, so this payload never equals a JSON one
-        payload = f"{unit.source.text}\x00{unit.target.text}\x00{unit.context}\x00{unit.context is None}"
-    return hashlib.blake2b(payload.encode(), digest_size=16).digest()
+Progress = Callable[[str, int], None]
 
 
-def text_hash(text: str | None, words: list[str] | None = None) -> int | None:
-    """A signed 64-bit hash of normalised text (for the preceding-segment context of 101 % matches)."""
-    if not text:
-        return None
-    norm = " ".join(textindex.tokens(text) if words is None else words)
-    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big", signed=True)
+@dataclass
+class FileReport:
+    """What one file contributed to an import."""
+
+    path: str
+    read: int = 0
+    added: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one (committed) import."""
+
+    files: list[FileReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def read(self) -> int:
+        return sum(f.read for f in self.files)
+
+    @property
+    def added(self) -> int:
+        return sum(f.added for f in self.files)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def skipped(self) -> int:
+        return sum(f.skipped for f in self.files)
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "added": self.added, "duplicates": self.duplicates,
+                "skipped": self.skipped, "seconds": round(self.seconds, 3),
+                "files": [vars(f) for f in self.files]}
 
 
 class Writer:
@@ -201,15 +221,6 @@ class Writer:
         self.conn.execute("INSERT INTO concordance(concordance) VALUES ('optimize')")
 
 
-def encode_unit(unit: TranslationUnit) -> str:
-    """The unit as JSON, without the plain source/target (they are columns) unless tags need keeping."""
-    data = unitcodec.unit_to_dict(unit)
-    for name in ("source", "target"):
-        if name in data and not getattr(unit, name).has_tags:
-            del data[name]
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 class StoreError(GlossaryError):
     """The TM store cannot be opened or cannot do what was asked."""
 
@@ -270,69 +281,3 @@ def begin_write(conn: sqlite3.Connection, path: str | Path, timeout: float,
                 waited = True
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-
-
-def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | None = None,
-                source_lang: str | None = None, target_lang: str | None = None,
-                progress: Progress | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                on_wait: Callable[[], None] | None = None) -> ImportReport:
-    """Import *files* into the store at *path*, creating it if missing (see Store.import_files).
-
-    A new store is built under a temp name beside *path* and linked into place only once its first
-    import has committed: a failed first import (bad file, full disk, kill -9) leaves no store behind,
-    and two first imports racing never see, or delete, each other's half-made store.
-    """
-    from .store import Store
-
-    path, files = Path(path), [Path(f) for f in files]
-    options = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang, "progress": progress}
-    if path.exists() and not writable(path):  # refused before SQLite puts a -wal and -shm beside it
-        raise StoreError(f"{path}: the TM store is read-only")
-    if not path.exists():
-        report = _import_new(path, files, options)
-        if report is not None:
-            return report
-    with Store(path) as store:
-        return store.import_files(files, timeout=timeout, on_wait=on_wait, **options)
-
-
-def _link(tmp: Path, path: Path) -> bool:
-    """Put the new store *tmp* in place at *path*, unless a store appeared there meanwhile (False)."""
-    try:
-        os.link(tmp, path)  # fails if *path* exists, where a rename would replace it
-    except FileExistsError:
-        return False
-    except OSError:  # no hard links on this file system: a rename, after a last look
-        if path.exists():
-            return False
-        os.rename(tmp, path)
-    return True
-
-
-def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | None:
-    """The first import, into a new store at *path*; None if another import created it meanwhile."""
-    from .store import Store
-
-    folder = path.parent if str(path.parent) else Path(".")
-    if folder.is_dir() and read_only_fs(folder):
-        raise StoreError(f"{path}: cannot create a TM store: the file system is read-only")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(f"{path}: cannot create a TM store: folder {folder} is missing or not writable")
-    tmp = path
-    try:
-        with temp_beside(path) as tmp:
-            with Store(tmp, create=True) as store:
-                report = store.import_files(files, **options)
-                with sqlite_errors(path, "cannot create the TM store"):
-                    busy, wal_pages, copied = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-                if busy or wal_pages != copied:  # the WAL must be empty: only the main file is moved
-                    raise StoreError(f"{path}: cannot create the TM store: its log could not be written back")
-            try:
-                os.chmod(tmp, new_file_mode())  # as if SQLite had made it (mkstemp makes 0600)
-                if not _link(tmp, path):
-                    return None
-            except OSError as e:
-                raise StoreError(f"{path}: cannot create the TM store: {e.strerror or e}") from e
-    except StoreError as e:  # name the store the user asked for, not the temp file it was being built in
-        raise StoreError(str(e).replace(str(tmp), str(path))) from e
-    return report

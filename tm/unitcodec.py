@@ -6,10 +6,12 @@ Only fields that differ from their defaults are written; segments are lists of s
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import fields
 from typing import Any
 
+from . import textindex
 from .model import Segment, Tag, TranslationUnit
 
 _SEGMENT_FIELDS = {"source", "target", "source_plural"}
@@ -87,3 +89,39 @@ def dumps(unit: TranslationUnit) -> str:
 
 def loads(text: str) -> TranslationUnit:
     return unit_from_dict(json.loads(text))
+
+
+def unit_key(unit: TranslationUnit) -> bytes:
+    """Identity for dedupe: source and target (with their inline tags) and context."""
+    if unit.source.has_tags or unit.target.has_tags:
+        payload = json.dumps([segment_to_json(unit.source), segment_to_json(unit.target),
+                              unit.context], ensure_ascii=False, separators=(",", ":"))
+    else:  # the common case, cheaper; JSON escapes NUL, so this payload never equals a JSON one
+        payload = f"{unit.source.text}\x00{unit.target.text}\x00{unit.context}\x00{unit.context is None}"
+    return hashlib.blake2b(payload.encode(), digest_size=16).digest()
+
+
+def text_hash(text: str | None, words: list[str] | None = None) -> int | None:
+    """A signed 64-bit hash of normalised text (for the preceding-segment context of 101 % matches)."""
+    if not text:
+        return None
+    norm = " ".join(textindex.tokens(text) if words is None else words)
+    return int.from_bytes(hashlib.blake2b(norm.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def encode_unit(unit: TranslationUnit) -> str:
+    """The unit as JSON, without the plain source/target (they are columns) unless tags need keeping."""
+    data = unit_to_dict(unit)
+    for name in ("source", "target"):
+        if name in data and not getattr(unit, name).has_tags:
+            del data[name]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_unit(source: str, target: str, data: str) -> TranslationUnit:
+    payload = json.loads(data)
+    if "source" not in payload and source:
+        payload["source"] = [source]
+    if "target" not in payload and target:
+        payload["target"] = [target]
+    return unit_from_dict(payload)

@@ -144,7 +144,7 @@ def _empty_termbase():
 def _detect(text, glossary, output_format) -> None:
     from .. import limits
     from ..config import load_config
-    from ..reverse import detect_document
+    from ..detection import detect_document
 
     load_config()  # [tool.slovnik.limits] max-word applies before any word is judged
     termbase = _termbase(glossary)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..romanize import romanize
+
 # As in glossary/data/termbase.schema.json: letters, digits, '.', '_', '-'; slugs like ezhov-nikolai.
 CONCEPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -17,8 +19,6 @@ def is_concept_id(value: str) -> bool:
 def slugify(text: str, limit: int = 48) -> str:
     """A lowercase ASCII slug (ezhov-nikolai); Cyrillic is romanized (LC) first, not dropped."""
     if _CYRILLIC.search(text):
-        from ..romanize import romanize  # imported late: romanize reads the termbase lazily
-
         text = romanize(text, "lc")
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")

@@ -11,10 +11,11 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..findings import Finding
 from ..model import Termbase
+from .document import Document
 from .romanized import Romanized
 from .rules import RULES, LintContext, Rule
 from .rules.analysis import DEFAULT_SCHEME, HouseScheme, analysis
-from .sources import Document, is_supported, read_document
+from .sources import is_supported, read_document
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..atomic import atomic_write_bytes
 from ..findings import Finding
-from .sources import Document
+from .document import Document
 
 
 @dataclass

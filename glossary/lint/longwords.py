@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 
 from .. import limits
+from .document import Document
 from .rules.base import WORD_RE
-from .sources import Document
 
 
 def passed_over(documents: Iterable[Document]) -> list[tuple[Document, int, int]]:

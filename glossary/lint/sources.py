@@ -13,11 +13,9 @@ returned as line ranges on the document.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,183 +23,21 @@ from .. import limits
 from ..errors import FormatNotSupported, ParseError
 from ..formats import xmlsafe
 from ..formats.textfile import read_input
-
-# `slovnik: ignore` (every rule) or `slovnik: ignore[R101, S3]` (codes or code prefixes).
-DIRECTIVE_RE = re.compile(r"slovnik:\s*ignore(?:\[\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*\])?")
-# Alone on its line (after an optional comment leader) a directive covers the next paragraph; after
-# text on the same line it covers that line only.
-_DIRECTIVE_LINE_RE = re.compile(r"^\s*(?:#|//|%|;)?\s*" + DIRECTIVE_RE.pattern + r"\s*$")
-
-URL_RE = re.compile(r"(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>\"'\])]*[^\s<>\"'\]).,;:!?]|<<[^<>\s]+>>")
-EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-ENTITY_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """Findings on lines first..last (inclusive) whose code starts with one of *codes* are dropped.
-
-    `codes` None means every rule.
-    """
-
-    first_line: int
-    last_line: int
-    codes: frozenset[str] | None
-
-    def covers(self, line: int, code: str) -> bool:
-        if not self.first_line <= line <= self.last_line:
-            return False
-        return self.codes is None or any(code.startswith(c) for c in self.codes)
-
-
-@dataclass
-class Document:
-    """The prose of one file, position-preserving (see the module docstring)."""
-
-    path: Path
-    kind: str
-    text: str
-    source: str | None = None
-    encoding: str = "utf-8"
-    suppressions: list[Suppression] = field(default_factory=list)
-    italics: list[tuple[int, int]] = field(default_factory=list)  # italic markup the reader saw (HTML)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-    _citations: list[tuple[int, int]] | None = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-
-    @property
-    def citations(self) -> list[tuple[int, int]]:
-        """Sorted spans of `text` that cite (titles, references): see glossary.lint.citations."""
-        if self._citations is None:
-            from .citations import citation_spans
-
-            self._citations = citation_spans(self.text, self.italics)
-        return self._citations
-
-    def in_citation(self, start: int, end: int) -> bool:
-        """Does text[start:end] overlap a citation span?"""
-        spans = self.citations
-        i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-        if i >= 0 and spans[i][1] > start:
-            return True
-        return i + 1 < len(spans) and spans[i + 1][0] < end
-
-    @property
-    def fixable(self) -> bool:
-        return self.source is not None
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of *offset* in `text`."""
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        return i + 1, offset - self._line_starts[i] + 1
-
-    def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
-        return (self.source or self.text)[start:end]
-
-    def suppressed(self, line: int, code: str) -> bool:
-        return any(s.covers(line, code) for s in self.suppressions)
-
-
-def parse_directive(comment: str) -> frozenset[str] | None | bool:
-    """The codes of a `slovnik: ignore[...]` directive in *comment*: a frozenset, None (= all), or
-    False when there is no directive."""
-    m = DIRECTIVE_RE.search(comment)
-    if not m:
-        return False
-    if m.group(1) is None:
-        return None
-    return frozenset(c.strip().upper() for c in m.group(1).split(","))
-
-
-# ---------------------------------------------------------------- helpers
-
-def _blank(s: str) -> str:
-    """Same length, newlines kept, everything else a space."""
-    return re.sub(r"[^\n]", " ", s)
-
-
-class _Mask:
-    """A mutable copy of the file text where ranges are blanked or (re)opened for checking."""
-
-    def __init__(self, source: str, start_open: bool = True):
-        self.source = source
-        self.chars = list(source) if start_open else list(_blank(source))
-
-    def blank(self, start: int, end: int) -> None:
-        for i in range(start, end):
-            if self.chars[i] != "\n":
-                self.chars[i] = " "
-
-    def open(self, start: int, end: int) -> None:
-        self.chars[start:end] = self.source[start:end]
-
-    def blank_pattern(self, pattern: re.Pattern, start: int = 0, end: int | None = None) -> None:
-        for m in pattern.finditer(self.source, start, len(self.source) if end is None else end):
-            self.blank(m.start(), m.end())
-
-    def text(self) -> str:
-        return "".join(self.chars)
-
-
-def _line_of(source: str, offset: int) -> int:
-    return source.count("\n", 0, offset) + 1
-
-
-def _paragraph_end(lines: list[str], index: int) -> int:
-    """0-based index of the last line of the paragraph starting at *index* (stops before a blank)."""
-    j = index
-    while j < len(lines) and not lines[j].strip():  # skip blank lines right after the directive
-        j += 1
-    while j + 1 < len(lines) and lines[j + 1].strip():
-        j += 1
-    return min(j, len(lines) - 1)
-
-
-def _line_directives(source: str, mask: _Mask, path: Path) -> list[Suppression]:
-    """Plain-text/Markdown/DOCX directive lines: blank them and turn them into suppressions."""
-    out = []
-    lines = source.split("\n")
-    offset = 0
-    for i, line in enumerate(lines):
-        m = DIRECTIVE_RE.search(line)
-        if m:
-            codes = parse_directive(line)
-            assert codes is not False
-            if _DIRECTIVE_LINE_RE.match(line):
-                out.append(Suppression(i + 2, _paragraph_end(lines, i + 1) + 1, codes))
-            else:
-                out.append(Suppression(i + 1, i + 1, codes))
-            mask.blank(offset + m.start(), offset + m.end())
-        offset += len(line) + 1
-    return out
-
-
-def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """(text, encoding to write it back with). BOMs are honoured; otherwise UTF-8 unless told."""
-    if encoding is None:
-        if data.startswith(codecs.BOM_UTF8):
-            encoding = "utf-8-sig"
-        elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"
-        else:
-            encoding = "utf-8"
-    try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise ParseError(path, line, f"not valid {encoding} text (byte 0x{data[e.start]:02x})") from e
-    except LookupError as e:
-        raise ParseError(path, None, f"unknown encoding {limits.quote(encoding)!r}") from e
-
-
-def _common_masks(mask: _Mask) -> None:
-    mask.blank_pattern(URL_RE)
-    mask.blank_pattern(EMAIL_RE)
-
+from .document import (
+    COMMENT_RE,
+    ENTITY_RE,
+    TAG_RE,
+    Document,
+    Mask,
+    Suppression,
+    common_masks,
+    decode,
+    line_directives,
+    line_of,
+    paragraph_end,
+    parse_directive,
+)
+from .xmlsources import read_units
 
 # ---------------------------------------------------------------- plain text
 
@@ -212,9 +48,9 @@ def read_text(path: Path, data: bytes) -> Document:
     next paragraph; the directive after text on a line covers that line.
     """
     source, encoding = decode(path, data)
-    mask = _Mask(source)
-    _common_masks(mask)
-    suppressions = _line_directives(source, mask, path)
+    mask = Mask(source)
+    common_masks(mask)
+    suppressions = line_directives(source, mask, path)
     return Document(path, "text", mask.text(), source, encoding, suppressions)
 
 
@@ -225,8 +61,6 @@ _CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n\s*\n).)+?)(?<!`)\1(?!`)", 
 _LINK_DEST_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
 _AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
 _FRONT_MATTER_RE = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
 
 
@@ -238,7 +72,7 @@ def read_markdown(path: Path, data: bytes) -> Document:
     blank line); after text on a line it covers that line.
     """
     source, encoding = decode(path, data)
-    mask = _Mask(source)
+    mask = Mask(source)
     m = _FRONT_MATTER_RE.match(source)
     if m:
         mask.blank(0, m.end())
@@ -258,23 +92,23 @@ def read_markdown(path: Path, data: bytes) -> Document:
     masked = mask.text()
     suppressions = []
     lines = source.split("\n")
-    for cm in _COMMENT_RE.finditer(masked):
+    for cm in COMMENT_RE.finditer(masked):
         codes = parse_directive(cm.group())
         mask.blank(cm.start(), cm.end())
         if codes is False:
             continue
-        first = _line_of(source, cm.start())
-        last = _line_of(source, cm.end())
+        first = line_of(source, cm.start())
+        last = line_of(source, cm.end())
         before = source[source.rfind("\n", 0, cm.start()) + 1:cm.start()]
         after = source[cm.end():].split("\n", 1)[0]
         if before.strip() or after.strip():
             suppressions.append(Suppression(first, last, codes))
         else:
-            suppressions.append(Suppression(last + 1, _paragraph_end(lines, last) + 1, codes))
-    for pattern in (_CODE_SPAN_RE, _LINK_DEST_RE, _REF_DEF_RE, _AUTOLINK_RE, _TAG_RE, ENTITY_RE):
+            suppressions.append(Suppression(last + 1, paragraph_end(lines, last) + 1, codes))
+    for pattern in (_CODE_SPAN_RE, _LINK_DEST_RE, _REF_DEF_RE, _AUTOLINK_RE, TAG_RE, ENTITY_RE):
         for pm in pattern.finditer(mask.text()):
             mask.blank(pm.start(), pm.end())
-    _common_masks(mask)
+    common_masks(mask)
     return Document(path, "markdown", mask.text(), source, encoding, suppressions)
 
 
@@ -382,13 +216,13 @@ def read_html(path: Path, data: bytes) -> Document:
     except AssertionError as e:  # html.parser signals malformed markup declarations this way
         raise ParseError(path, parser.getpos()[0], f"malformed HTML: {limits.quote(str(e))}") from e
     for _depth, first, codes in parser.open_scopes:  # unclosed elements run to the end of the file
-        parser.suppressions.append(Suppression(first, _line_of(source, len(source)), codes))
-    mask = _Mask(source, start_open=False)
+        parser.suppressions.append(Suppression(first, line_of(source, len(source)), codes))
+    mask = Mask(source, start_open=False)
     for start, end in parser.spans:
         mask.open(start, end)
     for pm in ENTITY_RE.finditer(mask.text()):
         mask.blank(pm.start(), pm.end())
-    _common_masks(mask)
+    common_masks(mask)
     return Document(path, "html", mask.text(), source, encoding, parser.suppressions, parser.italics)
 
 
@@ -422,9 +256,9 @@ def read_docx(path: Path, data: bytes) -> Document:
     except (PackageNotFoundError, *xmlsafe.package_failures()) as e:
         raise ParseError(path, None, f"not a readable DOCX file: {xmlsafe.library_detail(e)}") from None
     text = "\n".join(paragraphs)
-    mask = _Mask(text)
-    _common_masks(mask)
-    suppressions = _line_directives(text, mask, path)
+    mask = Mask(text)
+    common_masks(mask)
+    suppressions = line_directives(text, mask, path)
     return Document(path, "docx", mask.text(), None, "utf-8", suppressions)
 
 
@@ -447,7 +281,7 @@ def read_po(path: Path, data: bytes) -> Document:
 
     source, encoding = decode_po(path, data)
     parse_po(path, source, encoding)  # a PO file polib cannot read is refused, not half-checked
-    mask = _Mask(source, start_open=False)
+    mask = Mask(source, start_open=False)
     suppressions: list[Suppression] = []
     codes: frozenset[str] | None | bool = False
     state = "start"  # which keyword's strings the current continuation lines belong to
@@ -492,8 +326,8 @@ def read_po(path: Path, data: bytes) -> Document:
             if codes is not False:
                 suppressions.append(Suppression(lineno, lineno, codes))
         offset += len(line) + 1
-    mask_text = _Mask(mask.text())
-    _common_masks(mask_text)
+    mask_text = Mask(mask.text())
+    common_masks(mask_text)
     return Document(path, "po", mask_text.text(), source, encoding, suppressions)
 
 
@@ -504,8 +338,6 @@ def read_tmx(path: Path, data: bytes) -> Document:
 
     Suppression: an XML comment `<!-- slovnik: ignore[CODES] -->` inside a `tu` or right before it.
     """
-    from .xmlsources import read_units
-
     return read_units(path, data, "tmx")
 
 
@@ -514,8 +346,6 @@ def read_xliff(path: Path, data: bytes) -> Document:
 
     Suppression: an XML comment `<!-- slovnik: ignore[CODES] -->` inside a unit or right before it.
     """
-    from .xmlsources import read_units
-
     return read_units(path, data, "xliff")
 
 

@@ -14,17 +14,17 @@ from pathlib import Path
 from lxml import etree
 
 from ..formats.xmlsafe import parse_xml
-from .sources import (
-    _COMMENT_RE,
-    _TAG_RE,
+from .document import (
+    COMMENT_RE,
     ENTITY_RE,
+    TAG_RE,
     Document,
+    Mask,
     Suppression,
-    _blank,
-    _common_masks,
-    _line_of,
-    _Mask,
+    blank,
+    common_masks,
     decode,
+    line_of,
     parse_directive,
 )
 
@@ -97,11 +97,11 @@ def read_units(path: Path, data: bytes, kind: str) -> Document:
     source, encoding = decode(path, data, tree.docinfo.encoding or "utf-8")
     if encoding.lower().replace("-", "") == "utf8" and data.startswith(codecs.BOM_UTF8):
         source, encoding = decode(path, data, "utf-8-sig")
-    mask = _Mask(source, start_open=False)
+    mask = Mask(source, start_open=False)
     # Match elements to their start tags by document order (lxml gives lines, not offsets); the
     # tag search runs over the text with comments and CDATA blanked so that they cannot match.
-    searchable = _COMMENT_RE.sub(lambda m: _blank(m.group()), source)
-    searchable = re.sub(r"<!\[CDATA\[.*?\]\]>", lambda m: _blank(m.group()), searchable, flags=re.S)
+    searchable = COMMENT_RE.sub(lambda m: blank(m.group()), source)
+    searchable = re.sub(r"<!\[CDATA\[.*?\]\]>", lambda m: blank(m.group()), searchable, flags=re.S)
     tags: dict[str, list[re.Match]] = {}
     order: dict[str, dict] = {}
     unit_lines: dict[object, list[int]] = {}
@@ -120,10 +120,10 @@ def read_units(path: Path, data: bytes, kind: str) -> Document:
         cm = re.compile(r"</(?:[\w.-]+:)?" + name + r"\s*>").search(source, om.end())
         end = cm.start() if cm else len(source)
         mask.open(om.end(), end)
-        for pattern in (_COMMENT_RE, _INLINE_CODE_RE, _CDATA_RE, _TAG_RE, ENTITY_RE):
+        for pattern in (COMMENT_RE, _INLINE_CODE_RE, _CDATA_RE, TAG_RE, ENTITY_RE):
             for pm in pattern.finditer(source, om.end(), end):
                 mask.blank(pm.start(), pm.end())
-        unit_lines.setdefault(unit, []).extend((el.sourceline, _line_of(source, end)))
+        unit_lines.setdefault(unit, []).extend((el.sourceline, line_of(source, end)))
     suppressions = []
     for comment in tree.getroot().iter(etree.Comment):
         codes = parse_directive(comment.text or "")
@@ -132,6 +132,6 @@ def read_units(path: Path, data: bytes, kind: str) -> Document:
         lines = unit_lines.get(_unit_of_comment(comment))
         if lines:
             suppressions.append(Suppression(min(lines), max(lines), codes))
-    prose = _Mask(mask.text())
-    _common_masks(prose)
+    prose = Mask(mask.text())
+    common_masks(prose)
     return Document(path, kind, prose.text(), source, encoding, suppressions)

@@ -20,6 +20,7 @@ import pandas as pd
 from glossary.errors import ParseError
 from glossary.model import Termbase
 from glossary.recognize import Match, Scan, TermIndex
+from glossary.skeleton import skeleton
 from tm.errors import WorkerDied
 from tm.model import TranslationUnit
 
@@ -54,10 +55,6 @@ class CheckContext:
     def _skeleton_fn(self) -> Callable[[str], str] | None:
         if self.index is not None and self.index.skeleton("a") is not None:
             return self.index.skeleton
-        try:
-            from glossary.reverse import skeleton
-        except ImportError:
-            return None
         cache: dict[str, str] = {}
 
         def cached(word: str) -> str:

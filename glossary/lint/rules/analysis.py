@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ...model import Termbase
+from ..document import Document
 from ..romanized import (
     ESTABLISHED_ZIPF,
     Reading,
@@ -32,7 +33,6 @@ from ..romanized import (
     russian_zipf,
     strip_marks,
 )
-from ..sources import Document
 from .base import LintContext
 
 

@@ -11,7 +11,7 @@ from typing import ClassVar, NamedTuple
 
 from ...findings import Finding, Fix, RuleMeta, Severity
 from ...model import Termbase
-from ..sources import Document
+from ..document import Document
 
 # A word: letters (any script), with inner apostrophe-like soft/hard-sign marks (Zakliuchitel'noe,
 # obʺezd) and a trailing one (oblast', oblastʹ). Hyphens split words.
