@@ -1,4 +1,4 @@
-"""One diagnostic record for every checker (glossary lint, tm check) and its renderers.
+"""One diagnostic record for every checker (glossary validate, glossary lint, tm check) and its renderers.
 
 A `Finding` says what is wrong, where (1-based line and column in the checked file) and, when a safe
 mechanical repair exists, how to fix it. Renderers only format: `render_text` (ruff's concise
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning", "note"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")  # worst first
 
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -76,6 +77,10 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code)
 
+    def properties(self) -> dict[str, Any]:
+        """What a SARIF result's property bag carries: the rule name and the rule-specific data."""
+        return {"name": self.name, **self.extra}
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract: fixed keys first, rule-specific data (variants, cyrillic, …) after."""
         data: dict[str, Any] = {
@@ -101,7 +106,12 @@ class Finding:
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=Finding.sort_key)
+    """By place: path, line, column, code (a finding without a path or a line sorts as `-`, line 1)."""
+    return sorted(findings, key=_place)
+
+
+def _place(f: Finding) -> tuple[str, int, int, str]:
+    return (f.path or "-", f.line or 1, f.column, f.code)
 
 
 # ---------------------------------------------------------------- text
@@ -210,11 +220,11 @@ def _sarif_rule(rule: RuleMeta) -> dict[str, Any]:
 
 
 def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
-    uri = _artifact_uri(f.path)
+    uri = _artifact_uri(f.path or "-")  # a tm finding read from standard input has no path
     region: dict[str, Any] = {
-        "startLine": f.line,
+        "startLine": f.line or 1,  # nor, from a store or a spreadsheet, a line
         "startColumn": f.column,
-        "endLine": f.end_line,
+        "endLine": f.end_line or 1,
         "endColumn": f.end_column,
     }
     if f.text:
@@ -238,7 +248,7 @@ def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
                 }],
             }],
         }]
-    properties = {"name": f.name, **f.extra}
+    properties = f.properties()
     if f.fix is not None:
         properties["fixSafe"] = f.fix.safe
     result["properties"] = properties

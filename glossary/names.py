@@ -19,12 +19,14 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 from .errors import GlossaryError
 
-LEXICON_PATH = Path(__file__).parent / "data" / "names" / "names.json"
-CONVENTIONS_PATH = Path(__file__).parent / "schemes" / "conventions.json"
+# Found by package name, not by this file's place: the data stays put when modules move.
+LEXICON_PATH = Path(str(files("glossary"))).resolve() / "data" / "names" / "names.json"
+CONVENTIONS_PATH = Path(str(files("glossary.schemes"))).resolve() / "conventions.json"
 
 KINDS = {"g": "given name", "p": "patronymic", "s": "surname"}
 _VOWELS = frozenset("aeiouy")

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from .formats import format_for, read_termbase, write_termbase
 from .formats.ids import slugify
 from .model import Concept, Term, Termbase
 
-STARTER_PATH = Path(__file__).resolve().parent / "data" / "starter.json"
+STARTER_PATH = Path(str(files("glossary"))).resolve() / "data" / "starter.json"  # by package name
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD = re.compile(r"[\w'’-]+")

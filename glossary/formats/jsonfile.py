@@ -11,6 +11,7 @@ import json
 import re
 import sys
 from dataclasses import fields
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from ..schemacheck import describe
 from ..schemacheck import schema_errors as check_schema
 from .textfile import decode, read_input
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "termbase.schema.json"
+SCHEMA_PATH = Path(str(files("glossary"))).resolve() / "data" / "termbase.schema.json"  # by package name
 FORMAT_ID = "slovnik-termbase"
 
 

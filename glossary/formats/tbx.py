@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from lxml import etree
@@ -475,7 +476,7 @@ def write(tb: Termbase, path: Path) -> None:
 
 # --- schema ------------------------------------------------------------------------------------------
 
-RNG_PATH = Path(__file__).resolve().parent.parent / "data" / "TBXcoreStructV03_TBX-Basic_integrated.rng"
+RNG_PATH = Path(str(files("glossary"))).resolve() / "data" / "TBXcoreStructV03_TBX-Basic_integrated.rng"
 RNG_URL = ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
            "TBXcoreStructV03_TBX-Basic_integrated.rng")
 

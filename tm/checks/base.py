@@ -1,8 +1,9 @@
-"""The vocabulary of tm check: one finding record, the unit view checks read, and the options.
+"""The vocabulary of tm check: its finding record, the unit view checks read, and the options.
 
 A check never sees a file: it gets `UnitRow`s (the plain text and tags of each unit with its role in
 the language pair resolved, so en→ru memories are checked with the roles swapped) and returns
-`CheckFinding`s. The JSON contract is `CheckFinding.to_dict()`.
+`CheckFinding`s: the one `glossary.findings.Finding` record (what the SARIF renderer reads) with the
+unit's fields added. The JSON contract of `tm check` is `CheckFinding.to_dict()`.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
+from glossary.findings import SEVERITIES, Finding, Severity
 from tm.model import Tag, TranslationUnit
 
-Severity = Literal["error", "warning", "note"]
-SEVERITIES: tuple[str, ...] = ("error", "warning", "note")
+__all__ = ["SEVERITIES", "CheckFinding", "CheckOptions", "Severity", "UnitRow", "normalize_key", "unit_ref"]
 
 
 # TMX props that say where a segment belongs, so equal sources there may rightly differ in target
@@ -89,25 +90,50 @@ def unit_ref(tu: TranslationUnit) -> str:
     return tu.source.text
 
 
-@dataclass
-class CheckFinding:
-    """One problem in one unit. `concept`/`expected` are set by term checks."""
+@dataclass(init=False)
+class CheckFinding(Finding):
+    """One problem in one unit: a Finding whose code and name are the check id, at the unit's line
+    (column 1; `path`/`line` are None for a unit read without them). `concept`/`expected` are set by
+    term checks."""
 
-    check: str
-    severity: str
-    tuid: str
-    source: str
-    target: str
-    message: str
+    tuid: str = ""
+    source: str = ""
+    target: str = ""
     concept: str | None = None
     expected: list[str] | None = None
     found: str | None = None
-    path: str | None = None
-    line: int | None = None
     source_spans: list[tuple[int, int]] = field(default_factory=list)
     target_spans: list[tuple[int, int]] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
     unit: int = field(default=-1, compare=False)  # position in the input, for ordering only
+
+    def __init__(self, check: str, severity: str, tuid: str, source: str, target: str, message: str,
+                 concept: str | None = None, expected: list[str] | None = None, found: str | None = None,
+                 path: str | None = None, line: int | None = None,
+                 source_spans: list[tuple[int, int]] | None = None,
+                 target_spans: list[tuple[int, int]] | None = None,
+                 extra: dict[str, Any] | None = None, unit: int = -1) -> None:
+        # set directly (no Finding.__init__): this is the hot path of a 200k-unit check
+        self.code = self.name = check
+        self.severity = severity  # type: ignore[assignment]  # one of SEVERITIES (checked in CHECKS)
+        self.message = message
+        self.path = path  # type: ignore[assignment]  # None: a unit read without a file name
+        self.line = line  # type: ignore[assignment]
+        self.column = 1
+        self.text = ""
+        self.end_line = line or 1
+        self.end_column = 1
+        self.fix = None
+        self.extra = {} if extra is None else extra
+        self.tuid, self.source, self.target = tuid, source, target
+        self.concept, self.expected, self.found = concept, expected, found
+        self.source_spans = [] if source_spans is None else source_spans
+        self.target_spans = [] if target_spans is None else target_spans
+        self.unit = unit
+
+    @property
+    def check(self) -> str:
+        """The check id (tm's name for the finding's code)."""
+        return self.code
 
     @property
     def signature(self) -> str:
@@ -142,6 +168,11 @@ class CheckFinding:
 
     def sort_key(self) -> tuple:
         return (self.unit, self.check)
+
+    def properties(self) -> dict[str, Any]:
+        """The SARIF property bag: everything of the JSON contract the SARIF result does not hold."""
+        skip = ("check", "severity", "message", "path", "line")
+        return {"name": self.check, **{k: v for k, v in self.to_dict().items() if k not in skip}}
 
 
 @dataclass

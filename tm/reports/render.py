@@ -1,4 +1,5 @@
-"""Text, JSON and SARIF renderings of tm check findings (SARIF through glossary.findings)."""
+"""Text, JSON and SARIF renderings of tm check findings (SARIF by glossary.findings: a CheckFinding
+is a Finding)."""
 
 from __future__ import annotations
 
@@ -43,14 +44,7 @@ def rules() -> list[gf.RuleMeta]:
             for c in CHECKS.values()]
 
 
-def to_finding(f: CheckFinding) -> gf.Finding:
-    """A tm finding as a glossary Finding (what the SARIF renderer reads): the unit's line, column 1."""
-    extra = {k: v for k, v in f.to_dict().items() if k not in ("check", "severity", "message", "path", "line")}
-    return gf.Finding(code=f.check, name=f.check, message=f.message, path=f.path or "-", line=f.line or 1,
-                      column=1, text="", severity=_SARIF_LEVEL.get(f.severity, "warning"), extra=extra)
-
-
 def render_sarif(findings: Sequence[CheckFinding]) -> str:
     from glossary import __version__
 
-    return gf.render_sarif([to_finding(f) for f in findings], "slovnik tm check", rules(), version=__version__)
+    return gf.render_sarif(findings, "slovnik tm check", rules(), version=__version__)
