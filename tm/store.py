@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from glossary.atomic import new_file_mode, read_only_fs, temp_beside, writable
 
@@ -481,16 +481,17 @@ def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | Non
     import has committed: a failed first import (bad file, full disk, kill -9) leaves no store behind,
     and two first imports racing never see, or delete, each other's half-made store.
     """
-    path, files = Path(path), [Path(f) for f in files]
-    options = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang, "progress": progress}
-    if path.exists() and not writable(path):  # refused before SQLite puts a -wal and -shm beside it
-        raise StoreError(f"{path}: the TM store is read-only")
-    if not path.exists():
-        report = _import_new(path, files, options)
+    target, paths = Path(path), [Path(f) for f in files]
+    options: dict[str, Any] = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang,
+                               "progress": progress}
+    if target.exists() and not writable(target):  # refused before SQLite puts a -wal and -shm beside it
+        raise StoreError(f"{target}: the TM store is read-only")
+    if not target.exists():
+        report = _import_new(target, paths, options)
         if report is not None:
             return report
-    with Store(path) as store:
-        return store.import_files(files, timeout=timeout, on_wait=on_wait, **options)
+    with Store(target) as store:
+        return store.import_files(paths, timeout=timeout, on_wait=on_wait, **options)
 
 
 def _link(tmp: Path, path: Path) -> bool:

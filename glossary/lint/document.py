@@ -12,6 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .. import limits
 from ..errors import ParseError
@@ -98,7 +99,7 @@ class Document:
         return any(s.covers(line, code) for s in self.suppressions)
 
 
-def parse_directive(comment: str) -> frozenset[str] | None | bool:
+def parse_directive(comment: str) -> frozenset[str] | None | Literal[False]:
     """The codes of a `slovnik: ignore[...]` directive in *comment*: a frozenset, None (= all), or
     False when there is no directive."""
     m = DIRECTIVE_RE.search(comment)
