@@ -56,7 +56,7 @@ def test_select_preface_direction_and_sort(runner, tmp_path):
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "This glossary gathers" in text
-    assert text.index("**Nikolai Yezhov**") < text.index("**Nikita Khrushchev**")  # Ежов < Хрущёв
+    assert text.index("**Yezhov, Nikolai**") < text.index("**Khrushchev, Nikita**")  # Ежов < Хрущёв
 
 
 @pytest.mark.parametrize("args, message", [

@@ -32,6 +32,11 @@ class Direction(StrEnum):
     en_ru = "en-ru"
 
 
+class Spelling(StrEnum):
+    uk = "uk"
+    us = "us"
+
+
 def _schemes(value: str | None) -> tuple[str, ...]:
     if value is None:
         from ..config import load_config
@@ -95,13 +100,18 @@ def print_command(
     font_size: Annotated[float, typer.Option("--font-size", min=6, max=16, metavar="PT",
                                              help="Body font size in points (PDF, HTML, DOCX).")] = 9.0,
     direction: Annotated[Direction, typer.Option("--direction", help="ru-en: Russian headwords with "
-                                                 "English renderings; en-ru: the reverse.")] = Direction.ru_en,
+                                                 "English renderings; en-ru: the reverse (people "
+                                                 "under their surnames).")] = Direction.ru_en,
+    spelling: Annotated[Spelling | None, typer.Option("--spelling", help="Where two renderings differ "
+                                                      "only by UK/US spelling (labour/labor camp), "
+                                                      "print the uk or us one. Default: the termbase's "
+                                                      "first.", show_default=False)] = None,
 ) -> None:
     """Print the termbase as a book-quality glossary (PDF) or for editors (HTML, Markdown, DOCX, LaTeX).
 
     Entries give the headword, its romanization, grammar, the approved renderings (preferred first),
     rejected ones as "not …", the gloss and cross-references, in alphabetical order under letter
-    headings. Example: glossary print -o glossary.pdf --scheme lc,bgn --for chapter1.md
+    headings. Example: glossary print -o glossary.pdf --scheme lc,bgn --spelling uk --for chapter1.md
     """
     from ..formats.textfile import read_text
     from ..printing import build_glossary, parse_selection, write_glossary, writer_for
@@ -122,7 +132,8 @@ def print_command(
         preface_text = read_text(preface) if preface else None
         result = build_glossary(termbase, direction=direction.value, schemes=schemes,
                                 sort=sort.value if sort else None, selection=selection, only=only,
-                                title=title, preface=preface_text)
+                                title=title, preface=preface_text,
+                                spelling=spelling.value if spelling else None)
         if not result.groups:  # an empty book is a mistake in the selection, not a result
             chosen = " and ".join(x for x in ("--select" if selection else "", "--for" if for_paths else "") if x)
             raise GlossaryError(f"{output}: nothing to print: no concept "

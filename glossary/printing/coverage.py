@@ -55,6 +55,7 @@ def printed_strings(glossary: Glossary) -> Iterator[tuple[str, str, str, str]]:
     for paragraph in glossary.preface:
         yield "regular", paragraph, "preface", ""
     yield "italic", glossary.romanization_note, "romanization note", ""
+    yield "regular", glossary.key, "key to abbreviations", ""
     for group in glossary.groups:
         for e in group.entries:  # before the heading, so an error names the entry
             yield from _entry_strings(e)
@@ -73,7 +74,9 @@ def _form_strings(f: Form, face: str, what: str, entry_id: str):
 def _entry_strings(e: Entry):
     for f in (e.headword, *e.variants):
         yield from _form_strings(f, "bold", "headword", e.concept_id)
-    for f in (*e.renderings, *e.rejected):
+    for f in e.renderings:
+        yield from _form_strings(f, "bold", "rendering", e.concept_id)
+    for f in e.rejected:
         yield from _form_strings(f, "regular", "rendering", e.concept_id)
     for s in e.subjects:
         yield "regular", s, "subject", e.concept_id

@@ -20,7 +20,7 @@ from ..atomic import atomic_path
 from .entries import Entry, Form, Glossary
 from .typst import PAPERS
 
-PARAGRAPH_STYLES = ("Glossary Title", "Glossary Preface", "Glossary Note", "Glossary Letter",
+PARAGRAPH_STYLES = ("Glossary Title", "Glossary Preface", "Glossary Note", "Glossary Key", "Glossary Letter",
                     "Glossary Entry")
 CHARACTER_STYLES = ("Glossary Headword", "Glossary Romanization", "Glossary Grammar",
                     "Glossary Subject", "Glossary Rendering", "Glossary Rejected", "Glossary Gloss",
@@ -52,6 +52,8 @@ def _define_styles(document, font_size: float) -> None:
     note.font.italic = True
     note.paragraph_format.alignment = 1
     note.paragraph_format.space_before = Pt(font_size * 0.6)
+    key = paragraph("Glossary Key")
+    key.paragraph_format.alignment = 1
     letter = paragraph("Glossary Letter", "Heading 1")
     letter.paragraph_format.alignment = 1
     letter.paragraph_format.keep_with_next = True
@@ -72,7 +74,7 @@ def _define_styles(document, font_size: float) -> None:
     character("Glossary Romanization", italic=True)
     character("Glossary Grammar", italic=True)
     character("Glossary Subject", small_caps=True)
-    character("Glossary Rendering")
+    character("Glossary Rendering", bold=True)  # set apart from the gloss
     character("Glossary Rejected")
     character("Glossary Gloss")
     character("Glossary Cross-reference")
@@ -193,6 +195,8 @@ def build(glossary: Glossary, *, paper: str = "a4", font_size: float = 9.0):
         document.add_paragraph(paragraph, style="Glossary Preface")
     if glossary.romanization_note:
         document.add_paragraph(glossary.romanization_note, style="Glossary Note")
+    if glossary.key:
+        document.add_paragraph(glossary.key, style="Glossary Key")
     entries = document.add_section(WD_SECTION.CONTINUOUS)
     _two_columns(entries)
     source = glossary.source_lang

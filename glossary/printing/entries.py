@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Concept, ConceptType, Term, Termbase
 from .collation import collation_key
+from .typography import SPELLINGS, one_spelling, typeset
 
 DIRECTIONS = ("ru-en", "en-ru")
 SORTS = ("ru", "latin", "en")
@@ -30,6 +31,9 @@ SELECT_KEYS = ("type", "tag", "subject")
 POS_ABBREV = {"noun": "n.", "verb": "v.", "adjective": "adj.", "adverb": "adv.", "phrase": "phr.",
               "properNoun": "", "other": ""}
 GENDER_ABBREV = {"masculine": "m.", "feminine": "f.", "neuter": "nt.", "other": ""}
+ABBREVIATIONS = (("m.", "masculine"), ("f.", "feminine"), ("nt.", "neuter"), ("pl.", "plural"),
+                 ("n.", "noun"), ("v.", "verb"), ("adj.", "adjective"), ("adv.", "adverb"),
+                 ("phr.", "phrase"))
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,27 @@ class Form:
 
     @property
     def shown_romanizations(self) -> tuple[str, ...]:
-        """What is printed: the first scheme's form, then each other scheme's where it differs
-        ("nomenklatura", or "Sokolʹnikov" and in brackets "Sokolʹnikov")."""
+        """What is printed: the first scheme's form, then each other scheme's where it differs, and of
+        that only the words that differ ("Abakumov Viktor Semenovich", in brackets "Semënovich")."""
         if not self.romanized:
             return ()
         first = self.romanized[0]
-        return (first, *(r for r in self.romanized[1:] if r != first))
+        return (first, *(differing_words(first, r) for r in self.romanized[1:] if r != first))
+
+
+def differing_words(first: str, other: str) -> str:
+    """The words of *other* that differ from *first*, with "…" for a gap; all of *other* when the two
+    do not have the same number of words."""
+    a, b = first.split(), other.split()
+    if len(a) != len(b):
+        return other
+    shown: list[str] = []
+    for i, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x != y:
+            if shown and a[i - 1] == b[i - 1]:
+                shown.append("…")
+            shown.append(y)
+    return " ".join(shown)
 
 
 @dataclass(frozen=True)
@@ -73,10 +92,12 @@ class Entry:
     see_also: tuple[CrossRef, ...] = ()
     letter: str = ""
 
-    def meaning(self, form: Callable[[Form], str], not_label: str) -> str:
+    def meaning(self, form: Callable[[Form], str], not_label: str,
+                rendering: Callable[[Form], str] | None = None) -> str:
         """Renderings joined by "; ", then the rejected ones after *not_label*, then the full stop;
-        *form* renders one form in the writer's markup. "" when there are none."""
-        meaning = "; ".join(form(r) for r in self.renderings)
+        *form* renders one form in the writer's markup, *rendering* an approved one (set apart from
+        the gloss, in bold; default *form*). "" when there are none."""
+        meaning = "; ".join((rendering or form)(r) for r in self.renderings)
         if self.rejected:
             rejected = f"{not_label} " + ", ".join(form(r) for r in self.rejected)
             meaning = f"{meaning}; {rejected}" if meaning else rejected
@@ -115,6 +136,21 @@ class Glossary:
     schemes: tuple[SchemeInfo, ...]
     groups: list[LetterGroup]
     preface: tuple[str, ...] = ()  # paragraphs
+
+    @property
+    def abbreviations(self) -> tuple[tuple[str, str], ...]:
+        """The key to the grammar labels the entries use, in a fixed order: (("m.", "masculine"), …)."""
+        used = {part for e in self.entries for f in (e.headword, *e.variants, *e.renderings, *e.rejected)
+                for part in f.grammar.split()}
+        return tuple((abbrev, meaning) for abbrev, meaning in ABBREVIATIONS if abbrev in used)
+
+    @property
+    def key(self) -> str:
+        """One line under the title: the grammar labels used and how subject labels are set."""
+        parts = [f"{abbrev} {meaning}" for abbrev, meaning in self.abbreviations]
+        if any(e.subjects for e in self.entries):
+            parts.append("subject labels in small capitals")
+        return " · ".join(parts) + "." if parts else ""
 
     @property
     def entries(self) -> list[Entry]:
@@ -222,11 +258,12 @@ def grammar_of(term: Term) -> str:
 
 
 class _Builder:
-    def __init__(self, direction: str, schemes: tuple[str, ...]):
+    def __init__(self, direction: str, schemes: tuple[str, ...], spelling: str | None = None):
         from ..romanize import engine
 
         self.source, self.target = direction.split("-")
         self.schemes = schemes
+        self.spelling = spelling
         # The compiled engines themselves (romanize() would also collect unmapped letters, unused here).
         self.engines = tuple((s, engine(s)) for s in schemes)
 
@@ -235,28 +272,56 @@ class _Builder:
             return ()
         # A per-scheme override on the term (an established spelling) wins over the engine. A letter
         # outside the scheme (Ukrainian ґ in BGN) stays Cyrillic in print, visibly, without a warning.
-        return tuple(term.romanization.get(s) or e.convert(term.text) for s, e in self.engines)
+        return tuple(typeset(term.romanization.get(s) or e.convert(term.text)) for s, e in self.engines)
 
-    def form(self, term: Term) -> Form:
-        return Form(term.text, term.lang, self.romanized(term), grammar_of(term), term.note)
+    def form(self, term: Term, *, person: bool = False) -> Form:
+        # A personal name's gender is no help to a reader (Litvinov Maksim Maksimovich m.).
+        grammar = "" if person else grammar_of(term)
+        note = typeset(term.note) if term.note else None
+        return Form(typeset(term.text, term.lang), term.lang, self.romanized(term), grammar, note)
 
     def entry(self, concept: Concept) -> Entry | None:
         head = concept.preferred(self.source)
         if head is None:
             return None
-        variants = tuple(self.form(t) for t in concept.approved(self.source) if t is not head)
+        person = concept.type is ConceptType.PERSON
+        headword = self.form(head, person=person)
+        variants = tuple(self.form(t, person=person) for t in concept.approved(self.source) if t is not head)
+        if person:  # the surname alone repeats the headword's first word (Абакумов under Абакумов Виктор …)
+            variants = tuple(v for v in variants if not headword.text.startswith(v.text + " "))
         approved = concept.approved(self.target)
         approved.sort(key=lambda t: t.status.value != "preferred")  # stable: preferred first
+        renderings = [self.form(t, person=person) for t in approved]
+        # An admitted rendering that is the headword's romanization, or a word of it (the surname), is
+        # printed already; one that is another rendering in the other English spelling is left out
+        # too. The first (preferred) rendering always stays: "apparat" is the approved English word.
+        printed = {r for f in (headword, *variants) for r in f.romanized}
+        printed |= {w for r in printed for w in r.split()}
+        dropped = one_spelling([f.text for f in renderings], self.spelling)
+        renderings = [f for i, f in enumerate(renderings)
+                      if f.text not in dropped and (i == 0 or f.text not in printed)] or renderings[:1]
+        if self.source == "en" and person:  # an English index files people under their surnames
+            headword = replace(headword, text=surname_first(headword.text))
+            variants = tuple(replace(v, text=surname_first(v.text)) for v in variants)
         return Entry(
             concept_id=concept.id,
             type=concept.type,
-            headword=self.form(head),
+            headword=headword,
             variants=variants,
-            renderings=tuple(self.form(t) for t in approved),
-            rejected=tuple(self.form(t) for t in concept.rejected(self.target)),
-            gloss=concept.definition,
+            renderings=tuple(renderings),
+            rejected=tuple(self.form(t, person=person) for t in concept.rejected(self.target)),
+            gloss=typeset(concept.definition) if concept.definition else None,
             subjects=tuple(concept.subject),
         )
+
+
+def surname_first(name: str) -> str:
+    """An English personal name as an index files it: "Alexander Chayanov" → "Chayanov, Alexander".
+    A name with a lower-case word (Peter the Great) or a single word stays as it is."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return name
+    return f"{words[-1]}, {' '.join(words[:-1])}"
 
 
 def _sort_text(entry: Entry, sort: str, source: str) -> str:
@@ -273,11 +338,12 @@ def _sort_text(entry: Entry, sort: str, source: str) -> str:
 def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Iterable[str] = ("lc",),
                    sort: str | None = None, selection: dict[str, set[str]] | None = None,
                    only: set[str] | None = None, title: str | None = None,
-                   preface: str | None = None) -> Glossary:
+                   preface: str | None = None, spelling: str | None = None) -> Glossary:
     """Select, order and group the termbase's concepts for printing.
 
     *only*: concept ids to keep (from `concepts_used_in`); *sort*: ru, latin or en (default: the
-    headword language). Cross-references point only at entries that are printed too.
+    headword language); *spelling*: "uk" or "us" keeps one English spelling where renderings differ
+    only by it (default: the termbase's first). Cross-references point only at entries printed too.
     """
     if direction not in DIRECTIONS:
         raise ValueError(f"unknown direction {direction!r} (expected one of {', '.join(DIRECTIONS)})")
@@ -287,7 +353,9 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
     scheme_ids = tuple(schemes)
     scheme_infos = tuple(_scheme_info(s) for s in scheme_ids)  # unknown id → SchemeNotFound, early
 
-    builder = _Builder(direction, scheme_ids)
+    if spelling not in (None, *SPELLINGS):
+        raise ValueError(f"unknown spelling {spelling!r} (expected one of {', '.join(SPELLINGS)})")
+    builder = _Builder(direction, scheme_ids, spelling)
     entries: list[Entry] = []
     for concept in termbase:
         if only is not None and concept.id not in only:
@@ -316,7 +384,7 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
         groups[-1].entries.append(entry)
 
     # Blank lines separate paragraphs; line breaks inside one are just spaces.
-    paragraphs = tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", preface or "") if p.strip())
+    paragraphs = tuple(typeset(" ".join(p.split())) for p in re.split(r"\n\s*\n", preface or "") if p.strip())
     return Glossary(title=title or termbase.title or "Glossary", direction=direction, sort=sort,
                     schemes=scheme_infos, groups=groups, preface=paragraphs)
 

@@ -29,11 +29,11 @@ header { text-align: center; margin-bottom: 1.5em; }
 h1 { font-weight: normal; font-variant: small-caps; font-size: 2em; margin: 0 0 .4em; }
 header p.preface { text-align: justify; text-indent: 1em; margin: 0; }
 header p.note { font-style: italic; font-size: .92em; margin-top: .6em; }
+header p.key { font-size: .92em; margin-top: .2em; }
 h2 { text-align: center; font-size: 1.5em; margin: .9em 0 .4em; break-after: avoid; }
 h2:first-child { margin-top: 0; }
 p.entry { margin: 0 0 .35em; padding-left: 1em; text-indent: -1em; hyphens: auto; }
-.hw { font-weight: bold; }
-.hw, .tr, .rom { hyphens: none; }
+.hw, .tr { font-weight: bold; }
 .rom, .gram, .not, .note { font-style: italic; }
 .subj, .see { font-variant: small-caps; }
 a.xref { color: inherit; text-decoration: none; }
@@ -96,7 +96,7 @@ def _entry(e: Entry, source: str) -> str:
     parts = [", ".join(_form(f, "hw") for f in (e.headword, *e.variants))]
     if e.subjects:
         parts.append(f'<span class="subj">{escape(", ".join(e.subjects))}</span>')
-    meaning = e.meaning(lambda r: _form(r, "tr"), '<span class="not">not</span>')
+    meaning = e.meaning(lambda r: _form(r, "rj"), '<span class="not">not</span>', lambda r: _form(r, "tr"))
     if meaning:
         parts.append(meaning)
     if e.gloss:
@@ -122,6 +122,8 @@ def render(glossary: Glossary, *, paper: str = "a4", font_size: float = 9.0,
     out += [f'<p class="preface">{escape(p)}</p>' for p in glossary.preface]
     if glossary.romanization_note:
         out.append(f'<p class="note">{escape(glossary.romanization_note)}</p>')
+    if glossary.key:
+        out.append(f'<p class="key">{escape(glossary.key)}</p>')
     out += ["</header>", "<main>"]
     source = glossary.source_lang
     for group in glossary.groups:

@@ -31,6 +31,7 @@ _SPECIAL_RE = re.compile(r"[\\{}$&#^_%~]")
 HEADER = r"""%% %(title)s
 %% Glossary entries written by slovnik (`glossary print`): %(count)d entries, %(direction)s.
 %% %(note)s
+%% %(key)s
 %%
 %% Usage, with XeLaTeX or LuaLaTeX:
 %%   \usepackage{fontspec}
@@ -64,10 +65,10 @@ def _tail(f: Form) -> str:
     return out
 
 
-def _form(f: Form, *, bold: bool = False) -> str:
+def _form(f: Form, *, bold: bool = False, note: bool | None = None) -> str:
     text = _lang(f.lang, escape(f.text))
     out = (rf"\textbf{{{text}}}" if bold else text) + _tail(f)
-    if f.note and not bold:
+    if f.note and (not bold if note is None else note):
         out += f" ({escape(f.note)})"
     return out
 
@@ -83,7 +84,7 @@ def description(e: Entry, source: str) -> str:
         parts.append("also " + ", ".join(_form(v, bold=True) for v in e.variants) + ";")
     if e.subjects:
         parts.append(rf"\textsc{{{escape(', '.join(e.subjects))}}}")
-    meaning = e.meaning(_form, r"\textit{not}")
+    meaning = e.meaning(_form, r"\textit{not}", lambda f: _form(f, bold=True, note=True))
     if meaning:
         parts.append(meaning)
     if e.gloss:
@@ -115,6 +116,7 @@ def render(glossary: Glossary, *, name: str = "glossary.tex") -> str:
     width = max(4, len(str(len(entries))))
     header = HEADER % {"title": escape(glossary.title), "count": len(entries),
                        "direction": glossary.direction, "note": escape(glossary.romanization_note),
+                       "key": escape(glossary.key),
                        "name": name}
     out = [header]
     rank = 0

@@ -1,6 +1,6 @@
 """Markdown: one paragraph per entry under `##` letter headings (CommonMark; renders on GitHub).
 
-    **номенклатура** *nomenklatura* *f.* (party) nomenklatura; *not* nomenclature (a false friend).
+    **номенклатура** *nomenklatura* *f.* (party) **nomenklatura**; *not* nomenclature (a false friend).
     The list of senior posts … *See also* **Центральный комитет**, **аппарат**.
 
 Cross-references are the referenced headwords in bold rather than links: heading and paragraph
@@ -29,22 +29,22 @@ def romanized(f: Form) -> str:
                     for i, r in enumerate(f.shown_romanizations))
 
 
-def form(f: Form, *, bold: bool = False) -> str:
+def form(f: Form, *, bold: bool = False, note: bool = True) -> str:
     parts = [f"**{escape(f.text)}**" if bold else escape(f.text), romanized(f)]
     if f.grammar:
         parts.append(f"*{escape(f.grammar)}*")
     text = " ".join(p for p in parts if p)
-    if f.note and not bold:
+    if f.note and note:
         text += f" ({escape(f.note)})"
     return text
 
 
 def entry(e: Entry) -> str:
-    head = ", ".join(form(f, bold=True) for f in (e.headword, *e.variants))
+    head = ", ".join(form(f, bold=True, note=False) for f in (e.headword, *e.variants))
     parts = [head]
     if e.subjects:
         parts.append(f"({escape(', '.join(e.subjects))})")
-    meaning = e.meaning(form, "*not*")
+    meaning = e.meaning(form, "*not*", lambda f: form(f, bold=True))
     if meaning:
         parts.append(meaning)
     if e.gloss:
@@ -60,6 +60,8 @@ def render(glossary: Glossary) -> str:
         lines += [escape(paragraph), ""]
     if glossary.romanization_note:
         lines += [f"*{escape(glossary.romanization_note)}*", ""]
+    if glossary.key:
+        lines += [escape(glossary.key), ""]
     for group in glossary.groups:
         lines += [f"## {escape(group.letter)}", ""]
         for e in group.entries:

@@ -31,8 +31,9 @@ def _form(f: Form) -> dict:
 def _meaning(e: Entry) -> list[dict]:
     """Renderings joined by "; ", then "not" and the rejected ones joined by ", " (Entry.meaning):
     each form with the separator printed before it."""
-    forms = [{**_form(r), "sep": "; " if i else "", "opens-rejected": False} for i, r in enumerate(e.renderings)]
-    forms += [{**_form(r), "sep": ", " if i else ("; " if forms else ""), "opens-rejected": not i}
+    forms = [{**_form(r), "sep": "; " if i else "", "opens-rejected": False, "rejected": False}
+             for i, r in enumerate(e.renderings)]
+    forms += [{**_form(r), "sep": ", " if i else ("; " if forms else ""), "opens-rejected": not i, "rejected": True}
               for i, r in enumerate(e.rejected)]
     return forms
 
@@ -50,6 +51,7 @@ def document_data(glossary: Glossary, *, paper: str = "a4", font_size: float = 9
         "font_size": font_size,
         "preface": list(glossary.preface),
         "note": glossary.romanization_note,
+        "key": glossary.key,
         "headwords": [e.headword.text for e in glossary.entries],  # in order, for the running heads
         "groups": [{"letter": g.letter, "entries": [{
             "names": [_form(e.headword), *(_form(v) for v in e.variants)],
