@@ -124,9 +124,15 @@ class _TrigramModel:
 
 @cache
 def _model() -> _TrigramModel:
-    from wordfreq import top_n_list
+    from .termcache import cached, code_key
 
-    return _TrigramModel(w.replace("ё", "е") for w in top_n_list("ru", 60_000) if w.isalpha())
+    def build() -> _TrigramModel:
+        from wordfreq import top_n_list
+
+        return _TrigramModel(w.replace("ё", "е") for w in top_n_list("ru", 60_000) if w.isalpha())
+
+    # the same for every run of this slovnik: built once (a second of CPU), then read from the cache
+    return cached(code_key("trigram-model"), "trigram-model", _TrigramModel, build)
 
 
 # ---------------------------------------------------------------- inverse tables
@@ -301,7 +307,11 @@ def _build_term_index(termbase) -> _TermIndex:
             for en in concept.terms_in("en"):
                 if len(en.text.split()) == 1 and _spells_alike(en.text, ru.text):
                     english.setdefault(en.text.lower(), ru.text)
-    lemmas = frozenset(morph.lemma(f) for f in forms)
+    from .termcache import WordMemo
+
+    memo = WordMemo("lemma")  # a changed termbase analyses only its new words
+    lemmas = frozenset(memo.get(f, morph.lemma) for f in forms)
+    memo.save()
     return _TermIndex(frozenset(forms), lemmas, english, frozenset(spellings))
 
 
