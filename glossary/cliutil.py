@@ -92,7 +92,11 @@ def make_app(help_text: str, command_modules=()) -> typer.Typer:
 
     @app.callback()
     def _root(version: VersionOpt = False) -> None:
-        pass
+        from .config import load_config
+
+        # [tool.slovnik] is read before every command, so its limits apply whether or not the
+        # command reads the rest (a termbase given by --glossary needs no config look-up)
+        load_config()
 
     for module in command_modules:
         module.register(app)

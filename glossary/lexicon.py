@@ -100,7 +100,11 @@ class Lexicon:
                 for en in concept.terms_in("en"):
                     if len(en.text.split()) == 1 and spells_alike(en.text, ru.text):
                         english.setdefault(en.text.lower(), ru.text)
-        lemmas = frozenset(morph.lemma(f) for f in forms)
+        from .termcache import WordMemo
+
+        memo = WordMemo("lemma")  # a changed termbase analyses only its new words
+        lemmas = frozenset(memo.get(f, morph.lemma) for f in forms)
+        memo.save()
         return cls(frozenset(forms), lemmas, english, frozenset(spellings), conventional)
 
     def conventional_pattern(self) -> re.Pattern[str] | None:

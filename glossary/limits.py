@@ -67,3 +67,12 @@ def quote(text: str, limit: int | None = None) -> str:
     """*text* for an error message, cut to the quoting limit with "…"."""
     limit = limit or LIMITS.max_quoted
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def passed_over_note(where: str, count: int, length: int) -> str:
+    """The one note a run prints for the words it passed over as longer than `max_word`: *count* of
+    them, the first *length* letters long, at *where* (file:line[:column])."""
+    limit = f"longer than max-word ({LIMITS.max_word} letters, [tool.slovnik.limits])"
+    if count == 1:
+        return f"note: {where}: a word of {length} letters passed over, {limit}"
+    return f"note: {where}: {count} words passed over, {limit}; this is the first"

@@ -44,6 +44,9 @@ class Status(StrEnum):
         """Accept our short names and the TBX picklist values; blank means preferred."""
         if not value:
             return cls.PREFERRED
+        known = _STATUS_VALUES.get(value)  # the plain short name, as nearly every file writes it
+        if known is not None:
+            return known
         v = value.strip()
         for suffix in ("Term-admn-sts", "-admn-sts", "Term"):
             if v.endswith(suffix):
@@ -54,6 +57,9 @@ class Status(StrEnum):
         except ValueError:
             raise ValueError(f"unknown status {limits.quote(value)!r} (expected one of: "
                              f"{', '.join(s.value for s in cls)})") from None
+
+
+_STATUS_VALUES = {s.value: s for s in Status}
 
 
 class ConceptType(StrEnum):

@@ -32,7 +32,7 @@ from typing import NamedTuple
 from . import limits, morph
 from .model import Concept, Term, Termbase
 from .skeleton import skeleton
-from .termcache import derived, pack, plain_dumps, plain_loads, unpack
+from .termcache import WordMemo, derived, pack, plain_dumps, plain_loads, unpack
 
 # A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
 # are tokens too, so приказ № 227 never matches приказ № 00447.
@@ -236,7 +236,7 @@ class TermIndex:
         self._skeleton_cache: dict[str, str] = {}
         if isinstance(termbase, Termbase):
             plan = derived(termbase, f"recognize-{'romanized' if romanized else 'plain'}", dict,
-                           lambda tb: self._plan(concepts))
+                           lambda tb: self._plan(concepts, memo=True))
         else:
             plan = self._plan(concepts)
         self._concept_list = concepts
@@ -256,8 +256,26 @@ class TermIndex:
 
     # building
 
-    def _plan(self, concepts: list[Concept]) -> dict:
-        self._form_skels: dict[str, frozenset[str]] = {}
+    def _plan(self, concepts: list[Concept], memo: bool = False) -> dict:
+        """The plan for *concepts*; with *memo*, the words' analyses come from and go to the disk
+        (termcache.WordMemo), so a changed termbase costs only its new words."""
+        forms = WordMemo("form-skeletons") if memo and self._skeleton is not None else None
+        skeletons = WordMemo("skeletons") if forms is not None else None
+        keys = WordMemo("term-keys") if memo else None
+        self._form_skels: dict[str, frozenset[str]] = forms.values if forms is not None else {}
+        if skeletons is not None:
+            skeletons.values.update(self._skeleton_cache)
+            self._skeleton_cache = skeletons.values
+        self._term_keys: WordMemo | None = keys
+        try:
+            return self._plan_entries_of(concepts)
+        finally:
+            self._term_keys = None
+            for m in (forms, skeletons, keys):
+                if m is not None:
+                    m.save()
+
+    def _plan_entries_of(self, concepts: list[Concept]) -> dict:
         entries: list[tuple] = []
         firsts: dict[str, dict[str, list[int]]] = {"ru_first": {}, "en_first": {}, "en_skel_first": {}}
         regex: dict[str, list[int]] = {"ru_regex": [], "en_regex": []}
@@ -305,7 +323,12 @@ class TermIndex:
             keys = tuple(frozenset({_fold(w)}) for w in words)
         else:
             noun = len(words) == 1 and term.part_of_speech == "noun"
-            keys = (noun_lemmas(words[0]),) if noun else tuple(term_lemmas(w) for w in words)
+            memo = self._term_keys
+            if memo is None:
+                keys = (noun_lemmas(words[0]),) if noun else tuple(term_lemmas(w) for w in words)
+            else:  # a noun's keys under a key no word has (a tab)
+                keys = ((memo.get(f"\t{words[0]}", lambda k: noun_lemmas(k[1:])),) if noun
+                        else tuple(memo.get(w, term_lemmas) for w in words))
         return (ci, tj, mode, words, keys, ())
 
     def _entry(self, n: int) -> _Entry:

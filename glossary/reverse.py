@@ -67,9 +67,15 @@ class _TrigramModel:
 
 @cache
 def _model() -> _TrigramModel:
-    from wordfreq import top_n_list
+    from .termcache import cached, code_key
 
-    return _TrigramModel(w.replace("ё", "е") for w in top_n_list("ru", 60_000) if w.isalpha())
+    def build() -> _TrigramModel:
+        from wordfreq import top_n_list
+
+        return _TrigramModel(w.replace("ё", "е") for w in top_n_list("ru", 60_000) if w.isalpha())
+
+    # the same for every run of this slovnik: built once (a second of CPU), then read from the cache
+    return cached(code_key("trigram-model"), "trigram-model", _TrigramModel, build)
 
 
 # ---------------------------------------------------------------- inverse tables

@@ -269,6 +269,7 @@ def _build_search_index(tb: Termbase) -> dict[str, Any]:
     texts: list[str] = []
     spelled: list[str] = []
     n = 0
+    memo = termcache.WordMemo("search-lemmas")  # a changed termbase analyses only its new words
     for concept in tb:
         concept_starts.append(n)
         for term in concept.terms:
@@ -279,12 +280,13 @@ def _build_search_index(tb: Termbase) -> dict[str, Any]:
             for w in facts.words:
                 keys.update("w:" + f for f in _en_forms(w))
                 if facts.cyrillic:
-                    lemmas, skeletons = _word_lemmas(w)
+                    lemmas, skeletons = memo.get(w, _word_lemmas)
                     keys.update("l:" + f for f in lemmas)
                     keys.update("s:" + f for f in skeletons)
             for k in keys:
                 by_key.setdefault(k, []).append(n)
             n += 1
+    memo.save()
     return {"by_key": {k: termcache.pack(v) for k, v in by_key.items()},
             "concept_starts": termcache.pack(concept_starts),
             "text_blob": _Blob.of(texts), "spelled_blob": _Blob.of(spelled)}

@@ -43,7 +43,7 @@ _KEEP_FILES = 64
 _MAGIC = b"slovnik-cache 1\n"
 _ALLOWED = {("glossary.model", name) for name in ("Termbase", "Concept", "Term", "Status", "ConceptType",
                                                   "ConceptList")}
-_ALLOWED |= {("glossary.lexicon", "Lexicon")}
+_ALLOWED |= {("glossary.lexicon", "Lexicon"), ("glossary.reverse", "_TrigramModel"), ("collections", "Counter")}
 _ALLOWED |= {("builtins", name) for name in ("set", "frozenset", "dict", "list", "tuple")}
 
 
@@ -107,6 +107,14 @@ def file_key(path: Path, *parts: object) -> str | None:
     except OSError:
         return None
     return h.hexdigest()[:32]
+
+
+def code_key(name: str) -> str | None:
+    """The key of a value built from slovnik's code and data alone (no termbase); None when the
+    cache is off."""
+    if cache_dir() is None:
+        return None
+    return hashlib.sha256(repr((code_stamp(), name)).encode()).hexdigest()[:32]
 
 
 class _Unpickler(pickle.Unpickler):
@@ -240,6 +248,36 @@ def derived(tb: Any, name: str, kind: type[T], build: Callable[[Any], T]) -> T:
     while *tb* is as read from its file (`tb.content_key`). *name* says what is built and from which
     parameters; *kind* is the type of the value (anything else read back is a miss)."""
     return tb.derived(name, lambda tb: cached(tb.content_key, name, kind, lambda: build(tb)))
+
+
+# A word memo past this many words starts again empty: it serves the termbases in use, not history.
+_MEMO_WORDS = 2_000_000
+
+
+class WordMemo:
+    """One analysis of single words (a Russian word's lemmas, the skeletons of its inflected forms),
+    kept on disk across termbase versions: building a structure for a termbase that changed by a few
+    concepts analyses only the words the cache has not seen. Unlike the structures cached per
+    termbase it is keyed by slovnik's code alone (an analysis of a word does not depend on the
+    termbase it came from). Only loaded by a run that builds a structure, never by a warm run."""
+
+    def __init__(self, name: str) -> None:
+        self.name = f"words-{name}"
+        self.key = code_key(self.name)
+        self.values: dict[str, Any] = load(self.key, self.name, dict) or {}
+        self._loaded = len(self.values)
+
+    def get(self, word: str, compute: Callable[[str], Any]) -> Any:
+        value = self.values.get(word)
+        if value is None:
+            value = self.values[word] = compute(word)
+        return value
+
+    def save(self) -> None:
+        """Store the memo if this run added words (atomically: a concurrent run's words may be lost,
+        never mixed)."""
+        if self.key and len(self.values) > self._loaded:
+            store(self.key, self.name, self.values if len(self.values) <= _MEMO_WORDS else {})
 
 
 def pack(numbers: Iterable[int]) -> bytes:

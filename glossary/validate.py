@@ -62,25 +62,34 @@ def mixed_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if _CYR.search(w) and _LAT.search(w)]
 
 
+def duplicate_ids(tb: Termbase, path: str | Path = "<termbase>") -> list[Finding]:
+    """TB101 alone: a concept id used again (what an import refuses outright, found without the
+    other checks' cost)."""
+    out: list[Finding] = []
+    seen_ids: dict[str, int | None] = {}
+    for c in tb.concepts:
+        if c.id in seen_ids:
+            out.append(_finding("TB101", f"concept id {limits.quote(c.id)!r} is used again (first at line "
+                                f"{seen_ids[c.id] or '?'})", str(path), c.line, c.id, concept=c.id))
+        else:
+            seen_ids[c.id] = c.line
+    return out
+
+
 def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Finding]:
     """Semantic checks over a loaded termbase."""
     p = str(path)
     out: list[Finding] = []
     src, tgt = tb.source_lang, tb.target_lang
-    seen_ids: dict[str, int | None] = {}
     owners: dict[tuple[str, str], list[str]] = defaultdict(list)
     spelled: dict[tuple[str, str], str] = {}
     ids = {c.id for c in tb.concepts}
     from .engine import scheme_ids
 
     schemes = scheme_ids()
+    out += duplicate_ids(tb, p)
     for c in tb.concepts:
         line = c.line
-        if c.id in seen_ids:
-            out.append(_finding("TB101", f"concept id {limits.quote(c.id)!r} is used again (first at line "
-                                f"{seen_ids[c.id] or '?'})", p, line, c.id, concept=c.id))
-        else:
-            seen_ids[c.id] = line
         if not c.terms:
             out.append(_finding("TB204", f"concept {limits.quote(c.id)!r} has no terms", p, line, concept=c.id))
             continue

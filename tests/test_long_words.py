@@ -177,6 +177,28 @@ def test_tm_check_with_huge_words_stays_within_its_caps(tmp_path, name, build):
     assert "translit-variant" in result.stdout
 
 
+@pytest.mark.parametrize("name, build, line", [("memory.tmx", _tmx, 4), ("memory.po", _po, 6)])
+def test_tm_check_notes_the_words_it_passed_over_once(tmp_path, name, build, line):
+    ru = "Маршал Тухачевский и " + "ы" * 300 + " ушёл."
+    en = "Marshal Tukhachevskii met " + "y" * 200 + " and " + "Yi" * 40 + " in Moscow."
+    (tmp_path / name).write_text(build(ru, en), encoding="utf-8")
+    result = _run("tm", "check", name, cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    notes = [n for n in result.stderr.splitlines() if n.startswith("note:")]
+    # the 80-letter word counts too: max-word is 64
+    assert notes == [f"note: {name}:{line}: 3 words passed over, longer than max-word (64 letters, "
+                     "[tool.slovnik.limits]); this is the first"]
+    assert "translit-variant" in result.stdout  # the ordinary unit is still checked
+
+
+def test_tm_check_notes_nothing_for_ordinary_words(tmp_path):
+    (tmp_path / "memory.tmx").write_text(_tmx("Маршал Тухачевский ушёл.", "Marshal Tukhachevskii left."),
+                                         encoding="utf-8")
+    result = CliRunner().invoke(tm_app, ["check", str(tmp_path / "memory.tmx")])
+    assert result.exit_code in (0, 1)
+    assert "note:" not in result.output
+
+
 def test_translit_reverse_refuses_a_word_past_the_limit(tmp_path):
     result = CliRunner().invoke(glossary_app, ["translit", "--reverse", "Tukhachevskii " + "y" * 5000])
     assert result.exit_code == 2

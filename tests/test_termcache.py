@@ -180,3 +180,43 @@ def test_the_cache_folder_stays_bounded(cache, monkeypatch):
     for n in range(6):
         termcache.store(f"key{n}", "termbase", Termbase())
     assert len(list(cache.glob("*.pickle"))) == 3
+
+
+def test_a_changed_termbase_analyses_only_its_new_words(cache, tb_file, monkeypatch):
+    """The words' analyses outlive a termbase version (termcache.WordMemo): after a concept is
+    added, building the recogniser's plan and the search index asks about the new words only."""
+    import glossary.recognize as recognize
+    import glossary.termbase as termbase_module
+
+    def counting(name, real):
+        def wrapped(word):
+            asked.append(word)
+            return real(word)
+        monkeypatch.setattr(name, wrapped)
+
+    asked: list[str] = []
+    counting("glossary.recognize.lexeme_forms", recognize.lexeme_forms)
+    counting("glossary.recognize.term_lemmas", recognize.term_lemmas)
+    counting("glossary.termbase._word_lemmas", termbase_module._word_lemmas)
+    TermIndex(load_termbase(tb_file))
+    search(load_termbase(tb_file), "farm")
+    assert {"колхоз", "совхоз"} <= set(asked)
+
+    tb = load_termbase(tb_file)
+    tb.add(_concept("artel", "артель", "artel", part_of_speech="noun"))
+    write_termbase(tb, tb_file)
+    asked.clear()
+    index = TermIndex(load_termbase(tb_file))
+    assert [m.concept_id for m in index.find_ru("Колхоз и артель.")] == ["kolkhoz", "artel"]
+    assert [h.concept.id for h in search(load_termbase(tb_file), "артели")] == ["artel"]
+    assert asked and set(asked) <= {"артель", "artel"}
+
+
+def test_the_word_memo_is_keyed_by_the_code_and_survives_damage(cache):
+    memo = termcache.WordMemo("test")
+    assert memo.get("слово", str.upper) == "СЛОВО"
+    memo.save()
+    assert termcache.WordMemo("test").get("слово", lambda w: pytest.fail("computed again")) == "СЛОВО"
+    for path in cache.glob("*-words-test.pickle"):
+        path.write_bytes(path.read_bytes()[:-5])  # a damaged memo is no memo
+    assert termcache.WordMemo("test").values == {}

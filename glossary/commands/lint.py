@@ -231,7 +231,6 @@ def extract(
     from ..lint.engine import collect_files
     from ..lint.sources import read_document
 
-    load_config()  # [tool.slovnik.limits] apply before any file is read
     termbase = _load_termbase(glossary)
     documents = [read_document(p) for p in collect_files(paths)]
     candidates = extract_candidates(documents, termbase)

@@ -36,7 +36,7 @@ from ..termbase import (
     writable_path,
 )
 from ..termcache import without_gc
-from ..validate import check_file, check_termbase
+from ..validate import check_file, check_termbase, duplicate_ids
 
 FORMAT_IDS = ", ".join(FORMATS)
 ToOpt = Annotated[str | None, typer.Option("--to", help=f"Output format ({FORMAT_IDS}); default: "
@@ -230,8 +230,9 @@ def _import(file: Path, target: Path, from_: str | None, encoding: str | None, o
             force: bool) -> None:
     incoming = read_termbase(file, from_, encoding=encoding)
     tb = load_termbase(target) if target.exists() else Termbase()
-    before = {(f.code, f.message) for f in check_termbase(tb, target)}  # problems it already had
-    dup = [f for f in check_termbase(incoming, file) if f.code == "TB101"]
+    # problems the termbase already had (a new or empty one has none: its checks would find nothing)
+    before = {(f.code, f.message) for f in check_termbase(tb, target)} if len(tb) else set()
+    dup = duplicate_ids(incoming, file)
     if dup:
         raise GlossaryError(f"{file}:{dup[0].line}: {dup[0].message}")
     report = merge_termbases(tb, incoming, on_duplicate)

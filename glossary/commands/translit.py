@@ -99,12 +99,10 @@ def _romanize(text, scheme, conventional, ligatures, strict, glossary, output_fo
 
 def _reverse(text, glossary, limit, output_format) -> None:
     from .. import limits
-    from ..config import load_config
     from ..detection import LATIN_WORD_RE
     from ..errors import WordTooLong
     from ..reverse import reverse, too_long
 
-    load_config()  # [tool.slovnik.limits] max-word applies before any word is judged
     source = "<text>" if text not in (None, "-") else "<stdin>"
     words = []
     for lineno, line in enumerate(_lines(text), 1):
@@ -143,10 +141,8 @@ def _empty_termbase():
 
 def _detect(text, glossary, output_format) -> None:
     from .. import limits
-    from ..config import load_config
     from ..detection import detect_document
 
-    load_config()  # [tool.slovnik.limits] max-word applies before any word is judged
     termbase = _termbase(glossary)
     result = detect_document("".join(_lines(text)), termbase=termbase if termbase is not None
                              else _empty_termbase())

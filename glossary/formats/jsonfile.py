@@ -21,6 +21,7 @@ from ..errors import ParseError
 from ..model import Concept, Status, Term, Termbase
 from ..schemacheck import describe
 from ..schemacheck import schema_errors as check_schema
+from . import jsonindent
 from .textfile import decode, read_input
 
 SCHEMA_PATH = Path(str(files("glossary"))).resolve() / "data" / "termbase.schema.json"  # by package name
@@ -135,7 +136,7 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
 
 
 def write(tb: Termbase, path: Path) -> None:
-    atomic_write_text(path, json.dumps(to_dict(tb), ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(path, jsonindent.dumps(to_dict(tb)) + "\n")
 
 
 # --- model <-> plain data -------------------------------------------------------------------------

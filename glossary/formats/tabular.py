@@ -56,6 +56,8 @@ def join_list(items: Iterable[str]) -> str:
 def split_list(cell: str) -> list[str]:
     if not cell.strip():
         return []
+    if "\\" not in cell:  # no escapes (nearly every cell): a plain split
+        return [i for i in map(str.strip, cell.split("|")) if i]
     out, start = [], 0
     for m in _SPLIT_RE.finditer(cell):
         out.append(cell[start:m.end() - 1])
@@ -85,7 +87,7 @@ def check_header(path: Path, header: list[str], line: int) -> list[str]:
     return names
 
 
-def _term_from_row(path: Path, line: int, row: dict[str, str]) -> Term:
+def _term_from_row(path: Path, line: int, row: dict[str, str], schemes: tuple[tuple[str, str], ...]) -> Term:
     text = row.get("term", "").strip()
     lang = row.get("lang", "").strip()
     if not text:
@@ -105,8 +107,7 @@ def _term_from_row(path: Path, line: int, row: dict[str, str]) -> Term:
             raise ParseError(path, line, f"unknown {column} {limits.quote(value)!r} (expected one of: "
                              f"{', '.join(choices)})")
         values[column] = value
-    romanization = {k[len(ROMANIZATION_PREFIX):]: v.strip() for k, v in row.items()
-                    if k.startswith(ROMANIZATION_PREFIX) and v.strip()}
+    romanization = {scheme: v.strip() for column, scheme in schemes if (v := row[column]).strip()}
     return Term(text=text, lang=lang, status=status, part_of_speech=values["part_of_speech"],
                 gender=values["gender"], number=values["number"],
                 note=row.get("usage_note", "").strip() or None, romanization=romanization,
@@ -126,9 +127,11 @@ def _concept_values(path: Path, line: int, row: dict[str, str]) -> dict[str, obj
     if definition:
         values["definition"] = definition
     for column, attr in LIST_COLUMNS.items():
-        items = split_list(row.get(column, ""))
-        if items:
-            values[attr] = items
+        cell = row.get(column)
+        if cell:
+            items = split_list(cell)
+            if items:
+                values[attr] = items
     return values
 
 
@@ -138,9 +141,15 @@ def rows_to_termbase(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> 
     tb = Termbase()
     concepts: dict[str, Concept] = {}
     first_line: dict[tuple[str, str], int] = {}
+    # the romanization:<scheme> columns, found once per header (every row of a file has the same keys)
+    columns: tuple[str, ...] = ()
+    schemes: tuple[tuple[str, str], ...] = ()
     for line, row in rows:
-        if not any(v.strip() for v in row.values()):
+        if not "".join(row.values()).strip():
             continue
+        if tuple(row) != columns:
+            columns = tuple(row)
+            schemes = tuple((k, k[len(ROMANIZATION_PREFIX):]) for k in columns if k.startswith(ROMANIZATION_PREFIX))
         cid = row.get("concept_id", "").strip()
         if not cid:
             raise ParseError(path, line, "empty 'concept_id' column")
@@ -166,7 +175,7 @@ def rows_to_termbase(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> 
                                      f"{first_line[cid, attr]} (duplicate id with different data)")
         if not row.get("term", "").strip() and not row.get("lang", "").strip():
             continue
-        concept.terms.append(_term_from_row(path, line, row))
+        concept.terms.append(_term_from_row(path, line, row, schemes))
     return tb
 
 

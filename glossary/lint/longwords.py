@@ -37,8 +37,4 @@ def passed_over_note(documents: Iterable[Document]) -> str | None:
         return None
     doc, start, length = found[0]
     line, column = doc.position(start)
-    where = f"{doc.path}:{line}:{column}"
-    limit = f"longer than max-word ({limits.LIMITS.max_word} letters, [tool.slovnik.limits])"
-    if len(found) == 1:
-        return f"note: {where}: a word of {length} letters passed over, {limit}"
-    return f"note: {where}: {len(found)} words passed over, {limit}; this is the first"
+    return limits.passed_over_note(f"{doc.path}:{line}:{column}", len(found), length)

@@ -7,9 +7,12 @@ Generates the large termbase with gen_bigtermbase.py (kept in --data to reuse), 
 user runs them (a fresh process each): `glossary import` of its CSV into a new JSON termbase, and
 `glossary show`, `search`, `translit --reverse`, `lint` on a small Markdown file and `tm check` on a
 small TMX, each with `-g` the starter and `-g` the large termbase. Each command runs once on an
-empty disk cache (cold: the first run after the termbase changed) and --runs times on the cache that
-run left (warm: every later run); medians, with CPU seconds and peak memory, and the machine load
-from `uptime` before and after. --bin picks the `glossary`/`tm` to time (another checkout's venv
+empty disk cache (cold: the first run on a termbase this cache has never seen), --runs times on the
+cache that run left (warm: every later run), and, with the large termbase, once more on a copy with
+one concept added (edited: the first run after a change, with the analyses of the other words on
+disk); medians, with CPU seconds and peak memory, and the machine load from `uptime` before and
+after. Python runs with its bytecode cache, as installed (PYTHONDONTWRITEBYTECODE is dropped; the
+cache goes to a temporary folder). --bin picks the `glossary`/`tm` to time (another checkout's venv
 gives the before figures).
 """
 
@@ -49,6 +52,16 @@ SMALL_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# A copy of the termbase with one concept added.
+_EDIT = """import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+doc["concepts"].append({"id": "bench-edit", "type": "term", "terms": [
+    {"lang": "ru", "text": "Новый термин", "status": "preferred"},
+    {"lang": "en", "text": "new term", "status": "preferred"}]})
+open(sys.argv[2], "w", encoding="utf-8").write(json.dumps(doc, ensure_ascii=False, indent=2) + "\\n")
+"""
+
+
 def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one run of *argv*."""
     start = time.perf_counter()
@@ -84,8 +97,17 @@ def main() -> None:
     md, tmx = data / "small.md", data / "small.tmx"
     md.write_text(SMALL_MD, encoding="utf-8")
     tmx.write_text(SMALL_TMX, encoding="utf-8")
+    edited = data / f"big-{args.concepts}-edited.json"
+    if not edited.exists():
+        # in a process of its own: the commands timed are started from this one, and a child's peak
+        # memory as reported counts its parent's at the exec
+        subprocess.run([sys.executable, "-c", _EDIT, str(big), str(edited)], check=True)
     caches = Path(tempfile.mkdtemp(prefix="slovnik-bench-cache-"))
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(caches / "pycache")
+    env["SLOVNIK_CACHE_DIR"] = str(caches / "warm-up")
+    run([glossary, "--version"], env)  # compiles the modules once, untimed
+    run([tm, "--version"], env)
     print(f"load before: {load()}; Python {platform.python_version()} on {platform.machine()}, "
           f"{os.cpu_count()} CPUs; {args.bin}", flush=True)
     rows = []
@@ -100,7 +122,7 @@ def main() -> None:
                 target.unlink(missing_ok=True)
             wall, cpu, rss = (statistics.median(t[i] for t in times) for i in range(3))
             rows.append((f"glossary import ({args.concepts} concepts, CSV → new JSON)", "—", "—", "—", "—",
-                         f"{wall:.2f}", f"{cpu:.2f}", f"{rss:.0f}"))
+                         f"{wall:.2f}", f"{cpu:.2f}", f"{rss:.0f}", "—", "—"))
             print(rows[-1], flush=True)
         commands = {
             "glossary show politburo": [glossary, "show", "politburo"],
@@ -116,8 +138,12 @@ def main() -> None:
                 cold = run([*argv, "-g", str(tb)], env)
                 warm = [run([*argv, "-g", str(tb)], env) for _ in range(args.runs)]
                 w = [statistics.median(t[i] for t in warm) for i in range(3)]
+                after_edit = ("—", "—")
+                if tb == big:
+                    e = run([*argv, "-g", str(edited)], env)
+                    after_edit = (f"{e[0]:.2f}", f"{e[1]:.2f}")
                 rows.append((label, name, f"{cold[0]:.2f}", f"{cold[1]:.2f}", f"{cold[2]:.0f}", f"{w[0]:.2f}",
-                             f"{w[1]:.2f}", f"{w[2]:.0f}"))
+                             f"{w[1]:.2f}", f"{w[2]:.0f}", *after_edit))
                 print(rows[-1], flush=True)
     finally:
         shutil.rmtree(caches, ignore_errors=True)
@@ -126,8 +152,9 @@ def main() -> None:
     print(f"warm: median of {args.runs} runs on the cache the cold run left; cold: one run on an empty cache "
           f"(the import: median of {args.runs} runs); s = wall seconds, CPU = user + system seconds, MB = peak RSS")
     print()
-    print("| command | termbase | cold s | cold CPU s | cold MB | warm s | warm CPU s | warm MB |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    print("| command | termbase | cold s | cold CPU s | cold MB | warm s | warm CPU s | warm MB | edited s | "
+          "edited CPU s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
 

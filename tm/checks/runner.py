@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,9 +18,10 @@ from itertools import chain, islice
 import numpy as np
 import pandas as pd
 
+from glossary import limits
 from glossary.errors import ParseError
 from glossary.model import Termbase
-from glossary.recognize import Match, Scan, TermIndex
+from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, TermIndex
 from glossary.skeleton import skeleton
 from tm.errors import WorkerDied
 from tm.model import TranslationUnit
@@ -37,6 +39,52 @@ class CheckResult:
     checks: list[str]
     term_report: dict[str, dict[str, int]] = field(default_factory=dict)
     suppressed: int = 0
+    # words longer than max_word, which the recogniser and romanizer passed over (see PassedOver)
+    passed_over: PassedOver | None = None
+
+
+@dataclass
+class PassedOver:
+    """How many words the run passed over as longer than `max_word`, and where the first one is."""
+
+    count: int
+    path: str | None
+    line: int | None
+    tuid: str
+    length: int
+
+    def add(self, other: PassedOver | None) -> None:
+        if other is not None:
+            self.count += other.count
+
+    def note(self) -> str:
+        """The run's one note about them (the wording lint uses, glossary.limits.passed_over_note)."""
+        if self.path:
+            where = f"{self.path}:{self.line}" if self.line else self.path
+            where += f" (unit {self.tuid})" if self.tuid and not self.line else ""
+        else:
+            where = f"unit {self.tuid}"
+        return limits.passed_over_note(where, self.count, self.length)
+
+
+def passed_over(rows: list[UnitRow]) -> PassedOver | None:
+    """The words of *rows* longer than `max_word`, tokenised as the recogniser tokenises each side."""
+    longest = limits.LIMITS.max_word
+    # a text with no run of non-space characters that long (nearly every text) is cleared by one search
+    run = re.compile(rf"\S{{{longest + 1}}}")
+    found: PassedOver | None = None
+    for r in rows:
+        for text, tokens in ((r.source, RU_TOKEN if r.ru_is_source else EN_TOKEN),
+                             (r.target, EN_TOKEN if r.ru_is_source else RU_TOKEN)):
+            if not text or run.search(text) is None:
+                continue
+            lengths = [n for n in map(len, tokens.findall(text)) if n > longest]
+            if not lengths:
+                continue
+            if found is None:
+                found = PassedOver(0, r.path, r.line, r.tuid, lengths[0])
+            found.count += len(lengths)
+    return found
 
 
 _NO_SCAN = Scan([], [], [])
@@ -135,7 +183,7 @@ class _Stage:
                 name_data.extend(name_rows(r, ctx))
             if self.want_lemmas:
                 lemma_data.extend(lemma_rows(r, ctx))
-        return findings, keys, term_data, name_data, lemma_data
+        return findings, keys, term_data, name_data, lemma_data, passed_over(rows)
 
 
 # The stage a forked worker runs: set just before the pool forks, so workers inherit the term index and
@@ -248,9 +296,17 @@ class _Collected:
         self.term_data: list[tuple] = []
         self.name_data: list[tuple] = []
         self.lemma_data: list[tuple] = []
+        self.passed_over: PassedOver | None = None
+
+    def _passed(self, other: PassedOver | None) -> None:
+        if self.passed_over is None:  # batches and parts arrive in input order: the first stays first
+            self.passed_over = other
+        else:
+            self.passed_over.add(other)
 
     def add(self, rows: list[tuple], result: tuple) -> None:
-        found, keys, terms, names, lemmas = result
+        found, keys, terms, names, lemmas, passed = result
+        self._passed(passed)
         self.units += len(rows)
         self.findings.extend(found)
         cols = self.cols
@@ -269,6 +325,7 @@ class _Collected:
         self.lemma_data.extend(lemmas)
 
     def merge(self, other: _Collected) -> None:
+        self._passed(other.passed_over)
         self.units += other.units
         self.findings.extend(other.findings)
         if self.cols is not None:
@@ -398,4 +455,5 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
         gc.unfreeze()
         gc.set_threshold(*thresholds)
     findings.sort(key=CheckFinding.sort_key)
-    return CheckResult(findings, got.units, [c.id for c in checks], term_report(frames))
+    return CheckResult(findings, got.units, [c.id for c in checks], term_report(frames),
+                       passed_over=got.passed_over)

@@ -144,6 +144,8 @@ def check(
     finally:
         if progress is not None:
             progress.stop()
+    if result.passed_over is not None:
+        typer.echo(result.passed_over.note(), err=True)
 
     if write_suppressions is not None:
         n = write_sup(result.findings, write_suppressions)
