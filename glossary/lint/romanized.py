@@ -21,8 +21,9 @@ its spellings still make a group; such a guess is no evidence of a scheme (R102,
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -90,6 +91,20 @@ def core(word: str) -> tuple[str, int]:
     if m and len(word) > 4:
         return word[: m.start()], len(word) - m.start()
     return word, 0
+
+
+@cache
+def scheme_letters() -> frozenset[str]:
+    """Every character a romanized Russian word may hold: ASCII letters, the soft-sign marks and
+    hyphen, and whatever any scheme writes for a Cyrillic letter (ISO 9's č, ë, ŝ …)."""
+    from ..romanize import romanize, scheme_ids
+
+    alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    out = set(string.ascii_lowercase) | set(SOFT_MARKS) | set("-'’ʹʺ\"″")
+    for scheme in scheme_ids():
+        out.update(romanize(alphabet, scheme).lower())
+        out.update(romanize(alphabet.upper(), scheme).lower())
+    return frozenset(out)
 
 
 def is_latin_word(word: str) -> bool:
@@ -172,8 +187,8 @@ class Romanized:
         """
         if len(strip_marks(word)) < 3 or len(word) > limits.LIMITS.max_word:
             return False  # past max_word: passed over, never read (the CLI notes it)
-        if not is_latin_word(word) or is_acronym(word):
-            return False
+        if not is_latin_word(word) or is_acronym(word) or not scheme_letters().issuperset(word.lower()):
+            return False  # a letter no scheme writes (Andreï, Pļavnieki): another language's spelling
         if normalize_marks(word).lower() in self.known_spellings:
             return True
         if len(word) < 4 and not word[:1].isupper() and not marked:

@@ -103,6 +103,7 @@ class Analysis:
     def __init__(self, ctx: LintContext, romanized: Romanized | None = None):
         self.ctx = ctx
         self.romanized = romanized or Romanized(ctx.termbase, ctx.scheme)
+        self.detected = False  # the house scheme was detected from the text (set_scheme)
         if self.romanized.scheme != ctx.scheme:
             self.romanized.set_scheme(ctx.scheme)
 
@@ -146,8 +147,10 @@ class Analysis:
         fitting = sum(best in t.schemes for t in schemes.distinguishing)
         return HouseScheme(best, "detected", fitting, len(schemes.distinguishing))
 
-    def set_scheme(self, scheme: str) -> None:
-        """Judge by *scheme* from now on (readings are re-ranked with it as the house scheme)."""
+    def set_scheme(self, scheme: str, detected: bool = False) -> None:
+        """Judge by *scheme* from now on (readings are re-ranked with it as the house scheme);
+        *detected*: the run's own system, not one the user chose."""
+        self.detected = detected
         self.ctx.scheme = scheme
         self.romanized.set_scheme(scheme)
         for name in ("groups", "group_of"):
@@ -165,8 +168,9 @@ class Analysis:
         rom = self.romanized
         for occ in occs:
             key = normalize_marks(occ.word).lower()
-            if key in rom.known_spellings or rom.english_like(occ.word):
-                continue  # conventional spellings and English-looking words are no evidence
+            if key in rom.known_spellings or rom.english_like(occ.word) \
+                    or english_zipf(occ.word) >= ESTABLISHED_ZIPF:
+                continue  # conventional, established (Kiev) and English-looking spellings are no evidence
             reading = self.reading(occ.word)
             if reading is None or not reading.schemes or "termbase" in reading.schemes:
                 continue
@@ -189,12 +193,33 @@ class Analysis:
     def termbase_spellings(self) -> dict[str, str]:
         return termbase_preferred(self.ctx.termbase) if self.ctx.termbase is not None else {}
 
+    @cached_property
+    def termbase_conventional(self) -> dict[str, str]:
+        return termbase_preferred(self.ctx.termbase, conventional_only=True) \
+            if self.ctx.termbase is not None else {}
+
+    def _another_schemes_form(self, spelling: str, cyrillic: str) -> bool:
+        """Is *spelling* just what some scheme other than the house scheme writes for *cyrillic*?"""
+        from ...romanize import romanize, scheme_ids
+
+        key = spelling_key(spelling)
+        if key == spelling_key(self.romanized.house_form(cyrillic)):
+            return False
+        return any(spelling_key(romanize(cyrillic, s)) == key for s in scheme_ids())
+
     def house_target(self, cyrillic: str, variants: dict[str, str] | None = None,
                      uses: dict[str, int] | None = None) -> tuple[str, str]:
         """(spelling, source) for *cyrillic* by steps 1 and 2 of the policy (module docstring).
 
         *variants*: the group's spellings (key → as written), *uses*: how often each is used."""
-        found = self.termbase_spellings.get(cyrillic.lower().replace("ё", "е"))
+        word = cyrillic.lower().replace("ё", "е")
+        found = self.termbase_spellings.get(word)
+        if found and self.detected and self._another_schemes_form(found, cyrillic):
+            # The termbase's preferred term is another system's form (Novyi mir, the bibliographic
+            # LC form) and nobody chose a scheme: the text's own system decides, and the termbase's
+            # conventional (press) spelling speaks for it (Novy Mir). A configured scheme keeps the
+            # termbase's preference: both are the user's choices.
+            found = self.termbase_conventional.get(word)
         if found:
             return found, "termbase"
         house = self.romanized.house_form(cyrillic)
@@ -218,6 +243,37 @@ class Analysis:
             return True
         spelled = {spelled for spelled, _ in rewrites(lower)}
         return any(romanize(cyrillic.lower(), scheme).lower() in spelled for scheme in scheme_ids())
+
+    def by_convention(self, word: str, cyrillic: str, scheme: str | None = None) -> bool:
+        """Is *word* the house scheme's (or *scheme*'s) spelling of *cyrillic* written through the
+        accepted English conventions (Mikhailovich for Mikhaylovich, Sviatoslav for Svyatoslav,
+        Bolshoi for Bolshoy)? Such a spelling is conventional English, never off style; a scheme's
+        habit (E- for Е-, conventions.json's `accepted: false`) does not count."""
+        from ...names import conventional_forms
+        from ...romanize import romanize
+
+        forms = conventional_forms(normalize_marks(word).lower())
+        if not forms:
+            return False
+        target = romanize(cyrillic, scheme) if scheme else self.romanized.house_form(cyrillic)
+        return normalize_marks(target).lower() in forms
+
+    def keeping_conventions(self, word: str, cyrillic: str, house: str) -> str:
+        """*house* as *word* would write it keeping its own accepted conventions: Evsei (LC's E-,
+        the English -ei) becomes Yevsei under Wikipedia, not Yevsey; *house* when no single rewrite
+        of a scheme habit in *word* gets there."""
+        from ...names import conventional_forms, conventions
+
+        lower, want = normalize_marks(word).lower(), normalize_marks(house).lower()
+        for conv in conventions():
+            if conv.accepted:
+                continue
+            for i in conv.places(lower):
+                for piece in conv.scheme_latin:
+                    spelled = lower[:i] + piece + lower[i + len(conv.latin):]
+                    if spelled != want and want in conventional_forms(spelled):
+                        return spelled[:1].upper() + spelled[1:] if house[:1].isupper() else spelled
+        return house
 
     def conventional(self, word: str, cyrillic: str | None = None) -> bool:
         """Is *word* a conventional English spelling (of *cyrillic*, when given), one R102 never
@@ -251,12 +307,30 @@ class Analysis:
                     key = max(anchored, key=lambda k: (len(members[k]), k))
                     target, source, safe = variants[key], "majority", False
                 out.append(Group(cyrillic, members, anchored, target, source, safe, variants))
+        _follow_masculine(out)
         return out
 
     @cached_property
     def group_of(self) -> dict[str, Group]:
         """Spelling key → the group it belongs to."""
         return {key: g for g in self.groups for key in g.members}
+
+
+def _follow_masculine(groups: list[Group]) -> None:
+    """A woman's surname follows the spelling the run chose for the man's: where the group of
+    Достоевский chose the conventional `Dostoevsky`, Достоевская is `Dostoevskaya` (when the text
+    writes it), not the house scheme's `Dostoyevskaya`."""
+    chosen = {g.cyrillic.lower(): g for g in groups if g.source in ("termbase", "conventional")}
+    for g in groups:
+        cyr = g.cyrillic.lower()
+        if g.source != "house" or not cyr.endswith("ская") and not cyr.endswith("цкая"):
+            continue
+        man = chosen.get(cyr[:-2] + "ий")
+        if man is None or not man.target.endswith("y"):
+            continue
+        feminine = man.target[:-1] + "aya"
+        if spelling_key(feminine) in g.members:
+            g.target, g.source = g.variants[spelling_key(feminine)], man.source
 
 
 def analysis(ctx: LintContext) -> Analysis:
@@ -268,11 +342,11 @@ def analysis(ctx: LintContext) -> Analysis:
     return found
 
 
-def termbase_preferred(termbase: Termbase) -> dict[str, str]:
+def termbase_preferred(termbase: Termbase, conventional_only: bool = False) -> dict[str, str]:
     """Russian word (lower case, ё → е) → the termbase's preferred Latin spelling of it: a word of a
     concept's preferred English term that has as many words as one of its Russian terms and
     romanizes a word of them (same skeleton: `Izvestiia` for Известия), else the Russian term's
-    conventional spelling (`Beria`)."""
+    conventional spelling (`Beria`). *conventional_only*: the conventional spellings alone."""
     from ...reverse import skeleton
 
     preferred: dict[str, str] = {}
@@ -295,7 +369,7 @@ def termbase_preferred(termbase: Termbase) -> dict[str, str]:
                 for lw, rw in zip(lat_words, words, strict=True):
                     if is_latin_word(lw):
                         conventional.setdefault(rw.lower().replace("ё", "е"), lw)
-    return {**conventional, **preferred}
+    return conventional if conventional_only else {**conventional, **preferred}
 
 
 # ---------------------------------------------------------------- group confirmation

@@ -150,11 +150,14 @@ class OffStyle(Rule):
         reading = an.reading(word)
         # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев, or a
         # conventional form such as Dostoevsky) is a guess, not evidence of a foreign scheme.
-        if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic):
+        if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic) \
+                or an.by_convention(word, reading.cyrillic):
             return None
-        house, _source = an.house_target(reading.cyrillic)
+        house, source = an.house_target(reading.cyrillic)
         if normalize_marks(house).lower() == key:
             return None
+        if source == "house":
+            house = an.keeping_conventions(word, reading.cyrillic, house)
         return reading.cyrillic, house, reading.unambiguous
 
 
@@ -187,11 +190,14 @@ class SchemeMixing(Rule):
             if not schemes.mixed:
                 continue
             best = schemes.dominant
-            outliers = {t.token.lower() for t in schemes.distinguishing if best not in t.schemes}
+            # A conventional English form of the best system's spelling (Nikolai, Sviatoslav) fits it.
+            off = [t for t in schemes.distinguishing
+                   if best not in t.schemes and not an.by_convention(t.token, t.cyrillic, best)]
+            outliers = {t.token.lower() for t in off}
             if len(outliers) < 2:
                 continue
-            occ = first[next(t.token for t in schemes.distinguishing if best not in t.schemes)]
-            fitting = sum(best in t.schemes for t in schemes.distinguishing)
+            occ = first[off[0].token]
+            fitting = len(schemes.distinguishing) - len(off)
             parts = []
             for feature, variants in schemes.features.items():
                 if len(variants) < 2:
@@ -204,7 +210,7 @@ class SchemeMixing(Rule):
                 f"romanization systems are mixed: {fitting} of {len(schemes.distinguishing)} words fit "
                 f"{best}, {len(outliers)} do not; {evidence}",
                 dominant=best, counts=schemes.counts, features=schemes.features,
-                not_fitting=sorted({t.token for t in schemes.distinguishing if best not in t.schemes}))
+                not_fitting=sorted({t.token for t in off}))
 
 
 def _example(schemes, feature: str, variant: str) -> str:
