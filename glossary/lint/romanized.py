@@ -93,6 +93,9 @@ def core(word: str) -> tuple[str, int]:
     return word, 0
 
 
+_HUSHING_Y = re.compile(r"(zh|sh|ch)y", re.IGNORECASE)
+
+
 @cache
 def scheme_letters() -> frozenset[str]:
     """Every character a romanized Russian word may hold: ASCII letters, the soft-sign marks and
@@ -296,7 +299,15 @@ class Romanized:
             reading = self.reading(word)
             if reading is not None and reading.cyrillic == name:
                 return skeleton(name)
-        return skeleton(strip_marks(word))
+        # Russian writes и, never ы, after ж, ш, ч, щ: Dzerzhynsky can only be a slip for Dzerzhinsky.
+        return skeleton(_HUSHING_Y.sub(r"\1i", strip_marks(word)))
+
+    def guesses(self, word: str) -> tuple[str, ...]:
+        """Cyrillic forms (lower case) a scheme writes exactly as *word*, best first, dictionary or
+        not: what two spellings of a word no dictionary knows (Narkomiust, Narkomjust) can agree on."""
+        from ..reverse import reverse
+
+        return tuple(dict.fromkeys(c.cyrillic.lower() for c in reverse(word, limit=10) if c.schemes))
 
     def house_form(self, cyrillic: str) -> str:
         """The house-scheme spelling of a Cyrillic word form (conventional spellings honoured)."""

@@ -79,8 +79,8 @@ def clusters_found(findings: list[dict], clusters: list[dict]) -> tuple[list[str
         names = {index[v.lower()] for v in g if v.lower() in index}
         if len(names) > 1:
             joins.append((g, sorted(names)))
-    names = [c["name"] for c in clusters]
-    return [n for n in names if n in found], [n for n in names if n not in found], joins
+    order = [c["name"] for c in clusters]
+    return [n for n in order if n in found], [n for n in order if n not in found], joins
 
 
 def _bare(word: str) -> str:

@@ -17,6 +17,7 @@ and every fixed spelling is one R102 accepts: a second `--fix` finds nothing to 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -223,11 +224,12 @@ class Analysis:
         if found:
             return found, "termbase"
         house = self.romanized.house_form(cyrillic)
-        best, best_uses, source = house, (uses or {}).get(spelling_key(house), 0), "house"
+        used = uses or {}
+        best, best_uses, source = house, used.get(spelling_key(house), 0), "house"
         for key, word in (variants or {}).items():
-            if key != spelling_key(house) and (uses or {}).get(key, 0) > best_uses \
+            if key != spelling_key(house) and used.get(key, 0) > best_uses \
                     and self.conventional(word, cyrillic) and self.attested(word, cyrillic):
-                best, best_uses, source = word, uses[key], "conventional"
+                best, best_uses, source = word, used[key], "conventional"
         return best, source
 
     def attested(self, word: str, cyrillic: str) -> bool:
@@ -275,6 +277,14 @@ class Analysis:
                         return spelled[:1].upper() + spelled[1:] if house[:1].isupper() else spelled
         return house
 
+    def feminine_of_conventional(self, word: str, cyrillic: str) -> bool:
+        """Is *word* the woman's form of a conventional man's spelling (Dostoevskaya of Dostoevsky)?
+        Such a spelling follows the man's, as R101's groups do (_follow_masculine)."""
+        cyr = cyrillic.lower()
+        if not (cyr.endswith("ская") or cyr.endswith("цкая")) or not word.lower().endswith("kaya"):
+            return False
+        return self.conventional(word[:-3] + "y", cyr[:-2] + "ий")
+
     def conventional(self, word: str, cyrillic: str | None = None) -> bool:
         """Is *word* a conventional English spelling (of *cyrillic*, when given), one R102 never
         flags: frequent in English (Trotsky, Nikolai) or written so by no scheme at all
@@ -299,11 +309,15 @@ class Analysis:
                 variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
                 target, source = self.house_target(cyrillic, variants, {k: len(v) for k, v in members.items()})
                 safe = True
+                if not anchored:  # a guessed reading (_unread_group): the document's majority, suggested
+                    key = max(members, key=lambda k: (len(members[k]), k))
+                    target, source, safe = variants[key], "majority", False
                 # A spelling the text does not use yet is written only when every spelling's own
                 # best reading is this word (as R102 asks for an unambiguous reading); otherwise
                 # the spellings do not agree on one reading: the majority, suggested only.
                 if spelling_key(target) not in members and not all(
-                        _fold(self.reading(variants[k]).cyrillic) == _fold(cyrillic) for k in anchored):
+                        _fold(getattr(self.reading(variants[k]), "cyrillic", "")) == _fold(cyrillic)
+                        for k in anchored):
                     key = max(anchored, key=lambda k: (len(members[k]), k))
                     target, source, safe = variants[key], "majority", False
                 out.append(Group(cyrillic, members, anchored, target, source, safe, variants))
@@ -374,7 +388,10 @@ def termbase_preferred(termbase: Termbase, conventional_only: bool = False) -> d
 
 # ---------------------------------------------------------------- group confirmation
 
-def confirm_groups(an: Analysis, by_spelling):
+Spellings = dict[str, list[Occurrence]]  # spelling key → its occurrences
+
+
+def confirm_groups(an: Analysis, by_spelling: Spellings) -> Iterator[tuple[str, Spellings, list[str]]]:
     """(Russian form, member spellings, spellings with a dictionary reading) for each real group
     among spellings the skeleton joined.
 
@@ -385,15 +402,18 @@ def confirm_groups(an: Analysis, by_spelling):
     """
     rom = an.romanized
     readings = {k: an.reading(v[0].word) for k, v in by_spelling.items()}
-    anchored = [k for k, r in readings.items() if r is not None]
+    read = {k: r for k, r in readings.items() if r is not None}
+    anchored = list(read)
     # A reading Russian text never uses (Voznesenski as the adverb вознесенски) is no anchor
     # beside a spelling that reads as a word Russian does use: that spelling is unread.
-    solid = [k for k in anchored if "termbase" in readings[k].schemes
-             or russian_zipf(readings[k].cyrillic) > 0]
+    solid = [k for k in anchored if "termbase" in read[k].schemes or russian_zipf(read[k].cyrillic) > 0]
     if solid:
         anchored = solid
-    if not anchored or all(rom.english_like(by_spelling[k][0].word) for k in anchored):
-        return  # nothing read, or only English-looking words read as Russian (Lian): no evidence
+    if not anchored:
+        yield from _unread_group(rom, by_spelling)
+        return
+    if all(rom.english_like(by_spelling[k][0].word) for k in anchored):
+        return  # only English-looking words read as Russian (Lian): no evidence
     cyrillic = _shared_reading(readings[k] for k in anchored)
     if cyrillic is not None:
         words = [(cyrillic, anchored)]
@@ -406,6 +426,19 @@ def confirm_groups(an: Analysis, by_spelling):
                             and _unread_member(rom, v[0].word, readings[k])})
         if len(members) >= 2 and not all(rom.english_like(v[0].word) for v in members.values()):
             yield cyr, members, keys
+
+
+def _unread_group(rom: Romanized, by_spelling: Spellings) -> Iterator[tuple[str, Spellings, list[str]]]:
+    """Spellings of a word no dictionary or lexicon knows (Narkomiust, Narkomjust: наркомюст) form a
+    group when schemes write each of them exactly from one Cyrillic form. Nothing anchors the
+    reading, so the group's fix is the majority spelling, suggested only (`Group.source`)."""
+    keys = [k for k, v in by_spelling.items() if len(k) >= 5 and not rom.english_like(v[0].word)]
+    if len(keys) < 2:
+        return
+    guesses = {k: rom.guesses(by_spelling[k][0].word) for k in keys}
+    shared = set(guesses[keys[0]]).intersection(*(guesses[k] for k in keys[1:]))
+    if shared:
+        yield next(c for c in guesses[keys[0]] if c in shared), {k: by_spelling[k] for k in keys}, []
 
 
 def _split_by_reading(readings, anchored, by_spelling) -> list[tuple[str, list[str]]]:

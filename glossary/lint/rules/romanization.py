@@ -151,7 +151,7 @@ class OffStyle(Rule):
         # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев, or a
         # conventional form such as Dostoevsky) is a guess, not evidence of a foreign scheme.
         if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic) \
-                or an.by_convention(word, reading.cyrillic):
+                or an.by_convention(word, reading.cyrillic) or an.feminine_of_conventional(word, reading.cyrillic):
             return None
         house, source = an.house_target(reading.cyrillic)
         if normalize_marks(house).lower() == key:
