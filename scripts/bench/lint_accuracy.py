@@ -8,7 +8,8 @@ FOLDER and scores the findings against two files the measurer keeps *outside the
 describe third-party text, which stays out of the project):
 
 - C.json, the classification: {"KEY": {"verdict": "true" | "noise", "reason": "..."}}, where KEY is
-  `CODE FILE:LINE:COLUMN TEXT` (FILE is the name inside FOLDER). Every finding must be classified by
+  `CODE FILE:LINE:COLUMN TEXT → FIX` (FILE is the name inside FOLDER; ` → FIX` only for a finding
+  that proposes a spelling). Every finding must be classified by
   reading it in context; unclassified ones are listed and left out of the precision.
 - K.json, the variant clusters found by reading the texts: [{"name": "Юрий", "spellings": ["Yuri",
   "Yury"]}, ...]. A cluster is found when one R101 group (its `variants`) holds two of its
@@ -30,8 +31,12 @@ from pathlib import Path
 
 
 def finding_key(finding: dict, root: Path) -> str:
+    """`CODE FILE:LINE:COLUMN TEXT` and, for a finding with a fix, ` → REPLACEMENT`: a finding whose
+    proposed spelling changes is judged again."""
     name = Path(finding["path"]).resolve().relative_to(root).as_posix()
-    return f"{finding['code']} {name}:{finding['line']}:{finding['column']} {finding['text']}"
+    key = f"{finding['code']} {name}:{finding['line']}:{finding['column']} {finding['text']}"
+    fix = (finding.get("fix") or {}).get("replacement") or finding.get("suggestion")
+    return f"{key} → {fix}" if fix else key
 
 
 def run_lint(folder: Path) -> list[dict]:
@@ -128,8 +133,7 @@ def main() -> None:
         show = (args.show == "all" or (args.show == "unclassified" and not verdict)
                 or (args.show == "noise" and verdict.get("verdict") == "noise"))
         if show:
-            fix = (finding.get("fix") or {}).get("replacement")
-            print(f"  {key} → {fix} [{finding.get('policy', '')}] {verdict.get('reason', '')}")
+            print(f"  {key} [{finding.get('policy', '')}] {verdict.get('reason', '')}")
 
 
 if __name__ == "__main__":
