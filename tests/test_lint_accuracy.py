@@ -135,3 +135,11 @@ def test_fix_on_all_classes_converges_in_one_pass(tmp_path):
     second = CliRunner().invoke(app, ["lint", "--diff", str(path)])
     assert second.exit_code == 0, second.output
     assert path.read_text(encoding="utf-8") == fixed
+
+
+def test_r102_alone_says_when_the_word_is_the_schemes_own_form(tmp_path, house):
+    # Nikolay is what Wikipedia writes; the run's spelling (Nikolai ×3) wins by the fix policy.
+    text = "Nikolai Volkov met Nikolai Orlov, Nikolai Petrov and Nikolay Zaitsev; Grigory Lebedev and Yevgeny Belov came.\n"
+    found = run(tmp_path, text, termbase=house, select=["R102"]).findings
+    assert [(f.text, f.fix.replacement) for f in found] == [("Nikolay", "Nikolai")]
+    assert "is the wikipedia form of" in found[0].message and "not wikipedia romanization" not in found[0].message

@@ -140,10 +140,15 @@ class OffStyle(Rule):
                 continue
             cyrillic, house, safe = verdict
             target = fitted_case(house, occ.word)
-            yield ctx.finding(
-                self, occ.doc, occ.start, occ.end,
-                f"`{occ.word}` is not {ctx.scheme} romanization of {cyrillic}; use `{target}`",
-                replacement=target, safe=safe, cyrillic=cyrillic, scheme=ctx.scheme)
+            if an.romanized.accepted(occ.word, cyrillic):
+                # The scheme's own form, where the policy chose the termbase's or a conventional
+                # spelling for the run (Nikolay beside Nikolai): say so, not "not romanization".
+                message = (f"`{occ.word}` is the {ctx.scheme} form of {cyrillic}, but this run spells it "
+                           f"`{target}`; use `{target}`")
+            else:
+                message = f"`{occ.word}` is not {ctx.scheme} romanization of {cyrillic}; use `{target}`"
+            yield ctx.finding(self, occ.doc, occ.start, occ.end, message,
+                              replacement=target, safe=safe, cyrillic=cyrillic, scheme=ctx.scheme)
 
     @staticmethod
     def _verdict(an: Analysis, word: str, key: str) -> tuple[str, str, bool] | None:
