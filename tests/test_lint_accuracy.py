@@ -143,3 +143,31 @@ def test_r102_alone_says_when_the_word_is_the_schemes_own_form(tmp_path, house):
     found = run(tmp_path, text, termbase=house, select=["R102"]).findings
     assert [(f.text, f.fix.replacement) for f in found] == [("Nikolay", "Nikolai")]
     assert "is the wikipedia form of" in found[0].message and "not wikipedia romanization" not in found[0].message
+
+
+def test_spellings_the_text_names_are_not_rewritten(tmp_path, house):
+    # "Efim (sometimes spelled Yefim)" and "L'viv Station (L'vov, Lwow)" name spellings: fixing
+    # Efim would print "Yefim (sometimes spelled Yefim)". A plain list of persons is still prose.
+    from glossary.lint.citations import citation_spans
+
+    text = ("Her uncle, Efim (sometimes spelled Yefim), ran a mill near L'viv Station (L'vov, Lwow).\n"
+            "The troika (Volkov, Orlov, Zaitsev) met Efim later.\n")
+    spans = [text[a:b] for a, b in citation_spans(text)]
+    assert spans == ["Efim (sometimes spelled Yefim)", "L'vov, Lwow"]
+    found = run(tmp_path, WIKI + text, termbase=house, select=["R1"]).findings
+    assert [(f.line, f.text) for f in found if f.code in ("R101", "R102")] == [(5, "Efim")]
+
+
+def test_the_report_after_fix_judges_the_fixed_text_as_a_new_run_would(tmp_path):
+    # Under a detected house the termbase's conventional spelling won (Novyi → Novy); the report
+    # after --fix must not turn round and ask for the termbase's preferred LC form, and its house
+    # line counts the fixed text.
+    tb = _periodical_termbase(tmp_path)
+    path = tmp_path / "c.txt"
+    path.write_text(WIKI + "Evgenii wrote for Novy Mir; Novyi Mir refused; Novy Mir again.\n", encoding="utf-8")
+    fixed = CliRunner().invoke(app, ["lint", "--fix", "--exit-zero", "-g", str(tb), str(path)])
+    assert "Novyi" not in path.read_text(encoding="utf-8")
+    assert "[*]" not in fixed.output  # nothing fixable is left in the report
+    fresh = CliRunner().invoke(app, ["lint", "--exit-zero", "-g", str(tb), str(path)])
+    house = [line for line in fresh.output.splitlines() if line.startswith("house scheme:")]
+    assert house and house[0] in fixed.output.splitlines()  # the house line counts the fixed text

@@ -15,7 +15,8 @@ Found on the position-preserving prose `text` of a Document, format-neutral:
   `Ibid.`, `op. cit.`, and the sentences of the same paragraph written mostly in words English does
   not know (the rest of a Russian title);
 - parenthetical references (`(Getty 115)`, `(Kirilina 175)`) and spellings the text mentions
-  rather than uses (`(sometimes spelled Yefim)`);
+  rather than uses (`Efim (sometimes spelled Yefim)`: both words; `L'viv (L'vov, Lwów)`: a
+  parenthesis listing other forms of the name before it);
 - titles: an italic span (`*…*`, `_…_`, `''…''`, or the italic elements a reader reports) that
   starts with a capital letter (not a whole italic sentence: that is emphasis), and a double-quoted span written in title case or mostly in words
   English does not know (quoted romanized Russian: "Zhupel Stalina").
@@ -47,9 +48,15 @@ _PAREN_REFERENCE = re.compile(r"\((?:[Ss]ee |[Cc]f\. )?[*_\"“]?[A-Z][^()\n]{0,
 # A numbered reference-list entry: "[12] Zaloga, Steve (2002). The Kremlin's Nuclear Sword …"
 # (the essay style "[12](#) …", a link back to the text, opens a note that may be commentary).
 _REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\^)[ \t]+\S.*$", re.M)
-# (sometimes spelled Yefim), (also transliterated Iagoda): the text names a spelling, it does not use it.
-_SPELLING_MENTION = re.compile(r"\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|romani[sz]ed|also written)\b"
-                               r"[^()\n]{0,80}\)")
+# Efim (sometimes spelled Yefim), Iagoda (also transliterated Yagoda): the text names spellings, it
+# does not use them: both the word before and the parenthesis are left as written.
+_SPELLING_MENTION = re.compile(r"(?:[^\W\d_][\w'’ʹ-]*\s)?\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|"
+                               r"romani[sz]ed|also written)\b[^()\n]{0,80}\)")
+# L'viv (L'vov, Lwów), L'viv University (L'vov): a parenthesis listing other forms of the name
+# before it (one of the two words before; each item a single capitalised word with the same first
+# letter) names spellings too.
+_NAME_FORMS = re.compile(r"\b([^\W\d_])[\w'’ʹ-]*\s(?:([^\W\d_])[\w'’ʹ-]*\s)?\(((?:[^\W\d_][\w'’ʹ-]*)"
+                         r"(?:\s*[,;]\s*(?:or\s+)?[^\W\d_][\w'’ʹ-]*){0,3})\)")
 _SENTENCE_END = re.compile(r"(?<=[a-z\d]{3}[.!?])\s+(?=[\"“*_(\[]?[A-Z])|(?<=[.!?][\"”)])\s+(?=[A-Z])")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
                      r"|(?<![\w_])_(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
@@ -78,6 +85,8 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
                 spans.append((a, b))
     spans += [(m.start(), m.end()) for m in _PAREN_REFERENCE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _SPELLING_MENTION.finditer(text)]
+    spans += [(m.start(3), m.end(3)) for m in _NAME_FORMS.finditer(text)
+              if any(_forms_of(initial, m.group(3)) for initial in m.groups()[:2] if initial)]
     spans += [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
     for m in _ITALIC.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
@@ -89,6 +98,13 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
         if _is_title(inner, italic=False):
             spans.append((m.start(), m.end()))
     return _merge(spans)
+
+
+def _forms_of(initial: str, listed: str) -> bool:
+    """Are the words of *listed* other forms of a name beginning with *initial* (capitalised, same
+    first letter: L'vov, Lwów after L'viv)?"""
+    items = [w for w in re.split(r"\s*[,;]\s*(?:or\s+)?", listed) if w]
+    return initial.isupper() and all(w[:1] == initial for w in items)
 
 
 def _is_title(inner: str, *, italic: bool) -> bool:

@@ -160,6 +160,7 @@ class Romanized:
         self._readings: dict[str, Reading | None] = {}
         self._candidates: dict[tuple[str, bool], bool] = {}
         self._house: dict[str, str] = {}
+        self._by_scheme: dict[str, tuple[dict[str, Reading | None], dict[str, str]]] = {}
         self._names: dict[str, str | None] = {}
         self.known_spellings: dict[str, str] = {}
         self.approved_spellings: dict[str, str] = {}
@@ -170,10 +171,14 @@ class Romanized:
             self.approved_spellings = derived(termbase, "lint-approved", dict, approved_english_spellings)
 
     def set_scheme(self, scheme: str) -> None:
-        """Make *scheme* the house scheme (readings are ranked by it: forget those made before)."""
+        """Make *scheme* the house scheme (readings are ranked by it). The readings made under each
+        scheme are kept apart, so a re-run that detects the house scheme again (after `--fix`)
+        reads only the words it has not read under either scheme."""
+        if scheme == self.scheme:
+            return
+        self._by_scheme[self.scheme] = (self._readings, self._house)
         self.scheme = scheme
-        self._readings.clear()
-        self._house.clear()
+        self._readings, self._house = self._by_scheme.get(scheme, ({}, {}))
 
     def candidate(self, word: str, *, marked: bool = False) -> bool:
         key = (word, marked)
