@@ -18,9 +18,11 @@ from glossary.names import conventional_forms, conventions
 LINT = Path(__file__).parent / "data" / "lint"
 
 # Wikipedia-style romanization (Ye-, -y for -ий, -yev) with the usual English -ai/-ei/-oi.
-WIKI = ("Grigory Volkov met Yevgeny Orlov and Georgy Lebedev at the Bolshoi.\n"
-        "Sergei Mikhailovich Petrov and Nikolai Sergeyevich Zaitsev watched from the Moika embankment.\n"
-        "Yelena Belyayeva and Vasily Kuibyshev arrived later with Andrei Yevseyev.\n")
+WIKI = (
+    "Grigory Volkov met Yevgeny Orlov and Georgy Lebedev at the Bolshoi.\n"
+    "Sergei Mikhailovich Petrov and Nikolai Sergeyevich Zaitsev watched from the Moika embankment.\n"
+    "Yelena Belyayeva and Vasily Kuibyshev arrived later with Andrei Yevseyev.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,9 @@ def run(tmp_path, text, *, scheme=None, select=None, termbase=None):
 
 
 def codes(result, *wanted):
-    return [(f.code, f.text, f.fix.replacement if f.fix else None) for f in result.findings if f.code in wanted]
+    return [
+        (f.code, f.text, f.fix.replacement if f.fix else None) for f in result.findings if f.code in wanted
+    ]
 
 
 def test_english_ai_ei_oi_forms_are_never_off_style(tmp_path, house):
@@ -73,17 +77,38 @@ def test_conventional_forms_are_no_evidence_of_mixed_systems(tmp_path, house):
 def test_a_letter_no_scheme_writes_marks_another_languages_spelling(tmp_path, house):
     # Andreï (French) beside Andrei: not a romanization variant, no group.
     text = WIKI + "The Quai Andreï Sakharov is named after Andrei Sakharov; Andrei Sakharov spoke.\n"
-    assert [f for f in run(tmp_path, text, termbase=house, select=["R101"]).findings if f.text == "Andreï"] == []
+    assert [
+        f for f in run(tmp_path, text, termbase=house, select=["R101"]).findings if f.text == "Andreï"
+    ] == []
 
 
 def _periodical_termbase(tmp_path) -> Path:
     tb = tmp_path / "tb.json"
-    tb.write_text(json.dumps({"format": "slovnik-termbase", "version": 1, "source_lang": "ru",
-                              "target_lang": "en", "concepts": [{"id": "nm", "terms": [
-                                  {"lang": "ru", "text": "Новый мир", "status": "preferred",
-                                   "conventional": "Novy Mir"},
-                                  {"lang": "en", "text": "Novyi mir", "status": "preferred"}]}]}),
-                  encoding="utf-8")
+    tb.write_text(
+        json.dumps(
+            {
+                "format": "slovnik-termbase",
+                "version": 1,
+                "source_lang": "ru",
+                "target_lang": "en",
+                "concepts": [
+                    {
+                        "id": "nm",
+                        "terms": [
+                            {
+                                "lang": "ru",
+                                "text": "Новый мир",
+                                "status": "preferred",
+                                "conventional": "Novy Mir",
+                            },
+                            {"lang": "en", "text": "Novyi mir", "status": "preferred"},
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     return tb
 
 
@@ -100,8 +125,10 @@ def test_a_detected_house_takes_the_termbases_conventional_spelling_over_another
 
 def test_a_womans_surname_follows_the_spelling_chosen_for_the_mans(tmp_path, house):
     # Dostoevsky (conventional, the text's majority) → Dostoevskaya, not the house Dostoyevskaya.
-    text = (WIKI + "Dostoevsky wrote; Dostoevsky travelled; Dostoyevsky returned.\n"
-            "Anna Dostoevskaya kept a diary; Dostoevskaya typed; Dostoyevskaya edited.\n")
+    text = (
+        WIKI + "Dostoevsky wrote; Dostoevsky travelled; Dostoyevsky returned.\n"
+        "Anna Dostoevskaya kept a diary; Dostoevskaya typed; Dostoyevskaya edited.\n"
+    )
     found = codes(run(tmp_path, text, termbase=house, select=["R101", "R102"]), "R101", "R102")
     assert sorted(found) == [("R101", "Dostoyevskaya", "Dostoevskaya"), ("R101", "Dostoyevsky", "Dostoevsky")]
 
@@ -111,8 +138,9 @@ def test_spellings_of_a_word_no_dictionary_knows_group_when_schemes_agree(tmp_pa
     # on it; nothing anchors the reading, so the majority is suggested, never applied.
     text = WIKI + "The Narkomiust ruled; the Narkomjust objected; the Narkomiust won.\n"
     found = run(tmp_path, text, termbase=house, select=["R101"]).findings
-    assert [(f.text, f.extra["suggestion"] if not f.fix else f.fix.replacement, f.fixable) for f in found] \
-        == [("Narkomjust", "Narkomiust", False)]
+    assert [
+        (f.text, f.extra["suggestion"] if not f.fix else f.fix.replacement, f.fixable) for f in found
+    ] == [("Narkomjust", "Narkomiust", False)]
 
 
 def test_y_after_zh_sh_ch_is_a_slip_for_i(tmp_path, house):
@@ -123,8 +151,10 @@ def test_y_after_zh_sh_ch_is_a_slip_for_i(tmp_path, house):
 
 
 def test_fix_on_all_classes_converges_in_one_pass(tmp_path):
-    text = (WIKI + "Grigoriy Orlov met Dostoevsky; Dostoevsky and Dostoyevsky; "
-            "Anna Dostoevskaya and Dostoyevskaya; Felix Dzerzhinsky and Dzerzhynsky.\n")
+    text = (
+        WIKI + "Grigoriy Orlov met Dostoevsky; Dostoevsky and Dostoyevsky; "
+        "Anna Dostoevskaya and Dostoyevskaya; Felix Dzerzhinsky and Dzerzhynsky.\n"
+    )
     path = tmp_path / "b.txt"
     path.write_text(text, encoding="utf-8")
     first = CliRunner().invoke(app, ["lint", "--fix", "--exit-zero", str(path)])
@@ -142,7 +172,10 @@ def test_r102_alone_says_when_the_word_is_the_schemes_own_form(tmp_path, house):
     text = "Nikolai Volkov met Nikolai Orlov, Nikolai Petrov and Nikolay Zaitsev; Grigory Lebedev and Yevgeny Belov came.\n"
     found = run(tmp_path, text, termbase=house, select=["R102"]).findings
     assert [(f.text, f.fix.replacement) for f in found] == [("Nikolay", "Nikolai")]
-    assert "is the wikipedia form of" in found[0].message and "not wikipedia romanization" not in found[0].message
+    assert (
+        "is the wikipedia form of" in found[0].message
+        and "not wikipedia romanization" not in found[0].message
+    )
 
 
 def test_spellings_the_text_names_are_not_rewritten(tmp_path, house):
@@ -150,8 +183,10 @@ def test_spellings_the_text_names_are_not_rewritten(tmp_path, house):
     # Efim would print "Yefim (sometimes spelled Yefim)". A plain list of persons is still prose.
     from glossary.lint.citations import citation_spans
 
-    text = ("Her uncle, Efim (sometimes spelled Yefim), ran a mill near L'viv Station (L'vov, Lwow).\n"
-            "The troika (Volkov, Orlov, Zaitsev) met Efim later.\n")
+    text = (
+        "Her uncle, Efim (sometimes spelled Yefim), ran a mill near L'viv Station (L'vov, Lwow).\n"
+        "The troika (Volkov, Orlov, Zaitsev) met Efim later.\n"
+    )
     spans = [text[a:b] for a, b in citation_spans(text)]
     assert spans == ["Efim (sometimes spelled Yefim)", "L'vov, Lwow"]
     found = run(tmp_path, WIKI + text, termbase=house, select=["R1"]).findings
@@ -164,7 +199,9 @@ def test_the_report_after_fix_judges_the_fixed_text_as_a_new_run_would(tmp_path)
     # line counts the fixed text.
     tb = _periodical_termbase(tmp_path)
     path = tmp_path / "c.txt"
-    path.write_text(WIKI + "Evgenii wrote for Novy Mir; Novyi Mir refused; Novy Mir again.\n", encoding="utf-8")
+    path.write_text(
+        WIKI + "Evgenii wrote for Novy Mir; Novyi Mir refused; Novy Mir again.\n", encoding="utf-8"
+    )
     fixed = CliRunner().invoke(app, ["lint", "--fix", "--exit-zero", "-g", str(tb), str(path)])
     assert "Novyi" not in path.read_text(encoding="utf-8")
     assert "[*]" not in fixed.output  # nothing fixable is left in the report

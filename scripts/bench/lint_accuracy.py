@@ -41,8 +41,11 @@ def finding_key(finding: dict, root: Path) -> str:
 
 def run_lint(folder: Path) -> list[dict]:
     glossary = Path(sys.executable).with_name("glossary")
-    done = subprocess.run([str(glossary), "lint", "--format", "json", "--exit-zero", str(folder)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [str(glossary), "lint", "--format", "json", "--exit-zero", str(folder)],
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         sys.exit(f"glossary lint failed ({done.returncode}): {done.stderr.strip()}")
     return json.loads(done.stdout)
@@ -71,13 +74,17 @@ def clusters_found(findings: list[dict], clusters: list[dict]) -> tuple[list[str
     """(names found, names missed, wrong joins: (variants, clusters they span))."""
     index = {s.lower(): c["name"] for c in clusters for s in c["spellings"]}
     groups = {tuple(sorted(f["variants"])) for f in findings if f["code"] == "R101" and f.get("variants")}
-    pairs = {(_bare(f["text"]), _bare(f["fix"]["replacement"])) for f in findings
-             if f["code"][:2] in ("R1", "T2") and f.get("fix")}
+    pairs = {
+        (_bare(f["text"]), _bare(f["fix"]["replacement"]))
+        for f in findings
+        if f["code"][:2] in ("R1", "T2") and f.get("fix")
+    }
     found = set()
     for cluster in clusters:
         spellings = {s.lower() for s in cluster["spellings"]}
         if any(len(spellings & {v.lower() for v in g}) >= 2 for g in groups) or any(
-                a.lower() in spellings and b.lower() in spellings for a, b in pairs):
+            a.lower() in spellings and b.lower() in spellings for a, b in pairs
+        ):
             found.add(cluster["name"])
     joins = []
     for g in groups:
@@ -101,7 +108,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--classify", type=Path, required=True)
     parser.add_argument("--clusters", type=Path, required=True)
-    parser.add_argument("--findings", type=Path, help="read saved `lint --format json` output instead of running")
+    parser.add_argument(
+        "--findings", type=Path, help="read saved `lint --format json` output instead of running"
+    )
     parser.add_argument("--show", choices=["unclassified", "noise", "all"], default="unclassified")
     args = parser.parse_args()
     root = args.folder.resolve()
@@ -110,7 +119,9 @@ def main() -> None:
     clusters = json.loads(args.clusters.read_text())
     keys = [finding_key(f, root) for f in findings]
 
-    house = next((f.get("house_scheme"), f.get("house_scheme_source")) for f in findings) if findings else None
+    house = (
+        next((f.get("house_scheme"), f.get("house_scheme_source")) for f in findings) if findings else None
+    )
     print(f"{len(findings)} findings over {root.name}/ (house scheme: {house})")
     per_rule, missing = precision(findings, keys, verdicts)
     print("| rule | findings | wanted | noise | precision |")
@@ -120,7 +131,9 @@ def main() -> None:
         share = f"{100 * wanted / classified:.1f} %" if classified else "—"
         print(f"| {rule} | {total} | {wanted} | {classified - wanted} | {share} |")
     found, missed, joins = clusters_found(findings, clusters)
-    print(f"clusters found: {len(found)} of {len(clusters)} ({100 * len(found) / max(len(clusters), 1):.1f} %)")
+    print(
+        f"clusters found: {len(found)} of {len(clusters)} ({100 * len(found) / max(len(clusters), 1):.1f} %)"
+    )
     if missed:
         print("missed: " + ", ".join(missed))
     print(f"groups joining two names: {len(joins)}")
@@ -130,8 +143,11 @@ def main() -> None:
         print(f"{len(missing)} findings not classified")
     for finding, key in zip(findings, keys, strict=True):
         verdict = verdicts.get(key, {})
-        show = (args.show == "all" or (args.show == "unclassified" and not verdict)
-                or (args.show == "noise" and verdict.get("verdict") == "noise"))
+        show = (
+            args.show == "all"
+            or (args.show == "unclassified" and not verdict)
+            or (args.show == "noise" and verdict.get("verdict") == "noise")
+        )
         if show:
             print(f"  {key} [{finding.get('policy', '')}] {verdict.get('reason', '')}")
 

@@ -5,10 +5,15 @@ The fix policy (documented in `glossary rule R101`): the spelling a Russian word
 
 1. the termbase's preferred spelling — the preferred English term when it romanizes the Russian term
    word for word (Izvestiia for Известия), else the Russian term's conventional spelling (Beria);
+   under a detected house scheme, a preferred term that is only another scheme's form gives way to
+   the conventional spelling (Novy Mir, not LC's Novyi mir);
 2. else the house scheme's form — or, where the text uses it more, a conventional English spelling
    that R102 accepts (frequent in English: Trotsky, Nikolai; or written so by no scheme: Dostoevsky);
-3. else, when the words of a group do not agree on one Russian reading, the document's most frequent
-   spelling (an unsafe fix: only suggested).
+3. else, when the words of a group do not agree on one Russian reading, or agree only on a form no
+   dictionary knows (Narkomiust, Narkomjust), the document's most frequent spelling (an unsafe fix:
+   only suggested).
+
+A woman's surname follows the man's chosen spelling (Dostoevsky → Dostoevskaya).
 
 R101 and R102 take their fixes from this one place, so they never propose two spellings for one word,
 and every fixed spelling is one R102 accepts: a second `--fix` finds nothing to change.
