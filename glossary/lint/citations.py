@@ -50,13 +50,15 @@ _PAREN_REFERENCE = re.compile(r"\((?:[Ss]ee |[Cc]f\. )?[*_\"“]?[A-Z][^()\n]{0,
 _REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\^)[ \t]+\S.*$", re.M)
 # Efim (sometimes spelled Yefim), Iagoda (also transliterated Yagoda): the text names spellings, it
 # does not use them: both the word before and the parenthesis are left as written.
-_SPELLING_MENTION = re.compile(r"(?:[^\W\d_][\w'’ʹ-]*\s)?\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|"
-                               r"romani[sz]ed|also written)\b[^()\n]{0,80}\)")
+_SPELLING_MENTION = re.compile(r"\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|romani[sz]ed|also written)\b"
+                               r"[^()\n]{0,80}\)")
+_WORD_BEFORE = re.compile(r"(?<![\w'’ʹ-])[^\W\d_][\w'’ʹ-]{0,40}\s$")
 # L'viv (L'vov, Lwów), L'viv University (L'vov): a parenthesis listing other forms of the name
 # before it (one of the two words before; each item a single capitalised word with the same first
 # letter) names spellings too.
-_NAME_FORMS = re.compile(r"\b([^\W\d_])[\w'’ʹ-]*\s(?:([^\W\d_])[\w'’ʹ-]*\s)?\(((?:[^\W\d_][\w'’ʹ-]*)"
-                         r"(?:\s*[,;]\s*(?:or\s+)?[^\W\d_][\w'’ʹ-]*){0,3})\)")
+# (Word pieces are bounded and anchored at a word start: a 100,000-letter "word" stays linear.)
+_NAME_FORMS = re.compile(r"(?<![\w'’ʹ-])([^\W\d_])[\w'’ʹ-]{0,40}\s(?:([^\W\d_])[\w'’ʹ-]{0,40}\s)?"
+                         r"\(((?:[^\W\d_][\w'’ʹ-]{0,40})(?:\s*[,;]\s*(?:or\s+)?[^\W\d_][\w'’ʹ-]{0,40}){0,3})\)")
 _SENTENCE_END = re.compile(r"(?<=[a-z\d]{3}[.!?])\s+(?=[\"“*_(\[]?[A-Z])|(?<=[.!?][\"”)])\s+(?=[A-Z])")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
                      r"|(?<![\w_])_(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
@@ -84,7 +86,9 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
             if cites or (any(citing) and _mostly_foreign(text[a:b])):
                 spans.append((a, b))
     spans += [(m.start(), m.end()) for m in _PAREN_REFERENCE.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _SPELLING_MENTION.finditer(text)]
+    for m in _SPELLING_MENTION.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 42), m.start())
+        spans.append((before.start() if before else m.start(), m.end()))
     spans += [(m.start(3), m.end(3)) for m in _NAME_FORMS.finditer(text)
               if any(_forms_of(initial, m.group(3)) for initial in m.groups()[:2] if initial)]
     spans += [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
