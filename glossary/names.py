@@ -43,6 +43,9 @@ class Convention:
     cyrillic: str
     scheme_latin: tuple[str, ...]
     after: str | None = None
+    # False: a habit some schemes have (E- is LC's), not an English convention: it reads a spelling,
+    # but R102 still reports the spelling under a house scheme that writes otherwise.
+    accepted: bool = True
 
     def places(self, word: str) -> list[int]:
         """Where in *word* (lower case) this convention's piece stands."""
@@ -69,9 +72,22 @@ def conventions() -> tuple[Convention, ...]:
     try:
         data = json.loads(CONVENTIONS_PATH.read_text(encoding="utf-8"))
         return tuple(Convention(c["name"], c["latin"], c["at"], c["cyrillic"], tuple(c["scheme_latin"]),
-                                c.get("after")) for c in data["conventions"])
+                                c.get("after"), bool(c.get("accepted", True))) for c in data["conventions"])
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise GlossaryError(f"{CONVENTIONS_PATH}: unreadable conventions file: {e}") from e
+
+
+@cache
+def accepted_conventions() -> frozenset[str]:
+    """Names of the conventions that make a spelling conventional English (R102 accepts it)."""
+    return frozenset(c.name for c in conventions() if c.accepted)
+
+
+def conventional_forms(word: str) -> frozenset[str]:
+    """The scheme spellings *word* (lower case) is a conventional English form of: rewrites through
+    accepted conventions only (Bolshoi → bolshoy; not Elena → yelena, E- being LC's habit)."""
+    accepted = accepted_conventions()
+    return frozenset(spelled for spelled, used in rewrites(word) if accepted.issuperset(used))
 
 
 @lru_cache(maxsize=50_000)

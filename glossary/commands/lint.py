@@ -82,10 +82,14 @@ def _apply_fixes(result, settings, termbase, *, write: bool):
             p.write()
     fixed = {id(p.document): p for p in planned}
     documents = [reread(d, fixed[id(d)].fixed) if id(d) in fixed else d for d in result.documents]
-    # The same house scheme judges the fixed text (the summary still says why it was chosen).
-    again = replace(settings, scheme=result.house.scheme) if result.house is not None else settings
-    rerun = lint_run(documents, again, termbase, romanized=result.romanized)
-    rerun.house = result.house
+    # The fixed text is judged as a new run would judge it (a detected house scheme is detected
+    # again, so the summary's counts and the termbase-vs-house choice are the fixed text's), by the
+    # same house scheme: should detection now pick another, the first one is kept.
+    rerun = lint_run(documents, settings, termbase, romanized=result.romanized)
+    if result.house is not None and (rerun.house is None or rerun.house.scheme != result.house.scheme):
+        rerun = lint_run(documents, replace(settings, scheme=result.house.scheme), termbase,
+                         romanized=result.romanized)
+        rerun.house = result.house
     return planned, sum(len(p.applied) for p in planned), rerun
 
 

@@ -15,7 +15,8 @@ Found on the position-preserving prose `text` of a Document, format-neutral:
   `Ibid.`, `op. cit.`, and the sentences of the same paragraph written mostly in words English does
   not know (the rest of a Russian title);
 - parenthetical references (`(Getty 115)`, `(Kirilina 175)`) and spellings the text mentions
-  rather than uses (`(sometimes spelled Yefim)`);
+  rather than uses (`Efim (sometimes spelled Yefim)`: both words; `L'viv (L'vov, Lwów)`: a
+  parenthesis listing other forms of the name before it);
 - titles: an italic span (`*…*`, `_…_`, `''…''`, or the italic elements a reader reports) that
   starts with a capital letter (not a whole italic sentence: that is emphasis), and a double-quoted span written in title case or mostly in words
   English does not know (quoted romanized Russian: "Zhupel Stalina").
@@ -47,9 +48,17 @@ _PAREN_REFERENCE = re.compile(r"\((?:[Ss]ee |[Cc]f\. )?[*_\"“]?[A-Z][^()\n]{0,
 # A numbered reference-list entry: "[12] Zaloga, Steve (2002). The Kremlin's Nuclear Sword …"
 # (the essay style "[12](#) …", a link back to the text, opens a note that may be commentary).
 _REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\^)[ \t]+\S.*$", re.M)
-# (sometimes spelled Yefim), (also transliterated Iagoda): the text names a spelling, it does not use it.
+# Efim (sometimes spelled Yefim), Iagoda (also transliterated Yagoda): the text names spellings, it
+# does not use them: both the word before and the parenthesis are left as written.
 _SPELLING_MENTION = re.compile(r"\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|romani[sz]ed|also written)\b"
                                r"[^()\n]{0,80}\)")
+_WORD_BEFORE = re.compile(r"(?<![\w'’ʹ-])[^\W\d_][\w'’ʹ-]{0,40}\s$")
+# L'viv (L'vov, Lwów), L'viv University (L'vov): a parenthesis listing other forms of the name
+# before it (one of the two words before; each item a single capitalised word with the same first
+# letter) names spellings too.
+# (Word pieces are bounded and anchored at a word start: a 100,000-letter "word" stays linear.)
+_NAME_FORMS = re.compile(r"(?<![\w'’ʹ-])([^\W\d_])[\w'’ʹ-]{0,40}\s(?:([^\W\d_])[\w'’ʹ-]{0,40}\s)?"
+                         r"\(((?:[^\W\d_][\w'’ʹ-]{0,40})(?:\s*[,;]\s*(?:or\s+)?[^\W\d_][\w'’ʹ-]{0,40}){0,3})\)")
 _SENTENCE_END = re.compile(r"(?<=[a-z\d]{3}[.!?])\s+(?=[\"“*_(\[]?[A-Z])|(?<=[.!?][\"”)])\s+(?=[A-Z])")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
                      r"|(?<![\w_])_(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
@@ -77,7 +86,11 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
             if cites or (any(citing) and _mostly_foreign(text[a:b])):
                 spans.append((a, b))
     spans += [(m.start(), m.end()) for m in _PAREN_REFERENCE.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _SPELLING_MENTION.finditer(text)]
+    for m in _SPELLING_MENTION.finditer(text):
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 42), m.start())
+        spans.append((before.start() if before else m.start(), m.end()))
+    spans += [(m.start(3), m.end(3)) for m in _NAME_FORMS.finditer(text)
+              if any(_forms_of(initial, m.group(3)) for initial in m.groups()[:2] if initial)]
     spans += [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
     for m in _ITALIC.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
@@ -89,6 +102,13 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
         if _is_title(inner, italic=False):
             spans.append((m.start(), m.end()))
     return _merge(spans)
+
+
+def _forms_of(initial: str, listed: str) -> bool:
+    """Are the words of *listed* other forms of a name beginning with *initial* (capitalised, same
+    first letter: L'vov, Lwów after L'viv)?"""
+    items = [w for w in re.split(r"\s*[,;]\s*(?:or\s+)?", listed) if w]
+    return initial.isupper() and all(w[:1] == initial for w in items)
 
 
 def _is_title(inner: str, *, italic: bool) -> bool:

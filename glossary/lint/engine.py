@@ -113,7 +113,7 @@ def lint_run(documents: list[Document], settings: LintSettings, termbase: Termba
             house = HouseScheme(settings.scheme, "configured")
         else:
             house = an.detect_house()
-            an.set_scheme(house.scheme)
+            an.set_scheme(house.scheme, detected=house.source != "default")
         romanized = an.romanized
     by_path = {str(d.path): d for d in documents}
     findings: list[Finding] = []

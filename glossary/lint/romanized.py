@@ -21,8 +21,9 @@ its spellings still make a group; such a guess is no evidence of a scheme (R102,
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -92,6 +93,23 @@ def core(word: str) -> tuple[str, int]:
     return word, 0
 
 
+_HUSHING_Y = re.compile(r"(zh|sh|ch)y", re.IGNORECASE)
+
+
+@cache
+def scheme_letters() -> frozenset[str]:
+    """Every character a romanized Russian word may hold: ASCII letters, the soft-sign marks and
+    hyphen, and whatever any scheme writes for a Cyrillic letter (ISO 9's č, ë, ŝ …)."""
+    from ..romanize import romanize, scheme_ids
+
+    alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    out = set(string.ascii_lowercase) | set(SOFT_MARKS) | set("-'’ʹʺ\"″")
+    for scheme in scheme_ids():
+        out.update(romanize(alphabet, scheme).lower())
+        out.update(romanize(alphabet.upper(), scheme).lower())
+    return frozenset(out)
+
+
 def is_latin_word(word: str) -> bool:
     return bool(_LATIN_WORD.fullmatch(word)) and any(ch.isalpha() for ch in word)
 
@@ -142,6 +160,7 @@ class Romanized:
         self._readings: dict[str, Reading | None] = {}
         self._candidates: dict[tuple[str, bool], bool] = {}
         self._house: dict[str, str] = {}
+        self._by_scheme: dict[str, tuple[dict[str, Reading | None], dict[str, str]]] = {}
         self._names: dict[str, str | None] = {}
         self.known_spellings: dict[str, str] = {}
         self.approved_spellings: dict[str, str] = {}
@@ -152,10 +171,14 @@ class Romanized:
             self.approved_spellings = derived(termbase, "lint-approved", dict, approved_english_spellings)
 
     def set_scheme(self, scheme: str) -> None:
-        """Make *scheme* the house scheme (readings are ranked by it: forget those made before)."""
+        """Make *scheme* the house scheme (readings are ranked by it). The readings made under each
+        scheme are kept apart, so a re-run that detects the house scheme again (after `--fix`)
+        reads only the words it has not read under either scheme."""
+        if scheme == self.scheme:
+            return
+        self._by_scheme[self.scheme] = (self._readings, self._house)
         self.scheme = scheme
-        self._readings.clear()
-        self._house.clear()
+        self._readings, self._house = self._by_scheme.get(scheme, ({}, {}))
 
     def candidate(self, word: str, *, marked: bool = False) -> bool:
         key = (word, marked)
@@ -172,8 +195,8 @@ class Romanized:
         """
         if len(strip_marks(word)) < 3 or len(word) > limits.LIMITS.max_word:
             return False  # past max_word: passed over, never read (the CLI notes it)
-        if not is_latin_word(word) or is_acronym(word):
-            return False
+        if not is_latin_word(word) or is_acronym(word) or not scheme_letters().issuperset(word.lower()):
+            return False  # a letter no scheme writes (Andreï, Pļavnieki): another language's spelling
         if normalize_marks(word).lower() in self.known_spellings:
             return True
         if len(word) < 4 and not word[:1].isupper() and not marked:
@@ -281,7 +304,15 @@ class Romanized:
             reading = self.reading(word)
             if reading is not None and reading.cyrillic == name:
                 return skeleton(name)
-        return skeleton(strip_marks(word))
+        # Russian writes и, never ы, after ж, ш, ч, щ: Dzerzhynsky can only be a slip for Dzerzhinsky.
+        return skeleton(_HUSHING_Y.sub(r"\1i", strip_marks(word)))
+
+    def guesses(self, word: str) -> tuple[str, ...]:
+        """Cyrillic forms (lower case) a scheme writes exactly as *word*, best first, dictionary or
+        not: what two spellings of a word no dictionary knows (Narkomiust, Narkomjust) can agree on."""
+        from ..reverse import reverse
+
+        return tuple(dict.fromkeys(c.cyrillic.lower() for c in reverse(word, limit=10) if c.schemes))
 
     def house_form(self, cyrillic: str) -> str:
         """The house-scheme spelling of a Cyrillic word form (conventional spellings honoured)."""

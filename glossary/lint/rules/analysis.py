@@ -5,10 +5,15 @@ The fix policy (documented in `glossary rule R101`): the spelling a Russian word
 
 1. the termbase's preferred spelling — the preferred English term when it romanizes the Russian term
    word for word (Izvestiia for Известия), else the Russian term's conventional spelling (Beria);
+   under a detected house scheme, a preferred term that is only another scheme's form gives way to
+   the conventional spelling (Novy Mir, not LC's Novyi mir);
 2. else the house scheme's form — or, where the text uses it more, a conventional English spelling
    that R102 accepts (frequent in English: Trotsky, Nikolai; or written so by no scheme: Dostoevsky);
-3. else, when the words of a group do not agree on one Russian reading, the document's most frequent
-   spelling (an unsafe fix: only suggested).
+3. else, when the words of a group do not agree on one Russian reading, or agree only on a form no
+   dictionary knows (Narkomiust, Narkomjust), the document's most frequent spelling (an unsafe fix:
+   only suggested).
+
+A woman's surname follows the man's chosen spelling (Dostoevsky → Dostoevskaya).
 
 R101 and R102 take their fixes from this one place, so they never propose two spellings for one word,
 and every fixed spelling is one R102 accepts: a second `--fix` finds nothing to change.
@@ -17,6 +22,7 @@ and every fixed spelling is one R102 accepts: a second `--fix` finds nothing to 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -103,6 +109,7 @@ class Analysis:
     def __init__(self, ctx: LintContext, romanized: Romanized | None = None):
         self.ctx = ctx
         self.romanized = romanized or Romanized(ctx.termbase, ctx.scheme)
+        self.detected = False  # the house scheme was detected from the text (set_scheme)
         if self.romanized.scheme != ctx.scheme:
             self.romanized.set_scheme(ctx.scheme)
 
@@ -146,8 +153,10 @@ class Analysis:
         fitting = sum(best in t.schemes for t in schemes.distinguishing)
         return HouseScheme(best, "detected", fitting, len(schemes.distinguishing))
 
-    def set_scheme(self, scheme: str) -> None:
-        """Judge by *scheme* from now on (readings are re-ranked with it as the house scheme)."""
+    def set_scheme(self, scheme: str, detected: bool = False) -> None:
+        """Judge by *scheme* from now on (readings are re-ranked with it as the house scheme);
+        *detected*: the run's own system, not one the user chose."""
+        self.detected = detected
         self.ctx.scheme = scheme
         self.romanized.set_scheme(scheme)
         for name in ("groups", "group_of"):
@@ -165,8 +174,9 @@ class Analysis:
         rom = self.romanized
         for occ in occs:
             key = normalize_marks(occ.word).lower()
-            if key in rom.known_spellings or rom.english_like(occ.word):
-                continue  # conventional spellings and English-looking words are no evidence
+            if key in rom.known_spellings or rom.english_like(occ.word) \
+                    or english_zipf(occ.word) >= ESTABLISHED_ZIPF:
+                continue  # conventional, established (Kiev) and English-looking spellings are no evidence
             reading = self.reading(occ.word)
             if reading is None or not reading.schemes or "termbase" in reading.schemes:
                 continue
@@ -189,20 +199,42 @@ class Analysis:
     def termbase_spellings(self) -> dict[str, str]:
         return termbase_preferred(self.ctx.termbase) if self.ctx.termbase is not None else {}
 
+    @cached_property
+    def termbase_conventional(self) -> dict[str, str]:
+        return termbase_preferred(self.ctx.termbase, conventional_only=True) \
+            if self.ctx.termbase is not None else {}
+
+    def _another_schemes_form(self, spelling: str, cyrillic: str) -> bool:
+        """Is *spelling* just what some scheme other than the house scheme writes for *cyrillic*?"""
+        from ...romanize import romanize, scheme_ids
+
+        key = spelling_key(spelling)
+        if key == spelling_key(self.romanized.house_form(cyrillic)):
+            return False
+        return any(spelling_key(romanize(cyrillic, s)) == key for s in scheme_ids())
+
     def house_target(self, cyrillic: str, variants: dict[str, str] | None = None,
                      uses: dict[str, int] | None = None) -> tuple[str, str]:
         """(spelling, source) for *cyrillic* by steps 1 and 2 of the policy (module docstring).
 
         *variants*: the group's spellings (key → as written), *uses*: how often each is used."""
-        found = self.termbase_spellings.get(cyrillic.lower().replace("ё", "е"))
+        word = cyrillic.lower().replace("ё", "е")
+        found = self.termbase_spellings.get(word)
+        if found and self.detected and self._another_schemes_form(found, cyrillic):
+            # The termbase's preferred term is another system's form (Novyi mir, the bibliographic
+            # LC form) and nobody chose a scheme: the text's own system decides, and the termbase's
+            # conventional (press) spelling speaks for it (Novy Mir). A configured scheme keeps the
+            # termbase's preference: both are the user's choices.
+            found = self.termbase_conventional.get(word)
         if found:
             return found, "termbase"
         house = self.romanized.house_form(cyrillic)
-        best, best_uses, source = house, (uses or {}).get(spelling_key(house), 0), "house"
+        used = uses or {}
+        best, best_uses, source = house, used.get(spelling_key(house), 0), "house"
         for key, word in (variants or {}).items():
-            if key != spelling_key(house) and (uses or {}).get(key, 0) > best_uses \
+            if key != spelling_key(house) and used.get(key, 0) > best_uses \
                     and self.conventional(word, cyrillic) and self.attested(word, cyrillic):
-                best, best_uses, source = word, uses[key], "conventional"
+                best, best_uses, source = word, used[key], "conventional"
         return best, source
 
     def attested(self, word: str, cyrillic: str) -> bool:
@@ -218,6 +250,45 @@ class Analysis:
             return True
         spelled = {spelled for spelled, _ in rewrites(lower)}
         return any(romanize(cyrillic.lower(), scheme).lower() in spelled for scheme in scheme_ids())
+
+    def by_convention(self, word: str, cyrillic: str, scheme: str | None = None) -> bool:
+        """Is *word* the house scheme's (or *scheme*'s) spelling of *cyrillic* written through the
+        accepted English conventions (Mikhailovich for Mikhaylovich, Sviatoslav for Svyatoslav,
+        Bolshoi for Bolshoy)? Such a spelling is conventional English, never off style; a scheme's
+        habit (E- for Е-, conventions.json's `accepted: false`) does not count."""
+        from ...names import conventional_forms
+        from ...romanize import romanize
+
+        forms = conventional_forms(normalize_marks(word).lower())
+        if not forms:
+            return False
+        target = romanize(cyrillic, scheme) if scheme else self.romanized.house_form(cyrillic)
+        return normalize_marks(target).lower() in forms
+
+    def keeping_conventions(self, word: str, cyrillic: str, house: str) -> str:
+        """*house* as *word* would write it keeping its own accepted conventions: Evsei (LC's E-,
+        the English -ei) becomes Yevsei under Wikipedia, not Yevsey; *house* when no single rewrite
+        of a scheme habit in *word* gets there."""
+        from ...names import conventional_forms, conventions
+
+        lower, want = normalize_marks(word).lower(), normalize_marks(house).lower()
+        for conv in conventions():
+            if conv.accepted:
+                continue
+            for i in conv.places(lower):
+                for piece in conv.scheme_latin:
+                    spelled = lower[:i] + piece + lower[i + len(conv.latin):]
+                    if spelled != want and want in conventional_forms(spelled):
+                        return spelled[:1].upper() + spelled[1:] if house[:1].isupper() else spelled
+        return house
+
+    def feminine_of_conventional(self, word: str, cyrillic: str) -> bool:
+        """Is *word* the woman's form of a conventional man's spelling (Dostoevskaya of Dostoevsky)?
+        Such a spelling follows the man's, as R101's groups do (_follow_masculine)."""
+        cyr = cyrillic.lower()
+        if not (cyr.endswith("ская") or cyr.endswith("цкая")) or not word.lower().endswith("kaya"):
+            return False
+        return self.conventional(word[:-3] + "y", cyr[:-2] + "ий")
 
     def conventional(self, word: str, cyrillic: str | None = None) -> bool:
         """Is *word* a conventional English spelling (of *cyrillic*, when given), one R102 never
@@ -243,20 +314,42 @@ class Analysis:
                 variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
                 target, source = self.house_target(cyrillic, variants, {k: len(v) for k, v in members.items()})
                 safe = True
+                if not anchored:  # a guessed reading (_unread_group): the document's majority, suggested
+                    key = max(members, key=lambda k: (len(members[k]), k))
+                    target, source, safe = variants[key], "majority", False
                 # A spelling the text does not use yet is written only when every spelling's own
                 # best reading is this word (as R102 asks for an unambiguous reading); otherwise
                 # the spellings do not agree on one reading: the majority, suggested only.
                 if spelling_key(target) not in members and not all(
-                        _fold(self.reading(variants[k]).cyrillic) == _fold(cyrillic) for k in anchored):
+                        _fold(getattr(self.reading(variants[k]), "cyrillic", "")) == _fold(cyrillic)
+                        for k in anchored):
                     key = max(anchored, key=lambda k: (len(members[k]), k))
                     target, source, safe = variants[key], "majority", False
                 out.append(Group(cyrillic, members, anchored, target, source, safe, variants))
+        _follow_masculine(out)
         return out
 
     @cached_property
     def group_of(self) -> dict[str, Group]:
         """Spelling key → the group it belongs to."""
         return {key: g for g in self.groups for key in g.members}
+
+
+def _follow_masculine(groups: list[Group]) -> None:
+    """A woman's surname follows the spelling the run chose for the man's: where the group of
+    Достоевский chose the conventional `Dostoevsky`, Достоевская is `Dostoevskaya` (when the text
+    writes it), not the house scheme's `Dostoyevskaya`."""
+    chosen = {g.cyrillic.lower(): g for g in groups if g.source in ("termbase", "conventional")}
+    for g in groups:
+        cyr = g.cyrillic.lower()
+        if g.source != "house" or not cyr.endswith("ская") and not cyr.endswith("цкая"):
+            continue
+        man = chosen.get(cyr[:-2] + "ий")
+        if man is None or not man.target.endswith("y"):
+            continue
+        feminine = man.target[:-1] + "aya"
+        if spelling_key(feminine) in g.members:
+            g.target, g.source = g.variants[spelling_key(feminine)], man.source
 
 
 def analysis(ctx: LintContext) -> Analysis:
@@ -268,11 +361,11 @@ def analysis(ctx: LintContext) -> Analysis:
     return found
 
 
-def termbase_preferred(termbase: Termbase) -> dict[str, str]:
+def termbase_preferred(termbase: Termbase, conventional_only: bool = False) -> dict[str, str]:
     """Russian word (lower case, ё → е) → the termbase's preferred Latin spelling of it: a word of a
     concept's preferred English term that has as many words as one of its Russian terms and
     romanizes a word of them (same skeleton: `Izvestiia` for Известия), else the Russian term's
-    conventional spelling (`Beria`)."""
+    conventional spelling (`Beria`). *conventional_only*: the conventional spellings alone."""
     from ...reverse import skeleton
 
     preferred: dict[str, str] = {}
@@ -295,12 +388,15 @@ def termbase_preferred(termbase: Termbase) -> dict[str, str]:
                 for lw, rw in zip(lat_words, words, strict=True):
                     if is_latin_word(lw):
                         conventional.setdefault(rw.lower().replace("ё", "е"), lw)
-    return {**conventional, **preferred}
+    return conventional if conventional_only else {**conventional, **preferred}
 
 
 # ---------------------------------------------------------------- group confirmation
 
-def confirm_groups(an: Analysis, by_spelling):
+Spellings = dict[str, list[Occurrence]]  # spelling key → its occurrences
+
+
+def confirm_groups(an: Analysis, by_spelling: Spellings) -> Iterator[tuple[str, Spellings, list[str]]]:
     """(Russian form, member spellings, spellings with a dictionary reading) for each real group
     among spellings the skeleton joined.
 
@@ -311,15 +407,18 @@ def confirm_groups(an: Analysis, by_spelling):
     """
     rom = an.romanized
     readings = {k: an.reading(v[0].word) for k, v in by_spelling.items()}
-    anchored = [k for k, r in readings.items() if r is not None]
+    read = {k: r for k, r in readings.items() if r is not None}
+    anchored = list(read)
     # A reading Russian text never uses (Voznesenski as the adverb вознесенски) is no anchor
     # beside a spelling that reads as a word Russian does use: that spelling is unread.
-    solid = [k for k in anchored if "termbase" in readings[k].schemes
-             or russian_zipf(readings[k].cyrillic) > 0]
+    solid = [k for k in anchored if "termbase" in read[k].schemes or russian_zipf(read[k].cyrillic) > 0]
     if solid:
         anchored = solid
-    if not anchored or all(rom.english_like(by_spelling[k][0].word) for k in anchored):
-        return  # nothing read, or only English-looking words read as Russian (Lian): no evidence
+    if not anchored:
+        yield from _unread_group(rom, by_spelling)
+        return
+    if all(rom.english_like(by_spelling[k][0].word) for k in anchored):
+        return  # only English-looking words read as Russian (Lian): no evidence
     cyrillic = _shared_reading(readings[k] for k in anchored)
     if cyrillic is not None:
         words = [(cyrillic, anchored)]
@@ -332,6 +431,19 @@ def confirm_groups(an: Analysis, by_spelling):
                             and _unread_member(rom, v[0].word, readings[k])})
         if len(members) >= 2 and not all(rom.english_like(v[0].word) for v in members.values()):
             yield cyr, members, keys
+
+
+def _unread_group(rom: Romanized, by_spelling: Spellings) -> Iterator[tuple[str, Spellings, list[str]]]:
+    """Spellings of a word no dictionary or lexicon knows (Narkomiust, Narkomjust: наркомюст) form a
+    group when schemes write each of them exactly from one Cyrillic form. Nothing anchors the
+    reading, so the group's fix is the majority spelling, suggested only (`Group.source`)."""
+    keys = [k for k, v in by_spelling.items() if len(k) >= 5 and not rom.english_like(v[0].word)]
+    if len(keys) < 2:
+        return
+    guesses = {k: rom.guesses(by_spelling[k][0].word) for k in keys}
+    shared = set(guesses[keys[0]]).intersection(*(guesses[k] for k in keys[1:]))
+    if shared:
+        yield next(c for c in guesses[keys[0]] if c in shared), {k: by_spelling[k] for k in keys}, []
 
 
 def _split_by_reading(readings, anchored, by_spelling) -> list[tuple[str, list[str]]]:

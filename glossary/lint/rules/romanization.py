@@ -36,7 +36,8 @@ class InconsistentRomanization(Rule):
     Fix policy: one for R101, R102 and R104, so they never propose two spellings for one word:
     1. the termbase's preferred spelling: the preferred English term where it romanizes a Russian
     term of the concept word for word (`Izvestiia`), else the Russian term's `conventional`
-    spelling (`Beria`);
+    spelling (`Beria`); when the house scheme was detected (none configured) and the preferred
+    term is only another scheme's form (`Novyi mir`, LC), the conventional spelling (`Novy Mir`);
     2. else the house scheme's form (`--scheme` or `scheme` in the configuration; by default the
     system most romanized words of the checked files follow, which the summary names), or, where
     the text uses it more, a conventional English spelling that R102 accepts (frequent in English:
@@ -44,8 +45,10 @@ class InconsistentRomanization(Rule):
     established in English, an observed spelling of a name, or a scheme's form through a
     convention (`-y` for `-ий`); a slip no scheme or convention explains (`Dmitrevna` for
     Дмитриевна) never wins, however often it is used;
-    3. else, when the spellings do not agree on one Russian reading, the most frequent spelling,
-    suggested only.
+    3. else, when the spellings do not agree on one Russian reading, or only agree on a form no
+    dictionary or lexicon knows (`Narkomiust`, `Narkomjust`: наркомюст), the most frequent
+    spelling, suggested only.
+    A woman's surname follows the spelling chosen for the man's (`Dostoevsky` → `Dostoevskaya`).
     The fix is safe when it comes from step 1 or 2 and the spelling has a dictionary reading;
     every fixed spelling is one R102 accepts, so a second `--fix` finds nothing to change.
     Why: readers take `Tukhachevsky` and `Tukhachevskii` for two people; indexes and searches split.
@@ -104,9 +107,15 @@ class OffStyle(Rule):
     files follow (the summary line names it: `house scheme: wikipedia (detected, 41 of 44 words)`).
     Conventional spellings and approved English terms recorded in the termbase are honoured
     (`Trotsky` is fine under LC when the termbase says so), and so are names frequent in English
-    text (Zipf ≥ 2.8: `Engels`, `Trotsky`, `Yeltsin`; ≥ 3.5 is English anyway: `Yuri`). A word only a
-    loose reading explains (no scheme writes it so) is left alone, and so are titles, references
-    and other citations. Soft-sign mark characters (`'`, `’`, `ʹ`) count as equal here (see R104).
+    text (Zipf ≥ 2.8: `Engels`, `Trotsky`, `Yeltsin`; ≥ 3.5 is English anyway: `Yuri`) and the house
+    form written with the English conventions of `schemes/conventions.json` (`Nikolai`,
+    `Mikhailovich`, `Bolshoi` for -ай/-ей/-ой; `Sviatoslav`, `Natalia` for -ья/-ия; `Yuri`, `Alexei`),
+    which are never findings. A convention marked `accepted: false` there is a scheme's habit, not
+    English usage (`E-` for Е-, LC's; `-y` for -ий, Wikipedia's): it is still off style under a
+    house scheme that writes otherwise, and the fix keeps the word's other conventions (`Evsei` →
+    `Yevsei` under Wikipedia). A woman's surname of a conventional man's spelling is in style
+    (`Dostoevskaya`). A word only a loose reading explains (no scheme writes it so) is left alone,
+    and so are titles, references and other citations. Soft-sign mark characters (`'`, `’`, `ʹ`) count as equal here (see R104).
     The fix follows the policy of R101 (the termbase's preferred spelling, else the house form);
     for a word R101 groups with other spellings it is R101's fix. It is safe when the word has only
     one Russian reading.
@@ -131,10 +140,15 @@ class OffStyle(Rule):
                 continue
             cyrillic, house, safe = verdict
             target = fitted_case(house, occ.word)
-            yield ctx.finding(
-                self, occ.doc, occ.start, occ.end,
-                f"`{occ.word}` is not {ctx.scheme} romanization of {cyrillic}; use `{target}`",
-                replacement=target, safe=safe, cyrillic=cyrillic, scheme=ctx.scheme)
+            if an.romanized.accepted(occ.word, cyrillic):
+                # The scheme's own form, where the policy chose the termbase's or a conventional
+                # spelling for the run (Nikolay beside Nikolai): say so, not "not romanization".
+                message = (f"`{occ.word}` is the {ctx.scheme} form of {cyrillic}, but this run spells it "
+                           f"`{target}`; use `{target}`")
+            else:
+                message = f"`{occ.word}` is not {ctx.scheme} romanization of {cyrillic}; use `{target}`"
+            yield ctx.finding(self, occ.doc, occ.start, occ.end, message,
+                              replacement=target, safe=safe, cyrillic=cyrillic, scheme=ctx.scheme)
 
     @staticmethod
     def _verdict(an: Analysis, word: str, key: str) -> tuple[str, str, bool] | None:
@@ -150,11 +164,14 @@ class OffStyle(Rule):
         reading = an.reading(word)
         # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев, or a
         # conventional form such as Dostoevsky) is a guess, not evidence of a foreign scheme.
-        if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic):
+        if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic) \
+                or an.by_convention(word, reading.cyrillic) or an.feminine_of_conventional(word, reading.cyrillic):
             return None
-        house, _source = an.house_target(reading.cyrillic)
+        house, source = an.house_target(reading.cyrillic)
         if normalize_marks(house).lower() == key:
             return None
+        if source == "house":
+            house = an.keeping_conventions(word, reading.cyrillic, house)
         return reading.cyrillic, house, reading.unambiguous
 
 
@@ -166,8 +183,10 @@ class SchemeMixing(Rule):
     distinguishing feature it shows (`glossary.detection`: -ii/-iy/-y for -ий, Ye-/E- for initial
     Е, iu/yu for ю, `'`/`ʹ`/nothing for ь, …) — across different words, not only variants of one, and
     reports once per file when no single system explains them, with the evidence. Conventional
-    spellings from the termbase and words that are also English words are not evidence. At least
-    two words must disagree with the best-fitting system.
+    spellings from the termbase, names established in English (`Kiev`) and words that are also
+    English words are not evidence, and a word that is the best system's form written with an
+    English convention (`Nikolai`, `Sviatoslav` beside Wikipedia spellings; see R102) fits it. At
+    least two words must disagree with the best-fitting system.
     Why: even when no word is spelled two ways, `Lavrentii` next to `Yezhov` shows two systems
     (LC writes `Ezhov`, Wikipedia `Lavrenty`): the text needs one.
     Example: `Lavrentii Beriia replaced Yezhov; Tukhachevsky was shot`.
@@ -187,11 +206,14 @@ class SchemeMixing(Rule):
             if not schemes.mixed:
                 continue
             best = schemes.dominant
-            outliers = {t.token.lower() for t in schemes.distinguishing if best not in t.schemes}
+            # A conventional English form of the best system's spelling (Nikolai, Sviatoslav) fits it.
+            off = [t for t in schemes.distinguishing
+                   if best not in t.schemes and not an.by_convention(t.token, t.cyrillic, best)]
+            outliers = {t.token.lower() for t in off}
             if len(outliers) < 2:
                 continue
-            occ = first[next(t.token for t in schemes.distinguishing if best not in t.schemes)]
-            fitting = sum(best in t.schemes for t in schemes.distinguishing)
+            occ = first[off[0].token]
+            fitting = len(schemes.distinguishing) - len(off)
             parts = []
             for feature, variants in schemes.features.items():
                 if len(variants) < 2:
@@ -204,7 +226,7 @@ class SchemeMixing(Rule):
                 f"romanization systems are mixed: {fitting} of {len(schemes.distinguishing)} words fit "
                 f"{best}, {len(outliers)} do not; {evidence}",
                 dominant=best, counts=schemes.counts, features=schemes.features,
-                not_fitting=sorted({t.token for t in schemes.distinguishing if best not in t.schemes}))
+                not_fitting=sorted({t.token for t in off}))
 
 
 def _example(schemes, feature: str, variant: str) -> str:
