@@ -50,6 +50,9 @@ class Occurrence:
     word: str
     start: int
     end: int
+    # part of a person's preferred English full name in the termbase: evidence for the group's
+    # spelling, never a finding itself (conventional forms are per person)
+    approved: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,11 +121,14 @@ class Analysis:
         """Every Latin word that may be romanized Russian (shape and English frequency only), outside
         citations (titles and references keep the spelling of their source)."""
         out = []
+        names = personal_names(self.ctx.termbase) if self.ctx.termbase is not None else {}
         for doc in self.ctx.documents:
-            for tok in self.ctx.tokens(doc):
+            tokens = list(self.ctx.tokens(doc))
+            approved = approved_name_tokens(tokens, names) if names else set()
+            for i, tok in enumerate(tokens):
                 word, cut = core(tok.text)
                 if self.romanized.candidate(word) and not doc.in_citation(tok.start, tok.end):
-                    out.append(Occurrence(doc, word, tok.start, tok.end - cut))
+                    out.append(Occurrence(doc, word, tok.start, tok.end - cut, i in approved))
         return out
 
     def reading(self, word: str) -> Reading | None:
@@ -173,6 +179,8 @@ class Analysis:
         first: dict[str, Occurrence] = {}
         rom = self.romanized
         for occ in occs:
+            if occ.approved:
+                continue  # a person's own conventional form says nothing about the house system
             key = normalize_marks(occ.word).lower()
             if key in rom.known_spellings or rom.english_like(occ.word) \
                     or english_zipf(occ.word) >= ESTABLISHED_ZIPF:
@@ -358,6 +366,38 @@ def analysis(ctx: LintContext) -> Analysis:
     if found is None:
         found = Analysis(ctx, getattr(ctx, "romanized", None))
         ctx._romanization_analysis = found
+    return found
+
+
+def personal_names(termbase: Termbase) -> dict[str, list[tuple[str, ...]]]:
+    """Each person's preferred English full name (two words or more), as word tuples under their
+    first word. Conventional forms are per person: the termbase may write Andrei Zhdanov and Andrey
+    Vyshinsky, as English usage does, and a text that follows it is not inconsistent."""
+
+    def build(tb: Termbase) -> dict[str, list[tuple[str, ...]]]:
+        names: dict[str, list[tuple[str, ...]]] = {}
+        for concept in tb:
+            if concept.type.value != "person":
+                continue
+            term = concept.preferred("en")
+            words = tuple(term.text.split()) if term is not None else ()
+            if len(words) >= 2:
+                names.setdefault(words[0], []).append(words)
+        return names
+
+    return termbase.derived("lint-personal-names", build)
+
+
+def approved_name_tokens(tokens: list, names: dict[str, list[tuple[str, ...]]]) -> set[int]:
+    """Indices of the tokens that spell out one of *names* word for word (possessive 's allowed on
+    the last word)."""
+    found: set[int] = set()
+    for i, tok in enumerate(tokens):
+        for name in names.get(tok.text, ()):
+            end = i + len(name)
+            if end <= len(tokens) and all(core(tokens[i + k].text)[0] == w or tokens[i + k].text == w
+                                          for k, w in enumerate(name)):
+                found.update(range(i, end))
     return found
 
 

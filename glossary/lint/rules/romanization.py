@@ -49,6 +49,9 @@ class InconsistentRomanization(Rule):
     dictionary or lexicon knows (`Narkomiust`, `Narkomjust`: наркомюст), the most frequent
     spelling, suggested only.
     A woman's surname follows the spelling chosen for the man's (`Dostoevsky` → `Dostoevskaya`).
+    A person's preferred English full name in the termbase (`Andrey Vyshinsky` beside `Andrei
+    Zhdanov`) is never reported and never counts against a scheme: conventional forms are per
+    person. It still counts for its group (a lone `Tukhachevskii` beside `Mikhail Tukhachevsky`).
     The fix is safe when it comes from step 1 or 2 and the spelling has a dictionary reading;
     every fixed spelling is one R102 accepts, so a second `--fix` finds nothing to change.
     Why: readers take `Tukhachevsky` and `Tukhachevskii` for two people; indexes and searches split.
@@ -74,6 +77,8 @@ class InconsistentRomanization(Rule):
             if key == group.target_key:
                 continue
             for occ in occs_k:
+                if occ.approved:
+                    continue
                 target = fitted_case(group.target, occ.word)
                 yield ctx.finding(
                     self, occ.doc, occ.start, occ.end,
@@ -132,6 +137,8 @@ class OffStyle(Rule):
         an = analysis(ctx)
         verdicts: dict[str, tuple[str, str, bool] | None] = {}
         for occ in an.occurrences:
+            if occ.approved:
+                continue
             key = normalize_marks(occ.word).lower()
             if key not in verdicts:
                 verdicts[key] = self._verdict(an, occ.word, key)
@@ -288,7 +295,7 @@ class SoftSignMarks(Rule):
             example = next(o.word for o in occs if _mark_pattern(o.word) == canonical)
             variants = sorted({o.word for o in occs})
             for occ in occs:
-                if _mark_pattern(occ.word) == canonical:
+                if _mark_pattern(occ.word) == canonical or occ.approved:
                     continue
                 reported.add((id(occ.doc), occ.start))
                 yield ctx.finding(
@@ -321,7 +328,7 @@ class SoftSignMarks(Rule):
                 continue
             main = counts.most_common(1)[0][0]
             for occ, mark in items:
-                if mark == main or (id(occ.doc), occ.start) in reported:
+                if mark == main or occ.approved or (id(occ.doc), occ.start) in reported:
                     continue
                 fixed = occ.word.replace(mark, main)
                 yield ctx.finding(
