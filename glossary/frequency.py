@@ -111,7 +111,8 @@ def _connection(lang: str) -> sqlite3.Connection | None:
             return None
         _build(lang, path)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # as_uri() percent-encodes the path: a cache folder may have spaces, # or ? in its name
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         con.execute("SELECT zipf FROM words LIMIT 1").fetchall()
     except sqlite3.Error:
         return None

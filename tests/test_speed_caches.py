@@ -62,3 +62,17 @@ def test_batched_round_trip_agrees_with_word_by_word():
             target = reverse._engines(sid)[0].lower_word(cyr)
             batched = reverse._round_trips(sid, cyrs, target)
             assert batched == [reverse._produces(sid, c, target) for c in cyrs], (sid, cyr)
+
+
+def test_zipf_works_from_a_cache_folder_with_odd_characters(monkeypatch, tmp_path):
+    folder = tmp_path / "my cache #1 ?x"
+    monkeypatch.setenv("SLOVNIK_CACHE_DIR", str(folder))
+    frequency._connection.cache_clear()
+    frequency.zipf.cache_clear()
+    try:
+        assert frequency.zipf("committee", "en") == zipf_frequency("committee", "en")
+        assert frequency._connection("en") is not None
+        assert list(folder.glob("wordfreq-en-*.sqlite"))
+    finally:
+        frequency._connection.cache_clear()
+        frequency.zipf.cache_clear()
