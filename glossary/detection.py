@@ -154,7 +154,7 @@ def features_of(token: str, cyrillic: str) -> dict[str, str]:
 
 def detect_document(text: str, *, termbase: Any = None, lexicon: Lexicon | None = None) -> DocumentSchemes:
     """Collect the romanized Russian words of an English *text* and the schemes each is consistent with."""
-    from wordfreq import zipf_frequency
+    from .frequency import zipf
 
     lexicon = lexicon if lexicon is not None else Lexicon.of(termbase)
 
@@ -172,7 +172,7 @@ def detect_document(text: str, *, termbase: Any = None, lexicon: Lexicon | None 
             marked = not token.isascii() or any(c in token for c in "'’`")
             if not marked and not token[:1].isupper():
                 continue  # running English text; romanized names and terms are capitalised or marked
-            if not marked and zipf_frequency(token.lower(), "en") >= 3.0:
+            if not marked and zipf(token.lower(), "en") >= 3.0:
                 candidates = reverse(token, lexicon=lexicon, limit=1)
                 if not candidates or not candidates[0].details.get("termbase_form"):
                     continue  # a common English word (Party, Army), unless spelled as a termbase form

@@ -65,6 +65,7 @@ class Candidate:
     known: bool = False
     concept_id: str | None = None
     sources: list[str] = field(default_factory=list)
+    person: bool = False  # a personal name (names lexicon, or the dictionary's name/surname tags)
 
     def key(self) -> str:
         return (self.cyrillic or strip_marks(self.latin)).lower()
@@ -97,12 +98,16 @@ class Extractor:
             reading = self.romanized.reading(word)
             base = word
             if reading is None and len(word) > 4 and word.endswith("s"):  # English plural: troikas
+                if _english_plural(word):
+                    return None  # purges is English, not пурга
                 base = word[:-2] if word.endswith("es") and self.romanized.reading(word[:-2]) else word[:-1]
                 reading = self.romanized.reading(base)
             if reading is None:
                 return None
             cyr = reading.cyrillic
-            if len(phrase.split()) == 1:
+            # A capitalised word is a name or a title: it keeps its own form (Kamenev is not каменеть,
+            # the title Tainy not Тайна); a common noun goes to its dictionary form.
+            if len(phrase.split()) == 1 and not word[:1].isupper():
                 cyr = morph.lemma(cyr)
                 base = self._latin_for(base, reading.cyrillic, cyr)
             latin_words.append(base)
@@ -117,8 +122,8 @@ class Extractor:
         return latin[:1].upper() + latin[1:] if written[:1].isupper() else latin
 
     def add(self, latin: str, cyrillic: str | None, kind: str, where: str, gloss: str | None = None,
-            score: float = 1.0) -> None:
-        cand = Candidate(latin, cyrillic, gloss, kind)
+            score: float = 1.0, person: bool = False) -> None:
+        cand = Candidate(latin, cyrillic, gloss, kind, person=person)
         existing = self.found.get(cand.key())
         if existing is None:
             existing = self.found[cand.key()] = cand
@@ -144,25 +149,49 @@ class Extractor:
                 gloss = _clean_gloss(gloss)
                 if not gloss or self._is_romanized_phrase(gloss):
                     continue
+                person = _is_person(read[0], read[1])
+                quoted = m.group(0).rstrip(")]").rstrip().endswith(("\"", "”", "'"))
+                if person or (not m.group("it") and read[0][:1].isupper() and not quoted):
+                    # After a name, or a plain capitalised word, an unquoted aside is the sentence
+                    # going on (Rasputin (who was in Siberia)), not a translation: no gloss. A name
+                    # is still a candidate, as a person; anything else is not one.
+                    if not person:
+                        continue
+                    gloss = None
                 glossed.add(m.start())
                 line = doc.position(m.start())[0]
-                self.add(read[0], read[1], "gloss", f"{doc.path.name}:{line}", gloss,
-                         1.0 if m.group("it") else 0.9)
+                self.add(read[0], read[1], "gloss" if gloss else "italic", f"{doc.path.name}:{line}", gloss,
+                         1.0 if m.group("it") else 0.9, person=person)
         for m in _ITALIC_RE.finditer(text):
             if m.start() in glossed:
                 continue
             read = self.read_phrase(m.group("it"))
             if read is not None:  # a phrase in italics is as often a title as a term
                 self.add(read[0], read[1], "italic", f"{doc.path.name}:{doc.position(m.start())[0]}",
-                         score=1.0 if " " not in read[0] else 0.8)
+                         score=1.0 if " " not in read[0] else 0.8, person=_is_person(read[0], read[1]))
         for pattern in (_ACRONYM_FIRST, _EXPANSION_FIRST):
             for m in pattern.finditer(text):
                 acr, exp = m.group("acr"), m.group("exp").strip()
-                if _initials_match(acr, exp):
-                    continue  # an English acronym (CPSU, Communist Party of the Soviet Union)
-                cyr = _acronym_cyrillic(acr)
+                if _initials_match(acr, exp) or _english_word_in_capitals(acr):
+                    continue  # an English acronym (CPSU, Communist Party of the Soviet Union), or PARTY
+                # Cyrillic only from the termbase: letters alone cannot tell a Russian acronym
+                # (NKVD, НКВД) from a foreign one (SPD, KMT) or an English one (USA is not УСА).
+                cyr = self._termbase_acronym(acr)
                 self.add(acr, cyr, "acronym", f"{doc.path.name}:{doc.position(m.start())[0]}", exp)
         self._count_plain(doc)
+
+    def _termbase_acronym(self, acronym: str) -> str | None:
+        """The Russian acronym of the concept whose term *acronym* is, when the termbase has one."""
+        if self.termbase is None:
+            return None
+        cyr = _acronym_cyrillic(acronym)
+        for concept in self.termbase:
+            terms = [t.text for t in concept.terms]
+            if acronym in terms or (cyr is not None and cyr in terms):
+                ru = [t.text for t in concept.terms_in("ru") if t.text.isupper()]
+                if ru:
+                    return ru[0]
+        return None
 
     def _count_plain(self, doc: Document) -> None:
         """Every mention of a single-word candidate counts, italicised or not (troika, troikas)."""
@@ -199,6 +228,44 @@ class Extractor:
                 if match.start == 0 and match.end == len(cand.cyrillic):
                     return match.concept_id
         return None
+
+
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+def _is_person(latin: str, cyrillic: str) -> bool:
+    """Is the capitalised phrase a person's name: every word a name the names lexicon has observed
+    (or a conventional spelling of one) or one the dictionary tags as a given name, surname or
+    patronymic?"""
+    from .lint.romanized import normalize_marks
+    from .names import lexicon
+
+    words, cyr_words = latin.split(), cyrillic.split()
+    if len(words) != len(cyr_words) or not all(w[:1].isupper() for w in words):
+        return False
+    for word, cyr in zip(words, cyr_words, strict=True):
+        if lexicon().reading(normalize_marks(word).lower()) is not None:
+            continue
+        if not any(tag in p.tag for p in morph.parses(cyr.lower()) if p.is_known for tag in _NAME_TAGS):
+            return False
+    return True
+
+
+def _english_plural(word: str) -> bool:
+    """An English plural of an English word (purges, purge), not a romanized word plus -s (troikas)."""
+    from .frequency import zipf
+    from .lint.romanized import ENGLISH_ZIPF
+
+    w = word.lower()
+    singular = w[:-2] if w.endswith("es") and zipf(w[:-2], "en") >= ENGLISH_ZIPF else w[:-1]
+    return zipf(w, "en") >= 2.5 and zipf(singular, "en") >= ENGLISH_ZIPF
+
+
+def _english_word_in_capitals(acronym: str) -> bool:
+    """PARTY, BOLSHEVIKS: an English word set in capitals, not an acronym (NATO, USA stay)."""
+    from .frequency import zipf
+
+    return acronym.isalpha() and len(acronym) >= 5 and zipf(acronym.lower(), "en") >= 3.0
 
 
 def _clean_gloss(gloss: str | None) -> str | None:
@@ -276,7 +343,8 @@ def draft_termbase(candidates: Iterable[Candidate], *, include_known: bool = Fal
             notes.append(f"already in the termbase as {cand.concept_id}")
         concept = Concept(
             id=new_concept_id(tb, cand.latin, cand.cyrillic or ""),
-            type=ConceptType.ORGANIZATION if cand.kind == "acronym" else ConceptType.TERM,
+            type=(ConceptType.ORGANIZATION if cand.kind == "acronym" else ConceptType.PERSON if cand.person
+                  else ConceptType.TERM),
             definition=cand.gloss,
             notes=notes,
             sources=list(cand.sources),

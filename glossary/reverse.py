@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -32,30 +33,42 @@ _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 class _TrigramModel:
     """Interpolated character trigrams over word types, for ordering the beam and unknown candidates."""
 
-    def __init__(self, words):
-        self.tri: Counter = Counter()
-        self.bi: Counter = Counter()
-        self.uni: Counter = Counter()
+    def __init__(self, counts: dict[str, dict[str, int]]):
+        self.tri = counts["tri"]
+        self.bi = counts["bi"]
+        self.uni = counts["uni"]
+        self.ctx2 = counts["ctx2"]
+        self.ctx1 = counts["ctx1"]
+        self.total = sum(self.uni.values())
+
+    @staticmethod
+    def count(words: Iterable[str]) -> dict[str, dict[str, int]]:
+        """The n-gram counts of *words* (plain dicts: what the disk cache stores)."""
+        tri: Counter = Counter()
+        bi: Counter = Counter()
+        uni: Counter = Counter()
         for w in words:
             w = f"^^{w}$"
             for i in range(2, len(w)):
-                self.tri[w[i - 2:i + 1]] += 1
-                self.bi[w[i - 1:i + 1]] += 1
-                self.uni[w[i]] += 1
-        self.ctx2: Counter = Counter()
-        self.ctx1: Counter = Counter()
-        for k, v in self.tri.items():
-            self.ctx2[k[:2]] += v
-        for k, v in self.bi.items():
-            self.ctx1[k[:1]] += v
-        self.total = sum(self.uni.values())
+                tri[w[i - 2:i + 1]] += 1
+                bi[w[i - 1:i + 1]] += 1
+                uni[w[i]] += 1
+        ctx2: Counter = Counter()
+        ctx1: Counter = Counter()
+        for k, v in tri.items():
+            ctx2[k[:2]] += v
+        for k, v in bi.items():
+            ctx1[k[:1]] += v
+        return {"tri": dict(tri), "bi": dict(bi), "uni": dict(uni), "ctx2": dict(ctx2), "ctx1": dict(ctx1)}
 
     @lru_cache(maxsize=500_000)  # noqa: B019 - one model per process
     def logp(self, ctx: str, c: str) -> float:
         """log P(c | two previous characters), ctx padded with ^."""
-        p3 = self.tri[ctx + c] / self.ctx2[ctx] if self.ctx2[ctx] else 0.0
-        p2 = self.bi[ctx[1] + c] / self.ctx1[ctx[1]] if self.ctx1[ctx[1]] else 0.0
-        p1 = (self.uni[c] + 1) / (self.total + 60)
+        n2 = self.ctx2.get(ctx, 0)
+        n1 = self.ctx1.get(ctx[1], 0)
+        p3 = self.tri.get(ctx + c, 0) / n2 if n2 else 0.0
+        p2 = self.bi.get(ctx[1] + c, 0) / n1 if n1 else 0.0
+        p1 = (self.uni.get(c, 0) + 1) / (self.total + 60)
         return math.log(0.75 * p3 + 0.2 * p2 + 0.05 * p1)
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one model per process
@@ -65,17 +78,29 @@ class _TrigramModel:
         return sum(self.logp(w[i - 2:i], w[i]) for i in range(2, len(w))) / (len(w) - 2)
 
 
+_MODEL_WORDS = 60_000
+
+
+def _model_counts() -> dict[str, dict[str, int]]:
+    from wordfreq import top_n_list
+
+    return _TrigramModel.count(w.replace("ё", "е") for w in top_n_list("ru", _MODEL_WORDS) if w.isalpha())
+
+
 @cache
 def _model() -> _TrigramModel:
-    from .termcache import cached, code_key
+    """Counting 60,000 words' trigrams (and reading wordfreq's list for them) costs 1–1.5 s; the counts
+    are kept in the user cache (glossary.termcache), keyed by slovnik's code and wordfreq's data."""
+    import hashlib
 
-    def build() -> _TrigramModel:
-        from wordfreq import top_n_list
+    from . import termcache
+    from .frequency import data_stamp
 
-        return _TrigramModel(w.replace("ё", "е") for w in top_n_list("ru", 60_000) if w.isalpha())
-
-    # the same for every run of this slovnik: built once (a second of CPU), then read from the cache
-    return cached(code_key("trigram-model"), "trigram-model", _TrigramModel, build)
+    key = None
+    stamp = data_stamp("ru")
+    if stamp is not None and termcache.cache_dir() is not None:
+        key = hashlib.sha256(f"{termcache.code_stamp()} {stamp} {_MODEL_WORDS}".encode()).hexdigest()[:32]
+    return _TrigramModel(termcache.cached(key, "trigram-model", dict, _model_counts))
 
 
 # ---------------------------------------------------------------- inverse tables
@@ -159,6 +184,7 @@ def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
     """
     inv = _inverse(scheme_id)
     lm = _model()
+    steps = _STEPS
     n = len(latin)
     width = inv.longest + 1
     ring: list[list[tuple[float, str, tuple | None]]] = [[] for _ in range(width)]
@@ -176,10 +202,13 @@ def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
                     continue
                 target = ring[(i + length) % width]
                 for option in options:
-                    new_lp, new_ctx = lp, ctx
-                    for ch in option:
-                        new_lp += lm.logp(new_ctx, ch.replace("ё", "е"))
-                        new_ctx = new_ctx[1] + ch
+                    step = steps.get((ctx, option))
+                    if step is None:
+                        step = steps[ctx, option] = _step(lm, ctx, option)
+                    new_lp = lp
+                    for delta in step[0]:  # added one letter at a time: the same float sums as before
+                        new_lp += delta
+                    new_ctx = step[1]
                     node = (option, back)
                     target.append((new_lp, new_ctx, node))
                     if inv.silent and option[-1] in _CONSONANTS:
@@ -188,6 +217,19 @@ def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
     final = [(lp + lm.logp(ctx, "$"), back) for lp, ctx, back in ring[n % width]]
     final.sort(key=_LOG_P, reverse=True)
     return [_spell(back) for _, back in final[:beam]]
+
+
+# (two letters of context, a Cyrillic piece) → (the model's log p of each letter of the piece, the
+# context after it): the beam extends the same few hundred contexts by the same pieces all the time.
+_STEPS: dict[tuple[str, str], tuple[tuple[float, ...], str]] = {}
+
+
+def _step(lm: _TrigramModel, ctx: str, option: str) -> tuple[tuple[float, ...], str]:
+    deltas = []
+    for ch in option:
+        deltas.append(lm.logp(ctx, ch.replace("ё", "е")))
+        ctx = ctx[1] + ch
+    return tuple(deltas), ctx
 
 
 def _spell(back: tuple | None) -> str:
@@ -270,11 +312,27 @@ def _candidate_spellings(token: str) -> dict[str, tuple[str, ...]]:
         for variant in variants:
             for cyr in _parse(sid, variant)[:_PER_SCHEME]:
                 found.setdefault(cyr, set())
-    result = {}
-    for cyr in found:
-        schemes = tuple(s for s in SCHEME_IDS if _produces(s, cyr, targets[s]))
-        result[cyr] = schemes
-    return result
+    cyrs = list(found)
+    produced = {sid: _round_trips(sid, cyrs, targets[sid]) for sid in SCHEME_IDS}
+    return {cyr: tuple(s for s in SCHEME_IDS if produced[s][k]) for k, cyr in enumerate(cyrs)}
+
+
+def _round_trips(scheme_id: str, cyrs: list[str], target: str) -> list[bool]:
+    """For each lower-case word of *cyrs*: does the scheme produce *target* from it (`_produces`)?
+
+    All the words go through each engine as one space-separated text: one regex pass and one
+    translate instead of one per word (a token has up to ~190 readings). A space is a word edge to
+    every rule, as in running text; should the words ever not come back one for one, each is
+    romanized on its own."""
+    hits = [False] * len(cyrs)
+    for eng in _engines(scheme_id):
+        out = eng.lower_word(" ".join(cyrs)).split(" ")
+        if len(out) != len(cyrs):
+            out = [eng.lower_word(cyr) for cyr in cyrs]
+        for k, latin in enumerate(out):
+            if latin == target:
+                hits[k] = True
+    return hits
 
 
 _NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn")
@@ -388,9 +446,9 @@ def _merge_yo_variants(candidates: list[Candidate], index: Lexicon) -> list[Cand
 
 @lru_cache(maxsize=100_000)
 def _zipf(folded: str) -> float:
-    from wordfreq import zipf_frequency
+    from .frequency import zipf
 
-    return zipf_frequency(folded, "ru")
+    return zipf(folded, "ru")
 
 
 __all__ = ["Candidate", "reverse", "skeleton", "too_long"]

@@ -67,7 +67,7 @@ def romanize_report(text: str, scheme: str = "lc", *, conventional: bool = False
     else:
         out = compiled.convert(text)
     unmapped: list[UnmappedCharacter] = []
-    if _CYRILLIC_RE.search(out):
+    if not out.isascii() and _CYRILLIC_RE.search(out):
         nfc = unicodedata.normalize("NFC", text)
         unmapped = [UnmappedCharacter(m.group(), m.start(), scheme)
                     for m in _CYRILLIC_RE.finditer(nfc) if ord(m.group()) not in compiled.table]

@@ -25,9 +25,8 @@ import string
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
-
 from .. import limits
+from ..frequency import zipf
 from ..model import Termbase
 
 SOFT_MARKS = "'’ʹʼ"
@@ -65,12 +64,12 @@ _NAME_TAGS = ("Name", "Surn", "Patr", "Geox")
 
 @lru_cache(maxsize=200_000)
 def english_zipf(word: str) -> float:
-    return zipf_frequency(strip_marks(word).lower(), "en")
+    return zipf(strip_marks(word).lower(), "en")
 
 
 @lru_cache(maxsize=200_000)
 def russian_zipf(cyrillic: str) -> float:
-    return zipf_frequency(cyrillic.lower(), "ru")
+    return zipf(cyrillic.lower(), "ru")
 
 
 _STRIP = dict.fromkeys(map(ord, ALL_MARKS), None)

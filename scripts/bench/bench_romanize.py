@@ -1,4 +1,4 @@
-"""Romanization throughput: glossary.romanize vs iuliia vs transliterate on the same ~10 MB text.
+"""Romanization throughput: glossary.romanize vs iuliia, transliterate and translitua on the same ~10 MB text.
 
     .venv/bin/python scripts/bench/bench_romanize.py [--mb 10] [--runs 5] [--seed 1]
 
@@ -6,7 +6,9 @@ The text is built here (not shipped): Russian word forms from wordfreq's frequen
 frequency, in sentences with a capitalised first word, some Title-case names, some ALL-CAPS words,
 punctuation and numbers. Each engine romanizes the whole text; the median of --runs runs is reported
 in MB/s, and ratios against ours. Our engine starts every run freshly compiled (cold). Pairs: our `wikipedia` vs iuliia WIKIPEDIA (the most context rules),
-our `iso9` vs iuliia GOST_779 (a plain table), our `lc` vs transliterate's `ru` pack (reversed=True).
+our `iso9` vs iuliia GOST_779 (a plain table), our `lc` vs transliterate's `ru` pack (reversed=True), our `ala-lc` and `lc` vs translitua 2.0's
+RussianALALC (the fastest peer measured: one regex pass and one str.translate; it has no ALL-CAPS
+handling, so ЦК comes out T͡sK where ours gives TsK).
 Then our output is compared with iuliia's word by word, and every difference is classified: ё left
 Cyrillic by iuliia, ALL-CAPS words (iuliia writes YeZhOV), ye after е/ё (WP:RUS, Alekseyev); any
 other difference is listed and makes the script exit 1.
@@ -15,6 +17,7 @@ other difference is listed and makes the script exit 1.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import re
@@ -24,6 +27,12 @@ import time
 import warnings
 
 CYRILLIC = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+
+
+def _version(dist: str) -> str:
+    from importlib.metadata import version
+
+    return version(dist)
 
 
 def build_text(megabytes: float, seed: int) -> str:
@@ -61,6 +70,19 @@ def timed(fn, text: str, runs: int) -> tuple[float, str]:
         result = fn(text)
         times.append(time.perf_counter() - t0)
     return statistics.median(times), result
+
+
+def timed_pair(ours, peer, text: str, runs: int) -> tuple[tuple[float, str], tuple[float, str]]:
+    """Both engines, run after run in turn (ours, peer, ours, …): on a shared machine whose load
+    changes, each ratio compares the two under the same load."""
+    times: tuple[list[float], list[float]] = ([], [])
+    results = ["", ""]
+    for _ in range(runs):
+        for k, fn in enumerate((ours, peer)):
+            t0 = time.perf_counter()
+            results[k] = fn(text)
+            times[k].append(time.perf_counter() - t0)
+    return (statistics.median(times[0]), results[0]), (statistics.median(times[1]), results[1])
 
 
 def classify(source: str, ours: str, theirs: str) -> str:
@@ -106,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import iuliia
     import transliterate
+    import translitua
 
     from glossary.romanize import clear_caches, romanize
 
@@ -119,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     mb = len(text.encode("utf-8")) / 1_000_000
     print(f"text: {mb:.1f} MB UTF-8, {len(text):,} characters, {len(text.split()):,} words; "
           f"{args.runs} runs each, median; Python {platform.python_version()}, {platform.machine()}, "
-          f"iuliia {getattr(iuliia, '__version__', '?')}, transliterate {transliterate.__version__}")
+          f"iuliia {getattr(iuliia, '__version__', '?')}, transliterate {transliterate.__version__}, "
+          f"translitua {_version('translitua')}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     warnings.simplefilter("ignore", DeprecationWarning)
     romanize("а", "wikipedia"), romanize("а", "iso9"), romanize("а", "lc")  # load the schemes once
 
@@ -128,13 +152,16 @@ def main(argv: list[str] | None = None) -> int:
         ("iso9", cold("iso9"), "iuliia GOST_779", iuliia.GOST_779.translate),
         ("lc", cold("lc"), "transliterate ru",
          lambda t: transliterate.translit(t, "ru", reversed=True)),
+        ("ala-lc", cold("ala-lc"), "translitua RussianALALC",
+         lambda t: translitua.translit(t, translitua.RussianALALC)),
+        ("lc", cold("lc"), "translitua RussianALALC",
+         lambda t: translitua.translit(t, translitua.RussianALALC)),
     ]
     others = 0
     print("\n| our scheme | ours MB/s | peer | peer MB/s | ratio |\n|---|---|---|---|---|")
     outputs = []
     for ours_id, ours_fn, peer, peer_fn in pairs:
-        t_ours, out_ours = timed(ours_fn, text, args.runs)
-        t_peer, out_peer = timed(peer_fn, text, args.runs)
+        (t_ours, out_ours), (t_peer, out_peer) = timed_pair(ours_fn, peer_fn, text, args.runs)
         print(f"| {ours_id} | {mb / t_ours:.1f} | {peer} | {mb / t_peer:.1f} | {t_peer / t_ours:.1f}× |")
         outputs.append((ours_id, peer, out_ours, out_peer))
     print("\nword-by-word comparison with iuliia:")

@@ -6,8 +6,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-import ftfy
-
 from ...findings import Finding
 from .base import LintContext, Rule
 
@@ -55,6 +53,32 @@ def homoglyph_fix(word: str) -> tuple[str, str] | None:
     return "".join(out), target
 
 
+def homoglyph_fix_is_safe(word: str, fixed: str, target: str, termbase=None) -> bool:
+    """Is the look-alike repair the only reading of *word*?
+
+    Towards Cyrillic: when the repaired word is a Russian word the dictionary knows (Мoсква). Towards
+    Latin: when each Cyrillic letter sounds as it looks (е, о, а: plenumе), or else when the letters
+    read by sound make no word, neither English nor romanized Russian. `Сovet` with a Cyrillic С is
+    Covet by look but Sovet (совет) by sound: which one the writer meant is not for a fix to guess.
+    """
+    from ...frequency import zipf
+    from ...romanize import romanize
+
+    if target == "Cyrillic":
+        from ... import morph
+
+        return morph.is_known(fixed.lower()) or zipf(fixed.lower(), "ru") >= 2.0
+    sounded = romanize(word, "lc")
+    if sounded.lower() == fixed.lower():
+        return True
+    if zipf(sounded.lower(), "en") >= 1.0:
+        return False
+    from ...reverse import reverse
+
+    best = reverse(sounded, termbase=termbase, limit=1)
+    return not (best and best[0].known)
+
+
 class MixedScript(Rule):
     """A word mixes Latin and Cyrillic letters.
 
@@ -64,7 +88,10 @@ class MixedScript(Rule):
     term recognition all miss it. It usually comes from a keyboard layout switch or OCR.
     Example: `the plenumе of the Central Committee` (the last letter is Cyrillic U+0435).
     Use instead: `the plenume …` / `plenum` — the fix replaces each letter of the minority script by
-    its look-alike in the majority script (safe when every such letter has a look-alike).
+    its look-alike in the majority script. It is safe only when that is the one reading: a Cyrillic
+    result the dictionary knows, or a Latin one where each Cyrillic letter also sounds as it looks
+    (е in plenumе) or its sound makes no word. `Сovet` (Cyrillic С) is Covet by look but Sovet by
+    sound: reported with the look-alike as an unsafe fix (shown, never applied by `--fix`).
     """
 
     code = "S301"
@@ -86,10 +113,12 @@ class MixedScript(Rule):
                                       f"`{word}` mixes Latin ({lat}) and Cyrillic ({cyr}) letters",
                                       latin=lat, cyrillic_letters=cyr)
                 else:
+                    safe = homoglyph_fix_is_safe(word, fixed[0], fixed[1], ctx.termbase)
                     yield ctx.finding(self, doc, tok.start, tok.end,
                                       f"`{word}` mixes Latin ({lat}) and Cyrillic ({cyr}) letters; "
-                                      f"all-{fixed[1]} `{fixed[0]}`",
-                                      replacement=fixed[0], latin=lat, cyrillic_letters=cyr)
+                                      f"all-{fixed[1]} `{fixed[0]}`"
+                                      + ("" if safe else " or another reading: check the original"),
+                                      replacement=fixed[0], safe=safe, latin=lat, cyrillic_letters=cyr)
 
 
 _RUN_RE = re.compile(r"\S+")
@@ -99,11 +128,19 @@ _EDGE_PUNCT = ",.;:!?()[]\"'«»"
 class Mojibake(Rule):
     """Text damaged by a wrong encoding round trip (mojibake).
 
-    What it does: finds runs of characters that are UTF-8 read as Windows-1252/Latin-1 (or similar)
-    and can be decoded back, using `ftfy`; the repair is ftfy's.
-    Why: `Ð¡Ñ‚Ð°Ð»Ð¸Ð½` or `â€œquotedâ€` in a published text is unreadable and cannot be searched.
-    Example: `Ð¡Ñ‚Ð°Ð»Ð¸Ð½` / `cafÃ©`.
-    Use instead: `Сталин` / `café`.
+    What it does: finds words that were written in one encoding and read in another, and decodes
+    them back. First `ftfy`: text that went through UTF-8 and was read as Windows-1252, Latin-1 or
+    Windows-1251 (`Ð¡Ñ‚Ð°Ð»Ð¸Ð½`, `РќРљР’Р”`, `cafÃ©`); the repair is ftfy's. ftfy does not undo
+    Russian single-byte codecs read as one another, since the result is still letters; those are
+    slovnik's own table of codec pairs (glossary/data/mojibake/codecs.json): KOI8-R read as
+    Windows-1251 (`уФБМЙО`) and the reverse (`яРЮКХМ`), Windows-1251 read as Latin-1 or
+    Windows-1252 (`Åæîâ`), UTF-8 read as KOI8-R (`п║я┌п╟п╩п╦п╫`). Such a word is reported only
+    when decoding it gives Russian words the dictionary knows, in plain lower, title or upper case.
+    Not covered: DOS code page 866 read as Windows-1251 (its result mixes punctuation and no-break
+    spaces into the word), text decoded twice over, and damage whose bytes were lost (see S303).
+    Why: `Ð¡Ñ‚Ð°Ð»Ð¸Ð½` or `уФБМЙО` in a published text is unreadable and cannot be searched.
+    Example: `Ð¡Ñ‚Ð°Ð»Ð¸Ð½` / `cafÃ©` / `уФБМЙО` / `Åæîâ`.
+    Use instead: `Сталин` / `café` / `Сталин` / `Ежов`.
     """
 
     code = "S302"
@@ -112,11 +149,16 @@ class Mojibake(Rule):
     severity = "error"
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
+        if all(doc.text.isascii() for doc in ctx.documents):
+            return  # mojibake is made of non-ASCII characters; ftfy (0.1 s to import) is not needed
+        import ftfy
+
         for doc in ctx.documents:
             text = doc.text
+            done: list[tuple[int, int]] = []
             for line in _lines_with_offsets(text):
                 start, chunk = line
-                if not chunk.strip() or not ftfy.badness.is_bad(chunk):
+                if not chunk.strip() or chunk.isascii() or not ftfy.badness.is_bad(chunk):
                     continue
                 for m in _RUN_RE.finditer(chunk):
                     run = m.group()
@@ -126,6 +168,7 @@ class Mojibake(Rule):
                     if fixed == run:
                         continue
                     a, b = start + m.start(), start + m.end()
+                    done.append((a, b))
                     # Leave sentence punctuation around the damaged word out of the span.
                     lead = len(run) - len(run.lstrip(_EDGE_PUNCT))
                     trail = len(run) - len(run.rstrip(_EDGE_PUNCT))
@@ -134,6 +177,29 @@ class Mojibake(Rule):
                         a, b = a + lead, b - trail
                     yield ctx.finding(self, doc, a, b, f"`{run}` looks like mojibake of `{fixed}`",
                                       replacement=fixed)
+            yield from self._codec_pairs(ctx, doc, done)
+
+    def _codec_pairs(self, ctx: LintContext, doc, done: list[tuple[int, int]]) -> Iterator[Finding]:
+        from ..mojibake import EDGE_PUNCT, SUSPECT_RUN, repair
+
+        for m in SUSPECT_RUN.finditer(doc.text):
+            a, b = m.span()
+            if any(x < b and a < y for x, y in done):
+                continue  # ftfy already repaired this run
+            run = m.group()
+            core = run.strip(EDGE_PUNCT)
+            found = repair(core) if core else None
+            if found is not None:
+                a += len(run) - len(run.lstrip(EDGE_PUNCT))
+                b = a + len(core)
+            else:  # the damage may itself end in a quote sign (Д in UTF-8 read as cp1251 is Р”)
+                core = run
+                found = repair(run)
+                if found is None:
+                    continue
+            fixed, pair = found
+            yield ctx.finding(self, doc, a, b, f"`{core}` looks like mojibake of `{fixed}` ({pair.written} "
+                              f"read as {pair.read})", replacement=fixed, written=pair.written, read=pair.read)
 
 
 def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:

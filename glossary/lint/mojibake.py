@@ -1,0 +1,83 @@
+"""Cyrillic cross-decodings that ftfy does not undo, from a data table of codec pairs.
+
+ftfy repairs text that went through UTF-8 and was read in a single-byte codec (РќРљР’Р” is НКВД
+read as Windows-1251). Russian text also travels in the single-byte codecs themselves, and a text
+written in one and read in another stays letters, which ftfy's heuristics leave alone: KOI8-R read as
+Windows-1251 (уФБМЙО for Сталин) and back (яРЮКХМ), Windows-1251 read as Latin-1 or Windows-1252
+(Åæîâ for Ежов), UTF-8 read as KOI8-R (box-drawing signs between п and я). The pairs are data
+(glossary/data/mojibake/codecs.json). A word counts as damaged only when decoding it back gives
+Russian words the dictionary knows, each written in lower, title or upper case, while the word as it
+stands is not a known word: a real acronym (НКВД) or a French word (café) never decodes to Russian.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LATIN1_LETTERS = re.compile("[\u00c0-\u00ff]")
+_BOX = re.compile("[\u2500-\u257f]")
+# A run of text with a character some cross-decoding leaves behind: the only runs looked at further.
+SUSPECT_RUN = re.compile("[^\\s]*[\u0400-\u04ff\u00c0-\u00ff\u2500-\u257f][^\\s]*")
+EDGE_PUNCT = ",.;:!?()[]\"'«»“”„"
+
+
+@dataclass(frozen=True)
+class CodecPair:
+    written: str  # the codec the text was written in
+    read: str     # the codec it was wrongly read as
+    shape: str    # which runs can be this damage: cyrillic, latin1, box
+
+
+@cache
+def codec_pairs() -> tuple[CodecPair, ...]:
+    data = json.loads(resources.files("glossary").joinpath("data/mojibake/codecs.json").read_text("utf-8"))
+    return tuple(CodecPair(p["written"], p["read"], p["shape"]) for p in data["pairs"])
+
+
+def _shape_fits(shape: str, word: str) -> bool:
+    letters = "".join(_LETTERS.findall(word))
+    if shape == "cyrillic":
+        return len(letters) >= 3 and bool(_CYRILLIC_WORD.fullmatch(word))
+    if shape == "latin1":  # cp1251 letters read as Latin-1 are À–ÿ; a French word has a few of them
+        return len(letters) >= 3 and len(_LATIN1_LETTERS.findall(word)) * 3 >= len(word) * 2
+    if shape == "box":
+        return bool(_BOX.search(word))
+    if shape == "utf8-lead":  # each Cyrillic letter became Р or С and one more character
+        return len(word) >= 4 and len(word) % 2 == 0 and all(c in "РС" for c in word[::2])
+    return False
+
+
+def _plain_case(word: str) -> bool:
+    return word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower())
+
+
+def _known_russian(word: str) -> bool:
+    from .. import morph
+    from ..frequency import zipf
+
+    return _plain_case(word) and (morph.is_known(word.lower()) or zipf(word.lower(), "ru") >= 2.0)
+
+
+def repair(word: str) -> tuple[str, CodecPair] | None:
+    """(the word decoded back, the codec pair) when *word* is Russian text read in the wrong codec,
+    else None. *word* is one whitespace-free run without its edge punctuation."""
+    if _CYRILLIC_WORD.fullmatch(word) and _known_russian(word):
+        return None
+    for pair in codec_pairs():
+        if not _shape_fits(pair.shape, word):
+            continue
+        try:
+            fixed = word.encode(pair.read).decode(pair.written)
+        except (UnicodeError, LookupError):
+            continue
+        words = _LETTERS.findall(fixed)
+        if (fixed != word and words and all(_CYRILLIC_WORD.fullmatch(w) for w in words)
+                and any(len(w) >= 3 for w in words) and all(_known_russian(w) for w in words)):
+            return fixed, pair
+    return None
