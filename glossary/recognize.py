@@ -482,6 +482,7 @@ class TermIndex:
     def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:
         found = []
         for entry in entries:
+            assert entry.pattern is not None  # only regex-mode entries, which all have one
             for m in entry.pattern.finditer(text):
                 s, e = m.start(), m.end()
                 if s == e:

@@ -122,7 +122,8 @@ class OnDuplicate(StrEnum):
 
     fail = "fail"
     merge = "merge"
-    replace = "replace"
+    # The member is named after its CLI value; shadowing str.replace on an enum member is harmless.
+    replace = "replace"  # type: ignore[assignment]
     skip = "skip"
 
 

@@ -159,7 +159,9 @@ def _digest(key: str, name: str, payload: bytes | memoryview) -> bytes:
 def load(key: str | None, name: str, kind: type[T]) -> T | None:
     """The *kind* value cached under *key* and *name*, or None (no key, missing, unreadable, corrupt,
     of another kind: all a miss)."""
-    path = _path(key, name) if key else None
+    if not key:
+        return None
+    path = _path(key, name)
     if path is None:
         return None
     try:

@@ -14,7 +14,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glossary.atomic import new_file_mode, read_only_fs, temp_beside, writable
 from glossary.errors import GlossaryError
@@ -167,9 +167,11 @@ class Writer:
                           (chunk, self.new_ids.tobytes(), self.new_ntok.tobytes(), self.new_tokens.tobytes()))
         self.conn.executemany("INSERT INTO grams VALUES (?, ?, ?)",
                               ((g, chunk, ids.tobytes()) for g, ids in self.postings.items()))
+        vocab = self.vocab
+        assert vocab is not None  # loaded by the first add, which made the new ids
         self.conn.executemany("INSERT INTO gram_df VALUES (?, ?, ?) ON CONFLICT(gram) "
                               "DO UPDATE SET df = df + excluded.df",
-                              ((g, self.vocab[g], len(ids)) for g, ids in self.postings.items()))
+                              ((g, vocab[g], len(ids)) for g, ids in self.postings.items()))
         self.postings.clear()
         self.pending = 0
         self.new_ids = array("i")
@@ -284,16 +286,18 @@ def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | Non
     """
     from .store import Store
 
-    path, files = Path(path), [Path(f) for f in files]
-    options = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang, "progress": progress}
+    path, file_paths = Path(path), [Path(f) for f in files]
+    options: dict[str, Any] = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang,
+                               "progress": progress}
     if path.exists() and not writable(path):  # refused before SQLite puts a -wal and -shm beside it
         raise StoreError(f"{path}: the TM store is read-only")
     if not path.exists():
-        report = _import_new(path, files, options)
+        report = _import_new(path, file_paths, options)
         if report is not None:
             return report
     with Store(path) as store:
-        return store.import_files(files, timeout=timeout, on_wait=on_wait, **options)
+        return store.import_files(file_paths, timeout=timeout, on_wait=on_wait, fmt=fmt, source_lang=source_lang,
+                                  target_lang=target_lang, progress=progress)
 
 
 def _link(tmp: Path, path: Path) -> bool:
@@ -309,7 +313,7 @@ def _link(tmp: Path, path: Path) -> bool:
     return True
 
 
-def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | None:
+def _import_new(path: Path, files: list[Path], options: dict[str, Any]) -> ImportReport | None:
     """The first import, into a new store at *path*; None if another import created it meanwhile."""
     from .store import Store
 

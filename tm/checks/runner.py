@@ -7,12 +7,13 @@ import gc
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,9 @@ from . import CHECKS, Check, select_checks
 from .base import CheckFinding, CheckOptions, UnitRow, normalize_key
 from .consistency import Frames, term_report
 from .terms import lemma_rows, name_rows, term_rows
+
+if TYPE_CHECKING:
+    from tm.formats import Part
 
 
 @dataclass
@@ -51,7 +55,7 @@ class CheckContext:
         self.cache: dict[str, dict] = {}  # per-token caches of checks (token string → result)
         self.skeleton = self._skeleton_fn()
 
-    def _skeleton_fn(self) -> Callable[[str], str] | None:
+    def _skeleton_fn(self) -> Callable[[str], str | None] | None:
         if self.index is not None and self.index.skeleton("a") is not None:
             return self.index.skeleton
         try:
@@ -81,6 +85,7 @@ class CheckContext:
         found = self._matches.get(row.index)
         if found is None:
             ix = self.index
+            assert ix is not None  # only term checks ask, and they run only with a termbase
             if row.ru_is_source:
                 found = (ix.scan_ru(row.source), ix.scan_en(row.target) if row.target else _NO_SCAN)
             else:
@@ -150,8 +155,13 @@ def _run(stage: _Stage, rows: list[tuple]) -> tuple:
     return stage([UnitRow(*r) for r in rows])
 
 
+def _worker_stage() -> _Stage:
+    assert _WORKER_STAGE is not None, "set before the pool forks"
+    return _WORKER_STAGE
+
+
 def _work(rows: list[tuple]) -> tuple:
-    result = _run(_WORKER_STAGE, rows)
+    result = _run(_worker_stage(), rows)
     gc.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
     return result
 
@@ -274,7 +284,7 @@ class _Collected:
     def merge(self, other: _Collected) -> None:
         self.units += other.units
         self.findings.extend(other.findings)
-        if self.cols is not None:
+        if self.cols is not None and other.cols is not None:
             for k, values in self.cols.items():
                 values.extend(other.cols[k])
         self.term_data.extend(other.term_data)
@@ -293,11 +303,11 @@ def _row_batches(units: Iterable[TranslationUnit], options: CheckOptions, size: 
         n += len(batch)
 
 
-def _work_part(job: tuple[int, object, int]) -> tuple[_Collected, tuple]:
+def _work_part(job: tuple[int, Part, int]) -> tuple[_Collected, tuple]:
     """A worker reads one part of a file itself and runs the per-unit stage on it. Units are numbered
     part << 32 + position: the order is the file's, and no part needs to know the others' sizes."""
     number, part, size = job
-    stage = _WORKER_STAGE
+    stage = _worker_stage()
     reader = part.reader()
     out = _Collected(stage.want_units)
     # a part is bounded (a few MB of text) and its units make next to no reference cycles (tens per
@@ -319,7 +329,7 @@ class _PartsDisagree(Exception):
     """A part assumed another reader state than its predecessor left: read the file whole instead."""
 
 
-def _staged_parts(parts: list, stage: _Stage, jobs: int, size: int) -> Iterator[_Collected]:
+def _staged_parts(parts: Sequence[Part], stage: _Stage, jobs: int, size: int) -> Iterator[_Collected]:
     """The per-unit stage over file parts, each read and checked by a forked worker, in order."""
     global _WORKER_STAGE
     _WORKER_STAGE = stage
@@ -340,7 +350,7 @@ def _staged_parts(parts: list, stage: _Stage, jobs: int, size: int) -> Iterator[
 def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = None, *,
                checks: list[Check] | None = None, options: CheckOptions | None = None,
                index: TermIndex | None = None, batch_size: int = 2000, jobs: int | None = 1,
-               on_batch: Callable[[int], None] | None = None, parts: list | None = None) -> CheckResult:
+               on_batch: Callable[[int], None] | None = None, parts: Sequence[Part] | None = None) -> CheckResult:
     """Run *checks* (default: all) over *units*; obsolete units are skipped. *jobs* > 1 runs the
     per-unit stage in that many forked processes (None: one per core); findings are the same.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from glossary import morph
 from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, token_starts
@@ -248,7 +248,7 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     return out
 
 
-def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]], scan: Scan | None = None
+def _tokens_outside(pattern: re.Pattern, text: str, spans: Sequence[tuple[int, int]], scan: Scan | None = None
                     ) -> list[str]:
     """The tokens of *text* that do not start inside one of *spans*. *scan*: the recogniser's
     tokenisation of the same text with the same pattern, reused when given."""
@@ -275,7 +275,7 @@ def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]
 
 
 
-def _en_skeletons(text: str, ctx, skip: list[tuple[int, int]] = (), scan: Scan | None = None
+def _en_skeletons(text: str, ctx, skip: Sequence[tuple[int, int]] = (), scan: Scan | None = None
                   ) -> list[tuple[str, str]]:
     """(lower-case spelling, skeleton) of the Latin words of an English text outside the *skip* spans,
     cached per token."""

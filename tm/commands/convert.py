@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +13,7 @@ from glossary.cliutil import progress_enabled
 from glossary.commands.termbase import stdout_or
 from glossary.errors import FormatNotSupported, GlossaryError
 from tm.formats import FORMATS, format_for, iter_units, write_tm
+from tm.model import TranslationUnit
 
 _IDS = ", ".join(FORMATS)
 
@@ -58,7 +60,7 @@ def convert(
     if not src or not tgt:
         side = "source" if not src else "target"
         raise GlossaryError(f"{in_file}: the file does not name its {side} language; pass --{side}-lang")
-    stream = chain([first], units) if first is not None else iter(())
+    stream: Iterable[TranslationUnit] = chain([first], units) if first is not None else iter(())
     if progress_enabled():
         from rich.console import Console
         from rich.progress import track

@@ -13,15 +13,37 @@ write atomically (a failed write leaves the old file in place).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from glossary.errors import FormatNotSupported
 from glossary.formats import check_output_dir
 from tm.model import TranslationMemory, TranslationUnit
 
 from . import po, tabular, tmx, xliff, xliff2
+
+
+class PartReader(Protocol):
+    """Reads one part of a file (see `split_units`)."""
+
+    @property
+    def entry(self) -> str | None: ...  # the reader state the part assumed at its start
+
+    @property
+    def last_target_lang(self) -> str | None: ...  # the state it left at its end
+
+    def units(self) -> Iterator[TranslationUnit]: ...
+
+
+class Part(Protocol):
+    """Bytes [start, end) of a file holding whole units (TMXPart, POPart)."""
+
+    @property
+    def start(self) -> int: ...
+
+    def reader(self) -> PartReader: ...
 
 
 @dataclass(frozen=True)
@@ -33,7 +55,7 @@ class Format:
     writer: Callable[..., int]
     streaming_read: bool
     write_options: dict
-    split: Callable[..., list | None] | None = None  # cut a file into parts read in parallel
+    split: Callable[..., Sequence[Part] | None] | None = None  # cut a file into parts read in parallel
 
 
 FORMATS: dict[str, Format] = {f.id: f for f in (
@@ -89,7 +111,7 @@ def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | N
                                         header=header)
 
 
-def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20) -> list | None:
+def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20) -> Sequence[Part] | None:
     """Parts of about *size* bytes of a large file whose units can be read in parallel, or None (the
     format cannot be cut, or the file is too small). `part.reader().units()` streams a part's
     units; a reader's `entry` and `last_target_lang` are the state it assumed and left, and the

@@ -121,6 +121,12 @@ class Analysis:
     def reading(self, word: str) -> Reading | None:
         return self.romanized.reading(word)
 
+    def anchored_reading(self, word: str) -> Reading:
+        """`reading` of a spelling of an anchored group (one that was read)."""
+        found = self.reading(word)
+        assert found is not None
+        return found
+
     @cached_property
     def skeleton_groups(self) -> dict[str, list[Occurrence]]:
         """Occurrences grouped by the scheme-neutral skeleton of the word (of the name the names
@@ -198,11 +204,12 @@ class Analysis:
         if found:
             return found, "termbase"
         house = self.romanized.house_form(cyrillic)
-        best, best_uses, source = house, (uses or {}).get(spelling_key(house), 0), "house"
+        counts = uses or {}
+        best, best_uses, source = house, counts.get(spelling_key(house), 0), "house"
         for key, word in (variants or {}).items():
-            if key != spelling_key(house) and (uses or {}).get(key, 0) > best_uses \
+            if key != spelling_key(house) and counts.get(key, 0) > best_uses \
                     and self.conventional(word, cyrillic) and self.attested(word, cyrillic):
-                best, best_uses, source = word, uses[key], "conventional"
+                best, best_uses, source = word, counts[key], "conventional"
         return best, source
 
     def attested(self, word: str, cyrillic: str) -> bool:
@@ -247,7 +254,7 @@ class Analysis:
                 # best reading is this word (as R102 asks for an unambiguous reading); otherwise
                 # the spellings do not agree on one reading: the majority, suggested only.
                 if spelling_key(target) not in members and not all(
-                        _fold(self.reading(variants[k]).cyrillic) == _fold(cyrillic) for k in anchored):
+                        _fold(self.anchored_reading(variants[k]).cyrillic) == _fold(cyrillic) for k in anchored):
                     key = max(anchored, key=lambda k: (len(members[k]), k))
                     target, source, safe = variants[key], "majority", False
                 out.append(Group(cyrillic, members, anchored, target, source, safe, variants))
@@ -261,10 +268,9 @@ class Analysis:
 
 def analysis(ctx: LintContext) -> Analysis:
     """The shared Analysis of *ctx* (made on first use)."""
-    found = getattr(ctx, "_romanization_analysis", None)
-    if found is None:
-        found = Analysis(ctx, getattr(ctx, "romanized", None))
-        ctx._romanization_analysis = found
+    found = ctx.shared.get("romanization")
+    if not isinstance(found, Analysis):
+        found = ctx.shared["romanization"] = Analysis(ctx, ctx.romanized)
     return found
 
 
@@ -314,8 +320,8 @@ def confirm_groups(an: Analysis, by_spelling):
     anchored = [k for k, r in readings.items() if r is not None]
     # A reading Russian text never uses (Voznesenski as the adverb вознесенски) is no anchor
     # beside a spelling that reads as a word Russian does use: that spelling is unread.
-    solid = [k for k in anchored if "termbase" in readings[k].schemes
-             or russian_zipf(readings[k].cyrillic) > 0]
+    solid = [k for k, r in readings.items() if r is not None and ("termbase" in r.schemes
+                                                                  or russian_zipf(r.cyrillic) > 0)]
     if solid:
         anchored = solid
     if not anchored or all(rom.english_like(by_spelling[k][0].word) for k in anchored):
