@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import termcache
+from . import gctuning, termcache
 from .errors import TermbaseError
 from .formats import format_for, read_termbase, write_termbase
 from .formats.ids import slugify
@@ -57,12 +57,12 @@ def load_termbase(path: Path | None = None, fmt: str | None = None, *, encoding:
     key = termcache.file_key(path, format_for(path, fmt).id, encoding) if stamp else None
     tb = termcache.load(key, "termbase", Termbase)
     if tb is None:
-        with termcache.without_gc():  # ~10 objects per term and no cycles among them
+        with gctuning.without_gc():  # ~10 objects per term and no cycles among them
             tb = read_termbase(path, fmt, encoding=encoding)
         if key and termcache.file_stamp(path) == stamp:  # not if the file changed while it was read
             termcache.store(key, "termbase", tb)
     if stamp and stamp[0] > termcache.FREEZE_ABOVE:
-        termcache.freeze()
+        gctuning.freeze()  # for the rest of the run: a full collection would rescan its million objects
     tb.content_key = key
     return tb
 

@@ -3,7 +3,6 @@ over DataFrames built from the keys collected on the way (the units themselves a
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 import os
 from collections import deque
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from glossary import gctuning
 from glossary.errors import ParseError
 from glossary.model import Termbase
 from glossary.recognize import Match, Scan, TermIndex
@@ -162,7 +162,7 @@ def _worker_stage() -> _Stage:
 
 def _work(rows: list[tuple]) -> tuple:
     result = _run(_worker_stage(), rows)
-    gc.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
+    gctuning.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
     return result
 
 
@@ -195,7 +195,7 @@ def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterato
     _WORKER_STAGE = stage
     # what the workers inherit stays shared with this process only if their garbage collector never
     # touches it (a collection writes to every object it visits, and each write copies a page)
-    gc.freeze()
+    gctuning.freeze()
     try:
         with _workers(jobs) as pool:
             # a bounded window of batches in flight: reading stays ahead of the workers without ever
@@ -312,16 +312,11 @@ def _work_part(job: tuple[int, Part, int]) -> tuple[_Collected, tuple]:
     out = _Collected(stage.want_units)
     # a part is bounded (a few MB of text) and its units make next to no reference cycles (tens per
     # part): the collector's passes over it would find next to nothing (5 % of a worker's time); it
-    # runs again between parts
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # runs again between parts. What the worker inherited is frozen (see _staged_parts), so what the
+    # part left stays frozen too.
+    with gctuning.without_gc():
         for rows in _row_batches(reader.units(), stage.ctx.options, size, number << 32):
             out.add(rows, _run(stage, rows))
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
     return out, (reader.entry, reader.last_target_lang)
 
 
@@ -333,7 +328,7 @@ def _staged_parts(parts: Sequence[Part], stage: _Stage, jobs: int, size: int) ->
     """The per-unit stage over file parts, each read and checked by a forked worker, in order."""
     global _WORKER_STAGE
     _WORKER_STAGE = stage
-    gc.freeze()  # see _staged
+    gctuning.freeze()  # see _staged
     try:
         with _workers(jobs) as pool:
             left = None
@@ -370,16 +365,15 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
     jobs = jobs or default_jobs()
     parallel = jobs > 1 and "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
 
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])  # fewer young collections (see below)
-    try:
+    # fewer young collections, and what is kept frozen batch after batch (see below) until the run ends
+    with gctuning.fewer_young_collections(20_000):
         got = None
         if parts and parallel:
             got = _Collected(stage.want_units)
             try:
                 for out in _staged_parts(parts, stage, jobs, batch_size):
                     got.merge(out)
-                    gc.freeze()  # see below
+                    gctuning.freeze()  # see below
                     if on_batch:
                         on_batch(out.units)
             except (_PartsDisagree, ParseError):
@@ -388,14 +382,14 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
                 if on_batch and got.units:
                     on_batch(-got.units)  # the progress count starts again with the file
                 got = None
-                gc.unfreeze()
+                gctuning.unfreeze()
         if got is None:
             got = _Collected(stage.want_units)
             for rows, result in _staged(_row_batches(units, options, batch_size), stage, jobs):
                 got.add(rows, result)
                 # what is kept grows with the input: freezing it spares every later garbage collection a
                 # rescan of it (a full collection over a large memory otherwise costs a third of the run)
-                gc.freeze()
+                gctuning.freeze()
                 if on_batch:
                     on_batch(len(rows))
         frames = Frames(
@@ -407,8 +401,5 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
         findings = got.findings
         for check in corpus_checks:
             findings.extend(check.run(frames, ctx))
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
     findings.sort(key=CheckFinding.sort_key)
     return CheckResult(findings, got.units, [c.id for c in checks], term_report(frames))
