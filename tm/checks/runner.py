@@ -12,7 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -82,7 +82,7 @@ class CheckContext:
     def term_scans(self, row: UnitRow) -> tuple[Scan, Scan]:
         """`term_matches` with each side's tokens (Russian or English tokenisation by role), so checks
         that walk the same words again need not tokenise the texts again."""
-        found = self._matches.get(row.index)
+        found = self._matches.get(row.unit)
         if found is None:
             ix = self.index
             assert ix is not None  # only term checks ask, and they run only with a termbase
@@ -90,7 +90,7 @@ class CheckContext:
                 found = (ix.scan_ru(row.source), ix.scan_en(row.target) if row.target else _NO_SCAN)
             else:
                 found = (ix.scan_en(row.source), ix.scan_ru(row.target) if row.target else _NO_SCAN)
-            self._matches[row.index] = found
+            self._matches[row.unit] = found
         return found
 
     @staticmethod
@@ -101,7 +101,7 @@ class CheckContext:
                 source_spans=None, target_spans=None, **fields) -> CheckFinding:
         return CheckFinding(check, severity or CHECKS[check].severity, row.tuid, row.source, row.target, message,
                             path=row.path, line=row.line, source_spans=list(source_spans or []),
-                            target_spans=list(target_spans or []), unit=row.index, **fields)
+                            target_spans=list(target_spans or []), unit=row.unit, **fields)
 
     def finding_at(self, check: str, rec, message: str, severity: str | None = None, **fields) -> CheckFinding:
         line = None if pd.isna(rec.line) else int(rec.line)
@@ -115,18 +115,32 @@ def _batches(items: Iterable, size: int):
         yield batch
 
 
+class _BatchResult(NamedTuple):
+    """What the per-unit stage yields for one batch of rows."""
+
+    findings: list[CheckFinding]
+    keys: list[tuple[str, str]]  # per row: the comparison keys of source and target (for `units`)
+    terms: list[tuple]  # rows of the `terms` table
+    names: list[tuple]  # rows of the `names` table
+    lemmas: list[tuple]  # rows of the `lemmas` table
+
+
 @dataclass
 class _Stage:
-    """The per-unit stage of one run: what a batch of rows yields (runs in this process or a worker)."""
+    """The per-unit stage of one run: what a batch of rows yields (runs in this process or a worker).
+    `data`: the Frames tables the run's corpus checks read (their `Check.data`)."""
 
     ctx: CheckContext
     unit_checks: list[Check]
-    want_units: bool
-    want_terms: bool
-    want_names: bool
-    want_lemmas: bool
+    data: frozenset[str]
 
-    def __call__(self, rows: list[UnitRow]) -> tuple:
+    def __post_init__(self) -> None:
+        self.want_units = "units" in self.data
+        self.want_terms = "terms" in self.data and self.ctx.index is not None  # term rows need a termbase
+        self.want_names = "names" in self.data
+        self.want_lemmas = "lemmas" in self.data
+
+    def __call__(self, rows: list[UnitRow]) -> _BatchResult:
         ctx = self.ctx
         ctx.new_batch()
         findings: list[CheckFinding] = []
@@ -143,7 +157,7 @@ class _Stage:
                 name_data.extend(name_rows(r, ctx))
             if self.want_lemmas:
                 lemma_data.extend(lemma_rows(r, ctx))
-        return findings, keys, term_data, name_data, lemma_data
+        return _BatchResult(findings, keys, term_data, name_data, lemma_data)
 
 
 # The stage a forked worker runs: set just before the pool forks, so workers inherit the term index and
@@ -151,17 +165,15 @@ class _Stage:
 _WORKER_STAGE: _Stage | None = None
 
 
-def _run(stage: _Stage, rows: list[tuple]) -> tuple:
-    return stage([UnitRow(*r) for r in rows])
-
-
 def _worker_stage() -> _Stage:
     assert _WORKER_STAGE is not None, "set before the pool forks"
     return _WORKER_STAGE
 
 
-def _work(rows: list[tuple]) -> tuple:
-    result = _run(_worker_stage(), rows)
+def _work(fields: list[tuple]) -> _BatchResult:
+    """A batch sent to a worker: rows as plain field tuples (a tuple subclass would pickle through
+    Python)."""
+    result = _worker_stage()(UnitRow.of_fields(fields))
     gctuning.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
     return result
 
@@ -175,8 +187,9 @@ def default_jobs() -> int:
     return max(1, min(cores, 4))
 
 
-def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterator[tuple[list[tuple], tuple]]:
-    """(rows as `UnitRow` field tuples, stage result) per batch, in input order. With jobs > 1 and more
+def _staged(batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int
+            ) -> Iterator[tuple[list[UnitRow], _BatchResult]]:
+    """(rows, stage result) per batch, in input order. With jobs > 1 and more
     than one batch, batches go to forked worker processes and come back first in, first out, so the
     output is the same as in one process."""
     first = next(batches, None)
@@ -185,11 +198,11 @@ def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterato
     second = next(batches, None)
     # workers are forked (they inherit the term index); a daemonic process may not have children
     if second is None or jobs < 2 or "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
-        yield first, _run(stage, first)
+        yield first, stage(first)
         if second is not None:
-            yield second, _run(stage, second)
+            yield second, stage(second)
             for rows in batches:
-                yield rows, _run(stage, rows)
+                yield rows, stage(rows)
         return
     global _WORKER_STAGE
     _WORKER_STAGE = stage
@@ -200,9 +213,9 @@ def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterato
         with _workers(jobs) as pool:
             # a bounded window of batches in flight: reading stays ahead of the workers without ever
             # holding more than a few batches of a large file
-            window: deque[tuple[list[tuple], Future]] = deque()
+            window: deque[tuple[list[UnitRow], Future]] = deque()
             for rows in chain((first, second), batches):
-                window.append((rows, pool.submit(_work, rows)))
+                window.append((rows, pool.submit(_work, list(map(tuple, rows)))))
                 if len(window) > 2 * jobs:
                     done, result = window.popleft()
                     yield done, result.result()
@@ -262,24 +275,23 @@ class _Collected:
         self.name_data: list[tuple] = []
         self.lemma_data: list[tuple] = []
 
-    def add(self, rows: list[tuple], result: tuple) -> None:
-        found, keys, terms, names, lemmas = result
+    def add(self, rows: list[UnitRow], result: _BatchResult) -> None:
         self.units += len(rows)
-        self.findings.extend(found)
+        self.findings.extend(result.findings)
         cols = self.cols
-        if cols is not None:  # rows are UnitRow field tuples: index, tuid, source, target, …, context, path, line
-            cols["unit"].extend(r[0] for r in rows)
-            cols["tuid"].extend(r[1] for r in rows)
-            cols["path"].extend(r[9] for r in rows)
-            cols["line"].extend(r[10] for r in rows)
-            cols["source"].extend(r[2] for r in rows)
-            cols["target"].extend(r[3] for r in rows)
-            cols["ctx"].extend(r[8] for r in rows)
-            cols["src_key"].extend(k[0] for k in keys)
-            cols["tgt_key"].extend(k[1] for k in keys)
-        self.term_data.extend(terms)
-        self.name_data.extend(names)
-        self.lemma_data.extend(lemmas)
+        if cols is not None:
+            cols["unit"].extend(r.unit for r in rows)
+            cols["tuid"].extend(r.tuid for r in rows)
+            cols["path"].extend(r.path for r in rows)
+            cols["line"].extend(r.line for r in rows)
+            cols["source"].extend(r.source for r in rows)
+            cols["target"].extend(r.target for r in rows)
+            cols["ctx"].extend(r.context for r in rows)
+            cols["src_key"].extend(k[0] for k in result.keys)
+            cols["tgt_key"].extend(k[1] for k in result.keys)
+        self.term_data.extend(result.terms)
+        self.name_data.extend(result.names)
+        self.lemma_data.extend(result.lemmas)
 
     def merge(self, other: _Collected) -> None:
         self.units += other.units
@@ -293,11 +305,10 @@ class _Collected:
 
 
 def _row_batches(units: Iterable[TranslationUnit], options: CheckOptions, size: int, base: int = 0
-                 ) -> Iterator[list[tuple]]:
-    """The live (not obsolete) units as `UnitRow` field tuples, numbered from *base*, in batches.
-    Plain tuples: they pickle in C when sent to a worker (a slotted dataclass goes through Python)."""
+                 ) -> Iterator[list[UnitRow]]:
+    """The live (not obsolete) units as `UnitRow`s, numbered from *base*, in batches."""
     n = base
-    of = UnitRow.fields_of
+    of = UnitRow.of
     for batch in _batches((tu for tu in units if not tu.obsolete), size):
         yield [of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
         n += len(batch)
@@ -316,7 +327,7 @@ def _work_part(job: tuple[int, Part, int]) -> tuple[_Collected, tuple]:
     # part left stays frozen too.
     with gctuning.without_gc():
         for rows in _row_batches(reader.units(), stage.ctx.options, size, number << 32):
-            out.add(rows, _run(stage, rows))
+            out.add(rows, stage(rows))
     return out, (reader.entry, reader.last_target_lang)
 
 
@@ -358,10 +369,7 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
         checks = [c for c in checks if not c.needs_termbase]
     ctx = CheckContext(termbase, options, index)
     corpus_checks = [c for c in checks if c.kind == "corpus"]
-    want_lemmas = any(c.id == "term-inconsistent" for c in corpus_checks)
-    stage = _Stage(ctx, [c for c in checks if c.kind == "unit"], want_units=bool(corpus_checks),
-                   want_terms=want_lemmas and ctx.index is not None, want_names=any(
-                       c.id == "translit-variant" for c in corpus_checks), want_lemmas=want_lemmas)
+    stage = _Stage(ctx, [c for c in checks if c.kind == "unit"], frozenset().union(*(c.data for c in corpus_checks)))
     jobs = jobs or default_jobs()
     parallel = jobs > 1 and "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
 
