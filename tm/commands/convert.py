@@ -44,10 +44,10 @@ def convert(
 
     Example: tm convert memory.tmx -o memory.po --source-lang ru --target-lang en
     """
-    in_fmt = from_ or format_for(in_file)
+    in_fmt = from_ or format_for(in_file).id
     if str(output) == "-" and not to:
         raise GlossaryError("writing to stdout (-o -) needs --to FORMAT")
-    out_fmt = to or format_for(output)
+    out_fmt = to or format_for(output).id
     if out_fmt not in FORMATS:
         raise FormatNotSupported(f"unknown output format {out_fmt!r} (known: {_IDS})")
     if template is not None and out_fmt not in ("xliff", "xliff2"):
