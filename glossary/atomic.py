@@ -71,7 +71,8 @@ def _adopt_mode(tmp: str, target: Path) -> None:
 
 def reason(error: OSError) -> str:
     """A short, lower-case description of an OS error for a one-line message."""
-    return _REASONS.get(error.errno) or (error.strerror or str(error)).lower()
+    known = _REASONS.get(error.errno) if error.errno is not None else None
+    return known or (error.strerror or str(error)).lower()
 
 
 def temp_prefix(path: Path) -> str:
@@ -94,7 +95,7 @@ def remove_stale_temps(path: Path) -> list[Path]:
     (kill -9, power loss). Temp files of running processes and of other hosts are left alone."""
     folder = path.parent if str(path.parent) else Path(".")
     pattern = re.compile(re.escape(f".{path.name}.{_TAG}-{_host()}-") + r"(\d+)-")
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

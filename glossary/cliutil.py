@@ -15,7 +15,7 @@ import sys
 import traceback
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -56,7 +56,7 @@ def os_problem(error: OSError) -> str:
     return error.strerror or str(error)
 
 
-def _release_failed_writers(error: BaseException) -> None:
+def _release_failed_writers(error: BaseException | None) -> None:
     """Free now, quietly, what a failed write left half-open (zipfile under openpyxl/python-docx):
     collected at exit, it would retry its flush on the full disk and print "Exception ignored"
     tracebacks after the one-line error."""
@@ -70,7 +70,7 @@ def _release_failed_writers(error: BaseException) -> None:
         sys.unraisablehook = hook
 
 
-def fail(message: str, hint: str | None = None, code: int = 2) -> None:
+def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print one line (plus an optional hint) on stderr and exit with *code*."""
     typer.echo(f"error: {message}", err=True)
     if hint:

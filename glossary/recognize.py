@@ -219,6 +219,22 @@ def _skeleton_fn() -> Callable[[str], str]:
     return skeleton
 
 
+class _RuToken(NamedTuple):
+    """What a Russian token string is to the matcher, computed once per distinct string."""
+
+    keys: frozenset[str]  # lemma|POS keys of its parses
+    form: str  # the folded token (exact-mode entries compare it)
+    entries: tuple[_Entry, ...]  # the entries whose first word it may be
+
+
+class _EnToken(NamedTuple):
+    """What an English token string is to the matcher, computed once per distinct string."""
+
+    bases: frozenset[str]  # its base forms (plural, possessive cut)
+    skeleton: str | None  # its romanization skeleton (None: not a word romanized Russian could be)
+    entries: tuple[_Entry, ...]  # the entries whose first word it may be
+
+
 class TermIndex:
     """Every term of a termbase, prepared once for fast recognition in many texts.
 
@@ -247,12 +263,12 @@ class TermIndex:
         self._en_skel_first: dict[str, bytes] = plan["en_skel_first"]
         self._ru_regex = [self._entry(n) for n in plan["ru_regex"]]
         self._en_regex = [self._entry(n) for n in plan["en_regex"]]
-        self._ru_tok: dict[str, tuple] = {}
-        self._en_tok: dict[str, tuple] = {}
+        self._ru_tok: dict[str, _RuToken] = {}
+        self._en_tok: dict[str, _EnToken] = {}
         # the tokens that may open a term (their info has entries), a subset of the caches above: a
         # text none of whose tokens is here is ruled out by one set operation in C
-        self._ru_open: dict[str, tuple] = {}
-        self._en_open: dict[str, tuple] = {}
+        self._ru_open: dict[str, _RuToken] = {}
+        self._en_open: dict[str, _EnToken] = {}
 
     # building
 
@@ -394,7 +410,7 @@ class TermIndex:
     # far more than they repeat sentences, so matching a unit is a few dict lookups per token.
     _CACHE_LIMIT = 1_000_000
 
-    def _ru_token(self, token: str) -> tuple:
+    def _ru_token(self, token: str) -> _RuToken:
         info = self._ru_tok.get(token)
         if info is None:
             form = _fold(token)
@@ -406,16 +422,16 @@ class TermIndex:
             else:
                 keys = token_keys(token)
             entries = self._each_once(self._ru_first.get(key, b"") for key in (*keys, form))
-            info = self._ru_tok[token] = (keys, form, entries)
+            info = self._ru_tok[token] = _RuToken(keys, form, entries)
             if entries:
                 self._ru_open[token] = info
         return info
 
     @staticmethod
-    def _ru_ok(entry: _Entry, info: tuple, token: str, j: int) -> bool:
+    def _ru_ok(entry: _Entry, info: _RuToken, token: str, j: int) -> bool:
         if entry.mode == "exact":
-            return info[1] in entry.keys[j]
-        if not (info[0] & entry.keys[j]):
+            return info.form in entry.keys[j]
+        if not (info.keys & entry.keys[j]):
             return False
         return entry.mode != "case" or _case_agrees(entry.words[j], token)
 
@@ -446,7 +462,7 @@ class TermIndex:
                 info = opens.get(token)
                 if info is None:
                     continue
-                for entry in info[2]:
+                for entry in info.entries:
                     k = len(entry.words)
                     if i + k > n or (not (first_known and entry.mode == "lemma")
                                      and not ok(entry, info, token, 0)):
@@ -461,7 +477,7 @@ class TermIndex:
             found.extend(self._regex_matches(text, regexes))
         return Scan(_resolve(found, prefer_close=prefer_close), tokens, starts)
 
-    def _en_token(self, token: str) -> tuple:
+    def _en_token(self, token: str) -> _EnToken:
         info = self._en_tok.get(token)
         if info is None:
             bases = english_bases(token)
@@ -474,20 +490,20 @@ class TermIndex:
                 skel = None if _CYRILLIC.search(base) else self.skeleton(base)
             entries = self._each_once([*(self._en_first.get(key, b"") for key in bases),
                                        self._en_skel_first.get(skel, b"") if skel else b""])
-            info = self._en_tok[token] = (bases, skel, entries)
+            info = self._en_tok[token] = _EnToken(bases, skel, entries)
             if entries:
                 self._en_open[token] = info
         return info
 
     @staticmethod
-    def _en_ok(entry: _Entry, info: tuple, token: str, j: int) -> bool:
+    def _en_ok(entry: _Entry, info: _EnToken, token: str, j: int) -> bool:
         if entry.mode == "exact":
             return token.lower().replace("’", "'") in entry.keys[j]
         if entry.mode == "case" and not _case_agrees(entry.words[j], token):
             return False
-        if info[0] & entry.keys[j]:
+        if info.bases & entry.keys[j]:
             return True
-        return info[1] is not None and info[1] in entry.skeletons[j]
+        return info.skeleton is not None and info.skeleton in entry.skeletons[j]
 
     def find_en(self, text: str) -> list[Match]:
         """Terms of the English side found in *text* (inflected, possessive, or romanized-inflected)."""
@@ -502,6 +518,7 @@ class TermIndex:
     def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:
         found = []
         for entry in entries:
+            assert entry.pattern is not None  # only regex-mode entries, which all have one
             for m in entry.pattern.finditer(text):
                 s, e = m.start(), m.end()
                 if s == e:

@@ -417,7 +417,7 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
             score -= 0.005  # prefer the plain е spelling when the romanization does not show ё
         score += 0.005 * len(schemes) + 0.002 * max(-5.0, lm_score)
         candidates.append(Candidate(
-            conventional if english and conventional.isupper() else _restore_case(cyr, token),
+            conventional if english and conventional and conventional.isupper() else _restore_case(cyr, token),
             round(max(0.0, min(1.0, score)), 4), schemes,
             in_tb or lemma_in_tb or known_dict, in_tb or lemma_in_tb or english,
             {"lm": round(lm_score, 3), "english": english, "termbase_form": in_tb}))

@@ -17,7 +17,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from . import termcache
+from . import gctuning, termcache
 from .errors import TermbaseError
 from .formats import format_for, read_termbase, write_termbase
 from .formats.ids import slugify
@@ -58,12 +58,12 @@ def load_termbase(path: Path | None = None, fmt: str | None = None, *, encoding:
     key = termcache.file_key(path, format_for(path, fmt).id, encoding) if stamp else None
     tb = termcache.load(key, "termbase", Termbase)
     if tb is None:
-        with termcache.without_gc():  # ~10 objects per term and no cycles among them
+        with gctuning.without_gc():  # ~10 objects per term and no cycles among them
             tb = read_termbase(path, fmt, encoding=encoding)
         if key and termcache.file_stamp(path) == stamp:  # not if the file changed while it was read
             termcache.store(key, "termbase", tb)
     if stamp and stamp[0] > termcache.FREEZE_ABOVE:
-        termcache.freeze()
+        gctuning.freeze()  # for the rest of the run: a full collection would rescan its million objects
     tb.content_key = key
     return tb
 
@@ -123,7 +123,8 @@ class OnDuplicate(StrEnum):
 
     fail = "fail"
     merge = "merge"
-    replace = "replace"
+    # The member is named after its CLI value; shadowing str.replace on an enum member is harmless.
+    replace = "replace"  # type: ignore[assignment]
     skip = "skip"
 
 

@@ -16,7 +16,6 @@ are atomic (a temp file renamed into place); a cache folder that cannot be writt
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import os
@@ -24,12 +23,13 @@ import pickle
 import stat
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
+
+from . import gctuning
 
 T = TypeVar("T")
 
@@ -124,34 +124,8 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """The cyclic collector off while a large acyclic structure is built (a termbase, an index): its
-    passes would only rescan what is being built. What was built goes to the oldest generation
-    unscanned (freeze + unfreeze), so the next collections do not scan it once more either."""
-    enabled = gc.isenabled()
-    frozen = gc.get_freeze_count() > 0  # a large termbase was frozen (see freeze): unfreeze would undo it
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if not frozen:
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
-
-
-# A termbase file larger than this is kept out of the cyclic collector's reach once loaded (see freeze).
+# A termbase file larger than this is kept out of the cyclic collector's reach once loaded (gctuning.freeze).
 FREEZE_ABOVE = 4 << 20
-
-
-def freeze() -> None:
-    """Move every object alive now (a large termbase just loaded) out of the collector's reach for the
-    rest of the process: a full collection would scan its million objects, which hold no cycles, for
-    a second of CPU. They are still freed by reference counting; only a reference cycle alive at this
-    moment and dropped later would stay, which for a command-line run does not matter."""
-    gc.freeze()
 
 
 def _path(key: str, name: str) -> Path | None:
@@ -168,7 +142,9 @@ def _digest(key: str, name: str, payload: bytes | memoryview) -> bytes:
 def load(key: str | None, name: str, kind: type[T]) -> T | None:
     """The *kind* value cached under *key* and *name*, or None (no key, missing, unreadable, corrupt,
     of another kind: all a miss)."""
-    path = _path(key, name) if key else None
+    if not key:
+        return None
+    path = _path(key, name)
     if path is None:
         return None
     try:
@@ -179,7 +155,7 @@ def load(key: str | None, name: str, kind: type[T]) -> T | None:
     if data[:len(_MAGIC)] != _MAGIC or data[len(_MAGIC):head] != _digest(key, name, data[head:]):
         return None  # truncated, damaged, or written for another key
     try:
-        with without_gc():
+        with gctuning.without_gc():  # an unpickled termbase or index holds no cycles
             value = _Unpickler(io.BytesIO(data[head:])).load()
     except Exception:  # noqa: BLE001 - any damage to a cache file is a miss, never an error
         return None

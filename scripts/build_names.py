@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from golden import sync  # noqa: E402  (scripts/golden.py: write or --check)
+
 from glossary import morph  # noqa: E402
-from glossary.atomic import atomic_write_text  # noqa: E402
 from glossary.lint.romanized import _termbase_spellings, normalize_marks  # noqa: E402
 from glossary.names import LEXICON_PATH, rewrites  # noqa: E402
 from glossary.reverse import skeleton  # noqa: E402
@@ -169,16 +170,13 @@ def main(argv: list[str]) -> int:
     schemed = scheme_spellings(spellings, kinds)
     text = render(spellings, kinds)
     json.loads(text)
-    if "--check" in argv:
-        current = LEXICON_PATH.read_text(encoding="utf-8") if LEXICON_PATH.exists() else ""
-        if current != text:
-            print(f"{LEXICON_PATH.relative_to(ROOT)} is out of date; run scripts/build_names.py", file=sys.stderr)
-            return 1
+    check = "--check" in argv
+    if not sync(LEXICON_PATH, text, check=check, how="scripts/build_names.py"):
+        return 1
+    if check:
         return 0
-    LEXICON_PATH.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(LEXICON_PATH, text)
     names = len({c for c, _ in spellings.values()})
-    print(f"wrote {LEXICON_PATH.relative_to(ROOT)}: {len(spellings)} spellings of {names} names "
+    print(f"{LEXICON_PATH.relative_to(ROOT)}: {len(spellings)} spellings of {names} names "
           f"({added} from the starter termbase, {schemed} scheme spellings of given names and patronymics), "
           f"{len(text.encode()) // 1024} KB")
     return 0

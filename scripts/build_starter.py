@@ -13,9 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from golden import sync  # scripts/golden.py: write or --check
 from starter_data import DESCRIPTION, TITLE, build_concepts
-
-from glossary.atomic import atomic_write_text
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "glossary" / "data" / "starter.json"
@@ -54,14 +53,11 @@ def render(concepts: list[dict]) -> str:
 def main(argv: list[str]) -> int:
     text = render(build_concepts())
     json.loads(text)  # the hand-rolled layout must still be JSON
-    if "--check" in argv:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT.relative_to(ROOT)} is out of date; run scripts/build_starter.py", file=sys.stderr)
-            return 1
-        return 0
-    atomic_write_text(OUT, text)
-    print(f"wrote {OUT.relative_to(ROOT)}: {text.count(chr(10))} lines")
+    check = "--check" in argv
+    if not sync(OUT, text, check=check, how="scripts/build_starter.py"):
+        return 1
+    if not check:
+        print(f"{OUT.relative_to(ROOT)}: {text.count(chr(10))} lines")
     return 0
 
 

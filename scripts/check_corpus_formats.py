@@ -25,7 +25,7 @@ from tm.formats import FORMATS, format_for, iter_units, read_tm, write_tm
 
 def check(path: Path) -> tuple[str, str]:
     try:
-        fmt = format_for(path)
+        fmt = format_for(path).id
     except FormatNotSupported:
         return "skipped", "no TM reader for this extension"
     start = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ settings.register_profile("slovnik", deadline=None)
 settings.load_profile("slovnik")
 
 DATA = Path(__file__).parent / "data"
+
+# scripts/golden.py (the golden sets) is imported by the tests as `import golden`
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from glossary.formats import read_termbase
+from tm.checks import Check
 from tm.checks.base import normalize_key
 from tm.checks.runner import run_checks
 from tm.formats import iter_units
@@ -60,3 +61,33 @@ def test_a_text_that_is_its_own_key_is_returned_as_it_is():
     assert normalize_key(text) is text
     assert normalize_key(text + " ") is not text
 
+
+
+def _recording_check(data: frozenset[str], seen: dict) -> Check:
+    def run(frames, ctx):
+        seen.update({name: len(getattr(frames, name)) for name in ("units", "terms", "names", "lemmas")})
+        return iter(())
+
+    return Check("x-recorder", "records the tables it gets", "corpus", "warning", run, data=data)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_runner_collects_the_tables_a_corpus_check_declares_and_no_others(jobs):
+    termbase = read_termbase(DATA / "termbase.json")
+    collected = {}
+    for data in (frozenset({"units"}), frozenset({"units", "terms", "lemmas"}), frozenset({"units", "names"})):
+        seen: dict = {}
+        run_checks(iter_units(DATA / "memory.tmx"), termbase, checks=[_recording_check(data, seen)], jobs=jobs,
+                   batch_size=2)
+        collected[data] = seen
+    units_only = collected[frozenset({"units"})]
+    assert units_only["units"] > 0 and units_only["terms"] == units_only["names"] == units_only["lemmas"] == 0
+    terms = collected[frozenset({"units", "terms", "lemmas"})]
+    assert terms["terms"] > 0 and terms["names"] == 0
+    names = collected[frozenset({"units", "names"})]
+    assert names["names"] > 0 and names["terms"] == names["lemmas"] == 0
+
+
+def test_a_check_declaring_an_unknown_table_is_refused():
+    with pytest.raises(ValueError, match="x-recorder"):
+        _recording_check(frozenset({"units", "sentences"}), {})

@@ -7,27 +7,22 @@ import json
 import shutil
 from pathlib import Path
 
+import golden
 import jsonschema
 import pytest
 from conftest import shows_own_help
-from lint_golden_cases import CASES, GOLDEN, run_case
 from typer.testing import CliRunner
 
 from glossary.cli import app
 
 LINT = Path(__file__).parent / "data" / "lint"
 HOUSE = str(LINT / "house.json")
+GOLDEN = golden.SETS["lint"].folder  # the lint golden files (tests/test_golden.py keeps them current)
 SARIF_SCHEMA = json.loads((LINT / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 
 def invoke(*args: str):
     return CliRunner().invoke(app, list(args))
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_cli_output_matches_golden_file(name):
-    """Regenerate with `python scripts/regen_lint_golden.py` after an intended change."""
-    assert run_case(CASES[name]) == (GOLDEN / name).read_text("utf-8")
 
 
 def test_sarif_output_validates_against_the_sarif_schema():

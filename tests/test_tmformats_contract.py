@@ -130,7 +130,7 @@ class TMFormatContract:
     def test_format_for_finds_this_format_from_the_file_name(self, tmp_path):
         path = self.path(tmp_path)
         write_tm([unit("a", "b")], path, self.FORMAT, source_lang="ru", target_lang="en")
-        assert format_for(path) == self.FORMAT
+        assert format_for(path).id == self.FORMAT
 
     def test_failed_write_leaves_the_old_file_untouched(self, tmp_path):
         path = self.path(tmp_path)

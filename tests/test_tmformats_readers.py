@@ -209,7 +209,7 @@ def test_xliff2_written_from_scratch_carries_original_data(tmp_path, data_dir):
     units = list(iter_units(data_dir / "tm" / "xliff2_pc_ph.xlf"))
     out = tmp_path / "scratch.xlf"
     write_tm(units, out, "xliff2", source_lang="ru", target_lang="en")
-    assert format_for(out) == "xliff2"
+    assert format_for(out).id == "xliff2"
     assert next(iter_units(out)).source == units[0].source
 
 
@@ -249,9 +249,9 @@ def test_tabular_tag_text_form_keeps_literal_brackets(tmp_path):
 def test_unknown_extension_and_xliff_sniffing(tmp_path, data_dir):
     with pytest.raises(FormatNotSupported):
         format_for(tmp_path / "memory.docx")
-    assert format_for(data_dir / "tm" / "xliff12_g_x.xlf") == "xliff"
-    assert format_for(data_dir / "tm" / "xliff2_pc_ph.xlf") == "xliff2"
-    assert format_for(tmp_path / "new.xliff") == "xliff"
+    assert format_for(data_dir / "tm" / "xliff12_g_x.xlf").id == "xliff"
+    assert format_for(data_dir / "tm" / "xliff2_pc_ph.xlf").id == "xliff2"
+    assert format_for(tmp_path / "new.xliff").id == "xliff"
 
 
 def test_iter_units_is_lazy(data_dir):

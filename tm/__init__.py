@@ -1,3 +1,5 @@
 """slovnik's translation-memory package: formats, embedded store, fuzzy lookup, QA."""
 
-__version__ = "0.1.0"
+from glossary import __version__  # one version for the distribution, written in glossary/__init__.py
+
+__all__ = ["__version__"]

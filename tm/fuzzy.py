@@ -34,7 +34,7 @@ import heapq
 import math
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import numpy as np
 from rapidfuzz import process
@@ -45,6 +45,8 @@ from .model import TranslationUnit
 from .unitcodec import decode_unit, text_hash
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from .store import Store
 
 DiffTag = Literal["equal", "insert", "delete", "replace"]
@@ -109,7 +111,9 @@ def word_diff(tm_source: str, query: str) -> list[DiffOp]:
     tm_words, q_words = textindex.WORD_RE.findall(tm_source), textindex.WORD_RE.findall(query)
     tm_norm, q_norm = [textindex.normalize(w) for w in tm_words], [textindex.normalize(w) for w in q_words]
     ops = []
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(tm_norm, q_norm).as_list():
+    # rapidfuzz types the rows as tuples of str | int; each is (tag, i1, i2, j1, j2)
+    rows = cast("list[tuple[DiffTag, int, int, int, int]]", Levenshtein.opcodes(tm_norm, q_norm).as_list())
+    for tag, i1, i2, j1, j2 in rows:
         ops.append(DiffOp(tag, " ".join(tm_words[i1:i2]), " ".join(q_words[j1:j2])))
     return ops
 
@@ -123,11 +127,11 @@ class FuzzyIndex:
         self._version: int | None = None
         self._lengths = np.zeros(1, dtype=np.int32)
         self._offsets = np.zeros(1, dtype=np.int64)
-        self._tokens = np.zeros(0, dtype=np.int32)
+        self._tokens: np.ndarray | None = np.zeros(0, dtype=np.int32)
         self._units = 0
         self._chunks: list[int] = []
         self._chunk_starts = np.zeros(1, dtype=np.int64)
-        self._blobs: dict[int, object] = {}
+        self._blobs: dict[int, sqlite3.Blob] = {}
         self._lookups = 0
         self._postings: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cached = 0

@@ -30,12 +30,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from glossary.atomic import new_file_mode, read_only_fs, temp_beside, writable
 
 from . import textindex
 from .model import TranslationUnit
+
+if TYPE_CHECKING:
+    from .fuzzy import FuzzyIndex
 from .storewrite import (
     BUSY_MS,
     DEFAULT_LOCK_TIMEOUT,
@@ -155,7 +158,7 @@ class Store:
             if e.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
                 raise StoreError(f"{self.path}: cannot open as a TM store ({e})") from e
             raise store_error(self.path, "cannot open the TM store", e) from e
-        self._fuzzy = None
+        self._fuzzy: FuzzyIndex | None = None
 
     def _connect(self) -> sqlite3.Connection:
         """A new connection: read-write, or for a read-only store `mode=ro`, and where not even the
@@ -257,14 +260,14 @@ class Store:
         """
         from .formats import iter_units
 
-        paths = [Path(p) for p in paths]
-        for p in paths:  # fail before the transaction on a missing file
+        files = [Path(p) for p in paths]
+        for p in files:  # fail before the transaction on a missing file
             if p.is_dir():
                 raise StoreError(f"{p}: is a folder, not a TM file (name the files in it, e.g. {p / '*.tmx'})")
             if not p.is_file():
                 raise StoreError(f"{p}: no such file")
         return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang))
-                             for p in paths], progress, timeout, on_wait)
+                             for p in files], progress, timeout, on_wait)
 
     def import_units(self, units: Iterable[TranslationUnit], origin: str = "<units>",
                      progress: Progress | None = None, *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> ImportReport:
@@ -283,6 +286,7 @@ class Store:
                 import_id = self.conn.execute(
                     "INSERT INTO imports(at, files, read, added, duplicates) VALUES (?, ?, 0, 0, 0)",
                     (_now(), json.dumps([s[0] for s in sources], ensure_ascii=False))).lastrowid
+                assert import_id is not None  # an INSERT sets it
                 writer = Writer(self.conn, import_id)
                 for origin, units in sources:
                     file_report = FileReport(origin)

@@ -69,4 +69,4 @@ def lemma_columns(text: str, words: list[str] | None = None) -> tuple[str, str]:
 
 
 def is_russian(lang: str | None) -> bool:
-    return bool(lang) and lang.lower().split("-")[0].split("_")[0] == "ru"
+    return lang is not None and lang.lower().split("-")[0].split("_")[0] == "ru"

@@ -195,7 +195,7 @@ def rule(
 
     if code is None and not all_rules:
         fail("give a rule code (e.g. R101) or --all", hint="codes: " + ", ".join(RULES))
-    chosen = list(RULES.values()) if all_rules else [get_rule(code)]
+    chosen = list(RULES.values()) if all_rules or code is None else [get_rule(code)]
     if output_format is OutputFormat.json:
         print_json([{"code": r.code, "name": r.name, "title": r.title(), "fixable": r.fixable,
                      "severity": r.severity, "explanation": r.documentation()} for r in chosen])
@@ -209,7 +209,7 @@ def rule(
 
 def _format_doc(doc: str) -> str:
     """Put each section (What it does / Why / Example / Use instead) in its own paragraph."""
-    out = []
+    out: list[str] = []
     for line in doc.splitlines():
         if line.split(":", 1)[0] in ("What it does", "Fix policy", "Why", "Example", "Use instead") or \
                 line.startswith("Example ("):

@@ -21,6 +21,7 @@ from ..findings import render_json, render_summary, render_text
 from ..formats import FORMATS, format_for, read_termbase
 from ..formats.ids import is_concept_id
 from ..formats.textfile import text_codec
+from ..gctuning import without_gc
 from ..model import Concept, ConceptType, Status, Term, Termbase
 from ..termbase import (
     OnDuplicate,
@@ -35,7 +36,6 @@ from ..termbase import (
     termbase_path,
     writable_path,
 )
-from ..termcache import without_gc
 from ..validate import check_file, check_termbase, duplicate_ids
 
 FORMAT_IDS = ", ".join(FORMATS)

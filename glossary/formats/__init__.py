@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import check_target
-from ..errors import FormatNotSupported
 from ..model import Termbase
 from . import csvfile, jsonfile, po, tbx, tbx2, xlsx
+from .registry import FormatRegistry
 
 
 @dataclass(frozen=True)
@@ -52,23 +52,23 @@ FORMATS: dict[str, Format] = {f.id: f for f in (
 )}
 
 
+REGISTRY: FormatRegistry[Format] = FormatRegistry(
+    FORMATS.values(),
+    unknown_id=lambda fmt, ids: f"unknown format {fmt!r} (expected one of: {', '.join(ids)})",
+    unknown_extension=lambda path, suffix, formats: (
+        f"{path}: unknown termbase extension {suffix or '(none)'!r} "
+        f"(use --to/--from with one of: {', '.join(f.id for f in formats)})"),
+)
+
+
 def get_format(fmt: str) -> Format:
-    try:
-        return FORMATS[fmt.lower()]
-    except KeyError:
-        raise FormatNotSupported(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})") from None
+    """The format with id *fmt* (case-insensitive)."""
+    return REGISTRY.get(fmt)
 
 
 def format_for(path: Path | str, fmt: str | None = None) -> Format:
     """The format named by *fmt*, else the one that owns *path*'s extension."""
-    if fmt:
-        return get_format(fmt)
-    suffix = Path(path).suffix.lower()
-    for f in FORMATS.values():
-        if suffix in f.extensions:
-            return f
-    raise FormatNotSupported(f"{path}: unknown termbase extension {suffix or '(none)'!r} "
-                             f"(use --to/--from with one of: {', '.join(FORMATS)})")
+    return REGISTRY.for_path(path, fmt)
 
 
 def read_termbase(path: Path | str, fmt: str | None = None, *, encoding: str | None = None) -> Termbase:

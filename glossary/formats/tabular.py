@@ -190,7 +190,7 @@ def termbase_to_rows(tb: Termbase) -> tuple[list[str], list[dict[str, str]]]:
             "definition": c.definition or "", "note": join_list(c.notes),
             "source": join_list(c.sources), "tags": join_list(c.tags), "see_also": join_list(c.see_also),
         }
-        terms = c.terms or [None]
+        terms: list[Term | None] = [*c.terms] if c.terms else [None]
         for i, t in enumerate(terms):
             row = dict.fromkeys(header, "")
             row.update(concept_cells if i == 0 else {"concept_id": c.id})

@@ -61,6 +61,14 @@ def _wide_codec(head: bytes) -> str | None:
     return None
 
 
+
+def _end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where a match of *pattern* at *pos* ends, for a pattern that cannot fail there (`[...]*`, or a
+    head already seen by `startswith`)."""
+    m = pattern.match(text, pos)
+    assert m is not None
+    return m.end()
+
 class _More(Exception):
     """The prolog goes on past the bytes read so far."""
 
@@ -89,7 +97,7 @@ class _Prolog:
     def _scan(self, text: str) -> int | None:
         pos = 3 if text.startswith("\xef\xbb\xbf") else 0  # a UTF-8 BOM, read as Latin-1
         while True:
-            pos = _SPACE.match(text, pos).end()
+            pos = _end(_SPACE, text, pos)
             if pos >= len(text) or (text[pos] == "<" and pos + 1 == len(text)):
                 raise _More
             if text.startswith(("<!--", "<?"), pos):
@@ -107,8 +115,7 @@ class _Prolog:
                 return None  # not XML: libxml2 says where
 
     def _doctype(self, text: str, start: int) -> int:
-        head = _DOCTYPE_HEAD.match(text, start)
-        pos = head.end()
+        pos = _end(_DOCTYPE_HEAD, text, start)  # called where "<!DOCTYPE" starts: the head matches
         if pos >= len(text):
             raise _More
         if text[pos] == "[":
@@ -125,7 +132,7 @@ class _Prolog:
                 pos = item.end()
             if pos >= len(text):
                 raise _More
-            pos = _SPACE.match(text, pos + 1).end()
+            pos = _end(_SPACE, text, pos + 1)
         if pos >= len(text):
             raise _More
         if text[pos] != ">":

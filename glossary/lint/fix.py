@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..atomic import atomic_write_bytes
-from ..findings import Finding
+from ..findings import Finding, Fix
 from .document import Document
 
 
@@ -40,31 +40,31 @@ class FixedFile:
 def plan_fixes(findings: Iterable[Finding], documents: Iterable[Document]) -> list[FixedFile]:
     """Apply every safe fix to its document's text. Overlapping fixes: the first (in file order)
     wins; the same replacement of the same span from two rules is applied once."""
-    by_path: dict[str, list[Finding]] = defaultdict(list)
+    by_path: dict[str, list[tuple[Fix, Finding]]] = defaultdict(list)
     for f in findings:
-        if f.fixable:
-            by_path[f.path].append(f)
+        if f.fixable and f.fix is not None:
+            by_path[f.path].append((f.fix, f))
     out = []
     for doc in documents:
         todo = by_path.get(str(doc.path))
         if not todo or doc.source is None:
             continue
-        todo.sort(key=lambda f: (f.fix.start, f.fix.end))
-        chosen: list[Finding] = []
+        todo.sort(key=lambda pair: (pair[0].start, pair[0].end))
+        chosen: list[Fix] = []
         applied: list[Finding] = []
         end = -1
-        for f in todo:
-            if chosen and (f.fix.start, f.fix.end, f.fix.replacement) == (
-                    chosen[-1].fix.start, chosen[-1].fix.end, chosen[-1].fix.replacement):
+        for fix, f in todo:
+            if chosen and (fix.start, fix.end, fix.replacement) == (
+                    chosen[-1].start, chosen[-1].end, chosen[-1].replacement):
                 applied.append(f)
                 continue
-            if f.fix.start < end:
+            if fix.start < end:
                 continue
-            chosen.append(f)
+            chosen.append(fix)
             applied.append(f)
-            end = f.fix.end
+            end = fix.end
         text = doc.source
-        for f in reversed(chosen):
-            text = text[: f.fix.start] + f.fix.replacement + text[f.fix.end:]
+        for fix in reversed(chosen):
+            text = text[: fix.start] + fix.replacement + text[fix.end:]
         out.append(FixedFile(doc, doc.source, text, applied))
     return out

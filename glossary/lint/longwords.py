@@ -21,7 +21,7 @@ def passed_over(documents: Iterable[Document]) -> list[tuple[Document, int, int]
     # a word is a run of non-space characters: a text with no run that long (nearly every text) is
     # cleared by one search in C
     run = re.compile(rf"\S{{{longest + 1}}}")
-    found = []
+    found: list[tuple[Document, int, int]] = []
     for doc in documents:
         if run.search(doc.text) is None:
             continue

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Literal
 
 from .. import limits
 from ..errors import FormatNotSupported, ParseError
@@ -249,11 +250,12 @@ def read_docx(path: Path, data: bytes) -> Document:
     from docx.text.paragraph import Paragraph
 
     xmlsafe.open_zip(path, data, kind="DOCX file").close()  # sizes, ratios and every XML part through the XML gate
+    failures: tuple[type[BaseException], ...] = (PackageNotFoundError, *xmlsafe.package_failures())
     try:
         document = xmlsafe.quietly(docx.Document, io.BytesIO(data))
         body = document.element.body  # a main part of the wrong kind has none
         paragraphs = [Paragraph(p, document).text.replace("\n", " ") for p in body.iter(qn("w:p"))]
-    except (PackageNotFoundError, *xmlsafe.package_failures()) as e:
+    except failures as e:
         raise ParseError(path, None, f"not a readable DOCX file: {xmlsafe.library_detail(e)}") from None
     text = "\n".join(paragraphs)
     mask = Mask(text)
@@ -283,7 +285,7 @@ def read_po(path: Path, data: bytes) -> Document:
     parse_po(path, source, encoding)  # a PO file polib cannot read is refused, not half-checked
     mask = Mask(source, start_open=False)
     suppressions: list[Suppression] = []
-    codes: frozenset[str] | None | bool = False
+    codes: frozenset[str] | None | Literal[False] = False
     state = "start"  # which keyword's strings the current continuation lines belong to
     after_msgstr = False
     header = False

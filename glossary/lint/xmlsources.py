@@ -42,10 +42,10 @@ def _lang_of(el) -> str:
     return (el.get(_XML_LANG) or el.get("lang") or "").lower()
 
 
-def _target_elements(root) -> list[tuple[object, object]]:
+def _target_elements(root) -> list[tuple[etree._Element, etree._Element]]:
     """(unit, text element) pairs for the English side of a TMX or XLIFF document."""
     kind = _local(root)
-    pairs = []
+    pairs: list[tuple[etree._Element, etree._Element]] = []
     if kind == "tmx":
         header = next((e for e in root if _local(e) == "header"), None)
         srclang = (header.get("srclang") or "").lower() if header is not None else ""
@@ -104,7 +104,7 @@ def read_units(path: Path, data: bytes, kind: str) -> Document:
     searchable = re.sub(r"<!\[CDATA\[.*?\]\]>", lambda m: blank(m.group()), searchable, flags=re.S)
     tags: dict[str, list[re.Match]] = {}
     order: dict[str, dict] = {}
-    unit_lines: dict[object, list[int]] = {}
+    unit_lines: dict[etree._Element, list[int]] = {}
     root = tree.getroot()
     for unit, el in _target_elements(root):
         name = _local(el)

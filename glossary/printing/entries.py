@@ -357,6 +357,7 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
         raise ValueError(f"unknown spelling {spelling!r} (expected one of {', '.join(SPELLINGS)})")
     builder = _Builder(direction, scheme_ids, spelling)
     entries: list[Entry] = []
+    refs_of: dict[str, list[str]] = {}
     for concept in termbase:
         if only is not None and concept.id not in only:
             continue
@@ -365,10 +366,11 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
         entry = builder.entry(concept)
         if entry is not None:
             entries.append(entry)
+            refs_of[entry.concept_id] = concept.see_also
 
     by_id = {e.concept_id: e for e in entries}
     for entry in entries:
-        refs = termbase.get(entry.concept_id).see_also
+        refs = refs_of[entry.concept_id]
         entry.see_also = tuple(CrossRef(r, by_id[r].headword.text) for r in refs
                                if r in by_id and r != entry.concept_id)
 

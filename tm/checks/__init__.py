@@ -21,7 +21,8 @@ class UnknownCheck(GlossaryError):
 
 @dataclass(frozen=True)
 class Check:
-    """A registered check: `id` is stable, `title` is one line, `kind` says how it runs."""
+    """A registered check: `id` is stable, `title` is one line, `kind` says how it runs. A corpus check
+    names in `data` the tables of `consistency.Frames` it reads: the runner collects those only."""
 
     id: str
     title: str
@@ -29,6 +30,12 @@ class Check:
     severity: str
     run: Callable
     needs_termbase: bool = False
+    data: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        unknown = self.data - set(consistency.TABLES)
+        if unknown:
+            raise ValueError(f"check {self.id}: unknown data {sorted(unknown)} (known: {', '.join(consistency.TABLES)})")
 
 
 CHECKS: dict[str, Check] = {c.id: c for c in (
@@ -37,13 +44,13 @@ CHECKS: dict[str, Check] = {c.id: c for c in (
     Check("term-forbidden", "The target uses a deprecated or superseded rendering of a source term", "unit",
           "error", terms.check_term_forbidden, needs_termbase=True),
     Check("inconsistent-target", "Same source (in the same context) translated differently", "corpus",
-          "warning", consistency.check_inconsistent_target),
+          "warning", consistency.check_inconsistent_target, data=frozenset({"units"})),
     Check("inconsistent-source", "Same target (in the same context) for different sources", "corpus",
-          "warning", consistency.check_inconsistent_source),
+          "warning", consistency.check_inconsistent_source, data=frozenset({"units"})),
     Check("term-inconsistent", "One source term rendered several ways across the memory", "corpus",
-          "warning", consistency.check_term_inconsistent),
+          "warning", consistency.check_term_inconsistent, data=frozenset({"units", "terms", "lemmas"})),
     Check("translit-variant", "One Russian name romanized differently across targets", "corpus", "warning",
-          consistency.check_translit_variant),
+          consistency.check_translit_variant, data=frozenset({"units", "names"})),
     Check("number-mismatch", "Numbers differ between source and target (locale-aware)", "unit", "error",
           text.check_numbers),
     Check("untranslated", "Target empty, identical to the source, or with Cyrillic left in English",

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, NamedTuple
 
 from glossary.findings import SEVERITIES, Finding, Severity
 from tm.model import Tag, TranslationUnit
@@ -35,11 +37,13 @@ def normalize_key(text: str) -> str:
     return unicodedata.normalize("NFC", text if key == text else key)
 
 
-@dataclass(slots=True)
-class UnitRow:
-    """One unit as the checks see it. `ru`/`en` are the texts by language role (direction-aware)."""
+class UnitRow(NamedTuple):
+    """One unit as the checks see it. `ru`/`en` are the texts by language role (direction-aware).
 
-    index: int
+    A tuple: made in C (`of`), its fields read in C, and sent to a worker process as a plain tuple
+    (`tuple(row)`, pickled in C; `UnitRow.of_fields` makes it a UnitRow again)."""
+
+    unit: int  # the unit's number in the run (file order)
     tuid: str
     source: str
     target: str
@@ -60,13 +64,9 @@ class UnitRow:
     def en(self) -> str:
         return self.target if self.ru_is_source else self.source
 
-    @classmethod
-    def of(cls, index: int, tu: TranslationUnit, source_lang: str = "ru", target_lang: str = "en") -> UnitRow:
-        return cls(*cls.fields_of(index, tu, source_lang, target_lang))
-
     @staticmethod
-    def fields_of(index: int, tu: TranslationUnit, source_lang: str = "ru", target_lang: str = "en") -> tuple:
-        """The fields of `UnitRow.of` as a plain tuple (cheap to build and to send to a worker process)."""
+    def of(index: int, tu: TranslationUnit, source_lang: str = "ru", target_lang: str = "en") -> UnitRow:
+        """The row of unit *tu*, numbered *index*; *source_lang*/*target_lang* where the unit names none."""
         target = tu.target
         if not target and tu.target_plurals:
             target = tu.target_plurals[0]
@@ -74,11 +74,22 @@ class UnitRow:
         if tu.props:
             ctx += [f"{k}={v}" for k, v in tu.props if k.lower() in CONTEXT_PROPS]
         src_lang = tu.source_lang or source_lang
-        return (index, unit_ref(tu), tu.source.text, target.text if target else "",
-                tuple(tu.source.tags) if tu.source.has_tags else (),
-                tuple(target.tags) if target and target.has_tags else (),
-                src_lang, tu.target_lang or target_lang, "\x1f".join(ctx), tu.origin, tu.line,
-                not src_lang.lower().startswith("en"))
+        # tuple.__new__ in C: the NamedTuple's own __new__ is a Python function, called per unit
+        return _new_tuple(UnitRow, (
+            index, unit_ref(tu), tu.source.text, target.text if target else "",
+            tuple(tu.source.tags) if tu.source.has_tags else (),
+            tuple(target.tags) if target and target.has_tags else (),
+            src_lang, tu.target_lang or target_lang, "\x1f".join(ctx), tu.origin, tu.line,
+            not src_lang.lower().startswith("en")))
+
+    @staticmethod
+    def of_fields(rows: Iterable[tuple]) -> list[UnitRow]:
+        """Plain field tuples (as sent to a worker) as UnitRows again, in C."""
+        return list(map(_as_unit_row, rows))
+
+
+_new_tuple = tuple.__new__
+_as_unit_row = partial(_new_tuple, UnitRow)
 
 
 def unit_ref(tu: TranslationUnit) -> str:

@@ -22,10 +22,16 @@ from .base import CheckFinding
 
 @dataclass
 class Frames:
-    units: pd.DataFrame
-    terms: pd.DataFrame
-    names: pd.DataFrame
-    lemmas: pd.DataFrame | None = None
+    """The tables corpus checks read, built from what the per-unit stage collected. A corpus check
+    declares the tables it reads (`Check.data`); the runner collects only those."""
+
+    units: pd.DataFrame  # one row per unit: its texts, comparison keys and where it is
+    terms: pd.DataFrame  # one row per termbase term found in a source (`terms.term_rows`)
+    names: pd.DataFrame  # one row per Russian name found romanized in a target (`terms.name_rows`)
+    lemmas: pd.DataFrame | None = None  # one row per uncovered Russian noun (`terms.lemma_rows`)
+
+
+TABLES = ("units", "terms", "names", "lemmas")  # the fields of Frames
 
 
 def _variants(df: pd.DataFrame, group: list[str], value: str, prefer: str | None = None) -> pd.DataFrame:

@@ -3,22 +3,22 @@ over DataFrames built from the keys collected on the way (the units themselves a
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 import os
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from glossary import limits
+from glossary import gctuning, limits
 from glossary.errors import ParseError
 from glossary.model import Termbase
 from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, TermIndex
@@ -30,6 +30,9 @@ from . import CHECKS, Check, select_checks
 from .base import CheckFinding, CheckOptions, UnitRow, normalize_key
 from .consistency import Frames, term_report
 from .terms import lemma_rows, name_rows, term_rows
+
+if TYPE_CHECKING:
+    from tm.formats import Part
 
 
 @dataclass
@@ -100,7 +103,7 @@ class CheckContext:
         self.cache: dict[str, dict] = {}  # per-token caches of checks (token string → result)
         self.skeleton = self._skeleton_fn()
 
-    def _skeleton_fn(self) -> Callable[[str], str] | None:
+    def _skeleton_fn(self) -> Callable[[str], str | None] | None:
         if self.index is not None and self.index.skeleton("a") is not None:
             return self.index.skeleton
         cache: dict[str, str] = {}
@@ -123,14 +126,15 @@ class CheckContext:
     def term_scans(self, row: UnitRow) -> tuple[Scan, Scan]:
         """`term_matches` with each side's tokens (Russian or English tokenisation by role), so checks
         that walk the same words again need not tokenise the texts again."""
-        found = self._matches.get(row.index)
+        found = self._matches.get(row.unit)
         if found is None:
             ix = self.index
+            assert ix is not None  # only term checks ask, and they run only with a termbase
             if row.ru_is_source:
                 found = (ix.scan_ru(row.source), ix.scan_en(row.target) if row.target else _NO_SCAN)
             else:
                 found = (ix.scan_en(row.source), ix.scan_ru(row.target) if row.target else _NO_SCAN)
-            self._matches[row.index] = found
+            self._matches[row.unit] = found
         return found
 
     @staticmethod
@@ -141,7 +145,7 @@ class CheckContext:
                 source_spans=None, target_spans=None, **fields) -> CheckFinding:
         return CheckFinding(check, severity or CHECKS[check].severity, row.tuid, row.source, row.target, message,
                             path=row.path, line=row.line, source_spans=list(source_spans or []),
-                            target_spans=list(target_spans or []), unit=row.index, **fields)
+                            target_spans=list(target_spans or []), unit=row.unit, **fields)
 
     def finding_at(self, check: str, rec, message: str, severity: str | None = None, **fields) -> CheckFinding:
         line = None if pd.isna(rec.line) else int(rec.line)
@@ -155,18 +159,33 @@ def _batches(items: Iterable, size: int):
         yield batch
 
 
+class _BatchResult(NamedTuple):
+    """What the per-unit stage yields for one batch of rows."""
+
+    findings: list[CheckFinding]
+    keys: list[tuple[str, str]]  # per row: the comparison keys of source and target (for `units`)
+    terms: list[tuple]  # rows of the `terms` table
+    names: list[tuple]  # rows of the `names` table
+    lemmas: list[tuple]  # rows of the `lemmas` table
+    passed: PassedOver | None  # words passed over as longer than max-word
+
+
 @dataclass
 class _Stage:
-    """The per-unit stage of one run: what a batch of rows yields (runs in this process or a worker)."""
+    """The per-unit stage of one run: what a batch of rows yields (runs in this process or a worker).
+    `data`: the Frames tables the run's corpus checks read (their `Check.data`)."""
 
     ctx: CheckContext
     unit_checks: list[Check]
-    want_units: bool
-    want_terms: bool
-    want_names: bool
-    want_lemmas: bool
+    data: frozenset[str]
 
-    def __call__(self, rows: list[UnitRow]) -> tuple:
+    def __post_init__(self) -> None:
+        self.want_units = "units" in self.data
+        self.want_terms = "terms" in self.data and self.ctx.index is not None  # term rows need a termbase
+        self.want_names = "names" in self.data
+        self.want_lemmas = "lemmas" in self.data
+
+    def __call__(self, rows: list[UnitRow]) -> _BatchResult:
         ctx = self.ctx
         ctx.new_batch()
         findings: list[CheckFinding] = []
@@ -183,7 +202,7 @@ class _Stage:
                 name_data.extend(name_rows(r, ctx))
             if self.want_lemmas:
                 lemma_data.extend(lemma_rows(r, ctx))
-        return findings, keys, term_data, name_data, lemma_data, passed_over(rows)
+        return _BatchResult(findings, keys, term_data, name_data, lemma_data, passed_over(rows))
 
 
 # The stage a forked worker runs: set just before the pool forks, so workers inherit the term index and
@@ -191,13 +210,16 @@ class _Stage:
 _WORKER_STAGE: _Stage | None = None
 
 
-def _run(stage: _Stage, rows: list[tuple]) -> tuple:
-    return stage([UnitRow(*r) for r in rows])
+def _worker_stage() -> _Stage:
+    assert _WORKER_STAGE is not None, "set before the pool forks"
+    return _WORKER_STAGE
 
 
-def _work(rows: list[tuple]) -> tuple:
-    result = _run(_WORKER_STAGE, rows)
-    gc.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
+def _work(fields: list[tuple]) -> _BatchResult:
+    """A batch sent to a worker: rows as plain field tuples (a tuple subclass would pickle through
+    Python)."""
+    result = _worker_stage()(UnitRow.of_fields(fields))
+    gctuning.freeze()  # the worker's per-token caches only grow: keep collections off them (see run_checks)
     return result
 
 
@@ -210,8 +232,9 @@ def default_jobs() -> int:
     return max(1, min(cores, 4))
 
 
-def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterator[tuple[list[tuple], tuple]]:
-    """(rows as `UnitRow` field tuples, stage result) per batch, in input order. With jobs > 1 and more
+def _staged(batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int
+            ) -> Iterator[tuple[list[UnitRow], _BatchResult]]:
+    """(rows, stage result) per batch, in input order. With jobs > 1 and more
     than one batch, batches go to forked worker processes and come back first in, first out, so the
     output is the same as in one process."""
     first = next(batches, None)
@@ -220,24 +243,24 @@ def _staged(batches: Iterator[list[tuple]], stage: _Stage, jobs: int) -> Iterato
     second = next(batches, None)
     # workers are forked (they inherit the term index); a daemonic process may not have children
     if second is None or jobs < 2 or "fork" not in mp.get_all_start_methods() or mp.current_process().daemon:
-        yield first, _run(stage, first)
+        yield first, stage(first)
         if second is not None:
-            yield second, _run(stage, second)
+            yield second, stage(second)
             for rows in batches:
-                yield rows, _run(stage, rows)
+                yield rows, stage(rows)
         return
     global _WORKER_STAGE
     _WORKER_STAGE = stage
     # what the workers inherit stays shared with this process only if their garbage collector never
     # touches it (a collection writes to every object it visits, and each write copies a page)
-    gc.freeze()
+    gctuning.freeze()
     try:
         with _workers(jobs) as pool:
             # a bounded window of batches in flight: reading stays ahead of the workers without ever
             # holding more than a few batches of a large file
-            window: deque[tuple[list[tuple], Future]] = deque()
+            window: deque[tuple[list[UnitRow], Future]] = deque()
             for rows in chain((first, second), batches):
-                window.append((rows, pool.submit(_work, rows)))
+                window.append((rows, pool.submit(_work, list(map(tuple, rows)))))
                 if len(window) > 2 * jobs:
                     done, result = window.popleft()
                     yield done, result.result()
@@ -304,31 +327,30 @@ class _Collected:
         else:
             self.passed_over.add(other)
 
-    def add(self, rows: list[tuple], result: tuple) -> None:
-        found, keys, terms, names, lemmas, passed = result
-        self._passed(passed)
+    def add(self, rows: list[UnitRow], result: _BatchResult) -> None:
+        self._passed(result.passed)
         self.units += len(rows)
-        self.findings.extend(found)
+        self.findings.extend(result.findings)
         cols = self.cols
-        if cols is not None:  # rows are UnitRow field tuples: index, tuid, source, target, …, context, path, line
-            cols["unit"].extend(r[0] for r in rows)
-            cols["tuid"].extend(r[1] for r in rows)
-            cols["path"].extend(r[9] for r in rows)
-            cols["line"].extend(r[10] for r in rows)
-            cols["source"].extend(r[2] for r in rows)
-            cols["target"].extend(r[3] for r in rows)
-            cols["ctx"].extend(r[8] for r in rows)
-            cols["src_key"].extend(k[0] for k in keys)
-            cols["tgt_key"].extend(k[1] for k in keys)
-        self.term_data.extend(terms)
-        self.name_data.extend(names)
-        self.lemma_data.extend(lemmas)
+        if cols is not None:
+            cols["unit"].extend(r.unit for r in rows)
+            cols["tuid"].extend(r.tuid for r in rows)
+            cols["path"].extend(r.path for r in rows)
+            cols["line"].extend(r.line for r in rows)
+            cols["source"].extend(r.source for r in rows)
+            cols["target"].extend(r.target for r in rows)
+            cols["ctx"].extend(r.context for r in rows)
+            cols["src_key"].extend(k[0] for k in result.keys)
+            cols["tgt_key"].extend(k[1] for k in result.keys)
+        self.term_data.extend(result.terms)
+        self.name_data.extend(result.names)
+        self.lemma_data.extend(result.lemmas)
 
     def merge(self, other: _Collected) -> None:
         self._passed(other.passed_over)
         self.units += other.units
         self.findings.extend(other.findings)
-        if self.cols is not None:
+        if self.cols is not None and other.cols is not None:
             for k, values in self.cols.items():
                 values.extend(other.cols[k])
         self.term_data.extend(other.term_data)
@@ -337,35 +359,29 @@ class _Collected:
 
 
 def _row_batches(units: Iterable[TranslationUnit], options: CheckOptions, size: int, base: int = 0
-                 ) -> Iterator[list[tuple]]:
-    """The live (not obsolete) units as `UnitRow` field tuples, numbered from *base*, in batches.
-    Plain tuples: they pickle in C when sent to a worker (a slotted dataclass goes through Python)."""
+                 ) -> Iterator[list[UnitRow]]:
+    """The live (not obsolete) units as `UnitRow`s, numbered from *base*, in batches."""
     n = base
-    of = UnitRow.fields_of
+    of = UnitRow.of
     for batch in _batches((tu for tu in units if not tu.obsolete), size):
         yield [of(n + i, tu, options.source_lang, options.target_lang) for i, tu in enumerate(batch)]
         n += len(batch)
 
 
-def _work_part(job: tuple[int, object, int]) -> tuple[_Collected, tuple]:
+def _work_part(job: tuple[int, Part, int]) -> tuple[_Collected, tuple]:
     """A worker reads one part of a file itself and runs the per-unit stage on it. Units are numbered
     part << 32 + position: the order is the file's, and no part needs to know the others' sizes."""
     number, part, size = job
-    stage = _WORKER_STAGE
+    stage = _worker_stage()
     reader = part.reader()
     out = _Collected(stage.want_units)
     # a part is bounded (a few MB of text) and its units make next to no reference cycles (tens per
     # part): the collector's passes over it would find next to nothing (5 % of a worker's time); it
-    # runs again between parts
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # runs again between parts. What the worker inherited is frozen (see _staged_parts), so what the
+    # part left stays frozen too.
+    with gctuning.without_gc():
         for rows in _row_batches(reader.units(), stage.ctx.options, size, number << 32):
-            out.add(rows, _run(stage, rows))
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+            out.add(rows, stage(rows))
     return out, (reader.entry, reader.last_target_lang)
 
 
@@ -373,11 +389,11 @@ class _PartsDisagree(Exception):
     """A part assumed another reader state than its predecessor left: read the file whole instead."""
 
 
-def _staged_parts(parts: list, stage: _Stage, jobs: int, size: int) -> Iterator[_Collected]:
+def _staged_parts(parts: Sequence[Part], stage: _Stage, jobs: int, size: int) -> Iterator[_Collected]:
     """The per-unit stage over file parts, each read and checked by a forked worker, in order."""
     global _WORKER_STAGE
     _WORKER_STAGE = stage
-    gc.freeze()  # see _staged
+    gctuning.freeze()  # see _staged
     try:
         with _workers(jobs) as pool:
             left = None
@@ -394,7 +410,7 @@ def _staged_parts(parts: list, stage: _Stage, jobs: int, size: int) -> Iterator[
 def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = None, *,
                checks: list[Check] | None = None, options: CheckOptions | None = None,
                index: TermIndex | None = None, batch_size: int = 2000, jobs: int | None = 1,
-               on_batch: Callable[[int], None] | None = None, parts: list | None = None) -> CheckResult:
+               on_batch: Callable[[int], None] | None = None, parts: Sequence[Part] | None = None) -> CheckResult:
     """Run *checks* (default: all) over *units*; obsolete units are skipped. *jobs* > 1 runs the
     per-unit stage in that many forked processes (None: one per core); findings are the same.
 
@@ -407,23 +423,19 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
         checks = [c for c in checks if not c.needs_termbase]
     ctx = CheckContext(termbase, options, index)
     corpus_checks = [c for c in checks if c.kind == "corpus"]
-    want_lemmas = any(c.id == "term-inconsistent" for c in corpus_checks)
-    stage = _Stage(ctx, [c for c in checks if c.kind == "unit"], want_units=bool(corpus_checks),
-                   want_terms=want_lemmas and ctx.index is not None, want_names=any(
-                       c.id == "translit-variant" for c in corpus_checks), want_lemmas=want_lemmas)
+    stage = _Stage(ctx, [c for c in checks if c.kind == "unit"], frozenset().union(*(c.data for c in corpus_checks)))
     jobs = jobs or default_jobs()
     parallel = jobs > 1 and "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
 
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], 20_000), *thresholds[1:])  # fewer young collections (see below)
-    try:
+    # fewer young collections, and what is kept frozen batch after batch (see below) until the run ends
+    with gctuning.fewer_young_collections(20_000):
         got = None
         if parts and parallel:
             got = _Collected(stage.want_units)
             try:
                 for out in _staged_parts(parts, stage, jobs, batch_size):
                     got.merge(out)
-                    gc.freeze()  # see below
+                    gctuning.freeze()  # see below
                     if on_batch:
                         on_batch(out.units)
             except (_PartsDisagree, ParseError):
@@ -432,14 +444,14 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
                 if on_batch and got.units:
                     on_batch(-got.units)  # the progress count starts again with the file
                 got = None
-                gc.unfreeze()
+                gctuning.unfreeze()
         if got is None:
             got = _Collected(stage.want_units)
             for rows, result in _staged(_row_batches(units, options, batch_size), stage, jobs):
                 got.add(rows, result)
                 # what is kept grows with the input: freezing it spares every later garbage collection a
                 # rescan of it (a full collection over a large memory otherwise costs a third of the run)
-                gc.freeze()
+                gctuning.freeze()
                 if on_batch:
                     on_batch(len(rows))
         frames = Frames(
@@ -451,9 +463,6 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
         findings = got.findings
         for check in corpus_checks:
             findings.extend(check.run(frames, ctx))
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*thresholds)
     findings.sort(key=CheckFinding.sort_key)
     return CheckResult(findings, got.units, [c.id for c in checks], term_report(frames),
                        passed_over=got.passed_over)

@@ -41,7 +41,7 @@ def read_suppressions(path: str | Path) -> set[str]:
 def write_suppressions(findings: Iterable[CheckFinding], path: str | Path,
                       keep: Iterable[str] = ()) -> int:
     """Accept *findings* (plus already-suppressed signatures in *keep*); returns the number of entries."""
-    entries = {sig: {"signature": sig} for sig in keep}
+    entries: dict[str, dict[str, str | None]] = {sig: {"signature": sig} for sig in keep}
     for f in findings:
         entries[f.signature] = {"signature": f.signature, "check": f.check, "tuid": f.tuid,
                                 "concept": f.concept, "message": f.message}

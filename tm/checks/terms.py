@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from glossary import morph
 from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, token_starts
@@ -98,7 +99,7 @@ def term_rows(row: UnitRow, ctx) -> list[tuple]:
     if not src or not tgt:
         return []
     concepts = {m.concept_id for m in src}
-    return [(row.index, m.concept_id, m.term.text, m.term.status.approved, m.term.status.value == "preferred",
+    return [(row.unit, m.concept_id, m.term.text, m.term.status.approved, m.term.status.value == "preferred",
              m.text, m.start, m.end) for m in tgt if m.concept_id in concepts]
 
 
@@ -135,7 +136,7 @@ def name_rows(row: UnitRow, ctx) -> list[tuple]:
             spelling = _strip_possessive(m.text)
             key = skeleton(spelling)
             if key == skeleton(m.term.text):
-                out.append((row.index, m.concept_id, spelling, _preferred_spelling(ctx, m.concept_id, key)))
+                out.append((row.unit, m.concept_id, spelling, _preferred_spelling(ctx, m.concept_id, key)))
     en_keys = None
     for start, candidates in _ru_names(ru, ctx):
         if covered and any(s <= start < e for s, e in covered):
@@ -151,7 +152,8 @@ def name_rows(row: UnitRow, ctx) -> list[tuple]:
                     en_keys.append(k)
         hit = next(((lemma, spelling) for lemma, key in candidates for spelling, k in en_keys if k == key), None)
         if hit is not None:
-            out.append((row.index, "name:" + hit[0], hit[1], ""))
+            lemma, spelling = hit
+            out.append((row.unit, "name:" + lemma, spelling, ""))
     return out
 
 
@@ -208,6 +210,16 @@ _NAME_TAGS = ("Surn", "Name", "Patr", "Geox", "Orgn")
 _STEM_END = re.compile(r"(?<![aeiouyIEAOU])[aeiouyIEAOU]+$")
 
 
+class _Noun(NamedTuple):
+    """A Russian token as lemma_rows sees it: a common noun's lemma and its skeleton stem."""
+
+    lemma: str
+    stem: str
+
+
+_NOT_COUNTED = _Noun("", "")  # not a common noun, a name, or a stem too short to compare
+
+
 def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     """(unit, lemma, romanized spelling or "") for every Russian common noun of the source that no
     termbase concept covers: the termbase-free half of term-inconsistent (колхоз romanized as kolkhoz
@@ -228,27 +240,27 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     out: list[tuple] = []
     en_keys = None
     for word in _tokens_outside(RU_TOKEN, ru, covered, ru_scan):
-        info = cache.get(word)
-        if info is None:
+        noun = cache.get(word)
+        if noun is None:
             nouns = [p for p in morph.parses(word) if p.tag.POS == "NOUN"] if not word[:1].isdigit() else []
             if not nouns or any(t in p.tag for p in nouns for t in _NAME_TAGS):
-                info = ()
+                noun = _NOT_COUNTED
             else:
                 lemma = nouns[0].normal_form.replace("ё", "е")
                 stem = _STEM_END.sub("", skeleton(lemma) or "")
-                info = (lemma, stem) if len(stem) >= 4 else ()
-            cache[word] = info
-        if not info:
+                noun = _Noun(lemma, stem) if len(stem) >= 4 else _NOT_COUNTED
+            cache[word] = noun
+        if not noun.lemma:
             continue
         if en_keys is None:
             en_keys = _en_skeletons(en, ctx, en_covered, en_scan)
-        stem = info[1]
+        stem = noun.stem
         hit = next((spelling for spelling, k in en_keys if k.startswith(stem) and len(k) - len(stem) <= 3), "")
-        out.append((row.index, info[0], hit))
+        out.append((row.unit, noun.lemma, hit))
     return out
 
 
-def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]], scan: Scan | None = None
+def _tokens_outside(pattern: re.Pattern, text: str, spans: Sequence[tuple[int, int]], scan: Scan | None = None
                     ) -> list[str]:
     """The tokens of *text* that do not start inside one of *spans*. *scan*: the recogniser's
     tokenisation of the same text with the same pattern, reused when given."""
@@ -275,7 +287,7 @@ def _tokens_outside(pattern: re.Pattern, text: str, spans: list[tuple[int, int]]
 
 
 
-def _en_skeletons(text: str, ctx, skip: list[tuple[int, int]] = (), scan: Scan | None = None
+def _en_skeletons(text: str, ctx, skip: Sequence[tuple[int, int]] = (), scan: Scan | None = None
                   ) -> list[tuple[str, str]]:
     """(lower-case spelling, skeleton) of the Latin words of an English text outside the *skip* spans,
     cached per token."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
 
@@ -50,13 +50,13 @@ def _value(whole: str, frac: str | None) -> Decimal:
     return Decimal(f"{digits}.{frac}" if frac else digits)
 
 
-def numbers(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> Counter:
+def numbers(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> Counter:
     """The numbers of a text as values: 12 000 = 12,000 = 12000; 3,5 (ru) = 3.5 (en). Numbers inside
     the *skip* spans (terms that contain a number, such as 25,000ers or Order No. 227) do not count."""
     return Counter(_values(text, lang, skip))
 
 
-def _values(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Decimal]:
+def _values(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[Decimal]:
     """`numbers` as a sorted list (comparing two lists is cheaper than building two Counters)."""
     pattern = _EN_NUMBER if lang.startswith("en") else _RU_NUMBER
     if ("-" in text or "–" in text or "—" in text) and _SHORT_RANGE.search(text):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glossary.cliutil import GlossaryOpt, OutputOpt, fail, progress_enabled
 from glossary.config import load_config
 from glossary.errors import GlossaryError
+
+if TYPE_CHECKING:  # tm.formats loads lxml: the command imports it when it runs
+    from tm.formats import Part
 
 
 class CheckFormat(StrEnum):
@@ -49,13 +52,13 @@ def _units(paths: list[Path]):
             yield from iter_units(path)
 
 
-def _parts(paths: list[Path], jobs: int) -> list | None:
+def _parts(paths: list[Path], jobs: int) -> list[Part] | None:
     """The files cut into parts for the workers to read themselves, when every file can be cut."""
     from tm.formats import split_units
 
     if jobs < 2 or any(_is_store(p) for p in paths):
         return None
-    parts: list = []
+    parts: list[Part] = []
     for path in paths:
         try:
             # a few parts per worker: they finish close together, and each holds little
@@ -167,6 +170,7 @@ def _render(result, output_format: CheckFormat, output: Path | None, termbase) -
     if output_format is CheckFormat.xlsx:
         from tm.reports.xlsx import write_xlsx
 
+        assert output is not None  # refused above without -o
         write_xlsx(result, output)
         return
     if output_format is CheckFormat.html:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import chain
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +13,7 @@ from glossary.cliutil import progress_enabled
 from glossary.commands.termbase import stdout_or
 from glossary.errors import FormatNotSupported, GlossaryError
 from tm.formats import FORMATS, format_for, iter_units, write_tm
+from tm.model import TranslationUnit
 
 _IDS = ", ".join(FORMATS)
 
@@ -42,10 +44,10 @@ def convert(
 
     Example: tm convert memory.tmx -o memory.po --source-lang ru --target-lang en
     """
-    in_fmt = from_ or format_for(in_file)
+    in_fmt = from_ or format_for(in_file).id
     if str(output) == "-" and not to:
         raise GlossaryError("writing to stdout (-o -) needs --to FORMAT")
-    out_fmt = to or format_for(output)
+    out_fmt = to or format_for(output).id
     if out_fmt not in FORMATS:
         raise FormatNotSupported(f"unknown output format {out_fmt!r} (known: {_IDS})")
     if template is not None and out_fmt not in ("xliff", "xliff2"):
@@ -58,7 +60,7 @@ def convert(
     if not src or not tgt:
         side = "source" if not src else "target"
         raise GlossaryError(f"{in_file}: the file does not name its {side} language; pass --{side}-lang")
-    stream = chain([first], units) if first is not None else iter(())
+    stream: Iterable[TranslationUnit] = chain([first], units) if first is not None else iter(())
     if progress_enabled():
         from rich.console import Console
         from rich.progress import track

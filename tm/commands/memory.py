@@ -10,12 +10,15 @@ import sys
 from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glossary.cliutil import FormatOpt, OutputFormat, print_json, progress_enabled
 from tm.store import DEFAULT_LOCK_TIMEOUT, Hit, Store, StoreError, import_into
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 StoreArg = Annotated[Path, typer.Argument(help="The TM store (an SQLite file).", show_default=False)]
 SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language (e.g. ru).",
@@ -80,14 +83,14 @@ def import_(
 class _RichProgress:
     """Callback for Store.import_files that drives a rich progress display (one task per file)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         from rich.console import Console
         from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
                                  TextColumn("units"), TimeElapsedColumn(), transient=True,
                                  console=Console(stderr=True))
-        self.tasks: dict[str, int] = {}
+        self.tasks: dict[str, TaskID] = {}
 
     def __enter__(self):
         self.progress.__enter__()

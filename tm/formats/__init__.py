@@ -1,4 +1,5 @@
-"""TM file formats: one module per format, one explicit registry, three entry points.
+"""TM file formats: one module per format, one explicit registry (the API termbase formats share,
+glossary.formats.registry: `get_format(fmt)`, `format_for(path, fmt=None)`), and the entry points:
 
     iter_units(path, fmt=None, *, source_lang=None, target_lang=None) -> Iterator[TranslationUnit]
     split_units(path, fmt=None, *, size) -> parts read in parallel (TMX, PO), or None
@@ -13,15 +14,38 @@ write atomically (a failed write leaves the old file in place).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from glossary.errors import FormatNotSupported
 from glossary.formats import check_output_dir
+from glossary.formats.registry import FormatRegistry
 from tm.model import TranslationMemory, TranslationUnit
 
 from . import po, tabular, tmx, xliff, xliff2
+
+
+class PartReader(Protocol):
+    """Reads one part of a file (see `split_units`)."""
+
+    @property
+    def entry(self) -> str | None: ...  # the reader state the part assumed at its start
+
+    @property
+    def last_target_lang(self) -> str | None: ...  # the state it left at its end
+
+    def units(self) -> Iterator[TranslationUnit]: ...
+
+
+class Part(Protocol):
+    """Bytes [start, end) of a file holding whole units (TMXPart, POPart)."""
+
+    @property
+    def start(self) -> int: ...
+
+    def reader(self) -> PartReader: ...
 
 
 @dataclass(frozen=True)
@@ -29,11 +53,11 @@ class Format:
     id: str
     name: str
     extensions: tuple[str, ...]
-    reader: Callable[..., Iterator[TranslationUnit]]
-    writer: Callable[..., int]
+    read: Callable[..., Iterator[TranslationUnit]]
+    write: Callable[..., int]
     streaming_read: bool
     write_options: dict
-    split: Callable[..., list | None] | None = None  # cut a file into parts read in parallel
+    split: Callable[..., Sequence[Part] | None] | None = None  # cut a file into parts read in parallel
 
 
 FORMATS: dict[str, Format] = {f.id: f for f in (
@@ -49,52 +73,54 @@ FORMATS: dict[str, Format] = {f.id: f for f in (
 )}
 
 
-def _sniff_xliff(path: Path) -> str:
+def _sniff_xliff(found: Format, path: Path) -> Format:
     """XLIFF 1.2 and 2.x share extensions: look at the root's version/namespace."""
+    if found.id != "xliff":
+        return found
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
     except (FileNotFoundError, IsADirectoryError):
-        return "xliff"
+        return found
     if b"urn:oasis:names:tc:xliff:document:2." in head:
-        return "xliff2"
-    return "xliff"
+        return FORMATS["xliff2"]
+    return found
 
 
-def format_for(path: str | Path) -> str:
-    """The format id for a file name (XLIFF files are sniffed for 1.2 vs 2.x)."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    for fmt in FORMATS.values():
-        if suffix in fmt.extensions:
-            return _sniff_xliff(path) if fmt.id == "xliff" else fmt.id
-    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
-    raise FormatNotSupported(f"{path}: unknown TM format {suffix or '(no extension)'!r} (known: {known})")
+REGISTRY: FormatRegistry[Format] = FormatRegistry(
+    FORMATS.values(),
+    unknown_id=lambda fmt, ids: f"unknown TM format {fmt!r} (known: {', '.join(ids)})",
+    unknown_extension=lambda path, suffix, formats: (
+        f"{path}: unknown TM format {suffix or '(no extension)'!r} "
+        f"(known: {', '.join(e for f in formats for e in f.extensions)})"),
+    sniff=_sniff_xliff,
+)
 
 
-def get_format(fmt: str | None, path: str | Path) -> Format:
-    if fmt is None:
-        fmt = format_for(path)
-    try:
-        return FORMATS[fmt]
-    except KeyError:
-        raise FormatNotSupported(f"unknown TM format {fmt!r} (known: {', '.join(FORMATS)})") from None
+def get_format(fmt: str) -> Format:
+    """The format with id *fmt* (case-insensitive)."""
+    return REGISTRY.get(fmt)
+
+
+def format_for(path: str | Path, fmt: str | None = None) -> Format:
+    """The format named by *fmt*, else the one that owns *path*'s extension (XLIFF files are sniffed
+    for 1.2 vs 2.x)."""
+    return REGISTRY.for_path(path, fmt)
 
 
 def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
                target_lang: str | None = None, header: dict | None = None) -> Iterator[TranslationUnit]:
     """Stream the units of a TM file. *source_lang*/*target_lang* override what the file declares
     (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header."""
-    return get_format(fmt, path).reader(path, source_lang=source_lang, target_lang=target_lang,
-                                        header=header)
+    return format_for(path, fmt).read(path, source_lang=source_lang, target_lang=target_lang, header=header)
 
 
-def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20) -> list | None:
+def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20) -> Sequence[Part] | None:
     """Parts of about *size* bytes of a large file whose units can be read in parallel, or None (the
     format cannot be cut, or the file is too small). `part.reader().units()` streams a part's
     units; a reader's `entry` and `last_target_lang` are the state it assumed and left, and the
     parts are the file only where each part's entry equals what its predecessor left."""
-    format_ = get_format(fmt, path)
+    format_ = format_for(path, fmt)
     return format_.split(path, size) if format_.split is not None else None
 
 
@@ -115,9 +141,9 @@ def write_tm(units: Iterable[TranslationUnit], path: str | Path, fmt: str | None
     xliff/xliff2 — template (an original XLIFF whose structure is kept, targets filled from *units*),
     original; csv/tsv/xlsx — none.
     """
-    format_ = get_format(fmt, path)
+    format_ = format_for(path, fmt)
     check_output_dir(path)
-    return format_.writer(units, path, source_lang=source_lang, target_lang=target_lang,
+    return format_.write(units, path, source_lang=source_lang, target_lang=target_lang,
                           **{**format_.write_options, **options})
 
 
@@ -125,7 +151,7 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
                   fmt: str | None = None) -> int:
     """Write *original* (XLIFF 1.2 or 2.x) to *out* with its targets filled from *units* (matched by id,
     else by source text); everything else in the document is kept. Returns how many targets were set."""
-    fmt = fmt or format_for(original)
+    fmt = fmt or format_for(original).id
     check_output_dir(out)
     if fmt == "xliff":
         return xliff.merge_targets(original, units, out)
@@ -134,4 +160,4 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
     raise FormatNotSupported(f"{original}: filling targets into an original needs XLIFF, not {fmt}")
 
 
-__all__ = ["FORMATS", "Format", "format_for", "iter_units", "merge_targets", "read_tm", "write_tm"]
+__all__ = ["FORMATS", "Format", "format_for", "get_format", "iter_units", "merge_targets", "read_tm", "write_tm"]

@@ -18,7 +18,7 @@ from functools import cached_property
 
 from lxml import etree
 
-from tm.model import Segment, Tag
+from tm.model import Segment, Tag, TagPos
 
 from ._xml import local
 
@@ -52,7 +52,7 @@ class InlineSpec:
         return self.paired | self.coded | self.empty
 
 
-def _tag_pos(kind: str, el) -> str:
+def _tag_pos(kind: str, el) -> TagPos:
     if kind == "it":
         return "open" if el.get("pos") in ("begin", "open") else "close"
     if kind in _OPENING:
@@ -158,6 +158,15 @@ def _element(parent, tag: Tag, spec: InlineSpec):
     return kind, el
 
 
+def _tag_at(parts: list[str | Tag], i: int) -> Tag | None:
+    """The Tag at *i*, or None past the end or on text."""
+    if i < len(parts):
+        p = parts[i]
+        if isinstance(p, Tag):
+            return p
+    return None
+
+
 def write_parts(parent, parts: list[str | Tag], spec: InlineSpec, i: int = 0, depth: int = 0) -> int:
     """Append *parts* from index *i* under *parent*; return where a paired close/sub close stopped it."""
     while i < len(parts):
@@ -175,8 +184,8 @@ def write_parts(parent, parts: list[str | Tag], spec: InlineSpec, i: int = 0, de
         if paired and p.pos == "open":
             _, el = _element(parent, p, spec)
             i = write_parts(el, parts, spec, i + 1, depth + 1)
-            if i < len(parts) and isinstance(parts[i], Tag) and parts[i].pos == "close" \
-                    and parts[i].kind != "sub":
+            nxt = _tag_at(parts, i)
+            if nxt is not None and nxt.pos == "close" and nxt.kind != "sub":
                 i += 1
             continue
         kind, el = _element(parent, p, spec)
@@ -184,15 +193,16 @@ def write_parts(parent, parts: list[str | Tag], spec: InlineSpec, i: int = 0, de
         if kind in spec.coded:
             if p.code:
                 el.text = p.code
-            while i < len(parts) and isinstance(parts[i], Tag) and parts[i].kind == "sub" \
-                    and parts[i].pos == "open":
+            while (opening := _tag_at(parts, i)) is not None and opening.kind == "sub" \
+                    and opening.pos == "open":
                 allowed = spec.allowed.get("sub")
-                sub = etree.SubElement(el, spec.qname("sub"), {k: v for k, v in parts[i].attrs
+                sub = etree.SubElement(el, spec.qname("sub"), {k: v for k, v in opening.attrs
                                                                if allowed is None or k in allowed})
                 i = write_parts(sub, parts, spec, i + 1, depth + 1)
-                if i < len(parts) and isinstance(parts[i], Tag) and parts[i].kind == "sub":
-                    if parts[i].code:
-                        sub.tail = parts[i].code
+                closing = _tag_at(parts, i)
+                if closing is not None and closing.kind == "sub":
+                    if closing.code:
+                        sub.tail = closing.code
                     i += 1
     return i
 

@@ -9,8 +9,9 @@ an external DTD, as OmegaT's `SYSTEM "tmx11.dtd"`, is never loaded), and libxml2
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from lxml import etree
 
@@ -94,7 +95,10 @@ def write_error(unit, error: ValueError, fmt: str) -> TMWriteError:
     return TMWriteError(f"{where}cannot write as {fmt}: {error}")
 
 
-def write_elements(xf, units, make: Callable[[object, int], etree._Element], leaves: frozenset[str],
+_U = TypeVar("_U")  # what write_elements writes: a unit of the caller's own kind
+
+
+def write_elements(xf, units: Iterable[_U], make: Callable[[_U, int], etree._Element], leaves: frozenset[str],
                    fmt: str) -> int:
     """Write `make(unit, number)` for each unit (1-based number), indented, one per line, into the
     open `etree.xmlfile` *xf*; returns how many were written."""

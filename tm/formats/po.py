@@ -56,7 +56,7 @@ def _team_lang(po: polib.POFile) -> str | None:
 
 def languages(po: polib.POFile, source_lang: str | None, target_lang: str | None) -> tuple[str, str | None]:
     target = target_lang or po.metadata.get("Language") or _team_lang(po)
-    source = source_lang or po.metadata.get("X-Source-Language") or _OTHER_SIDE.get(_primary(target), "en")
+    source = source_lang or po.metadata.get("X-Source-Language") or _OTHER_SIDE.get(_primary(target) or "", "en")
     return source, target
 
 

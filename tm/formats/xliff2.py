@@ -90,7 +90,8 @@ SPEC = spec()
 def _units(unit_el, path: Path, langs: tuple) -> Iterator[TranslationUnit]:
     data = {d.get("id"): d.text or "" for d in unit_el.iter(_Q + "data")}
     inline = spec(data)
-    notes, comments = [], []
+    notes: list[str] = []
+    comments: list[str] = []
     for note in unit_el.iterfind(f"{_Q}notes/{_Q}note"):
         (comments if note.get("category") == "x-comment" else notes).append(note.text or "")
     segments = list(unit_el.iterchildren(_Q + "segment"))

@@ -11,7 +11,7 @@ from glossary import findings as gf
 from tm.checks import CHECKS
 from tm.checks.base import CheckFinding
 
-_SARIF_LEVEL = {"error": "error", "warning": "warning", "note": "note"}
+_SARIF_LEVEL: dict[str, gf.Severity] = {"error": "error", "warning": "warning", "note": "note"}
 
 
 def render_text(findings: Sequence[CheckFinding], units: int) -> str:

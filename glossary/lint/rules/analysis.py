@@ -134,6 +134,12 @@ class Analysis:
     def reading(self, word: str) -> Reading | None:
         return self.romanized.reading(word)
 
+    def anchored_reading(self, word: str) -> Reading:
+        """`reading` of a spelling of an anchored group (one that was read)."""
+        found = self.reading(word)
+        assert found is not None
+        return found
+
     @cached_property
     def skeleton_groups(self) -> dict[str, list[Occurrence]]:
         """Occurrences grouped by the scheme-neutral skeleton of the word (of the name the names
@@ -362,10 +368,9 @@ def _follow_masculine(groups: list[Group]) -> None:
 
 def analysis(ctx: LintContext) -> Analysis:
     """The shared Analysis of *ctx* (made on first use)."""
-    found = getattr(ctx, "_romanization_analysis", None)
-    if found is None:
-        found = Analysis(ctx, getattr(ctx, "romanized", None))
-        ctx._romanization_analysis = found
+    found = ctx.shared.get("romanization")
+    if not isinstance(found, Analysis):
+        found = ctx.shared["romanization"] = Analysis(ctx, ctx.romanized)
     return found
 
 

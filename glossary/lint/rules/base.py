@@ -7,11 +7,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ...findings import Finding, Fix, RuleMeta, Severity
 from ...model import Termbase
 from ..document import Document
+
+if TYPE_CHECKING:
+    from ..romanized import Romanized
 
 # A word: letters (any script), with inner apostrophe-like soft/hard-sign marks (Zakliuchitel'noe,
 # obʺezd) and a trailing one (oblast', oblastʹ). Hyphens split words.
@@ -50,8 +53,10 @@ class LintContext:
     documents: list[Document]
     scheme: str = "lc"
     termbase: Termbase | None = None
-    romanized: object = None  # a glossary.lint.romanized.Romanized to reuse (readings of an earlier run)
+    romanized: Romanized | None = None  # readings of an earlier run to reuse
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
+    # results several rules share, made by the first that needs them (the romanization analysis)
+    shared: dict[str, object] = field(default_factory=dict, repr=False)
 
     def tokens(self, doc: Document) -> list[Token]:
         key = id(doc)
@@ -101,7 +106,7 @@ class Rule:
 
     @classmethod
     def title(cls) -> str:
-        return inspect.getdoc(cls).split("\n", 1)[0].strip()
+        return (inspect.getdoc(cls) or "").split("\n", 1)[0].strip()
 
     @classmethod
     def documentation(cls) -> str:

@@ -320,7 +320,7 @@ class SoftSignMarks(Rule):
         per_doc: dict[int, list[tuple[Occurrence, str]]] = defaultdict(list)
         for occ in an.occurrences:
             marks = [ch for ch in occ.word if ch in SOFT_MARKS]
-            if marks and an.reading(occ.word) is not None and "ь" in an.reading(occ.word).cyrillic:
+            if marks and (reading := an.reading(occ.word)) is not None and "ь" in reading.cyrillic:
                 per_doc[id(occ.doc)].append((occ, marks[0]))
         for items in per_doc.values():
             counts = Counter(mark for _, mark in items)
