@@ -295,6 +295,7 @@ class CompiledScheme:
         self.caps_word = lru_cache(maxsize=20_000)(self._caps_word)
 
     def _rule_sub(self, m: re.Match) -> str:
+        assert m.lastindex is not None  # every alternative ends in its own group
         out = self.outputs[m.lastindex - 1]
         return _title(out) if m.group()[0].isupper() else out
 

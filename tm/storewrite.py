@@ -187,9 +187,11 @@ class Writer:
                           (chunk, self.new_ids.tobytes(), self.new_ntok.tobytes(), self.new_tokens.tobytes()))
         self.conn.executemany("INSERT INTO grams VALUES (?, ?, ?)",
                               ((g, chunk, ids.tobytes()) for g, ids in self.postings.items()))
+        vocab = self.vocab
+        assert vocab is not None  # loaded by the first add, which made the new ids
         self.conn.executemany("INSERT INTO gram_df VALUES (?, ?, ?) ON CONFLICT(gram) "
                               "DO UPDATE SET df = df + excluded.df",
-                              ((g, self.vocab[g], len(ids)) for g, ids in self.postings.items()))
+                              ((g, vocab[g], len(ids)) for g, ids in self.postings.items()))
         self.postings.clear()
         self.pending = 0
         self.new_ids = array("i")
