@@ -129,15 +129,20 @@ def _slovnik_note(value: str) -> tuple[str, str] | None:
     return key, rest
 
 
-def _status(path: Path, item: Item) -> Status:
+def _status(path: Path, item: Item, strict: bool) -> Status | None:
+    """The status of a status item; None for a v2 value outside every picklist we know (the caller keeps
+    it as a note): TBX v2 files follow TBX-Default / ISO 12620, not TBX-Basic's picklists."""
     value = item.value.strip()
     if item.category == "administrativeStatus":
         try:
             return Status.parse(value)
         except ValueError:
             pass
-    if value in USAGE_STATUS:
-        return USAGE_STATUS[value]
+    short = value.removesuffix("-admn-sts")
+    if short in USAGE_STATUS or short.removesuffix("Term") in USAGE_STATUS:
+        return USAGE_STATUS.get(short) or USAGE_STATUS[short.removesuffix("Term")]
+    if not strict:
+        return None
     raise _fail(path, item.element, f"{item.category} {limits.quote(value)!r} is not an allowed value")
 
 
@@ -174,20 +179,30 @@ def _read_term(path: Path, section, lang: str, concept: Concept, vocab: Vocabula
         cat, value = item.category, item.value
         _check_term_level(path, item)
         if cat in ("administrativeStatus", "usageStatus", "normativeAuthorization"):
-            term.status = _status(path, item)
+            status = _status(path, item, strict)
+            if status is None:
+                notes.append(f"{cat}: {value}")
+            else:
+                term.status = status
         elif cat == "partOfSpeech":
             pos = READ_POS.get(value) or READ_POS.get(value.lower())
-            if pos is None:
+            if pos is None and not strict:  # v2 picklists are the vendor's own (IBM writes `nom`)
+                notes.append(f"{cat}: {value}")
+            elif pos is None:
                 raise _fail(path, item.element, f"partOfSpeech {limits.quote(value)!r} is not an allowed value "
                             f"(expected one of: {', '.join(BASIC_POS)})")
-            if term.part_of_speech is None or pos != "other":
+            if pos is not None and (term.part_of_speech is None or pos != "other"):
                 term.part_of_speech = pos
         elif cat in ("grammaticalGender", "grammaticalNumber"):
             allowed = GENDERS if cat == "grammaticalGender" else NUMBERS
-            if value not in allowed:
+            value = {"otherGender": "other", "otherNumber": "other"}.get(value, value)  # ISO 12620 names
+            if value not in allowed and not strict:
+                notes.append(f"{cat}: {value}")
+            elif value not in allowed:
                 raise _fail(path, item.element, f"{cat} {limits.quote(value)!r} is not an allowed value "
                             f"(expected one of: {', '.join(allowed)})")
-            setattr(term, "gender" if cat == "grammaticalGender" else "number", value)
+            else:
+                setattr(term, "gender" if cat == "grammaticalGender" else "number", value)
         elif cat == "usageNote":
             notes.append(value)
         elif cat == "note":
