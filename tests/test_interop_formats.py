@@ -3,6 +3,9 @@ segmentation, encodings. Every fixture is in tests/data/interop, written for the
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,8 @@ import pytest
 from glossary.cli import app as glossary_app
 from glossary.errors import ParseError
 from glossary.formats import tbx
+from tm.cli import app as tm_app
+from tm.formats import iter_units, write_tm
 
 INTEROP = Path(__file__).parent / "data" / "interop"
 
@@ -34,3 +39,36 @@ def test_tbx_v3_still_holds_the_basic_picklist(tmp_path):
     with pytest.raises(ParseError) as e:
         tbx.read(v3)
     assert e.value.line is not None and "neutral" in str(e.value)
+
+
+def msgfmt_check(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True, text=True)
+
+
+needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext's msgfmt not installed")
+
+
+@needs_msgfmt
+@pytest.mark.parametrize("name, forms", [
+    ("uk_plurals.po", "nplurals=3; plural=(n%10==1 && n%100!=11"),  # the catalogue's own rule, kept
+    ("de_plurals.po", "nplurals=2; plural=(n != 1);"),  # none in the input: the language's
+])
+def test_po_written_for_other_languages_has_their_plural_forms(runner, tmp_path, name, forms):
+    out = tmp_path / "out.po"
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / name), "-o", str(out), "--source-lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert forms in out.read_text(encoding="utf-8")
+    check = msgfmt_check(out)
+    assert check.returncode == 0, check.stderr
+
+
+@needs_msgfmt
+def test_po_plural_forms_follow_the_target_language_count(tmp_path):
+    units = list(iter_units(INTEROP / "uk_plurals.po", source_lang="en"))
+    for lang, count in (("ar", 6), ("de", 2), ("ja", 1)):
+        out = tmp_path / f"{lang}.po"
+        write_tm(units, out, "po", source_lang="en", target_lang=lang)
+        plural = [u for u in iter_units(out) if u.source_plural is not None][0]
+        assert len(plural.target_plurals) == count
+        check = msgfmt_check(out)
+        assert check.returncode == 0, check.stderr

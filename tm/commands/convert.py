@@ -11,7 +11,7 @@ import typer
 from glossary.cliutil import progress_enabled
 from glossary.commands.termbase import stdout_or
 from glossary.errors import FormatNotSupported, GlossaryError
-from tm.formats import FORMATS, format_for, iter_units, write_tm
+from tm.formats import FORMATS, format_for, iter_units, po, write_tm
 
 _IDS = ", ".join(FORMATS)
 
@@ -66,7 +66,10 @@ def convert(
         # on stderr: stdout may be carrying the converted file (-o -)
         stream = track(stream, description=f"converting {in_file.name}", transient=True,
                        console=Console(stderr=True))
-    options = {"template": template} if template is not None else {}
+    options: dict = {"template": template} if template is not None else {}
+    forms = header.get("Plural-Forms")
+    if out_fmt == "po" and forms and po.same_language(header.get("target_lang"), tgt):
+        options["metadata"] = {"Plural-Forms": forms}  # the catalogue's own rule, kept as it was
     with stdout_or(output, FORMATS[out_fmt].extensions[0] if FORMATS[out_fmt].extensions else ".xlf") as target:
         written = write_tm(stream, target, out_fmt, source_lang=src, target_lang=tgt, **options)
     to_stderr = str(output) == "-"  # stdout carries the converted file

@@ -43,6 +43,34 @@ def _primary(lang: str | None) -> str | None:
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
+def plural_forms(lang: str | None) -> str | None:
+    """The Plural-Forms header for *lang*: ours for ru/en, else Babel's table (CLDR with gettext's
+    traditional choices), else None (a language Babel does not know)."""
+    primary = _primary(lang)
+    if not primary:
+        return None
+    if primary in PLURAL_FORMS:
+        return PLURAL_FORMS[primary]
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    for tag in (lang.replace("-", "_"), primary):
+        try:
+            return get_plural(tag).plural_forms
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None
+
+
+def same_language(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and _primary(a) == _primary(b)
+
+
+def nplurals(forms: str | None) -> int | None:
+    m = re.search(r"nplurals\s*=\s*(\d+)", forms or "")
+    return int(m.group(1)) if m else None
+
+
 def _load(path: Path, read: Path | None = None) -> polib.POFile:
     """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
     return load_po(path, read=read)
@@ -114,7 +142,9 @@ def _text(segment: Segment | None) -> str:
     return "".join(p if isinstance(p, str) else p.code for p in segment.parts if isinstance(p, str | Tag))
 
 
-def entry_for(unit: TranslationUnit) -> polib.POEntry:
+def entry_for(unit: TranslationUnit, count: int | None = None) -> polib.POEntry:
+    """The PO entry of *unit*; a plural entry gets *count* msgstr[] forms (the target language's
+    nplurals: missing forms repeat the last, extra ones are dropped), else as many as the unit has."""
     entry = polib.POEntry(
         msgid=_text(unit.source),
         msgctxt=unit.context,
@@ -132,6 +162,8 @@ def entry_for(unit: TranslationUnit) -> polib.POEntry:
     if unit.source_plural is not None:
         entry.msgid_plural = _text(unit.source_plural)
         plurals = unit.target_plurals or [unit.target, unit.target]
+        if count:
+            plurals = (plurals + [plurals[-1]] * count)[:count]
         entry.msgstr_plural = {i: _text(s) for i, s in enumerate(plurals)}
     else:
         entry.msgstr = _text(unit.target)
@@ -184,16 +216,17 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
     }
     if not template:
         head.metadata["Language"] = target_lang
-        forms = PLURAL_FORMS.get(_primary(target_lang) or "")
+        forms = plural_forms(target_lang)
         if forms:
             head.metadata["Plural-Forms"] = forms
     head.metadata.update(metadata or {})
-    count = 0
+    count = nplurals(head.metadata.get("Plural-Forms")) if not template else None
+    written = 0
     seen: dict[bytes, int] = {}
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(str(head))
         for unit in units:
-            entry = entry_for(unit)
+            entry = entry_for(unit, count)
             if entry.msgid == "" and entry.msgctxt is None:
                 continue  # msgid "" without msgctxt is the header: an empty segment has no entry
             if not entry.obsolete:
@@ -203,8 +236,8 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
                 entry.msgstr = ""
                 entry.msgstr_plural = {i: "" for i in entry.msgstr_plural} if entry.msgid_plural else {}
             fh.write("\n" + _render(entry, wrapwidth))
-            count += 1
-    return count
+            written += 1
+    return written
 
 
 # --- parts, for parallel readers ------------------------------------------------------------------
