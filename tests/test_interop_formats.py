@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import interop_schemas
 import pytest
 
 from glossary.cli import app as glossary_app
@@ -72,3 +73,28 @@ def test_po_plural_forms_follow_the_target_language_count(tmp_path):
         assert len(plural.target_plurals) == count
         check = msgfmt_check(out)
         assert check.returncode == 0, check.stderr
+
+
+def test_xliff12_from_tmx_ph_assoc_is_schema_valid_and_comes_back_as_tmx_letters(runner, tmp_path):
+    out = tmp_path / "out.xlf"
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "ph_assoc.tmx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert interop_schemas.errors(interop_schemas.xliff12(), out) == []
+    assert 'assoc="preceding"' in out.read_text(encoding="utf-8")
+    back = tmp_path / "back.tmx"
+    result = runner.invoke(tm_app, ["convert", str(out), "-o", str(back)])
+    assert result.exit_code == 0, result.output
+    text = back.read_text(encoding="utf-8")
+    assert 'assoc="p"' in text and 'assoc="f"' in text and 'assoc="b"' in text
+    assert interop_schemas.errors(interop_schemas.tmx(), back) == []
+
+
+def test_segmented_xliff12_is_read_whole_and_written_schema_valid(runner, tmp_path):
+    first, second = iter_units(INTEROP / "segmented.xlf")
+    assert first.target.text == "Клапан закрыт. Открывайте его медленно."  # no indentation, no marks
+    assert [t.kind for t in first.target.parts if not isinstance(t, str)] == ["g", "g"]
+    assert second.target.text == "Проверьте манометр."
+    out = tmp_path / "out.xlf"
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert interop_schemas.errors(interop_schemas.xliff12(), out) == []
