@@ -98,3 +98,32 @@ def test_segmented_xliff12_is_read_whole_and_written_schema_valid(runner, tmp_pa
     result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert interop_schemas.errors(interop_schemas.xliff12(), out) == []
+
+
+def test_xliff2_with_no_units_is_schema_valid(tmp_path):
+    out = tmp_path / "empty.xlf"
+    assert write_tm([], out, "xliff2", source_lang="ru", target_lang="en") == 0
+    assert interop_schemas.errors(interop_schemas.xliff2(), out) == []
+    assert list(iter_units(out, "xliff2")) == []
+
+
+@pytest.mark.parametrize("name, where, words", [
+    ("xliff2_two_sources.xlf", ":13:", "more than one <source>"),
+    ("xliff2_no_file.xlf", ": ", "no <file>"),
+])
+def test_xliff2_structure_errors_are_one_line(runner, tmp_path, name, where, words):
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / name), "-o", str(tmp_path / "out.tmx")])
+    assert result.exit_code == 2
+    assert f"{name}{where}" in result.output and words in result.output
+    assert not (tmp_path / "out.tmx").exists()
+
+
+@pytest.mark.parametrize("option", ["--source-lang", "--target-lang"])
+def test_language_options_must_be_bcp47(runner, tmp_path, option):
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(tmp_path / "o.xlf"),
+                                    option, "r u"])
+    assert result.exit_code == 2 and "not a BCP 47 language tag" in result.output
+    assert not (tmp_path / "o.xlf").exists()
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(tmp_path / "o.xlf"),
+                                    option, "sr_RS@latin"])
+    assert result.exit_code == 0, result.output

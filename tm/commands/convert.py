@@ -11,6 +11,7 @@ import typer
 from glossary.cliutil import progress_enabled
 from glossary.commands.termbase import stdout_or
 from glossary.errors import FormatNotSupported, GlossaryError
+from tm.commands.memory import language_tag
 from tm.formats import FORMATS, format_for, iter_units, po, write_tm
 
 _IDS = ", ".join(FORMATS)
@@ -31,9 +32,9 @@ def convert(
                                               show_default=False)] = None,
     source_lang: Annotated[str | None, typer.Option(
         "--source-lang", help="Source language: picks the source tuv of a multilingual TMX, overrides the "
-        "PO/XLIFF declaration, and is the srclang written.", show_default=False)] = None,
+        "PO/XLIFF declaration, and is the srclang written.", show_default=False, callback=language_tag)] = None,
     target_lang: Annotated[str | None, typer.Option(
-        "--target-lang", help="Target language (same rules).", show_default=False)] = None,
+        "--target-lang", help="Target language (same rules).", show_default=False, callback=language_tag)] = None,
     template: Annotated[Path | None, typer.Option(
         "--template", help="XLIFF output only: an original XLIFF whose structure is kept; its targets are "
         "filled from IN (matched by id, else source text).", show_default=False)] = None,

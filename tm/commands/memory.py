@@ -15,13 +15,21 @@ from typing import Annotated
 import typer
 
 from glossary.cliutil import FormatOpt, OutputFormat, print_json, progress_enabled
+from tm.formats._xml import is_language_tag
 from tm.store import DEFAULT_LOCK_TIMEOUT, Hit, Store, StoreError, import_into
 
 StoreArg = Annotated[Path, typer.Argument(help="The TM store (an SQLite file).", show_default=False)]
+def language_tag(value: str | None) -> str | None:
+    """Option callback: a language option must be a BCP 47 tag (it is written into xml:lang, srcLang …)."""
+    if value is not None and not is_language_tag(value):
+        raise typer.BadParameter(f"{value!r} is not a BCP 47 language tag (e.g. ru, en-GB, sr-Latn)")
+    return value
+
+
 SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language (e.g. ru).",
-                                                   show_default=False)]
+                                                   show_default=False, callback=language_tag)]
 TargetLangOpt = Annotated[str | None, typer.Option("--target-lang", help="Target language (e.g. en).",
-                                                   show_default=False)]
+                                                   show_default=False, callback=language_tag)]
 
 
 class SideChoice(StrEnum):

@@ -34,6 +34,13 @@ def lang_tag(tag: str) -> str:
     return f"{base}-{_SCRIPTS[modifier]}" if modifier in _SCRIPTS else base
 
 
+def is_language_tag(tag: str) -> bool:
+    """Whether *tag* (gettext spelling allowed: `ru_RU`, `sr@latin`) is a valid BCP 47 language tag."""
+    import langcodes  # wordfreq's dependency: registered subtags, not just the tag's shape
+
+    return langcodes.tag_is_valid(lang_tag(tag))
+
+
 def unique_id(wanted: str, used: set[str], *, nmtoken: bool = False) -> str:
     """*wanted*, made unique among *used* (XLIFF ids must be unique in a file; TMX tuids need not be)
     and, for XLIFF 2, an NMTOKEN (`chapter 1` → `chapter_1`). Adds the result to *used*."""
