@@ -127,3 +127,24 @@ def test_language_options_must_be_bcp47(runner, tmp_path, option):
     result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(tmp_path / "o.xlf"),
                                     option, "sr_RS@latin"])
     assert result.exit_code == 0, result.output
+
+
+def test_po_comment_without_a_space_is_a_translator_comment():
+    log_out, front, draft = iter_units(INTEROP / "ru_bare_comment.po", source_lang="en")
+    assert log_out.notes == ["menu item"] and log_out.line == 11
+    assert front.notes == ["\tshown on the front page"] and front.references == ["front.module:12"]
+    assert draft.fuzzy
+
+
+def test_mo_is_read_as_a_tm_and_refused_as_output(runner, tmp_path):
+    units = list(iter_units(INTEROP / "ru_bare_comment.mo", source_lang="en"))
+    # msgfmt keeps translations only: no comments, no fuzzy entry
+    assert [(u.source.text, u.target.text, u.context, u.target_lang) for u in units] == [
+        ("Log out", "Выйти", None, "ru"), ("Front page", "Главная", "page", "ru")]
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "ru_bare_comment.po"), "-o", str(tmp_path / "x.mo"),
+                                    "--source-lang", "en"])
+    assert result.exit_code == 2 and "input format only" in result.output
+    bad = tmp_path / "bad.mo"
+    bad.write_bytes(b"\xde\x12\x04\x95 not really")
+    result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
+    assert result.exit_code == 2 and "bad.mo: not a readable gettext MO file" in result.output

@@ -12,7 +12,7 @@ from glossary.cliutil import progress_enabled
 from glossary.commands.termbase import stdout_or
 from glossary.errors import FormatNotSupported, GlossaryError
 from tm.commands.memory import language_tag
-from tm.formats import FORMATS, format_for, iter_units, po, write_tm
+from tm.formats import FORMATS, READERS, format_for, iter_units, po, write_tm
 
 _IDS = ", ".join(FORMATS)
 
@@ -47,6 +47,8 @@ def convert(
     if str(output) == "-" and not to:
         raise GlossaryError("writing to stdout (-o -) needs --to FORMAT")
     out_fmt = to or format_for(output)
+    if out_fmt in READERS and out_fmt not in FORMATS:
+        raise FormatNotSupported(f"{output}: {READERS[out_fmt].name} is an input format only")
     if out_fmt not in FORMATS:
         raise FormatNotSupported(f"unknown output format {out_fmt!r} (known: {_IDS})")
     if template is not None and out_fmt not in ("xliff", "xliff2"):

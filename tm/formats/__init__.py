@@ -49,6 +49,15 @@ FORMATS: dict[str, Format] = {f.id: f for f in (
 )}
 
 
+def _no_writer(units, path, **options) -> int:
+    raise FormatNotSupported(f"{path}: MO is read-only here (compile a PO with msgfmt)")
+
+
+# Formats read but not written: tm import/convert take them as input only.
+READERS: dict[str, Format] = {**FORMATS, "mo": Format(
+    "mo", "gettext MO (compiled catalogue, read only)", (".mo",), po.iter_mo, _no_writer, False, {})}
+
+
 def _sniff_xliff(path: Path) -> str:
     """XLIFF 1.2 and 2.x share extensions: look at the root's version/namespace."""
     try:
@@ -65,10 +74,10 @@ def format_for(path: str | Path) -> str:
     """The format id for a file name (XLIFF files are sniffed for 1.2 vs 2.x)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    for fmt in FORMATS.values():
+    for fmt in READERS.values():
         if suffix in fmt.extensions:
             return _sniff_xliff(path) if fmt.id == "xliff" else fmt.id
-    known = ", ".join(e for f in FORMATS.values() for e in f.extensions)
+    known = ", ".join(e for f in READERS.values() for e in f.extensions)
     raise FormatNotSupported(f"{path}: unknown TM format {suffix or '(no extension)'!r} (known: {known})")
 
 
@@ -76,9 +85,9 @@ def get_format(fmt: str | None, path: str | Path) -> Format:
     if fmt is None:
         fmt = format_for(path)
     try:
-        return FORMATS[fmt]
+        return READERS[fmt]
     except KeyError:
-        raise FormatNotSupported(f"unknown TM format {fmt!r} (known: {', '.join(FORMATS)})") from None
+        raise FormatNotSupported(f"unknown TM format {fmt!r} (known: {', '.join(READERS)})") from None
 
 
 def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
@@ -134,4 +143,4 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
     raise FormatNotSupported(f"{original}: filling targets into an original needs XLIFF, not {fmt}")
 
 
-__all__ = ["FORMATS", "Format", "format_for", "iter_units", "merge_targets", "read_tm", "write_tm"]
+__all__ = ["FORMATS", "READERS", "Format", "format_for", "iter_units", "merge_targets", "read_tm", "write_tm"]

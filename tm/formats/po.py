@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pathlib import Path
 import polib
 
 from glossary.atomic import atomic_open
+from glossary.errors import ParseError
 from glossary.formats.pofile import load_po
 from glossary.formats.textfile import ascii_compatible, bom_encoding, po_charset, read_input
 from tm.model import Segment, Tag, TranslationUnit
@@ -97,7 +99,7 @@ def _unit(entry: polib.POEntry, origin: str, source_lang: str, target_lang: str 
         target = Segment.of(entry.msgstr)
     unit = TranslationUnit(source=Segment.of(entry.msgid), target=target, source_lang=source_lang,
                            target_lang=target_lang, context=entry.msgctxt, origin=origin,
-                           line=entry.linenum)
+                           line=getattr(entry, "linenum", None))  # an MO entry has no line
     # most entries have no comments, flags or history: only what an entry has is set
     if entry.tcomment:
         unit.notes = entry.tcomment.split("\n")
@@ -133,6 +135,26 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
         if entry.msgid == "" and not entry.msgctxt:
             continue
         yield _unit(entry, origin, source, target)
+
+
+def iter_mo(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+            header: dict | None = None) -> Iterator[TranslationUnit]:
+    """The translations of a compiled gettext catalogue (.mo): what msgfmt kept of the PO (no
+    comments, no fuzzy or untranslated entries), read by polib in the charset its header names."""
+    path = Path(path)
+    data = read_input(path, text=False)
+    try:
+        mo = polib.mofile(data)
+    except (OSError, ValueError, LookupError, IndexError, struct.error):
+        raise ParseError(path, None, "not a readable gettext MO file") from None
+    source, target = languages(mo, source_lang, target_lang)
+    if header is not None:
+        header.update(mo.metadata)
+        header.update(source_lang=source, target_lang=target)
+    for entry in mo:
+        if entry.msgid == "" and not entry.msgctxt:
+            continue
+        yield _unit(entry, path.name, source, target)
 
 
 def _text(segment: Segment | None) -> str:
