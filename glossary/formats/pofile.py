@@ -17,7 +17,6 @@ from .. import limits
 from ..errors import ParseError
 from .textfile import decode_po, read_input, refuse_unterminated_po_strings
 
-
 # A comment line whose `#` is followed by no space and no marker (`#,` `#:` `#.` `#|` `#~`)
 _BARE_COMMENT = re.compile(r"^#(?=[^ ,:.|~\r\n])", re.M)
 
