@@ -148,3 +148,27 @@ def test_mo_is_read_as_a_tm_and_refused_as_output(runner, tmp_path):
     bad.write_bytes(b"\xde\x12\x04\x95 not really")
     result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
     assert result.exit_code == 2 and "bad.mo: not a readable gettext MO file" in result.output
+
+
+@pytest.mark.parametrize("name", ["no_language.po", "template.pot"])
+@pytest.mark.parametrize("ext", [".csv", ".tsv", ".pot", ".po", ".xlf"])
+def test_convert_asks_only_for_the_languages_the_output_declares(runner, tmp_path, name, ext):
+    out = tmp_path / f"out{ext}"
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / name), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    (unit,) = iter_units(out)
+    assert unit.source.text in ("Print", "Cancel")
+
+
+def test_convert_to_tmx_still_needs_the_target_language(runner, tmp_path):
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "no_language.po"), "-o", str(tmp_path / "o.tmx")])
+    assert result.exit_code == 2
+    assert "no_language.po: the file does not name its target language; pass --target-lang" in result.output
+
+
+def test_convert_refuses_a_tm_from_a_language_to_itself(runner, tmp_path):
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "uk_plurals.po"), "-o", str(tmp_path / "o.tmx"),
+                                    "--source-lang", "uk"])
+    assert result.exit_code == 2
+    assert "source and target language are both uk; pass the other one with --target-lang" in result.output
+    assert not (tmp_path / "o.tmx").exists()

@@ -15,6 +15,10 @@ from tm.commands.memory import language_tag
 from tm.formats import FORMATS, READERS, format_for, iter_units, po, write_tm
 
 _IDS = ", ".join(FORMATS)
+# The languages each output declares: TMX names both (srclang, every tuv's xml:lang); XLIFF requires
+# the source language only (XLIFF 2 wants trgLang once a target is written); PO, POT and the tables write what they are given.
+_NEEDS = {"tmx": ("source", "target"), "xliff": ("source",), "xliff2": ("source", "target"), "po": (), "pot": (),
+          "csv": (), "tsv": (), "xlsx": ()}
 
 
 def register(app: typer.Typer) -> None:
@@ -58,9 +62,15 @@ def convert(
     first = next(units, None)  # reading the first unit fills the header (TMX srclang, PO Language)
     src = source_lang or header.get("source_lang") or (first.source_lang if first else None)
     tgt = target_lang or header.get("target_lang") or (first.target_lang if first else None)
-    if not src or not tgt:
-        side = "source" if not src else "target"
-        raise GlossaryError(f"{in_file}: the file does not name its {side} language; pass --{side}-lang")
+    needed = _NEEDS.get(out_fmt, ("source", "target"))
+    for side, lang in (("source", src), ("target", tgt)):
+        if side in needed and not lang:
+            raise GlossaryError(f"{in_file}: the file does not name its {side} language; pass --{side}-lang "
+                                f"({out_fmt} output needs it)")
+    if src and tgt and src.replace("_", "-").lower() == tgt.replace("_", "-").lower():
+        # a catalogue read with --source-lang equal to its own Language: a TM from a language to itself
+        raise GlossaryError(f"{in_file}: source and target language are both {src}; pass the other one with "
+                            f"--{'target' if source_lang else 'source'}-lang")
     stream = chain([first], units) if first is not None else iter(())
     if progress_enabled():
         from rich.console import Console
@@ -80,5 +90,5 @@ def convert(
         typer.echo(f"filled {written:,} targets of {template} from {in_file} [{in_fmt}] into {output}",
                    err=to_stderr)
     else:
-        typer.echo(f"converted {written:,} units ({src}→{tgt}) from {in_file} [{in_fmt}] to {output} "
+        typer.echo(f"converted {written:,} units ({src or '?'}→{tgt or '?'}) from {in_file} [{in_fmt}] to {output} "
                    f"[{out_fmt}]", err=to_stderr)

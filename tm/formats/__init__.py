@@ -117,9 +117,10 @@ def read_tm(path: str | Path, fmt: str | None = None, *, source_lang: str | None
 
 
 def write_tm(units: Iterable[TranslationUnit], path: str | Path, fmt: str | None = None, *,
-             source_lang: str, target_lang: str, **options) -> int:
+             source_lang: str | None, target_lang: str | None, **options) -> int:
     """Write *units* to *path* (atomically); returns how many were written.
 
+    A language may be None where the format can leave it out (PO, POT, CSV/TSV/XLSX, XLIFF 1.2's target).
     Options per format: tmx — creationtool, segtype, datatype, adminlang; po/pot — metadata, wrapwidth;
     xliff/xliff2 — template (an original XLIFF whose structure is kept, targets filled from *units*),
     original; csv/tsv/xlsx — none.

@@ -220,7 +220,7 @@ def _key(msgctxt: str | None, msgid: str) -> bytes:
     return hashlib.blake2b(f"{context}\x04{msgid}".encode(), digest_size=16).digest()
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str | None, target_lang: str | None,
           template: bool = False, metadata: dict[str, str] | None = None, wrapwidth: int = 78) -> int:
     """Write PO (or POT with *template*: msgstr left empty), header first, then entry by entry."""
     head = polib.POFile(wrapwidth=wrapwidth)
@@ -234,9 +234,10 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "X-Source-Language": source_lang,
     }
-    if not template:
+    if source_lang:
+        head.metadata["X-Source-Language"] = source_lang
+    if not template and target_lang:  # without one (a catalogue that names none) Language is left out
         head.metadata["Language"] = target_lang
         forms = plural_forms(target_lang)
         if forms:

@@ -223,14 +223,14 @@ def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Itera
         yield _unit(row, path, index + 2, source_lang, target_lang)
 
 
-def _frames(units: Iterable[TranslationUnit], source_lang: str, target_lang: str):
+def _frames(units: Iterable[TranslationUnit], source_lang: str | None, target_lang: str | None):
     import pandas as pd
 
     rows = []
     for unit in units:
         row = _row(unit)
-        row["source_lang"] = row["source_lang"] or source_lang
-        row["target_lang"] = row["target_lang"] or target_lang
+        row["source_lang"] = row["source_lang"] or source_lang or ""
+        row["target_lang"] = row["target_lang"] or target_lang or ""
         rows.append(row)
         if len(rows) == CHUNK:
             yield pd.DataFrame(rows, columns=COLUMNS)
@@ -239,7 +239,7 @@ def _frames(units: Iterable[TranslationUnit], source_lang: str, target_lang: str
         yield pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _write_delimited(units, path, sep: str, source_lang: str, target_lang: str) -> int:
+def _write_delimited(units, path, sep: str, source_lang: str | None, target_lang: str | None) -> int:
     count = 0
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         for frame in _frames(units, source_lang, target_lang):
@@ -252,15 +252,15 @@ def _write_delimited(units, path, sep: str, source_lang: str, target_lang: str) 
     return count
 
 
-def write_csv(units, path, *, source_lang: str, target_lang: str) -> int:
+def write_csv(units, path, *, source_lang: str | None, target_lang: str | None) -> int:
     return _write_delimited(units, path, ",", source_lang, target_lang)
 
 
-def write_tsv(units, path, *, source_lang: str, target_lang: str) -> int:
+def write_tsv(units, path, *, source_lang: str | None, target_lang: str | None) -> int:
     return _write_delimited(units, path, "\t", source_lang, target_lang)
 
 
-def write_xlsx(units, path, *, source_lang: str, target_lang: str) -> int:
+def write_xlsx(units, path, *, source_lang: str | None, target_lang: str | None) -> int:
     """Rows are gathered first (a workbook is one zip; XLSX holds at most 1,048,576 rows anyway),
     then written with openpyxl's write-only mode; text cells stay text (no formulas)."""
     from openpyxl import Workbook

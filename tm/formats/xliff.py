@@ -213,7 +213,7 @@ def _fail(unit: TranslationUnit, e: ValueError) -> TMWriteError:
     return _xml.write_error(unit, e, "XLIFF")
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str | None,
           template: str | Path | None = None, original: str = "slovnik", datatype: str = "plaintext") -> int:
     """Write XLIFF 1.2; with *template*, fill the targets of that original instead (see merge_targets)."""
     if template is not None:
@@ -222,8 +222,10 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
         xf.write_declaration()
         with xf.element(_Q + "xliff", {"version": "1.2"}, nsmap={None: NS}):
             xf.write("\n")
-            with xf.element(_Q + "file", {"original": original, "source-language": _xml.lang_tag(source_lang),
-                                          "target-language": _xml.lang_tag(target_lang), "datatype": datatype}):
+            attrs = {"original": original, "source-language": _xml.lang_tag(source_lang)}
+            if target_lang:  # optional in XLIFF 1.2
+                attrs["target-language"] = _xml.lang_tag(target_lang)
+            with xf.element(_Q + "file", {**attrs, "datatype": datatype}):
                 with xf.element(_Q + "body"):
                     xf.write("\n")
                     used: set[str] = set()

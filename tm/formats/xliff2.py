@@ -202,15 +202,17 @@ def unit_element(unit: TranslationUnit, number: int, used: set[str] | None = Non
     return el
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str | None,
           template: str | Path | None = None, original: str = "slovnik", version: str = "2.0") -> int:
     """Write XLIFF 2; with *template*, fill the targets of that original instead (merge_targets)."""
     if template is not None:
         return merge_targets(template, units, path)
     with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
         xf.write_declaration()
-        with xf.element(_Q + "xliff", {"version": version, "srcLang": _xml.lang_tag(source_lang),
-                                       "trgLang": _xml.lang_tag(target_lang)}, nsmap={None: NS}):
+        attrs = {"version": version, "srcLang": _xml.lang_tag(source_lang)}
+        if target_lang:
+            attrs["trgLang"] = _xml.lang_tag(target_lang)
+        with xf.element(_Q + "xliff", attrs, nsmap={None: NS}):
             xf.write("\n")
             with xf.element(_Q + "file", {"id": "f1", "original": original}):
                 xf.write("\n")
