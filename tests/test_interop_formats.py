@@ -172,3 +172,31 @@ def test_convert_refuses_a_tm_from_a_language_to_itself(runner, tmp_path):
     assert result.exit_code == 2
     assert "source and target language are both uk; pass the other one with --target-lang" in result.output
     assert not (tmp_path / "o.tmx").exists()
+
+
+@pytest.mark.parametrize("name", ["excel_unicode.csv", "excel_unicode.tsv"])
+def test_tm_reads_utf16_tables_by_their_bom(name):
+    units = list(iter_units(INTEROP / name))
+    assert (units[0].source.text, units[0].target.text, units[0].target_lang) == (
+        "Save changes", "Сохранить изменения", "ru")
+
+
+def test_tm_encoding_option_reads_a_legacy_table(runner, tmp_path):
+    out = tmp_path / "o.po"
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "cp1251.csv"), "-o", str(out)])
+    assert result.exit_code == 2 and "pass --encoding cp1251" in result.output
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "cp1251.csv"), "-o", str(out), "--encoding", "cp1251"])
+    assert result.exit_code == 0, result.output
+    assert next(iter_units(out)).source.text == "Закрыть окно"
+    result = runner.invoke(tm_app, ["import", str(INTEROP / "cp1251.csv"), "--into", str(tmp_path / "s.db"),
+                                    "--encoding", "cp1251"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(out), "--encoding", "cp1251"])
+    assert result.exit_code == 2 and "--encoding applies to PO, POT, CSV and TSV" in result.output
+
+
+def test_glossary_reads_a_utf16_csv_by_its_bom(tmp_path):
+    from glossary.formats import read_termbase
+
+    tb = read_termbase(INTEROP / "glossary_utf16.csv")
+    assert [t.text for t in tb.concepts[0].terms] == ["продовольственная карточка", "ration card"]

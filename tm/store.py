@@ -287,7 +287,7 @@ class Store:
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None,
                      fmt: str | None = None, *, source_lang: str | None = None,
                      target_lang: str | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                     on_wait: Callable[[], None] | None = None) -> ImportReport:
+                     on_wait: Callable[[], None] | None = None, encoding: str | None = None) -> ImportReport:
         """Import every file in one transaction: if any file fails to parse, nothing is imported.
 
         Parse errors from the readers (ParseError with file and line) propagate after the rollback.
@@ -304,7 +304,8 @@ class Store:
                 raise StoreError(f"{p}: is a folder, not a TM file (name the files in it, e.g. {p / '*.tmx'})")
             if not p.is_file():
                 raise StoreError(f"{p}: no such file")
-        return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang))
+        return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang,
+                                                 encoding=encoding))
                              for p in paths], progress, timeout, on_wait)
 
     def import_units(self, units: Iterable[TranslationUnit], origin: str = "<units>",

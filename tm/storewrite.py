@@ -275,7 +275,7 @@ def begin_write(conn: sqlite3.Connection, path: str | Path, timeout: float,
 def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | None = None,
                 source_lang: str | None = None, target_lang: str | None = None,
                 progress: Progress | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                on_wait: Callable[[], None] | None = None) -> ImportReport:
+                on_wait: Callable[[], None] | None = None, encoding: str | None = None) -> ImportReport:
     """Import *files* into the store at *path*, creating it if missing (see Store.import_files).
 
     A new store is built under a temp name beside *path* and linked into place only once its first
@@ -285,7 +285,8 @@ def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | Non
     from .store import Store
 
     path, files = Path(path), [Path(f) for f in files]
-    options = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang, "progress": progress}
+    options = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang, "progress": progress,
+               "encoding": encoding}
     if path.exists() and not writable(path):  # refused before SQLite puts a -wal and -shm beside it
         raise StoreError(f"{path}: the TM store is read-only")
     if not path.exists():

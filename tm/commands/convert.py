@@ -39,6 +39,9 @@ def convert(
         "PO/XLIFF declaration, and is the srclang written.", show_default=False, callback=language_tag)] = None,
     target_lang: Annotated[str | None, typer.Option(
         "--target-lang", help="Target language (same rules).", show_default=False, callback=language_tag)] = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Encoding of a PO/POT/CSV/TSV input that is not UTF-8 or does not say (cp1251, "
+        "koi8-r, utf-16); a BOM is honoured without it.", show_default=False)] = None,
     template: Annotated[Path | None, typer.Option(
         "--template", help="XLIFF output only: an original XLIFF whose structure is kept; its targets are "
         "filled from IN (matched by id, else source text).", show_default=False)] = None,
@@ -58,7 +61,8 @@ def convert(
     if template is not None and out_fmt not in ("xliff", "xliff2"):
         raise GlossaryError("--template applies to XLIFF output only")
     header: dict = {}
-    units = iter_units(in_file, in_fmt, source_lang=source_lang, target_lang=target_lang, header=header)
+    units = iter_units(in_file, in_fmt, source_lang=source_lang, target_lang=target_lang, header=header,
+                       encoding=encoding)
     first = next(units, None)  # reading the first unit fills the header (TMX srclang, PO Language)
     src = source_lang or header.get("source_lang") or (first.source_lang if first else None)
     tgt = target_lang or header.get("target_lang") or (first.target_lang if first else None)

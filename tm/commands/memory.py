@@ -55,6 +55,9 @@ def import_(
                                               show_default=False)] = None,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Encoding of PO/POT/CSV/TSV files that are not UTF-8 or do not say (cp1251, koi8-r, "
+        "utf-16); a BOM is honoured without it.", show_default=False)] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, metavar="SECONDS",
                                            help="How long to wait while another import holds the store.")]
     = DEFAULT_LOCK_TIMEOUT,
@@ -75,7 +78,7 @@ def import_(
                 progress.progress.console.print(note, markup=False, highlight=False)
 
         report = import_into(into, files, fmt=from_, source_lang=source_lang, target_lang=target_lang,
-                             progress=progress, timeout=timeout, on_wait=waiting)
+                             progress=progress, timeout=timeout, on_wait=waiting, encoding=encoding)
     if fmt == OutputFormat.json:
         print_json({"store": str(into), **report.to_dict()})
         return

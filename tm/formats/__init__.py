@@ -90,12 +90,24 @@ def get_format(fmt: str | None, path: str | Path) -> Format:
         raise FormatNotSupported(f"unknown TM format {fmt!r} (known: {', '.join(READERS)})") from None
 
 
+# Formats whose files carry no encoding declaration an option could override (XML declares its own).
+_ENCODED = frozenset({"po", "pot", "csv", "tsv"})
+
+
 def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
-               target_lang: str | None = None, header: dict | None = None) -> Iterator[TranslationUnit]:
+               target_lang: str | None = None, header: dict | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Stream the units of a TM file. *source_lang*/*target_lang* override what the file declares
-    (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header."""
-    return get_format(fmt, path).reader(path, source_lang=source_lang, target_lang=target_lang,
-                                        header=header)
+    (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header;
+    *encoding* (PO, CSV, TSV only) overrides a PO header's charset and the UTF-8/BOM default."""
+    format_ = get_format(fmt, path)
+    options = {}
+    if encoding is not None:
+        if format_.id not in _ENCODED:
+            raise FormatNotSupported(f"{path}: --encoding applies to PO, POT, CSV and TSV files, not "
+                                     f"{format_.name} (which declares its own)")
+        options["encoding"] = encoding
+    return format_.reader(path, source_lang=source_lang, target_lang=target_lang, header=header, **options)
 
 
 def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20) -> list | None:

@@ -73,9 +73,9 @@ def nplurals(forms: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _load(path: Path, read: Path | None = None) -> polib.POFile:
+def _load(path: Path, read: Path | None = None, encoding: str | None = None) -> polib.POFile:
     """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
-    return load_po(path, read=read)
+    return load_po(path, encoding, option="--encoding" if encoding else None, read=read)
 
 
 def _team_lang(po: polib.POFile) -> str | None:
@@ -123,9 +123,10 @@ def _unit(entry: polib.POEntry, origin: str, source_lang: str, target_lang: str 
 
 
 def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-               header: dict | None = None, read: Path | None = None) -> Iterator[TranslationUnit]:
+               header: dict | None = None, read: Path | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     path = Path(path)
-    po = _load(path, read)
+    po = _load(path, read, encoding)
     source, target = languages(po, source_lang, target_lang)
     if header is not None:
         header.update(po.metadata)
