@@ -200,3 +200,16 @@ def test_glossary_reads_a_utf16_csv_by_its_bom(tmp_path):
 
     tb = read_termbase(INTEROP / "glossary_utf16.csv")
     assert [t.text for t in tb.concepts[0].terms] == ["продовольственная карточка", "ration card"]
+
+
+@needs_msgfmt
+def test_po_glossary_export_leaves_out_concepts_with_no_russian_term(runner, tmp_path):
+    out = tmp_path / "g.po"
+    result = runner.invoke(glossary_app, ["export", str(out), "-g", str(INTEROP / "untranslated.csv")])
+    assert result.exit_code == 0, result.output
+    assert "exported 2 concepts (3 terms)" in result.output
+    assert f"{out}: left out 1 concept with no ru term" in result.output and "glasnost" in result.output
+    text = out.read_text(encoding="utf-8")
+    assert 'msgid "спутник"' in text and 'msgid "перестройка"' in text and "glasnost" not in text
+    check = msgfmt_check(out)
+    assert check.returncode == 0, check.stderr

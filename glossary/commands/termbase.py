@@ -19,6 +19,7 @@ from ..cliutil import FormatOpt, GlossaryOpt, OutputFormat, print_json
 from ..errors import GlossaryError, TermbaseError
 from ..findings import render_json, render_summary, render_text
 from ..formats import FORMATS, format_for, read_termbase
+from ..formats import po as po_glossary
 from ..formats.ids import is_concept_id
 from ..formats.textfile import text_codec
 from ..model import Concept, ConceptType, Status, Term, Termbase
@@ -280,9 +281,15 @@ def export(
     if str(out) == "-" and fmt.id == "xlsx" and sys.stdout.isatty():
         raise TermbaseError("an XLSX workbook is binary: redirect stdout to a file")
     tb = load_termbase(glossary)
+    skipped = po_glossary.left_out(tb) if fmt.id == "po" else []
     with stdout_or(out, fmt.extensions[0] if fmt.extensions else ".tbx") as target:
         save_termbase(tb, target, fmt.id)
-    done = f"exported {len(tb)} concepts ({tb.term_count} terms) to {out} ({fmt.name})"
+    if skipped:  # on stderr: stdout may be carrying the file
+        shown = ", ".join(skipped[:5]) + (f" … ({len(skipped) - 5} more)" if len(skipped) > 5 else "")
+        typer.echo(f"{out}: left out {len(skipped)} concept{'s' * (len(skipped) > 1)} with no {tb.source_lang} "
+                   f"term (a PO entry needs one for its msgid): {shown}", err=True)
+    terms = tb.term_count - sum(len(tb.get(i).terms) for i in skipped)
+    done = f"exported {len(tb) - len(skipped)} concepts ({terms} terms) to {out} ({fmt.name})"
     typer.echo(done, err=str(out) == "-")
 
 
