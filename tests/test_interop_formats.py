@@ -3,6 +3,7 @@ segmentation, encodings. Every fixture is in tests/data/interop, written for the
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -213,3 +214,9 @@ def test_po_glossary_export_leaves_out_concepts_with_no_russian_term(runner, tmp
     assert 'msgid "спутник"' in text and 'msgid "перестройка"' in text and "glasnost" not in text
     check = msgfmt_check(out)
     assert check.returncode == 0, check.stderr
+
+
+def test_placeholders_against_a_word_are_not_mixed_script(runner):
+    result = runner.invoke(glossary_app, ["validate", str(INTEROP / "software_ru.po"), "--format", "json"])
+    mixed = [f for f in json.loads(result.output) if f["code"] == "TB301"]
+    assert [f["line"] for f in mixed] == [15]  # Moнал only; not %sошибка or {0}файлов
