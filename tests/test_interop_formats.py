@@ -220,3 +220,19 @@ def test_placeholders_against_a_word_are_not_mixed_script(runner):
     result = runner.invoke(glossary_app, ["validate", str(INTEROP / "software_ru.po"), "--format", "json"])
     mixed = [f for f in json.loads(result.output) if f["code"] == "TB301"]
     assert [f["line"] for f in mixed] == [15]  # Moнал only; not %sошибка or {0}файлов
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_tm_check_names_each_file_by_the_path_given(runner, fmt, monkeypatch):
+    monkeypatch.chdir(INTEROP)
+    result = runner.invoke(tm_app, ["check", "a/mem.csv", "b/mem.csv", "--format", fmt])
+    assert result.exit_code == 1, result.output
+    if fmt == "text":
+        assert "a/mem.csv:2: error [number-mismatch]" in result.output
+        assert "b/mem.csv:2: error [untranslated]" in result.output
+    elif fmt == "json":
+        assert {f["path"] for f in json.loads(result.output)} == {"a/mem.csv", "b/mem.csv"}
+    else:
+        uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+                for run in json.loads(result.output)["runs"] for r in run["results"] for loc in r["locations"]}
+        assert uris == {"a/mem.csv", "b/mem.csv"}

@@ -293,6 +293,14 @@ def _row_batches(units: Iterable[TranslationUnit], options: CheckOptions, size: 
         n += len(batch)
 
 
+def given_path(units: Iterable[TranslationUnit], path: str) -> Iterator[TranslationUnit]:
+    """*units* with their origin the file's path as the user gave it: readers name only the file
+    (`mem.csv`), and findings from `a/mem.csv` and `b/mem.csv` must be told apart."""
+    for tu in units:
+        tu.origin = path
+        yield tu
+
+
 def _work_part(job: tuple[int, object, int]) -> tuple[_Collected, tuple]:
     """A worker reads one part of a file itself and runs the per-unit stage on it. Units are numbered
     part << 32 + position: the order is the file's, and no part needs to know the others' sizes."""
@@ -306,7 +314,7 @@ def _work_part(job: tuple[int, object, int]) -> tuple[_Collected, tuple]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        for rows in _row_batches(reader.units(), stage.ctx.options, size, number << 32):
+        for rows in _row_batches(given_path(reader.units(), part.path), stage.ctx.options, size, number << 32):
             out.add(rows, _run(stage, rows))
     finally:
         gc.freeze()

@@ -34,6 +34,7 @@ def _is_store(path: Path) -> bool:
 
 
 def _units(paths: list[Path]):
+    from tm.checks.runner import given_path
     from tm.formats import iter_units
 
     for path in paths:
@@ -46,7 +47,7 @@ def _units(paths: list[Path]):
                         tu.origin = str(path)
                     yield tu
         else:
-            yield from iter_units(path)
+            yield from given_path(iter_units(path), str(path))
 
 
 def _parts(paths: list[Path], jobs: int) -> list | None:
