@@ -236,3 +236,35 @@ def test_tm_check_names_each_file_by_the_path_given(runner, fmt, monkeypatch):
         uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
                 for run in json.loads(result.output)["runs"] for r in run["results"] for loc in r["locations"]}
         assert uris == {"a/mem.csv", "b/mem.csv"}
+
+
+def test_tm_import_of_a_folder_reads_its_tm_files_and_export_ru_takes_ru_RU(runner, tmp_path):
+    store = tmp_path / "s.db"
+    result = runner.invoke(tm_app, ["import", str(INTEROP / "regional"), "--into", str(store)])
+    assert result.exit_code == 0, result.output
+    assert "imported 4 units" in result.output
+    out = tmp_path / "ru.tmx"
+    result = runner.invoke(tm_app, ["export", str(store), "-o", str(out), "--source-lang", "ru"])
+    assert result.exit_code == 0, result.output
+    assert sorted(u.source.text for u in iter_units(out)) == [
+        "Дверь открыта.", "Лифт не работает.", "Окно закрыто.", "Свет погас."]
+    result = runner.invoke(tm_app, ["export", str(store), "-o", str(out), "--source-lang", "ru-RU"])
+    assert result.exit_code == 0, result.output
+    assert len(list(iter_units(out))) == 2  # ru-RU asks for the region: plain ru is not it
+
+
+def test_tm_import_of_a_folder_with_no_tm_files_says_so(runner, tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing here", encoding="utf-8")
+    result = runner.invoke(tm_app, ["import", str(tmp_path), "--into", str(tmp_path / "s.db")])
+    assert result.exit_code == 2 and "is a folder with no TM files in it" in result.output
+
+
+def test_configured_suppressions_file_not_written_yet_is_no_error(runner, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.slovnik]\nsuppressions = "qa/suppressions.json"\n',
+                                             encoding="utf-8")
+    shutil.copy(INTEROP / "a" / "mem.csv", tmp_path / "mem.csv")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(tm_app, ["check", "mem.csv"])
+    assert result.exit_code == 1 and "number-mismatch" in result.output
+    result = runner.invoke(tm_app, ["check", "mem.csv", "--suppressions", "missing.json"])
+    assert result.exit_code == 2  # named on the command line: it must exist

@@ -151,6 +151,8 @@ def check(
         typer.echo(f"wrote {n} suppressions to {write_suppressions}", err=True)
         raise typer.Exit(0)
     sup_path = suppressions or config.path("suppressions")
+    if suppressions is None and sup_path is not None and not sup_path.exists():
+        sup_path = None  # configured but not written yet (--write-suppressions creates it): nothing to apply
     if sup_path is not None:
         result.findings, result.suppressed = apply_suppressions(result.findings, read_suppressions(sup_path))
 

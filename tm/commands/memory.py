@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -47,7 +48,7 @@ def register(app: typer.Typer) -> None:
 
 
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="TM files: TMX, PO/POT, XLIFF 1.2/2.x, CSV/TSV, XLSX.",
+    files: Annotated[list[Path], typer.Argument(help="TM files (TMX, PO/POT, MO, XLIFF 1.2/2.x, CSV/TSV, XLSX) or folders of them.",
                                                 show_default=False)],
     into: Annotated[Path, typer.Option("--into", help="The store to import into (created if missing).",
                                        show_default=False)],
@@ -69,6 +70,7 @@ def import_(
     units (same source, target and context) are stored once with a count. While another import holds
     the store, this one waits (up to --timeout seconds) and says so on stderr.
     """
+    files = _expand_folders(files)
     with _import_progress() as progress:
         def waiting() -> None:
             note = f"waiting for the lock on {into} held by another import… (up to {timeout:g} s)"
@@ -131,18 +133,17 @@ def export(
 
     with Store(store_path) as store:
         pairs = store.language_pairs()
-        chosen = [(s, t) for s, t in pairs
-                  if (not source_lang or (s or "").lower() == source_lang.lower())
-                  and (not target_lang or (t or "").lower() == target_lang.lower())]
+        chosen = [(s, t) for s, t in pairs if _matches(s, source_lang) and _matches(t, target_lang)]
         if not chosen:
             raise StoreError(f"{store_path}: no units for that language pair (store has "
                              f"{_pairs_text(pairs) or 'no units'})")
-        if len(chosen) > 1:
+        # `ru` asks for ru-RU too; pairs that still differ once the languages asked for are set need a choice
+        if len({(source_lang or s, target_lang or t) for s, t in chosen}) > 1:
             raise StoreError(f"{store_path}: several language pairs ({_pairs_text(chosen)}); choose one with "
                              f"--source-lang/--target-lang")
-        src, tgt = chosen[0]
-        units = store.iter_units(src, tgt)
-        total = pairs[(src, tgt)]
+        src, tgt = source_lang or chosen[0][0], target_lang or chosen[0][1]
+        units = chain.from_iterable(store.iter_units(s, t) for s, t in chosen)
+        total = sum(pairs[pair] for pair in chosen)
         if progress_enabled():
             from rich.console import Console
             from rich.progress import track
@@ -152,6 +153,33 @@ def export(
         written = write_tm(units, output, to, source_lang=source_lang or src or "und",
                            target_lang=target_lang or tgt or "und")
     typer.echo(f"exported {written:,} units ({src}→{tgt}) to {output}")
+
+
+def _expand_folders(files: list[Path]) -> list[Path]:
+    """Each folder replaced by the TM files directly in it (by extension, sorted); a folder with none
+    is an error that says so."""
+    from tm.formats import READERS
+
+    known = {ext for f in READERS.values() for ext in f.extensions}
+    out: list[Path] = []
+    for path in files:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if p.suffix.lower() in known and p.is_file())
+        if not found:
+            raise StoreError(f"{path}: is a folder with no TM files in it (known: {', '.join(sorted(known))})")
+        out.extend(found)
+    return out
+
+
+def _matches(tag: str | None, wanted: str | None) -> bool:
+    """Whether the stored language *tag* is the language asked for: the same tag, or a regional or
+    script variant of it (ru matches ru-RU and ru_RU; ru-RU does not match ru)."""
+    if not wanted:
+        return True
+    tag, wanted = (tag or "").replace("_", "-").lower(), wanted.replace("_", "-").lower()
+    return tag == wanted or tag.startswith(wanted + "-")
 
 
 def _pairs_text(pairs) -> str:
