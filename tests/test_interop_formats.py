@@ -268,3 +268,16 @@ def test_configured_suppressions_file_not_written_yet_is_no_error(runner, tmp_pa
     assert result.exit_code == 1 and "number-mismatch" in result.output
     result = runner.invoke(tm_app, ["check", "mem.csv", "--suppressions", "missing.json"])
     assert result.exit_code == 2  # named on the command line: it must exist
+
+
+def test_translit_detect_reads_the_file_it_is_given(runner):
+    result = runner.invoke(glossary_app, ["translit", "--detect", str(INTEROP / "essay.txt"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    tokens = {t["token"] for t in json.loads(result.output)["tokens"]}
+    assert {"Yezhov", "Ezhov", "Tukhachevskii"} <= tokens
+
+
+def test_translit_reverse_with_no_latin_word_is_an_error(runner):
+    result = runner.invoke(glossary_app, ["translit", "--reverse", "1937"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: <text>: no romanized (Latin-letter) word to reverse"
