@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import interop_schemas
@@ -281,3 +282,30 @@ def test_translit_reverse_with_no_latin_word_is_an_error(runner):
     result = runner.invoke(glossary_app, ["translit", "--reverse", "1937"])
     assert result.exit_code == 2
     assert result.output.strip() == "error: <text>: no romanized (Latin-letter) word to reverse"
+
+
+@needs_msgfmt
+def test_po_msgstr_takes_the_msgid_newlines(runner, tmp_path):
+    out = tmp_path / "o.po"
+    result = runner.invoke(tm_app, ["convert", str(INTEROP / "newlines.tmx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    usage, done = iter_units(out)
+    assert usage.target.text == "Использование: backup [ПАРАМЕТР]\n" and done.target.text == "Готово."
+    check = msgfmt_check(out)
+    assert check.returncode == 0, check.stderr
+
+
+@pytest.mark.parametrize("app, args, words", [
+    (tm_app, ["convert", "{po}", "-o", "{out}.xlsx", "--source-lang", "en"], "holds a control character"),
+    (tm_app, ["convert", "{po}", "-o", "{out}.tmx", "--source-lang", "en"], "cannot write as TMX"),
+    (glossary_app, ["export", "{out}.xlsx", "-g", "{po}"], "holds a control character"),
+    (glossary_app, ["export", "{out}.tbx", "-g", "{po}"], "holds a control character"),
+])
+def test_a_control_character_is_refused_in_one_line_by_xml_and_xlsx_writers(tmp_path, app, args, words):
+    # a subprocess: openpyxl's abandoned write-only sheet printed "Exception ignored" tracebacks at exit
+    command = "tm" if app is tm_app else "glossary"
+    argv = [a.format(po=INTEROP / "control_char.po", out=tmp_path / "out") for a in args]
+    done = subprocess.run([str(Path(sys.executable).parent / command), *argv], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and words in done.stderr
+    assert list(tmp_path.iterdir()) == []

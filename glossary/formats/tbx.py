@@ -38,7 +38,7 @@ from lxml import etree
 
 from .. import __version__, limits
 from ..atomic import atomic_write_bytes
-from ..errors import ParseError, TermbaseError
+from ..errors import ParseError, TermbaseError, WriteError
 from ..model import GENDERS, MATCH_MODES, NUMBERS, Concept, ConceptType, Status, Term, Termbase
 from .ids import is_concept_id, slugify
 from .xmlsafe import local_name, namespace, parse_xml, text_of
@@ -415,35 +415,41 @@ def _build(tb: Termbase, vocab: Vocabulary) -> etree._Element:
         if tb.description:
             sub(stmt, "note", tb.description)
     sub(sub(file_desc, "sourceDesc"), "p", f"slovnik {__version__}")
+    if not len(tb):  # TBX's <body> holds one conceptEntry or more
+        raise TermbaseError("the termbase has no concepts, and a TBX body needs at least one")
     body = sub(sub(root, "text"), "body")
     ids = {c.id for c in tb}
     for c in tb:
         if not c.terms:
             raise TermbaseError(f"concept {c.id!r} has no terms; a TBX entry needs at least one")
-        entry = sub(body, vocab.entry, id=_xml_id(c.id))
-        for subject in c.subject:
-            sub(entry, "descrip", subject, type="subjectField")
-        if c.definition:
-            sub(entry, "descrip", c.definition, type="definition")
-        for source in c.sources:
-            sub(entry, "admin", source, type="source")
-        for tag in c.tags:
-            sub(entry, "admin", tag, type="customerSubset")
-        for ref in c.see_also:
-            attrs = {"type": "crossReference"}
-            if ref in ids:
-                attrs["target"] = _xml_id(ref)
-            sub(entry, "ref", ref, **attrs)
-        for note in c.notes:
-            sub(entry, "note", _note_text(note))
-        if c.type is not ConceptType.TERM:
-            sub(entry, "note", f"{PREFIX}conceptType={c.type.value}")
-        for lang in c.languages:
-            section = sub(entry, vocab.lang_section)
-            section.set(XML_LANG, lang)
-            for t in c.terms:
-                if t.lang == lang:
-                    _write_term(sub, section, t, vocab)
+        try:
+            entry = sub(body, vocab.entry, id=_xml_id(c.id))
+            for subject in c.subject:
+                sub(entry, "descrip", subject, type="subjectField")
+            if c.definition:
+                sub(entry, "descrip", c.definition, type="definition")
+            for source in c.sources:
+                sub(entry, "admin", source, type="source")
+            for tag in c.tags:
+                sub(entry, "admin", tag, type="customerSubset")
+            for ref in c.see_also:
+                attrs = {"type": "crossReference"}
+                if ref in ids:
+                    attrs["target"] = _xml_id(ref)
+                sub(entry, "ref", ref, **attrs)
+            for note in c.notes:
+                sub(entry, "note", _note_text(note))
+            if c.type is not ConceptType.TERM:
+                sub(entry, "note", f"{PREFIX}conceptType={c.type.value}")
+            for lang in c.languages:
+                section = sub(entry, vocab.lang_section)
+                section.set(XML_LANG, lang)
+                for t in c.terms:
+                    if t.lang == lang:
+                        _write_term(sub, section, t, vocab)
+        except ValueError:  # lxml: XML 1.0 has no control characters (a PO msgid may hold one)
+            raise TermbaseError(f"concept {limits.quote(c.id)!r} holds a control character, which XML cannot "
+                                "store (write CSV or JSON instead)") from None
     return root
 
 
@@ -485,7 +491,11 @@ def serialize(tb: Termbase, vocab: Vocabulary = V3) -> bytes:
 
 
 def write(tb: Termbase, path: Path) -> None:
-    atomic_write_bytes(path, serialize(tb, V3))
+    try:
+        data = serialize(tb, V3)
+    except TermbaseError as e:
+        raise WriteError(path, str(e)) from None
+    atomic_write_bytes(path, data)
 
 
 # --- schema ------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
+from ..errors import TermbaseError, WriteError
 from ..model import Termbase
 from .tbx import V2, read, serialize
 
@@ -16,4 +17,8 @@ __all__ = ["read", "write"]
 
 
 def write(tb: Termbase, path: Path) -> None:
-    atomic_write_bytes(path, serialize(tb, V2))
+    try:
+        data = serialize(tb, V2)
+    except TermbaseError as e:
+        raise WriteError(path, str(e)) from None
+    atomic_write_bytes(path, data)

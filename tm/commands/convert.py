@@ -85,7 +85,7 @@ def convert(
                        console=Console(stderr=True))
     options: dict = {"template": template} if template is not None else {}
     forms = header.get("Plural-Forms")
-    if out_fmt == "po" and forms and po.same_language(header.get("target_lang"), tgt):
+    if out_fmt == "po" and forms and (tgt == header.get("target_lang") or po.same_language(header.get("target_lang"), tgt)):
         options["metadata"] = {"Plural-Forms": forms}  # the catalogue's own rule, kept as it was
     with stdout_or(output, FORMATS[out_fmt].extensions[0] if FORMATS[out_fmt].extensions else ".xlf") as target:
         written = write_tm(stream, target, out_fmt, source_lang=src, target_lang=tgt, **options)

@@ -187,10 +187,23 @@ def entry_for(unit: TranslationUnit, count: int | None = None) -> polib.POEntry:
         plurals = unit.target_plurals or [unit.target, unit.target]
         if count:
             plurals = (plurals + [plurals[-1]] * count)[:count]
-        entry.msgstr_plural = {i: _text(s) for i, s in enumerate(plurals)}
+        entry.msgstr_plural = {i: same_newlines(entry.msgid, _text(s))
+                               for i, s in enumerate(plurals)}
     else:
-        entry.msgstr = _text(unit.target)
+        entry.msgstr = same_newlines(entry.msgid, _text(unit.target))
     return entry
+
+
+def same_newlines(msgid: str, msgstr: str) -> str:
+    """*msgstr* beginning and ending with a newline exactly where *msgid* does: gettext requires it
+    (`msgfmt -c` fails otherwise), while TMX and XLIFF let a translation drop or add one."""
+    if not msgstr or not msgid:
+        return msgstr
+    if msgid.startswith("\n") != msgstr.startswith("\n"):
+        msgstr = "\n" + msgstr if msgid.startswith("\n") else msgstr.lstrip("\n")
+    if msgid.endswith("\n") != msgstr.endswith("\n"):
+        msgstr = msgstr + "\n" if msgid.endswith("\n") else msgstr.rstrip("\n")
+    return msgstr
 
 
 def _render(entry: polib.POEntry, wrapwidth: int) -> str:

@@ -282,9 +282,16 @@ def write_xlsx(units, path, *, source_lang: str | None, target_lang: str | None)
     then written with openpyxl's write-only mode; text cells stay text (no formulas)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     rows = [list(row) for frame in _frames(units, source_lang, target_lang)
             for row in frame.itertuples(index=False)]
+    # checked before the workbook exists: openpyxl's write-only sheet, abandoned half-written, prints
+    # "Exception ignored" tracebacks when it is collected
+    for number, row in enumerate(rows, 2):
+        if any(isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v) for v in row):
+            raise TMWriteError(f"{path}: cannot write as XLSX: row {number} holds a control character a "
+                               "worksheet cannot store (write CSV or TSV instead)")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("tm")
     sheet.append(COLUMNS)
@@ -301,6 +308,6 @@ def write_xlsx(units, path, *, source_lang: str | None, target_lang: str | None)
             sheet.append(cells)
         with atomic_path(path) as tmp:
             workbook.save(tmp)
-    except ValueError as e:  # openpyxl's IllegalCharacterError is a ValueError
+    except ValueError as e:
         raise TMWriteError(f"{path}: cannot write as XLSX: {e}") from e
     return len(rows)
