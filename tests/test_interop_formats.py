@@ -309,3 +309,16 @@ def test_a_control_character_is_refused_in_one_line_by_xml_and_xlsx_writers(tmp_
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and words in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_tm_check_subject_keeps_other_fields_concepts_out(runner, tmp_path, monkeypatch):
+    args = ["check", str(INTEROP / "medical.csv"), "-g", str(INTEROP / "subjects.csv"), "--select", "term-",
+            "--format", "json"]
+    every = {f["concept"] for f in json.loads(runner.invoke(tm_app, args).output)}
+    assert every == {"guberniya", "fever", "clinic"}
+    medical = {f["concept"] for f in json.loads(runner.invoke(tm_app, [*args, "--subject", "Medicine"]).output)}
+    assert medical == {"fever", "clinic"}  # «Province» no longer expects губерния; no-subject concepts stay
+    (tmp_path / "pyproject.toml").write_text('[tool.slovnik.check]\nsubject = ["history"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    history = {f["concept"] for f in json.loads(runner.invoke(tm_app, args).output)}
+    assert history == {"guberniya", "clinic"}

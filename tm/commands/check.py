@@ -88,6 +88,9 @@ def check(
                                   "findings: write their signatures to FILE and exit 0.", show_default=False)] = None,
     missing_severity: Annotated[str | None, typer.Option("--missing-severity", help="Severity of term-missing: "
                                 "warning (default) or error.", show_default=False)] = None,
+    subject: Annotated[list[str] | None, typer.Option("--subject", help="The memory's subject fields (repeat or "
+                       "comma-separate): term checks use only concepts with one of them, or with none. Default: "
+                       "[tool.slovnik.check] subject; none given = every concept.", show_default=False)] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for the per-unit checks "
                                              "(default: one per core, at most 4; 1 = no workers).",
@@ -124,6 +127,11 @@ def check(
         from glossary.termbase import load_termbase
 
         termbase = load_termbase(glossary)
+        subjects = _split(subject) or _split(settings.get("subject"))
+        if subjects:
+            from tm.checks.terms import in_subjects
+
+            termbase = in_subjects(termbase, subjects)
     options = CheckOptions(missing_severity=severity)
 
     progress = None
