@@ -288,7 +288,8 @@ def export(
         shown = ", ".join(skipped[:5]) + (f" … ({len(skipped) - 5} more)" if len(skipped) > 5 else "")
         typer.echo(f"{out}: left out {len(skipped)} concept{'s' * (len(skipped) > 1)} with no {tb.source_lang} "
                    f"term (a PO entry needs one for its msgid): {shown}", err=True)
-    terms = tb.term_count - sum(len(tb.get(i).terms) for i in skipped)
+    left = set(skipped)
+    terms = tb.term_count - sum(len(c.terms) for c in tb if c.id in left)
     done = f"exported {len(tb) - len(skipped)} concepts ({terms} terms) to {out} ({fmt.name})"
     typer.echo(done, err=str(out) == "-")
 

@@ -7,6 +7,7 @@ StoreError, FormatNotSupported) are turned into one-line messages and exit 2 by 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from contextlib import nullcontext
 from enum import StrEnum
 from itertools import chain
@@ -17,6 +18,7 @@ import typer
 
 from glossary.cliutil import FormatOpt, OutputFormat, print_json, progress_enabled
 from tm.formats._xml import is_language_tag
+from tm.model import TranslationUnit
 from tm.store import DEFAULT_LOCK_TIMEOUT, Hit, Store, StoreError, import_into
 
 StoreArg = Annotated[Path, typer.Argument(help="The TM store (an SQLite file).", show_default=False)]
@@ -142,7 +144,7 @@ def export(
             raise StoreError(f"{store_path}: several language pairs ({_pairs_text(chosen)}); choose one with "
                              f"--source-lang/--target-lang")
         src, tgt = source_lang or chosen[0][0], target_lang or chosen[0][1]
-        units = chain.from_iterable(store.iter_units(s, t) for s, t in chosen)
+        units: Iterable[TranslationUnit] = chain.from_iterable(store.iter_units(s, t) for s, t in chosen)
         total = sum(pairs[pair] for pair in chosen)
         if progress_enabled():
             from rich.console import Console

@@ -49,7 +49,7 @@ def plural_forms(lang: str | None) -> str | None:
     """The Plural-Forms header for *lang*: ours for ru/en, else Babel's table (CLDR with gettext's
     traditional choices), else None (a language Babel does not know)."""
     primary = _primary(lang)
-    if not primary:
+    if not lang or not primary:
         return None
     if primary in PLURAL_FORMS:
         return PLURAL_FORMS[primary]

@@ -182,7 +182,7 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header,
 
     path = Path(path)
     line = 1
-    stream = None
+    stream: io.StringIO | io.BufferedReader | None = None
     if encoding is not None or bom_encoding(read_head(path, 4)) not in (None, "utf-8-sig"):
         # another encoding (an option, or a UTF-16/32 BOM: Excel's "Unicode Text"): decoded whole,
         # within the input limit, then read as UTF-8 text
