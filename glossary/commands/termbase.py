@@ -18,7 +18,7 @@ import typer
 from ..cliutil import FormatOpt, GlossaryOpt, OutputFormat, print_json
 from ..errors import GlossaryError, TermbaseError
 from ..findings import render_json, render_summary, render_text
-from ..formats import FORMATS, format_for, read_termbase
+from ..formats import FORMATS, format_for, read_termbase, write_termbase
 from ..formats import po as po_glossary
 from ..formats.ids import is_concept_id
 from ..formats.textfile import text_codec
@@ -84,8 +84,10 @@ def new(
     format_for(file, to)
     if file.exists() and not force:
         raise TermbaseError(f"{file}: already exists (use --force to overwrite)")
-    save_termbase(Termbase(title=title), file, to)
-    typer.echo(f"created {file} ({format_for(file, to).name})")
+    fmt = format_for(file, to)
+    # a new TBX is a working file with no concept yet: the one TBX written with an empty <body>
+    write_termbase(Termbase(title=title), file, to, **({"allow_empty": True} if fmt.id in ("tbx", "tbx2") else {}))
+    typer.echo(f"created {file} ({fmt.name})")
 
 
 def add(

@@ -393,7 +393,7 @@ def _note_text(value: str) -> str:
     return f"{PREFIX}note={value}" if value.startswith(PREFIX) else value
 
 
-def _build(tb: Termbase, vocab: Vocabulary) -> etree._Element:
+def _build(tb: Termbase, vocab: Vocabulary, allow_empty: bool = False) -> etree._Element:
     ns = f"{{{vocab.namespace}}}" if vocab.namespace else ""
 
     def sub(parent, name: str, text: str | None = None, **attrs) -> etree._Element:
@@ -415,7 +415,7 @@ def _build(tb: Termbase, vocab: Vocabulary) -> etree._Element:
         if tb.description:
             sub(stmt, "note", tb.description)
     sub(sub(file_desc, "sourceDesc"), "p", f"slovnik {__version__}")
-    if not len(tb):  # TBX's <body> holds one conceptEntry or more
+    if not len(tb) and not allow_empty:  # TBX's <body> holds one conceptEntry or more
         raise TermbaseError("the termbase has no concepts, and a TBX body needs at least one")
     body = sub(sub(root, "text"), "body")
     ids = {c.id for c in tb}
@@ -477,8 +477,10 @@ def _write_term(sub, section, t: Term, vocab: Vocabulary) -> None:
         sub(ts, "note", f"{PREFIX}match={t.match}")
 
 
-def serialize(tb: Termbase, vocab: Vocabulary = V3) -> bytes:
-    root = _build(tb, vocab)
+def serialize(tb: Termbase, vocab: Vocabulary = V3, *, allow_empty: bool = False) -> bytes:
+    """The TBX document of *tb*. An empty termbase is refused (no valid empty <body>) unless
+    *allow_empty*: `glossary new` starts a working file with no concept yet."""
+    root = _build(tb, vocab, allow_empty)
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
     head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
     if vocab is V3:  # lets XML editors (oXygen, VS Code) validate the file as they open it
@@ -490,9 +492,9 @@ def serialize(tb: Termbase, vocab: Vocabulary = V3) -> bytes:
     return head + body
 
 
-def write(tb: Termbase, path: Path) -> None:
+def write(tb: Termbase, path: Path, *, allow_empty: bool = False) -> None:
     try:
-        data = serialize(tb, V3)
+        data = serialize(tb, V3, allow_empty=allow_empty)
     except TermbaseError as e:
         raise WriteError(path, str(e)) from None
     atomic_write_bytes(path, data)

@@ -16,9 +16,9 @@ from .tbx import V2, read, serialize
 __all__ = ["read", "write"]
 
 
-def write(tb: Termbase, path: Path) -> None:
+def write(tb: Termbase, path: Path, *, allow_empty: bool = False) -> None:
     try:
-        data = serialize(tb, V2)
+        data = serialize(tb, V2, allow_empty=allow_empty)
     except TermbaseError as e:
         raise WriteError(path, str(e)) from None
     atomic_write_bytes(path, data)

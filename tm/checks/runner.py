@@ -314,7 +314,10 @@ def _work_part(job: tuple[int, object, int]) -> tuple[_Collected, tuple]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        for rows in _row_batches(given_path(reader.units(), part.path), stage.ctx.options, size, number << 32):
+        units = reader.units()
+        if stage.ctx.options.paths_as_given:
+            units = given_path(units, part.path)
+        for rows in _row_batches(units, stage.ctx.options, size, number << 32):
             out.add(rows, _run(stage, rows))
     finally:
         gc.freeze()

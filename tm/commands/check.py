@@ -132,7 +132,7 @@ def check(
             from tm.checks.terms import in_subjects
 
             termbase = in_subjects(termbase, subjects)
-    options = CheckOptions(missing_severity=severity)
+    options = CheckOptions(missing_severity=severity, paths_as_given=True)
 
     progress = None
     on_batch = None
