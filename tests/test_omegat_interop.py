@@ -15,6 +15,7 @@ import pytest
 
 from glossary.cli import app as glossary_app
 from tm.cli import app as tm_app
+from tm.formats import iter_units, write_tm
 
 INTEROP = Path(__file__).parent / "data" / "interop"
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
@@ -51,11 +52,16 @@ def _run(cmd: list[str], home: Path) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300, env={**os.environ, "HOME": str(home)})
 
 
-def test_omegat_auto_translates_from_slovnik_tmx(runner, tmp_path):
+def _project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat"):
         (project / folder).mkdir(parents=True)
     (project / "omegat.project").write_text(PROJECT, encoding="utf-8")
+    return project
+
+
+def test_omegat_auto_translates_from_slovnik_tmx(runner, tmp_path):
+    project = _project(tmp_path)
     (project / "source" / "doc.txt").write_text("Дверь открыта.\n\nОкно закрыто.\n\nСвет погас.\n\nНовая строка.\n",
                                                 encoding="utf-8")
     memory = project / "tm" / "auto" / "memory.tmx"
@@ -90,3 +96,17 @@ def test_omegat_36_refuses_tbx_v3(runner, tmp_path):
     assert result.exit_code == 0, result.output
     done = _read_tbx(out, tmp_path)
     assert done.returncode != 0 and done.stdout == ""  # why `--to tbx2` exists: README says so
+
+
+@pytest.mark.parametrize("fmt, translated", [("xliff", True), ("xliff2", False)])
+def test_omegat_36_translates_slovnik_xliff_12_but_not_xliff_2(tmp_path, fmt, translated):
+    project = _project(tmp_path)
+    units = list(iter_units(INTEROP / "regional" / "mixed_regions.tmx", source_lang="ru", target_lang="en"))
+    for unit in units:
+        unit.target = unit.source  # OmegaT 3.6 translates XLIFF 1.2 <target> elements: pre-filled with the source
+    write_tm(units, project / "source" / "doc.xlf", fmt, source_lang="ru", target_lang="en")
+    write_tm(iter_units(INTEROP / "regional" / "mixed_regions.tmx", source_lang="ru", target_lang="en"),
+             project / "tm" / "auto" / "memory.tmx", "tmx", source_lang="ru", target_lang="en")
+    done = _run(["omegat", "--mode=console-translate", str(project)], tmp_path)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert ("The door is open." in (project / "target" / "doc.xlf").read_text(encoding="utf-8")) is translated
