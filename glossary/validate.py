@@ -57,8 +57,17 @@ def _finding(code: str, message: str, path: str, line: int | None, text: str = "
                    text=text, severity=rule.severity, extra=extra)
 
 
+# Placeholders of software strings, which sit against words without a space (`%sошибка`, `{0}файлов`):
+# printf (`%s`, `%1$d`, `%-5.2f`, `%lu`), Python (`%(name)s`) and brace formats (`{0}`, `{name}`).
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn]"
+                          r"|%\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]|\{[\w.\[\]:!]{0,40}\}")
+
+
 def mixed_words(text: str) -> list[str]:
-    """Words of *text* that mix Cyrillic and Latin letters (Moнал with a Latin M and o)."""
+    """Words of *text* that mix Cyrillic and Latin letters (Moнал with a Latin M and o); placeholders
+    are not letters of a word."""
+    if "%" in text or "{" in text:
+        text = _PLACEHOLDER.sub(" ", text)
     return [w for w in _WORD.findall(text) if _CYR.search(w) and _LAT.search(w)]
 
 

@@ -255,7 +255,7 @@ def test_tm_import_of_a_folder_says_it_is_a_folder(tmp_path):
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"error: {folder}: is a folder, not a TM file")
+    assert lines[0].startswith(f"error: {folder}: is a folder with no TM files in it")  # a folder of TM files is imported
     assert not store.exists()
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from glossary.errors import ParseError, TermbaseError
+from glossary.errors import ParseError
+from glossary.formats import po as po_glossary
 from glossary.formats import read_termbase, write_termbase
 from glossary.formats.jsonfile import SCHEMA_PATH, value_lines
 from glossary.model import Concept, Term, Termbase
@@ -112,11 +113,12 @@ def test_po_syntax_error_names_the_line(tmp_path):
     assert err.value.line == 6 and "\n" not in str(err.value)
 
 
-def test_po_cannot_hold_a_concept_without_a_russian_term(tmp_path):
-    tb = Termbase(concepts=[Concept(id="x", terms=[Term(text="only English", lang="en")])])
-    with pytest.raises(TermbaseError, match="no ru term"):
-        write_termbase(tb, tmp_path / "x.po")
-    assert not (tmp_path / "x.po").exists()
+def test_po_leaves_out_a_concept_without_a_russian_term(tmp_path):
+    tb = Termbase(concepts=[Concept(id="x", terms=[Term(text="only English", lang="en")]),
+                            Concept(id="y", terms=[Term(text="слово", lang="ru")])])
+    assert po_glossary.left_out(tb) == ["x"]
+    write_termbase(tb, tmp_path / "x.po")
+    assert [c.id for c in read_termbase(tmp_path / "x.po")] == ["y"]
 
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from tmformats_support import TMX_TAGGED, XLIFF2_TAGGED, XLIFF_TAGGED, comparable, unit
 
 from tm.formats import FORMATS, format_for, iter_units, read_tm, write_tm
+from tm.formats.po import same_newlines
 from tm.model import Segment, Tag, TranslationUnit
 
 EXT = {"tmx": ".tmx", "po": ".po", "pot": ".pot", "xliff": ".xlf", "xliff2": ".xlf", "csv": ".csv",
@@ -64,6 +65,12 @@ class TMFormatContract:
             u.target_lang = None
             u.fuzzy = False
             u.target_plurals = [Segment(), Segment(), Segment()][:len(u.target_plurals)]
+            return u
+        if self.FORMAT == "po":  # gettext: a msgstr begins and ends with a newline where its msgid does
+            u = comparable(u)
+            u.target = Segment.of(same_newlines(u.source.text, u.target.text)).normalized()
+            u.target_plurals = [Segment.of(same_newlines(u.source.text, s.text)).normalized()
+                                for s in u.target_plurals]
             return u
         return comparable(u)
 
@@ -213,7 +220,8 @@ def units_for(draw, fmt: str, caps: set[str]):
         u.creator = draw(st.none() | st.sampled_from(["anna", "борис"]))
     if "plurals" in caps and draw(st.booleans()):
         u.source_plural = draw(plain)
-        u.target_plurals = draw(st.lists(plain, min_size=3, max_size=3))
+        # as many forms as the target language (en) has: a PO writer gives it exactly nplurals
+        u.target_plurals = draw(st.lists(plain, min_size=2, max_size=2))
         u.target = u.target_plurals[0]
     if "obsolete" in caps and not (u.source_plural or u.comments or u.references):  # gettext drops them
         u.obsolete = draw(st.booleans())

@@ -394,7 +394,7 @@ def test_malformed_csv_rows_name_their_line(tmp_path, text, line, words):
 def test_cp1251_csv_names_the_line_and_the_likely_encoding(tmp_path):
     path = tmp_path / "tm.csv"
     path.write_bytes("source,target\r\nКулак,kulak\r\n".encode("cp1251"))
-    with pytest.raises(ParseError, match=r"not UTF-8: .* \(looks like CP1251; convert it to UTF-8\)") as err:
+    with pytest.raises(ParseError, match=r"not UTF-8: .* \(looks like CP1251; convert it to UTF-8 or pass --encoding cp1251\)") as err:
         list(iter_units(path))
     assert err.value.line == 2
 

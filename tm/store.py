@@ -249,7 +249,7 @@ class Store:
     def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None,
                      fmt: str | None = None, *, source_lang: str | None = None,
                      target_lang: str | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                     on_wait: Callable[[], None] | None = None) -> ImportReport:
+                     on_wait: Callable[[], None] | None = None, encoding: str | None = None) -> ImportReport:
         """Import every file in one transaction: if any file fails to parse, nothing is imported.
 
         Parse errors from the readers (ParseError with file and line) propagate after the rollback.
@@ -266,8 +266,9 @@ class Store:
                 raise StoreError(f"{p}: is a folder, not a TM file (name the files in it, e.g. {p / '*.tmx'})")
             if not p.is_file():
                 raise StoreError(f"{p}: no such file")
-        return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang))
-                             for p in files], progress, timeout, on_wait)
+        return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang,
+                                                 encoding=encoding))
+                             for p in paths], progress, timeout, on_wait)
 
     def import_units(self, units: Iterable[TranslationUnit], origin: str = "<units>",
                      progress: Progress | None = None, *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> ImportReport:
@@ -478,7 +479,7 @@ def _now() -> str:
 def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | None = None,
                 source_lang: str | None = None, target_lang: str | None = None,
                 progress: Progress | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                on_wait: Callable[[], None] | None = None) -> ImportReport:
+                on_wait: Callable[[], None] | None = None, encoding: str | None = None) -> ImportReport:
     """Import *files* into the store at *path*, creating it if missing (see Store.import_files).
 
     A new store is built under a temp name beside *path* and linked into place only once its first
@@ -487,7 +488,7 @@ def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | Non
     """
     target, paths = Path(path), [Path(f) for f in files]
     options: dict[str, Any] = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang,
-                               "progress": progress}
+                               "progress": progress, "encoding": encoding}
     if target.exists() and not writable(target):  # refused before SQLite puts a -wal and -shm beside it
         raise StoreError(f"{target}: the TM store is read-only")
     if not target.exists():

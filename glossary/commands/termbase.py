@@ -18,7 +18,8 @@ import typer
 from ..cliutil import FormatOpt, GlossaryOpt, OutputFormat, print_json
 from ..errors import GlossaryError, TermbaseError
 from ..findings import render_json, render_summary, render_text
-from ..formats import FORMATS, format_for, read_termbase
+from ..formats import FORMATS, format_for, read_termbase, write_termbase
+from ..formats import po as po_glossary
 from ..formats.ids import is_concept_id
 from ..formats.textfile import text_codec
 from ..gctuning import without_gc
@@ -83,8 +84,10 @@ def new(
     format_for(file, to)
     if file.exists() and not force:
         raise TermbaseError(f"{file}: already exists (use --force to overwrite)")
-    save_termbase(Termbase(title=title), file, to)
-    typer.echo(f"created {file} ({format_for(file, to).name})")
+    fmt = format_for(file, to)
+    # a new TBX is a working file with no concept yet: the one TBX written with an empty <body>
+    write_termbase(Termbase(title=title), file, to, **({"allow_empty": True} if fmt.id in ("tbx", "tbx2") else {}))
+    typer.echo(f"created {file} ({fmt.name})")
 
 
 def add(
@@ -281,9 +284,16 @@ def export(
     if str(out) == "-" and fmt.id == "xlsx" and sys.stdout.isatty():
         raise TermbaseError("an XLSX workbook is binary: redirect stdout to a file")
     tb = load_termbase(glossary)
+    skipped = po_glossary.left_out(tb) if fmt.id == "po" else []
     with stdout_or(out, fmt.extensions[0] if fmt.extensions else ".tbx") as target:
         save_termbase(tb, target, fmt.id)
-    done = f"exported {len(tb)} concepts ({tb.term_count} terms) to {out} ({fmt.name})"
+    if skipped:  # on stderr: stdout may be carrying the file
+        shown = ", ".join(skipped[:5]) + (f" … ({len(skipped) - 5} more)" if len(skipped) > 5 else "")
+        typer.echo(f"{out}: left out {len(skipped)} concept{'s' * (len(skipped) > 1)} with no {tb.source_lang} "
+                   f"term (a PO entry needs one for its msgid): {shown}", err=True)
+    left = set(skipped)
+    terms = tb.term_count - sum(len(c.terms) for c in tb if c.id in left)
+    done = f"exported {len(tb) - len(skipped)} concepts ({terms} terms) to {out} ({fmt.name})"
     typer.echo(done, err=str(out) == "-")
 
 

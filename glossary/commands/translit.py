@@ -7,12 +7,13 @@ raises SchemeNotFound, which SlovnikGroup prints as one line with exit code 2.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..cliutil import FormatOpt, GlossaryOpt, OutputFormat, SchemeOpt, print_json
-from ..formats.textfile import bounded_lines
+from ..formats.textfile import bounded_lines, read_text
 from ..romanize import SCHEMES, get_scheme, romanize_report
 
 TextArg = Annotated[str | None, typer.Argument(
@@ -42,7 +43,7 @@ def translit(
     reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Romanized → Cyrillic: ranked "
                                           "candidates for each word, with scores and schemes.")] = False,
     detect: Annotated[bool, typer.Option("--detect", "-d", help="Which schemes the romanized text uses, "
-                                         "with the evidence per feature.")] = False,
+                                         "with the evidence per feature; TEXT may name a text file.")] = False,
     conventional: Annotated[bool, typer.Option("--conventional", "-c", help="Write the conventional "
                                                "English spelling of names the termbase knows (Trotsky).")] = False,
     ligatures: Annotated[bool, typer.Option("--ligatures", help="ala-lc: write the tie-bar ligatures "
@@ -56,7 +57,7 @@ def translit(
     """Romanize Russian TEXT (or standard input) with a scheme; --reverse and --detect go the other way.
 
     Examples: `glossary translit "Тухачевский" -s wikipedia` prints Tukhachevsky;
-    `glossary translit --reverse Tukhachevskii`; `glossary translit --detect - < essay.txt`.
+    `glossary translit --reverse Tukhachevskii`; `glossary translit --detect essay.txt`.
     """
     if reverse and detect:
         raise typer.BadParameter("--reverse and --detect exclude each other")
@@ -112,6 +113,10 @@ def _reverse(text, glossary, limit, output_format) -> None:
                                   f"is past the limit of {limits.LIMITS.max_word} letters "
                                   "(max-word in [tool.slovnik.limits])")
             words.append(word)
+    if not words:  # `--reverse 1937`: nothing to reverse is an input error, not an empty answer
+        from ..errors import GlossaryError
+
+        raise GlossaryError(f"{source}: no romanized (Latin-letter) word to reverse")
     termbase = _termbase(glossary)
     data = []
     for word in words:
@@ -139,17 +144,30 @@ def _empty_termbase():
     return Termbase()
 
 
+def _text_file(text: str | None) -> Path | None:
+    """The file TEXT names, when it is one word naming an existing file (`--detect essay.txt`): the
+    document is what a user asks to analyse, not its name."""
+    if text is None or text == "-" or "\n" in text or len(text) > 4096:
+        return None
+    path = Path(text)
+    try:
+        return path if path.is_file() else None
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL
+        return None
+
+
 def _detect(text, glossary, output_format) -> None:
     from .. import limits
     from ..detection import detect_document
 
     termbase = _termbase(glossary)
-    result = detect_document("".join(_lines(text)), termbase=termbase if termbase is not None
-                             else _empty_termbase())
+    file = _text_file(text)
+    document = read_text(file) if file is not None else "".join(_lines(text))
+    result = detect_document(document, termbase=termbase if termbase is not None else _empty_termbase())
     if result.passed_over:
         line, column, length = result.passed_over[0]
         more = f" (+{len(result.passed_over) - 1} more)" if len(result.passed_over) > 1 else ""
-        source = "<text>" if text not in (None, "-") else "<stdin>"
+        source = str(file) if file is not None else "<text>" if text not in (None, "-") else "<stdin>"
         typer.echo(f"note: {source}:{line}:{column}: a word of {length} letters passed over{more}, longer than "
                    f"max-word ({limits.LIMITS.max_word} letters, [tool.slovnik.limits])", err=True)
     if output_format is OutputFormat.json:

@@ -30,7 +30,7 @@ import polib
 
 from .. import __version__, limits
 from ..atomic import atomic_path
-from ..errors import ParseError, TermbaseError
+from ..errors import ParseError
 from ..model import (
     GENDERS,
     MATCH_MODES,
@@ -82,6 +82,15 @@ def _comment(c: Concept) -> str:
     return "\n".join(lines)
 
 
+def _source_term(tb: Termbase, c: Concept) -> Term | None:
+    return c.preferred(tb.source_lang) or next(iter(c.terms_in(tb.source_lang)), None)
+
+
+def left_out(tb: Termbase) -> list[str]:
+    """Ids of the concepts a PO glossary leaves out: those with no source-language term (no msgid)."""
+    return [c.id for c in tb if _source_term(tb, c) is None]
+
+
 def write(tb: Termbase, path: Path) -> None:
     po = polib.POFile(wrapwidth=0)
     po.metadata = {
@@ -100,10 +109,9 @@ def write(tb: Termbase, path: Path) -> None:
         # polib writes a header line that starts with "," or ":" as a flag line ("#,"): indent it.
         po.header = "\n".join(" " + line if line[:1] in ",:" else line for line in tb.description.split("\n"))
     for c in tb:
-        source = c.preferred(tb.source_lang) or next(iter(c.terms_in(tb.source_lang)), None)
+        source = _source_term(tb, c)
         if source is None:
-            raise TermbaseError(f"concept {c.id!r} has no {tb.source_lang} term; a PO entry needs "
-                                "one for its msgid")
+            continue  # a PO entry needs a msgid: see left_out
         target = c.preferred(tb.target_lang)
         po.append(polib.POEntry(msgctxt=c.id, msgid=source.text, msgstr=target.text if target else "",
                                 comment=_comment(c)))

@@ -17,6 +17,9 @@ from .. import limits
 from ..errors import ParseError
 from .textfile import decode_po, read_input, refuse_unterminated_po_strings
 
+# A comment line whose `#` is followed by no space and no marker (`#,` `#:` `#.` `#|` `#~`)
+_BARE_COMMENT = re.compile(r"^#(?=[^ ,:.|~\r\n])", re.M)
+
 
 class _Source:
     """PO text that polib reads line by line, as it reads a file it opens itself.
@@ -51,6 +54,8 @@ class _Source:
 def parse_po(path: Path, text: str, encoding: str = "utf-8", *, wrapwidth: int = 78) -> polib.POFile:
     """The catalogue in *text* (read from *path*, which errors name)."""
     refuse_unterminated_po_strings(path, text)  # polib would silently drop such a string's last character
+    if _BARE_COMMENT.search(text):  # `#comment`: gettext reads a translator comment, polib an error
+        text = _BARE_COMMENT.sub("# ", text)
     source = _Source(text)
     try:
         return polib.pofile(source, encoding=encoding, wrapwidth=wrapwidth)

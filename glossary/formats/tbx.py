@@ -39,7 +39,7 @@ from lxml import etree
 
 from .. import __version__, limits
 from ..atomic import atomic_write_bytes
-from ..errors import ParseError, TermbaseError
+from ..errors import ParseError, TermbaseError, WriteError
 from ..model import GENDERS, MATCH_MODES, NUMBERS, Concept, ConceptType, Status, Term, Termbase
 from .ids import is_concept_id, slugify
 from .xmlsafe import local_name, namespace, parse_xml, text_of
@@ -130,15 +130,20 @@ def _slovnik_note(value: str) -> tuple[str, str] | None:
     return key, rest
 
 
-def _status(path: Path, item: Item) -> Status:
+def _status(path: Path, item: Item, strict: bool) -> Status | None:
+    """The status of a status item; None for a v2 value outside every picklist we know (the caller keeps
+    it as a note): TBX v2 files follow TBX-Default / ISO 12620, not TBX-Basic's picklists."""
     value = item.value.strip()
     if item.category == "administrativeStatus":
         try:
             return Status.parse(value)
         except ValueError:
             pass
-    if value in USAGE_STATUS:
-        return USAGE_STATUS[value]
+    short = value.removesuffix("-admn-sts")
+    if short in USAGE_STATUS or short.removesuffix("Term") in USAGE_STATUS:
+        return USAGE_STATUS.get(short) or USAGE_STATUS[short.removesuffix("Term")]
+    if not strict:
+        return None
     raise _fail(path, item.element, f"{item.category} {limits.quote(value)!r} is not an allowed value")
 
 
@@ -175,20 +180,30 @@ def _read_term(path: Path, section, lang: str, concept: Concept, vocab: Vocabula
         cat, value = item.category, item.value
         _check_term_level(path, item)
         if cat in ("administrativeStatus", "usageStatus", "normativeAuthorization"):
-            term.status = _status(path, item)
+            status = _status(path, item, strict)
+            if status is None:
+                notes.append(f"{cat}: {value}")
+            else:
+                term.status = status
         elif cat == "partOfSpeech":
             pos = READ_POS.get(value) or READ_POS.get(value.lower())
-            if pos is None:
+            if pos is None and not strict:  # v2 picklists are the vendor's own (IBM writes `nom`)
+                notes.append(f"{cat}: {value}")
+            elif pos is None:
                 raise _fail(path, item.element, f"partOfSpeech {limits.quote(value)!r} is not an allowed value "
                             f"(expected one of: {', '.join(BASIC_POS)})")
-            if term.part_of_speech is None or pos != "other":
+            if pos is not None and (term.part_of_speech is None or pos != "other"):
                 term.part_of_speech = pos
         elif cat in ("grammaticalGender", "grammaticalNumber"):
             allowed = GENDERS if cat == "grammaticalGender" else NUMBERS
-            if value not in allowed:
+            value = {"otherGender": "other", "otherNumber": "other"}.get(value, value)  # ISO 12620 names
+            if value not in allowed and not strict:
+                notes.append(f"{cat}: {value}")
+            elif value not in allowed:
                 raise _fail(path, item.element, f"{cat} {limits.quote(value)!r} is not an allowed value "
                             f"(expected one of: {', '.join(allowed)})")
-            setattr(term, "gender" if cat == "grammaticalGender" else "number", value)
+            else:
+                setattr(term, "gender" if cat == "grammaticalGender" else "number", value)
         elif cat == "usageNote":
             notes.append(value)
         elif cat == "note":
@@ -379,7 +394,7 @@ def _note_text(value: str) -> str:
     return f"{PREFIX}note={value}" if value.startswith(PREFIX) else value
 
 
-def _build(tb: Termbase, vocab: Vocabulary) -> etree._Element:
+def _build(tb: Termbase, vocab: Vocabulary, allow_empty: bool = False) -> etree._Element:
     ns = f"{{{vocab.namespace}}}" if vocab.namespace else ""
 
     def sub(parent, name: str, text: str | None = None, **attrs) -> etree._Element:
@@ -401,35 +416,41 @@ def _build(tb: Termbase, vocab: Vocabulary) -> etree._Element:
         if tb.description:
             sub(stmt, "note", tb.description)
     sub(sub(file_desc, "sourceDesc"), "p", f"slovnik {__version__}")
+    if not len(tb) and not allow_empty:  # TBX's <body> holds one conceptEntry or more
+        raise TermbaseError("the termbase has no concepts, and a TBX body needs at least one")
     body = sub(sub(root, "text"), "body")
     ids = {c.id for c in tb}
     for c in tb:
         if not c.terms:
             raise TermbaseError(f"concept {c.id!r} has no terms; a TBX entry needs at least one")
-        entry = sub(body, vocab.entry, id=_xml_id(c.id))
-        for subject in c.subject:
-            sub(entry, "descrip", subject, type="subjectField")
-        if c.definition:
-            sub(entry, "descrip", c.definition, type="definition")
-        for source in c.sources:
-            sub(entry, "admin", source, type="source")
-        for tag in c.tags:
-            sub(entry, "admin", tag, type="customerSubset")
-        for ref in c.see_also:
-            attrs = {"type": "crossReference"}
-            if ref in ids:
-                attrs["target"] = _xml_id(ref)
-            sub(entry, "ref", ref, **attrs)
-        for note in c.notes:
-            sub(entry, "note", _note_text(note))
-        if c.type is not ConceptType.TERM:
-            sub(entry, "note", f"{PREFIX}conceptType={c.type.value}")
-        for lang in c.languages:
-            section = sub(entry, vocab.lang_section)
-            section.set(XML_LANG, lang)
-            for t in c.terms:
-                if t.lang == lang:
-                    _write_term(sub, section, t, vocab)
+        try:
+            entry = sub(body, vocab.entry, id=_xml_id(c.id))
+            for subject in c.subject:
+                sub(entry, "descrip", subject, type="subjectField")
+            if c.definition:
+                sub(entry, "descrip", c.definition, type="definition")
+            for source in c.sources:
+                sub(entry, "admin", source, type="source")
+            for tag in c.tags:
+                sub(entry, "admin", tag, type="customerSubset")
+            for ref in c.see_also:
+                attrs = {"type": "crossReference"}
+                if ref in ids:
+                    attrs["target"] = _xml_id(ref)
+                sub(entry, "ref", ref, **attrs)
+            for note in c.notes:
+                sub(entry, "note", _note_text(note))
+            if c.type is not ConceptType.TERM:
+                sub(entry, "note", f"{PREFIX}conceptType={c.type.value}")
+            for lang in c.languages:
+                section = sub(entry, vocab.lang_section)
+                section.set(XML_LANG, lang)
+                for t in c.terms:
+                    if t.lang == lang:
+                        _write_term(sub, section, t, vocab)
+        except ValueError:  # lxml: XML 1.0 has no control characters (a PO msgid may hold one)
+            raise TermbaseError(f"concept {limits.quote(c.id)!r} holds a control character, which XML cannot "
+                                "store (write CSV or JSON instead)") from None
     return root
 
 
@@ -457,8 +478,10 @@ def _write_term(sub, section, t: Term, vocab: Vocabulary) -> None:
         sub(ts, "note", f"{PREFIX}match={t.match}")
 
 
-def serialize(tb: Termbase, vocab: Vocabulary = V3) -> bytes:
-    root = _build(tb, vocab)
+def serialize(tb: Termbase, vocab: Vocabulary = V3, *, allow_empty: bool = False) -> bytes:
+    """The TBX document of *tb*. An empty termbase is refused (no valid empty <body>) unless
+    *allow_empty*: `glossary new` starts a working file with no concept yet."""
+    root = _build(tb, vocab, allow_empty)
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
     head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
     if vocab is V3:  # lets XML editors (oXygen, VS Code) validate the file as they open it
@@ -470,8 +493,12 @@ def serialize(tb: Termbase, vocab: Vocabulary = V3) -> bytes:
     return head + body
 
 
-def write(tb: Termbase, path: Path) -> None:
-    atomic_write_bytes(path, serialize(tb, V3))
+def write(tb: Termbase, path: Path, *, allow_empty: bool = False) -> None:
+    try:
+        data = serialize(tb, V3, allow_empty=allow_empty)
+    except TermbaseError as e:
+        raise WriteError(path, str(e)) from None
+    atomic_write_bytes(path, data)
 
 
 # --- schema ------------------------------------------------------------------------------------------

@@ -9,11 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..atomic import atomic_write_bytes
+from ..errors import TermbaseError, WriteError
 from ..model import Termbase
 from .tbx import V2, read, serialize
 
 __all__ = ["read", "write"]
 
 
-def write(tb: Termbase, path: Path) -> None:
-    atomic_write_bytes(path, serialize(tb, V2))
+def write(tb: Termbase, path: Path, *, allow_empty: bool = False) -> None:
+    try:
+        data = serialize(tb, V2, allow_empty=allow_empty)
+    except TermbaseError as e:
+        raise WriteError(path, str(e)) from None
+    atomic_write_bytes(path, data)

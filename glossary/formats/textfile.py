@@ -213,7 +213,8 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     """Decode *data* read from *path*; ParseError with the line of the first undecodable byte."""
     if not data.strip():
         raise ParseError(path, None, "empty file")
-    enc = encoding or "utf-8"
+    # a BOM names the encoding when no option does (Excel's "Unicode Text" is UTF-16 with one)
+    enc = encoding or bom_encoding(data) or "utf-8"
     if (problem := text_codec(enc)) is not None:
         raise ParseError(path, None, problem)
     if codecs.lookup(enc).name == "utf-8":

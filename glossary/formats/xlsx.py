@@ -9,8 +9,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .. import limits
 from ..atomic import atomic_path
-from ..errors import ParseError
+from ..errors import ParseError, WriteError
 from ..model import Termbase
 from . import xmlsafe
 from .tabular import check_header, rows_to_termbase, termbase_to_rows
@@ -56,8 +57,17 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
 def write(tb: Termbase, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     header, rows = termbase_to_rows(tb)
+    # checked before the workbook exists: openpyxl's write-only sheet, abandoned half-written, prints
+    # "Exception ignored" tracebacks when it is collected
+    for row in rows:
+        bad = next((name for name in header if isinstance(row[name], str) and ILLEGAL_CHARACTERS_RE.search(row[name])),
+                   None)
+        if bad is not None:
+            raise WriteError(path, f"the {bad} of concept {limits.quote(row.get('concept_id') or '')!r} holds a "
+                             "control character a worksheet cannot store (write CSV or TSV instead)")
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)
     ws.freeze_panes = "A2"

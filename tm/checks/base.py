@@ -188,9 +188,12 @@ class CheckFinding(Finding):
 
 @dataclass
 class CheckOptions:
-    """Settings of one run. `missing_severity`: how bad an unrendered term is (warning or error)."""
+    """Settings of one run. `missing_severity`: how bad an unrendered term is (warning or error);
+    `paths_as_given`: workers reading file parts name units by the part's path as given (what the CLI
+    does for whole files), not by the readers' bare file name."""
 
     missing_severity: str = "warning"
     source_lang: str = "ru"
     target_lang: str = "en"
     number_words: bool = True
+    paths_as_given: bool = False

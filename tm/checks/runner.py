@@ -368,6 +368,14 @@ def _row_batches(units: Iterable[TranslationUnit], options: CheckOptions, size: 
         n += len(batch)
 
 
+def given_path(units: Iterable[TranslationUnit], path: str) -> Iterator[TranslationUnit]:
+    """*units* with their origin the file's path as the user gave it: readers name only the file
+    (`mem.csv`), and findings from `a/mem.csv` and `b/mem.csv` must be told apart."""
+    for tu in units:
+        tu.origin = path
+        yield tu
+
+
 def _work_part(job: tuple[int, Part, int]) -> tuple[_Collected, tuple]:
     """A worker reads one part of a file itself and runs the per-unit stage on it. Units are numbered
     part << 32 + position: the order is the file's, and no part needs to know the others' sizes."""
@@ -380,7 +388,10 @@ def _work_part(job: tuple[int, Part, int]) -> tuple[_Collected, tuple]:
     # runs again between parts. What the worker inherited is frozen (see _staged_parts), so what the
     # part left stays frozen too.
     with gctuning.without_gc():
-        for rows in _row_batches(reader.units(), stage.ctx.options, size, number << 32):
+        units = reader.units()
+        if stage.ctx.options.paths_as_given:
+            units = given_path(units, part.path)
+        for rows in _row_batches(units, stage.ctx.options, size, number << 32):
             out.add(rows, stage(rows))
     return out, (reader.entry, reader.last_target_lang)
 

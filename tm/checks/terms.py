@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from glossary import morph
+from glossary.model import Termbase
 from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, token_starts
 
 from .base import CheckFinding, UnitRow
@@ -21,6 +22,16 @@ from .base import CheckFinding, UnitRow
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[А-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*")
 
+
+
+def in_subjects(termbase: Termbase, subjects: Iterable[str]) -> Termbase:
+    """The part of *termbase* that applies to a text of *subjects*: concepts with no subject field apply
+    everywhere, the others only where one of their subjects is asked for (case-insensitive). A history
+    termbase's губерния then stays out of a medical memory's "Hubei Province"."""
+    wanted = {s.strip().casefold() for s in subjects if s.strip()}
+    kept = [c for c in termbase if not c.subject or wanted & {s.casefold() for s in c.subject}]
+    return Termbase(concepts=kept, title=termbase.title, source_lang=termbase.source_lang,
+                    target_lang=termbase.target_lang, description=termbase.description)
 
 
 def _by_concept(matches: list[Match]) -> dict[str, list[Match]]:

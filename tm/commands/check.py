@@ -37,6 +37,7 @@ def _is_store(path: Path) -> bool:
 
 
 def _units(paths: list[Path]):
+    from tm.checks.runner import given_path
     from tm.formats import iter_units
 
     for path in paths:
@@ -49,7 +50,7 @@ def _units(paths: list[Path]):
                         tu.origin = str(path)
                     yield tu
         else:
-            yield from iter_units(path)
+            yield from given_path(iter_units(path), str(path))
 
 
 def _parts(paths: list[Path], jobs: int) -> list[Part] | None:
@@ -90,6 +91,9 @@ def check(
                                   "findings: write their signatures to FILE and exit 0.", show_default=False)] = None,
     missing_severity: Annotated[str | None, typer.Option("--missing-severity", help="Severity of term-missing: "
                                 "warning (default) or error.", show_default=False)] = None,
+    subject: Annotated[list[str] | None, typer.Option("--subject", help="The memory's subject fields (repeat or "
+                       "comma-separate): term checks use only concepts with one of them, or with none. Default: "
+                       "[tool.slovnik.check] subject; none given = every concept.", show_default=False)] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for the per-unit checks "
                                              "(default: one per core, at most 4; 1 = no workers).",
@@ -126,7 +130,12 @@ def check(
         from glossary.termbase import load_termbase
 
         termbase = load_termbase(glossary)
-    options = CheckOptions(missing_severity=severity)
+        subjects = _split(subject) or _split(settings.get("subject"))
+        if subjects:
+            from tm.checks.terms import in_subjects
+
+            termbase = in_subjects(termbase, subjects)
+    options = CheckOptions(missing_severity=severity, paths_as_given=True)
 
     progress = None
     on_batch = None
@@ -155,6 +164,8 @@ def check(
         typer.echo(f"wrote {n} suppressions to {write_suppressions}", err=True)
         raise typer.Exit(0)
     sup_path = suppressions or config.path("suppressions")
+    if suppressions is None and sup_path is not None and not sup_path.exists():
+        sup_path = None  # configured but not written yet (--write-suppressions creates it): nothing to apply
     if sup_path is not None:
         result.findings, result.suppressed = apply_suppressions(result.findings, read_suppressions(sup_path))
 

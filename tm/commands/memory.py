@@ -7,24 +7,35 @@ StoreError, FormatNotSupported) are turned into one-line messages and exit 2 by 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from contextlib import nullcontext
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glossary.cliutil import FormatOpt, OutputFormat, print_json, progress_enabled
+from tm.formats._xml import is_language_tag
+from tm.model import TranslationUnit
 from tm.store import DEFAULT_LOCK_TIMEOUT, Hit, Store, StoreError, import_into
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
 
 StoreArg = Annotated[Path, typer.Argument(help="The TM store (an SQLite file).", show_default=False)]
+def language_tag(value: str | None) -> str | None:
+    """Option callback: a language option must be a BCP 47 tag (it is written into xml:lang, srcLang …)."""
+    if value is not None and not is_language_tag(value):
+        raise typer.BadParameter(f"{value!r} is not a BCP 47 language tag (e.g. ru, en-GB, sr-Latn)")
+    return value
+
+
 SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language (e.g. ru).",
-                                                   show_default=False)]
+                                                   show_default=False, callback=language_tag)]
 TargetLangOpt = Annotated[str | None, typer.Option("--target-lang", help="Target language (e.g. en).",
-                                                   show_default=False)]
+                                                   show_default=False, callback=language_tag)]
 
 
 class SideChoice(StrEnum):
@@ -42,7 +53,7 @@ def register(app: typer.Typer) -> None:
 
 
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="TM files: TMX, PO/POT, XLIFF 1.2/2.x, CSV/TSV, XLSX.",
+    files: Annotated[list[Path], typer.Argument(help="TM files (TMX, PO/POT, MO, XLIFF 1.2/2.x, CSV/TSV, XLSX) or folders of them.",
                                                 show_default=False)],
     into: Annotated[Path, typer.Option("--into", help="The store to import into (created if missing).",
                                        show_default=False)],
@@ -50,6 +61,9 @@ def import_(
                                               show_default=False)] = None,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
+    encoding: Annotated[str | None, typer.Option(
+        "--encoding", help="Encoding of PO/POT/CSV/TSV files that are not UTF-8 or do not say (cp1251, koi8-r, "
+        "utf-16); a BOM is honoured without it.", show_default=False)] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, metavar="SECONDS",
                                            help="How long to wait while another import holds the store.")]
     = DEFAULT_LOCK_TIMEOUT,
@@ -61,6 +75,7 @@ def import_(
     units (same source, target and context) are stored once with a count. While another import holds
     the store, this one waits (up to --timeout seconds) and says so on stderr.
     """
+    files = _expand_folders(files)
     with _import_progress() as progress:
         def waiting() -> None:
             note = f"waiting for the lock on {into} held by another import… (up to {timeout:g} s)"
@@ -70,7 +85,7 @@ def import_(
                 progress.progress.console.print(note, markup=False, highlight=False)
 
         report = import_into(into, files, fmt=from_, source_lang=source_lang, target_lang=target_lang,
-                             progress=progress, timeout=timeout, on_wait=waiting)
+                             progress=progress, timeout=timeout, on_wait=waiting, encoding=encoding)
     if fmt == OutputFormat.json:
         print_json({"store": str(into), **report.to_dict()})
         return
@@ -123,18 +138,17 @@ def export(
 
     with Store(store_path) as store:
         pairs = store.language_pairs()
-        chosen = [(s, t) for s, t in pairs
-                  if (not source_lang or (s or "").lower() == source_lang.lower())
-                  and (not target_lang or (t or "").lower() == target_lang.lower())]
+        chosen = [(s, t) for s, t in pairs if _matches(s, source_lang) and _matches(t, target_lang)]
         if not chosen:
             raise StoreError(f"{store_path}: no units for that language pair (store has "
                              f"{_pairs_text(pairs) or 'no units'})")
-        if len(chosen) > 1:
+        # `ru` asks for ru-RU too; pairs that still differ once the languages asked for are set need a choice
+        if len({(source_lang or s, target_lang or t) for s, t in chosen}) > 1:
             raise StoreError(f"{store_path}: several language pairs ({_pairs_text(chosen)}); choose one with "
                              f"--source-lang/--target-lang")
-        src, tgt = chosen[0]
-        units = store.iter_units(src, tgt)
-        total = pairs[(src, tgt)]
+        src, tgt = source_lang or chosen[0][0], target_lang or chosen[0][1]
+        units: Iterable[TranslationUnit] = chain.from_iterable(store.iter_units(s, t) for s, t in chosen)
+        total = sum(pairs[pair] for pair in chosen)
         if progress_enabled():
             from rich.console import Console
             from rich.progress import track
@@ -144,6 +158,33 @@ def export(
         written = write_tm(units, output, to, source_lang=source_lang or src or "und",
                            target_lang=target_lang or tgt or "und")
     typer.echo(f"exported {written:,} units ({src}→{tgt}) to {output}")
+
+
+def _expand_folders(files: list[Path]) -> list[Path]:
+    """Each folder replaced by the TM files directly in it (by extension, sorted); a folder with none
+    is an error that says so."""
+    from tm.formats import READERS
+
+    known = {ext for f in READERS.values() for ext in f.extensions}
+    out: list[Path] = []
+    for path in files:
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(p for p in path.iterdir() if p.suffix.lower() in known and p.is_file())
+        if not found:
+            raise StoreError(f"{path}: is a folder with no TM files in it (known: {', '.join(sorted(known))})")
+        out.extend(found)
+    return out
+
+
+def _matches(tag: str | None, wanted: str | None) -> bool:
+    """Whether the stored language *tag* is the language asked for: the same tag, or a regional or
+    script variant of it (ru matches ru-RU and ru_RU; ru-RU does not match ru)."""
+    if not wanted:
+        return True
+    tag, wanted = (tag or "").replace("_", "-").lower(), wanted.replace("_", "-").lower()
+    return tag == wanted or tag.startswith(wanted + "-")
 
 
 def _pairs_text(pairs) -> str:

@@ -45,6 +45,9 @@ class Part(Protocol):
     @property
     def start(self) -> int: ...
 
+    @property
+    def path(self) -> str: ...  # the file as the caller named it
+
     def reader(self) -> PartReader: ...
 
 
@@ -73,6 +76,15 @@ FORMATS: dict[str, Format] = {f.id: f for f in (
 )}
 
 
+def _no_writer(units, path, **options) -> int:
+    raise FormatNotSupported(f"{path}: MO is read-only here (compile a PO with msgfmt)")
+
+
+# Formats read but not written: tm import/convert take them as input only.
+READERS: dict[str, Format] = {**FORMATS, "mo": Format(
+    "mo", "gettext MO (compiled catalogue, read only)", (".mo",), po.iter_mo, _no_writer, False, {})}
+
+
 def _sniff_xliff(found: Format, path: Path) -> Format:
     """XLIFF 1.2 and 2.x share extensions: look at the root's version/namespace."""
     if found.id != "xliff":
@@ -88,7 +100,7 @@ def _sniff_xliff(found: Format, path: Path) -> Format:
 
 
 REGISTRY: FormatRegistry[Format] = FormatRegistry(
-    FORMATS.values(),
+    READERS.values(),
     unknown_id=lambda fmt, ids: f"unknown TM format {fmt!r} (known: {', '.join(ids)})",
     unknown_extension=lambda path, suffix, formats: (
         f"{path}: unknown TM format {suffix or '(no extension)'!r} "
@@ -108,11 +120,24 @@ def format_for(path: str | Path, fmt: str | None = None) -> Format:
     return REGISTRY.for_path(path, fmt)
 
 
+# Formats whose files carry no encoding declaration an option could override (XML declares its own).
+_ENCODED = frozenset({"po", "pot", "csv", "tsv"})
+
+
 def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
-               target_lang: str | None = None, header: dict | None = None) -> Iterator[TranslationUnit]:
+               target_lang: str | None = None, header: dict | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     """Stream the units of a TM file. *source_lang*/*target_lang* override what the file declares
-    (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header."""
-    return format_for(path, fmt).read(path, source_lang=source_lang, target_lang=target_lang, header=header)
+    (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header;
+    *encoding* (PO, CSV, TSV only) overrides a PO header's charset and the UTF-8/BOM default."""
+    format_ = format_for(path, fmt)
+    options = {}
+    if encoding is not None:
+        if format_.id not in _ENCODED:
+            raise FormatNotSupported(f"{path}: --encoding applies to PO, POT, CSV and TSV files, not "
+                                     f"{format_.name} (which declares its own)")
+        options["encoding"] = encoding
+    return format_.read(path, source_lang=source_lang, target_lang=target_lang, header=header, **options)
 
 
 def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20) -> Sequence[Part] | None:
@@ -134,9 +159,10 @@ def read_tm(path: str | Path, fmt: str | None = None, *, source_lang: str | None
 
 
 def write_tm(units: Iterable[TranslationUnit], path: str | Path, fmt: str | None = None, *,
-             source_lang: str, target_lang: str, **options) -> int:
+             source_lang: str | None, target_lang: str | None, **options) -> int:
     """Write *units* to *path* (atomically); returns how many were written.
 
+    A language may be None where the format can leave it out (PO, POT, CSV/TSV/XLSX, XLIFF 1.2's target).
     Options per format: tmx — creationtool, segtype, datatype, adminlang; po/pot — metadata, wrapwidth;
     xliff/xliff2 — template (an original XLIFF whose structure is kept, targets filled from *units*),
     original; csv/tsv/xlsx — none.
@@ -160,4 +186,5 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
     raise FormatNotSupported(f"{original}: filling targets into an original needs XLIFF, not {fmt}")
 
 
-__all__ = ["FORMATS", "Format", "format_for", "get_format", "iter_units", "merge_targets", "read_tm", "write_tm"]
+__all__ = ["FORMATS", "READERS", "Format", "format_for", "get_format", "iter_units", "merge_targets", "read_tm",
+           "write_tm"]

@@ -29,10 +29,19 @@ _NOT_NAME_CHAR = re.compile(r"[^\w.:-]")
 
 def lang_tag(tag: str) -> str:
     """A BCP 47 tag for XML (xml:lang, XLIFF's xs:language): gettext's `ru_RU` → `ru-RU`,
-    `sr@latin` → `sr-Latn`; anything else as it is."""
+    `sr@latin` → `sr-Latn`, `sr_RS@latin` → `sr-Latn-RS`; anything else as it is."""
     base, _, modifier = tag.partition("@")
-    base = base.replace("_", "-")
-    return f"{base}-{_SCRIPTS[modifier]}" if modifier in _SCRIPTS else base
+    language, _, region = base.replace("_", "-").partition("-")
+    if modifier in _SCRIPTS:  # BCP 47 puts the script before the region: sr_RS@latin → sr-Latn-RS
+        language = f"{language}-{_SCRIPTS[modifier]}"
+    return f"{language}-{region}" if region else language
+
+
+def is_language_tag(tag: str) -> bool:
+    """Whether *tag* (gettext spelling allowed: `ru_RU`, `sr@latin`) is a valid BCP 47 language tag."""
+    import langcodes  # wordfreq's dependency: registered subtags, not just the tag's shape
+
+    return langcodes.tag_is_valid(lang_tag(tag))
 
 
 def unique_id(wanted: str, used: set[str], *, nmtoken: bool = False) -> str:

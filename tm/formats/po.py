@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pathlib import Path
 import polib
 
 from glossary.atomic import atomic_open
+from glossary.errors import ParseError
 from glossary.formats.pofile import load_po
 from glossary.formats.textfile import ascii_compatible, bom_encoding, po_charset, read_input
 from tm.model import Segment, Tag, TranslationUnit
@@ -43,9 +45,37 @@ def _primary(lang: str | None) -> str | None:
     return lang.replace("_", "-").split("-")[0].lower() if lang else None
 
 
-def _load(path: Path, read: Path | None = None) -> polib.POFile:
+def plural_forms(lang: str | None) -> str | None:
+    """The Plural-Forms header for *lang*: ours for ru/en, else Babel's table (CLDR with gettext's
+    traditional choices), else None (a language Babel does not know)."""
+    primary = _primary(lang)
+    if not lang or not primary:
+        return None
+    if primary in PLURAL_FORMS:
+        return PLURAL_FORMS[primary]
+    from babel.core import UnknownLocaleError
+    from babel.messages.plurals import get_plural
+
+    for tag in (lang.replace("-", "_"), primary):
+        try:
+            return get_plural(tag).plural_forms
+        except (UnknownLocaleError, ValueError):
+            continue
+    return None
+
+
+def same_language(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and _primary(a) == _primary(b)
+
+
+def nplurals(forms: str | None) -> int | None:
+    m = re.search(r"nplurals\s*=\s*(\d+)", forms or "")
+    return int(m.group(1)) if m else None
+
+
+def _load(path: Path, read: Path | None = None, encoding: str | None = None) -> polib.POFile:
     """Parse *read* (default *path*: a part of the file is read from a copy) naming *path* in errors."""
-    return load_po(path, read=read)
+    return load_po(path, encoding, option="--encoding" if encoding else None, read=read)
 
 
 def _team_lang(po: polib.POFile) -> str | None:
@@ -69,7 +99,7 @@ def _unit(entry: polib.POEntry, origin: str, source_lang: str, target_lang: str 
         target = Segment.of(entry.msgstr)
     unit = TranslationUnit(source=Segment.of(entry.msgid), target=target, source_lang=source_lang,
                            target_lang=target_lang, context=entry.msgctxt, origin=origin,
-                           line=entry.linenum)
+                           line=getattr(entry, "linenum", None))  # an MO entry has no line
     # most entries have no comments, flags or history: only what an entry has is set
     if entry.tcomment:
         unit.notes = entry.tcomment.split("\n")
@@ -93,9 +123,10 @@ def _unit(entry: polib.POEntry, origin: str, source_lang: str, target_lang: str 
 
 
 def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-               header: dict | None = None, read: Path | None = None) -> Iterator[TranslationUnit]:
+               header: dict | None = None, read: Path | None = None,
+               encoding: str | None = None) -> Iterator[TranslationUnit]:
     path = Path(path)
-    po = _load(path, read)
+    po = _load(path, read, encoding)
     source, target = languages(po, source_lang, target_lang)
     if header is not None:
         header.update(po.metadata)
@@ -107,6 +138,26 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
         yield _unit(entry, origin, source, target)
 
 
+def iter_mo(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
+            header: dict | None = None) -> Iterator[TranslationUnit]:
+    """The translations of a compiled gettext catalogue (.mo): what msgfmt kept of the PO (no
+    comments, no fuzzy or untranslated entries), read by polib in the charset its header names."""
+    path = Path(path)
+    data = read_input(path, text=False)
+    try:
+        mo = polib.mofile(data)
+    except (OSError, ValueError, LookupError, IndexError, struct.error):
+        raise ParseError(path, None, "not a readable gettext MO file") from None
+    source, target = languages(mo, source_lang, target_lang)
+    if header is not None:
+        header.update(mo.metadata)
+        header.update(source_lang=source, target_lang=target)
+    for entry in mo:
+        if entry.msgid == "" and not entry.msgctxt:
+            continue
+        yield _unit(entry, path.name, source, target)
+
+
 def _text(segment: Segment | None) -> str:
     """Plain text with each tag's native code put back in place."""
     if segment is None:
@@ -114,7 +165,9 @@ def _text(segment: Segment | None) -> str:
     return "".join(p if isinstance(p, str) else p.code for p in segment.parts if isinstance(p, str | Tag))
 
 
-def entry_for(unit: TranslationUnit) -> polib.POEntry:
+def entry_for(unit: TranslationUnit, count: int | None = None) -> polib.POEntry:
+    """The PO entry of *unit*; a plural entry gets *count* msgstr[] forms (the target language's
+    nplurals: missing forms repeat the last, extra ones are dropped), else as many as the unit has."""
     entry = polib.POEntry(
         msgid=_text(unit.source),
         msgctxt=unit.context,
@@ -132,10 +185,25 @@ def entry_for(unit: TranslationUnit) -> polib.POEntry:
     if unit.source_plural is not None:
         entry.msgid_plural = _text(unit.source_plural)
         plurals = unit.target_plurals or [unit.target, unit.target]
-        entry.msgstr_plural = {i: _text(s) for i, s in enumerate(plurals)}
+        if count:
+            plurals = (plurals + [plurals[-1]] * count)[:count]
+        entry.msgstr_plural = {i: same_newlines(entry.msgid, _text(s))
+                               for i, s in enumerate(plurals)}
     else:
-        entry.msgstr = _text(unit.target)
+        entry.msgstr = same_newlines(entry.msgid, _text(unit.target))
     return entry
+
+
+def same_newlines(msgid: str, msgstr: str) -> str:
+    """*msgstr* beginning and ending with a newline exactly where *msgid* does: gettext requires it
+    (`msgfmt -c` fails otherwise), while TMX and XLIFF let a translation drop or add one."""
+    if not msgstr or not msgid:
+        return msgstr
+    if msgid.startswith("\n") != msgstr.startswith("\n"):
+        msgstr = "\n" + msgstr if msgid.startswith("\n") else msgstr.lstrip("\n")
+    if msgid.endswith("\n") != msgstr.endswith("\n"):
+        msgstr = msgstr + "\n" if msgid.endswith("\n") else msgstr.rstrip("\n")
+    return msgstr
 
 
 def _render(entry: polib.POEntry, wrapwidth: int) -> str:
@@ -166,7 +234,7 @@ def _key(msgctxt: str | None, msgid: str) -> bytes:
     return hashlib.blake2b(f"{context}\x04{msgid}".encode(), digest_size=16).digest()
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str | None, target_lang: str | None,
           template: bool = False, metadata: dict[str, str] | None = None, wrapwidth: int = 78) -> int:
     """Write PO (or POT with *template*: msgstr left empty), header first, then entry by entry."""
     head = polib.POFile(wrapwidth=wrapwidth)
@@ -180,20 +248,22 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "X-Source-Language": source_lang,
     }
-    if not template:
+    if source_lang:
+        head.metadata["X-Source-Language"] = source_lang
+    if not template and target_lang:  # without one (a catalogue that names none) Language is left out
         head.metadata["Language"] = target_lang
-        forms = PLURAL_FORMS.get(_primary(target_lang) or "")
+        forms = plural_forms(target_lang)
         if forms:
             head.metadata["Plural-Forms"] = forms
     head.metadata.update(metadata or {})
-    count = 0
+    count = nplurals(head.metadata.get("Plural-Forms")) if not template else None
+    written = 0
     seen: dict[bytes, int] = {}
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         fh.write(str(head))
         for unit in units:
-            entry = entry_for(unit)
+            entry = entry_for(unit, count)
             if entry.msgid == "" and entry.msgctxt is None:
                 continue  # msgid "" without msgctxt is the header: an empty segment has no entry
             if not entry.obsolete:
@@ -203,8 +273,8 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
                 entry.msgstr = ""
                 entry.msgstr_plural = {i: "" for i in entry.msgstr_plural} if entry.msgid_plural else {}
             fh.write("\n" + _render(entry, wrapwidth))
-            count += 1
-    return count
+            written += 1
+    return written
 
 
 # --- parts, for parallel readers ------------------------------------------------------------------

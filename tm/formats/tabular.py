@@ -30,7 +30,15 @@ from glossary import limits
 from glossary.atomic import atomic_open, atomic_path
 from glossary.errors import ParseError
 from glossary.formats import xmlsafe
-from glossary.formats.textfile import StreamGuard, first_bad_line, guess_cyrillic_encoding, read_head
+from glossary.formats.textfile import (
+    StreamGuard,
+    bom_encoding,
+    decode,
+    first_bad_line,
+    guess_cyrillic_encoding,
+    read_head,
+    read_input,
+)
 from tm.errors import TMWriteError
 from tm.model import Segment, Tag, TranslationUnit
 
@@ -143,13 +151,13 @@ def _check_columns(path: Path, columns) -> None:
         raise ParseError(path, 1, f"no 'source' column (columns: {limits.quote(', '.join(map(str, columns)))})")
 
 
-def _malformed_row(path: Path, sep: str, error: Exception) -> tuple[int | None, str]:
+def _malformed_row(path: Path, sep: str, error: Exception, text: str | None = None) -> tuple[int | None, str]:
     """Where and why pandas refused a delimited file, found again with the csv module: pandas words it
     its own way ("Error tokenizing data. C error: …") and counts rows, not lines."""
     import csv
 
     csv.field_size_limit(limits.LIMITS.max_line)
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+    with (io.StringIO(text, newline="") if text is not None else open(path, encoding="utf-8-sig", newline="")) as fh:
         reader = csv.reader(fh, delimiter=sep, strict=True)
         width, start = None, 1
         try:
@@ -168,19 +176,28 @@ def _malformed_row(path: Path, sep: str, error: Exception) -> tuple[int | None, 
     return None, f"malformed row: {str(error).strip()}"  # not found again: pandas' words, after ours
 
 
-def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterator[TranslationUnit]:
+def _iter_delimited(path, sep: str, source_lang, target_lang, header,
+                    encoding: str | None = None) -> Iterator[TranslationUnit]:
     import pandas as pd  # imported on use: `import tm.formats` stays light for TMX/PO work
 
     path = Path(path)
     line = 1
-    stream = None
+    stream: io.StringIO | io.BufferedReader | None = None
+    if encoding is not None or bom_encoding(read_head(path, 4)) not in (None, "utf-8-sig"):
+        # another encoding (an option, or a UTF-16/32 BOM: Excel's "Unicode Text"): decoded whole,
+        # within the input limit, then read as UTF-8 text
+        text: str | None = decode(path, read_input(path, encoding), encoding)
+        stream = io.StringIO(text)
+    else:
+        text = None
     try:
         with warnings.catch_warnings():
             # index_col=False: a first row with one field too many must not turn column 1 into the
             # index (every value would shift one column left); pandas only warns, so make it an error
             warnings.simplefilter("error", pd.errors.ParserWarning)
             # through a guard: a NUL byte or an endless line is refused as it is read, not buffered
-            stream = io.BufferedReader(StreamGuard(path, open(path, "rb", buffering=0)))
+            if stream is None:
+                stream = io.BufferedReader(StreamGuard(path, open(path, "rb", buffering=0)))
             chunks = pd.read_csv(stream, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK,
                                  encoding="utf-8-sig", index_col=False)
             for chunk in chunks:
@@ -189,24 +206,24 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header) -> Iterato
                     line += 1
                     yield _unit(row, path, line, source_lang, target_lang)
     except (pd.errors.ParserWarning, pd.errors.ParserError) as e:
-        raise ParseError(path, *_malformed_row(path, sep, e)) from e
+        raise ParseError(path, *_malformed_row(path, sep, e, text)) from e
     except pd.errors.EmptyDataError as e:
         raise ParseError(path, 1, "empty file (a header row with a 'source' column is required)") from e
     except UnicodeDecodeError as e:
         guess = guess_cyrillic_encoding(read_head(path))
-        hint = f" (looks like {guess.upper()}; convert it to UTF-8)" if guess else ""
+        hint = f" (looks like {guess.upper()}; convert it to UTF-8 or pass --encoding {guess})" if guess else ""
         raise ParseError(path, first_bad_line(path), f"not UTF-8: {e.reason}{hint}") from e
     finally:
         if stream is not None:
             stream.close()
 
 
-def iter_csv(path, *, source_lang=None, target_lang=None, header=None):
-    return _iter_delimited(path, ",", source_lang, target_lang, header)
+def iter_csv(path, *, source_lang=None, target_lang=None, header=None, encoding: str | None = None):
+    return _iter_delimited(path, ",", source_lang, target_lang, header, encoding)
 
 
-def iter_tsv(path, *, source_lang=None, target_lang=None, header=None):
-    return _iter_delimited(path, "\t", source_lang, target_lang, header)
+def iter_tsv(path, *, source_lang=None, target_lang=None, header=None, encoding: str | None = None):
+    return _iter_delimited(path, "\t", source_lang, target_lang, header, encoding)
 
 
 def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Iterator[TranslationUnit]:
@@ -223,14 +240,14 @@ def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Itera
         yield _unit(row, path, index + 2, source_lang, target_lang)
 
 
-def _frames(units: Iterable[TranslationUnit], source_lang: str, target_lang: str):
+def _frames(units: Iterable[TranslationUnit], source_lang: str | None, target_lang: str | None):
     import pandas as pd
 
     rows = []
     for unit in units:
         row = _row(unit)
-        row["source_lang"] = row["source_lang"] or source_lang
-        row["target_lang"] = row["target_lang"] or target_lang
+        row["source_lang"] = row["source_lang"] or source_lang or ""
+        row["target_lang"] = row["target_lang"] or target_lang or ""
         rows.append(row)
         if len(rows) == CHUNK:
             yield pd.DataFrame(rows, columns=COLUMNS)
@@ -239,7 +256,7 @@ def _frames(units: Iterable[TranslationUnit], source_lang: str, target_lang: str
         yield pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _write_delimited(units, path, sep: str, source_lang: str, target_lang: str) -> int:
+def _write_delimited(units, path, sep: str, source_lang: str | None, target_lang: str | None) -> int:
     count = 0
     with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
         for frame in _frames(units, source_lang, target_lang):
@@ -252,22 +269,29 @@ def _write_delimited(units, path, sep: str, source_lang: str, target_lang: str) 
     return count
 
 
-def write_csv(units, path, *, source_lang: str, target_lang: str) -> int:
+def write_csv(units, path, *, source_lang: str | None, target_lang: str | None) -> int:
     return _write_delimited(units, path, ",", source_lang, target_lang)
 
 
-def write_tsv(units, path, *, source_lang: str, target_lang: str) -> int:
+def write_tsv(units, path, *, source_lang: str | None, target_lang: str | None) -> int:
     return _write_delimited(units, path, "\t", source_lang, target_lang)
 
 
-def write_xlsx(units, path, *, source_lang: str, target_lang: str) -> int:
+def write_xlsx(units, path, *, source_lang: str | None, target_lang: str | None) -> int:
     """Rows are gathered first (a workbook is one zip; XLSX holds at most 1,048,576 rows anyway),
     then written with openpyxl's write-only mode; text cells stay text (no formulas)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     rows = [list(row) for frame in _frames(units, source_lang, target_lang)
             for row in frame.itertuples(index=False)]
+    # checked before the workbook exists: openpyxl's write-only sheet, abandoned half-written, prints
+    # "Exception ignored" tracebacks when it is collected
+    for number, row in enumerate(rows, 2):
+        if any(isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v) for v in row):
+            raise TMWriteError(f"{path}: cannot write as XLSX: row {number} holds a control character a "
+                               "worksheet cannot store (write CSV or TSV instead)")
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("tm")
     sheet.append(COLUMNS)
@@ -284,6 +308,6 @@ def write_xlsx(units, path, *, source_lang: str, target_lang: str) -> int:
             sheet.append(cells)
         with atomic_path(path) as tmp:
             workbook.save(tmp)
-    except ValueError as e:  # openpyxl's IllegalCharacterError is a ValueError
+    except ValueError as e:
         raise TMWriteError(f"{path}: cannot write as XLSX: {e}") from e
     return len(rows)

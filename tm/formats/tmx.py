@@ -34,6 +34,20 @@ from .parts import cut_lines, read_part
 DTD_PATH = Path(__file__).parent / "data" / "tmx14.dtd"
 
 _CODE_ATTRS = frozenset({"x", "type"})
+_ASSOC = {"preceding": "p", "following": "f", "both": "b"}  # XLIFF 1.2's names → TMX's
+
+
+def _values(kind: str, attrs: dict[str, str]) -> dict[str, str]:
+    """TMX `ph assoc` is p, f or b: XLIFF 1.2's spelled-out names are shortened, others left out."""
+    if "assoc" in attrs:
+        assoc = _ASSOC.get(attrs["assoc"], attrs["assoc"])
+        if assoc in _ASSOC.values():
+            attrs["assoc"] = assoc
+        else:
+            del attrs["assoc"]
+    return attrs
+
+
 SPEC = InlineSpec(
     ns=None,
     paired=frozenset({"hi"}),
@@ -47,6 +61,7 @@ SPEC = InlineSpec(
     adapt={"g": "hi", "pc": "hi", "mrk": "hi", "bx": "bpt", "ex": "ept",
            "sc": "bpt", "ec": "ept", "x": "ph", "sm": "ph", "em": "ph", "cp": "ph"},
     fallback="ph",
+    values=_values,
 )
 
 # Our fields that TMX has no element for: prop type → field (single values, then lists).

@@ -9,6 +9,7 @@ Write-back (`merge_targets`) keeps the original document as it is and only fills
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from copy import deepcopy
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +28,32 @@ from ._xml import local
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _Q = f"{{{NS}}}"
 _BASE = frozenset({"id", "xid", "equiv-text"})
+_ASSOC = {"p": "preceding", "f": "following", "b": "both"}  # TMX's names → XLIFF 1.2's
+_PLACEHOLDER_CTYPES = frozenset({"image", "pb", "lb"})
+_DELIMITER_CTYPES = frozenset({"bold", "italic", "underlined", "link"})
+
+
+def _values(kind: str, attrs: dict[str, str]) -> dict[str, str]:
+    """Attribute values as XLIFF 1.2 strict lists them: TMX's `assoc` letters spelled out, a `ctype`
+    outside the closed list kept as a user-defined `x-` value, anything else left out."""
+    if "assoc" in attrs:
+        assoc = _ASSOC.get(attrs["assoc"], attrs["assoc"])
+        if assoc in _ASSOC.values():
+            attrs["assoc"] = assoc
+        else:
+            del attrs["assoc"]
+    ctype = attrs.get("ctype")
+    if ctype is not None and not ctype.startswith("x-"):
+        known = _PLACEHOLDER_CTYPES if kind in ("ph", "x") else _DELIMITER_CTYPES
+        if ctype not in known:
+            name = "".join(ctype.split())
+            if name:
+                attrs["ctype"] = f"x-{name}"
+            else:
+                del attrs["ctype"]
+    return attrs
+
+
 SPEC = InlineSpec(
     ns=NS,
     paired=frozenset({"g", "mrk"}),
@@ -44,6 +71,7 @@ SPEC = InlineSpec(
     fallback="x",
     defaults={"mrk": {"mtype": "x-slovnik"}},
     it_pos=("open", "close"),
+    values=_values,
 )
 FUZZY_STATES = {"needs-review-translation", "needs-review-l10n", "needs-review-adaptation",
                 "needs-adaptation", "needs-l10n"}
@@ -57,12 +85,55 @@ def _ns(tag: str) -> str:
     return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
 
 
+def _unwrap(el) -> None:
+    """Replace *el* by its content (text, children and tail stay where they were)."""
+    parent, prev = el.getparent(), el.getprevious()
+    if prev is not None:
+        prev.tail = (prev.tail or "") + (el.text or "")
+    else:
+        parent.text = (parent.text or "") + (el.text or "")
+    at = parent.index(el)
+    children = list(el)
+    for n, child in enumerate(children):
+        parent.insert(at + n, child)
+    last = children[-1] if children else prev
+    if last is not None:
+        last.tail = (last.tail or "") + (el.tail or "")
+    else:
+        parent.text = (parent.text or "") + (el.tail or "")
+    parent.remove(el)
+
+
+def _unsegmented(el):
+    """*el* without segmentation markers: SDLXLIFF/Okapi split a source into `<seg-source>` and the
+    target into `<mrk mtype="seg">`s; those marks refer to the seg-source, which a written file does
+    not carry, so the segment is read whole. Whitespace around marks that holds a line break is
+    pretty-printing: none before the first or after the last mark, one space between two."""
+    if el is None:
+        return el
+    marks = [m for m in el.iter(_ns(el.tag) + "mrk") if m.get("mtype") == "seg"]
+    if not marks:
+        return el
+    el = deepcopy(el)
+    marks = [m for m in el.iter(_ns(el.tag) + "mrk") if m.get("mtype") == "seg"]
+    tops = [m for m in marks if m.getparent() is el]
+    if tops and len(tops) == len(el):  # only marks at the top: whitespace between them is layout
+        if el.text and not el.text.strip() and "\n" in el.text:
+            el.text = None
+        for n, mark in enumerate(tops):
+            if mark.tail and not mark.tail.strip() and "\n" in mark.tail:
+                mark.tail = " " if n < len(tops) - 1 else None
+    for mark in marks:
+        _unwrap(mark)
+    return el
+
+
 def _unit(tu, path: Path, file_attrs: dict, source_lang, target_lang) -> TranslationUnit:
     q = _ns(tu.tag)
     target = tu.find(q + "target")
     unit = TranslationUnit(
-        source=read_segment(tu.find(q + "source"), SPEC),
-        target=read_segment(target, SPEC),
+        source=read_segment(_unsegmented(tu.find(q + "source")), SPEC),
+        target=read_segment(_unsegmented(target), SPEC),
         id=tu.get("id"),
         source_lang=source_lang or file_attrs.get("source-language"),
         target_lang=target_lang or file_attrs.get("target-language"),
@@ -142,7 +213,7 @@ def _fail(unit: TranslationUnit, e: ValueError) -> TMWriteError:
     return _xml.write_error(unit, e, "XLIFF")
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str | None,
           template: str | Path | None = None, original: str = "slovnik", datatype: str = "plaintext") -> int:
     """Write XLIFF 1.2; with *template*, fill the targets of that original instead (see merge_targets)."""
     if template is not None:
@@ -151,8 +222,10 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
         xf.write_declaration()
         with xf.element(_Q + "xliff", {"version": "1.2"}, nsmap={None: NS}):
             xf.write("\n")
-            with xf.element(_Q + "file", {"original": original, "source-language": _xml.lang_tag(source_lang),
-                                          "target-language": _xml.lang_tag(target_lang), "datatype": datatype}):
+            attrs = {"original": original, "source-language": _xml.lang_tag(source_lang)}
+            if target_lang:  # optional in XLIFF 1.2
+                attrs["target-language"] = _xml.lang_tag(target_lang)
+            with xf.element(_Q + "file", {**attrs, "datatype": datatype}):
                 with xf.element(_Q + "body"):
                     xf.write("\n")
                     used: set[str] = set()
@@ -181,7 +254,7 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
     for file_ in tree.getroot().iter(q + "file"):
         for tu in file_.iter(q + "trans-unit"):
             source = tu.find(q + "source")
-            unit = by_id.get(tu.get("id")) or by_source.get(read_segment(source, SPEC).text)
+            unit = by_id.get(tu.get("id")) or by_source.get(read_segment(_unsegmented(source), SPEC).text)
             if unit is None or not unit.target:
                 continue
             target = tu.find(q + "target")

@@ -100,6 +100,10 @@ def _units(unit_el, path: Path, langs: tuple) -> Iterator[TranslationUnit]:
         source_el = seg.find(_Q + "source")
         if source_el is None:
             raise ParseError(path, seg.sourceline, "<segment> has no <source>")
+        for name in ("source", "target"):  # a second one would be silently lost
+            extra = seg.findall(_Q + name)[1:]
+            if extra:
+                raise ParseError(path, extra[0].sourceline, f"more than one <{name}> in one <segment>")
         target = read_segment(seg.find(_Q + "target"), inline)
         state = seg.get("state", "initial")
         ident = unit_id if len(segments) == 1 else f"{unit_id}#{seg.get('id') or number}"
@@ -118,9 +122,12 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
                header: dict | None = None) -> Iterator[TranslationUnit]:
     path = Path(path)
     langs = (source_lang, target_lang)
-    root_seen = False
-    for event, elem in _xml.iterparse(path, ("{*}xliff", "{*}unit")):
+    root_seen = file_seen = False
+    for event, elem in _xml.iterparse(path, ("{*}xliff", "{*}file", "{*}unit")):
         name = _xml.local(elem.tag)
+        if name == "file" and root_seen:
+            file_seen = True
+            continue
         if event == "start":
             if not root_seen:
                 root_seen = True
@@ -138,6 +145,8 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
             _xml.release(elem)
     if not root_seen:
         raise ParseError(path, None, "not an XLIFF 2 file (no <xliff> root element)")
+    if not file_seen:  # the schema requires one; without it the file says nothing, not "0 units"
+        raise ParseError(path, None, "XLIFF 2 file has no <file> element")
 
 
 def _state(unit: TranslationUnit, old: str | None) -> str:
@@ -194,21 +203,25 @@ def unit_element(unit: TranslationUnit, number: int, used: set[str] | None = Non
     return el
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
+def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str | None,
           template: str | Path | None = None, original: str = "slovnik", version: str = "2.0") -> int:
     """Write XLIFF 2; with *template*, fill the targets of that original instead (merge_targets)."""
     if template is not None:
         return merge_targets(template, units, path)
     with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
         xf.write_declaration()
-        with xf.element(_Q + "xliff", {"version": version, "srcLang": _xml.lang_tag(source_lang),
-                                       "trgLang": _xml.lang_tag(target_lang)}, nsmap={None: NS}):
+        attrs = {"version": version, "srcLang": _xml.lang_tag(source_lang)}
+        if target_lang:
+            attrs["trgLang"] = _xml.lang_tag(target_lang)
+        with xf.element(_Q + "xliff", attrs, nsmap={None: NS}):
             xf.write("\n")
             with xf.element(_Q + "file", {"id": "f1", "original": original}):
                 xf.write("\n")
                 used: set[str] = set()
                 count = _xml.write_elements(xf, units, lambda unit, n: unit_element(unit, n, used),
                                             _LEAVES, "XLIFF")
+                if not count:  # a <file> needs a unit or a group: an empty group keeps it valid
+                    xf.write(etree.Element(_Q + "group", id="empty", nsmap={None: NS}), "\n")
     return count
 
 
