@@ -49,6 +49,7 @@ class LintContext:
 
     documents: list[Document]
     scheme: str = "lc"
+    citation_scheme: str = "lc"  # the scheme of Russian titles and names in citations (C4xx)
     termbase: Termbase | None = None
     romanized: object = None  # a glossary.lint.romanized.Romanized to reuse (readings of an earlier run)
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
@@ -95,6 +96,7 @@ class Rule:
     name: ClassVar[str]
     fixable: ClassVar[bool] = False
     severity: ClassVar[Severity] = "warning"
+    opt_in: ClassVar[bool] = False  # runs only when selected by its own code (`--select C405`)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         raise NotImplementedError

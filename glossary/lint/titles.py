@@ -1,0 +1,384 @@
+"""Russian titles, names and publishers cited in romanized form, found inside citations.
+
+Inside the citation spans of a document (`glossary.lint.citations`: reference sections, sentences that
+cite, italic and quoted titles), a *run* is a stretch of romanized Russian words — words the lint's
+romanized-word reader takes for Russian and reads back into a dictionary (or termbase) word form —
+joined only by spaces and light punctuation (`: , . -`), with the Russian function words (`i`, `v`,
+`na`, `o`, `dlia`, …) allowed between them. Quotes, italic marks, digits and English words end a run.
+A run is
+
+- an *author* when it is the `Surname, Given` head of a reference entry or of a parenthetical
+  reference (`Zhukov, Iurii.`, `(Zhukov, Iu. N.`),
+- a *publisher* when it stands between `Place:` and a year (`Moscow: Izd. Politicheskoi literatury, 1991`),
+- a *title* when it is italic or quoted, or holds a word that is no proper name (`Tainy Kremlia`,
+  `Konets kar'ery`); a run of proper names only (`Lavrentii Beria`) outside italics is a name.
+
+Each word of a title carries its Russian reading, so a rule can write it in the citation scheme and in
+the scheme's title case (`titlecase.json`: sentence case for LC), and compare works across files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..model import ConceptType
+from .citations import title_spans
+from .romanized import ENGLISH_ZIPF, Reading, english_zipf, is_acronym, is_latin_word, normalize_marks, strip_marks
+
+if TYPE_CHECKING:
+    from .rules.base import LintContext, Token
+    from .sources import Document
+
+# Words a Russian title writes in lower case between others (prepositions, conjunctions, particles),
+# in the spellings of every scheme.
+FUNCTION_WORDS = frozenset(
+    "i v vo na s so k ko o ob obo po za iz ot do u pri bez dlia dlya dlja pod nad pered ili kak ne ni "
+    "a no da li zhe by".split())
+_GAP = re.compile(r"(?:\(b\))?[ \t]*(?:[,:;]|\.|[-–—])?[ \t]*")  # VKP(b) i Sovet
+_PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
+# A place and publisher before a year: "Moscow: Nauka, 1990" (the run is the publisher).
+_YEAR_AFTER = re.compile(r"[ \t]*,[ \t]*(?:1[5-9]|20)\d\d\b")
+_PLACE_BEFORE = re.compile(r"[A-Z][\w.'’ -]{1,30}:[ \t]*$")
+# The head of a reference entry or parenthetical reference: "Zhukov, Iurii." "(Zhukov, Iu. N.,".
+AUTHOR_HEAD = re.compile(
+    r"(?:^[ \t]*|\(|;[ \t])"
+    r"(?P<surname>[A-Z][a-z]+(?:['’ʹ][a-z]+)*(?:-[A-Z][a-z]+)?),[ \t]+"
+    r"(?P<given>(?:[A-Z][a-z]{0,3}\.[ \t]?){1,3}|[A-Z][a-z]+(?:['’ʹ][a-z]+)*(?:[ \t][A-Z][a-z]{0,3}\.)?)"
+    r"(?=[ \t.,;:)*\"“(]|$)", re.M)
+_INITIAL = re.compile(r"[A-Z][a-z]{0,3}\.")
+
+
+@dataclass(frozen=True)
+class CitedWord:
+    """One word of a run: `doc.text[start:end] == text`; `reading` None for a function word read as
+    itself."""
+
+    text: str
+    start: int
+    end: int
+    reading: Reading | None
+    function: bool = False
+    sentence_start: bool = False  # the first word of the title or of a part after `.` or `:`
+
+    @property
+    def cyrillic(self) -> str | None:
+        return self.reading.cyrillic if self.reading is not None else None
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run of romanized Russian words in one document (see the module docstring)."""
+
+    doc: Document
+    start: int
+    end: int
+    words: tuple[CitedWord, ...]
+    kind: str  # "title", "publisher" or "name"
+    marked: bool  # italic or quoted in the source
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start:self.end]
+
+
+@cache
+def title_rules() -> dict[str, str]:
+    """Scheme id → its title rule ("sentence": only the first word and proper names capitalised)."""
+    data = json.loads(resources.files("glossary.lint").joinpath("titlecase.json").read_text("utf-8"))
+    return {k: v for k, v in data["schemes"].items()}
+
+
+def is_proper(ctx: LintContext, word: CitedWord) -> bool:
+    """Does the word name a person, place or organisation (so it keeps its capital in any title)?
+    The names lexicon, the termbase (a Russian term written with a capital) or pymorphy3's
+    proper-noun tags decide."""
+    from .. import morph
+
+    reading = word.reading
+    if reading is None:
+        return False
+    if reading.name:
+        return True
+    cyr = reading.cyrillic
+    if _termbase_capitalised(ctx).get(cyr):
+        return True
+    return any(p.is_known and any(t in p.tag for t in _PROPER_TAGS) for p in morph.parses(cyr)[:2])
+
+
+_NAME_TYPES = frozenset({ConceptType.PERSON, ConceptType.PLACE, ConceptType.ORGANIZATION})
+
+
+def _termbase_capitalised(ctx: LintContext) -> dict[str, bool]:
+    cached = getattr(ctx, "_titles_capitalised", None)
+    if cached is None:
+        cached = {}
+        if ctx.termbase is not None:
+            for concept in ctx.termbase:
+                if concept.type not in _NAME_TYPES:
+                    continue  # a newspaper's Правда is a title, not a name
+                for term in concept.terms_in("ru"):
+                    for w in term.text.split():
+                        if w[:1].isupper():
+                            cached[w.lower()] = True
+        ctx._titles_capitalised = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def keeps_own_case(word: str) -> bool:
+    """Acronyms and words with an inner capital (`SSSR`, `TsK`, `VChK`) are written as they are."""
+    letters = strip_marks(word)
+    return is_acronym(word) or any(ch.isupper() for ch in letters[1:])
+
+
+def runs(ctx: LintContext) -> list[Run]:
+    """Every run of every document (computed once per lint context)."""
+    cached = getattr(ctx, "_title_runs", None)
+    if cached is None:
+        cached = [run for doc in ctx.documents for run in _document_runs(ctx, doc)]
+        ctx._title_runs = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
+    from .rules.analysis import analysis
+
+    romanized = analysis(ctx).romanized
+    text = doc.text
+    marked_spans = [(a, b) for a, b in title_spans(text, doc.italics)
+                    if doc.in_citation(a, b) and _russian_span(romanized, text[a:b])]
+    heads = [(m.start("surname"), m.end()) for m in AUTHOR_HEAD.finditer(text)
+             if doc.in_citation(m.start(), m.end())]
+    current: list[tuple[Token, Reading | None, bool]] = []
+    pending: list[Token] = []  # unread words that join a run only when a Russian word follows
+    for tok in ctx.tokens(doc):
+        if not doc.in_citation(tok.start, tok.end):
+            continue
+        inside = _inside(marked_spans, tok.start)
+        kind = _word_kind(romanized, tok.text, text[tok.end:tok.end + 1], inside)
+        last = pending[-1] if pending else current[-1][0] if current else None
+        joined = last is not None and _joins(text, last, tok, marked_spans, heads)
+        if kind is None and joined and current and len(pending) < 2 and _unread(tok.text):
+            pending.append(tok)  # Documenty in "Raskulachivanie. Documenty I Materialy"
+            continue
+        if kind is None or not joined:
+            yield from _finish(ctx, doc, current, marked_spans, heads)
+            current, pending = [], []
+        if kind is not None:
+            current += [(p, None, False) for p in pending]
+            pending = []
+            current.append((tok, kind[0], kind[1]))
+    yield from _finish(ctx, doc, current, marked_spans, heads)
+
+
+def _unread(word: str) -> bool:
+    """A capitalised Latin word English does not know (a misspelt Russian word: Documenty, Beriii)."""
+    return is_latin_word(word) and word[:1].isupper() and english_zipf(word) < 1.5 and len(word) >= 4
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _written_by_a_scheme(reading: Reading | None) -> bool:
+    return reading is not None and any(s != "termbase" for s in reading.schemes)
+
+
+def _russian_span(romanized, inner: str) -> bool:
+    """An italic or quoted title mostly in romanized Russian: more than half its words of three
+    letters or more are written exactly so by a scheme from a Russian word (Tayny, Kar'ery; not
+    Presidium, a loose reading, nor an English title naming Georgi Dimitrov)."""
+    from .rules.base import tokenize
+
+    words = [t.text for t in tokenize(inner) if len(strip_marks(t.text)) >= 3]
+    russian = sum(w.lower() in FUNCTION_WORDS or keeps_own_case(w) or _proper_reading(romanized, w)
+                  or (romanized.candidate(w, marked=True) and _spelled_so(romanized.reading(w)))
+                  for w in words)
+    return russian * 2 > len(words)
+
+
+def _spelled_so(reading: Reading | None) -> bool:
+    """A scheme or the termbase writes the word exactly so (Pravda, Tayny; not a loose reading)."""
+    return reading is not None and bool(reading.schemes)
+
+
+def _proper_reading(romanized, word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    reading = romanized.reading(word)
+    return reading is not None and reading.name and _written_by_a_scheme(reading)
+
+
+def _word_kind(romanized, word: str, after: str, inside: bool) -> tuple[Reading | None, bool] | None:
+    """(reading, is a function word) for a word of a Russian title, name or publisher; None for
+    anything else. *inside*: the word stands in an italic or quoted Russian title, where every word
+    belongs to the title (an English-looking Stalin or Mif too)."""
+    if not is_latin_word(word):
+        return None
+    if len(word) <= 2 and word[:1].isupper() and after == ".":
+        return None, False  # an initial or abbreviation (I.V. Stalina, Ch. 13): written as it is
+    if word.lower() in FUNCTION_WORDS:
+        return None, True
+    if keeps_own_case(word):
+        return None, False  # SSSR, TsK: part of a run, written as it is
+    if inside:
+        if len(strip_marks(word)) <= 2:
+            return None, True  # vy, my, zhe: short words written as they are
+        reading = romanized.reading(word)
+        if english_zipf(word) >= ENGLISH_ZIPF and not _written_by_a_scheme(reading):
+            return None  # an English word beside a name (the Tukhachevskii Affair)
+        return reading, False
+    if english_zipf(word) >= ENGLISH_ZIPF:
+        # A name a scheme writes so (Stalin), not an English word (Terror, Table) or exonym (Moscow).
+        reading = romanized.reading(word)
+        return (reading, False) if word[:1].isupper() and reading is not None and reading.name \
+            and _written_by_a_scheme(reading) else None
+    if not romanized.candidate(word, marked=True) or romanized.english_like(word):
+        return None
+    reading = romanized.reading(word)
+    # Outside an italic or quoted Russian title only a spelling some scheme writes exactly counts
+    # (Commissar, a loose reading of комиссар, is English).
+    if reading is None or not (_written_by_a_scheme(reading) or reading.name or "termbase" in reading.schemes):
+        return None
+    return reading, False
+
+
+_BEFORE_START = re.compile(r"(?:^|[.(\[;,—–-])[ \t*_\"“«'‘]*$")
+
+
+def _opens_title(text: str, start: int, marked: list[tuple[int, int]]) -> bool:
+    """Does a run starting at *start* open a title (or a part of one)? Yes at the start of an italic
+    or quoted title, and after a line start or `. ( ; ,` — not after a word, a digit or a colon
+    (`1937: vybory …`, a subtitle, is lower case in sentence case)."""
+    for a, b in marked:
+        if a <= start < b:
+            inner = text[a:start]
+            return not any(ch.isalnum() for ch in inner)
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_BEFORE_START.search(text[max(line_start, start - 20):start]))
+
+
+def _joins(text: str, prev: Token, tok: Token, marked: list[tuple[int, int]],
+           heads: list[tuple[int, int]]) -> bool:
+    gap = text[prev.end:tok.start]
+    if "\n" in gap or not _GAP.fullmatch(gap):
+        return False
+    # A run never crosses the edge of an italic or quoted title or of an author head.
+    for spans in (marked, heads):
+        for a, b in spans:
+            if (a <= prev.start < b) != (a <= tok.start < b):
+                return False
+    return True
+
+
+def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | None, bool]],
+            marked_spans: list[tuple[int, int]], heads: list[tuple[int, int]]) -> Iterator[Run]:
+    while items and items[-1][2]:
+        items = items[:-1]
+    while items and items[0][2]:
+        items = items[1:]
+    if not items:
+        return
+    start, end = items[0][0].start, items[-1][0].end
+    marked = any(a <= start and end <= b for a, b in marked_spans)
+    in_head = any(a <= start and end <= b for a, b in heads)
+    words = []
+    opens = _opens_title(doc.text, start, marked_spans)
+    for i, (tok, reading, function) in enumerate(items):
+        prev = items[i - 1][0] if i else None
+        # A part of a title begins after a full stop that ends a word (not after an initial: I.V.)
+        first = opens if prev is None else ("." in doc.text[prev.end:tok.start] and len(prev.text) > 1)
+        words.append(CitedWord(tok.text, tok.start, tok.end, reading, function, first))
+    content = [w for w in words if not w.function and w.reading is not None]
+    if not content:
+        return
+    common = any(not is_proper(ctx, w) for w in content)
+    initials = any(w.reading is None and not w.function and len(w.text) <= 2 for w in words)
+    if in_head or (initials and not marked):
+        kind = "name"
+    elif _PLACE_BEFORE.search(doc.text[max(0, start - 40):start]) and _YEAR_AFTER.match(doc.text, end):
+        kind = "publisher"
+    elif marked and len(words) == 1 and (romanized_english(ctx, words[0].text)
+                                         or (_quoted(doc.text, start, marked_spans)
+                                             and not _short_title(doc.text, start, end))):
+        kind = "name"  # one italic or quoted word English also has ("Proletariat"), or a quoted term
+    elif marked and (common or len(words) >= 2):
+        kind = "title"
+    elif not marked and len(content) >= 2 and common:
+        kind = "title"
+    else:
+        kind = "name"
+    yield Run(doc, start, end, tuple(words), kind, marked)
+
+
+_REFERENCE_BEFORE = re.compile(r"(?:[A-Z][\w'’]+,?|\(|;|[Ss]ee|article|book|essay|titled|called)[ \t]*"
+                               r"[*_\"“«]?(?:[A-Z]\.[ \t]?)*$")
+_REFERENCE_AFTER = re.compile(r"[*_\"”»]?[,.]?[ \t]*(?:\d|pp?\.|Ch\.|[,;)]|$)")
+
+
+def _quoted(text: str, start: int, marked: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b and text[a] in "\"“«" for a, b in marked)
+
+
+def _short_title(text: str, start: int, end: int) -> bool:
+    """A one-word title is a short reference (`Zhukov, *Inoy* 345`, `(*Tayny*, pp. 47-51)`, `"Repressii" 23`),
+    not a Russian term quoted in prose ("the Yezhovshchina.")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end:line_end if line_end >= 0 else len(text)]
+    return bool(_REFERENCE_BEFORE.search(text[max(line_start, start - 30):start])) \
+        or bool(_REFERENCE_AFTER.match(after))
+
+
+def romanized_english(ctx: LintContext, word: str) -> bool:
+    from .rules.analysis import analysis
+
+    return bool(analysis(ctx).romanized.english_like(word))
+
+
+def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
+    """How the citation scheme writes *word* inside a title: its Russian reading romanized, in the
+    scheme's title case (sentence case: capital for the first word of a title or of a part after a full
+    stop, and for proper names). None when there is nothing to say (no reading, or a word written as it is)."""
+    from ..romanize import romanize
+
+    if keeps_own_case(word.text):
+        return None
+    if word.function:
+        letters = word.text.lower() if word.reading is None else romanize(word.reading.cyrillic, scheme)
+        cyr = _function_cyrillic(word.text.lower())
+        letters = romanize(cyr, scheme) if cyr else letters
+    elif word.reading is None:
+        return None
+    else:
+        letters = romanize(word.reading.cyrillic, scheme)
+    rule = title_rules().get(scheme)
+    if rule == "sentence":
+        capital = word.sentence_start or (not word.function and is_proper(ctx, word))
+    else:
+        capital = word.text[:1].isupper()
+    letters = letters.lower()
+    return letters[:1].upper() + letters[1:] if capital else letters
+
+
+@cache
+def _function_cyrillic(word: str) -> str | None:
+    """The Russian function word a romanized one spells (dlya, dlja → для)."""
+    from ..romanize import SCHEME_IDS, romanize
+
+    for cyr in ("и", "в", "во", "на", "с", "со", "к", "ко", "о", "об", "обо", "по", "за", "из", "от", "до",
+                "у", "при", "без", "для", "под", "над", "перед", "или", "как", "не", "ни", "а", "но", "да",
+                "ли", "же", "бы"):
+        if any(normalize_marks(romanize(cyr, s)).lower() == word for s in SCHEME_IDS):
+            return cyr
+    return None
+
+
+def same_letters(written: str, expected: str) -> bool:
+    """Equal but for letter case and the apostrophe's typographic form (' and ’)."""
+    return written.replace("’", "'").lower() == expected.replace("’", "'").lower()
