@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 FUNCTION_WORDS = frozenset(
     "i v vo na s so k ko o ob obo po za iz ot do u pri bez dlia dlya dlja pod nad pered ili kak ne ni "
     "a no da li zhe by".split())
-_GAP = re.compile(r"(?:\(b\))?[ \t]*(?:[,:;]|\.|[-–—])?[ \t]*")  # VKP(b) i Sovet
+_GAP = re.compile(r"(?:\(b\))?[ \t]*(?:[,:;?!]|\.|[-–—])?[ \t]*")  # VKP(b) i Sovet
 _PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn")
 # A place and publisher before a year: "Moscow: Nauka, 1990" (the run is the publisher).
 _YEAR_AFTER = re.compile(r"[ \t]*,[ \t]*(?:1[5-9]|20)\d\d\b")
@@ -150,8 +150,9 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
 
     romanized = analysis(ctx).romanized
     text = doc.text
-    marked_spans = [(a, b) for a, b in title_spans(text, doc.italics)
-                    if doc.in_citation(a, b) and _russian_span(romanized, text[a:b])]
+    spans = [(a, b) for a, b in title_spans(text, doc.italics) if doc.in_citation(a, b)]
+    marked_spans = [(a, b) for a, b in spans if _russian_span(romanized, text[a:b])]
+    english_spans = [s for s in spans if s not in marked_spans]
     heads = [(m.start("surname"), m.end()) for m in AUTHOR_HEAD.finditer(text)
              if doc.in_citation(m.start(), m.end())]
     current: list[tuple[Token, Reading | None, bool]] = []
@@ -167,13 +168,13 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
             pending.append(tok)  # Documenty in "Raskulachivanie. Documenty I Materialy"
             continue
         if kind is None or not joined:
-            yield from _finish(ctx, doc, current, marked_spans, heads)
+            yield from _finish(ctx, doc, current, marked_spans, heads, english_spans)
             current, pending = [], []
         if kind is not None:
             current += [(p, None, False) for p in pending]
             pending = []
             current.append((tok, kind[0], kind[1]))
-    yield from _finish(ctx, doc, current, marked_spans, heads)
+    yield from _finish(ctx, doc, current, marked_spans, heads, english_spans)
 
 
 def _unread(word: str) -> bool:
@@ -211,7 +212,9 @@ def _proper_reading(romanized, word: str) -> bool:
     if not word[:1].isupper():
         return False
     reading = romanized.reading(word)
-    return reading is not None and reading.name and _written_by_a_scheme(reading)
+    # A name the lexicon reads (Voznesenski), but no English word it reads loosely (Diary as дярий).
+    return reading is not None and reading.name and (english_zipf(word) < ENGLISH_ZIPF
+                                                     or _written_by_a_scheme(reading))
 
 
 def _word_kind(romanized, word: str, after: str, inside: bool) -> tuple[Reading | None, bool] | None:
@@ -255,10 +258,10 @@ def _opens_title(text: str, start: int, marked: list[tuple[int, int]]) -> bool:
     """Does a run starting at *start* open a title (or a part of one)? Yes at the start of an italic
     or quoted title, and after a line start or `. ( ; ,` — not after a word, a digit or a colon
     (`1937: vybory …`, a subtitle, is lower case in sentence case)."""
-    for a, b in marked:
-        if a <= start < b:
-            inner = text[a:start]
-            return not any(ch.isalnum() for ch in inner)
+    around = [(a, b) for a, b in marked if a <= start < b]
+    if around:  # the innermost title (an italic title inside a stray quotation)
+        a, _b = max(around)
+        return not any(ch.isalnum() for ch in text[a:start])
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_BEFORE_START.search(text[max(line_start, start - 20):start]))
 
@@ -277,29 +280,46 @@ def _joins(text: str, prev: Token, tok: Token, marked: list[tuple[int, int]],
 
 
 def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | None, bool]],
-            marked_spans: list[tuple[int, int]], heads: list[tuple[int, int]]) -> Iterator[Run]:
+            marked_spans: list[tuple[int, int]], heads: list[tuple[int, int]],
+            english_spans: list[tuple[int, int]]) -> Iterator[Run]:
     while items and items[-1][2]:
         items = items[:-1]
     while items and items[0][2]:
         items = items[1:]
     if not items:
         return
+    first_tok, first_reading = items[0][0], items[0][1]
+    if len(items) > 1 and first_reading is not None and first_reading.name \
+            and doc.text[first_tok.end:items[1][0].start].startswith(","):
+        # "*Zhukov, Inoy* 486": an author's name, then the title (which opens after the comma)
+        yield Run(doc, first_tok.start, first_tok.end, (CitedWord(first_tok.text, first_tok.start,
+                  first_tok.end, first_reading),), "name", False)
+        items = items[1:]
+        while items and items[0][2]:
+            items = items[1:]
+        if not items:
+            return
+        after_name = True
+    else:
+        after_name = False
     start, end = items[0][0].start, items[-1][0].end
     marked = any(a <= start and end <= b for a, b in marked_spans)
     in_head = any(a <= start and end <= b for a, b in heads)
     words = []
-    opens = _opens_title(doc.text, start, marked_spans)
+    opens = after_name or _opens_title(doc.text, start, marked_spans)
     for i, (tok, reading, function) in enumerate(items):
         prev = items[i - 1][0] if i else None
         # A part of a title begins after a full stop that ends a word (not after an initial: I.V.)
-        first = opens if prev is None else ("." in doc.text[prev.end:tok.start] and len(prev.text) > 1)
+        first = opens if prev is None else (any(p in doc.text[prev.end:tok.start] for p in ".?!")
+                                            and len(prev.text) > 1)
         words.append(CitedWord(tok.text, tok.start, tok.end, reading, function, first))
     content = [w for w in words if not w.function and w.reading is not None]
     if not content:
         return
     common = any(not is_proper(ctx, w) for w in content)
     initials = any(w.reading is None and not w.function and len(w.text) <= 2 for w in words)
-    if in_head or (initials and not marked):
+    in_english = not marked and any(a <= start and end <= b for a, b in english_spans)
+    if in_head or in_english or (initials and not marked):
         kind = "name"
     elif _PLACE_BEFORE.search(doc.text[max(0, start - 40):start]) and _YEAR_AFTER.match(doc.text, end):
         kind = "publisher"
@@ -377,6 +397,39 @@ def _function_cyrillic(word: str) -> str | None:
         if any(normalize_marks(romanize(cyr, s)).lower() == word for s in SCHEME_IDS):
             return cyr
     return None
+
+
+# Schemes that keep й, ы and и apart (Wikipedia and ICAO write тайный and тайны alike as tayny/tainy):
+# a spelling one of them writes exactly names its Russian word.
+_LETTER_FOR_LETTER = ("lc", "ala-lc", "bgn", "iso9", "gost-b", "scholarly")
+
+
+def unambiguous(ctx: LintContext, word: CitedWord, scheme: str) -> bool:
+    """Is the scheme's form of *word* certain? Yes when every Russian reading that some scheme writes
+    exactly as the word (else every reading) gives the same letters and the same capital
+    (Tayny: тайны alone is written so; Istorii: истории and историй are both istorii)."""
+    from ..romanize import romanize
+
+    reading = word.reading
+    if reading is None:
+        return word.function
+    key = normalize_marks(word.text).lower()
+    exact = [a for a in reading.alternatives
+             if any(normalize_marks(romanize(a, s)).lower() == key for s in _LETTER_FOR_LETTER)]
+    forms = {romanize(a, scheme).lower() for a in exact or reading.alternatives}
+    if len(forms) > 1:
+        return False
+    if title_rules().get(scheme) == "sentence" and not word.sentence_start:
+        return len({is_proper(ctx, _with_reading(word, a)) for a in exact or reading.alternatives}) == 1
+    return True
+
+
+def _with_reading(word: CitedWord, cyrillic: str) -> CitedWord:
+    from dataclasses import replace
+
+    assert word.reading is not None
+    return replace(word, reading=replace(word.reading, cyrillic=cyrillic, name=word.reading.name
+                                         and cyrillic == word.reading.cyrillic))
 
 
 def same_letters(written: str, expected: str) -> bool:

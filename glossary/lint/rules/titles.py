@@ -19,7 +19,7 @@ from ...findings import Finding
 from ...reverse import skeleton
 from ...romanize import SCHEME_IDS, romanize
 from ..romanized import normalize_marks, strip_marks
-from ..titles import AUTHOR_HEAD, CitedWord, Run, expected_form, runs, same_letters
+from ..titles import AUTHOR_HEAD, CitedWord, Run, expected_form, runs, same_letters, unambiguous
 from ..sources import Document
 from .base import LintContext, Rule
 
@@ -59,28 +59,29 @@ def _same_work(a: Run, b: Run) -> bool:
 
 
 def work_groups(ctx: LintContext) -> list[list[Run]]:
-    """Title runs grouped by work: the same number of words, each pair alike. A one- or two-word short
-    title (`*Tayny*`) joins the one work whose title starts with it, when exactly one does."""
-    titles = [r for r in runs(ctx) if r.kind == "title"]
-    full = [r for r in titles if len(r.words) >= 2]
+    """Title runs grouped by work (see `_same_work`). A shorter title (`*Tayny*`, "N.A. Voznesenski")
+    joins the one work whose title begins with it, when exactly one does and it holds a content word
+    of four letters or more."""
     groups: list[list[Run]] = []
-    for run in full:
+    for run in (r for r in runs(ctx) if r.kind == "title"):
         for group in groups:
             if _same_work(group[0], run):
                 group.append(run)
                 break
         else:
             groups.append([run])
-    for run in titles:
-        if len(run.words) > 2 or any(run in g for g in groups if len(run.words) == 2 and len(g[0].words) == 2):
-            continue
-        if run.words[0].function or (len(run.words) == 1 and len(_key(run.words[0])) < _MIN_FUZZY):
-            continue
-        starts = [g for g in groups if len(g[0].words) > len(run.words)
-                  and all(_alike(x, y) for x, y in zip(run.words, g[0].words, strict=False))]
-        if len(starts) == 1:
-            starts[0].append(run)
-    return [g for g in groups if len(g) >= 1]
+    merged: list[list[Run]] = []
+    for group in groups:
+        short = group[0]
+        content = [w for w in short.words if not w.function and w.reading is not None]
+        if content and max(len(_key(w)) for w in content) >= _MIN_FUZZY - 1:
+            starts = [g for g in groups if g is not group and len(g[0].words) > len(short.words)
+                      and all(_alike(x, y) for x, y in zip(short.words, g[0].words, strict=False))]
+            if len(starts) == 1:
+                starts[0].extend(group)
+                continue
+        merged.append(group)
+    return merged
 
 
 def _where(run: Run) -> str:
@@ -149,8 +150,8 @@ def _group_target(ctx: LintContext, words: list[CitedWord], spellings: Counter,
             if all(w.sentence_start for w in words) or all(w.text[:1].isupper() for w in words) and \
                     target[:1].islower() and word.sentence_start:
                 target = target[:1].upper() + target[1:]
-            return target, len(readings) == 1 or all(w.reading is not None and w.reading.unambiguous
-                                                      for w in words)
+            return target, all(w.reading is None or unambiguous(ctx, w, scheme) for w in words) \
+                and any(w.reading is not None for w in words)
     if all(w.function for w in words):
         return spellings.most_common(1)[0][0].lower(), True
     return spellings.most_common(1)[0][0], False
@@ -198,7 +199,7 @@ class TitleScheme(Rule):
                     continue
                 if run.kind == "publisher":
                     expected = word.text[:1] + expected[1:] if word.text[:1].isupper() else expected
-                yield self._finding(ctx, run, word, expected, scheme, word.reading.unambiguous)
+                yield self._finding(ctx, run, word, expected, scheme, unambiguous(ctx, word, scheme))
 
     def _finding(self, ctx: LintContext, run: Run, word: CitedWord, expected: str, scheme: str,
                  safe: bool) -> Finding:
@@ -253,18 +254,12 @@ class TitleCase(Rule):
                         else word.text[:1].lower() + word.text[1:]
                     if fitted == word.text:
                         continue
-                    expected = fitted if not expected_form_known(word) else expected
+                    expected = fitted if not unambiguous(ctx, word, scheme) else expected
                 how = "takes a capital" if expected[:1].isupper() else "is written in lower case"
                 yield ctx.finding(
                     self, run.doc, word.start, word.end,
                     f"`{word.text}` in *{run.text}* {how} in {scheme} sentence case; use `{expected}`",
-                    replacement=expected, safe=word.function or (word.reading is not None
-                                                                 and word.reading.unambiguous),
-                    scheme=scheme)
-
-
-def expected_form_known(word: CitedWord) -> bool:
-    return word.reading is not None and word.reading.unambiguous
+                    replacement=expected, safe=unambiguous(ctx, word, scheme), scheme=scheme)
 
 
 class AuthorNameVariants(Rule):
