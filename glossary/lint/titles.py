@@ -64,7 +64,8 @@ class CitedWord:
     end: int
     reading: Reading | None
     function: bool = False
-    sentence_start: bool = False  # the first word of the title or of a part after `.` or `:`
+    sentence_start: bool = False  # the first word of the title or of a part after `.` `?` `!`
+    after_given_name: bool = False  # a capitalised word after a first name (Genrikh Iagoda): a surname
 
     @property
     def cyrillic(self) -> str | None:
@@ -96,19 +97,32 @@ def title_rules() -> dict[str, str]:
 
 def is_proper(ctx: LintContext, word: CitedWord) -> bool:
     """Does the word name a person, place or organisation (so it keeps its capital in any title)?
-    The names lexicon, the termbase (a Russian term written with a capital) or pymorphy3's
-    proper-noun tags decide."""
+    The names lexicon, the termbase (a Russian term of a person, place or organisation written with
+    a capital) or pymorphy3's proper-noun tag on the reading's best parse decide."""
     from .. import morph
 
     reading = word.reading
     if reading is None:
         return False
-    if reading.name:
+    if reading.name or word.after_given_name or _termbase_capitalised(ctx).get(reading.cyrillic):
         return True
-    cyr = reading.cyrillic
-    if _termbase_capitalised(ctx).get(cyr):
+    parses = [p for p in morph.parses(reading.cyrillic) if p.is_known]
+    return bool(parses) and any(t in parses[0].tag for t in _PROPER_TAGS)
+
+
+def maybe_proper(ctx: LintContext, word: CitedWord) -> bool:
+    """Could the word be a proper name? (Iagoda: ягода is a berry, and a surname.) A capital on such
+    a word is left alone: only the writer knows which is meant."""
+    from .. import morph
+    from .rules.analysis import analysis
+
+    reading = word.reading
+    if reading is None:
+        return word.text[:1].isupper()
+    if is_proper(ctx, word) or analysis(ctx).romanized.name_reading(word.text) is not None:
         return True
-    return any(p.is_known and any(t in p.tag for t in _PROPER_TAGS) for p in morph.parses(cyr)[:2])
+    return any(p.is_known and any(t in p.tag for t in _PROPER_TAGS)
+               for alt in reading.alternatives for p in morph.parses(alt))
 
 
 _NAME_TYPES = frozenset({ConceptType.PERSON, ConceptType.PLACE, ConceptType.ORGANIZATION})
@@ -254,6 +268,12 @@ def _word_kind(romanized, word: str, after: str, inside: bool) -> tuple[Reading 
 _BEFORE_START = re.compile(r"(?:^|[.(\[;,—–-])[ \t*_\"“«'‘]*$")
 
 
+def _given_name(reading: Reading | None) -> bool:
+    from .. import morph
+
+    return reading is not None and any(p.is_known and "Name" in p.tag for p in morph.parses(reading.cyrillic)[:1])
+
+
 def _opens_title(text: str, start: int, marked: list[tuple[int, int]]) -> bool:
     """Does a run starting at *start* open a title (or a part of one)? Yes at the start of an italic
     or quoted title, and after a line start or `. ( ; ,` — not after a word, a digit or a colon
@@ -289,8 +309,9 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     if not items:
         return
     first_tok, first_reading = items[0][0], items[0][1]
-    if len(items) > 1 and first_reading is not None and first_reading.name \
-            and doc.text[first_tok.end:items[1][0].start].startswith(","):
+    if len(items) > 1 and first_reading is not None \
+            and doc.text[first_tok.end:items[1][0].start].startswith(",") \
+            and is_proper(ctx, CitedWord(first_tok.text, first_tok.start, first_tok.end, first_reading)):
         # "*Zhukov, Inoy* 486": an author's name, then the title (which opens after the comma)
         yield Run(doc, first_tok.start, first_tok.end, (CitedWord(first_tok.text, first_tok.start,
                   first_tok.end, first_reading),), "name", False)
@@ -312,7 +333,8 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
         # A part of a title begins after a full stop that ends a word (not after an initial: I.V.)
         first = opens if prev is None else (any(p in doc.text[prev.end:tok.start] for p in ".?!")
                                             and len(prev.text) > 1)
-        words.append(CitedWord(tok.text, tok.start, tok.end, reading, function, first))
+        surname = prev is not None and tok.text[:1].isupper() and _given_name(items[i - 1][1])
+        words.append(CitedWord(tok.text, tok.start, tok.end, reading, function, first, surname))
     content = [w for w in words if not w.function and w.reading is not None]
     if not content:
         return
@@ -379,7 +401,8 @@ def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
         letters = romanize(word.reading.cyrillic, scheme)
     rule = title_rules().get(scheme)
     if rule == "sentence":
-        capital = word.sentence_start or (not word.function and is_proper(ctx, word))
+        capital = word.sentence_start or (not word.function and is_proper(ctx, word)) or \
+            (not word.function and word.text[:1].isupper() and maybe_proper(ctx, word))
     else:
         capital = word.text[:1].isupper()
     letters = letters.lower()
