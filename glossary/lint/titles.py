@@ -29,7 +29,15 @@ from typing import TYPE_CHECKING
 
 from ..model import ConceptType
 from .citations import title_spans
-from .romanized import ENGLISH_ZIPF, Reading, english_zipf, is_acronym, is_latin_word, normalize_marks, strip_marks
+from .romanized import (
+    ENGLISH_ZIPF,
+    Reading,
+    english_zipf,
+    is_acronym,
+    is_latin_word,
+    normalize_marks,
+    strip_marks,
+)
 
 if TYPE_CHECKING:
     from .rules.base import LintContext, Token
@@ -47,7 +55,7 @@ _YEAR_AFTER = re.compile(r"[ \t]*,[ \t]*(?:1[5-9]|20)\d\d\b")
 _PLACE_BEFORE = re.compile(r"[A-Z][\w.'’ -]{1,30}:[ \t]*$")
 # The head of a reference entry or parenthetical reference: "Zhukov, Iurii." "(Zhukov, Iu. N.,".
 AUTHOR_HEAD = re.compile(
-    r"(?:^[ \t]*|\(|;[ \t])"
+    r"(?:^[ \t]*(?:\d{1,4}\.?[ \t]+|\[\d{1,4}\](?:\(#\))?[ \t]+)?|\(|;[ \t])"
     r"(?P<surname>[A-Z][a-z]+(?:['’ʹ][a-z]+)*(?:-[A-Z][a-z]+)?),[ \t]+"
     r"(?P<given>(?:[A-Z][a-z]{0,3}\.[ \t]?){1,3}|[A-Z][a-z]+(?:['’ʹ][a-z]+)*(?:[ \t][A-Z][a-z]{0,3}\.)?)"
     r"(?=[ \t.,;:)*\"“(]|$)", re.M)
@@ -104,9 +112,12 @@ def is_proper(ctx: LintContext, word: CitedWord) -> bool:
     reading = word.reading
     if reading is None:
         return False
-    if reading.name or word.after_given_name or _termbase_capitalised(ctx).get(reading.cyrillic):
+    names = _termbase_capitalised(ctx)
+    if reading.name or word.after_given_name or reading.cyrillic in names:
         return True
     parses = [p for p in morph.parses(reading.cyrillic) if p.is_known]
+    if any(p.normal_form in names for p in parses[:2]):
+        return True  # Kremlia: кремля, a form of the termbase's place Кремль
     return bool(parses) and any(t in parses[0].tag for t in _PROPER_TAGS)
 
 
@@ -129,6 +140,8 @@ _NAME_TYPES = frozenset({ConceptType.PERSON, ConceptType.PLACE, ConceptType.ORGA
 
 
 def _termbase_capitalised(ctx: LintContext) -> dict[str, bool]:
+    from .. import morph
+
     cached = getattr(ctx, "_titles_capitalised", None)
     if cached is None:
         cached = {}
@@ -137,9 +150,12 @@ def _termbase_capitalised(ctx: LintContext) -> dict[str, bool]:
                 if concept.type not in _NAME_TYPES:
                     continue  # a newspaper's Правда is a title, not a name
                 for term in concept.terms_in("ru"):
+                    if concept.type is not ConceptType.PERSON and len(term.text.split()) > 1:
+                        continue  # Советская армия, Российская Советская …: no word a name on its own
                     for w in term.text.split():
                         if w[:1].isupper():
                             cached[w.lower()] = True
+                            cached[morph.lemma(w.lower())] = True
         ctx._titles_capitalised = cached  # type: ignore[attr-defined]
     return cached
 

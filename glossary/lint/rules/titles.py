@@ -19,8 +19,8 @@ from ...findings import Finding
 from ...reverse import skeleton
 from ...romanize import SCHEME_IDS, romanize
 from ..romanized import normalize_marks, strip_marks
-from ..titles import AUTHOR_HEAD, CitedWord, Run, expected_form, runs, same_letters, unambiguous
 from ..sources import Document
+from ..titles import AUTHOR_HEAD, CitedWord, Run, expected_form, runs, same_letters, unambiguous
 from .base import LintContext, Rule
 
 # Two spellings of one word of a title are the same word when their scheme-neutral keys are equal or
@@ -71,11 +71,12 @@ def work_groups(ctx: LintContext) -> list[list[Run]]:
         else:
             groups.append([run])
     merged: list[list[Run]] = []
-    for group in groups:
+    for group in sorted(groups, key=lambda g: -len(g[0].words)):  # longest first: a short title
+        # is matched against whole works, not against other short forms of them
         short = group[0]
         content = [w for w in short.words if not w.function and w.reading is not None]
         if content and max(len(_key(w)) for w in content) >= _MIN_FUZZY - 1:
-            starts = [g for g in groups if g is not group and len(g[0].words) > len(short.words)
+            starts = [g for g in merged if len(g[0].words) > len(short.words)
                       and all(_alike(x, y) for x, y in zip(short.words, g[0].words, strict=False))]
             if len(starts) == 1:
                 starts[0].extend(group)
@@ -285,7 +286,10 @@ class AuthorNameVariants(Rule):
         heads: dict[tuple[str, str], list[tuple[Document, int, int, str, str, str | None]]] = defaultdict(list)
         for doc in ctx.documents:
             for m in AUTHOR_HEAD.finditer(doc.text):
-                if not doc.in_citation(m.start(), m.end()) or not m.group("given").split():
+                line_end = doc.text.find("\n", m.end())
+                # A head in a citation, or on a line that cites (a note: `2 Ivanov, Iu. N., "Title"`)
+                if not doc.in_citation(m.start(), line_end if line_end >= 0 else len(doc.text)) \
+                        or not m.group("given").split():
                     continue
                 surname, given = m.group("surname"), m.group("given")
                 first = given.split()[0]
@@ -301,7 +305,7 @@ class AuthorNameVariants(Rule):
         for (_surname_key, letter), items in heads.items():
             firsts = sorted({it[3] for it in items})
             expected = romanized_initial(letter, scheme)
-            leads = {_lead(f, expected) for f in firsts}
+            leads = {_lead(f, expected) for f in firsts}  # Iu. and Iurii agree
             if len(leads) < 2:
                 continue  # Iu. and Iurii: one spelling of the initial
             shown = ", ".join(f"`{f}`" for f in firsts)
@@ -312,7 +316,7 @@ class AuthorNameVariants(Rule):
                     target = romanize(cyr_full, scheme)
                     target = target[:1].upper() + target[1:]
                 else:
-                    target = expected + first[len(_lead(first, expected)):]
+                    target = expected  # an initial spells one Russian letter: Yu → Iu
                 yield ctx.finding(
                     self, doc, start, end,
                     f"`{surname}, {first}`: this author's name is written {len(firsts)} ways in citations "
