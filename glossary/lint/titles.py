@@ -172,7 +172,50 @@ def runs(ctx: LintContext) -> list[Run]:
     if cached is None:
         cached = [run for doc in ctx.documents for run in _document_runs(ctx, doc)]
         ctx._title_runs = cached  # type: ignore[attr-defined]
+        ctx._title_forms = _termbase_forms(ctx, cached)  # type: ignore[attr-defined]
     return cached
+
+
+def _termbase_forms(ctx: LintContext, found: list[Run]) -> dict[int, tuple[str, str]]:
+    """id of a run's word → (the spelling a termbase publication gives that word in the citation
+    scheme, the publication's Cyrillic title), for every title run that is a publication's title
+    word for word (by lemma: the reading
+    Beriia, берия, matches the title's Берии, and the title's own form wins)."""
+    from .. import morph
+    from ..publications import publications, romanize_title
+    if ctx.termbase is None:
+        return {}
+    scheme = ctx.citation_scheme or "lc"
+    known = []
+    for pub in publications(ctx.termbase):
+        words = _WORDS.findall(pub.cyrillic)
+        latin = _WORDS.findall(romanize_title(pub.cyrillic, scheme, ctx.termbase))
+        if words and len(words) == len(latin):
+            known.append(([morph.lemmas(w.lower()) | {w.lower()} for w in words], latin, pub.cyrillic))
+    out: dict[int, tuple[str, str]] = {}
+    for run in found:
+        if run.kind != "title":
+            continue
+        for lemmas, latin, pub_title in known:
+            if len(lemmas) != len(run.words):
+                continue
+            if all(_word_matches(w, ls) for w, ls in zip(run.words, lemmas, strict=True)):
+                for w, form in zip(run.words, latin, strict=True):
+                    out[id(w)] = (form, pub_title)
+                break
+    return out
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:['’ʹʺ\"][^\W\d_]+)*['’ʹ]?")
+
+
+def _word_matches(word: CitedWord, lemmas: set[str]) -> bool:
+    from .. import morph
+
+    if word.reading is None:
+        cyr = _function_cyrillic(word.text.lower()) if word.function else None
+        return cyr is not None and cyr in lemmas
+    return bool((morph.lemmas(word.reading.cyrillic) | {word.reading.cyrillic}) & lemmas)
 
 
 def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
@@ -399,12 +442,22 @@ def romanized_english(ctx: LintContext, word: str) -> bool:
     return bool(analysis(ctx).romanized.english_like(word))
 
 
+def termbase_title(ctx: LintContext, word: CitedWord) -> tuple[str, str] | None:
+    """(the word's spelling, the Cyrillic title) when the word belongs to a publication the termbase
+    knows (see runs())."""
+    forms: dict[int, tuple[str, str]] = getattr(ctx, "_title_forms", {})
+    return forms.get(id(word))
+
+
 def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
     """How the citation scheme writes *word* inside a title: its Russian reading romanized, in the
     scheme's title case (sentence case: capital for the first word of a title or of a part after a full
     stop, and for proper names). None when there is nothing to say (no reading, or a word written as it is)."""
     from ..romanize import romanize
 
+    fixed = termbase_title(ctx, word)
+    if fixed is not None:
+        return fixed[0]  # the termbase's publication: its own grammatical form and spelling
     if keeps_own_case(word.text):
         return None
     if word.function:
@@ -449,6 +502,8 @@ def unambiguous(ctx: LintContext, word: CitedWord, scheme: str) -> bool:
     (Tayny: тайны alone is written so; Istorii: истории and историй are both istorii)."""
     from ..romanize import romanize
 
+    if termbase_title(ctx, word) is not None:
+        return True
     reading = word.reading
     if reading is None:
         return word.function

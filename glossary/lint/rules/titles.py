@@ -20,7 +20,16 @@ from ...reverse import skeleton
 from ...romanize import SCHEME_IDS, romanize
 from ..romanized import normalize_marks, strip_marks
 from ..sources import Document
-from ..titles import AUTHOR_HEAD, CitedWord, Run, expected_form, runs, same_letters, unambiguous
+from ..titles import (
+    AUTHOR_HEAD,
+    CitedWord,
+    Run,
+    expected_form,
+    runs,
+    same_letters,
+    termbase_title,
+    unambiguous,
+)
 from .base import LintContext, Rule
 
 # Two spellings of one word of a title are the same word when their scheme-neutral keys are equal or
@@ -206,6 +215,12 @@ class TitleScheme(Rule):
                  safe: bool) -> Finding:
         cyr = word.cyrillic or expected
         what = "publisher" if run.kind == "publisher" else "title"
+        known = termbase_title(ctx, word)
+        if known is not None:
+            return ctx.finding(
+                self, run.doc, word.start, word.end,
+                f"`{word.text}` in the title *{run.text}*: the termbase's title {known[1]} writes this "
+                f"word `{expected}` in {scheme}", replacement=expected, safe=True, cyrillic=known[1], scheme=scheme)
         return ctx.finding(
             self, run.doc, word.start, word.end,
             f"`{word.text}` in the {what} *{run.text}* is not {scheme} romanization of {cyr}; use `{expected}`",
