@@ -209,7 +209,7 @@ def _termbase_forms(ctx: LintContext, found: list[Run]) -> dict[int, tuple[str, 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’ʹʺ\"][^\W\d_]+)*['’ʹ]?")
 
 
-def _word_matches(word: CitedWord, lemmas: set[str]) -> bool:
+def _word_matches(word: CitedWord, lemmas: frozenset[str]) -> bool:
     from .. import morph
 
     if word.reading is None:
