@@ -400,7 +400,10 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     common = any(not is_proper(ctx, w) for w in content)
     initials = any(w.reading is None and not w.function and len(w.text) <= 2 for w in words)
     in_english = not marked and any(a <= start and end <= b for a, b in english_spans)
-    if in_head or in_english or (initials and not marked):
+    # Initials in a run of names (Khaustov, V.N, V.P. Naumov) make it a list of authors; a title
+    # may hold them too (Rech' I.V. Stalina), after a word that is no name.
+    authors = initials and not marked and bool(content) and is_proper(ctx, content[0])
+    if in_head or in_english or authors:
         kind = "name"
     elif _PLACE_BEFORE.search(doc.text[max(0, start - 40):start]) and _YEAR_AFTER.match(doc.text, end):
         kind = "publisher"
