@@ -270,8 +270,11 @@ def _russian_span(romanized, inner: str) -> bool:
     from .rules.base import tokenize
 
     words = [t.text for t in tokenize(inner) if len(strip_marks(t.text)) >= 3]
-    russian = sum(w.lower() in FUNCTION_WORDS or keeps_own_case(w) or _proper_reading(romanized, w)
-                  or (romanized.candidate(w, marked=True) and _spelled_so(romanized.reading(w)))
+    # The cheap tests first: a word English knows well is read (slowly) only when it could be a
+    # Russian name (candidate() weighs the names lexicon): Stalin yes, Diary and Terror no.
+    russian = sum(w.lower() in FUNCTION_WORDS or keeps_own_case(w) or _name_spelled_so(romanized, w)
+                  or (romanized.candidate(w, marked=True)
+                      and (_proper_reading(romanized, w) or _spelled_so(romanized.reading(w))))
                   for w in words)
     return russian * 2 > len(words)
 
@@ -279,6 +282,18 @@ def _russian_span(romanized, inner: str) -> bool:
 def _spelled_so(reading: Reading | None) -> bool:
     """A scheme or the termbase writes the word exactly so (Pravda, Tayny; not a loose reading)."""
     return reading is not None and bool(reading.schemes)
+
+
+def _name_spelled_so(romanized, word: str) -> bool:
+    """A capitalised word the names lexicon reads as a name that a scheme writes exactly so (Stalin;
+    not Diary, which only a loose skeleton match turns into a name)."""
+    from ..romanize import SCHEME_IDS, romanize
+
+    if not word[:1].isupper():
+        return False
+    name = romanized.name_reading(word)
+    key = normalize_marks(word).lower()
+    return name is not None and any(normalize_marks(romanize(name, s)).lower() == key for s in SCHEME_IDS)
 
 
 def _proper_reading(romanized, word: str) -> bool:
