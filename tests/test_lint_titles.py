@@ -159,3 +159,12 @@ def test_rule_documentation_is_available_by_code_and_name():
         assert result.exit_code == 0
         assert "What it does" in result.output and code in result.output
     assert invoke("rule", "title-case").exit_code == 0
+
+
+def test_an_author_named_given_name_first_before_a_title_is_compared_too(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Notes\n\n1 Quoted by Yuri Petrov, \"Tayny Kremlia,\" p. 3.\n\n"
+                     "Bibliography\n\nPetrov, Iurii. *Tainy Kremlia*. Moscow: Nauka, 1999.\n\n"
+                     "Yuri Petrov, the historian, wrote it in 1999.\n", encoding="utf-8")
+    found = _brief(_findings(str(notes), "--select", "C404"))
+    assert found == [("C404", "notes.txt", 3, "Yuri", "Iurii")]  # the prose mention is no citation

@@ -282,7 +282,8 @@ class AuthorNameVariants(Rule):
     """One author's name is written differently in citations.
 
     What it does: finds the `Surname, Given` heads of reference entries and parenthetical references
-    (`Zhukov, Iurii.`, `(Zhukov, Iu. N.,`) in citations and groups them by the surname's
+    (`Zhukov, Iurii.`, `(Zhukov, Iu. N.,`), and `Given Surname,` in a citing note (`Quoted by Yuri
+    Zhukov, "Zhupel Stalina"`), in citations and groups them by the surname's
     scheme-neutral key and the Russian letter the first given name or initial begins with. When one
     author's surname or given name is spelled in two ways (`Iu.` / `Yu.`, `Iurii` / `Yuri`,
     `Khlevniuk` / `Khlevnyuk`), each spelling other than the citation scheme's is reported; an
@@ -300,13 +301,16 @@ class AuthorNameVariants(Rule):
         scheme = citation_scheme(ctx)
         heads: dict[tuple[str, str], list[tuple[Document, int, int, str, str, str | None]]] = defaultdict(list)
         for doc in ctx.documents:
-            for m in AUTHOR_HEAD.finditer(doc.text):
+            for m in [*AUTHOR_HEAD.finditer(doc.text), *_GIVEN_FIRST.finditer(doc.text)]:
                 line_end = doc.text.find("\n", m.end())
                 # A head in a citation, or on a line that cites (a note: `2 Ivanov, Iu. N., "Title"`)
                 if not doc.in_citation(m.start(), line_end if line_end >= 0 else len(doc.text)) \
                         or not m.group("given").split():
                     continue
                 surname, given = m.group("surname"), m.group("given")
+                if m.re is _GIVEN_FIRST and (not _TITLE_AFTER.match(doc.text, m.end())
+                                             or not _is_given_name(ctx, given)):
+                    continue  # a name in prose ("Yuri Zhukov, the main Russian historian")
                 first = given.split()[0]
                 initial = first.endswith(".")
                 first = first.rstrip(".")
@@ -316,7 +320,8 @@ class AuthorNameVariants(Rule):
                 letter, cyr_full = found
                 start = m.start("given")
                 heads[(skeleton(strip_marks(surname).lower()), letter)].append(
-                    (doc, start, start + len(first), first, surname, cyr_full))
+                    (doc, start, start + len(first), first,
+                     f"{given} {surname}" if m.re is _GIVEN_FIRST else f"{surname}, {given.strip()}", cyr_full))
         for (_surname_key, letter), items in heads.items():
             firsts = sorted({it[3] for it in items})
             expected = romanized_initial(letter, scheme)
@@ -334,9 +339,25 @@ class AuthorNameVariants(Rule):
                     target = expected  # an initial spells one Russian letter: Yu → Iu
                 yield ctx.finding(
                     self, doc, start, end,
-                    f"`{surname}, {first}`: this author's name is written {len(firsts)} ways in citations "
+                    f"`{surname}`: this author's name is written {len(firsts)} ways in citations "
                     f"({shown}); {scheme} writes the initial {letter} as `{expected}`; use `{target}`",
                     replacement=target, safe=cyr_full is None, variants=firsts, scheme=scheme)
+
+
+# "Quoted by Yuri Zhukov, "Zhupel Stalina"": an author named given name first, before a comma.
+_GIVEN_FIRST = re.compile(r"(?<![\w.'’])(?P<given>[A-Z][a-z]+) (?P<surname>[A-Z][a-z]+(?:['’ʹ][a-z]+)*)(?=,)")
+
+
+_TITLE_AFTER = re.compile(r",[ \t]*[\"“«*_]")  # … Yuri Zhukov, "Zhupel Stalina": the title follows
+
+
+def _is_given_name(ctx: LintContext, word: str) -> bool:
+    """Does the names lexicon read *word* as a Russian first name (Yuri, Iurii; not Moscow)?"""
+    from ... import morph
+    from ..rules.analysis import analysis
+
+    name = analysis(ctx).romanized.name_reading(word)
+    return name is not None and any(p.is_known and "Name" in p.tag for p in morph.parses(name)[:1])
 
 
 def _lead(first: str, expected: str) -> str:
