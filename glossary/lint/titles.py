@@ -19,6 +19,7 @@ the scheme's title case (`titlecase.json`: sentence case for LC), and compare wo
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -224,16 +225,17 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
     romanized = analysis(ctx).romanized
     text = doc.text
     spans = [(a, b) for a, b in title_spans(text, doc.italics) if doc.in_citation(a, b)]
-    marked_spans = [(a, b) for a, b in spans if _russian_span(romanized, text[a:b])]
-    english_spans = [s for s in spans if s not in marked_spans]
-    heads = [(m.start("surname"), m.end()) for m in AUTHOR_HEAD.finditer(text)
-             if doc.in_citation(m.start(), m.end())]
+    russian = [(a, b) for a, b in spans if _russian_span(romanized, text[a:b])]
+    marked_spans = Spans(russian)
+    english_spans = Spans([s for s in spans if s not in set(russian)])
+    heads = Spans([(m.start("surname"), m.end()) for m in AUTHOR_HEAD.finditer(text)
+                   if doc.in_citation(m.start(), m.end())])
     current: list[tuple[Token, Reading | None, bool]] = []
     pending: list[Token] = []  # unread words that join a run only when a Russian word follows
     for tok in ctx.tokens(doc):
         if not doc.in_citation(tok.start, tok.end):
             continue
-        inside = _inside(marked_spans, tok.start)
+        inside = bool(marked_spans.around(tok.start))
         kind = _word_kind(romanized, tok.text, text[tok.end:tok.end + 1], inside)
         last = pending[-1] if pending else current[-1][0] if current else None
         joined = last is not None and _joins(text, last, tok, marked_spans, heads)
@@ -255,8 +257,28 @@ def _unread(word: str) -> bool:
     return is_latin_word(word) and word[:1].isupper() and english_zipf(word) < 1.5 and len(word) >= 4
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(a <= offset < b for a, b in spans)
+class Spans:
+    """Sorted (start, end) spans, some nested, with the spans around an offset found by bisection
+    (a linear scan per word made the runs of a 1 MB text quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def around(self, offset: int) -> list[tuple[int, int]]:
+        """The spans holding *offset*, outermost first."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        out = []
+        while i >= 0 and self.starts[i] >= offset - self.longest:
+            a, b = self.spans[i]
+            if a <= offset < b:
+                out.append((a, b))
+            i -= 1
+        return out[::-1]
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(end <= b for _a, b in self.around(start))
 
 
 def _written_by_a_scheme(reading: Reading | None) -> bool:
@@ -348,11 +370,11 @@ def _given_name(reading: Reading | None) -> bool:
     return reading is not None and any(p.is_known and "Name" in p.tag for p in morph.parses(reading.cyrillic)[:1])
 
 
-def _opens_title(text: str, start: int, marked: list[tuple[int, int]]) -> bool:
+def _opens_title(text: str, start: int, marked: Spans) -> bool:
     """Does a run starting at *start* open a title (or a part of one)? Yes at the start of an italic
     or quoted title, and after a line start or `. ( ; ,` — not after a word, a digit or a colon
     (`1937: vybory …`, a subtitle, is lower case in sentence case)."""
-    around = [(a, b) for a, b in marked if a <= start < b]
+    around = marked.around(start)
     if around:  # the innermost title (an italic title inside a stray quotation)
         a, _b = max(around)
         return not any(ch.isalnum() for ch in text[a:start])
@@ -360,22 +382,21 @@ def _opens_title(text: str, start: int, marked: list[tuple[int, int]]) -> bool:
     return bool(_BEFORE_START.search(text[max(line_start, start - 20):start]))
 
 
-def _joins(text: str, prev: Token, tok: Token, marked: list[tuple[int, int]],
-           heads: list[tuple[int, int]]) -> bool:
+def _joins(text: str, prev: Token, tok: Token, marked: Spans,
+           heads: Spans) -> bool:
     gap = text[prev.end:tok.start]
     if "\n" in gap or not _GAP.fullmatch(gap):
         return False
     # A run never crosses the edge of an italic or quoted title or of an author head.
     for spans in (marked, heads):
-        for a, b in spans:
-            if (a <= prev.start < b) != (a <= tok.start < b):
-                return False
+        if spans.around(prev.start) != spans.around(tok.start):
+            return False
     return True
 
 
 def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | None, bool]],
-            marked_spans: list[tuple[int, int]], heads: list[tuple[int, int]],
-            english_spans: list[tuple[int, int]]) -> Iterator[Run]:
+            marked_spans: Spans, heads: Spans,
+            english_spans: Spans) -> Iterator[Run]:
     while items and items[-1][2]:
         items = items[:-1]
     while items and items[0][2]:
@@ -398,8 +419,8 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     else:
         after_name = False
     start, end = items[0][0].start, items[-1][0].end
-    marked = any(a <= start and end <= b for a, b in marked_spans)
-    in_head = any(a <= start and end <= b for a, b in heads)
+    marked = marked_spans.covers(start, end)
+    in_head = heads.covers(start, end)
     words = []
     opens = after_name or _opens_title(doc.text, start, marked_spans)
     for i, (tok, reading, function) in enumerate(items):
@@ -414,7 +435,7 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
         return
     common = any(not is_proper(ctx, w) for w in content)
     initials = any(w.reading is None and not w.function and len(w.text) <= 2 for w in words)
-    in_english = not marked and any(a <= start and end <= b for a, b in english_spans)
+    in_english = not marked and english_spans.covers(start, end)
     # Initials in a run of names (Khaustov, V.N, V.P. Naumov) make it a list of authors; a title
     # may hold them too (Rech' I.V. Stalina), after a word that is no name.
     authors = initials and not marked and bool(content) and is_proper(ctx, content[0])
@@ -440,8 +461,8 @@ _REFERENCE_BEFORE = re.compile(r"(?:[A-Z][\w'’]+,?|\(|;|[Ss]ee|article|book|es
 _REFERENCE_AFTER = re.compile(r"[*_\"”»]?[,.]?[ \t]*(?:\d|pp?\.|Ch\.|[,;)]|$)")
 
 
-def _quoted(text: str, start: int, marked: list[tuple[int, int]]) -> bool:
-    return any(a <= start < b and text[a] in "\"“«" for a, b in marked)
+def _quoted(text: str, start: int, marked: Spans) -> bool:
+    return any(text[a] in "\"“«" for a, _b in marked.around(start))
 
 
 def _short_title(text: str, start: int, end: int) -> bool:
