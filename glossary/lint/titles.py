@@ -24,7 +24,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -108,7 +108,6 @@ def is_proper(ctx: LintContext, word: CitedWord) -> bool:
     """Does the word name a person, place or organisation (so it keeps its capital in any title)?
     The names lexicon, the termbase (a Russian term of a person, place or organisation written with
     a capital) or pymorphy3's proper-noun tag on the reading's best parse decide."""
-    from .. import morph
 
     reading = word.reading
     if reading is None:
@@ -116,10 +115,19 @@ def is_proper(ctx: LintContext, word: CitedWord) -> bool:
     names = _termbase_capitalised(ctx)
     if reading.name or word.after_given_name or reading.cyrillic in names:
         return True
-    parses = [p for p in morph.parses(reading.cyrillic) if p.is_known]
-    if any(p.normal_form in names for p in parses[:2]):
+    lemmas, tagged = _proper_parse(reading.cyrillic)
+    if any(lemma in names for lemma in lemmas):
         return True  # Kremlia: кремля, a form of the termbase's place Кремль
-    return bool(parses) and any(t in parses[0].tag for t in _PROPER_TAGS)
+    return tagged
+
+
+@lru_cache(maxsize=50_000)
+def _proper_parse(cyrillic: str) -> tuple[tuple[str, ...], bool]:
+    """(the lemmas of the two best known parses, whether the best carries a proper-noun tag)."""
+    from .. import morph
+
+    parses = [p for p in morph.parses(cyrillic) if p.is_known]
+    return tuple(p.normal_form for p in parses[:2]), bool(parses) and any(t in parses[0].tag for t in _PROPER_TAGS)
 
 
 def maybe_proper(ctx: LintContext, word: CitedWord) -> bool:
@@ -225,16 +233,22 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
     romanized = analysis(ctx).romanized
     text = doc.text
     spans = [(a, b) for a, b in title_spans(text, doc.italics) if doc.in_citation(a, b)]
-    russian = [(a, b) for a, b in spans if _russian_span(romanized, text[a:b])]
+    seen: dict[str, bool] = getattr(ctx, "_russian_spans", {})
+    ctx._russian_spans = seen  # type: ignore[attr-defined]  # a title cited again is judged once
+    russian = []
+    for a, b in spans:
+        inner = text[a:b]
+        if inner not in seen:
+            seen[inner] = _russian_span(romanized, inner)
+        if seen[inner]:
+            russian.append((a, b))
     marked_spans = Spans(russian)
     english_spans = Spans([s for s in spans if s not in set(russian)])
     heads = Spans([(m.start("surname"), m.end()) for m in AUTHOR_HEAD.finditer(text)
                    if doc.in_citation(m.start(), m.end())])
     current: list[tuple[Token, Reading | None, bool]] = []
     pending: list[Token] = []  # unread words that join a run only when a Russian word follows
-    for tok in ctx.tokens(doc):
-        if not doc.in_citation(tok.start, tok.end):
-            continue
+    for tok in _cited_tokens(ctx.tokens(doc), doc.citations):
         inside = bool(marked_spans.around(tok.start))
         kind = _word_kind(romanized, tok.text, text[tok.end:tok.end + 1], inside)
         last = pending[-1] if pending else current[-1][0] if current else None
@@ -255,6 +269,18 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
 def _unread(word: str) -> bool:
     """A capitalised Latin word English does not know (a misspelt Russian word: Documenty, Beriii)."""
     return is_latin_word(word) and word[:1].isupper() and english_zipf(word) < 1.5 and len(word) >= 4
+
+
+def _cited_tokens(tokens: list[Token], citations: list[tuple[int, int]]) -> Iterator[Token]:
+    """The tokens inside the citation spans, in order (by bisection: most of a text cites nothing)."""
+    starts = [t.start for t in tokens]
+    last = -1
+    for a, b in citations:
+        i = max(bisect.bisect_left(starts, a), last + 1)
+        while i < len(tokens) and tokens[i].start < b:
+            yield tokens[i]
+            last = i
+            i += 1
 
 
 class Spans:
@@ -301,6 +327,26 @@ def _russian_span(romanized, inner: str) -> bool:
     return russian * 2 > len(words)
 
 
+def _reading(romanized, word: str) -> Reading | None:
+    """The word's reading without full reverse romanization: a reading made earlier (the R1xx rules
+    read the prose), the termbase's or the names lexicon's, else a letter table's. A word only reverse
+    romanization could read (a misspelling) has none here: the rules then compare its letters
+    (C401) and leave it unfixed, and a title's words cost no reverse search (most of lint's time)."""
+    from .romanized import table_readings
+
+    key = normalize_marks(word).lower()
+    cached = romanized._readings.get(key, False)
+    if cached is not False:
+        return cached
+    if key in romanized.known_spellings or (word[:1].isupper() and romanized.name_reading(word)):
+        return romanized.reading(word)
+    fast = table_readings(romanized.scheme, key, word[:1].isupper())
+    if not fast:
+        return None
+    cyr, schemes = fast[0]
+    return Reading(word, cyr, 0.9, tuple(c for c, _ in fast), schemes)
+
+
 def _spelled_so(reading: Reading | None) -> bool:
     """A scheme or the termbase writes the word exactly so (Pravda, Tayny; not a loose reading)."""
     return reading is not None and bool(reading.schemes)
@@ -321,7 +367,7 @@ def _name_spelled_so(romanized, word: str) -> bool:
 def _proper_reading(romanized, word: str) -> bool:
     if not word[:1].isupper():
         return False
-    reading = romanized.reading(word)
+    reading = _reading(romanized, word)
     # A name the lexicon reads (Voznesenski), but no English word it reads loosely (Diary as дярий).
     return reading is not None and reading.name and (english_zipf(word) < ENGLISH_ZIPF
                                                      or _written_by_a_scheme(reading))
@@ -342,18 +388,18 @@ def _word_kind(romanized, word: str, after: str, inside: bool) -> tuple[Reading 
     if inside:
         if len(strip_marks(word)) <= 2:
             return None, True  # vy, my, zhe: short words written as they are
-        reading = romanized.reading(word)
+        reading = _reading(romanized, word)
         if english_zipf(word) >= ENGLISH_ZIPF and not _written_by_a_scheme(reading):
             return None  # an English word beside a name (the Tukhachevskii Affair)
         return reading, False
     if english_zipf(word) >= ENGLISH_ZIPF:
         # A name a scheme writes so (Stalin), not an English word (Terror, Table) or exonym (Moscow).
-        reading = romanized.reading(word)
+        reading = _reading(romanized, word)
         return (reading, False) if word[:1].isupper() and reading is not None and reading.name \
             and _written_by_a_scheme(reading) else None
     if not romanized.candidate(word, marked=True) or romanized.english_like(word):
         return None
-    reading = romanized.reading(word)
+    reading = _reading(romanized, word)
     # Outside an italic or quoted Russian title only a spelling some scheme writes exactly counts
     # (Commissar, a loose reading of комиссар, is English).
     if reading is None or not (_written_by_a_scheme(reading) or reading.name or "termbase" in reading.schemes):
@@ -423,6 +469,17 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     in_head = heads.covers(start, end)
     words = []
     opens = after_name or _opens_title(doc.text, start, marked_spans)
+    def unread(t: Token, r: Reading | None, f: bool) -> bool:
+        return r is None and not f and len(strip_marks(t.text)) >= 3 and not keeps_own_case(t.text) \
+            and is_latin_word(t.text)
+
+    if any(unread(t, r, f) for t, r, f in items):
+        from .rules.analysis import analysis
+
+        # A word of a run no letter table reads (a misspelling: Ubystvo, dekabrskogo) gets the
+        # full reverse reading now: only the words of runs pay for it, not every word that cites.
+        romanized = analysis(ctx).romanized
+        items = [(t, romanized.reading(t.text) if unread(t, r, f) else r, f) for t, r, f in items]
     for i, (tok, reading, function) in enumerate(items):
         prev = items[i - 1][0] if i else None
         # A part of a title begins after a full stop that ends a word (not after an initial: I.V.)
@@ -506,7 +563,7 @@ def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
     elif word.reading is None:
         return None
     else:
-        letters = romanize(word.reading.cyrillic, scheme)
+        letters = _romanized(word.reading.cyrillic, scheme)
     rule = title_rules().get(scheme)
     if rule == "sentence":
         capital = word.sentence_start or (not word.function and is_proper(ctx, word)) or \
@@ -515,6 +572,13 @@ def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
         capital = word.text[:1].isupper()
     letters = letters.lower()
     return letters[:1].upper() + letters[1:] if capital else letters
+
+
+@lru_cache(maxsize=50_000)
+def _romanized(cyrillic: str, scheme: str) -> str:
+    from ..romanize import romanize
+
+    return romanize(cyrillic, scheme)
 
 
 @cache
