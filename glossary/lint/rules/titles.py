@@ -284,10 +284,11 @@ class AuthorNameVariants(Rule):
     What it does: finds the `Surname, Given` heads of reference entries and parenthetical references
     (`Zhukov, Iurii.`, `(Zhukov, Iu. N.,`), and `Given Surname,` in a citing note (`Quoted by Yuri
     Zhukov, "Zhupel Stalina"`), in citations and groups them by the surname's
-    scheme-neutral key and the Russian letter the first given name or initial begins with. When one
-    author's surname or given name is spelled in two ways (`Iu.` / `Yu.`, `Iurii` / `Yuri`,
-    `Khlevniuk` / `Khlevnyuk`), each spelling other than the citation scheme's is reported; an
-    initial agrees with a full name that begins with it (`Iu.` with `Iurii`).
+    scheme-neutral key (Khlevniuk and Khlevnyuk together) and the Russian letter the first given
+    name or initial begins with. When one author's first initial is spelled in two ways (`Iu.` /
+    `Yu.`, `Iurii` / `Yuri`), each spelling other than the citation scheme's is reported (an initial
+    is fixed; a full name is suggested); an initial agrees with a full name that begins with it
+    (`Iu.` with `Iurii`). Surnames are R101's and C402's to compare.
     Why: a catalogue, an index and a reader take `Zhukov, Iu. N.` and `Zhukov, Yu. N.` for two people.
     Example (scheme `lc`): `Zhukov, Iu. N. …; (Zhukov, Yu. N., 2003)`.
     Use instead: `Zhukov, Iu. N.` in both places.
