@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .. import limits
 from ..model import ConceptType
 from .citations import title_spans
 from .romanized import (
@@ -232,7 +233,8 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
 
     romanized = analysis(ctx).romanized
     text = doc.text
-    spans = [(a, b) for a, b in title_spans(text, doc.italics) if doc.in_citation(a, b)]
+    spans = [(a, b) for a, b in title_spans(text, doc.italics)
+             if b - a <= limits.LIMITS.max_title and doc.in_citation(a, b)]
     seen: dict[str, bool] = getattr(ctx, "_russian_spans", {})
     ctx._russian_spans = seen  # type: ignore[attr-defined]  # a title cited again is judged once
     russian = []
