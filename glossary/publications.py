@@ -152,7 +152,7 @@ def title_drafts(documents, termbase: Termbase | None = None, scheme: str = "lc"
 
 def _cyrillic_title(ctx, run) -> str | None:
     from .extract import _acronym_cyrillic
-    from .lint.titles import _function_cyrillic, is_proper, keeps_own_case, maybe_proper
+    from .lint.titleforms import _function_cyrillic, is_proper, keeps_own_case, maybe_proper
     from .reverse import reverse
 
     parts = []

@@ -20,16 +20,8 @@ from ...reverse import skeleton
 from ...romanize import SCHEME_IDS, romanize
 from ..romanized import normalize_marks, strip_marks
 from ..sources import Document
-from ..titles import (
-    AUTHOR_HEAD,
-    CitedWord,
-    Run,
-    expected_form,
-    runs,
-    same_letters,
-    termbase_title,
-    unambiguous,
-)
+from ..titleforms import CitedWord, expected_form, same_letters, termbase_title, unambiguous
+from ..titles import AUTHOR_HEAD, Run, runs
 from .base import LintContext, Rule
 
 # Two spellings of one word of a title are the same word when their scheme-neutral keys are equal or
@@ -252,7 +244,7 @@ class TitleCase(Rule):
     fixable = True
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
-        from ..titles import title_rules
+        from ..titleforms import title_rules
 
         scheme = citation_scheme(ctx)
         if title_rules().get(scheme) is None:
