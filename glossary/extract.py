@@ -59,7 +59,7 @@ class Candidate:
     latin: str
     cyrillic: str | None
     gloss: str | None = None
-    kind: str = "italic"  # gloss | acronym | italic
+    kind: str = "italic"  # gloss | acronym | italic | title
     count: int = 0
     confidence: float = 0.0
     known: bool = False
@@ -71,7 +71,7 @@ class Candidate:
         return (self.cyrillic or strip_marks(self.latin)).lower()
 
 
-_BASE_CONFIDENCE = {"gloss": 0.8, "acronym": 0.85, "italic": 0.5}
+_BASE_CONFIDENCE = {"gloss": 0.8, "acronym": 0.85, "italic": 0.5, "title": 0.7}
 # Italic English phrases and editorial marks that must not become terms.
 _SKIP_WORDS = {"op", "cit", "ibid", "passim", "et", "al", "sic", "viz"}
 
@@ -316,10 +316,20 @@ def _acronym_cyrillic(acronym: str) -> str | None:
 def extract_candidates(documents: Iterable[Document], termbase: Termbase | None = None,
                        scheme: str = "lc") -> list[Candidate]:
     """Every candidate found in *documents*, best first."""
+    from .publications import find_publication, title_drafts
+
+    documents = list(documents)
     extractor = Extractor(termbase, scheme)
     for doc in documents:
         extractor.scan(doc)
-    return extractor.finish()
+    found = extractor.finish()
+    # Russian titles in citations: drafts of publication concepts (glossary.publications).
+    for draft in title_drafts(documents, termbase, scheme):
+        known = find_publication(termbase, draft.cyrillic)
+        found.append(Candidate(draft.latin, draft.cyrillic, draft.translation, "title", draft.count,
+                               _BASE_CONFIDENCE["title"], known is not None,
+                               known.id if known is not None else None, draft.sources))
+    return found
 
 
 def draft_termbase(candidates: Iterable[Candidate], *, include_known: bool = False,
@@ -337,15 +347,19 @@ def draft_termbase(candidates: Iterable[Candidate], *, include_known: bool = Fal
         terms = []
         if cand.cyrillic:
             terms.append(Term(cand.cyrillic, "ru", Status.PREFERRED))
-        terms.append(Term(cand.latin, "en", Status.PREFERRED))
+        if cand.kind == "title" and cand.gloss:  # a publication: the translation, then the citation
+            terms.append(Term(cand.gloss, "en", Status.PREFERRED))
+            terms.append(Term(cand.latin, "en", Status.ADMITTED))
+        else:
+            terms.append(Term(cand.latin, "en", Status.PREFERRED))
         notes = [f"extracted: {cand.kind}; occurrences: {cand.count}; confidence: {cand.confidence:.2f}"]
         if cand.known:
             notes.append(f"already in the termbase as {cand.concept_id}")
         concept = Concept(
             id=new_concept_id(tb, cand.latin, cand.cyrillic or ""),
-            type=(ConceptType.ORGANIZATION if cand.kind == "acronym" else ConceptType.PERSON if cand.person
-                  else ConceptType.TERM),
-            definition=cand.gloss,
+            type=(ConceptType.ORGANIZATION if cand.kind == "acronym" else ConceptType.PUBLICATION
+                  if cand.kind == "title" else ConceptType.PERSON if cand.person else ConceptType.TERM),
+            definition=None if cand.kind == "title" else cand.gloss,
             notes=notes,
             sources=list(cand.sources),
             tags=["draft"],

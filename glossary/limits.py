@@ -37,6 +37,10 @@ class Limits:
     max_line: int = 32 * MiB
     # Longest XML prolog (declaration, comments, DOCTYPE) read before the root element.
     max_prolog: int = 1 * MiB
+    # Longest italic or quoted span (characters) the C4xx rules take for a title: the longest real
+    # Russian titles with subtitles run to ~250; a whole italic page is emphasis, and a bound keeps
+    # the lookup of the titles around a word cheap.
+    max_title: int = 600
 
 
 # Read it as `limits.LIMITS.max_word` at the point of use (not imported by name): `configure` replaces it.

@@ -29,7 +29,8 @@ def test_sarif_output_validates_against_the_sarif_schema():
     log = json.loads((GOLDEN / "lint.sarif").read_text("utf-8"))
     jsonschema.validate(log, SARIF_SCHEMA)
     driver = log["runs"][0]["tool"]["driver"]
-    assert [r["id"] for r in driver["rules"]] == ["R101", "R102", "R103", "R104", "T201", "S301", "S302", "S303"]
+    assert [r["id"] for r in driver["rules"]] == ["R101", "R102", "R103", "R104", "T201", "S301", "S302", "S303",
+                                                 "C401", "C402", "C403", "C404", "C405"]
 
 
 def test_json_output_contract():

@@ -180,7 +180,9 @@ Smirnov, I. Tukhachevskii i ego vremia. Moscow, 1991.
 def test_fix_leaves_titles_references_and_notes_as_they_were(tmp_path):
     path = tmp_path / "essay.txt"
     path.write_text(CITED, encoding="utf-8")
-    result = invoke("lint", str(path), "-g", HOUSE, "--scheme", "wikipedia", "--fix")
+    # The prose rules leave citations alone; the C4xx rules, which write titles in the citation
+    # scheme on purpose, have their own tests (test_lint_titles.py).
+    result = invoke("lint", str(path), "-g", HOUSE, "--scheme", "wikipedia", "--fix", "--ignore", "C4")
     assert result.exit_code in (0, 1), result.output
     before, after = CITED.splitlines(), path.read_text("utf-8").splitlines()
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]

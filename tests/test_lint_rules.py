@@ -166,7 +166,8 @@ def test_script_rules_are_clean_on_clean_text(house):
 # ---------------------------------------------------------------- registry
 
 def test_every_rule_has_a_stable_code_kebab_name_and_documented_sections():
-    assert list(RULES) == ["R101", "R102", "R103", "R104", "T201", "S301", "S302", "S303"]
+    assert list(RULES) == ["R101", "R102", "R103", "R104", "T201", "S301", "S302", "S303",
+                           "C401", "C402", "C403", "C404", "C405"]
     for code, rule in RULES.items():
         assert rule.code == code and rule.name == rule.name.lower() and " " not in rule.name
         doc = rule.documentation()

@@ -118,6 +118,11 @@ def lint(
                                              "listing them.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are "
                                             "findings.")] = False,
+    citation_scheme: Annotated[str | None, typer.Option("--citation-scheme", help="Romanization scheme of "
+                                                        "Russian titles and names in citations (C4xx "
+                                                        "rules); default `citation-scheme` in "
+                                                        "[tool.slovnik], else lc.",
+                                                        show_default=False)] = None,
 ) -> None:
     """Check English text for inconsistent or off-style romanization of Russian, rejected termbase
     renderings, mixed scripts and mojibake.
@@ -136,7 +141,7 @@ def lint(
     if stdin_filename is not None and not from_stdin:
         fail("--stdin-filename names the text read from `-`", hint="pass `-` as the path")
     settings = lint_settings(load_config(), scheme=scheme, select=split_codes(select),
-                             ignore=split_codes(ignore))
+                             ignore=split_codes(ignore), citation_scheme=citation_scheme)
     termbase = _load_termbase(glossary)
     result = _lint_stdin(stdin_filename, settings, termbase) if from_stdin \
         else _lint_with_progress(paths, settings, termbase)

@@ -81,6 +81,10 @@ def print_command(
                                                       "only by UK/US spelling (labour/labor camp), "
                                                       "print the uk or us one. Default: the termbase's "
                                                       "first.", show_default=False)] = None,
+    works: Annotated[bool, typer.Option("--works", help="Print the termbase's publications as a list of "
+                                        "works instead (romanized title in the citation scheme, "
+                                        "Cyrillic, [translation]), sorted as a bibliography is; "
+                                        ".md, .txt or .html.")] = False,
 ) -> None:
     """Print the termbase as a book-quality glossary (PDF) or for editors (HTML, Markdown, DOCX, LaTeX).
 
@@ -88,6 +92,9 @@ def print_command(
     rejected ones as "not …", the gloss and cross-references, in alphabetical order under letter
     headings. Example: glossary print -o glossary.pdf --scheme lc,bgn --spelling uk --for chapter1.md
     """
+    if works:
+        _print_works(output, glossary, scheme, title)
+        return
     from ..formats.textfile import read_text
     from ..printing import build_glossary, parse_selection, write_glossary, writer_for
     from ..printing.sources import concepts_used_in
@@ -119,6 +126,22 @@ def print_command(
     letters = len(result.groups)
     typer.echo(f"{output}: {len(result.entries)} entries under {letters} letter heading"
                f"{'' if letters == 1 else 's'}")
+
+
+def _print_works(output: Path, glossary, scheme: str | None, title: str | None) -> None:
+    from ..config import load_config
+    from ..printing.works import FORMATS, write_works
+    from ..romanize import get_scheme
+    from ..termbase import load_termbase
+
+    if output.suffix.lower() not in FORMATS:
+        raise GlossaryError(f"{output}: --works writes {', '.join(FORMATS)} (not {output.suffix or 'no extension'})")
+    scheme = scheme or load_config().get("citation-scheme", "lc")
+    get_scheme(scheme)
+    n = write_works(load_termbase(glossary), output, scheme, title)
+    if n == 0:
+        raise GlossaryError(f"{output}: nothing to print: the termbase has no publication with a Russian title")
+    typer.echo(f"{output}: {n} work{'' if n == 1 else 's'}")
 
 
 def register(app: typer.Typer) -> None:

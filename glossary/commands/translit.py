@@ -53,6 +53,10 @@ def translit(
                                          "not define instead of warning.")] = False,
     glossary: GlossaryOpt = None,
     output_format: FormatOpt = OutputFormat.text,
+    title: Annotated[bool, typer.Option("--title", help="TEXT is the Russian title of a work: write it "
+                                        "as a citation does (the citation scheme, default lc; the "
+                                        "termbase's fixed spelling and ` [translation]` when it knows "
+                                        "the work).")] = False,
 ) -> None:
     """Romanize Russian TEXT (or standard input) with a scheme; --reverse and --detect go the other way.
 
@@ -61,7 +65,11 @@ def translit(
     """
     if reverse and detect:
         raise typer.BadParameter("--reverse and --detect exclude each other")
-    if reverse:
+    if title and (reverse or detect):
+        raise typer.BadParameter("--title romanizes a Cyrillic title; it excludes --reverse and --detect")
+    if title:
+        _title(text, scheme, glossary, output_format)
+    elif reverse:
         _reverse(text, glossary, limit, output_format)
     elif detect:
         _detect(text, glossary, output_format)
@@ -96,6 +104,28 @@ def _romanize(text, scheme, conventional, ligatures, strict, glossary, output_fo
             typer.echo(report.text.rstrip("\n"))
     if output_format is OutputFormat.json:
         print_json({"scheme": scheme, "lines": results})
+
+
+def _title(text, scheme, glossary, output_format) -> None:
+    from ..config import load_config
+    from ..publications import cite_title, find_publication
+
+    if scheme is None:  # --scheme, else [tool.slovnik] citation-scheme, else lc
+        scheme = load_config().get("citation-scheme", "lc")
+    get_scheme(scheme)
+    termbase = _termbase(glossary)
+    results = []
+    for line in _lines(text):
+        line = line.rstrip("\n")
+        cited = cite_title(line, scheme, termbase)
+        if output_format is OutputFormat.json:
+            found = find_publication(termbase, line)
+            results.append({"source": line, "target": cited, "concept": found.id if found else None,
+                            "translation": found.translation if found else None})
+        else:
+            typer.echo(cited)
+    if output_format is OutputFormat.json:
+        print_json({"scheme": scheme, "titles": results})
 
 
 def _reverse(text, glossary, limit, output_format) -> None:

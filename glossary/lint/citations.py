@@ -92,6 +92,14 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
     spans += [(m.start(3), m.end(3)) for m in _NAME_FORMS.finditer(text)
               if any(_forms_of(initial, m.group(3)) for initial in m.groups()[:2] if initial)]
     spans += [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
+    spans += title_spans(text, italics)
+    return _merge(spans)
+
+
+def title_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Sorted (start, end) spans of the italic and quoted titles of *text* (markup included), as
+    `citation_spans` finds them; used to tell a title from the words around it (glossary.lint.titles)."""
+    spans: list[tuple[int, int]] = []
     for m in _ITALIC.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
         if _is_title(inner, italic=True):
@@ -101,7 +109,7 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
         inner = next(g for g in m.groups() if g is not None)
         if _is_title(inner, italic=False):
             spans.append((m.start(), m.end()))
-    return _merge(spans)
+    return sorted(spans)
 
 
 def _forms_of(initial: str, listed: str) -> bool:

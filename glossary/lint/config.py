@@ -4,6 +4,7 @@ command-line options: the command line wins.
 ```toml
 [tool.slovnik]
 scheme = "lc"                  # house romanization scheme (default: detected from the files)
+citation-scheme = "lc"         # Russian titles and names in citations (C4xx; default lc)
 glossary = "terms/house.json"  # termbase (relative to pyproject.toml)
 select = ["R", "T", "S"]       # rule codes or prefixes; default: every rule
 ignore = ["R103"]
@@ -37,7 +38,7 @@ def split_codes(option: str | None) -> list[str] | None:
 
 
 def lint_settings(config: Config, *, scheme: str | None = None, select: list[str] | None = None,
-                  ignore: list[str] | None = None) -> LintSettings:
+                  ignore: list[str] | None = None, citation_scheme: str | None = None) -> LintSettings:
     """Settings from *config*, overridden by the command line.
 
     `--select` replaces the configured selection; `--ignore` adds to the configured ignores (as in
@@ -47,7 +48,7 @@ def lint_settings(config: Config, *, scheme: str | None = None, select: list[str
     lint_table = values.pop("lint", {})
     if not isinstance(lint_table, dict):
         raise ConfigError("[tool.slovnik] lint: expected a table")
-    unknown = sorted(set(lint_table) - {"scheme", "select", "ignore", "per-file-ignores"})
+    unknown = sorted(set(lint_table) - {"scheme", "citation-scheme", "select", "ignore", "per-file-ignores"})
     if unknown:
         raise ConfigError(f"[tool.slovnik.lint]: unknown key(s): {', '.join(unknown)}")
     values.update(lint_table)
@@ -59,6 +60,12 @@ def lint_settings(config: Config, *, scheme: str | None = None, select: list[str
     if chosen_scheme is not None:
         _check_scheme(chosen_scheme)
 
+    citation = values.get("citation-scheme", "lc")
+    if not isinstance(citation, str):
+        raise ConfigError(f"[tool.slovnik] citation-scheme: expected a scheme id, got {citation!r}")
+    citation = citation_scheme or citation
+    _check_scheme(citation)
+
     cfg_select = _codes(values["select"], "select") if "select" in values else None
     cfg_ignore = _codes(values.get("ignore", []), "ignore")
     pfi = values.get("per-file-ignores", {})
@@ -67,6 +74,7 @@ def lint_settings(config: Config, *, scheme: str | None = None, select: list[str
     per_file = {str(k): _codes(v, f"per-file-ignores {k!r}") for k, v in pfi.items()}
     return LintSettings(
         scheme=chosen_scheme,
+        citation_scheme=citation,
         select=select if select is not None else cfg_select,
         ignore=cfg_ignore + (ignore or []),
         per_file_ignores=per_file,

@@ -24,6 +24,7 @@ class LintSettings:
     `scheme` None: the house scheme is detected from the files being linted."""
 
     scheme: str | None = None
+    citation_scheme: str = "lc"  # titles and names in citations (C4xx)
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
@@ -43,6 +44,8 @@ class LintSettings:
                 continue
             if _matches(code, self.ignore):
                 continue
+            if rule.opt_in and code not in {c.strip().upper() for c in self.select or []}:
+                continue  # an opt-in rule runs only when its own code is selected
             chosen.append(rule)
         return chosen
 
@@ -104,7 +107,7 @@ def lint_run(documents: list[Document], settings: LintSettings, termbase: Termba
     """lint_documents, with the house scheme used and why. *romanized*: the word readings of an
     earlier run with the same termbase (a re-run after `--fix` need not read every word again)."""
     ctx = LintContext(documents, scheme=settings.scheme or DEFAULT_SCHEME, termbase=termbase,
-                      romanized=romanized)
+                      romanized=romanized, citation_scheme=settings.citation_scheme)
     rules = settings.rules()
     house = None
     if any(rule.code.startswith("R") for rule in rules):

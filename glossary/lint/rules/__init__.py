@@ -3,6 +3,7 @@
 - R1xx romanization of Russian words (consistency, house scheme, scheme mixing, soft-sign marks)
 - T2xx the termbase (renderings it rejects)
 - S3xx script and encoding damage (mixed scripts, mojibake, garbled characters)
+- C4xx Russian titles and authors in citations (citation scheme, title case, one spelling per work)
 
 Codes and names are stable: a rule may be retired, never renumbered.
 """
@@ -14,6 +15,7 @@ from .base import LintContext, Rule, Token, tokenize
 from .romanization import InconsistentRomanization, OffStyle, SchemeMixing, SoftSignMarks
 from .script import GarbledCharacter, MixedScript, Mojibake
 from .termbase import TermbaseRendering
+from .titles import AuthorNameVariants, InconsistentTitle, MissingTranslation, TitleCase, TitleScheme
 
 RULES: dict[str, type[Rule]] = {
     rule.code: rule
@@ -26,6 +28,11 @@ RULES: dict[str, type[Rule]] = {
         MixedScript,
         Mojibake,
         GarbledCharacter,
+        InconsistentTitle,
+        TitleScheme,
+        TitleCase,
+        AuthorNameVariants,
+        MissingTranslation,
     )
 }
 

@@ -52,6 +52,7 @@ class LintContext:
 
     documents: list[Document]
     scheme: str = "lc"
+    citation_scheme: str = "lc"  # the scheme of Russian titles and names in citations (C4xx)
     termbase: Termbase | None = None
     romanized: Romanized | None = None  # readings of an earlier run to reuse
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
@@ -100,6 +101,7 @@ class Rule:
     name: ClassVar[str]
     fixable: ClassVar[bool] = False
     severity: ClassVar[Severity] = "warning"
+    opt_in: ClassVar[bool] = False  # runs only when selected by its own code (`--select C405`)
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         raise NotImplementedError
