@@ -37,6 +37,9 @@ class Limits:
     max_line: int = 32 * MiB
     # Longest XML prolog (declaration, comments, DOCTYPE) read before the root element.
     max_prolog: int = 1 * MiB
+    # Most distinct words the language server keeps readings of between checks (words typed letter
+    # by letter add one each); past it the cache starts again, so a long session stays flat.
+    max_cached_words: int = 200_000
 
 
 # Read it as `limits.LIMITS.max_word` at the point of use (not imported by name): `configure` replaces it.
