@@ -248,13 +248,13 @@ class Project:
             return outcome
         outcome.document = document
         first, last_line, shift_lines, shift_chars = changed_paragraphs(last.text, buffer.text)
-        window = _window(document, first, last_line)
+        window, delta = _window(document, first, last_line)
         settings = self.settings
         if self.house is not None:
             settings = replace(settings, scheme=self.house.scheme)
         result = lint_run([window], settings, self.termbase, romanized=self._quick_romanized)
         self._quick_romanized = _bounded(result.romanized)
-        inside = [f for f in result.findings if first < f.line <= last_line]
+        inside = [_moved(f, 0, delta) for f in result.findings if first < f.line <= last_line]
         old_last = last_line - shift_lines
         kept = [f for f in last.findings if f.line <= first]
         kept += [_moved(f, shift_lines, shift_chars) for f in last.findings if f.line > old_last]
@@ -359,48 +359,44 @@ def changed_paragraphs(old: str, new: str) -> tuple[int, int, int, int]:
     return first, last, len(new_lines) - len(old_lines), len(new) - len(old)
 
 
-def _window(document: Document, first: int, last: int) -> Document:
-    """*document* with its prose blanked outside lines first+1..last, keeping the nearest heading
-    above (a reference section's heading decides what cites)."""
-    starts = [0] + [i + 1 for i, ch in enumerate(document.text) if ch == "\n"]
-    a = starts[first] if first < len(starts) else len(document.text)
-    b = starts[last] - 1 if last < len(starts) else len(document.text)
-    head = _heading_above(document, starts, first)
-    text = document.text
-    kept = [(a, b)] + ([head] if head else [])
-    out = []
-    pos = 0
-    for s, e in sorted(kept):
-        out.append(_blank(text[pos:s]))
-        out.append(text[s:e])
-        pos = e
-    out.append(_blank(text[pos:]))
-    return Document(document.path, document.kind, "".join(out), document.source, document.encoding,
-                    document.suppressions, [span for span in document.italics if a <= span[0] < b])
+def _window(document: Document, first: int, last: int) -> tuple[Document, int]:
+    """*document* cut to its lines first+1..last, and the amount to add to an offset of the cut
+    document to get the buffer's. The lines above stay as empty lines (line numbers and suppression
+    comments keep their meaning) but for the nearest heading (a reference section's heading decides
+    what cites); the text after is left out, so the work is the edited paragraphs'."""
+    source = document.source if document.source is not None else document.text
+    text_lines, source_lines = document.text.split("\n"), source.split("\n")
+    before_text, before_source = [""] * first, [""] * first
+    head = _heading_above(source_lines, first)
+    if head is not None:
+        before_text[head], before_source[head] = text_lines[head], source_lines[head]
+    a = sum(len(line) + 1 for line in text_lines[:first])
+    b = a + sum(len(line) + 1 for line in text_lines[first:last])
+    text = "\n".join(before_text + text_lines[first:last])
+    cut = "\n".join(before_source + source_lines[first:last])
+    w0 = len("\n".join(before_text)) + 1 if first else 0
+    delta = a - w0
+    italics = [(s - delta, e - delta) for s, e in document.italics if a <= s and e <= b]
+    return Document(document.path, document.kind, text, cut if document.source is not None else None,
+                    document.encoding, document.suppressions, italics), delta
 
 
-def _heading_above(document: Document, starts: list[int], first: int) -> tuple[int, int] | None:
-    """The span of the nearest line above *first* that looks like a heading (Markdown `#`, or a
-    short line alone between blank lines)."""
-    text = document.source or document.text
-    for line in range(first - 1, max(first - 400, 0) - 1, -1):
-        s = starts[line]
-        e = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
-        content = text[s:e].strip()
+def _heading_above(lines: list[str], first: int) -> int | None:
+    """The nearest line above *first* that looks like a heading (Markdown `#`, or a short line
+    without a full stop alone between blank lines)."""
+    for i in range(first - 1, max(first - 400, 0) - 1, -1):
+        content = lines[i].strip()
         if content.startswith("#") or (content and len(content) < 60 and not content.endswith(".")
-                                       and (line == 0 or not text[starts[line - 1]:s].strip())):
-            return s, e
+                                       and (i == 0 or not lines[i - 1].strip())
+                                       and (i + 1 >= len(lines) or not lines[i + 1].strip())):
+            return i
     return None
-
-
-def _blank(s: str) -> str:
-    return "".join("\n" if ch == "\n" else " " for ch in s) if s.strip() else s
 
 
 def _moved(f: Finding, lines: int, chars: int) -> Finding:
     fix = replace(f.fix, start=f.fix.start + chars, end=f.fix.end + chars) if f.fix is not None else None
     return replace(f, line=f.line + lines, end_line=(f.end_line or f.line) + lines, fix=fix,
-                   extra=dict(f.extra))
+                   extra=dict(f.extra), path=f.path)
 
 
 def target_range(suffix: str, lines: list[str], starts: list[int], line: int | None, target: str,

@@ -102,19 +102,26 @@ class SlovnikServer(LanguageServer):
         old = self.quick_tasks.pop(uri, None)
         if old is not None:
             old.cancel()
-        self.quick_tasks[uri] = asyncio.ensure_future(self.quick(uri, self.generation))
-        self.schedule_full(FULL_DELAY)
+        if self.full_task is not None and not self.full_task.done():
+            self.full_task.cancel()  # the quick pass schedules the next one when it is done
+        if uri in self.outcomes:
+            self.quick_tasks[uri] = asyncio.ensure_future(self.quick(uri, self.generation))
+        else:
+            self.schedule_full(FULL_DELAY)
 
     async def quick(self, uri: str, generation: int) -> None:
         await asyncio.sleep(QUICK_DELAY)
         buffer, last = self.buffer(uri), self.outcomes.get(uri)
-        if buffer is None or last is None or last.problem is not None:
-            return
-        loop = asyncio.get_running_loop()
-        outcome = await loop.run_in_executor(self.quick_pool, self.project.lint_quick, buffer, last)
-        current = self.buffer(uri)
-        if current is not None and current.version == buffer.version and generation == self.generation:
+        if buffer is not None and last is not None and last.problem is None:
+            loop = asyncio.get_running_loop()
+            outcome = await loop.run_in_executor(self.quick_pool, self.project.lint_quick, buffer, last)
+            current = self.buffer(uri)
+            if current is None or current.version != buffer.version or generation != self.generation:
+                return  # a newer edit has its own quick pass
             self.publish(outcome)
+        # the full pass waits for a pause in the typing, counted from the end of the quick pass (so
+        # it never competes with one for the interpreter)
+        self.schedule_full(FULL_DELAY)
 
     def schedule_full(self, delay: float) -> None:
         if self.full_task is not None and not self.full_task.done():
