@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from .. import limits
@@ -31,6 +32,11 @@ from ..lint.romanized import Romanized
 from ..lint.rules.analysis import HouseScheme
 from ..lint.sources import READERS, Document, read_text
 from ..model import Termbase
+
+if TYPE_CHECKING:
+    from tm.checks import Check
+    from tm.checks.base import CheckFinding, CheckOptions
+    from tm.checks.runner import CheckContext
 
 # The reader for a buffer whose name has no extension lint knows, by the editor's language id.
 LANGUAGE_SUFFIX = {"plaintext": ".txt", "text": ".txt", "markdown": ".md", "html": ".html",
@@ -70,7 +76,7 @@ class Buffer:
 class UnitIssue:
     """A `tm check` finding placed on its unit's target: [start, end) offsets of the buffer."""
 
-    finding: object  # tm.checks.base.CheckFinding
+    finding: CheckFinding
     start: int
     end: int
 
@@ -131,9 +137,9 @@ class Project:
         self.house: HouseScheme | None = None
         self._romanized: Romanized | None = None  # the full pass's readings
         self._quick_romanized: Romanized | None = None  # the quick pass's (another thread)
-        self._check_context: object | None = None
-        self._checks: list = []
-        self._check_options: object | None = None
+        self._check_context: CheckContext | None = None
+        self._checks: list[Check] = []
+        self._check_options: CheckOptions | None = None
 
     # ------------------------------------------------------------ configuration and termbase
 
@@ -274,12 +280,12 @@ class Project:
         from tm.checks.runner import CheckContext
         from tm.formats import iter_units
 
-        if not self._checks:
+        if not self._checks or self._check_options is None:
             return []
         checks = [c for c in self._checks if self.termbase is not None or not c.needs_termbase]
         if self._check_context is None:
             self._check_context = CheckContext(self.termbase, self._check_options)
-        ctx = self._check_context
+        ctx: CheckContext = self._check_context
         with tempfile.TemporaryDirectory(prefix="slovnik-lsp-") as folder:
             # the TM readers read files: the buffer goes to one of the same name in a private folder
             temp = Path(folder) / f"buffer{buffer.suffix}"
@@ -287,7 +293,7 @@ class Project:
                              if buffer.suffix in (".po", ".pot") else buffer.text.encode("utf-8"))
             rows = [UnitRow.of(i, tu) for i, tu in enumerate(iter_units(temp)) if not tu.obsolete]
         ctx.new_batch()
-        found = []
+        found: list[CheckFinding] = []
         for check in checks:
             found.extend(check.run(rows, ctx))
         lines = buffer.text.split("\n")

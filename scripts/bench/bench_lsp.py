@@ -79,6 +79,7 @@ async def main() -> None:
         return client.pushes[version]
 
     await client.start_io(sys.executable, "-c", "from glossary.cli import main; main()", "lsp")
+    assert client._server is not None
     pid = client._server.pid
     root = Path.cwd()
     await client.initialize_async(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(),

@@ -166,6 +166,7 @@ def _render(result, output_format: CheckFormat, output: Path | None, termbase, p
     if output_format is CheckFormat.xlsx:
         from tm.reports.xlsx import write_xlsx
 
+        assert output is not None  # check() refuses --format xlsx without -o
         write_xlsx(result, output)
         return
     if output_format is CheckFormat.html:
