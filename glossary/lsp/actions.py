@@ -65,7 +65,7 @@ def fix_all_action(outcome: Outcome, buffer: Buffer, lines: Lines) -> lsp.CodeAc
 # ------------------------------------------------------------ ignore here
 
 _HTML_BLOCK = re.compile(r"<(p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption|caption|div|section|article|"
-                         r"aside|header|footer|span|a|em|i|b|strong)\b[^>]*>", re.I)
+                         r"aside|header|footer)\b[^>]*>", re.I)
 _UNIT_START = re.compile(r"<(trans-unit|unit|tu)\b")
 
 

@@ -26,6 +26,14 @@ class Lines:
     def __init__(self, text: str, codec: PositionCodec):
         self.lines = text.split("\n")
         self.codec = codec
+        encoding = str(codec.encoding or lsp.PositionEncodingKind.Utf16)
+        # counted by the codecs in C (pygls counts character by character in Python)
+        if encoding == lsp.PositionEncodingKind.Utf8:
+            self.units = lambda s: len(s.encode("utf-8", "surrogatepass"))
+        elif encoding == lsp.PositionEncodingKind.Utf32:
+            self.units = len
+        else:
+            self.units = lambda s: len(s.encode("utf-16-le", "surrogatepass")) // 2
         self.starts = [0]
         for line in self.lines[:-1]:
             self.starts.append(self.starts[-1] + len(line) + 1)
@@ -34,13 +42,13 @@ class Lines:
         """1-based line, 1-based code-point column → LSP position."""
         i = min(max(line - 1, 0), len(self.lines) - 1)
         prefix = self.lines[i][: max(column - 1, 0)]
-        return lsp.Position(line=i, character=self.codec.client_num_units(prefix))
+        return lsp.Position(line=i, character=self.units(prefix))
 
     def at_offset(self, offset: int) -> lsp.Position:
         import bisect
 
         i = bisect.bisect_right(self.starts, offset) - 1
-        return lsp.Position(line=i, character=self.codec.client_num_units(self.lines[i][: offset - self.starts[i]]))
+        return lsp.Position(line=i, character=self.units(self.lines[i][: offset - self.starts[i]]))
 
     def offset(self, position: lsp.Position) -> int:
         """LSP position → offset of the text (clamped to the text)."""
@@ -49,7 +57,7 @@ class Lines:
         # client units → code points: count characters until their units reach the position
         units, col = 0, 0
         while col < len(line) and units < position.character:
-            units += self.codec.client_num_units(line[col])
+            units += self.units(line[col])
             col += 1
         return self.starts[i] + col
 
@@ -133,7 +141,7 @@ def diagnostics(outcome: Outcome, codec: PositionCodec) -> list[lsp.Diagnostic]:
     if outcome.problem is not None:
         line, message = outcome.problem
         at = lines.position(line or 1, 1)
-        end = lsp.Position(line=at.line, character=codec.client_num_units(lines.lines[at.line]))
+        end = lsp.Position(line=at.line, character=lines.units(lines.lines[at.line]))
         return [lsp.Diagnostic(range=lsp.Range(start=at, end=end), message=message,
                                severity=lsp.DiagnosticSeverity.Error, code="unreadable", source=SOURCE)]
     out = [lint_diagnostic(f, lines, outcome.uri) for f in outcome.findings]
