@@ -129,7 +129,7 @@ async def main() -> None:
     print(f"first diagnostics after open (cold): {cold:.1f} s")
     print(f"after an edit, quick pass (edited paragraph): {ms(quick)} over {len(quick)} edits")
     print(f"after an edit, full pass (whole buffer, after the {0.35 * 1000:.0f} ms pause): {ms(full)}")
-    print(f"burst of {args.burst} edits: {burst:.1f} s ({burst / args.burst * 1000:.0f} ms per edit and "
+    print(f"burst of {args.burst} edits: {burst:.1f} s ({burst / max(args.burst, 1) * 1000:.0f} ms per edit and "
           f"its diagnostics); server RSS {before:.0f} MB before, {after:.0f} MB after")
     await client.shutdown_async(None)
     client.exit(None)
