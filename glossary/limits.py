@@ -41,6 +41,9 @@ class Limits:
     # Russian titles with subtitles run to ~250; a whole italic page is emphasis, and a bound keeps
     # the lookup of the titles around a word cheap.
     max_title: int = 600
+    # Most distinct words the language server keeps readings of between checks (words typed letter
+    # by letter add one each); past it the cache starts again, so a long session stays flat.
+    max_cached_words: int = 200_000
 
 
 # Read it as `limits.LIMITS.max_word` at the point of use (not imported by name): `configure` replaces it.

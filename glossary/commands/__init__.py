@@ -1,5 +1,5 @@
 """One module per command group; each exposes register(app)."""
 
-from . import lint, printing, termbase, translit
+from . import lint, lsp, printing, termbase, translit
 
-COMMAND_MODULES = [termbase, translit, printing, lint]
+COMMAND_MODULES = [termbase, translit, printing, lint, lsp]

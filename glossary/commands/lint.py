@@ -123,6 +123,10 @@ def lint(
                                                         "rules); default `citation-scheme` in "
                                                         "[tool.slovnik], else lc.",
                                                         show_default=False)] = None,
+    diff_base: Annotated[str | None, typer.Option("--diff-base", help="Report only findings on lines "
+                                                  "added or changed since this git revision (e.g. "
+                                                  "origin/main); files git does not track count as new.",
+                                                  show_default=False)] = None,
 ) -> None:
     """Check English text for inconsistent or off-style romanization of Russian, rejected termbase
     renderings, mixed scripts and mojibake.
@@ -163,6 +167,10 @@ def lint(
             doc = result.documents[0]
             typer.echo(planned[0].fixed if planned else (doc.source or doc.text), nl=False)
     findings = result.findings
+    if diff_base is not None:
+        from ..gitdiff import changed_lines, only_changed
+
+        findings = only_changed(findings, changed_lines(diff_base))
     report_to_stderr = fix and from_stdin
     house = result.house
 

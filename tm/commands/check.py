@@ -22,6 +22,7 @@ class CheckFormat(StrEnum):
     html = "html"
     xlsx = "xlsx"
     sarif = "sarif"
+    github = "github"
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -169,12 +170,12 @@ def check(
     if sup_path is not None:
         result.findings, result.suppressed = apply_suppressions(result.findings, read_suppressions(sup_path))
 
-    _render(result, output_format, output, termbase)
+    _render(result, output_format, output, termbase, paths)
     if result.findings and not exit_zero:
         raise typer.Exit(1)
 
 
-def _render(result, output_format: CheckFormat, output: Path | None, termbase) -> None:
+def _render(result, output_format: CheckFormat, output: Path | None, termbase, paths: list[Path]) -> None:
     from glossary.atomic import atomic_write_text
     from tm.reports import render
 
@@ -192,6 +193,10 @@ def _render(result, output_format: CheckFormat, output: Path | None, termbase) -
         text = render.render_json(result.findings)
     elif output_format is CheckFormat.sarif:
         text = render.render_sarif(result.findings)
+    elif output_format is CheckFormat.github:
+        from tm.reports.github import render_github
+
+        text = render_github(result.findings, paths)
     else:
         text = render.render_text(result.findings, result.units)
         if result.suppressed:

@@ -1,0 +1,88 @@
+"""CI and pre-commit: `tm check --format github`, `glossary lint --diff-base REF` (only findings on
+changed lines) and the repository's `.pre-commit-hooks.yaml` run through `pre-commit try-repo`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from glossary.cli import app as glossary_app
+from tm.cli import app as tm_app
+
+REPO = Path(__file__).resolve().parent.parent
+GIT = shutil.which("git")
+PO = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+      'msgid "Заседание 12 мая."\nmsgstr "The meeting of 13 May."\n')
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run([GIT, *args], cwd=cwd, check=True, capture_output=True)
+
+
+def _repo(path: Path) -> Path:
+    _git(path, "init", "-q")
+    _git(path, "config", "user.email", "test@example.org")
+    _git(path, "config", "user.name", "test")
+    return path
+
+
+def test_tm_check_github_annotations_name_the_file_as_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "po").mkdir()
+    (tmp_path / "po" / "ru.po").write_text(PO, encoding="utf-8")
+    result = CliRunner().invoke(tm_app, ["check", "po/ru.po", "--no-glossary", "--format", "github"])
+    assert result.exit_code == 1
+    (line,) = result.output.splitlines()
+    assert line.startswith("::error title=number-mismatch ")
+    assert ",file=po/ru.po,line=4," in line and line.endswith("13")
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_diff_base_reports_only_findings_on_changed_lines(tmp_path, monkeypatch):
+    repo = _repo(tmp_path)
+    monkeypatch.chdir(repo)
+    (repo / "a.md").write_text("The plenum\u0435 met.\n\nNothing to see.\n", encoding="utf-8")
+    _git(repo, "add", "a.md")
+    _git(repo, "commit", "-qm", "first")
+    (repo / "a.md").write_text("The plenum\u0435 met.\n\nThe obkom\u0435 met.\n", encoding="utf-8")
+    (repo / "new.md").write_text("The raikom\u0435 met.\n", encoding="utf-8")
+    run = CliRunner().invoke(glossary_app, ["lint", "a.md", "new.md", "--select", "S", "--diff-base", "HEAD"])
+    assert run.exit_code == 1
+    assert [ln.split(": ")[0] for ln in run.output.splitlines() if "S301" in ln] == ["a.md:3:5", "new.md:1:5"]
+    everything = CliRunner().invoke(glossary_app, ["lint", "a.md", "--select", "S"])
+    assert "a.md:1:5" in everything.output  # the unchanged line has a finding too
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "second")
+    clean = CliRunner().invoke(glossary_app, ["lint", "a.md", "new.md", "--select", "S", "--diff-base", "HEAD"])
+    assert clean.exit_code == 0, clean.output
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_diff_base_with_an_unknown_revision_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    repo = _repo(tmp_path)
+    monkeypatch.chdir(repo)
+    (repo / "a.md").write_text("Text.\n", encoding="utf-8")
+    run = CliRunner().invoke(glossary_app, ["lint", "a.md", "--diff-base", "no-such-revision"])
+    assert run.exit_code == 2
+    assert run.output.startswith("error: --diff-base: ") and len(run.output.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_pre_commit_try_repo_runs_both_hooks(tmp_path):
+    """pre-commit installs this repository in its own virtualenv (minutes the first time)."""
+    (tmp_path / "project").mkdir()
+    repo = _repo(tmp_path / "project")
+    (repo / "a.md").write_text("The plenum\u0435 met.\n", encoding="utf-8")
+    (repo / "ru.po").write_text(PO, encoding="utf-8")
+    _git(repo, "add", "-A")
+    run = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "--all-files"], cwd=repo,
+                         capture_output=True, text=True, timeout=1800, check=False)
+    out = run.stdout
+    assert run.returncode == 1, out + run.stderr
+    assert "- hook id: glossary-lint" in out and "a.md:1:5: S301" in out
+    assert "- hook id: tm-check" in out and "ru.po:4: error [number-mismatch]" in out
