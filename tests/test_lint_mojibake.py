@@ -83,3 +83,11 @@ def test_s301_fix_is_safe_only_when_it_is_the_one_reading(house, tmp_path):
 def test_s301_cyrillic_repair_to_an_unknown_word_is_not_safe(house, tmp_path):
     found = _lint(house, tmp_path, "Слово Сxyщпр здесь.\n", "S301")
     assert [(f.text, f.fix.safe if f.fix else None) for f in found] == [("Сxyщпр", False)]
+
+
+def test_suspect_runs_pass_over_words_longer_than_the_bound():
+    from glossary.lint.mojibake import suspect_runs
+
+    text = "plain " + "y" * 5000 + "Ж tail Ð¡Ð¾Ð²ÐµÑ‚ end"
+    found = [m.group() for m in suspect_runs(text, 40)]
+    assert found == ["Ð¡Ð¾Ð²ÐµÑ‚"]  # the 5,001-character run is no word: passed over, not scanned

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,7 +24,19 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN1_LETTERS = re.compile("[\u00c0-\u00ff]")
 _BOX = re.compile("[\u2500-\u257f]")
 # A run of text with a character some cross-decoding leaves behind: the only runs looked at further.
-SUSPECT_RUN = re.compile("[^\\s]*[\u0400-\u04ff\u00c0-\u00ff\u2500-\u257f][^\\s]*")
+# A whitespace-free run holding a letter a wrong decoding produces (Cyrillic, Latin-1, box drawing).
+# Runs are found first and tested after: one regex `\S*[…]\S*` backtracks quadratically over a long
+# run with no such letter (a 20,000-letter word took seconds).
+_RUN = re.compile(r"\S+")
+_SUSPECT_CHAR = re.compile("[\u0400-\u04ff\u00c0-\u00ff\u2500-\u257f]")
+
+
+def suspect_runs(text: str, longest: int) -> Iterator[re.Match[str]]:
+    """The runs of *text* that may be mojibake, at most *longest* characters long (a longer run is
+    no word of any text; the linter passes such words over)."""
+    for m in _RUN.finditer(text):
+        if m.end() - m.start() <= longest and _SUSPECT_CHAR.search(m.group()):
+            yield m
 EDGE_PUNCT = ",.;:!?()[]\"'«»“”„"
 
 

@@ -180,9 +180,11 @@ class Mojibake(Rule):
             yield from self._codec_pairs(ctx, doc, done)
 
     def _codec_pairs(self, ctx: LintContext, doc, done: list[tuple[int, int]]) -> Iterator[Finding]:
-        from ..mojibake import EDGE_PUNCT, SUSPECT_RUN, repair
+        from ... import limits
+        from ..mojibake import EDGE_PUNCT, repair, suspect_runs
 
-        for m in SUSPECT_RUN.finditer(doc.text):
+        # UTF-8 read as a single-byte codec doubles a word's length: twice max-word, and its punctuation
+        for m in suspect_runs(doc.text, 2 * limits.LIMITS.max_word + 8):
             a, b = m.span()
             if any(x < b and a < y for x, y in done):
                 continue  # ftfy already repaired this run
