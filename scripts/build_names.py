@@ -7,8 +7,8 @@ and misaligned pairs (butusov / юрий) — so a pair is kept only when
 
 1. the Cyrillic is a Russian name: the morphological dictionary tags it as a given name, patronymic or
    surname, or it ends the way Russian surnames and patronymics do (-ов, -ский, -ович, -евна …), and
-2. the Latin spells it: both have the same scheme-neutral skeleton (`glossary.reverse.skeleton`),
-   directly or after the conventional rewrites of `glossary/schemes/conventions.json` (Alexei).
+2. the Latin spells it: both have the same scheme-neutral skeleton (`glossary.romanization.reverse.skeleton`),
+   directly or after the conventional rewrites of `glossary/romanization/schemes/conventions.json` (Alexei).
 
 The starter termbase adds its conventional spellings of names (Trotsky). Run from the repository root:
 
@@ -29,10 +29,10 @@ sys.path.insert(0, str(ROOT))
 
 from golden import sync  # noqa: E402  (scripts/golden.py: write or --check)
 
-from glossary import morph  # noqa: E402
 from glossary.lint.romanized import _termbase_spellings, normalize_marks  # noqa: E402
-from glossary.names import LEXICON_PATH, rewrites  # noqa: E402
-from glossary.reverse import skeleton  # noqa: E402
+from glossary.romanization.reverse import skeleton  # noqa: E402
+from glossary.russian import morph  # noqa: E402
+from glossary.russian.names import LEXICON_PATH, rewrites  # noqa: E402
 from glossary.termbase import load_termbase  # noqa: E402
 
 _RUSSIAN = re.compile("[а-яё]+")
@@ -110,7 +110,7 @@ def from_termbase(spellings: dict[str, list], kinds: dict[str, str]) -> int:
 def scheme_spellings(spellings: dict[str, list], kinds: dict[str, str]) -> int:
     """Every scheme's spelling of the given names and patronymics, as observed 0 times: the pairs
     are a sample, and English text writes a common name in whatever scheme (Elena, Yelena)."""
-    from glossary.romanize import SCHEME_IDS, romanize
+    from glossary.romanization.romanize import SCHEME_IDS, romanize
 
     added = 0
     for cyr in sorted({c for c, _ in spellings.values()}):

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from glossary.errors import FormatNotSupported, GlossaryError
+from glossary.core.errors import FormatNotSupported, GlossaryError
 from tm.formats import FORMATS, format_for, iter_units, read_tm, write_tm
 
 

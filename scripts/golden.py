@@ -60,8 +60,8 @@ def _cli(app, args: list[str]):
 
 def print_golden() -> dict[str, str]:
     """`glossary print` outputs for tests/data/print/termbase.json."""
-    from glossary.formats import read_termbase
     from glossary.printing import build_glossary, html, latex, markdown
+    from glossary.termbase.formats import read_termbase
 
     folder = DATA / "print"
     termbase = read_termbase(folder / "termbase.json")
@@ -206,7 +206,7 @@ def sync(path: Path, text: str, *, check: bool, how: str) -> bool:
     if check:
         print(f"{shown} is out of date; run {how}", file=sys.stderr)
         return False
-    from glossary.atomic import atomic_write_text
+    from glossary.core.atomic import atomic_write_text
 
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, text)

@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import interop_schemas  # noqa: E402  (the tests' schema loaders, no network)
 from typer.testing import CliRunner  # noqa: E402
 
-from glossary.errors import FormatNotSupported, GlossaryError  # noqa: E402
-from glossary.formats import FORMATS as TB_FORMATS  # noqa: E402
-from glossary.formats import read_termbase, write_termbase  # noqa: E402
+from glossary.core.errors import FormatNotSupported, GlossaryError  # noqa: E402
+from glossary.termbase.formats import FORMATS as TB_FORMATS  # noqa: E402
+from glossary.termbase.formats import read_termbase, write_termbase  # noqa: E402
 from tm.cli import app as tm_app  # noqa: E402
 from tm.formats import FORMATS as TM_FORMATS  # noqa: E402
 from tm.formats import format_for, iter_units, read_tm  # noqa: E402

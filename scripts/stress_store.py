@@ -127,7 +127,7 @@ def cli(command: str, store: Path, arg: str | Path) -> tuple[str | None, dict | 
 def library(command: str, store: Path, arg: str | Path) -> tuple[str | None, dict | None, bool]:
     """The same through the library in this process (each call opens the store, as a command does):
     for the test suite's short run, where a process per command costs too much."""
-    from glossary.errors import GlossaryError
+    from glossary.core.errors import GlossaryError
     from tm.store import Store, import_into
 
     waited = []

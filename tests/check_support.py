@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossary.model import Concept, Term, Termbase
+from glossary.termbase.model import Concept, Term, Termbase
 from tm.model import Segment, Tag, TranslationUnit
 
 DATA = Path(__file__).parent / "data" / "check"

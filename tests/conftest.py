@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 @pytest.fixture(scope="session", autouse=True)
 def _own_cache_dir(tmp_path_factory):
-    """The termbase disk cache (glossary.termcache) in a folder of the test session's own, never the
+    """The termbase disk cache (glossary.core.termcache) in a folder of the test session's own, never the
     user's: CLI runs in this process and subprocesses both see it."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SLOVNIK_CACHE_DIR", str(tmp_path_factory.mktemp("slovnik-cache")))

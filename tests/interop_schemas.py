@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from glossary.formats.tbx import relaxng
+from glossary.termbase.formats.tbx import relaxng
 from tm.formats.tmx import DTD_PATH
 
 SCHEMAS = Path(__file__).parent / "data" / "tm" / "schemas"

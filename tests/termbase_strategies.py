@@ -6,7 +6,7 @@ import re
 
 from hypothesis import strategies as st
 
-from glossary.model import (
+from glossary.termbase.model import (
     GENDERS,
     MATCH_MODES,
     NUMBERS,

@@ -3,7 +3,7 @@ import stat
 
 import pytest
 
-from glossary.atomic import atomic_open, atomic_path, atomic_write_text
+from glossary.core.atomic import atomic_open, atomic_path, atomic_write_text
 
 
 def test_atomic_write_follows_umask_for_new_files(tmp_path):

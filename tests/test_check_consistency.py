@@ -2,7 +2,7 @@
 
 from check_support import DATA, termbase, tu
 
-from glossary.recognize import TermIndex
+from glossary.recognition.recognize import TermIndex
 from tm.checks import select_checks
 from tm.checks.runner import run_checks
 from tm.formats import iter_units
@@ -106,7 +106,7 @@ def test_term_inconsistent_without_a_termbase_ignores_names_and_consistent_nouns
 
 
 def test_a_word_of_another_terms_rendering_is_not_a_romanization():
-    from glossary.model import Concept, Term, Termbase
+    from glossary.termbase.model import Concept, Term, Termbase
 
     tb = Termbase([Concept("x", terms=[Term("инцидент", "ru"), Term("staten spotty", "en")])])
     units = [tu(f"Статья № {i} вышла.", f"Article No. {i} appeared.", str(i)) for i in range(5)]

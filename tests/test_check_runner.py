@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.formats import read_termbase
+from glossary.termbase.formats import read_termbase
 from tm.checks import Check
 from tm.checks.base import normalize_key
 from tm.checks.runner import run_checks

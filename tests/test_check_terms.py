@@ -3,7 +3,7 @@
 import pytest
 from check_support import termbase, tu
 
-from glossary.recognize import TermIndex
+from glossary.recognition.recognize import TermIndex
 from tm.checks import select_checks
 from tm.checks.base import CheckOptions
 from tm.checks.runner import run_checks

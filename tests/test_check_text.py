@@ -78,8 +78,8 @@ def test_final_mark_ignores_closing_quotes():
 
 
 def test_numbers_inside_recognised_terms_do_not_count():
-    from glossary.model import Concept, Term, Termbase
-    from glossary.recognize import TermIndex
+    from glossary.recognition.recognize import TermIndex
+    from glossary.termbase.model import Concept, Term, Termbase
 
     tb = Termbase([Concept("25k", terms=[Term("двадцатипятитысячник", "ru"), Term("25,000er", "en")])])
     units = [tu("Приехали двадцатипятитысячники.", "The 25,000ers arrived.", "term"),

@@ -1,7 +1,7 @@
 import pytest
 
-from glossary.config import load_config
-from glossary.errors import ConfigError
+from glossary.core.config import load_config
+from glossary.core.errors import ConfigError
 
 
 def test_known_keys_and_tables_are_read(tmp_path):
@@ -21,7 +21,7 @@ def test_an_unknown_key_is_an_error_naming_it(tmp_path):
 
 
 def test_limits_are_read_from_the_config_and_checked(tmp_path, monkeypatch):
-    from glossary import limits
+    from glossary.core import limits
 
     monkeypatch.setattr(limits, "LIMITS", limits.Limits())
     pyproject = tmp_path / "pyproject.toml"

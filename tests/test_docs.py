@@ -58,7 +58,7 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_test_one():
 def test_every_limit_is_documented_once_with_its_default():
     from dataclasses import fields
 
-    from glossary.limits import Limits
+    from glossary.core.limits import Limits
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import ParseError
-from glossary.formats import read_termbase
+from glossary.core.errors import ParseError
 from glossary.lint.sources import read_document
 from glossary.printing.sources import iter_texts
+from glossary.termbase.formats import read_termbase
 from tm.formats import iter_units
 
 # Every reader of PO files in both packages: termbase, lint source, `print --for` text, TM.
@@ -72,14 +72,14 @@ SCHEMA = {"type": "object", "required": ["id", "lang"], "additionalProperties": 
 def test_schema_errors_are_described_from_their_keyword_not_jsonschemas_message(instance, words):
     import jsonschema
 
-    from glossary.schemacheck import describe
+    from glossary.core.schemacheck import describe
 
     errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(instance))
     assert {describe(e) for e in errors} == {words}
 
 
 def test_a_termbase_missing_two_keys_says_so_once(tmp_path):
-    from glossary.formats import jsonfile
+    from glossary.termbase.formats import jsonfile
 
     path = tmp_path / "tb.json"
     path.write_text('{"format": "slovnik-termbase", "version": 1, "concepts": [\n  {"terms": [{}]}\n]}\n',

@@ -107,8 +107,8 @@ def test_article_carries_the_planted_romanization_variants():
 
 
 def test_sample_russian_text_mentions_starter_concepts_in_inflected_forms():
-    from glossary.formats import read_termbase
-    from glossary.recognize import TermIndex
+    from glossary.recognition.recognize import TermIndex
+    from glossary.termbase.formats import read_termbase
 
     index = TermIndex(read_termbase(STARTER))
     text = (EXAMPLES / "sample_ru.txt").read_text(encoding="utf-8")

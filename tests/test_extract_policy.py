@@ -8,7 +8,7 @@ from pathlib import Path
 
 from glossary.extract import draft_termbase, extract_candidates
 from glossary.lint.sources import read_document
-from glossary.model import Concept, ConceptType, Term, Termbase
+from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
 
 def _extract(tmp_path: Path, text: str, termbase: Termbase | None = None):

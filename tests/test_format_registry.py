@@ -1,10 +1,10 @@
-"""Termbase and TM formats answer through one registry API (glossary.formats.registry)."""
+"""Termbase and TM formats answer through one registry API (glossary.termbase.formats.registry)."""
 
 import pytest
 
-import glossary.formats as termbase_formats
+import glossary.termbase.formats as termbase_formats
 import tm.formats as tm_formats
-from glossary.errors import FormatNotSupported
+from glossary.core.errors import FormatNotSupported
 
 
 @pytest.mark.parametrize(("module", "path", "fmt_id"), [

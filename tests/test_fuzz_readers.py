@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from glossary.errors import GlossaryError
-from glossary.formats import read_termbase, write_termbase
+from glossary.core.errors import GlossaryError
 from glossary.lint.sources import read_document
-from glossary.model import Concept, Status, Term, Termbase
 from glossary.printing.sources import iter_texts
+from glossary.termbase.formats import read_termbase, write_termbase
+from glossary.termbase.model import Concept, Status, Term, Termbase
 from tm.formats import iter_units, read_tm, write_tm
 
 FUZZ = settings(max_examples=15, derandomize=True, database=None, deadline=None,

@@ -1,10 +1,10 @@
-"""glossary.gctuning: the collector's state is always given back as it was found."""
+"""glossary.core.gctuning: the collector's state is always given back as it was found."""
 
 import gc
 
 import pytest
 
-from glossary import gctuning
+from glossary.core import gctuning
 
 
 @pytest.fixture(autouse=True)

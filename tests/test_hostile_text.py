@@ -17,14 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary import limits
 from glossary.cli import app as glossary_app
-from glossary.errors import ParseError
-from glossary.formats import read_termbase
-from glossary.formats.jsonfile import load_json
-from glossary.formats.pofile import load_po, parse_po
-from glossary.formats.textfile import StreamGuard, decode, decode_po, read_input, text_codec
+from glossary.core import limits
+from glossary.core.errors import ParseError
+from glossary.core.pofile import load_po, parse_po
+from glossary.core.textfile import StreamGuard, decode, decode_po, read_input, text_codec
 from glossary.lint.sources import read_document
+from glossary.termbase.formats import read_termbase
+from glossary.termbase.formats.jsonfile import load_json
 from tm.cli import app as tm_app
 from tm.formats import iter_units
 
@@ -431,7 +431,7 @@ def test_a_tm_cell_with_json_nested_past_the_interpreter_is_one_line(tmp_path):
 
 
 def test_a_json_number_past_the_interpreter_digit_limit_is_one_line(tmp_path):
-    from glossary.formats.jsonfile import load_json
+    from glossary.termbase.formats.jsonfile import load_json
 
     path = tmp_path / "big.json"
     path.write_text('{"format": "slovnik-termbase",\n "version": ' + "9" * 5000 + "}", encoding="utf-8")

@@ -14,8 +14,8 @@ import interop_schemas
 import pytest
 
 from glossary.cli import app as glossary_app
-from glossary.errors import ParseError
-from glossary.formats import tbx
+from glossary.core.errors import ParseError
+from glossary.termbase.formats import tbx
 from tm.cli import app as tm_app
 from tm.formats import iter_units, write_tm
 
@@ -198,7 +198,7 @@ def test_tm_encoding_option_reads_a_legacy_table(runner, tmp_path):
 
 
 def test_glossary_reads_a_utf16_csv_by_its_bom(tmp_path):
-    from glossary.formats import read_termbase
+    from glossary.termbase.formats import read_termbase
 
     tb = read_termbase(INTEROP / "glossary_utf16.csv")
     assert [t.text for t in tb.concepts[0].terms] == ["продовольственная карточка", "ration card"]

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.formats import jsonindent
+from glossary.termbase.formats import jsonindent
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 _VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pickle
 
-from glossary.detection import detect_document
-from glossary.lexicon import EMPTY, Lexicon
-from glossary.model import Concept, Term, Termbase
-from glossary.reverse import reverse
-from glossary.romanize import romanize
+from glossary.romanization.detection import detect_document
+from glossary.romanization.lexicon import EMPTY, Lexicon
+from glossary.romanization.reverse import reverse
+from glossary.romanization.romanize import romanize
+from glossary.termbase.model import Concept, Term, Termbase
 
 
 def _trotsky() -> Concept:

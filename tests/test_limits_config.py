@@ -8,8 +8,8 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from glossary import limits
 from glossary.cli import app as glossary_app
+from glossary.core import limits
 from tm.cli import app as tm_app
 
 LONG = "x" * 5_000

@@ -191,7 +191,7 @@ def test_extract_writes_a_draft_that_glossary_import_accepts(tmp_path, suffix):
     target = tmp_path / "mine.json"
     imported = invoke("import", str(draft), "--into", str(target))
     assert imported.exit_code == 0, imported.output
-    from glossary.formats import read_termbase
+    from glossary.termbase.formats import read_termbase
 
     tb = read_termbase(target)
     assert {c.id for c in tb} >= {"gorkom", "tolkach", "vydvizhenets", "dvoika", "ogpu"}

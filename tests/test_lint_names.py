@@ -13,11 +13,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from glossary import names
 from glossary.lint.engine import LintSettings, lint_documents
 from glossary.lint.romanized import Romanized
 from glossary.lint.sources import read_document
-from glossary.model import Termbase
+from glossary.russian import names
+from glossary.termbase.model import Termbase
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,8 +8,8 @@ import json
 from typer.testing import CliRunner
 
 from glossary.cli import app
-from glossary.formats import write_termbase
-from glossary.model import Concept, ConceptType, Term, Termbase
+from glossary.termbase.formats import write_termbase
+from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
 
 def _lint(tmp_path, text: str, *extra: str) -> list[dict]:

@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
-from glossary.formats import read_termbase
 from glossary.lint.engine import LintSettings, lint_run
 from glossary.lint.romanized import Romanized
 from glossary.lint.sources import read_document
+from glossary.termbase.formats import read_termbase
 
 LINT = Path(__file__).parent / "data" / "lint"
 HOUSE = str(LINT / "house.json")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.formats import read_termbase
 from glossary.lint.engine import LintSettings, lint_documents
 from glossary.lint.rules import RULES, get_rule
 from glossary.lint.sources import read_document
+from glossary.termbase.formats import read_termbase
 
 LINT = Path(__file__).parent / "data" / "lint"
 

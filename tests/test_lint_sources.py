@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import FormatNotSupported, ParseError
+from glossary.core.errors import FormatNotSupported, ParseError
 from glossary.lint.document import Suppression, parse_directive
 from glossary.lint.sources import read_document
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from glossary import limits
-from glossary import reverse as rev
 from glossary.cli import app as glossary_app
-from glossary.model import Termbase
+from glossary.core import limits
+from glossary.romanization import reverse as rev
+from glossary.termbase.model import Termbase
 from tm.cli import app as tm_app
 
 BIN = Path(sys.executable).parent
@@ -260,8 +260,9 @@ def test_tm_import_of_a_folder_says_it_is_a_folder(tmp_path):
 
 
 def test_the_recogniser_passes_over_a_huge_token_and_still_finds_the_terms_beside_it(monkeypatch):
-    from glossary import morph, recognize
-    from glossary.model import Concept, Term
+    from glossary.recognition import recognize
+    from glossary.russian import morph
+    from glossary.termbase.model import Concept, Term
 
     index = recognize.TermIndex(Termbase([
         Concept("ezhov", type="person", terms=[Term("Ежов", "ru"), Term("Yezhov", "en")]),

@@ -8,9 +8,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from glossary.formats import read_termbase
 from glossary.printing import build_glossary, write_glossary
 from glossary.printing.docx import CHARACTER_STYLES, PARAGRAPH_STYLES
+from glossary.termbase.formats import read_termbase
 
 DATA = Path(__file__).parent / "data" / "print"
 

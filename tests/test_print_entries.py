@@ -9,13 +9,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from glossary.errors import FormatNotSupported, ParseError, SchemeNotFound
-from glossary.formats import read_termbase
-from glossary.model import Concept, Term, Termbase
+from glossary.core.errors import FormatNotSupported, ParseError, SchemeNotFound
 from glossary.printing import build_glossary, parse_selection
 from glossary.printing.collation import collator
 from glossary.printing.entries import collation_key, index_form, letter_of
 from glossary.printing.sources import concepts_used_in, iter_texts
+from glossary.termbase.formats import read_termbase
+from glossary.termbase.model import Concept, Term, Termbase
 
 DATA = Path(__file__).parent / "data" / "print"
 

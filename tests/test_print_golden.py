@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_html_is_self_contained_with_subset_fonts():
-    from glossary.formats import read_termbase
     from glossary.printing import build_glossary, html
+    from glossary.termbase.formats import read_termbase
 
     glossary = build_glossary(read_termbase(ROOT / "tests" / "data" / "print" / "termbase.json"))
     page = html.render(glossary)
@@ -26,8 +26,8 @@ def test_html_is_self_contained_with_subset_fonts():
 
 
 def test_latex_escapes_special_characters():
-    from glossary.model import Concept, Term, Termbase
     from glossary.printing import build_glossary, latex
+    from glossary.termbase.model import Concept, Term, Termbase
 
     tb = Termbase([Concept("x", definition=r"50% of R&D_{costs} #1 ~ $5 \ ^",
                            terms=[Term("НИОКР", "ru"), Term("R&D", "en")])])
@@ -38,8 +38,8 @@ def test_latex_escapes_special_characters():
 
 
 def test_markdown_escapes_markup_characters():
-    from glossary.model import Concept, Term, Termbase
     from glossary.printing import build_glossary, markdown
+    from glossary.termbase.model import Concept, Term, Termbase
 
     tb = Termbase([Concept("x", definition="Use *this* [not] that_one <b>",
                            terms=[Term("слово", "ru"), Term("word", "en")])])

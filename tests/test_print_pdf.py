@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from glossary.errors import GlossaryError, MissingGlyph
-from glossary.formats import read_termbase
-from glossary.model import Concept, Term, Termbase
+from glossary.core.errors import GlossaryError, MissingGlyph
 from glossary.printing import build_glossary
 from glossary.printing.coverage import check_coverage, cmap, cmap_ranges
 from glossary.printing.typst import render_pdf
+from glossary.termbase.formats import read_termbase
+from glossary.termbase.model import Concept, Term, Termbase
 
 DATA = Path(__file__).parent / "data" / "print"
 PDFTOTEXT = shutil.which("pdftotext")

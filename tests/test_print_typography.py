@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.model import Concept, ConceptType, Term, Termbase
 from glossary.printing import build_glossary
 from glossary.printing.entries import differing_words, surname_first
 from glossary.printing.markdown import render as render_markdown
 from glossary.printing.typography import NBSP, one_spelling, typeset
+from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
 
 @pytest.mark.parametrize(("text", "lang", "printed"), [

@@ -9,8 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from glossary.cli import app
-from glossary.model import Concept, ConceptType, Term, Termbase
-from glossary.publications import bibliography, cite_title, publication, romanize_title
+from glossary.termbase.model import Concept, ConceptType, Term, Termbase
+from glossary.termbase.publications import bibliography, cite_title, publication, romanize_title
 
 TERMBASE = {
     "format": "slovnik-termbase", "version": 1, "title": "Works", "source_lang": "ru", "target_lang": "en",

@@ -139,7 +139,7 @@ def _locked_store(monkeypatch) -> None:
     import itertools
     import sqlite3
 
-    from tm import storewrite
+    from tm.store import storewrite
 
     _copy("tmstore", "history.tmx", "more.tmx")
     _tm("import", "history.tmx", "--into", "tm.db")

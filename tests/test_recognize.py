@@ -1,11 +1,11 @@
-"""glossary.recognize: Russian by lemma, English by inflection and romanized inflection."""
+"""glossary.recognition.recognize: Russian by lemma, English by inflection and romanized inflection."""
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.model import Concept, Term, Termbase
-from glossary.recognize import TermIndex, english_bases
+from glossary.recognition.recognize import TermIndex, english_bases
+from glossary.termbase.model import Concept, Term, Termbase
 
 
 def _termbase() -> Termbase:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from glossary.romanize import romanize
+from glossary.romanization.romanize import romanize
 
 TABLE = json.loads((Path(__file__).parent / "data" / "alalc_russian.json").read_text(encoding="utf-8"))
 MAPPINGS = {**TABLE["letters"], **TABLE["pre-1918"]}

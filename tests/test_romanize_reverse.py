@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary.detection import detect, detect_document
-from glossary.model import Concept, ConceptType, Term, Termbase
-from glossary.reverse import reverse, skeleton
-from glossary.romanize import SCHEME_IDS, romanize
+from glossary.romanization.detection import detect, detect_document
+from glossary.romanization.reverse import reverse, skeleton
+from glossary.romanization.romanize import SCHEME_IDS, romanize
+from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
 WORDS = [w for w in (Path(__file__).parent / "data" / "romanize" / "reverse_words.txt")
          .read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]

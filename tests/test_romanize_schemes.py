@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.errors import ParseError, SchemeNotFound, UnmappedCharacterError
-from glossary.romanize import (
+from glossary.core.errors import ParseError, SchemeNotFound, UnmappedCharacterError
+from glossary.romanization.romanize import (
     RUSSIAN,
     SCHEME_DIR,
     SCHEMES,
@@ -163,7 +163,7 @@ def test_russian_input_never_leaves_cyrillic_in_the_output(scheme_id, text):
 
 
 def test_conventional_spellings_replace_known_name_forms():
-    from glossary.model import Concept, ConceptType, Term, Termbase
+    from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
     tb = Termbase(concepts=[
         Concept("trotskii-lev", ConceptType.PERSON, terms=[Term("Троцкий", "ru", conventional="Trotsky")]),

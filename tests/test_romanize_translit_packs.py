@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transliterate import get_available_language_codes, translit
 
-from glossary.translit_packs import register_packs
+from glossary.romanization.translit_packs import register_packs
 
 
 def test_every_scheme_is_a_transliterate_language_pack():

@@ -1,4 +1,4 @@
-"""The start-up caches of the linter: wordfreq lookups through an SQLite copy (glossary.frequency),
+"""The start-up caches of the linter: wordfreq lookups through an SQLite copy (glossary.russian.frequency),
 the reverse romanizer's trigram counts on disk, and the batched round trip of reverse readings. Each
 must give exactly what the slow path gives."""
 
@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 from wordfreq import zipf_frequency
 
-from glossary import frequency, reverse, termcache
+from glossary.core import termcache
+from glossary.romanization import reverse
+from glossary.russian import frequency
 
 WORDS = ["committee", "moskva", "émigré", "straße", "piłsudski", "o'brien", "tv-set", "x1", "Capital",
          "колхоз", "москва", "вчк", "ёлка", "Москва", "mоskva", "zzzqxj", "щщщыыы", ""]

@@ -1,7 +1,7 @@
 """Content checks for the bundled starter termbase (glossary/data/starter.json).
 
 The file is loaded with plain json so these checks hold whatever the readers do, and then once through
-glossary.formats.read_termbase to prove the shipped file loads with the real reader.
+glossary.termbase.formats.read_termbase to prove the shipped file loads with the real reader.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def test_no_word_mixes_scripts_and_english_terms_have_no_cyrillic(concepts):
 
 
 def test_project_validator_reports_nothing():
-    from glossary.validate import check_file
+    from glossary.termbase.validate import check_file
 
     assert [(f.code, f.text) for f in check_file(STARTER)] == []
 
@@ -256,7 +256,7 @@ def test_file_is_pretty_printed_utf8_one_concept_per_block():
 
 
 def test_loads_through_the_project_reader(concepts):
-    from glossary.formats import read_termbase
+    from glossary.termbase.formats import read_termbase
 
     tb = read_termbase(STARTER)
     assert len(tb) == len(concepts)

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from termbase_strategies import termbases
 
-from glossary.errors import FormatNotSupported, ParseError, WriteError
-from glossary.formats import FORMATS, format_for, get_format, read_termbase, write_termbase
-from glossary.formats.jsonfile import from_dict
-from glossary.model import Termbase
+from glossary.core.errors import FormatNotSupported, ParseError, WriteError
+from glossary.termbase.formats import FORMATS, format_for, get_format, read_termbase, write_termbase
+from glossary.termbase.formats.jsonfile import from_dict
+from glossary.termbase.model import Termbase
 
 SAMPLE = Path(__file__).parent / "data" / "termbase" / "sample.json"
 

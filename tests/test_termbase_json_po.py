@@ -11,11 +11,11 @@ from pathlib import Path
 import polib
 import pytest
 
-from glossary.errors import ParseError
-from glossary.formats import po as po_glossary
-from glossary.formats import read_termbase, write_termbase
-from glossary.formats.jsonfile import SCHEMA_PATH, value_lines
-from glossary.model import Concept, Term, Termbase
+from glossary.core.errors import ParseError
+from glossary.termbase.formats import po as po_glossary
+from glossary.termbase.formats import read_termbase, write_termbase
+from glossary.termbase.formats.jsonfile import SCHEMA_PATH, value_lines
+from glossary.termbase.model import Concept, Term, Termbase
 
 DATA = Path(__file__).parent / "data" / "termbase"
 
@@ -133,8 +133,8 @@ def test_written_po_passes_msgfmt_check(tmp_path):
 
 def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, monkeypatch):
     """jsonschema-rs only gates `valid?`; an invalid file gets jsonschema's messages either way."""
-    from glossary import schemacheck
-    from glossary.formats import jsonfile
+    from glossary.core import schemacheck
+    from glossary.termbase.formats import jsonfile
 
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
@@ -154,8 +154,8 @@ def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, m
 
 
 def test_value_lines_with_a_depth_maps_the_same_lines_as_the_full_walk():
-    from glossary.formats.jsonfile import value_lines
     from glossary.termbase import STARTER_PATH
+    from glossary.termbase.formats.jsonfile import value_lines
 
     text = STARTER_PATH.read_text(encoding="utf-8")
     full = value_lines(text)
@@ -174,7 +174,7 @@ def test_po_in_cp1251_declaring_utf8_names_the_line_and_the_likely_encoding(tmp_
 
 
 def test_po_with_a_vertical_tab_in_a_string_reads_with_an_explicit_encoding(tmp_path):
-    from glossary.formats import read_termbase
+    from glossary.termbase.formats import read_termbase
 
     po = tmp_path / "vt.po"
     po.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import TermbaseError
-from glossary.formats import read_termbase
+from glossary.core.errors import TermbaseError
 from glossary.termbase import find_concept, search, slugify, stats
+from glossary.termbase.formats import read_termbase
 
 DATA = Path(__file__).parent / "data" / "termbase"
 

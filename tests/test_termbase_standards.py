@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from glossary.formats import read_termbase, write_termbase
-from glossary.model import Concept, ConceptType, Status, Term, Termbase
 from glossary.termbase import STARTER_PATH
+from glossary.termbase.formats import read_termbase, write_termbase
+from glossary.termbase.model import Concept, ConceptType, Status, Term, Termbase
 
 DATA = Path(__file__).parent / "data" / "termbase"
 SCH_NS = "{http://purl.oclc.org/dsdl/schematron}"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from glossary.errors import ParseError
-from glossary.formats import read_termbase, write_termbase
-from glossary.formats.tabular import COLUMNS, join_list, split_list
+from glossary.core.errors import ParseError
+from glossary.termbase.formats import read_termbase, write_termbase
+from glossary.termbase.formats.tabular import COLUMNS, join_list, split_list
 
 DATA = Path(__file__).parent / "data" / "termbase"
 HEADER = "concept_id,concept_type,lang,term,status,subject"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from glossary.errors import ParseError
-from glossary.formats import read_termbase, write_termbase
-from glossary.formats.tbx import RNG_PATH, relaxng, schema_errors
+from glossary.core.errors import ParseError
+from glossary.termbase.formats import read_termbase, write_termbase
+from glossary.termbase.formats.tbx import RNG_PATH, relaxng, schema_errors
 
 DATA = Path(__file__).parent / "data" / "termbase"
 

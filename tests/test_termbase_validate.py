@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from glossary.formats import read_termbase, write_termbase
-from glossary.model import Concept, Status, Term, Termbase
-from glossary.validate import RULES, check_file, check_termbase, mixed_words
+from glossary.termbase.formats import read_termbase, write_termbase
+from glossary.termbase.model import Concept, Status, Term, Termbase
+from glossary.termbase.validate import RULES, check_file, check_termbase, mixed_words
 
 DATA = Path(__file__).parent / "data" / "termbase"
 

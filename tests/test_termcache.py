@@ -1,5 +1,5 @@
 """Large termbases: the id index kept on add, derived structures rebuilt when the termbase changes,
-and the disk cache (glossary.termcache) that is used when valid and rebuilt when not."""
+and the disk cache (glossary.core.termcache) that is used when valid and rebuilt when not."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from glossary import termcache
-from glossary.errors import TermbaseError
-from glossary.formats import write_termbase
-from glossary.model import Concept, ConceptType, Term, Termbase
-from glossary.recognize import TermIndex
-from glossary.reverse import reverse
-from glossary.romanize import romanize
+from glossary.core import termcache
+from glossary.core.errors import TermbaseError
+from glossary.recognition.recognize import TermIndex
+from glossary.romanization.reverse import reverse
+from glossary.romanization.romanize import romanize
 from glossary.termbase import OnDuplicate, add_terms, load_termbase, merge_termbases, search
+from glossary.termbase.formats import write_termbase
+from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
 
 def _concept(cid: str, ru: str, en: str, **term) -> Concept:
@@ -185,7 +185,7 @@ def test_the_cache_folder_stays_bounded(cache, monkeypatch):
 def test_a_changed_termbase_analyses_only_its_new_words(cache, tb_file, monkeypatch):
     """The words' analyses outlive a termbase version (termcache.WordMemo): after a concept is
     added, building the recogniser's plan and the search index asks about the new words only."""
-    import glossary.recognize as recognize
+    import glossary.recognition.recognize as recognize
     import glossary.termbase as termbase_module
 
     def counting(name, real):
@@ -195,8 +195,8 @@ def test_a_changed_termbase_analyses_only_its_new_words(cache, tb_file, monkeypa
         monkeypatch.setattr(name, wrapped)
 
     asked: list[str] = []
-    counting("glossary.recognize.lexeme_forms", recognize.lexeme_forms)
-    counting("glossary.recognize.term_lemmas", recognize.term_lemmas)
+    counting("glossary.recognition.recognize.lexeme_forms", recognize.lexeme_forms)
+    counting("glossary.recognition.recognize.term_lemmas", recognize.term_lemmas)
     counting("glossary.termbase._word_lemmas", termbase_module._word_lemmas)
     TermIndex(load_termbase(tb_file))
     search(load_termbase(tb_file), "farm")

@@ -113,7 +113,7 @@ def test_convert_into_a_missing_folder_names_the_folder_not_a_temp_file(runner, 
 
 
 def test_progress_on_a_terminal_never_writes_into_the_converted_file_on_stdout(runner, data_dir, monkeypatch):
-    import tm.commands.convert as convert
+    import tm.cli.convert as convert
 
     monkeypatch.setattr(convert, "progress_enabled", lambda: True)  # as if stderr were a terminal
     result = runner.invoke(app, ["convert", str(data_dir / "tm" / "cp1251.po"), "-o", "-", "--to", "tmx"])

@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from glossary.errors import ParseError
-from glossary.formats.textfile import _MAYBE_UNTERMINATED, _unterminated_line, refuse_unterminated_po_strings
+from glossary.core.errors import ParseError
+from glossary.core.textfile import _MAYBE_UNTERMINATED, _unterminated_line, refuse_unterminated_po_strings
 from tm.formats import iter_units, tmx, xliff
 from tm.formats._inline import read_parts, read_segment
 from tm.formats._xml import XML_LANG

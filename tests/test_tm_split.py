@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary.errors import ParseError
-from glossary.formats import read_termbase
+from glossary.core.errors import ParseError
+from glossary.termbase.formats import read_termbase
 from tm.checks.runner import run_checks
 from tm.formats import iter_units, split_units
 

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 from tmformats_support import TMX_TAGGED, unit
 
-from glossary.errors import FormatNotSupported, ParseError
+from glossary.core.errors import FormatNotSupported, ParseError
 from tm.formats import format_for, iter_units, read_tm, write_tm
 from tm.formats.tabular import segment_to_text
 from tm.formats.tmx import DTD_PATH
@@ -426,7 +426,7 @@ def test_a_value_under_no_header_is_an_error_not_a_made_up_prop(tmp_path, fmt):
 
 
 def test_unterminated_po_string_is_a_syntax_error_with_its_line():
-    from glossary.errors import ParseError
+    from glossary.core.errors import ParseError
     from tm.formats import read_tm
 
     with pytest.raises(ParseError) as info:

@@ -8,10 +8,9 @@ import pytest
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from tm import textindex
-from tm.fuzzy import score, word_diff
 from tm.model import Segment, TranslationUnit
-from tm.store import Store
+from tm.store import Store, textindex
+from tm.store.fuzzy import score, word_diff
 
 
 def tu(source: str, target: str, **kw) -> TranslationUnit:

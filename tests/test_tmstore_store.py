@@ -11,10 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary.errors import ParseError
-from tm import unitcodec
+from glossary.core.errors import ParseError
 from tm.model import Segment, Tag, TranslationUnit
-from tm.store import Store, StoreError, unit_key
+from tm.store import Store, StoreError, unit_key, unitcodec
 
 DATA = Path(__file__).parent / "data" / "tmstore"
 

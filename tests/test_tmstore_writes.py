@@ -168,7 +168,7 @@ def test_a_first_import_killed_leaves_a_temp_store_the_next_import_removes(tmp_p
     path = tmp_path / "tm.db"
     child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import time
-        from glossary.atomic import temp_beside
+        from glossary.core.atomic import temp_beside
         from tm.store import Store
         with temp_beside({str(path)!r}) as tmp, Store(tmp, create=True) as store:
             store.import_files([{str(DATA / "history.tmx")!r}])
@@ -199,7 +199,7 @@ def test_import_lookup_and_search_run_eight_way_concurrently_with_right_answers(
 
 
 def test_a_new_store_on_a_read_only_mount_is_one_line(tmp_path, runner, monkeypatch):
-    import glossary.atomic
+    import glossary.core.atomic
 
     real_statvfs = os.statvfs
 
@@ -207,7 +207,7 @@ def test_a_new_store_on_a_read_only_mount_is_one_line(tmp_path, runner, monkeypa
         def __init__(self, path):
             self.f_flag = real_statvfs(path).f_flag | (os.ST_RDONLY if Path(path) == tmp_path else 0)
 
-    monkeypatch.setattr(glossary.atomic.os, "statvfs", ReadOnly)
+    monkeypatch.setattr(glossary.core.atomic.os, "statvfs", ReadOnly)
     path = tmp_path / "tm.db"
     result = runner.invoke(app, ["import", str(DATA / "more.tmx"), "--into", str(path)])
     assert result.exit_code == 2

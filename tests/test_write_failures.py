@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from glossary import atomic
-from glossary.atomic import atomic_open, atomic_write_text, remove_stale_temps, temp_prefix
 from glossary.cli import app as glossary_app
-from glossary.errors import WriteError
+from glossary.core import atomic
+from glossary.core.atomic import atomic_open, atomic_write_text, remove_stale_temps, temp_prefix
+from glossary.core.errors import WriteError
 from tm.cli import app as tm_app
 
 DATA = Path(__file__).parent / "data"
@@ -132,7 +132,7 @@ def test_a_kill_9_during_a_write_leaves_an_orphan_the_next_write_removes(tmp_pat
     target.write_bytes(OLD)
     writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys, time
-        from glossary.atomic import atomic_open
+        from glossary.core.atomic import atomic_open
         with atomic_open({str(target)!r}) as fh:
             fh.write("half a termbase")
             fh.flush()

@@ -1,4 +1,4 @@
-"""The one XML gate (glossary.formats.xmlsafe): every XML reader goes through it, the prolog is
+"""The one XML gate (glossary.core.xmlsafe): every XML reader goes through it, the prolog is
 judged by slovnik before libxml2 reads the body, and errors are slovnik's one line — whatever
 libxml2 the installed lxml carries."""
 
@@ -15,8 +15,8 @@ import pytest
 from openpyxl import Workbook
 
 from glossary.cli import app as glossary_app
-from glossary.errors import ParseError
-from glossary.formats import xmlsafe
+from glossary.core import xmlsafe
+from glossary.core.errors import ParseError
 from tm.cli import app as tm_app
 from tm.formats import iter_units
 
@@ -172,7 +172,7 @@ def test_damaged_workbooks_are_one_line_in_both_clis(runner, tmp_path, tm_workbo
 
 
 def test_a_member_larger_than_the_limit_is_refused_before_inflating(tmp_path, tm_workbook, monkeypatch):
-    from glossary import limits
+    from glossary.core import limits
 
     monkeypatch.setattr(limits, "LIMITS", limits.Limits(max_zip_member=100))
     with pytest.raises(ParseError, match="over the 100-byte limit"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.errors import GlossaryError
+from glossary.core.errors import GlossaryError
 
 
 class TMWriteError(GlossaryError):

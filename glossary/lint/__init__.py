@@ -7,5 +7,5 @@
 - `config` — `[tool.slovnik]` lint settings merged with the command line
 - `fix` — safe fixes, applied atomically or shown as a diff
 
-Findings are `glossary.findings.Finding` records; the CLI is `glossary/commands/lint.py`.
+Findings are `glossary.findings.Finding` records; the CLI is `glossary/cli/lint.py`.
 """

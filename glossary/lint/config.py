@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..config import Config
-from ..errors import ConfigError
+from ..core.config import Config
+from ..core.errors import ConfigError
 from .engine import LintSettings
 
 
@@ -83,6 +83,6 @@ def lint_settings(config: Config, *, scheme: str | None = None, select: list[str
 
 
 def _check_scheme(scheme_id: str) -> None:
-    from ..romanize import get_scheme
+    from ..romanization.romanize import get_scheme
 
     get_scheme(scheme_id)  # raises SchemeNotFound with the list of known ids

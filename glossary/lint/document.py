@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .. import limits
-from ..errors import ParseError
+from ..core import limits
+from ..core.errors import ParseError
 
 # `slovnik: ignore` (every rule) or `slovnik: ignore[R101, S3]` (codes or code prefixes).
 DIRECTIVE_RE = re.compile(r"slovnik:\s*ignore(?:\[\s*([A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*\])?")

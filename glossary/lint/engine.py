@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ConfigError
+from ..core.errors import ConfigError
 from ..findings import Finding
-from ..model import Termbase
+from ..termbase.model import Termbase
 from .document import Document
 from .romanized import Romanized
 from .rules import RULES, LintContext, Rule

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..atomic import atomic_write_bytes
+from ..core.atomic import atomic_write_bytes
 from ..findings import Finding, Fix
 from .document import Document
 

@@ -1,4 +1,4 @@
-"""Words past the longest word analysed (`max_word` in glossary/limits.py).
+"""Words past the longest word analysed (`max_word` in glossary/core/limits.py).
 
 No Russian word, romanized or not, is longer than about 35 letters, so the romanizer, the reverse
 romanizer and the recogniser pass a longer "word" over rather than spend time on it. Lint and
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .. import limits
+from ..core import limits
 from .document import Document
 from .rules.base import WORD_RE
 

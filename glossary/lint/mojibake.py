@@ -71,8 +71,8 @@ def _plain_case(word: str) -> bool:
 
 
 def _known_russian(word: str) -> bool:
-    from .. import morph
-    from ..frequency import zipf
+    from ..russian import morph
+    from ..russian.frequency import zipf
 
     return _plain_case(word) and (morph.is_known(word.lower()) or zipf(word.lower(), "ru") >= 2.0)
 

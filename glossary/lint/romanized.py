@@ -8,10 +8,10 @@ A word counts as romanized Russian when
    English knows but rarely (Zipf 1–3.5) is Russian only when its Russian reading is clearly more
    frequent in Russian than the word is in English (`Yezhov` 1.4 vs ежов 3.0 — yes; `Serology` 2.0
    vs серологий 0.0, `Jair` 2.1 vs яир 2.4 — no); a lower-case word must be rarer still, and
-3. a scheme's letter table or, failing that, reverse romanization (`glossary.reverse.reverse`) reads
+3. a scheme's letter table or, failing that, reverse romanization (`glossary.romanization.reverse.reverse`) reads
    it as a Russian word form that the morphological dictionary or the termbase knows.
 
-A capitalised word is first looked up in the names lexicon (`glossary.names`): an observed spelling of
+A capitalised word is first looked up in the names lexicon (`glossary.russian.names`): an observed spelling of
 a Russian name, or one the conventional spellings explain (Yuri, Alexei, Rachmaninoff), reads as that
 name — before any letter table, which reads `Dmitry` as дмитры — and is not taken for English. An
 unknown surname (Pepelyaev) reads as the reverse romanization that ends like Russian surnames do, so
@@ -25,9 +25,9 @@ import string
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .. import limits
-from ..frequency import zipf
-from ..model import Termbase
+from ..core import limits
+from ..russian.frequency import zipf
+from ..termbase.model import Termbase
 
 SOFT_MARKS = "'’ʹʼ"
 HARD_MARKS = "ʺ\"″"
@@ -99,7 +99,7 @@ _HUSHING_Y = re.compile(r"(zh|sh|ch)y", re.IGNORECASE)
 def scheme_letters() -> frozenset[str]:
     """Every character a romanized Russian word may hold: ASCII letters, the soft-sign marks and
     hyphen, and whatever any scheme writes for a Cyrillic letter (ISO 9's č, ë, ŝ …)."""
-    from ..romanize import romanize, scheme_ids
+    from ..romanization.romanize import romanize, scheme_ids
 
     alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
     out = set(string.ascii_lowercase) | set(SOFT_MARKS) | set("-'’ʹʺ\"″")
@@ -164,7 +164,7 @@ class Romanized:
         self.known_spellings: dict[str, str] = {}
         self.approved_spellings: dict[str, str] = {}
         if termbase is not None:  # built once per termbase version, and cached on disk (termcache)
-            from ..termcache import derived
+            from ..core.termcache import derived
 
             self.known_spellings = derived(termbase, "lint-spellings", dict, _termbase_spellings)
             self.approved_spellings = derived(termbase, "lint-approved", dict, approved_english_spellings)
@@ -204,7 +204,7 @@ class Romanized:
         if word[:1].isupper() and zipf >= ENGLISH_ZIPF:
             # An English name that is a Russian name's usual spelling (Yuri, Elena; not Jury, Mark).
             # The lexicon alone decides here: every capitalised English word passes this way.
-            from ..names import lexicon
+            from ..russian.names import lexicon
 
             name = lexicon().reading(normalize_marks(word).lower())
             return name is not None and russian_zipf(name.cyrillic) >= zipf + NAME_MARGIN
@@ -250,7 +250,7 @@ class Romanized:
             cyr, schemes = fast[0]
             reading = Reading(word, cyr, 0.9, tuple(c for c, _ in fast), schemes)
         else:
-            from ..reverse import reverse
+            from ..romanization.reverse import reverse
 
             ranked = reverse(word, termbase=self.termbase, limit=10)
             cands = [c for c in ranked if c.known and c.score >= self.min_score]
@@ -285,7 +285,7 @@ class Romanized:
         """A surname no dictionary knows (Pepelyaev, Pepelyayev → пепеляев): the best reverse reading
         when a scheme writes it so and it ends like the lexicon's Russian surnames. Its schemes stay
         empty: a guess anchors a group of spellings (R101) but is no evidence of a scheme."""
-        from ..names import lexicon
+        from ..russian.names import lexicon
 
         cyr = best.cyrillic.lower()
         if best.schemes and best.score >= SURNAME_GUESS_SCORE and lexicon().surname_shaped(cyr):
@@ -297,7 +297,7 @@ class Romanized:
         when its reading agrees (Alexei with Aleksei, Rachmaninoff with Rachmaninov, the termbase's
         Mandelstam with Mandelshtam), else the skeleton of the word. Only names: an exonym the
         termbase records (Moscow for Москва) stays apart from the romanization (the Moskva River)."""
-        from ..reverse import skeleton
+        from ..romanization.reverse import skeleton
 
         if word[:1].isupper() and (name := self.name_reading(word)) is not None:
             reading = self.reading(word)
@@ -309,14 +309,14 @@ class Romanized:
     def guesses(self, word: str) -> tuple[str, ...]:
         """Cyrillic forms (lower case) a scheme writes exactly as *word*, best first, dictionary or
         not: what two spellings of a word no dictionary knows (Narkomiust, Narkomjust) can agree on."""
-        from ..reverse import reverse
+        from ..romanization.reverse import reverse
 
         return tuple(dict.fromkeys(c.cyrillic.lower() for c in reverse(word, limit=10) if c.schemes))
 
     def house_form(self, cyrillic: str) -> str:
         """The house-scheme spelling of a Cyrillic word form (conventional spellings honoured)."""
         if cyrillic not in self._house:
-            from ..romanize import romanize
+            from ..romanization.romanize import romanize
 
             # Without a termbase there are no conventional spellings to honour.
             self._house[cyrillic] = romanize(cyrillic, self.scheme, conventional=self.termbase is not None,
@@ -324,7 +324,7 @@ class Romanized:
         return self._house[cyrillic]
 
     def strict_form(self, cyrillic: str) -> str:
-        from ..romanize import romanize
+        from ..romanization.romanize import romanize
 
         return romanize(cyrillic, self.scheme)
 
@@ -372,8 +372,8 @@ def _termbase_spellings(termbase: Termbase, conventional_only: bool = False) -> 
 
 
 def _name_reading(key: str) -> str | None:
-    from ..names import lexicon, rewrites
-    from ..reverse import skeleton
+    from ..romanization.reverse import skeleton
+    from ..russian.names import lexicon, rewrites
 
     lex = lexicon()
     found = lex.reading(key)
@@ -390,7 +390,7 @@ def _name_reading(key: str) -> str | None:
 
 
 def _schemes_writing(cyrillic: str, key: str) -> tuple[str, ...]:
-    from ..romanize import SCHEME_IDS, romanize
+    from ..romanization.romanize import SCHEME_IDS, romanize
 
     return tuple(s for s in SCHEME_IDS if normalize_marks(romanize(cyrillic, s)).lower() == key)
 
@@ -402,7 +402,7 @@ _MAX_STEPS = 3000
 
 @lru_cache(maxsize=200_000)
 def _has_prefix(prefix: str) -> bool:
-    from .. import morph
+    from ..russian import morph
 
     words = morph.analyzer().dictionary.words
     return next(iter(words.iterkeys(prefix)), None) is not None
@@ -413,7 +413,7 @@ def _inverse_letters(scheme_id: str) -> tuple[dict[str, tuple[str, ...]], int]:
     """Latin piece → Cyrillic letters for one scheme: its letter table plus the outputs of its
     context rules (wikipedia -y for -ий, bgn ye for е); the contexts are checked afterwards by
     romanizing each result back."""
-    from ..romanize import get_scheme
+    from ..romanization.romanize import get_scheme
 
     scheme = get_scheme(scheme_id)
     pairs = [(cyr, lat) for cyr, lat in scheme.letter_map().items()]
@@ -426,7 +426,7 @@ def _inverse_letters(scheme_id: str) -> tuple[dict[str, tuple[str, ...]], int]:
 
 
 def _is_name(cyr: str) -> bool:
-    from .. import morph
+    from ..russian import morph
 
     return any(p.is_known and any(t in p.tag for t in _NAME_TAGS) for p in morph.parses(cyr))
 
@@ -436,8 +436,8 @@ def table_readings(house: str, key: str, capitalized: bool = False) -> tuple[tup
     """(dictionary word, schemes that write it exactly as *key*) for every scheme's letter table,
     the house scheme's readings first, then those more schemes agree on. Empty when no scheme
     parses *key* into a dictionary word: the caller falls back to full reverse romanization."""
-    from .. import morph
-    from ..romanize import SCHEME_IDS, romanize
+    from ..romanization.romanize import SCHEME_IDS, romanize
+    from ..russian import morph
 
     words: dict[str, None] = {}
     for scheme_id in (house, *(s for s in SCHEME_IDS if s != house)):
@@ -468,8 +468,8 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
     rule for the word or no dictionary word fits: the caller then falls back to full reverse
     romanization, so this only ever saves work.
     """
-    from .. import morph
-    from ..romanize import romanize
+    from ..romanization.romanize import romanize
+    from ..russian import morph
 
     pieces, longest = _inverse_letters(scheme_id)
     found: list[str] = []
@@ -494,7 +494,7 @@ def approved_english_spellings(termbase: Termbase) -> dict[str, str]:
     """Approved English terms that romanize the Russian term word for word (Kuybyshev admitted
     beside Kuibyshev, Yezhovshchina): spelling → Russian word, paired by skeleton key. R102 accepts
     them as house spellings; they are not evidence that a word is Russian (Soviet pairs with совет)."""
-    from ..reverse import skeleton
+    from ..romanization.reverse import skeleton
 
     out: dict[str, str] = {}
     for concept in termbase:

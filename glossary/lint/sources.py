@@ -20,10 +20,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-from .. import limits
-from ..errors import FormatNotSupported, ParseError
-from ..formats import xmlsafe
-from ..formats.textfile import read_input
+from ..core import limits, xmlsafe
+from ..core.errors import FormatNotSupported, ParseError
+from ..core.textfile import read_input
 from .document import (
     COMMENT_RE,
     ENTITY_RE,
@@ -278,8 +277,8 @@ def read_po(path: Path, data: bytes) -> Document:
 
     Suppression: a translator comment `# slovnik: ignore[CODES]` covers that entry's msgstr.
     """
-    from ..formats.pofile import parse_po
-    from ..formats.textfile import decode_po
+    from ..core.pofile import parse_po
+    from ..core.textfile import decode_po
 
     source, encoding = decode_po(path, data)
     parse_po(path, source, encoding)  # a PO file polib cannot read is refused, not half-checked
@@ -378,7 +377,7 @@ STDIN = Path("-")
 def read_stdin(data: bytes, name: str | None = None) -> Document:
     """Text given on standard input. *name* (`--stdin-filename`) picks the reader by its extension
     and names the findings; without it the text is plain text named `-`."""
-    from .. import limits
+    from ..core import limits
 
     if len(data) > limits.LIMITS.max_input:
         raise ParseError(Path(name or "-"), None, f"input larger than {limits.LIMITS.max_input} bytes")

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..model import ConceptType
+from ..termbase.model import ConceptType
 from .romanized import Reading, is_acronym, normalize_marks, strip_marks
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def is_proper(ctx: LintContext, word: CitedWord) -> bool:
 @lru_cache(maxsize=50_000)
 def _proper_parse(cyrillic: str) -> tuple[tuple[str, ...], bool]:
     """(the lemmas of the two best known parses, whether the best carries a proper-noun tag)."""
-    from .. import morph
+    from ..russian import morph
 
     parses = [p for p in morph.parses(cyrillic) if p.is_known]
     return tuple(p.normal_form for p in parses[:2]), bool(parses) and any(t in parses[0].tag for t in _PROPER_TAGS)
@@ -74,7 +74,7 @@ def _proper_parse(cyrillic: str) -> tuple[tuple[str, ...], bool]:
 def maybe_proper(ctx: LintContext, word: CitedWord) -> bool:
     """Could the word be a proper name? (Iagoda: ягода is a berry, and a surname.) A capital on such
     a word is left alone: only the writer knows which is meant."""
-    from .. import morph
+    from ..russian import morph
     from .rules.analysis import analysis
 
     reading = word.reading
@@ -90,7 +90,7 @@ _NAME_TYPES = frozenset({ConceptType.PERSON, ConceptType.PLACE, ConceptType.ORGA
 
 
 def _termbase_capitalised(ctx: LintContext) -> dict[str, bool]:
-    from .. import morph
+    from ..russian import morph
 
     cached = getattr(ctx, "_titles_capitalised", None)
     if cached is None:
@@ -127,7 +127,7 @@ def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
     """How the citation scheme writes *word* inside a title: its Russian reading romanized, in the
     scheme's title case (sentence case: capital for the first word of a title or of a part after a full
     stop, and for proper names). None when there is nothing to say (no reading, or a word written as it is)."""
-    from ..romanize import romanize
+    from ..romanization.romanize import romanize
 
     fixed = termbase_title(ctx, word)
     if fixed is not None:
@@ -154,7 +154,7 @@ def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
 
 @lru_cache(maxsize=50_000)
 def _romanized(cyrillic: str, scheme: str) -> str:
-    from ..romanize import romanize
+    from ..romanization.romanize import romanize
 
     return romanize(cyrillic, scheme)
 
@@ -162,7 +162,7 @@ def _romanized(cyrillic: str, scheme: str) -> str:
 @cache
 def _function_cyrillic(word: str) -> str | None:
     """The Russian function word a romanized one spells (dlya, dlja → для)."""
-    from ..romanize import SCHEME_IDS, romanize
+    from ..romanization.romanize import SCHEME_IDS, romanize
 
     for cyr in ("и", "в", "во", "на", "с", "со", "к", "ко", "о", "об", "обо", "по", "за", "из", "от", "до",
                 "у", "при", "без", "для", "под", "над", "перед", "или", "как", "не", "ни", "а", "но", "да",
@@ -181,7 +181,7 @@ def unambiguous(ctx: LintContext, word: CitedWord, scheme: str) -> bool:
     """Is the scheme's form of *word* certain? Yes when every Russian reading that some scheme writes
     exactly as the word (else every reading) gives the same letters and the same capital
     (Tayny: тайны alone is written so; Istorii: истории and историй are both istorii)."""
-    from ..romanize import romanize
+    from ..romanization.romanize import romanize
 
     if termbase_title(ctx, word) is not None:
         return True

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .. import limits
+from ..core import limits
 from .citations import title_spans
 from .romanized import (
     ENGLISH_ZIPF,
@@ -95,8 +95,8 @@ def _termbase_forms(ctx: LintContext, found: list[Run]) -> dict[int, tuple[str, 
     scheme, the publication's Cyrillic title), for every title run that is a publication's title
     word for word (by lemma: the reading
     Beriia, берия, matches the title's Берии, and the title's own form wins)."""
-    from .. import morph
-    from ..publications import publications, romanize_title
+    from ..russian import morph
+    from ..termbase.publications import publications, romanize_title
     if ctx.termbase is None:
         return {}
     scheme = ctx.citation_scheme or "lc"
@@ -124,7 +124,7 @@ _WORDS = re.compile(r"[^\W\d_]+(?:['’ʹʺ\"][^\W\d_]+)*['’ʹ]?")
 
 
 def _word_matches(word: CitedWord, lemmas: frozenset[str]) -> bool:
-    from .. import morph
+    from ..russian import morph
 
     if word.reading is None:
         cyr = _function_cyrillic(word.text.lower()) if word.function else None
@@ -261,7 +261,7 @@ def _spelled_so(reading: Reading | None) -> bool:
 def _name_spelled_so(romanized, word: str) -> bool:
     """A capitalised word the names lexicon reads as a name that a scheme writes exactly so (Stalin;
     not Diary, which only a loose skeleton match turns into a name)."""
-    from ..romanize import SCHEME_IDS, romanize
+    from ..romanization.romanize import SCHEME_IDS, romanize
 
     if not word[:1].isupper():
         return False
@@ -317,7 +317,7 @@ _BEFORE_START = re.compile(r"(?:^|[.(\[;,—–-])[ \t*_\"“«'‘]*$")
 
 
 def _given_name(reading: Reading | None) -> bool:
-    from .. import morph
+    from ..russian import morph
 
     return reading is not None and any(p.is_known and "Name" in p.tag for p in morph.parses(reading.cyrillic)[:1])
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..formats.xmlsafe import parse_xml
+from ..core.xmlsafe import parse_xml
 from .document import (
     COMMENT_RE,
     ENTITY_RE,

@@ -10,10 +10,10 @@ from typing import Any
 
 from lsprotocol import types as lsp
 
-from ..errors import GlossaryError
+from ..core.errors import GlossaryError
 from ..lint.fix import plan_fixes
 from ..lint.sources import Document
-from ..model import Concept, Status, Term
+from ..termbase.model import Concept, Status, Term
 from .convert import SOURCE, Lines
 from .project import Buffer, Outcome, read_buffer
 

@@ -67,9 +67,9 @@ def rule_doc_uri(code: str) -> str:
     """A file URI of the rule's documentation (what `glossary rule CODE` prints), written once per
     server into the cache folder (a private temporary folder when the cache is off)."""
     from .. import __version__
-    from ..atomic import atomic_write_text
+    from ..core.atomic import atomic_write_text
+    from ..core.termcache import cache_dir
     from ..lint.rules import RULES
-    from ..termcache import cache_dir
 
     base = cache_dir()
     folder = (base / f"lsp-rules-{__version__}") if base is not None else Path(_private_dir())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..lint.romanized import Romanized, apply_case, case_shape, core, is_latin_word
 from ..lint.rules.base import tokenize
-from ..model import Concept, Termbase
+from ..termbase.model import Concept, Termbase
 
 
 def word_at(line: str, column: int) -> tuple[str, int, int] | None:
@@ -37,7 +37,7 @@ def hover_markdown(line: str, column: int, termbase: Termbase | None, romanized:
     parts: list[str] = []
     span: tuple[int, int] | None = None
     if termbase is not None:
-        from ..recognize import TermIndex
+        from ..recognition.recognize import TermIndex
 
         index = termbase.derived("lsp-hover-index", TermIndex)
         for match in index.find_en(line):

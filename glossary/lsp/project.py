@@ -22,16 +22,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
-from .. import limits
-from ..config import Config, find_pyproject, load_config
-from ..errors import GlossaryError, ParseError
+from ..core import limits
+from ..core.config import Config, find_pyproject, load_config
+from ..core.errors import GlossaryError, ParseError
 from ..findings import Finding
 from ..lint.config import lint_settings
 from ..lint.engine import LintSettings, lint_run
 from ..lint.romanized import Romanized
 from ..lint.rules.analysis import HouseScheme
 from ..lint.sources import READERS, Document, read_text
-from ..model import Termbase
+from ..termbase.model import Termbase
 
 if TYPE_CHECKING:
     from tm.checks import Check
@@ -113,7 +113,7 @@ def read_buffer(buffer: Buffer) -> Document:
 
 def _po_bytes(text: str, data: bytes) -> bytes:
     """A PO buffer in the charset its header declares (the reader decodes by it)."""
-    from ..formats.textfile import po_charset
+    from ..core.textfile import po_charset
 
     declared = po_charset(data)[0]
     if declared and declared.lower().replace("_", "-") not in ("utf-8", "utf8"):

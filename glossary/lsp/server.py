@@ -27,7 +27,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace.position_codec import PositionCodec
 
 from .. import __version__
-from ..errors import GlossaryError
+from ..core.errors import GlossaryError
 from . import actions
 from .convert import SOURCE, Lines, diagnostics
 from .hover import hover_markdown

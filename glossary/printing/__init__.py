@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import FormatNotSupported, GlossaryError
+from ..core.errors import FormatNotSupported, GlossaryError
 from .entries import Entry, Glossary, build_glossary, parse_selection
 
 # Extension → (writer module name, takes page layout options). An explicit registry, no discovery.

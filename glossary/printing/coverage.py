@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from ..errors import MissingGlyph
+from ..core.errors import MissingGlyph
 from .entries import Entry, Form, Glossary
 
 FONTS_DIR = Path(__file__).parent / "fonts"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..atomic import atomic_path
+from ..core.atomic import atomic_path
 from .entries import Entry, Form, Glossary
 from .typst import PAPERS
 

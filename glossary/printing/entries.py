@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from ..model import Concept, ConceptType, Term, Termbase
+from ..termbase.model import Concept, ConceptType, Term, Termbase
 from .collation import collation_key
 from .typography import SPELLINGS, one_spelling, typeset
 
@@ -259,7 +259,7 @@ def grammar_of(term: Term) -> str:
 
 class _Builder:
     def __init__(self, direction: str, schemes: tuple[str, ...], spelling: str | None = None):
-        from ..romanize import engine
+        from ..romanization.romanize import engine
 
         self.source, self.target = direction.split("-")
         self.schemes = schemes
@@ -392,7 +392,7 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
 
 
 def _scheme_info(scheme_id: str) -> SchemeInfo:
-    from ..romanize import get_scheme
+    from ..romanization.romanize import get_scheme
 
     scheme = get_scheme(scheme_id)
     return SchemeInfo(scheme.id, scheme.name)

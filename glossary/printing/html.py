@@ -14,7 +14,7 @@ import io
 from html import escape
 from pathlib import Path
 
-from ..atomic import atomic_write_text
+from ..core.atomic import atomic_write_text
 from .coverage import FACES, FONTS_DIR, printed_strings
 from .entries import Entry, Form, Glossary
 from .typst import PAPERS

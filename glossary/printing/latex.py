@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..atomic import atomic_write_text
+from ..core.atomic import atomic_write_text
 from .entries import Entry, Form, Glossary
 
 _SPECIAL = {

@@ -3,7 +3,7 @@
 glossary never imports tm, so the few formats `--for` accepts are read here, for their text only:
 plain text and Markdown (.txt, .md), TMX (every <seg>, any language), PO/POT (msgid and msgstr,
 plurals included) and XLIFF 1.2/2.x (<source> and <target>). Recognition is the linter's and the TM
-checks' own: glossary.recognize.TermIndex, Russian by lemma, English by inflection and romanization.
+checks' own: glossary.recognition.recognize.TermIndex, Russian by lemma, English by inflection and romanization.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import FormatNotSupported
-from ..model import Termbase
+from ..core.errors import FormatNotSupported
+from ..termbase.model import Termbase
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 TM_SUFFIXES = (".tmx", ".po", ".pot", ".xlf", ".xliff")
@@ -23,7 +23,7 @@ def iter_texts(path: Path) -> Iterator[str]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        from ..formats.textfile import read_text
+        from ..core.textfile import read_text
 
         yield read_text(path)
     elif suffix == ".tmx":
@@ -43,7 +43,7 @@ _NATIVE_CODE = {"bpt", "ept", "ph", "it", "ut"}
 
 
 def _segment_text(element) -> str:
-    from ..formats.xmlsafe import local_name
+    from ..core.xmlsafe import local_name
 
     parts = [element.text or ""]
     for child in element:
@@ -54,7 +54,7 @@ def _segment_text(element) -> str:
 
 
 def _xml_texts(path: Path, names: set[str]) -> Iterator[str]:
-    from ..formats.xmlsafe import local_name, parse_xml
+    from ..core.xmlsafe import local_name, parse_xml
 
     for element in parse_xml(path).iter():
         if local_name(element) in names:
@@ -64,7 +64,7 @@ def _xml_texts(path: Path, names: set[str]) -> Iterator[str]:
 
 
 def _po_texts(path: Path) -> Iterator[str]:
-    from ..formats.pofile import load_po
+    from ..core.pofile import load_po
 
     catalog = load_po(path)
     for entry in catalog:
@@ -79,7 +79,7 @@ def _po_texts(path: Path) -> Iterator[str]:
 
 def concepts_used_in(termbase: Termbase, paths: Iterable[Path]) -> set[str]:
     """Ids of the concepts whose terms occur (Russian or English) in any of *paths*."""
-    from ..recognize import TermIndex
+    from ..recognition.recognize import TermIndex
 
     index = TermIndex(termbase)
     found: set[str] = set()

@@ -14,8 +14,8 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes
-from ..errors import GlossaryError
+from ..core.atomic import atomic_write_bytes
+from ..core.errors import GlossaryError
 from .coverage import FONTS_DIR, check_coverage
 from .entries import Entry, Form, Glossary
 

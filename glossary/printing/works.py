@@ -8,9 +8,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ..atomic import atomic_write_bytes
-from ..model import Termbase
-from ..publications import bibliography
+from ..core.atomic import atomic_write_bytes
+from ..termbase.model import Termbase
+from ..termbase.publications import bibliography
 
 FORMATS = (".md", ".txt", ".html")
 

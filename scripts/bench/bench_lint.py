@@ -45,7 +45,7 @@ ONE_LINE = "The delegates met Molotov in the Kremlin on Tuesday.\n"
 def make_text(size: int, seed: int = 1937) -> str:
     from wordfreq import top_n_list
 
-    from glossary.romanize import romanize
+    from glossary.romanization.romanize import romanize
 
     rng = random.Random(seed)
     english = [w for w in top_n_list("en", 3000) if w.isalpha()]

@@ -37,8 +37,8 @@ PREFIXES = ["", "пред", "пере", "под", "над", "раз", "вы", "�
 
 
 def synthetic(source: Path, n: int, target: Path) -> int:
-    from glossary.formats import read_termbase
-    from glossary.formats.jsonfile import to_dict
+    from glossary.termbase.formats import read_termbase
+    from glossary.termbase.formats.jsonfile import to_dict
 
     base = read_termbase(source)
     data = to_dict(base)
@@ -97,9 +97,9 @@ def child(tb_path: Path, tmp: Path) -> None:
 
     import gc
 
-    from glossary.formats import read_termbase
     from glossary.printing import build_glossary, write_glossary
     from glossary.printing.typst import render_pdf
+    from glossary.termbase.formats import read_termbase
 
     gc.disable()  # as `glossary print` runs
     tb = stage("load termbase (JSON reader)", lambda: read_termbase(tb_path))

@@ -1,4 +1,4 @@
-"""Romanization throughput: glossary.romanize vs iuliia, transliterate and translitua on the same ~10 MB text.
+"""Romanization throughput: glossary.romanization.romanize vs iuliia, transliterate and translitua on the same ~10 MB text.
 
     .venv/bin/python scripts/bench/bench_romanize.py [--mb 10] [--runs 5] [--seed 1]
 
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     import transliterate
     import translitua
 
-    from glossary.romanize import clear_caches, romanize
+    from glossary.romanization.romanize import clear_caches, romanize
 
     def cold(scheme_id: str):
         def run(t: str) -> str:

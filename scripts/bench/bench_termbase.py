@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from glossary.formats import read_termbase, write_termbase
 from glossary.termbase import STARTER_PATH
+from glossary.termbase.formats import read_termbase, write_termbase
 
 
 def build(copies: int, folder: Path) -> tuple[Path, Path, int, int]:

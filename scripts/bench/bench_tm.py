@@ -44,8 +44,10 @@ import gen_tmx  # noqa: E402
 from rapidfuzz import process  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
-from tm import textindex  # noqa: E402
-from tm.store import Store  # noqa: E402
+from tm.store import (  # noqa: E402
+    Store,  # noqa: E402
+    textindex,  # noqa: E402
+)
 
 IMPORT_CHILD = """
 import sys, time

@@ -4,7 +4,7 @@
 
 For each length n, words built here from repeated units (ordinary letters "tukhachevskii", and the
 runs that made the old parse quadratic: "i", "yi", "y") are reverse-romanized with every scheme's
-inverse (`glossary.reverse._candidate_spellings`, the beam parse that `reverse()` runs, without the
+inverse (`glossary.romanization.reverse._candidate_spellings`, the beam parse that `reverse()` runs, without the
 `max_word` pass-over, which would skip anything past 64 letters). Reported: the median time of
 --runs runs (each on a fresh cache), µs per letter, and the peak memory of one run (tracemalloc).
 Linear work shows as a flat µs/letter column. The machine load (`uptime`) is printed first.
@@ -26,7 +26,7 @@ def word(unit: str, n: int) -> str:
 
 
 def one(text: str) -> float:
-    from glossary.reverse import _candidate_spellings
+    from glossary.romanization.reverse import _candidate_spellings
 
     _candidate_spellings.cache_clear()
     t0 = time.perf_counter()
@@ -35,7 +35,7 @@ def one(text: str) -> float:
 
 
 def peak(text: str) -> int:
-    from glossary.reverse import _candidate_spellings
+    from glossary.romanization.reverse import _candidate_spellings
 
     _candidate_spellings.cache_clear()
     tracemalloc.start()
@@ -52,7 +52,7 @@ def main() -> None:
     ap.add_argument("--lengths", default="10,100,1000,10000")
     args = ap.parse_args()
     lengths = [int(x) for x in args.lengths.split(",")]
-    from glossary.reverse import _model
+    from glossary.romanization.reverse import _model
 
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
     _model()  # the trigram model is built once, outside the timings

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/bench/compare_iuliia.py /work/shared/corpus/iuliia-schemas [--markdown]
 
-For the seven schemes both projects have, every iuliia sample is romanized by glossary.romanize (with
+For the seven schemes both projects have, every iuliia sample is romanized by glossary.romanization.romanize (with
 the options that match iuliia's choices: ALA-LC ligatures, BGN/PCGN middle dots). A difference is
 explained when it is one of the known, documented kinds:
 
@@ -19,7 +19,7 @@ import json
 import sys
 from pathlib import Path
 
-from glossary.romanize import romanize
+from glossary.romanization.romanize import romanize
 
 SHARED = {  # iuliia name → (our id, our options)
     "ala_lc": ("ala-lc", {"ligatures": True}),
@@ -95,7 +95,7 @@ def our_samples_through_iuliia() -> None:
 
     import iuliia
 
-    from glossary.romanize import SCHEMES
+    from glossary.romanization.romanize import SCHEMES
 
     warnings.simplefilter("ignore", DeprecationWarning)
     print("\n| our scheme | Cyrillic | ours | iuliia |\n|---|---|---|---|")

@@ -17,11 +17,11 @@ import re
 import sys
 from pathlib import Path
 
-from glossary.formats import read_termbase, write_termbase
-from glossary.formats.ids import slugify
-from glossary.model import Concept, ConceptType, Status, Term, Termbase
-from glossary.romanize import romanize
+from glossary.romanization.romanize import romanize
 from glossary.termbase import STARTER_PATH
+from glossary.termbase.formats import read_termbase, write_termbase
+from glossary.termbase.ids import slugify
+from glossary.termbase.model import Concept, ConceptType, Status, Term, Termbase
 
 _ONSETS = ("б", "в", "г", "д", "ж", "з", "к", "л", "м", "н", "п", "р", "с", "т", "ф", "х", "ц", "ч",
            "ш", "щ", "бр", "вл", "гр", "др", "кр", "пл", "пр", "ст", "тр", "св", "ск", "сл", "зв", "хв")

@@ -1,7 +1,7 @@
 """Reverse-romanization accuracy and skeleton collisions over the starter termbase.
 
 For every Russian word of the termbase (and, with --inflected, its case forms), romanize it in each of
-the eight schemes, run glossary.reverse.reverse() on the romanization and count how often the right
+the eight schemes, run glossary.romanization.reverse.reverse() on the romanization and count how often the right
 word comes first (compared with ё folded to е and case ignored). Run twice: ranking with the termbase,
 and with the dictionary alone (an empty termbase). Also reports skeleton collisions between different
 starter words, skeleton invariance across schemes, and English words (wordfreq top N) sharing a key.
@@ -18,10 +18,10 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from glossary.model import Termbase
-from glossary.reverse import reverse, skeleton
-from glossary.romanize import SCHEME_IDS, romanize
+from glossary.romanization.reverse import reverse, skeleton
+from glossary.romanization.romanize import SCHEME_IDS, romanize
 from glossary.termbase import STARTER_PATH, load_termbase
+from glossary.termbase.model import Termbase
 
 CASES = ("gent", "datv", "ablt", "loct")
 
@@ -41,7 +41,7 @@ def starter_words(tb) -> list[str]:
 
 
 def inflected(words: list[str]) -> list[str]:
-    from glossary import morph
+    from glossary.russian import morph
 
     forms: dict[str, str] = {}
     for w in words:

@@ -22,7 +22,7 @@ from glossary.lint.fix import plan_fixes
 from glossary.lint.rules.titles import work_groups
 from glossary.lint.sources import read_document
 from glossary.lint.titles import runs
-from glossary.romanize import _load_default_termbase
+from glossary.romanization.romanize import _load_default_termbase
 
 
 def main(path: Path) -> None:

@@ -117,8 +117,9 @@ def preload() -> None:
     # the dictionaries, the reverse romanizer's trigram model and scheme tables (~3 s together).
     from wordfreq import zipf_frequency
 
-    from glossary import morph, reverse
-    from glossary.romanize import SCHEMES
+    from glossary.romanization import reverse
+    from glossary.romanization.romanize import SCHEMES
+    from glossary.russian import morph
 
     zipf_frequency("word", "en")
     zipf_frequency("слово", "ru")
@@ -320,7 +321,7 @@ def _short(path: str) -> str:
 
 
 def innermost_frame(text: str, most_recent_first: bool = False) -> str | None:
-    """`glossary/formats/xlsx.py:read` for the innermost slovnik frame of a traceback (or of a
+    """`glossary/termbase/formats/xlsx.py:read` for the innermost slovnik frame of a traceback (or of a
     faulthandler dump, which lists the most recent call first); else the innermost frame at all."""
     frames = _FRAME_RE.findall(text)
     if most_recent_first:

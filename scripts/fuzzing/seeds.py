@@ -132,7 +132,7 @@ def generate_seeds(folder: Path) -> None:
     a DOCX of made-up sentences."""
     import docx
 
-    from glossary.formats import read_termbase, write_termbase
+    from glossary.termbase.formats import read_termbase, write_termbase
     from tm.formats import read_tm, write_tm
 
     folder.mkdir(parents=True, exist_ok=True)

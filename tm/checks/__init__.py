@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from glossary.errors import GlossaryError
+from glossary.core.errors import GlossaryError
 
 from . import consistency, terms, text
 

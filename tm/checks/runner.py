@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import pandas as pd
 
-from glossary import gctuning, limits
-from glossary.errors import ParseError
-from glossary.model import Termbase
-from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, TermIndex
-from glossary.skeleton import skeleton
+from glossary.core import gctuning, limits
+from glossary.core.errors import ParseError
+from glossary.recognition.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, TermIndex
+from glossary.romanization.skeleton import skeleton
+from glossary.termbase.model import Termbase
 from tm.errors import WorkerDied
 from tm.model import TranslationUnit
 
@@ -61,7 +61,7 @@ class PassedOver:
             self.count += other.count
 
     def note(self) -> str:
-        """The run's one note about them (the wording lint uses, glossary.limits.passed_over_note)."""
+        """The run's one note about them (the wording lint uses, glossary.core.limits.passed_over_note)."""
         if self.path:
             where = f"{self.path}:{self.line}" if self.line else self.path
             where += f" (unit {self.tuid})" if self.tuid and not self.line else ""

@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from glossary.atomic import atomic_write_text
-from glossary.errors import ParseError
-from glossary.formats.jsonfile import load_json
+from glossary.core.atomic import atomic_write_text
+from glossary.core.errors import ParseError
+from glossary.termbase.formats.jsonfile import load_json
 
 from .base import CheckFinding
 

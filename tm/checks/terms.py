@@ -13,9 +13,9 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from glossary import morph
-from glossary.model import Termbase
-from glossary.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, token_starts
+from glossary.recognition.recognize import EN_TOKEN, RU_TOKEN, Match, Scan, token_starts
+from glossary.russian import morph
+from glossary.termbase.model import Termbase
 
 from .base import CheckFinding, UnitRow
 

@@ -84,7 +84,7 @@ def _number_words(text: str, lang: str) -> set[Decimal]:
             if w in _EN_WORDS:
                 out.add(Decimal(_EN_WORDS[w]))
     else:
-        from glossary import morph
+        from glossary.russian import morph
 
         for w in _WORD.findall(text):
             for lemma in morph.lemmas(w):

@@ -1,5 +1,5 @@
 """TM file formats: one module per format, one explicit registry (the API termbase formats share,
-glossary.formats.registry: `get_format(fmt)`, `format_for(path, fmt=None)`), and the entry points:
+glossary.termbase.formats.registry: `get_format(fmt)`, `format_for(path, fmt=None)`), and the entry points:
 
     iter_units(path, fmt=None, *, source_lang=None, target_lang=None) -> Iterator[TranslationUnit]
     split_units(path, fmt=None, *, size) -> parts read in parallel (TMX, PO), or None
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from glossary.errors import FormatNotSupported
-from glossary.formats import check_output_dir
-from glossary.formats.registry import FormatRegistry
+from glossary.core.errors import FormatNotSupported
+from glossary.termbase.formats import check_output_dir
+from glossary.termbase.formats.registry import FormatRegistry
 from tm.model import TranslationMemory, TranslationUnit
 
 from . import po, tabular, tmx, xliff, xliff2

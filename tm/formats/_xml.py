@@ -1,6 +1,6 @@
 """XML helpers shared by the TMX and XLIFF readers and writers.
 
-Every read goes through the project's one XML gate (`glossary.formats.xmlsafe`): the prolog is
+Every read goes through the project's one XML gate (`glossary.core.xmlsafe`): the prolog is
 judged before libxml2 reads the body (a DOCTYPE declaring entities is refused; one that only names
 an external DTD, as OmegaT's `SYSTEM "tmx11.dtd"`, is never loaded), and libxml2's errors become
 `ParseError(path, line, message)` in slovnik's words.
@@ -15,8 +15,8 @@ from typing import TypeVar
 
 from lxml import etree
 
-from glossary.formats import xmlsafe
-from glossary.formats.xmlsafe import local_tag
+from glossary.core import xmlsafe
+from glossary.core.xmlsafe import local_tag
 from tm.errors import TMWriteError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -1,7 +1,7 @@
 """Gettext PO/POT via polib.
 
 msgid is the source, msgstr the target. The file is read in the charset its header declares (KOI8-R,
-CP1251 …; `glossary.formats.pofile`, shared with the termbase and lint readers); a charset that cannot be
+CP1251 …; `glossary.core.pofile`, shared with the termbase and lint readers); a charset that cannot be
 right, bytes that do not decode in it, or a syntax error become a one-line ParseError with the line.
 Direction: the target language is the header `Language` (or the caller's `target_lang`); the source
 language is the caller's `source_lang`, else our `X-Source-Language` header, else the other side of
@@ -25,10 +25,10 @@ from pathlib import Path
 
 import polib
 
-from glossary.atomic import atomic_open
-from glossary.errors import ParseError
-from glossary.formats.pofile import load_po
-from glossary.formats.textfile import ascii_compatible, bom_encoding, po_charset, read_input
+from glossary.core.atomic import atomic_open
+from glossary.core.errors import ParseError
+from glossary.core.pofile import load_po
+from glossary.core.textfile import ascii_compatible, bom_encoding, po_charset, read_input
 from tm.model import Segment, Tag, TranslationUnit
 
 from .parts import cut_lines, read_part

@@ -26,11 +26,10 @@ import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from glossary import limits
-from glossary.atomic import atomic_open, atomic_path
-from glossary.errors import ParseError
-from glossary.formats import xmlsafe
-from glossary.formats.textfile import (
+from glossary.core import limits, xmlsafe
+from glossary.core.atomic import atomic_open, atomic_path
+from glossary.core.errors import ParseError
+from glossary.core.textfile import (
     StreamGuard,
     bom_encoding,
     decode,

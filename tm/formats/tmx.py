@@ -22,8 +22,8 @@ from pathlib import Path
 from lxml import etree
 
 from glossary import __version__
-from glossary.atomic import atomic_open
-from glossary.errors import ParseError
+from glossary.core.atomic import atomic_open
+from glossary.core.errors import ParseError
 from tm.model import Segment, TranslationUnit
 
 from . import _xml

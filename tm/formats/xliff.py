@@ -15,9 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from glossary import limits
-from glossary.atomic import atomic_open
-from glossary.errors import ParseError
+from glossary.core import limits
+from glossary.core.atomic import atomic_open
+from glossary.core.errors import ParseError
 from tm.errors import TMWriteError
 from tm.model import TranslationUnit
 

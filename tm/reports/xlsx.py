@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from glossary.atomic import atomic_path
+from glossary.core.atomic import atomic_path
 
 COLUMNS = ["check", "severity", "tuid", "source", "target", "message", "concept", "expected", "found",
            "path", "line", "signature"]

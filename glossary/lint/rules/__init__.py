@@ -10,7 +10,7 @@ Codes and names are stable: a rule may be retired, never renumbered.
 
 from __future__ import annotations
 
-from ...errors import GlossaryError
+from ...core.errors import GlossaryError
 from .base import LintContext, Rule, Token, tokenize
 from .romanization import InconsistentRomanization, OffStyle, SchemeMixing, SoftSignMarks
 from .script import GarbledCharacter, MixedScript, Mojibake

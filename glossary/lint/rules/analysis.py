@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ...model import Termbase
+from ...termbase.model import Termbase
 from ..document import Document
 from ..romanized import (
     ESTABLISHED_ZIPF,
@@ -176,8 +176,8 @@ class Analysis:
 
     def scheme_evidence(self, occs: list[Occurrence]):
         """(glossary.detection.DocumentSchemes of *occs*, first occurrence of each evidence word)."""
-        from ...detection import DocumentSchemes, TokenEvidence, features_of
-        from ...romanize import SCHEME_IDS
+        from ...romanization.detection import DocumentSchemes, TokenEvidence, features_of
+        from ...romanization.romanize import SCHEME_IDS
 
         result = DocumentSchemes()
         counts: Counter = Counter()
@@ -220,7 +220,7 @@ class Analysis:
 
     def _another_schemes_form(self, spelling: str, cyrillic: str) -> bool:
         """Is *spelling* just what some scheme other than the house scheme writes for *cyrillic*?"""
-        from ...romanize import romanize, scheme_ids
+        from ...romanization.romanize import romanize, scheme_ids
 
         key = spelling_key(spelling)
         if key == spelling_key(self.romanized.house_form(cyrillic)):
@@ -256,8 +256,8 @@ class Analysis:
         an observed spelling of a name, or a scheme's form through one of the conventions
         (Verkhovsky: -y for LC's -ii). A spelling no scheme and no convention explains (Dmitrevna
         for Дмитриевна, a letter dropped) never becomes the group's target."""
-        from ...names import lexicon, rewrites
-        from ...romanize import romanize, scheme_ids
+        from ...romanization.romanize import romanize, scheme_ids
+        from ...russian.names import lexicon, rewrites
 
         lower = normalize_marks(word).lower()
         if english_zipf(word) >= ESTABLISHED_ZIPF or lexicon().reading(lower) is not None:
@@ -270,8 +270,8 @@ class Analysis:
         accepted English conventions (Mikhailovich for Mikhaylovich, Sviatoslav for Svyatoslav,
         Bolshoi for Bolshoy)? Such a spelling is conventional English, never off style; a scheme's
         habit (E- for Е-, conventions.json's `accepted: false`) does not count."""
-        from ...names import conventional_forms
-        from ...romanize import romanize
+        from ...romanization.romanize import romanize
+        from ...russian.names import conventional_forms
 
         forms = conventional_forms(normalize_marks(word).lower())
         if not forms:
@@ -283,7 +283,7 @@ class Analysis:
         """*house* as *word* would write it keeping its own accepted conventions: Evsei (LC's E-,
         the English -ei) becomes Yevsei under Wikipedia, not Yevsey; *house* when no single rewrite
         of a scheme habit in *word* gets there."""
-        from ...names import conventional_forms, conventions
+        from ...russian.names import conventional_forms, conventions
 
         lower, want = normalize_marks(word).lower(), normalize_marks(house).lower()
         for conv in conventions():
@@ -411,7 +411,7 @@ def termbase_preferred(termbase: Termbase, conventional_only: bool = False) -> d
     concept's preferred English term that has as many words as one of its Russian terms and
     romanizes a word of them (same skeleton: `Izvestiia` for Известия), else the Russian term's
     conventional spelling (`Beria`). *conventional_only*: the conventional spellings alone."""
-    from ...reverse import skeleton
+    from ...romanization.reverse import skeleton
 
     preferred: dict[str, str] = {}
     conventional: dict[str, str] = {}

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ...findings import Finding, Fix, RuleMeta, Severity
-from ...model import Termbase
+from ...termbase.model import Termbase
 from ..document import Document
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class LintContext:
         """glossary.recognize.TermIndex over the termbase (None without a termbase)."""
         if self.termbase is None:
             return None
-        from ...recognize import TermIndex
+        from ...recognition.recognize import TermIndex
 
         return TermIndex(self.termbase)
 

@@ -61,11 +61,11 @@ def homoglyph_fix_is_safe(word: str, fixed: str, target: str, termbase=None) -> 
     read by sound make no word, neither English nor romanized Russian. `Сovet` with a Cyrillic С is
     Covet by look but Sovet (совет) by sound: which one the writer meant is not for a fix to guess.
     """
-    from ...frequency import zipf
-    from ...romanize import romanize
+    from ...romanization.romanize import romanize
+    from ...russian.frequency import zipf
 
     if target == "Cyrillic":
-        from ... import morph
+        from ...russian import morph
 
         return morph.is_known(fixed.lower()) or zipf(fixed.lower(), "ru") >= 2.0
     sounded = romanize(word, "lc")
@@ -73,7 +73,7 @@ def homoglyph_fix_is_safe(word: str, fixed: str, target: str, termbase=None) -> 
         return True
     if zipf(sounded.lower(), "en") >= 1.0:
         return False
-    from ...reverse import reverse
+    from ...romanization.reverse import reverse
 
     best = reverse(sounded, termbase=termbase, limit=1)
     return not (best and best[0].known)
@@ -180,7 +180,7 @@ class Mojibake(Rule):
             yield from self._codec_pairs(ctx, doc, done)
 
     def _codec_pairs(self, ctx: LintContext, doc, done: list[tuple[int, int]]) -> Iterator[Finding]:
-        from ... import limits
+        from ...core import limits
         from ..mojibake import EDGE_PUNCT, repair, suspect_runs
 
         # UTF-8 read as a single-byte codec doubles a word's length: twice max-word, and its punctuation

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...findings import Finding
-from ...model import Status
+from ...termbase.model import Status
 from .base import LintContext, Rule
 
 

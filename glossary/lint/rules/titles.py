@@ -16,8 +16,8 @@ from functools import cache
 from rapidfuzz.distance import Levenshtein
 
 from ...findings import Finding
-from ...reverse import skeleton
-from ...romanize import SCHEME_IDS, romanize
+from ...romanization.reverse import skeleton
+from ...romanization.romanize import SCHEME_IDS, romanize
 from ..romanized import normalize_marks, strip_marks
 from ..sources import Document
 from ..titleforms import CitedWord, expected_form, same_letters, termbase_title, unambiguous
@@ -346,8 +346,8 @@ _TITLE_AFTER = re.compile(r",[ \t]*[\"“«*_]")  # … Yuri Zhukov, "Zhupel Sta
 
 def _is_given_name(ctx: LintContext, word: str) -> bool:
     """Does the names lexicon read *word* as a Russian first name (Yuri, Iurii; not Moscow)?"""
-    from ... import morph
-    from ..rules.analysis import analysis
+    from ...russian import morph
+    from .analysis import analysis
 
     name = analysis(ctx).romanized.name_reading(word)
     return name is not None and any(p.is_known and "Name" in p.tag for p in morph.parses(name)[:1])
@@ -365,7 +365,7 @@ def _lead(first: str, expected: str) -> str:
 def initial_letter(ctx: LintContext, first: str, *, full: bool) -> tuple[str, str | None] | None:
     """(the Russian capital letter a given name or initial begins with, the full name's Russian form
     or None for an initial)."""
-    from ..rules.analysis import analysis
+    from .analysis import analysis
 
     if full:
         reading = analysis(ctx).romanized.reading(first)

@@ -1,0 +1,571 @@
+"""Find termbase concepts in Russian or English text.
+
+Russian is matched by lemma: every token is lemmatised with pymorphy3 (all parses count, so a token
+matches a term word when their lemma sets intersect), so номенклатуры, номенклатурой and Генеральным
+секретарём are found in any case and number. A lemma is keyed with its part of speech (стали, a form
+of the noun сталь, never matches the verb стать), and a term word, being written in its dictionary
+form, only stands for its nominative parses (Ежов is the surname, not the genitive plural of ёж).
+Matching is token by token, so a term is never found inside another word (перестройка is not тройка,
+ежовщина is not Ежов); numbers and № are tokens too (приказ № 227 is not приказ № 00447).
+
+English is matched by inflection: a token is reduced to its candidate base forms by a small rule-based
+inflector (troikas → troika, kolkhozes → kolkhoz, Secretary's → secretary, men → man) and compared
+with the term words. Romanized Russian words are also matched in their Russian inflections and in any
+romanization scheme: when an English term word is a romanization of a word of the concept's Russian
+term (same `glossary.romanization.skeleton.skeleton`), every form of that Russian word's pymorphy3 lexeme is accepted
+by skeleton (troiki, kolkhozy, Ezhova).
+
+A term's `match` field overrides the mode: `lemma` (default), `exact` (the written form, any letter
+case), `case` (by lemma, but the letter case of each word must agree: Правда the newspaper, not
+правда the truth; ТАСС in capitals), `regex` (the term text is a Python regular expression; matches
+that start or end inside a word are dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..core import limits
+from ..core.termcache import WordMemo, derived, pack, plain_dumps, plain_loads, unpack
+from ..romanization.skeleton import skeleton
+from ..russian import morph
+from ..termbase.model import Concept, Term, Termbase
+
+# A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
+# are tokens too, so приказ № 227 never matches приказ № 00447.
+RU_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*|№")
+# English splits at hyphens (Secretary-General = two words, as in the term) and keeps 's with its word.
+EN_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|№")
+_WORD_CHAR = re.compile(r"[^\W_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+class Match(NamedTuple):
+    """One occurrence of a concept's term in a text: text[start:end] == self.text. (A named tuple:
+    matching makes one per occurrence, and a tuple is several times cheaper to build than a frozen
+    dataclass.)"""
+
+    concept_id: str
+    term: Term
+    start: int
+    end: int
+    text: str
+
+
+class Scan(NamedTuple):
+    """What recognising one text produced: the matches, the text's tokens (RU_TOKEN or EN_TOKEN) and
+    the start offsets of the first tokens (as far as matching needed them; `token_starts` gives all).
+    Callers that tokenise the same text again reuse them."""
+
+    matches: list[Match]
+    tokens: list[str]
+    starts: list[int]
+
+
+def token_starts(text: str, tokens: list[str], starts: list[int], upto: int | None = None) -> list[int]:
+    """Extend *starts* (offsets of tokens[0:len(starts)] in *text*) to the first *upto* tokens (all by
+    default) and return it. Between two tokens there is nothing a token can start with, so each one
+    is the next occurrence of its string: one `str.find` each, cheaper than the regex's match objects."""
+    n = len(starts)
+    upto = len(tokens) if upto is None else upto
+    if n < upto:
+        pos = starts[-1] + len(tokens[n - 1]) if n else 0
+        find = text.find
+        for token in tokens[n:upto]:
+            pos = find(token, pos)
+            starts.append(pos)
+            pos += len(token)
+    return starts
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _case_shape(word: str) -> str:
+    if len(word) > 1 and word.isupper():
+        return "upper"
+    return "title" if word[:1].isupper() else "lower"
+
+
+def _case_agrees(term_word: str, token: str) -> bool:
+    want = _case_shape(term_word)
+    if want == "upper":
+        return token.isupper()
+    if want == "title":
+        return token[:1].isupper()
+    return True  # a lower-case term word may open a sentence
+
+
+_POS_GROUP = {"ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "INFN": "VERB",
+              "GRND": "VERB", "NUMR": "NUM"}
+
+
+def _pos(parse) -> str:
+    pos = parse.tag.POS or "X"
+    return _POS_GROUP.get(pos, pos)
+
+
+def _keys(parses) -> frozenset[str]:
+    """lemma|part-of-speech keys: стали (form of сталь, noun) never matches the verb стать. A full
+    adjective or participle that pymorphy3 marks as possibly used as a noun (Subx: заключённый, the
+    prisoner) also gets a lemma|SUBST key, which is what a one-word noun term built on it matches."""
+    keys = {f"{p.normal_form.replace('ё', 'е')}|{_pos(p)}" for p in parses}
+    keys.update(f"{p.normal_form.replace('ё', 'е')}|SUBST" for p in parses if "Subx" in p.tag)
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=500_000)
+def token_keys(word: str) -> frozenset[str]:
+    """Keys of every parse of a text token (all parses count), and the token itself as a noun lemma
+    (what a term word pymorphy3 cannot put in the nominative stands for: see `term_lemmas`)."""
+    return _keys(morph.parses(word)) | {f"{_fold(word)}|NOUN"}
+
+
+@lru_cache(maxsize=100_000)
+def term_lemmas(word: str) -> frozenset[str]:
+    """Keys a term word stands for: a term is written in its dictionary form, so only nominative
+    parses count (Ежов is the surname, not genitive plural of ёж). A word with none is either a
+    genitive inside a term (враг народа) or a surname pymorphy3 does not know (Чаянов, read as the
+    genitive plural of the name Чаян): its parses count, and the word itself as a noun lemma, which
+    is how pymorphy3 lemmatises the surname's other forms (Чаянову → чаянов)."""
+    parses = morph.parses(word)
+    nominative = [p for p in parses if "nomn" in p.tag]
+    if nominative:
+        return _keys(nominative)
+    own = f"{_fold(word)}|NOUN"
+    if word[:1].isupper():  # a name: its misread parses (the name Чаян) are someone else
+        return frozenset({own})
+    return _keys(parses) | {own}
+
+
+@lru_cache(maxsize=100_000)
+def noun_lemmas(word: str) -> frozenset[str]:
+    """Keys of a one-word noun term: its noun parses, and for a substantivised adjective or participle
+    (заключённый, the prisoner) the SUBST key, which its short forms lack (договор заключён is no
+    prisoner). The plain term keys when the word has neither."""
+    keys = frozenset(k for k in term_lemmas(word) if k.endswith(("|NOUN", "|SUBST")))
+    return keys or term_lemmas(word)
+
+
+@lru_cache(maxsize=100_000)
+def lexeme_forms(word: str) -> frozenset[str]:
+    """Every inflected form of a Russian term word (its nominative parses' lexemes), lower-case."""
+    parses = morph.parses(word)
+    # no nominative parse: the word's lexeme is not known (the first parse of Чаянов is the name Чаян,
+    # whose forms would make "Chan" a romanized Chayanov), so only the word itself
+    nominative = [p for p in parses if "nomn" in p.tag]
+    forms = {_fold(word)}
+    for p in nominative:
+        forms.update(_fold(f.word) for f in p.lexeme)
+    return frozenset(forms)
+
+
+# --- English inflection -------------------------------------------------------------------------
+
+_IRREGULAR = {
+    "men": "man", "women": "woman", "people": "person", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "oxen": "ox", "criteria": "criterion",
+    "phenomena": "phenomenon", "media": "medium", "data": "datum", "theses": "thesis",
+    "analyses": "analysis", "crises": "crisis", "bases": "basis", "indices": "index",
+    "appendices": "appendix", "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
+    "halves": "half", "selves": "self", "shelves": "shelf", "thieves": "thief", "wolves": "wolf",
+}
+
+
+@lru_cache(maxsize=200_000)
+def english_bases(token: str) -> frozenset[str]:
+    """Candidate base forms of an English word form (lower-case): itself, minus a possessive, minus a
+    plural ending. Over-generation (news → new) is harmless: candidates are only compared with term
+    words, never shown."""
+    w = token.lower().replace("’", "'")
+    written = w
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    out = {w, written}
+    if w in _IRREGULAR:
+        out.add(_IRREGULAR[w])
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        out.add(w[:-1])  # troikas, secretaries' stem handled below
+        if w.endswith("es"):
+            out.add(w[:-2])  # kolkhozes, churches, taxes
+        if w.endswith("ies"):
+            out.add(w[:-3] + "y")  # secretaries
+        if w.endswith("ves"):
+            out.update((w[:-3] + "f", w[:-3] + "fe"))
+    return frozenset(out)
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    concept_id: str
+    term: Term
+    mode: str
+    words: tuple[str, ...]  # the term's words as written
+    keys: tuple[frozenset[str], ...]  # per word: lemmas (ru) / base forms (en)
+    skeletons: tuple[frozenset[str], ...] = ()  # per word (en only): romanized inflection keys
+    pattern: re.Pattern | None = None
+
+
+def _skeleton_fn() -> Callable[[str], str]:
+    return skeleton
+
+
+class _RuToken(NamedTuple):
+    """What a Russian token string is to the matcher, computed once per distinct string."""
+
+    keys: frozenset[str]  # lemma|POS keys of its parses
+    form: str  # the folded token (exact-mode entries compare it)
+    entries: tuple[_Entry, ...]  # the entries whose first word it may be
+
+
+class _EnToken(NamedTuple):
+    """What an English token string is to the matcher, computed once per distinct string."""
+
+    bases: frozenset[str]  # its base forms (plural, possessive cut)
+    skeleton: str | None  # its romanization skeleton (None: not a word romanized Russian could be)
+    entries: tuple[_Entry, ...]  # the entries whose first word it may be
+
+
+class TermIndex:
+    """Every term of a termbase, prepared once for fast recognition in many texts.
+
+    What preparing costs (pymorphy3 for every Russian term word, the skeletons of every form of a
+    romanized one) is a plan of plain data: the entries as tuples and, per first-word key, the numbers
+    of the entries it may open. A Termbase's plan is kept with it (`glossary.core.termcache`: once per
+    version, and on disk while it is as read from its file); an entry object is made from its tuple
+    the first time a text reaches it.
+    """
+
+    def __init__(self, termbase: Termbase | Iterable[Concept], *, romanized: bool = True):
+        concepts = list(termbase)
+        self.concepts: dict[str, Concept] = {c.id: c for c in concepts}
+        self._skeleton = _skeleton_fn() if romanized else None
+        self._skeleton_cache: dict[str, str] = {}
+        if isinstance(termbase, Termbase):
+            plan = derived(termbase, f"recognize-{'romanized' if romanized else 'plain'}", dict,
+                           lambda tb: self._plan(concepts, memo=True))
+        else:
+            plan = self._plan(concepts)
+        self._concept_list = concepts
+        self._plan_entries: list[bytes] = plan["entries"]
+        self._made: dict[int, _Entry] = {}
+        self._ru_first: dict[str, bytes] = plan["ru_first"]
+        self._en_first: dict[str, bytes] = plan["en_first"]
+        self._en_skel_first: dict[str, bytes] = plan["en_skel_first"]
+        self._ru_regex = [self._entry(n) for n in plan["ru_regex"]]
+        self._en_regex = [self._entry(n) for n in plan["en_regex"]]
+        self._ru_tok: dict[str, _RuToken] = {}
+        self._en_tok: dict[str, _EnToken] = {}
+        # the tokens that may open a term (their info has entries), a subset of the caches above: a
+        # text none of whose tokens is here is ruled out by one set operation in C
+        self._ru_open: dict[str, _RuToken] = {}
+        self._en_open: dict[str, _EnToken] = {}
+
+    # building
+
+    def _plan(self, concepts: list[Concept], memo: bool = False) -> dict:
+        """The plan for *concepts*; with *memo*, the words' analyses come from and go to the disk
+        (termcache.WordMemo), so a changed termbase costs only its new words."""
+        forms = WordMemo("form-skeletons") if memo and self._skeleton is not None else None
+        skeletons = WordMemo("skeletons") if forms is not None else None
+        keys = WordMemo("term-keys") if memo else None
+        self._form_skels: dict[str, frozenset[str]] = forms.values if forms is not None else {}
+        if skeletons is not None:
+            skeletons.values.update(self._skeleton_cache)
+            self._skeleton_cache = skeletons.values
+        self._term_keys: WordMemo | None = keys
+        try:
+            return self._plan_entries_of(concepts)
+        finally:
+            self._term_keys = None
+            for m in (forms, skeletons, keys):
+                if m is not None:
+                    m.save()
+
+    def _plan_entries_of(self, concepts: list[Concept]) -> dict:
+        entries: list[tuple] = []
+        firsts: dict[str, dict[str, list[int]]] = {"ru_first": {}, "en_first": {}, "en_skel_first": {}}
+        regex: dict[str, list[int]] = {"ru_regex": [], "en_regex": []}
+        for ci, concept in enumerate(concepts):
+            ru_words = []
+            for tj, term in enumerate(concept.terms):
+                if term.lang == "ru" or term.lang.split("-")[0] == "ru":
+                    ru_words += RU_TOKEN.findall(term.text)
+                    entry = self._plan_ru(ci, tj, term)
+                    side = "ru"
+                else:
+                    continue
+                self._file(entry, entries, firsts, regex, side)
+            for tj, term in enumerate(concept.terms):
+                if term.lang == "en" or term.lang.split("-")[0] == "en":
+                    self._file(self._plan_en(ci, tj, term, ru_words), entries, firsts, regex, "en")
+        # each entry pickled on its own and each posting list packed: loading the plan makes a few
+        # objects per entry and key, and an entry is unpickled when a text first reaches it
+        return {"entries": [plain_dumps(e) for e in entries], **regex,
+                **{k: {key: pack(v) for key, v in d.items()} for k, d in firsts.items()}}
+
+    @staticmethod
+    def _file(entry: tuple | None, entries: list, firsts: dict, regex: dict, side: str) -> None:
+        if entry is None:
+            return
+        n = len(entries)
+        entries.append(entry)
+        if entry[2] == "regex":
+            regex[f"{side}_regex"].append(n)
+            return
+        for k in entry[4][0]:
+            firsts[f"{side}_first"].setdefault(k, []).append(n)
+        if side == "en":
+            for s in entry[5][0]:
+                firsts["en_skel_first"].setdefault(s, []).append(n)
+
+    def _plan_ru(self, ci: int, tj: int, term: Term) -> tuple | None:
+        mode = term.match or "lemma"
+        if mode == "regex":
+            return (ci, tj, mode, (), (), ())
+        words = tuple(RU_TOKEN.findall(term.text))
+        if not words:
+            return None
+        if mode not in ("lemma", "case"):  # exact (an unknown mode is treated as exact: the safe reading)
+            keys = tuple(frozenset({_fold(w)}) for w in words)
+        else:
+            noun = len(words) == 1 and term.part_of_speech == "noun"
+            memo = self._term_keys
+            if memo is None:
+                keys = (noun_lemmas(words[0]),) if noun else tuple(term_lemmas(w) for w in words)
+            else:  # a noun's keys under a key no word has (a tab)
+                keys = ((memo.get(f"\t{words[0]}", lambda k: noun_lemmas(k[1:])),) if noun
+                        else tuple(memo.get(w, term_lemmas) for w in words))
+        return (ci, tj, mode, words, keys, ())
+
+    def _entry(self, n: int) -> _Entry:
+        """The entry numbered *n*, made from its plan tuple on first use."""
+        entry = self._made.get(n)
+        if entry is None:
+            ci, tj, mode, words, keys, skeletons = plain_loads(self._plan_entries[n])
+            concept = self._concept_list[ci]
+            term = concept.terms[tj]
+            pattern = re.compile(term.text) if mode == "regex" else None
+            entry = self._made[n] = _Entry(concept.id, term, mode, words, keys, skeletons, pattern)
+        return entry
+
+    def _each_once(self, groups: Iterable[bytes]) -> tuple[_Entry, ...]:
+        """The entries of several index look-ups (packed entry numbers), each once, in order."""
+        return tuple(self._entry(n) for n in dict.fromkeys(n for group in groups for n in unpack(group)))
+
+    def skeleton(self, word: str) -> str | None:
+        if self._skeleton is None:
+            return None
+        key = self._skeleton_cache.get(word)
+        if key is None:
+            key = self._skeleton_cache[word] = self._skeleton(word)
+        return key
+
+    def _form_skeletons(self, ru_word: str) -> frozenset[str]:
+        """Skeletons of every inflected form of a Russian term word (computed once per word)."""
+        found = self._form_skels.get(ru_word)
+        if found is None:
+            found = self._form_skels[ru_word] = frozenset(
+                k for k in map(self.skeleton, lexeme_forms(ru_word)) if k)
+        return found
+
+    def _plan_en(self, ci: int, tj: int, term: Term, ru_words: list[str]) -> tuple | None:
+        mode = term.match or "lemma"
+        if mode == "regex":
+            return (ci, tj, mode, (), (), ())
+        words = tuple(EN_TOKEN.findall(term.text))
+        if not words:
+            return None
+        # the written word, apostrophes folded as english_bases folds them (People’s = People's)
+        keys = tuple(frozenset({w.lower().replace("’", "'")}) for w in words)
+        skeletons: list[frozenset[str]] = []
+        for w in words:
+            skel = self.skeleton(w) if mode != "exact" else None
+            accepted: list[frozenset[str]] = []
+            if skel:
+                # the Russian word this one romanizes as written (Andreyev: Андреев), else any whose
+                # inflection it is: Андреев is also the genitive plural of Андрей, and Андрее would
+                # make "Andre" a form of Andreyev
+                same = [rw for rw in ru_words if self.skeleton(rw) == skel]
+                for rw in same or ru_words:
+                    form_skels = self._form_skeletons(rw)
+                    if skel in form_skels and form_skels not in accepted:
+                        accepted.append(form_skels)
+            # one word's set itself when it is the only one: shared, it is stored (and cached) once
+            skeletons.append(accepted[0] if len(accepted) == 1 else frozenset().union(*accepted))
+        return (ci, tj, mode, words, keys, tuple(skeletons))
+
+    # matching
+
+    # Per distinct token string: its keys and the terms it may open, computed once. Texts repeat words
+    # far more than they repeat sentences, so matching a unit is a few dict lookups per token.
+    _CACHE_LIMIT = 1_000_000
+
+    def _ru_token(self, token: str) -> _RuToken:
+        info = self._ru_tok.get(token)
+        if info is None:
+            form = _fold(token)
+            # a number is only ever itself: no need to ask the dictionary about every 12 000
+            if token.isdigit():
+                keys = frozenset({f"{form}|NUM", f"{form}|X"})
+            elif len(token) > limits.LIMITS.max_word:
+                keys = frozenset({f"{form}|NOUN"})  # passed over: no dictionary word is that long
+            else:
+                keys = token_keys(token)
+            entries = self._each_once(self._ru_first.get(key, b"") for key in (*keys, form))
+            info = self._ru_tok[token] = _RuToken(keys, form, entries)
+            if entries:
+                self._ru_open[token] = info
+        return info
+
+    @staticmethod
+    def _ru_ok(entry: _Entry, info: _RuToken, token: str, j: int) -> bool:
+        if entry.mode == "exact":
+            return info.form in entry.keys[j]
+        if not (info.keys & entry.keys[j]):
+            return False
+        return entry.mode != "case" or _case_agrees(entry.words[j], token)
+
+    def find_ru(self, text: str) -> list[Match]:
+        """Terms of the Russian side found in *text*, leftmost-longest, in text order."""
+        return self.scan_ru(text).matches
+
+    def scan_ru(self, text: str) -> Scan:
+        """`find_ru` with the tokens it found on the way (see `Scan`)."""
+        # a lemma-mode entry reached through a token's keys already matches its first word
+        return self._scan(text, RU_TOKEN, self._ru_tok, self._ru_open, self._ru_token, self._ru_ok,
+                          self._ru_regex, first_known=True, prefer_close=False)
+
+    def _scan(self, text: str, token_re, cache: dict, opens: dict, analyse, ok, regexes,
+              *, first_known: bool, prefer_close: bool) -> Scan:
+        """The one matcher both sides share: leftmost-longest over tokens, then regex terms."""
+        tokens = token_re.findall(text)
+        if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
+            cache.clear()
+            opens.clear()
+        for t in set(tokens).difference(cache):  # new words only: the set difference runs in C
+            analyse(t)
+        found: list[Match] = []
+        starts: list[int] = []
+        if not opens.keys().isdisjoint(tokens):
+            n = len(tokens)
+            for i, token in enumerate(tokens):
+                info = opens.get(token)
+                if info is None:
+                    continue
+                for entry in info.entries:
+                    k = len(entry.words)
+                    if i + k > n or (not (first_known and entry.mode == "lemma")
+                                     and not ok(entry, info, token, 0)):
+                        continue
+                    if k == 1 or all(ok(entry, cache[tokens[i + j]], tokens[i + j], j) for j in range(1, k)):
+                        last = i + k - 1
+                        if len(starts) <= last:
+                            token_starts(text, tokens, starts, last + 1)
+                        start, end = starts[i], starts[last] + len(tokens[last])
+                        found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
+        if regexes:
+            found.extend(self._regex_matches(text, regexes))
+        return Scan(_resolve(found, prefer_close=prefer_close), tokens, starts)
+
+    def _en_token(self, token: str) -> _EnToken:
+        info = self._en_tok.get(token)
+        if info is None:
+            bases = english_bases(token)
+            skel = None
+            # a word past max_word is passed over: no romanized Russian word is that long
+            if self._en_skel_first and not token.isdigit() and len(token) <= limits.LIMITS.max_word:
+                base = token.replace("’", "'")
+                if base.lower().endswith("'s"):
+                    base = base[:-2]
+                skel = None if _CYRILLIC.search(base) else self.skeleton(base)
+            entries = self._each_once([*(self._en_first.get(key, b"") for key in bases),
+                                       self._en_skel_first.get(skel, b"") if skel else b""])
+            info = self._en_tok[token] = _EnToken(bases, skel, entries)
+            if entries:
+                self._en_open[token] = info
+        return info
+
+    @staticmethod
+    def _en_ok(entry: _Entry, info: _EnToken, token: str, j: int) -> bool:
+        if entry.mode == "exact":
+            return token.lower().replace("’", "'") in entry.keys[j]
+        if entry.mode == "case" and not _case_agrees(entry.words[j], token):
+            return False
+        if info.bases & entry.keys[j]:
+            return True
+        return info.skeleton is not None and info.skeleton in entry.skeletons[j]
+
+    def find_en(self, text: str) -> list[Match]:
+        """Terms of the English side found in *text* (inflected, possessive, or romanized-inflected)."""
+        return self.scan_en(text).matches
+
+    def scan_en(self, text: str) -> Scan:
+        """`find_en` with the tokens it found on the way (see `Scan`)."""
+        return self._scan(text, EN_TOKEN, self._en_tok, self._en_open, self._en_token, self._en_ok,
+                          self._en_regex, first_known=False, prefer_close=True)
+
+    @staticmethod
+    def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:
+        found = []
+        for entry in entries:
+            assert entry.pattern is not None  # only regex-mode entries, which all have one
+            for m in entry.pattern.finditer(text):
+                s, e = m.start(), m.end()
+                if s == e:
+                    continue
+                inside = (s > 0 and _WORD_CHAR.match(text[s - 1]) and _WORD_CHAR.match(text[s])) or (
+                    e < len(text) and _WORD_CHAR.match(text[e]) and _WORD_CHAR.match(text[e - 1]))
+                if not inside:
+                    found.append(Match(entry.concept_id, entry.term, s, e, m.group()))
+        return found
+
+
+def _closeness(match: Match) -> tuple:
+    """How closely the matched text resembles the term as written (nomenklatury is closer to
+    nomenklatura than to nomenclature): the shared prefix, case-insensitive, then case-sensitive."""
+    def prefix(a: str, b: str) -> int:
+        n = 0
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                break
+            n += 1
+        return n
+
+    a, b = match.text, match.term.text
+    return (a.lower() == b.lower(), prefix(a.lower(), b.lower()), prefix(a, b))
+
+
+def _resolve(found: list[Match], prefer_close: bool = False) -> list[Match]:
+    """Leftmost-longest, non-overlapping spans; every concept found on the winning span is kept (one
+    term per concept: the closest to the written text)."""
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    end = -1
+    span: tuple[int, int] | None = None
+    for m in found:
+        if span == (m.start, m.end):
+            out.append(m)
+            continue
+        if m.start < end:
+            continue
+        span, end = (m.start, m.end), m.end
+        out.append(m)
+    best: dict[tuple[int, int, str], Match] = {}
+    for m in out:
+        key = (m.start, m.end, m.concept_id)
+        if key not in best or (prefer_close and _closeness(m) > _closeness(best[key])):
+            best[key] = m
+    return sorted(best.values(), key=lambda m: (m.start, m.concept_id))

@@ -1,0 +1,1 @@
+"""Romanization: scheme data, engine, skeleton, Lexicon, reverse, detection."""

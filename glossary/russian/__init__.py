@@ -1,0 +1,1 @@
+"""Russian: morphology (pymorphy3, cached) and the names lexicon."""
