@@ -32,6 +32,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("tm.store",),                           # the SQLite store, its codec, fuzzy index
     ("tm.checks",),                          # QA checks and their runner
     ("tm.reports",),                         # HTML, XLSX, text/JSON/SARIF renderings
+    ("glossary.lsp",),                       # the language server: lint and tm check on editor buffers
     ("glossary.cli", "tm.cli"),              # the two typer apps, one module per command group
 ]
 

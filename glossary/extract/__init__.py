@@ -128,6 +128,7 @@ class Extractor:
         if existing is None:
             existing = self.found[cand.key()] = cand
         existing.count += 1
+        existing.person = existing.person or person  # a name seen as one anywhere is a person
         if gloss and not existing.gloss:
             existing.gloss = gloss
         if _BASE_CONFIDENCE[kind] > _BASE_CONFIDENCE[existing.kind]:
@@ -316,7 +317,8 @@ def _acronym_cyrillic(acronym: str) -> str | None:
 def extract_candidates(documents: Iterable[Document], termbase: Termbase | None = None,
                        scheme: str = "lc") -> list[Candidate]:
     """Every candidate found in *documents*, best first."""
-    from ..termbase.publications import find_publication, title_drafts
+    from ..termbase.publications import find_publication
+    from .titles import title_drafts
 
     documents = list(documents)
     extractor = Extractor(termbase, scheme)
@@ -324,7 +326,11 @@ def extract_candidates(documents: Iterable[Document], termbase: Termbase | None 
         extractor.scan(doc)
     found = extractor.finish()
     # Russian titles in citations: drafts of publication concepts (glossary.termbase.publications).
-    for draft in title_drafts(documents, termbase, scheme):
+    # An italic name (*Kamenev*) is a person, not a work: the name's candidate stands.
+    people = {c.latin for c in found if c.person}
+    for draft in title_drafts(documents, termbase, scheme, _acronym_cyrillic):
+        if draft.latin in people:
+            continue
         known = find_publication(termbase, draft.cyrillic)
         found.append(Candidate(draft.latin, draft.cyrillic, draft.translation, "title", draft.count,
                                _BASE_CONFIDENCE["title"], known is not None,
