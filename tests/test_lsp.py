@@ -160,6 +160,11 @@ async def test_fix_all_gives_the_text_glossary_lint_fix_writes(client: LanguageC
 
 @pytest.mark.asyncio
 async def test_quick_fix_ignore_here_and_add_to_termbase_actions(client: LanguageClient, project: Path):
+    # a configured house scheme: the termbase's preferred spelling then wins over it (a detected
+    # house would keep its conventional form over another scheme's preferred one: R101's policy)
+    _project(project, 'scheme = "wikipedia"\n')
+    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(
+        uri=(project / "pyproject.toml").as_uri(), type=lsp.FileChangeType.Changed)]))
     uri = _open(client, project / "a.md", TEXT)
     found = await _until(client, uri, lambda d: len(d) >= 2)
     r101 = next(d for d in found if d.code == "R101")
