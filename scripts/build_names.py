@@ -140,20 +140,34 @@ def surname_endings(kinds: dict[str, str], used: set[str]) -> list[str]:
         if "s" in kinds[cyr]:
             counts.update(cyr[-n:] for n in ENDING_LENGTHS if len(cyr) > n + 2)
     # a two-letter ending is too weak a sign unless it is a Russian one (-ов, not -ер)
-    return sorted(e for e, n in counts.items() if n >= ENDING_MIN_NAMES and (len(e) > 2 or _SURNAME.search(e)))
+    return sorted(
+        e for e, n in counts.items() if n >= ENDING_MIN_NAMES and (len(e) > 2 or _SURNAME.search(e))
+    )
 
 
 def render(spellings: dict[str, list], kinds: dict[str, str]) -> str:
     """One compact line per spelling (`"dmitry":"дмитрий 97 g"`): small, quick to parse, readable diffs."""
     used = {cyr for cyr, _ in spellings.values()}
-    lines = ["{", '"about": "Russian names and their observed Latin spellings: latin -> \\"cyrillic count kinds\\" '
-             '(g given name, p patronymic, s surname); see README.md here for source and licence.",', '"latin": {']
-    lines.append(",\n".join(f"{json.dumps(k, ensure_ascii=False)}:\"{cyr} {n} {kinds[cyr]}\""
-                            for k, (cyr, n) in sorted(spellings.items())))
+    lines = [
+        "{",
+        '"about": "Russian names and their observed Latin spellings: latin -> \\"cyrillic count kinds\\" '
+        '(g given name, p patronymic, s surname); see README.md here for source and licence.",',
+        '"latin": {',
+    ]
+    lines.append(
+        ",\n".join(
+            f'{json.dumps(k, ensure_ascii=False)}:"{cyr} {n} {kinds[cyr]}"'
+            for k, (cyr, n) in sorted(spellings.items())
+        )
+    )
     lines.append("},")
     lines.append('"skeletons": {')
-    lines.append(",\n".join(f"{json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}"
-                            for k, v in skeletons(spellings, kinds).items()))
+    lines.append(
+        ",\n".join(
+            f"{json.dumps(k)}:{json.dumps(v, ensure_ascii=False)}"
+            for k, v in skeletons(spellings, kinds).items()
+        )
+    )
     lines.append("},")
     lines.append(f'"surname_endings": {json.dumps(surname_endings(kinds, used), ensure_ascii=False)}')
     lines.append("}")
@@ -176,9 +190,11 @@ def main(argv: list[str]) -> int:
     if check:
         return 0
     names = len({c for c, _ in spellings.values()})
-    print(f"{LEXICON_PATH.relative_to(ROOT)}: {len(spellings)} spellings of {names} names "
-          f"({added} from the starter termbase, {schemed} scheme spellings of given names and patronymics), "
-          f"{len(text.encode()) // 1024} KB")
+    print(
+        f"{LEXICON_PATH.relative_to(ROOT)}: {len(spellings)} spellings of {names} names "
+        f"({added} from the starter termbase, {schemed} scheme spellings of given names and patronymics), "
+        f"{len(text.encode()) // 1024} KB"
+    )
     return 0
 
 

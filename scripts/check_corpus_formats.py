@@ -53,16 +53,26 @@ def _texts(units, fmt: str) -> list[tuple[str, str]]:
     plain = fmt in ("po", "pot")
     out = []
     for u in units:
-        source = "".join(p if isinstance(p, str) else p.code for p in u.source.parts) if plain else u.source.text
-        target = "".join(p if isinstance(p, str) else p.code for p in u.target.parts) if plain else u.target.text
+        source = (
+            "".join(p if isinstance(p, str) else p.code for p in u.source.parts) if plain else u.source.text
+        )
+        target = (
+            "".join(p if isinstance(p, str) else p.code for p in u.target.parts) if plain else u.target.text
+        )
         out.append((source, "" if fmt == "pot" else target))
     return out
 
 
 def _whole(u):
-    return replace(u, origin=None, line=None, source=u.source.normalized(), target=u.target.normalized(),
-                   source_plural=u.source_plural.normalized() if u.source_plural is not None else None,
-                   target_plurals=[s.normalized() for s in u.target_plurals])
+    return replace(
+        u,
+        origin=None,
+        line=None,
+        source=u.source.normalized(),
+        target=u.target.normalized(),
+        source_plural=u.source_plural.normalized() if u.source_plural is not None else None,
+        target_plurals=[s.normalized() for s in u.target_plurals],
+    )
 
 
 def round_trip(path: Path) -> str:
@@ -71,7 +81,9 @@ def round_trip(path: Path) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in FORMATS:
             out = Path(tmp) / f"rt.{fmt}"
-            write_tm(tm.units, out, fmt, source_lang=tm.source_lang or "und", target_lang=tm.target_lang or "und")
+            write_tm(
+                tm.units, out, fmt, source_lang=tm.source_lang or "und", target_lang=tm.target_lang or "und"
+            )
             back = list(iter_units(out, fmt))
             if _texts(back, fmt) != _texts(tm.units, fmt):
                 differs.append(fmt)

@@ -29,8 +29,13 @@ TMX = ROOT / "examples" / "memory.tmx"
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "COLUMNS": "200"})
+    return subprocess.run(
+        [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "COLUMNS": "200"},
+    )
 
 
 def fill(folder: Path) -> None:
@@ -58,8 +63,21 @@ def prepare(folder: Path, work: Path) -> dict[str, Path]:
     if not store.exists():
         run(BIN / "tm", "import", TMX, "--into", store)
     shutil.copy(store, folder / "tm.db")
-    for name in ("out.tbx", "out.xlsx", "out.po", "book.html", "book.md", "book.docx", "memory.po",
-                 "memory.xlsx", "memory.tmx", "export.tmx", "terms.csv", "new.json", "report.html"):
+    for name in (
+        "out.tbx",
+        "out.xlsx",
+        "out.po",
+        "book.html",
+        "book.md",
+        "book.docx",
+        "memory.po",
+        "memory.xlsx",
+        "memory.tmx",
+        "export.tmx",
+        "terms.csv",
+        "new.json",
+        "report.html",
+    ):
         (folder / name).write_bytes(b"old contents\n")
     return {"small": small, "text": folder / "text.txt", "store": folder / "tm.db"}
 
@@ -80,11 +98,17 @@ def commands(folder: Path, t: dict[str, Path], work: Path) -> list[tuple[str, li
         ("glossary extract", [g, "extract", LINT_TEXT, "-o", folder / "terms.csv"], folder / "terms.csv"),
         ("tm convert po", [tm, "convert", TMX, "-o", folder / "memory.po"], folder / "memory.po"),
         ("tm convert xlsx", [tm, "convert", TMX, "-o", folder / "memory.xlsx"], folder / "memory.xlsx"),
-        ("tm convert tmx", [tm, "convert", work / "memory.po", "-o", folder / "memory.tmx"],
-         folder / "memory.tmx"),
+        (
+            "tm convert tmx",
+            [tm, "convert", work / "memory.po", "-o", folder / "memory.tmx"],
+            folder / "memory.tmx",
+        ),
         ("tm export", [tm, "export", work / "tm.db", "-o", folder / "export.tmx"], folder / "export.tmx"),
-        ("tm check -o", [tm, "check", TMX, "-g", SAMPLE, "-f", "html", "-o", folder / "report.html"],
-         folder / "report.html"),
+        (
+            "tm check -o",
+            [tm, "check", TMX, "-g", SAMPLE, "-f", "html", "-o", folder / "report.html"],
+            folder / "report.html",
+        ),
         ("tm import (existing store)", [tm, "import", work / "memory.po", "--into", t["store"]], t["store"]),
         ("tm import (new store)", [tm, "import", TMX, "--into", folder / "new.db"], folder / "new.db"),
     ]
@@ -94,8 +118,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.name != "filler"}
 
 
-def judge(name: str, result: subprocess.CompletedProcess, target: Path, before: dict[str, bytes],
-          folder: Path) -> str | None:
+def judge(
+    name: str, result: subprocess.CompletedProcess, target: Path, before: dict[str, bytes], folder: Path
+) -> str | None:
     lines = result.stderr.strip().splitlines()
     after = snapshot(folder)
     if result.returncode != 2:
@@ -107,7 +132,9 @@ def judge(name: str, result: subprocess.CompletedProcess, target: Path, before: 
     # SQLite's own -wal/-shm beside a store (a failed import's rolled-back log; read on the next open)
     after = {n: b for n, b in after.items() if not n.endswith(("-wal", "-shm")) or n in before}
     if set(after) != set(before):
-        return f"files changed: left {sorted(set(after) - set(before))}, lost {sorted(set(before) - set(after))}"
+        return (
+            f"files changed: left {sorted(set(after) - set(before))}, lost {sorted(set(before) - set(after))}"
+        )
     changed = [n for n in before if before[n] != after[n] and not n.endswith((".db", "-shm", "-wal"))]
     if changed:
         return f"old file changed: {changed}"

@@ -40,7 +40,8 @@ def embedded_fonts(binary: bytes):
             end = 0
             for k in range(num_tables):
                 _tag, _sum, offset, length = struct.unpack(
-                    ">4sIII", binary[pos + 12 + 16 * k : pos + 28 + 16 * k])
+                    ">4sIII", binary[pos + 12 + 16 * k : pos + 28 + 16 * k]
+                )
                 end = max(end, offset + length)
             end = (end + 3) & ~3  # tables are 4-byte aligned in a font file
             data = binary[pos : pos + end]

@@ -130,32 +130,73 @@ def write_failure(folder: Path, n: int, failure: Failure, small: bytes) -> Path:
 
 
 def parse_args(argv=None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="scripts/fuzz.py", description=__doc__, epilog=EXAMPLE,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="scripts/fuzz.py",
+        description=__doc__,
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.add_argument("--runs", type=int, default=1000, help="number of inputs to run (default 1000)")
-    p.add_argument("--budget", type=float, default=None, metavar="SECONDS",
-                   help="stop starting new runs after this many seconds (shrinking not counted)")
+    p.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="stop starting new runs after this many seconds (shrinking not counted)",
+    )
     p.add_argument("-j", "--jobs", type=int, default=2, help="runs at a time (default 2)")
-    p.add_argument("--mode", choices=["fork", "exec"], default="fork",
-                   help="fork: call the CLI's entry point in a forked child of this process (fast, "
-                        "default); exec: a fresh interpreter per run (what a user runs, ~1 s start-up)")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                   help="CPU-time limit per run (default 10)")
-    p.add_argument("--wall", type=float, default=None, metavar="SECONDS",
-                   help="wall-clock limit per run, for hangs that use no CPU (default 6× --timeout, at "
-                        "least 60; raise it on a heavily loaded machine)")
-    p.add_argument("--memory", type=int, default=1536, metavar="MB",
-                   help="address-space limit per run (default 1536; in fork mode on top of what the "
-                        "preloaded parent maps, ~400 MB)")
-    p.add_argument("--shrink-budget", type=float, default=60.0, metavar="SECONDS",
-                   help="time to shrink each distinct failure (default 60; 0 keeps the inputs as found)")
-    p.add_argument("--ext", action="append", metavar=".EXT", help=f"only seeds with this extension "
-                   f"(repeatable; one of {' '.join(ALL_EXTS)})")
-    p.add_argument("--target", action="append", metavar="NAME", help="only this command (repeatable; "
-                   f"one of: {'; '.join(t.name for t in TARGETS)})")
-    p.add_argument("--out", type=Path, default=ROOT / "fuzz-out",
-                   help="folder for seeds, work files and failures (default fuzz-out/)")
+    p.add_argument(
+        "--mode",
+        choices=["fork", "exec"],
+        default="fork",
+        help="fork: call the CLI's entry point in a forked child of this process (fast, "
+        "default); exec: a fresh interpreter per run (what a user runs, ~1 s start-up)",
+    )
+    p.add_argument(
+        "--timeout", type=float, default=10.0, metavar="SECONDS", help="CPU-time limit per run (default 10)"
+    )
+    p.add_argument(
+        "--wall",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="wall-clock limit per run, for hangs that use no CPU (default 6× --timeout, at "
+        "least 60; raise it on a heavily loaded machine)",
+    )
+    p.add_argument(
+        "--memory",
+        type=int,
+        default=1536,
+        metavar="MB",
+        help="address-space limit per run (default 1536; in fork mode on top of what the "
+        "preloaded parent maps, ~400 MB)",
+    )
+    p.add_argument(
+        "--shrink-budget",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="time to shrink each distinct failure (default 60; 0 keeps the inputs as found)",
+    )
+    p.add_argument(
+        "--ext",
+        action="append",
+        metavar=".EXT",
+        help=f"only seeds with this extension (repeatable; one of {' '.join(ALL_EXTS)})",
+    )
+    p.add_argument(
+        "--target",
+        action="append",
+        metavar="NAME",
+        help=f"only this command (repeatable; one of: {'; '.join(t.name for t in TARGETS)})",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "fuzz-out",
+        help="folder for seeds, work files and failures (default fuzz-out/)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     args = p.parse_args(argv)
     names = {t.name for t in TARGETS}
@@ -202,8 +243,11 @@ def main(argv=None) -> int:
             if f is None:
                 f = failures[o.key] = Failure(o.key, o, o)
                 if not args.quiet:
-                    print(f"run {o.job.index}: new failure [{o.kind}] {o.summary} ({o.job.target}, "
-                          f"{o.job.origin} + {'/'.join(o.job.mutations)})", flush=True)
+                    print(
+                        f"run {o.job.index}: new failure [{o.kind}] {o.summary} ({o.job.target}, "
+                        f"{o.job.origin} + {'/'.join(o.job.mutations)})",
+                        flush=True,
+                    )
             f.count += 1
             f.targets[o.job.target] += 1
             if len(o.job.data) < len(f.smallest.job.data):
@@ -212,8 +256,11 @@ def main(argv=None) -> int:
         if not args.quiet and now - last_note[0] > 30:
             last_note[0] = now
             done = sum(per_target.values())
-            print(f"… {done} runs, {sum(kinds.values())} failed ({len(failures)} distinct), "
-                  f"{done / (now - started):.1f} runs/s", flush=True)
+            print(
+                f"… {done} runs, {sum(kinds.values())} failed ({len(failures)} distinct), "
+                f"{done / (now - started):.1f} runs/s",
+                flush=True,
+            )
 
     def stop() -> bool:
         return args.budget is not None and time.monotonic() - started > args.budget
@@ -222,15 +269,26 @@ def main(argv=None) -> int:
     elapsed = time.monotonic() - started
     total = sum(per_target.values())
 
-    print(f"\n{total} runs in {elapsed:.0f} s ({total / max(elapsed, 1e-9):.1f} runs/s, mode {args.mode}, "
-          f"-j {args.jobs}, seed {args.seed}); median CPU per run "
-          f"{sorted(cpu)[len(cpu) // 2] if cpu else 0:.2f} s")
+    print(
+        f"\n{total} runs in {elapsed:.0f} s ({total / max(elapsed, 1e-9):.1f} runs/s, mode {args.mode}, "
+        f"-j {args.jobs}, seed {args.seed}); median CPU per run "
+        f"{sorted(cpu)[len(cpu) // 2] if cpu else 0:.2f} s"
+    )
     print("runs per command: " + ", ".join(f"{name} {n}" for name, n in sorted(per_target.items())))
     failed = sum(kinds.values())
-    print(f"failed runs: {failed}" + (f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})"
-                                      if failed else ""))
-    report = {"seed": args.seed, "runs": total, "seconds": round(elapsed, 1), "mode": args.mode,
-              "failed_runs": failed, "per_command": dict(per_target), "failures": []}
+    print(
+        f"failed runs: {failed}"
+        + (f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})" if failed else "")
+    )
+    report = {
+        "seed": args.seed,
+        "runs": total,
+        "seconds": round(elapsed, 1),
+        "mode": args.mode,
+        "failed_runs": failed,
+        "per_command": dict(per_target),
+        "failures": [],
+    }
     for n, failure in enumerate(sorted(failures.values(), key=lambda f: (f.key[0], -f.count)), start=1):
         small = failure.smallest.job.data
         if args.shrink_budget > 0:
@@ -239,16 +297,27 @@ def main(argv=None) -> int:
         job = failure.smallest.job
         print(f"\n[{n}] {failure.first.kind}: {failure.smallest.summary}")
         print(f"    {failure.count} runs: " + ", ".join(f"{t} {c}" for t, c in failure.targets.most_common()))
-        print(f"    smallest input: {where.relative_to(out.parent) if out.is_relative_to(out.parent) else where}"
-              f"/input{job.ext} ({len(small):,} bytes; found as {len(job.data):,} bytes, "
-              f"{job.origin} + {'/'.join(job.mutations)})")
+        print(
+            f"    smallest input: {where.relative_to(out.parent) if out.is_relative_to(out.parent) else where}"
+            f"/input{job.ext} ({len(small):,} bytes; found as {len(job.data):,} bytes, "
+            f"{job.origin} + {'/'.join(job.mutations)})"
+        )
         print(f"    reproduce: {(where / 'command.txt').read_text().strip()}")
-        report["failures"].append({"kind": failure.first.kind, "key": list(map(str, failure.key)),
-                                   "summary": failure.smallest.summary, "runs": failure.count,
-                                   "commands": dict(failure.targets), "folder": str(where),
-                                   "bytes": len(small)})
+        report["failures"].append(
+            {
+                "kind": failure.first.kind,
+                "key": list(map(str, failure.key)),
+                "summary": failure.smallest.summary,
+                "runs": failure.count,
+                "commands": dict(failure.targets),
+                "folder": str(where),
+                "bytes": len(small),
+            }
+        )
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(f"\n{len(failures)} distinct failure{'s' if len(failures) != 1 else ''}; report in {out / 'report.json'}")
+    print(
+        f"\n{len(failures)} distinct failure{'s' if len(failures) != 1 else ''}; report in {out / 'report.json'}"
+    )
     return 1 if failures else 0
 
 

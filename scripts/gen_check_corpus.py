@@ -39,45 +39,106 @@ from tm.model import Segment, Tag, TranslationUnit  # noqa: E402
 # (ru, en). Slots: {A:case:number} / {B:…} terms, {N:nomn|gent} names ({N} / {N's} in English),
 # {Y} year, {K} thousands, {D} decimal, {I} small integer, {T} an inline tag.
 TEMPLATES = [
-    ("В {Y} г. вопрос о {A:loct:sing} обсуждался на пленуме.",
-     "In {Y}, the question of the {A:sing} was discussed at the plenum."),
-    ("Решение {A:gent:sing} поддержали {K} делегатов.",
-     "The decision of the {A:sing} was supported by {K} delegates."),
-    ("Доклад о {A:loct:plur} и {B:loct:plur} занял {I} страниц.",
-     "The report on the {A:plur} and the {B:plur} ran to {I} pages."),
-    ("{N:nomn} выступил против {A:gent:plur} в {Y} г.",
-     "{N} spoke out against the {A:plur} in {Y}."),
-    ("Приказ {N:gent} касался {A:gent:sing}.",
-     "{N's} order concerned the {A:sing}."),
-    ("За {Y} г. число {A:gent:plur} выросло на {D} процента.",
-     "In {Y}, the number of {A:plur} grew by {D} percent."),
-    ("С {A:ablt:sing} работали {K} человек.",
-     "{K} people worked with the {A:sing}."),
-    ("Газета писала о {A:loct:sing}{T} и о {B:loct:sing}.",
-     "The newspaper wrote about the {A:sing}{T} and the {B:sing}."),
-    ("По данным архива, {A:nomn:plur} существовали до {Y} г.",
-     "According to the archive, the {A:plur} existed until {Y}."),
-    ("Статья {N:gent} о {A:loct:sing} вышла в {Y} г.",
-     "{N's} article on the {A:sing} appeared in {Y}."),
-    ("Комиссия по {A:datv:plur} собиралась {I} раз в {Y} г.",
-     "The commission on the {A:plur} met {I} times in {Y}."),
-    ("Заседание продолжалось {I} часа, выступили {I2} ораторов.",
-     "The session lasted {I} hours, and {I2} speakers took the floor."),
+    (
+        "В {Y} г. вопрос о {A:loct:sing} обсуждался на пленуме.",
+        "In {Y}, the question of the {A:sing} was discussed at the plenum.",
+    ),
+    (
+        "Решение {A:gent:sing} поддержали {K} делегатов.",
+        "The decision of the {A:sing} was supported by {K} delegates.",
+    ),
+    (
+        "Доклад о {A:loct:plur} и {B:loct:plur} занял {I} страниц.",
+        "The report on the {A:plur} and the {B:plur} ran to {I} pages.",
+    ),
+    ("{N:nomn} выступил против {A:gent:plur} в {Y} г.", "{N} spoke out against the {A:plur} in {Y}."),
+    ("Приказ {N:gent} касался {A:gent:sing}.", "{N's} order concerned the {A:sing}."),
+    (
+        "За {Y} г. число {A:gent:plur} выросло на {D} процента.",
+        "In {Y}, the number of {A:plur} grew by {D} percent.",
+    ),
+    ("С {A:ablt:sing} работали {K} человек.", "{K} people worked with the {A:sing}."),
+    (
+        "Газета писала о {A:loct:sing}{T} и о {B:loct:sing}.",
+        "The newspaper wrote about the {A:sing}{T} and the {B:sing}.",
+    ),
+    (
+        "По данным архива, {A:nomn:plur} существовали до {Y} г.",
+        "According to the archive, the {A:plur} existed until {Y}.",
+    ),
+    ("Статья {N:gent} о {A:loct:sing} вышла в {Y} г.", "{N's} article on the {A:sing} appeared in {Y}."),
+    (
+        "Комиссия по {A:datv:plur} собиралась {I} раз в {Y} г.",
+        "The commission on the {A:plur} met {I} times in {Y}.",
+    ),
+    (
+        "Заседание продолжалось {I} часа, выступили {I2} ораторов.",
+        "The session lasted {I} hours, and {I2} speakers took the floor.",
+    ),
 ]
 # Synonym swaps that change a sentence without changing its facts (planted inconsistencies).
-EN_SWAPS = {"discussed": "debated", "supported": "backed", "report": "paper", "spoke out": "argued",
-            "concerned": "dealt with", "grew": "rose", "worked": "cooperated", "wrote": "reported",
-            "existed": "survived", "appeared": "came out", "met": "convened", "lasted": "went on"}
-RU_SWAPS = {"обсуждался": "рассматривался", "поддержали": "одобрили", "занял": "составил",
-            "выступил": "высказался", "касался": "затрагивал", "выросло": "увеличилось",
-            "работали": "трудились", "писала": "сообщала", "существовали": "действовали",
-            "вышла": "появилась", "собиралась": "заседала", "продолжалось": "длилось"}
+EN_SWAPS = {
+    "discussed": "debated",
+    "supported": "backed",
+    "report": "paper",
+    "spoke out": "argued",
+    "concerned": "dealt with",
+    "grew": "rose",
+    "worked": "cooperated",
+    "wrote": "reported",
+    "existed": "survived",
+    "appeared": "came out",
+    "met": "convened",
+    "lasted": "went on",
+}
+RU_SWAPS = {
+    "обсуждался": "рассматривался",
+    "поддержали": "одобрили",
+    "занял": "составил",
+    "выступил": "высказался",
+    "касался": "затрагивал",
+    "выросло": "увеличилось",
+    "работали": "трудились",
+    "писала": "сообщала",
+    "существовали": "действовали",
+    "вышла": "появилась",
+    "собиралась": "заседала",
+    "продолжалось": "длилось",
+}
 GENERIC_EN = ["matter", "body", "institution", "question", "arrangement"]
 
-SURNAMES = ["Ежов", "Ягода", "Яковлев", "Юдин", "Якир", "Ефимов", "Ермаков", "Евдокимов", "Троцкий",
-            "Луначарский", "Дзержинский", "Ольминский", "Енукидзе", "Юровский", "Ярославский",
-            "Ёлкин", "Еремеев", "Ярцев", "Юсупов", "Бухарин", "Рыков", "Киров", "Молотов", "Калинин",
-            "Ворошилов", "Зиновьев", "Каменев", "Куйбышев", "Томский", "Радек"]
+SURNAMES = [
+    "Ежов",
+    "Ягода",
+    "Яковлев",
+    "Юдин",
+    "Якир",
+    "Ефимов",
+    "Ермаков",
+    "Евдокимов",
+    "Троцкий",
+    "Луначарский",
+    "Дзержинский",
+    "Ольминский",
+    "Енукидзе",
+    "Юровский",
+    "Ярославский",
+    "Ёлкин",
+    "Еремеев",
+    "Ярцев",
+    "Юсупов",
+    "Бухарин",
+    "Рыков",
+    "Киров",
+    "Молотов",
+    "Калинин",
+    "Ворошилов",
+    "Зиновьев",
+    "Каменев",
+    "Куйбышев",
+    "Томский",
+    "Радек",
+]
 
 SLOT = re.compile(r"\{([A-Z]\d?)(?::([a-z]+))?(?::([a-z]+))?\}|\{N's\}")
 
@@ -99,15 +160,27 @@ def _filler_keys() -> tuple[set[str], set[str]]:
     words += [w for s in RU_SWAPS.items() for w in s]
     for w in words:
         ru |= token_keys(w)
-    for w in [w for _, e in TEMPLATES for w in re.findall(r"[A-Za-z]+", SLOT.sub(" ", e))] + \
-            [w for s in EN_SWAPS.items() for p in s for w in p.split()] + GENERIC_EN:
+    for w in (
+        [w for _, e in TEMPLATES for w in re.findall(r"[A-Za-z]+", SLOT.sub(" ", e))]
+        + [w for s in EN_SWAPS.items() for p in s for w in p.split()]
+        + GENERIC_EN
+    ):
         en |= english_bases(w)
     return ru, en
 
 
 class Concept:
-    def __init__(self, cid, ru_words, en_pref, kind="term", en_admitted=None, en_deprecated=None,
-                 number=None, roman=False):
+    def __init__(
+        self,
+        cid,
+        ru_words,
+        en_pref,
+        kind="term",
+        en_admitted=None,
+        en_deprecated=None,
+        number=None,
+        roman=False,
+    ):
         self.id, self.ru_words, self.kind = cid, ru_words, kind
         self.en_pref, self.en_admitted, self.en_deprecated = en_pref, en_admitted, en_deprecated
         self.number, self.roman = number, roman
@@ -202,8 +275,11 @@ def build_concepts(n_concepts: int, rng: random.Random, starter: Path | None):
             if cc.ru("gent", "sing") and cc.ru("loct", "plur"):
                 concepts.append(cc)
 
-    en_pool = [w for w in wordfreq.top_n_list("en", 40000)
-               if w.isascii() and w.isalpha() and 5 <= len(w) <= 10 and not w.endswith("s")]
+    en_pool = [
+        w
+        for w in wordfreq.top_n_list("en", 40000)
+        if w.isascii() and w.isalpha() and 5 <= len(w) <= 10 and not w.endswith("s")
+    ]
     rng.shuffle(en_pool)
     en_iter = iter(en_pool)
 
@@ -272,8 +348,14 @@ def termbase_json(concepts, names) -> dict:
         if c.en_deprecated:
             terms.append({"lang": "en", "text": c.en_deprecated, "status": "deprecated"})
         out.append({"id": c.id, "type": c.kind, "terms": terms})
-    return {"format": "slovnik-termbase", "version": 1, "title": "tm check benchmark termbase",
-            "source_lang": "ru", "target_lang": "en", "concepts": out}
+    return {
+        "format": "slovnik-termbase",
+        "version": 1,
+        "title": "tm check benchmark termbase",
+        "source_lang": "ru",
+        "target_lang": "en",
+        "concepts": out,
+    }
 
 
 def _ru_number(n: int) -> str:
@@ -306,8 +388,11 @@ def generate(n_units: int, seed: int = 7, n_concepts: int = 2000, starter: Path 
             if swaps:
                 k = rng.choice(swaps)
                 pair[at] = re.sub(rf"\b{k}\b", synonyms[k], pair[at], count=1)
-                units.append(TranslationUnit(Segment.of(pair[0]), Segment.of(pair[1]), id=tuid,
-                                             source_lang="ru", target_lang="en"))
+                units.append(
+                    TranslationUnit(
+                        Segment.of(pair[0]), Segment.of(pair[1]), id=tuid, source_lang="ru", target_lang="en"
+                    )
+                )
                 plant(tuid, f"inconsistent-{side}")
                 continue
         ru_t, en_t = rng.choice(TEMPLATES)
@@ -343,22 +428,43 @@ def generate(n_units: int, seed: int = 7, n_concepts: int = 2000, starter: Path 
             if key in slots:
                 return slots[key].ru(case, number)
             if key == "N":
-                p = [p for p in morph.parses(name.ru_words[0]) if "Surn" in p.tag and "masc" in p.tag
-                     and "nomn" in p.tag]
+                p = [
+                    p
+                    for p in morph.parses(name.ru_words[0])
+                    if "Surn" in p.tag and "masc" in p.tag and "nomn" in p.tag
+                ]
                 if not p or case == "nomn":
                     return name.ru_words[0]
                 f = p[0].inflect({case})
                 return f.word.capitalize() if f else name.ru_words[0]
-            return {"Y": str(year), "K": _ru_number(big), "D": dec, "I": str(small), "I2": str(small2),
-                    "T": "\x00"}[key]
+            return {
+                "Y": str(year),
+                "K": _ru_number(big),
+                "D": dec,
+                "I": str(small),
+                "I2": str(small2),
+                "T": "\x00",
+            }[key]
 
         ru_text = SLOT.sub(fill_ru, ru_t)
         spelled = variant if use_variant else name.en_pref
         if use_variant and ("{N" in ru_t):
             faults.append(("translit-variant", name.id))
 
-        def fill_en(m, slots=slots, spelled=spelled, missing=missing, forbidden=forbidden, cyrillic=cyrillic,
-                    faults=faults, year=year, big=big, dec=dec, small=small, small2=small2):
+        def fill_en(
+            m,
+            slots=slots,
+            spelled=spelled,
+            missing=missing,
+            forbidden=forbidden,
+            cyrillic=cyrillic,
+            faults=faults,
+            year=year,
+            big=big,
+            dec=dec,
+            small=small,
+            small2=small2,
+        ):
             if m.group(0) == "{N's}":
                 return spelled + "'s"
             key, number = m.group(1), m.group(2)
@@ -376,8 +482,14 @@ def generate(n_units: int, seed: int = 7, n_concepts: int = 2000, starter: Path 
                 return c.en(c.en_pref, number, rng)
             if key == "N":
                 return spelled
-            return {"Y": str(year), "K": f"{big:,}", "D": dec.replace(",", "."), "I": str(small),
-                    "I2": str(small2), "T": "\x00"}[key]
+            return {
+                "Y": str(year),
+                "K": f"{big:,}",
+                "D": dec.replace(",", "."),
+                "I": str(small),
+                "I2": str(small2),
+                "T": "\x00",
+            }[key]
 
         en_text = SLOT.sub(fill_en, en_t)
         if missing:
@@ -461,7 +573,9 @@ def main(argv=None) -> None:
     from tm.formats import write_tm
 
     args.out.mkdir(parents=True, exist_ok=True)
-    units, truth, tb = generate(args.units, args.seed, args.concepts, ROOT / "glossary" / "data" / "starter.json")
+    units, truth, tb = generate(
+        args.units, args.seed, args.concepts, ROOT / "glossary" / "data" / "starter.json"
+    )
     (args.out / "termbase.json").write_text(json.dumps(tb, ensure_ascii=False, indent=1), encoding="utf-8")
     write_tm(units, args.out / "corpus.tmx", source_lang="ru", target_lang="en")
     write_tm(units, args.out / "corpus.po", source_lang="ru", target_lang="en")

@@ -24,71 +24,167 @@ STARTER = ROOT / "glossary" / "data" / "starter.json"
 
 # (Russian lemma, English singular, English plural)
 NOUNS = [
-    ("номенклатура", "nomenklatura", "nomenklaturas"), ("решение", "decision", "decisions"),
-    ("комиссия", "commission", "commissions"), ("съезд", "congress", "congresses"),
-    ("пленум", "plenum", "plenums"), ("постановление", "resolution", "resolutions"),
-    ("комитет", "committee", "committees"), ("совет", "soviet", "soviets"),
-    ("колхоз", "collective farm", "collective farms"), ("завод", "factory", "factories"),
-    ("партия", "party", "parties"), ("организация", "organisation", "organisations"),
-    ("репрессия", "repression", "repressions"), ("чистка", "purge", "purges"),
-    ("пятилетка", "five-year plan", "five-year plans"), ("директива", "directive", "directives"),
+    ("номенклатура", "nomenklatura", "nomenklaturas"),
+    ("решение", "decision", "decisions"),
+    ("комиссия", "commission", "commissions"),
+    ("съезд", "congress", "congresses"),
+    ("пленум", "plenum", "plenums"),
+    ("постановление", "resolution", "resolutions"),
+    ("комитет", "committee", "committees"),
+    ("совет", "soviet", "soviets"),
+    ("колхоз", "collective farm", "collective farms"),
+    ("завод", "factory", "factories"),
+    ("партия", "party", "parties"),
+    ("организация", "organisation", "organisations"),
+    ("репрессия", "repression", "repressions"),
+    ("чистка", "purge", "purges"),
+    ("пятилетка", "five-year plan", "five-year plans"),
+    ("директива", "directive", "directives"),
     ("наркомат", "people's commissariat", "people's commissariats"),
-    ("аппарат", "apparatus", "apparatuses"), ("секретарь", "secretary", "secretaries"),
-    ("делегат", "delegate", "delegates"), ("рабочий", "worker", "workers"),
-    ("крестьянин", "peasant", "peasants"), ("кулак", "kulak", "kulaks"),
-    ("трибунал", "tribunal", "tribunals"), ("приговор", "sentence", "sentences"),
-    ("процесс", "trial", "trials"), ("лагерь", "camp", "camps"), ("ссылка", "exile", "exiles"),
-    ("доклад", "report", "reports"), ("письмо", "letter", "letters"), ("архив", "archive", "archives"),
-    ("документ", "document", "documents"), ("газета", "newspaper", "newspapers"),
-    ("программа", "programme", "programmes"), ("реформа", "reform", "reforms"),
-    ("кампания", "campaign", "campaigns"), ("оппозиция", "opposition", "oppositions"),
-    ("фракция", "faction", "factions"), ("область", "region", "regions"),
-    ("район", "district", "districts"), ("город", "city", "cities"), ("армия", "army", "armies"),
-    ("война", "war", "wars"), ("договор", "treaty", "treaties"), ("граница", "border", "borders"),
-    ("промышленность", "industry", "industries"), ("урожай", "harvest", "harvests"),
-    ("голод", "famine", "famines"), ("перепись", "census", "censuses"), ("бюджет", "budget", "budgets"),
-    ("министерство", "ministry", "ministries"), ("управление", "directorate", "directorates"),
-    ("следствие", "investigation", "investigations"), ("показание", "testimony", "testimonies"),
-    ("заседание", "session", "sessions"), ("резолюция", "resolution", "resolutions"),
-    ("инструкция", "instruction", "instructions"), ("норма", "quota", "quotas"),
-    ("план", "plan", "plans"), ("выборы", "election", "elections"),
+    ("аппарат", "apparatus", "apparatuses"),
+    ("секретарь", "secretary", "secretaries"),
+    ("делегат", "delegate", "delegates"),
+    ("рабочий", "worker", "workers"),
+    ("крестьянин", "peasant", "peasants"),
+    ("кулак", "kulak", "kulaks"),
+    ("трибунал", "tribunal", "tribunals"),
+    ("приговор", "sentence", "sentences"),
+    ("процесс", "trial", "trials"),
+    ("лагерь", "camp", "camps"),
+    ("ссылка", "exile", "exiles"),
+    ("доклад", "report", "reports"),
+    ("письмо", "letter", "letters"),
+    ("архив", "archive", "archives"),
+    ("документ", "document", "documents"),
+    ("газета", "newspaper", "newspapers"),
+    ("программа", "programme", "programmes"),
+    ("реформа", "reform", "reforms"),
+    ("кампания", "campaign", "campaigns"),
+    ("оппозиция", "opposition", "oppositions"),
+    ("фракция", "faction", "factions"),
+    ("область", "region", "regions"),
+    ("район", "district", "districts"),
+    ("город", "city", "cities"),
+    ("армия", "army", "armies"),
+    ("война", "war", "wars"),
+    ("договор", "treaty", "treaties"),
+    ("граница", "border", "borders"),
+    ("промышленность", "industry", "industries"),
+    ("урожай", "harvest", "harvests"),
+    ("голод", "famine", "famines"),
+    ("перепись", "census", "censuses"),
+    ("бюджет", "budget", "budgets"),
+    ("министерство", "ministry", "ministries"),
+    ("управление", "directorate", "directorates"),
+    ("следствие", "investigation", "investigations"),
+    ("показание", "testimony", "testimonies"),
+    ("заседание", "session", "sessions"),
+    ("резолюция", "resolution", "resolutions"),
+    ("инструкция", "instruction", "instructions"),
+    ("норма", "quota", "quotas"),
+    ("план", "plan", "plans"),
+    ("выборы", "election", "elections"),
 ]
 
 # Nouns that can act (subjects, "a session of …") and events one speaks at.
-BODIES = {"комиссия", "съезд", "пленум", "комитет", "совет", "партия", "организация", "наркомат",
-          "министерство", "управление", "трибунал", "фракция", "оппозиция", "аппарат"}
+BODIES = {
+    "комиссия",
+    "съезд",
+    "пленум",
+    "комитет",
+    "совет",
+    "партия",
+    "организация",
+    "наркомат",
+    "министерство",
+    "управление",
+    "трибунал",
+    "фракция",
+    "оппозиция",
+    "аппарат",
+}
 EVENTS = {"съезд", "пленум", "заседание", "процесс", "совет", "кампания", "выборы"}
 
 # (Russian lemma, English)
 ADJECTIVES = [
-    ("центральный", "central"), ("партийный", "party"), ("советский", "Soviet"),
-    ("местный", "local"), ("областной", "regional"), ("районный", "district"),
-    ("государственный", "state"), ("революционный", "revolutionary"), ("новый", "new"),
-    ("старый", "old"), ("большой", "large"), ("секретный", "secret"), ("особый", "special"),
-    ("военный", "military"), ("хозяйственный", "economic"), ("политический", "political"),
-    ("чрезвычайный", "extraordinary"), ("краевой", "territorial"), ("городской", "city"),
-    ("сельский", "rural"), ("первый", "first"), ("последний", "last"), ("важный", "important"),
-    ("закрытый", "closed"), ("открытый", "open"), ("официальный", "official"),
+    ("центральный", "central"),
+    ("партийный", "party"),
+    ("советский", "Soviet"),
+    ("местный", "local"),
+    ("областной", "regional"),
+    ("районный", "district"),
+    ("государственный", "state"),
+    ("революционный", "revolutionary"),
+    ("новый", "new"),
+    ("старый", "old"),
+    ("большой", "large"),
+    ("секретный", "secret"),
+    ("особый", "special"),
+    ("военный", "military"),
+    ("хозяйственный", "economic"),
+    ("политический", "political"),
+    ("чрезвычайный", "extraordinary"),
+    ("краевой", "territorial"),
+    ("городской", "city"),
+    ("сельский", "rural"),
+    ("первый", "first"),
+    ("последний", "last"),
+    ("важный", "important"),
+    ("закрытый", "closed"),
+    ("открытый", "open"),
+    ("официальный", "official"),
 ]
 
 # (Russian surname, English spelling)
 PERSONS = [
-    ("Сталин", "Stalin"), ("Молотов", "Molotov"), ("Каганович", "Kaganovich"),
-    ("Ворошилов", "Voroshilov"), ("Ежов", "Yezhov"), ("Берия", "Beria"), ("Бухарин", "Bukharin"),
-    ("Зиновьев", "Zinoviev"), ("Каменев", "Kamenev"), ("Киров", "Kirov"), ("Микоян", "Mikoyan"),
-    ("Жданов", "Zhdanov"), ("Маленков", "Malenkov"), ("Хрущёв", "Khrushchev"), ("Рыков", "Rykov"),
-    ("Орджоникидзе", "Ordzhonikidze"), ("Калинин", "Kalinin"), ("Ягода", "Yagoda"),
+    ("Сталин", "Stalin"),
+    ("Молотов", "Molotov"),
+    ("Каганович", "Kaganovich"),
+    ("Ворошилов", "Voroshilov"),
+    ("Ежов", "Yezhov"),
+    ("Берия", "Beria"),
+    ("Бухарин", "Bukharin"),
+    ("Зиновьев", "Zinoviev"),
+    ("Каменев", "Kamenev"),
+    ("Киров", "Kirov"),
+    ("Микоян", "Mikoyan"),
+    ("Жданов", "Zhdanov"),
+    ("Маленков", "Malenkov"),
+    ("Хрущёв", "Khrushchev"),
+    ("Рыков", "Rykov"),
+    ("Орджоникидзе", "Ordzhonikidze"),
+    ("Калинин", "Kalinin"),
+    ("Ягода", "Yagoda"),
 ]
 
-CITIES = [("Москва", "Moscow"), ("Ленинград", "Leningrad"), ("Киев", "Kiev"), ("Харьков", "Kharkov"),
-          ("Свердловск", "Sverdlovsk"), ("Новосибирск", "Novosibirsk"), ("Тбилиси", "Tbilisi"),
-          ("Минск", "Minsk"), ("Горький", "Gorky"), ("Ростов", "Rostov")]
+CITIES = [
+    ("Москва", "Moscow"),
+    ("Ленинград", "Leningrad"),
+    ("Киев", "Kiev"),
+    ("Харьков", "Kharkov"),
+    ("Свердловск", "Sverdlovsk"),
+    ("Новосибирск", "Novosibirsk"),
+    ("Тбилиси", "Tbilisi"),
+    ("Минск", "Minsk"),
+    ("Горький", "Gorky"),
+    ("Ростов", "Rostov"),
+]
 
 # (Russian infinitive, English past) — agree in gender/number with the subject noun phrase.
-VERBS = [("рассмотреть", "considered"), ("утвердить", "approved"), ("отклонить", "rejected"),
-         ("обсудить", "discussed"), ("подписать", "signed"), ("осудить", "condemned"),
-         ("поддержать", "supported"), ("проверить", "inspected"), ("изменить", "changed"),
-         ("отменить", "revoked"), ("подготовить", "prepared"), ("направить", "sent")]
+VERBS = [
+    ("рассмотреть", "considered"),
+    ("утвердить", "approved"),
+    ("отклонить", "rejected"),
+    ("обсудить", "discussed"),
+    ("подписать", "signed"),
+    ("осудить", "condemned"),
+    ("поддержать", "supported"),
+    ("проверить", "inspected"),
+    ("изменить", "changed"),
+    ("отменить", "revoked"),
+    ("подготовить", "prepared"),
+    ("направить", "sent"),
+]
 
 # Each template: Russian with slots, English with the same slots. Slot syntax {kind:case[:number]}
 # (np = adjective + noun, s = acting body (subject), b = body, e = event, p = person, c = city,
@@ -101,20 +197,31 @@ TEMPLATES = [
     ("{p:nomn} выступил на {e:loct} в {c:loct} в {y} году.", "{p} spoke at the {e} in {c} in {y}."),
     ("В {c:loct} {s:nomn} {v} {np:accs} и {np2:accs}.", "In {c} the {s} {v} the {np} and the {np2}."),
     ("Члены {np:gent} получили {np2:accs:plur} от {p:gent}.", "Members of the {np} received {np2} from {p}."),
-    ("Из-за {np:gent} {s:nomn} {v} {np2:accs} в {y} году.", "Because of the {np} the {s} {v} the {np2} in {y}."),
+    (
+        "Из-за {np:gent} {s:nomn} {v} {np2:accs} в {y} году.",
+        "Because of the {np} the {s} {v} the {np2} in {y}.",
+    ),
     ("Вопрос о {np:loct} обсуждался на {e:loct}.", "The question of the {np} was discussed at the {e}."),
     ("{p:nomn} подписал {np:accs} о {np2:loct}.", "{p} signed the {np} on the {np2}."),
     ("Согласно {np:datv}, {s:nomn} {v} {np2:accs}.", "According to the {np}, the {s} {v} the {np2}."),
     ("После {np:gent} в {c:loct} начались {np2:nomn:plur}.", "After the {np} in {c}, {np2} began."),
     ("В архиве сохранились {np:nomn:plur} {p:gent} за {y} год.", "The archive holds {p}'s {np} for {y}."),
     ("{np:nomn:plur} {np2:gent} были направлены в {c:accs}.", "The {np} of the {np2} were sent to {c}."),
-    ("{s:nomn} {v} {np:accs} {np2:gent} без обсуждения.", "The {s} {v} the {np} of the {np2} without debate."),
+    (
+        "{s:nomn} {v} {np:accs} {np2:gent} без обсуждения.",
+        "The {s} {v} the {np} of the {np2} without debate.",
+    ),
     ("К {y} году число {np:gent:plur} выросло вдвое.", "By {y} the number of {np} had doubled."),
-    ("{p:nomn} потребовал от {np:gent} ускорить {np2:accs}.", "{p} demanded that the {np} speed up the {np2}."),
+    (
+        "{p:nomn} потребовал от {np:gent} ускорить {np2:accs}.",
+        "{p} demanded that the {np} speed up the {np2}.",
+    ),
     ("О {np:loct} {p:nomn} писал в письме {p2:datv}.", "{p} wrote about the {np} in a letter to {p2}."),
     ("На {e:loct} {y} года {p:nomn} критиковал {np2:accs}.", "At the {e} of {y}, {p} criticised the {np2}."),
-    ("Работа {np:gent} в {c:loct} была признана неудовлетворительной.",
-     "The work of the {np} in {c} was found unsatisfactory."),
+    (
+        "Работа {np:gent} в {c:loct} была признана неудовлетворительной.",
+        "The work of the {np} in {c} was found unsatisfactory.",
+    ),
 ]
 
 
@@ -177,10 +284,19 @@ def _starter_nouns() -> list[tuple[str, str, str]]:
     for concept in data.get("concepts", []):
         if concept.get("type", "term") != "term":
             continue
-        ru = [t for t in concept.get("terms", []) if t.get("lang") == "ru" and " " not in t.get("text", "")
-              and t.get("status", "preferred") == "preferred" and t.get("part_of_speech") in (None, "noun")]
-        en = [t for t in concept.get("terms", []) if t.get("lang") == "en"
-              and t.get("status", "preferred") in ("preferred", "admitted")]
+        ru = [
+            t
+            for t in concept.get("terms", [])
+            if t.get("lang") == "ru"
+            and " " not in t.get("text", "")
+            and t.get("status", "preferred") == "preferred"
+            and t.get("part_of_speech") in (None, "noun")
+        ]
+        en = [
+            t
+            for t in concept.get("terms", [])
+            if t.get("lang") == "en" and t.get("status", "preferred") in ("preferred", "admitted")
+        ]
         if ru and en and ru[0]["text"].isalpha() and ru[0]["text"].islower():
             out.append((ru[0]["text"], en[0]["text"], _plural(en[0]["text"])))
     return out
@@ -269,7 +385,7 @@ def _slots(template: str) -> list[str]:
     out, i = [], 0
     while (start := template.find("{", i)) >= 0:
         end = template.index("}", start)
-        out.append(template[start + 1:end])
+        out.append(template[start + 1 : end])
         i = end + 1
     return out
 
@@ -284,13 +400,17 @@ def write_tmx(path: Path, n: int, seed: int = 1) -> None:
     """Write *n* TUs as TMX 1.4b, streaming (the file is never held in memory)."""
     tmp = path.with_name(path.name + ".part")
     with open(tmp, "w", encoding="utf-8") as out:
-        out.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
-                  '  <header creationtool="slovnik-gen_tmx" creationtoolversion="1" segtype="sentence" '
-                  'o-tmf="slovnik" adminlang="en" srclang="ru" datatype="plaintext"/>\n  <body>\n')
+        out.write(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+            '  <header creationtool="slovnik-gen_tmx" creationtoolversion="1" segtype="sentence" '
+            'o-tmf="slovnik" adminlang="en" srclang="ru" datatype="plaintext"/>\n  <body>\n'
+        )
         for i, (ru, en) in enumerate(iter_pairs(n, seed), 1):
-            out.write(f'    <tu tuid="{i}" creationdate="20240101T000000Z">\n'
-                      f'      <tuv xml:lang="ru"><seg>{escape(ru)}</seg></tuv>\n'
-                      f'      <tuv xml:lang="en"><seg>{escape(en)}</seg></tuv>\n    </tu>\n')
+            out.write(
+                f'    <tu tuid="{i}" creationdate="20240101T000000Z">\n'
+                f'      <tuv xml:lang="ru"><seg>{escape(ru)}</seg></tuv>\n'
+                f'      <tuv xml:lang="en"><seg>{escape(en)}</seg></tuv>\n    </tu>\n'
+            )
         out.write("  </body>\n</tmx>\n")
     tmp.replace(path)
 

@@ -58,6 +58,7 @@ def _cli(app, args: list[str]):
 
 # ------------------------------------------------------------------------------------------ print
 
+
 def print_golden() -> dict[str, str]:
     """`glossary print` outputs for tests/data/print/termbase.json."""
     from glossary.printing import build_glossary, html, latex, markdown
@@ -78,6 +79,7 @@ def print_golden() -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------------ check
 
+
 def check_golden() -> dict[str, str]:
     """Text and JSON reports of tests/data/check/memory.tmx against tests/data/check/termbase.json."""
     from glossary.termbase import load_termbase
@@ -87,7 +89,10 @@ def check_golden() -> dict[str, str]:
 
     folder = DATA / "check"
     result = run_checks(iter_units(folder / "memory.tmx"), load_termbase(folder / "termbase.json"))
-    return {"memory.txt": render_text(result.findings, result.units), "memory.json": render_json(result.findings)}
+    return {
+        "memory.txt": render_text(result.findings, result.units),
+        "memory.json": render_json(result.findings),
+    }
 
 
 # ------------------------------------------------------------------------------------------- lint
@@ -144,7 +149,13 @@ TMSTORE_CASES = {
     "search-lemma.txt": ["search", "{store}", "номенклатура", "--lemma"],
     "search-phrase.txt": ["search", "{store}", '"центрального комитета"'],
     "search-json.txt": ["search", "{store}", "колхоз", "--lemma", "--format", "json"],
-    "lookup-diff.txt": ["lookup", "{store}", "Пленум Центрального комитета открылся во вторник.", "--min", "50"],
+    "lookup-diff.txt": [
+        "lookup",
+        "{store}",
+        "Пленум Центрального комитета открылся во вторник.",
+        "--min",
+        "50",
+    ],
     "lookup-context.txt": ["lookup", "{store}", "Open archive", "--context", "dialog"],
     "lookup-json.txt": ["lookup", "{store}", "Крестьяне вступали в колхоз охотно.", "--format", "json"],
     "stats.txt": ["stats", "{store}"],
@@ -179,6 +190,7 @@ def tmstore_golden() -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------ the registry
 
+
 @dataclass(frozen=True)
 class GoldenSet:
     name: str
@@ -187,13 +199,21 @@ class GoldenSet:
     produce: Callable[[], dict[str, str]]
 
 
-SETS: dict[str, GoldenSet] = {s.name: s for s in (
-    GoldenSet("print", DATA / "print" / "golden", ("ru-en.md", "ru-en.html", "ru-en.tex", "en-ru.md"), print_golden),
-    GoldenSet("check", DATA / "check" / "golden", ("memory.txt", "memory.json"), check_golden),
-    GoldenSet("lint", DATA / "lint" / "golden", tuple(LINT_CASES), lint_golden),
-    GoldenSet("termbase", DATA / "termbase" / "golden", tuple(TERMBASE_CASES), termbase_golden),
-    GoldenSet("tmstore", DATA / "tmstore" / "golden", tuple(TMSTORE_CASES), tmstore_golden),
-)}
+SETS: dict[str, GoldenSet] = {
+    s.name: s
+    for s in (
+        GoldenSet(
+            "print",
+            DATA / "print" / "golden",
+            ("ru-en.md", "ru-en.html", "ru-en.tex", "en-ru.md"),
+            print_golden,
+        ),
+        GoldenSet("check", DATA / "check" / "golden", ("memory.txt", "memory.json"), check_golden),
+        GoldenSet("lint", DATA / "lint" / "golden", tuple(LINT_CASES), lint_golden),
+        GoldenSet("termbase", DATA / "termbase" / "golden", tuple(TERMBASE_CASES), termbase_golden),
+        GoldenSet("tmstore", DATA / "tmstore" / "golden", tuple(TMSTORE_CASES), tmstore_golden),
+    )
+}
 
 
 def sync(path: Path, text: str, *, check: bool, how: str) -> bool:

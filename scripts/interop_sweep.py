@@ -40,26 +40,44 @@ from tm.formats import format_for, iter_units, read_tm  # noqa: E402
 RUNNER = CliRunner()
 refusals: list[str] = []  # outputs the writer refused with one line (what the input holds cannot go there)
 
-DEFAULT = [ROOT.parent.parent / "shared" / "corpus", ROOT / "tests" / "data" / "interop",
-           ROOT / "tests" / "data" / "tm", ROOT / "tests" / "data" / "termbase"]
+DEFAULT = [
+    ROOT.parent.parent / "shared" / "corpus",
+    ROOT / "tests" / "data" / "interop",
+    ROOT / "tests" / "data" / "tm",
+    ROOT / "tests" / "data" / "termbase",
+]
 TERMBASE_INPUTS = {".tbx", ".po"}  # read as termbases too (a software PO imported as a glossary)
-TM_VALIDATORS = {"tmx": "TMX 1.4b DTD", "xliff": "XLIFF 1.2 strict XSD", "xliff2": "XLIFF 2.0 XSD",
-                 "po": "msgfmt -c", "pot": "msgfmt -c"}
+TM_VALIDATORS = {
+    "tmx": "TMX 1.4b DTD",
+    "xliff": "XLIFF 1.2 strict XSD",
+    "xliff2": "XLIFF 2.0 XSD",
+    "po": "msgfmt -c",
+    "pot": "msgfmt -c",
+}
 TB_VALIDATORS = {"tbx": "TBX core RNG", "po": "msgfmt -c"}
 
 
 def msgfmt(path: Path) -> list[str]:
-    done = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True,
-                          errors="replace")  # msgfmt quotes the file's text in its locale's charset
-    return [] if done.returncode == 0 else [line for line in done.stderr.splitlines() if "warning" not in line][:1]
+    done = subprocess.run(
+        ["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True, errors="replace"
+    )  # msgfmt quotes the file's text in its locale's charset
+    return (
+        []
+        if done.returncode == 0
+        else [line for line in done.stderr.splitlines() if "warning" not in line][:1]
+    )
 
 
 def validate(kind: str, path: Path) -> list[str]:
     """The validator's complaints about *path* (empty: valid)."""
     if kind in ("po", "pot"):
         return msgfmt(path)
-    validator = {"tmx": interop_schemas.tmx, "xliff": interop_schemas.xliff12, "xliff2": interop_schemas.xliff2,
-                 "tbx": interop_schemas.tbx}[kind]()
+    validator = {
+        "tmx": interop_schemas.tmx,
+        "xliff": interop_schemas.xliff12,
+        "xliff2": interop_schemas.xliff2,
+        "tbx": interop_schemas.tbx,
+    }[kind]()
     return interop_schemas.errors(validator, path)[:1]
 
 
@@ -84,7 +102,11 @@ def tm_outputs(path: Path, tmp: Path, tally: Counter, invalid: list[str]) -> Non
             problems = validate(fmt, out)
             tally["validated"] += 1
         else:
-            problems = [] if len(list(iter_units(out, fmt))) == len(tm.units) else ["unit count differs on read-back"]
+            problems = (
+                []
+                if len(list(iter_units(out, fmt))) == len(tm.units)
+                else ["unit count differs on read-back"]
+            )
             tally["read back"] += 1
         if problems:
             tally["invalid"] += 1
@@ -106,7 +128,9 @@ def tb_outputs(path: Path, tmp: Path, tally: Counter, invalid: list[str]) -> Non
             problems = validate(fmt, out)
             tally["validated"] += 1
         else:
-            problems = [] if len(read_termbase(out, fmt)) == len(tb) else ["concept count differs on read-back"]
+            problems = (
+                [] if len(read_termbase(out, fmt)) == len(tb) else ["concept count differs on read-back"]
+            )
             tally["read back"] += 1
         if problems:
             tally["invalid"] += 1
@@ -118,7 +142,9 @@ def main(argv: list[str]) -> int:
         print("msgfmt (GNU gettext) is needed for PO validation", file=sys.stderr)
         return 2
     roots = [Path(a) for a in argv] or [p for p in DEFAULT if p.exists()]
-    files = sorted(p for root in roots for p in ([root] if root.is_file() else root.rglob("*")) if p.is_file())
+    files = sorted(
+        p for root in roots for p in ([root] if root.is_file() else root.rglob("*")) if p.is_file()
+    )
     tally: Counter = Counter()
     invalid: list[str] = []
     input_errors: list[str] = []
@@ -139,7 +165,9 @@ def main(argv: list[str]) -> int:
             tally["files"] += 1
             if path.suffix.lower() in (".po", ".pot") and msgfmt(path):
                 broken_inputs.add(str(path))
-            if path.suffix.lower() == ".mo" and shutil.which("msgunfmt"):  # the catalogue it was compiled from
+            if path.suffix.lower() == ".mo" and shutil.which(
+                "msgunfmt"
+            ):  # the catalogue it was compiled from
                 source = Path(tmp) / "unfmt.po"
                 done = subprocess.run(["msgunfmt", str(path), "-o", str(source)], capture_output=True)
                 if done.returncode == 0 and msgfmt(source):

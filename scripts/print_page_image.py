@@ -50,8 +50,12 @@ def write_png4(path: Path, width: int, height: int, grey: bytes) -> None:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", width, height, 4, 0, 0, 0, 0)  # 4-bit greyscale
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-                     + chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(rows), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def main() -> None:
@@ -66,8 +70,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for page in pages:
             stem = Path(tmp) / f"p{page}"
-            subprocess.run(["pdftoppm", "-gray", "-r", str(args.dpi), "-f", str(page), "-l", str(page),
-                            "-singlefile", str(args.pdf), str(stem)], check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-gray",
+                    "-r",
+                    str(args.dpi),
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    "-singlefile",
+                    str(args.pdf),
+                    str(stem),
+                ],
+                check=True,
+            )
             images.append(read_pgm(stem.with_suffix(".pgm")))
     height = max(h for _, h, _ in images)
     gap = 12

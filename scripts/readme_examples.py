@@ -61,7 +61,7 @@ def examples(text: str):
         runs = list(re.finditer(r"^\$ (.*)\n", body, re.M))
         for i, m in enumerate(runs):
             end = runs[i + 1].start() if i + 1 < len(runs) else len(body)
-            output = body[m.end():end]
+            output = body[m.end() : end]
             argv = _runnable(m.group(1))
             if argv is None or re.search(r"^error:", output, re.M):
                 continue
@@ -69,7 +69,9 @@ def examples(text: str):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="report drift (exit 1) instead of rewriting")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
@@ -80,15 +82,23 @@ def main() -> int:
         if printed != documented:
             drift += 1
             if args.check:
-                sys.stdout.writelines(difflib.unified_diff(
-                    [f"{line}\n" for line in documented], [f"{line}\n" for line in printed],
-                    "README: $ " + shlex.join(argv), "today"))
+                sys.stdout.writelines(
+                    difflib.unified_diff(
+                        [f"{line}\n" for line in documented],
+                        [f"{line}\n" for line in printed],
+                        "README: $ " + shlex.join(argv),
+                        "today",
+                    )
+                )
         pieces += [text[at:start], "".join(f"{line}\n" for line in printed)]
         at = end
     pieces.append(text[at:])
     if args.check:
-        print(f"{drift} README example(s) differ from what the command prints" if drift
-              else "every README example on examples/ is what the command prints")
+        print(
+            f"{drift} README example(s) differ from what the command prints"
+            if drift
+            else "every README example on examples/ is what the command prints"
+        )
         return 1 if drift else 0
     README.write_text("".join(pieces), encoding="utf-8")
     print(f"rewrote {drift} README example(s)")

@@ -36,8 +36,9 @@ TM = [str(BIN / "tm")] if (BIN / "tm").exists() else [sys.executable, "-c", "fro
 WAIT_NOTE = "waiting for the lock on "
 
 # Made-up words: consonant-vowel syllables, so each unit has one word no other unit has.
-_CONSONANTS = dict(zip("бвгдзклмнпрст", ["b", "v", "g", "d", "z", "k", "l", "m", "n", "p", "r", "s", "t"],
-                       strict=True))
+_CONSONANTS = dict(
+    zip("бвгдзклмнпрст", ["b", "v", "g", "d", "z", "k", "l", "m", "n", "p", "r", "s", "t"], strict=True)
+)
 _VOWELS = dict(zip("аоуие", "aouie", strict=True))
 _SYLLABLES = [(c + v, lc + lv) for c, lc in _CONSONANTS.items() for v, lv in _VOWELS.items()]
 
@@ -59,16 +60,24 @@ def word(n: int) -> tuple[str, str]:
 def unit(n: int) -> tuple[str, str]:
     ru, en = word(n)
     year = 1920 + n % 70
-    return (f"Пленум {ru} утвердил план работы на {year} год.",
-            f"The {en.capitalize()} plenum approved the work plan for {year}.")
+    return (
+        f"Пленум {ru} утвердил план работы на {year} год.",
+        f"The {en.capitalize()} plenum approved the work plan for {year}.",
+    )
 
 
 def write_tmx(path: Path, units: list[tuple[str, str]]) -> None:
-    body = "".join(f'<tu><tuv xml:lang="ru"><seg>{escape(s)}</seg></tuv>'
-                   f'<tuv xml:lang="en"><seg>{escape(t)}</seg></tuv></tu>\n' for s, t in units)
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="stress" '
-                    'creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="ru" '
-                    f'datatype="plaintext"/><body>\n{body}</body></tmx>\n', encoding="utf-8")
+    body = "".join(
+        f'<tu><tuv xml:lang="ru"><seg>{escape(s)}</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>{escape(t)}</seg></tuv></tu>\n'
+        for s, t in units
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="stress" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="none" adminlang="en" srclang="ru" '
+        f'datatype="plaintext"/><body>\n{body}</body></tmx>\n',
+        encoding="utf-8",
+    )
 
 
 @dataclass
@@ -141,8 +150,16 @@ def library(command: str, store: Path, arg: str | Path) -> tuple[str | None, dic
             with Store(store) as s:
                 found = s.lookup(str(arg)) if command == "lookup" else s.search(str(arg))
             key = "matches" if command == "lookup" else "hits"
-            data = {key: [{"score": getattr(m, "score", None), "source": m.unit.source_text,
-                           "target": m.unit.target_text} for m in found]}
+            data = {
+                key: [
+                    {
+                        "score": getattr(m, "score", None),
+                        "source": m.unit.source_text,
+                        "target": m.unit.target_text,
+                    }
+                    for m in found
+                ]
+            }
     except GlossaryError as e:
         return f"error: {e}", None, bool(waited)
     except Exception as e:  # noqa: BLE001 - the point is to count them
@@ -157,8 +174,18 @@ def _rounds(deadline: float):
         yield
 
 
-def importer(call, k: int, store: Path, work: Path, units: int, duplicates: int, deadline: float,
-             committed: Committed, tally: Tally, seed: int) -> None:
+def importer(
+    call,
+    k: int,
+    store: Path,
+    work: Path,
+    units: int,
+    duplicates: int,
+    deadline: float,
+    committed: Committed,
+    tally: Tally,
+    seed: int,
+) -> None:
     rng = random.Random(k)
     for round_, _ in enumerate(_rounds(deadline)):
         first = 1_000_000 * (k + 1) + round_ * units
@@ -170,8 +197,10 @@ def importer(call, k: int, store: Path, work: Path, units: int, duplicates: int,
         failure, report, waited = call("import", store, path)
         if failure is None:
             if (report["added"], report["duplicates"]) != (units, duplicates):
-                failure = f"{path.name}: added {report['added']}, duplicates {report['duplicates']}, " \
-                          f"expected {units}, {duplicates}"
+                failure = (
+                    f"{path.name}: added {report['added']}, duplicates {report['duplicates']}, "
+                    f"expected {units}, {duplicates}"
+                )
             else:
                 committed.add(new, units + duplicates)
         tally.record("import", time.monotonic() - started, failure, waited)
@@ -188,7 +217,10 @@ def looker(call, k: int, store: Path, deadline: float, committed: Committed, tal
         if failure is None:
             matches = data["matches"]
             if not matches or (matches[0]["score"], matches[0]["source"], matches[0]["target"]) != (
-                    100, source, target):
+                100,
+                source,
+                target,
+            ):
                 failure = f"lookup of unit {n}: {json.dumps(matches[:1], ensure_ascii=False)[:300]}"
         tally.record("lookup", time.monotonic() - started, failure)
 
@@ -210,7 +242,9 @@ def search_one(call, store: Path, n: int, tally: Tally | None = None) -> str | N
     if failure is None:
         hits = data["hits"]
         if [(h["source"], h["target"]) for h in hits] != [(source, target)]:
-            failure = f"search for unit {n}: {len(hits)} hits {json.dumps(hits[:2], ensure_ascii=False)[:300]}"
+            failure = (
+                f"search for unit {n}: {len(hits)} hits {json.dumps(hits[:2], ensure_ascii=False)[:300]}"
+            )
     if tally is not None:
         tally.record("search", time.monotonic() - started)
     return failure
@@ -223,8 +257,10 @@ def final_checks(call, store: Path, committed: Committed, seed: int, tally: Tall
         return
     expected = (seed + committed.added, committed.occurrences)
     if (stats["units"], stats["occurrences"]) != expected:
-        tally.failures.append(f"stats: {stats['units']} units, {stats['occurrences']} occurrences; "
-                              f"expected {expected[0]}, {expected[1]}")
+        tally.failures.append(
+            f"stats: {stats['units']} units, {stats['occurrences']} occurrences; "
+            f"expected {expected[0]}, {expected[1]}"
+        )
     rng = random.Random(7)
     imported = committed.ids[seed:]
     for n in rng.sample(imported, min(sample, len(imported))):
@@ -233,8 +269,17 @@ def final_checks(call, store: Path, committed: Committed, seed: int, tally: Tall
             tally.failures.append(f"final search: {failure}")
 
 
-def run(store_dir: Path, *, seconds: float, workers: int = 8, units: int = 200, duplicates: int = 5,
-        seed: int = 300, final_sample: int = 20, in_process: bool = False) -> dict:
+def run(
+    store_dir: Path,
+    *,
+    seconds: float,
+    workers: int = 8,
+    units: int = 200,
+    duplicates: int = 5,
+    seed: int = 300,
+    final_sample: int = 20,
+    in_process: bool = False,
+) -> dict:
     """Run the stress against a new store in *store_dir*; returns the counts (see main). in_process:
     threads calling the library instead of processes running the CLI."""
     store = store_dir / "stress.db"
@@ -251,7 +296,10 @@ def run(store_dir: Path, *, seconds: float, workers: int = 8, units: int = 200, 
     for i in range(workers):
         role = roles[i % 3]
         if role == "import":
-            args = (importer, (call, i, store, store_dir, units, duplicates, deadline, committed, tally, seed))
+            args = (
+                importer,
+                (call, i, store, store_dir, units, duplicates, deadline, committed, tally, seed),
+            )
         elif role == "lookup":
             args = (looker, (call, i, store, deadline, committed, tally))
         else:
@@ -265,12 +313,20 @@ def run(store_dir: Path, *, seconds: float, workers: int = 8, units: int = 200, 
     elapsed = time.monotonic() - started
     final_checks(call, store, committed, seed, tally, final_sample)
     return {
-        "mode": "library, threads" if in_process else "CLI, processes", "workers": workers, "roles": [roles[i % 3] for i in range(workers)], "seconds": round(elapsed, 1),
-        "runs": tally.runs, "units_imported": committed.added, "units_in_store": seed + committed.added,
+        "mode": "library, threads" if in_process else "CLI, processes",
+        "workers": workers,
+        "roles": [roles[i % 3] for i in range(workers)],
+        "seconds": round(elapsed, 1),
+        "runs": tally.runs,
+        "units_imported": committed.added,
+        "units_in_store": seed + committed.added,
         "lock_waits": tally.waits,
-        "latency_s": {k: {"median": round(statistics.median(v), 2), "max": round(max(v), 2)}
-                      for k, v in tally.seconds.items()},
-        "failures": len(tally.failures), "failure_samples": tally.failures[:10],
+        "latency_s": {
+            k: {"median": round(statistics.median(v), 2), "max": round(max(v), 2)}
+            for k, v in tally.seconds.items()
+        },
+        "failures": len(tally.failures),
+        "failure_samples": tally.failures[:10],
     }
 
 
@@ -285,8 +341,9 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="slovnik-stress-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        report = run(folder, seconds=args.seconds, workers=args.workers, units=args.units,
-                     in_process=args.in_process)
+        report = run(
+            folder, seconds=args.seconds, workers=args.workers, units=args.units, in_process=args.in_process
+        )
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

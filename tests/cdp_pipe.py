@@ -15,8 +15,16 @@ import time
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--remote-debugging-pipe"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--remote-debugging-pipe",
+]
 
 
 class Browser:
@@ -30,9 +38,18 @@ class Browser:
             os.dup2(from_child, 4)
 
         self.proc = subprocess.Popen(
-            [str(CHROMIUM), *FLAGS, f"--user-data-dir={self._profile.name}", f"--window-size={width},{height}",
-             "about:blank"],
-            pass_fds=(3, 4), preexec_fn=wire, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                str(CHROMIUM),
+                *FLAGS,
+                f"--user-data-dir={self._profile.name}",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
+            pass_fds=(3, 4),
+            preexec_fn=wire,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(to_child)
         os.close(from_child)
         self._buf = b""
@@ -82,11 +99,15 @@ class Browser:
 
     def click(self, selector: str) -> None:
         """A real mouse click (press + release) at the centre of the element."""
-        box = self.eval(f"(function(){{var r=document.querySelector({json.dumps(selector)})"
-                        ".getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2]})()")
+        box = self.eval(
+            f"(function(){{var r=document.querySelector({json.dumps(selector)})"
+            ".getBoundingClientRect();return [r.x+r.width/2,r.y+r.height/2]})()"
+        )
         for kind in ("mousePressed", "mouseReleased"):
-            self.page("Input.dispatchMouseEvent", {"type": kind, "x": box[0], "y": box[1], "button": "left",
-                                                   "clickCount": 1})
+            self.page(
+                "Input.dispatchMouseEvent",
+                {"type": kind, "x": box[0], "y": box[1], "button": "left", "clickCount": 1},
+            )
 
     def screenshot(self, path: Path) -> None:
         data = self.page("Page.captureScreenshot", {"format": "png"})["data"]

@@ -18,8 +18,14 @@ _XML_XSD = SCHEMAS / "informativeCopiesOf3rdPartySchemas" / "w3c" / "xml.xsd"
 @cache
 def xliff12() -> etree.XMLSchema:
     # the OASIS file imports xml.xsd from w3.org: point it at the local copy
-    text = (SCHEMAS / "xliff-core-1.2-strict.xsd").read_bytes().replace(
-        b'schemaLocation="http://www.w3.org/2001/xml.xsd"', f'schemaLocation="{_XML_XSD.as_uri()}"'.encode())
+    text = (
+        (SCHEMAS / "xliff-core-1.2-strict.xsd")
+        .read_bytes()
+        .replace(
+            b'schemaLocation="http://www.w3.org/2001/xml.xsd"',
+            f'schemaLocation="{_XML_XSD.as_uri()}"'.encode(),
+        )
+    )
     return etree.XMLSchema(etree.fromstring(text, base_url=str(SCHEMAS) + "/"))
 
 

@@ -20,8 +20,9 @@ from glossary.termbase.model import (
 
 # Cyrillic (with ё), Latin, digits and the characters formats like to choke on: CSV quotes and
 # separators, XML specials, our list separator and escape, PO's backslash, a formula's "=".
-ALPHABET = ("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЖЯ" "abcdekxyzABCXYZéü" "0123456789"
-            " -'’.,;:|\\&<>\"()=/#%{}[]\u00a0")
+ALPHABET = (
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЖЯabcdekxyzABCXYZéü0123456789 -'’.,;:|\\&<>\"()=/#%{}[]\u00a0"
+)
 
 
 def _clean(s: str) -> str:
@@ -38,7 +39,9 @@ concept_ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
 @st.composite
 def terms(draw, lang: str):
     return Term(
-        text=draw(text), lang=lang, status=draw(st.sampled_from(list(Status))),
+        text=draw(text),
+        lang=lang,
+        status=draw(st.sampled_from(list(Status))),
         part_of_speech=draw(st.none() | st.sampled_from(PARTS_OF_SPEECH)),
         gender=draw(st.none() | st.sampled_from(GENDERS)),
         number=draw(st.none() | st.sampled_from(NUMBERS)),
@@ -52,13 +55,21 @@ def terms(draw, lang: str):
 @st.composite
 def concepts(draw, concept_id: str, ids: list[str]):
     # Terms grouped by language (TBX stores them per langSec); always a Russian one (PO's msgid).
-    term_list = (draw(st.lists(terms("ru"), min_size=1, max_size=2))
-                 + draw(st.lists(terms("en"), max_size=3))
-                 + draw(st.lists(terms("de"), max_size=1)))
+    term_list = (
+        draw(st.lists(terms("ru"), min_size=1, max_size=2))
+        + draw(st.lists(terms("en"), max_size=3))
+        + draw(st.lists(terms("de"), max_size=1))
+    )
     return Concept(
-        id=concept_id, type=draw(st.sampled_from(list(ConceptType))), subject=draw(texts),
-        definition=draw(maybe_text), notes=draw(texts), sources=draw(texts), tags=draw(texts),
-        see_also=draw(st.lists(st.sampled_from(ids) | concept_ids, max_size=2)), terms=term_list,
+        id=concept_id,
+        type=draw(st.sampled_from(list(ConceptType))),
+        subject=draw(texts),
+        definition=draw(maybe_text),
+        notes=draw(texts),
+        sources=draw(texts),
+        tags=draw(texts),
+        see_also=draw(st.lists(st.sampled_from(ids) | concept_ids, max_size=2)),
+        terms=term_list,
     )
 
 

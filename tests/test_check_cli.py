@@ -25,17 +25,33 @@ def test_json_contract_fields_for_every_finding(runner):
         if d["check"].startswith("term-"):
             assert d["concept"] and isinstance(d["expected"], list) and d["expected"]
     forbidden = [d for d in data if d["check"] == "term-forbidden"]
-    assert forbidden == [{**forbidden[0], "tuid": "t03", "concept": "nomenklatura", "expected": ["nomenklatura"],
-                          "severity": "error"}]
+    assert forbidden == [
+        {
+            **forbidden[0],
+            "tuid": "t03",
+            "concept": "nomenklatura",
+            "expected": ["nomenklatura"],
+            "severity": "error",
+        }
+    ]
 
 
 def test_every_planted_fault_in_the_fixture_is_found(runner):
     _, data = _json(runner)
     found = {(d["check"], d["tuid"]) for d in data}
-    assert {("term-forbidden", "t03"), ("term-missing", "t04"), ("number-mismatch", "t07"),
-            ("untranslated", "t10"), ("untranslated", "t11"), ("tag-mismatch", "t12"), ("punctuation", "t13"),
-            ("inconsistent-target", "t17"), ("inconsistent-source", "t20"),
-            ("term-inconsistent", "t02"), ("translit-variant", "t09")} <= found
+    assert {
+        ("term-forbidden", "t03"),
+        ("term-missing", "t04"),
+        ("number-mismatch", "t07"),
+        ("untranslated", "t10"),
+        ("untranslated", "t11"),
+        ("tag-mismatch", "t12"),
+        ("punctuation", "t13"),
+        ("inconsistent-target", "t17"),
+        ("inconsistent-source", "t20"),
+        ("term-inconsistent", "t02"),
+        ("translit-variant", "t09"),
+    } <= found
     clean = {"t01", "t05", "t06", "t08", "t14", "t15", "t16", "t18", "t21"}
     assert not {d["tuid"] for d in data} & clean
 
@@ -55,8 +71,11 @@ def test_unknown_check_id_is_an_error(runner):
 
 def test_clean_input_exits_zero(runner, tmp_path):
     po = tmp_path / "clean.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                  'msgid "Тройка заседала."\nmsgstr "The troika sat."\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Тройка заседала."\nmsgstr "The troika sat."\n',
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["check", str(po), "--glossary", GLOSSARY])
     assert result.exit_code == 0, result.stdout
     assert "All checks passed" in result.stdout
@@ -84,8 +103,16 @@ def test_suppression_signature_is_stable_and_specific(runner, tmp_path):
     assert [d["signature"] for d in first] == [d["signature"] for d in second]
     assert len({d["signature"] for d in first}) == len(first)
     sup = tmp_path / "one.json"
-    sup.write_text(json.dumps({"format": "slovnik-suppressions", "version": 1,
-                               "suppressions": [{"signature": first[0]["signature"]}]}), encoding="utf-8")
+    sup.write_text(
+        json.dumps(
+            {
+                "format": "slovnik-suppressions",
+                "version": 1,
+                "suppressions": [{"signature": first[0]["signature"]}],
+            }
+        ),
+        encoding="utf-8",
+    )
     _, rest = _json(runner, "--suppressions", str(sup))
     assert len(rest) == len(first) - 1
 
@@ -159,11 +186,21 @@ def test_a_tm_store_is_checked_like_a_file(runner, tmp_path):
 def test_pyproject_settings_apply_and_the_command_line_overrides(runner, tmp_path, monkeypatch):
     _, everything = _json(runner)
     sup = tmp_path / "reviewed.json"
-    sup.write_text(json.dumps({"format": "slovnik-suppressions", "version": 1,
-                               "suppressions": [{"signature": everything[0]["signature"]}]}), encoding="utf-8")
+    sup.write_text(
+        json.dumps(
+            {
+                "format": "slovnik-suppressions",
+                "version": 1,
+                "suppressions": [{"signature": everything[0]["signature"]}],
+            }
+        ),
+        encoding="utf-8",
+    )
     (tmp_path / "pyproject.toml").write_text(
         '[tool.slovnik]\nsuppressions = "reviewed.json"\n\n'
-        '[tool.slovnik.check]\nignore = ["punctuation"]\nmissing-severity = "error"\n', encoding="utf-8")
+        '[tool.slovnik.check]\nignore = ["punctuation"]\nmissing-severity = "error"\n',
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     _, data = _json(runner)
     assert "punctuation" not in {d["check"] for d in data}

@@ -14,13 +14,17 @@ def _run(units, check, tb=None):
 
 
 def test_same_source_different_target_flags_the_minority():
-    units = [tu("Заседание закрыто.", "The meeting is closed.", "a"),
-             tu("Заседание закрыто.", "The meeting is closed.", "b"),
-             tu("Заседание закрыто.", "The session is adjourned.", "c")]
+    units = [
+        tu("Заседание закрыто.", "The meeting is closed.", "a"),
+        tu("Заседание закрыто.", "The meeting is closed.", "b"),
+        tu("Заседание закрыто.", "The session is adjourned.", "c"),
+    ]
     (f,) = _run(units, "inconsistent-target")
     assert f.tuid == "c" and f.expected == ["The meeting is closed."]
-    assert f.extra["variants"] == [{"text": "The meeting is closed.", "count": 2},
-                                   {"text": "The session is adjourned.", "count": 1}]
+    assert f.extra["variants"] == [
+        {"text": "The meeting is closed.", "count": 2},
+        {"text": "The session is adjourned.", "count": 1},
+    ]
 
 
 def test_context_keeps_apart_what_should_be_apart():
@@ -39,43 +43,62 @@ def test_tmx_context_prop_separates_duplicates():
 
 
 def test_same_target_different_sources():
-    units = [tu("Вопрос снят.", "Withdrawn.", "a"), tu("Предложение отозвано.", "Withdrawn.", "b"),
-             tu("Вопрос снят.", "Withdrawn.", "c")]
+    units = [
+        tu("Вопрос снят.", "Withdrawn.", "a"),
+        tu("Предложение отозвано.", "Withdrawn.", "b"),
+        tu("Вопрос снят.", "Withdrawn.", "c"),
+    ]
     assert [f.tuid for f in _run(units, "inconsistent-source")] == ["b"]
 
 
 def test_whitespace_differences_are_not_inconsistencies():
-    units = [tu("Заседание  закрыто.", "The meeting is closed.", "a"),
-             tu("Заседание закрыто.", "The meeting  is closed. ", "b")]
+    units = [
+        tu("Заседание  закрыто.", "The meeting is closed.", "a"),
+        tu("Заседание закрыто.", "The meeting  is closed. ", "b"),
+    ]
     assert _run(units, "inconsistent-target") == []
 
 
 def test_term_inconsistent_reports_minority_rendering_with_counts():
-    units = [tu("Генеральный секретарь выступил.", "The General Secretary spoke.", "a"),
-             tu("Слово Генеральному секретарю.", "The floor to the General Secretary.", "b"),
-             tu("Генеральный секретарь ушёл.", "The Secretary General left.", "c")]
+    units = [
+        tu("Генеральный секретарь выступил.", "The General Secretary spoke.", "a"),
+        tu("Слово Генеральному секретарю.", "The floor to the General Secretary.", "b"),
+        tu("Генеральный секретарь ушёл.", "The Secretary General left.", "c"),
+    ]
     (f,) = _run(units, "term-inconsistent", termbase())
     assert (f.tuid, f.concept, f.expected) == ("c", "gensek", ["General Secretary"])
     assert f.extra["renderings"] == {"General Secretary": 2, "Secretary General": 1}
 
 
 def test_term_inconsistent_is_quiet_when_one_rendering_is_used_in_any_form():
-    units = [tu("Колхоз построили.", "The kolkhoz was built.", "a"),
-             tu("Колхозы росли.", "The kolkhozes grew.", "b")]
+    units = [
+        tu("Колхоз построили.", "The kolkhoz was built.", "a"),
+        tu("Колхозы росли.", "The kolkhozes grew.", "b"),
+    ]
     assert _run(units, "term-inconsistent", termbase()) == []
 
 
 def test_translit_variant_with_a_termbase_prefers_its_spelling():
-    units = [tu("Ежов подписал.", "Ezhov signed.", "a"), tu("Ежов ушёл.", "Ezhov left.", "b"),
-             tu("Приказ Ежова.", "Yezhov's order.", "c")]
+    units = [
+        tu("Ежов подписал.", "Ezhov signed.", "a"),
+        tu("Ежов ушёл.", "Ezhov left.", "b"),
+        tu("Приказ Ежова.", "Yezhov's order.", "c"),
+    ]
     found = _run(units, "translit-variant", termbase())
-    assert [(f.tuid, f.found, f.expected) for f in found] == [("a", "Ezhov", ["Yezhov"]), ("b", "Ezhov", ["Yezhov"])]
+    assert [(f.tuid, f.found, f.expected) for f in found] == [
+        ("a", "Ezhov", ["Yezhov"]),
+        ("b", "Ezhov", ["Yezhov"]),
+    ]
 
 
 def test_translit_variant_without_a_termbase_uses_the_majority():
-    units = [tu("Бухарин выступил.", "Bukharin spoke.", "a"), tu("Бухарин ушёл.", "Bukharin left.", "b"),
-             tu("Бухарина арестовали.", "Boukharine was arrested.", "c"),
-             tu("Ежов подписал.", "Yezhov signed.", "d"), tu("Ежов ушёл.", "Ezhov left.", "e")]
+    units = [
+        tu("Бухарин выступил.", "Bukharin spoke.", "a"),
+        tu("Бухарин ушёл.", "Bukharin left.", "b"),
+        tu("Бухарина арестовали.", "Boukharine was arrested.", "c"),
+        tu("Ежов подписал.", "Yezhov signed.", "d"),
+        tu("Ежов ушёл.", "Ezhov left.", "e"),
+    ]
     found = _run(units, "translit-variant")
     assert {f.tuid for f in found} >= {"e"}
     assert all(f.concept is None for f in found)
@@ -87,11 +110,13 @@ def test_inflected_name_forms_are_not_spelling_variants():
 
 
 def test_term_inconsistent_without_a_termbase_flags_the_translated_minority():
-    units = [tu("Колхоз построили.", "The kolkhoz was built.", "a"),
-             tu("Колхозы росли.", "The kolkhozy grew.", "b"),
-             tu("В колхозе работали.", "They worked in the kolkhoz.", "c"),
-             tu("Колхоза не стало.", "The kolkhoz was gone.", "c2"),
-             tu("Колхоз закрыли.", "The collective farm was closed.", "d")]
+    units = [
+        tu("Колхоз построили.", "The kolkhoz was built.", "a"),
+        tu("Колхозы росли.", "The kolkhozy grew.", "b"),
+        tu("В колхозе работали.", "They worked in the kolkhoz.", "c"),
+        tu("Колхоза не стало.", "The kolkhoz was gone.", "c2"),
+        tu("Колхоз закрыли.", "The collective farm was closed.", "d"),
+    ]
     found = _run(units, "term-inconsistent")
     assert [(f.tuid, f.severity, f.extra["lemma"]) for f in found] == [("d", "note", "колхоз")]
     assert f"{found[0].extra['renderings']}" == "{'kolkhoz': 4, '(translated)': 1}"
@@ -115,6 +140,8 @@ def test_a_word_of_another_terms_rendering_is_not_a_romanization():
 
 
 def test_name_and_rendering_checks_leave_an_english_source_alone():
-    units = [tu("Yezhov signed.", "Ежов подписал.", "a", source_lang="en", target_lang="ru"),
-             tu("Ezhov left.", "Ежов ушёл.", "b", source_lang="en", target_lang="ru")]
+    units = [
+        tu("Yezhov signed.", "Ежов подписал.", "a", source_lang="en", target_lang="ru"),
+        tu("Ezhov left.", "Ежов ушёл.", "b", source_lang="en", target_lang="ru"),
+    ]
     assert _run(units, "translit-variant") == []

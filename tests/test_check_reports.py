@@ -10,9 +10,17 @@ from tm.reports.xlsx import write_xlsx
 
 
 def _finding(**kw):
-    base = dict(check="term-missing", severity="warning", tuid="1", source="Решения тройки.",
-                target="The <b>decisions</b>.", message="missing", concept="troika", expected=["troika"],
-                source_spans=[(8, 14)])
+    base = dict(
+        check="term-missing",
+        severity="warning",
+        tuid="1",
+        source="Решения тройки.",
+        target="The <b>decisions</b>.",
+        message="missing",
+        concept="troika",
+        expected=["troika"],
+        source_spans=[(8, 14)],
+    )
     base.update(kw)
     return CheckFinding(**base)
 

@@ -62,7 +62,6 @@ def test_a_text_that_is_its_own_key_is_returned_as_it_is():
     assert normalize_key(text + " ") is not text
 
 
-
 def _recording_check(data: frozenset[str], seen: dict) -> Check:
     def run(frames, ctx):
         seen.update({name: len(getattr(frames, name)) for name in ("units", "terms", "names", "lemmas")})
@@ -75,10 +74,19 @@ def _recording_check(data: frozenset[str], seen: dict) -> Check:
 def test_the_runner_collects_the_tables_a_corpus_check_declares_and_no_others(jobs):
     termbase = read_termbase(DATA / "termbase.json")
     collected = {}
-    for data in (frozenset({"units"}), frozenset({"units", "terms", "lemmas"}), frozenset({"units", "names"})):
+    for data in (
+        frozenset({"units"}),
+        frozenset({"units", "terms", "lemmas"}),
+        frozenset({"units", "names"}),
+    ):
         seen: dict = {}
-        run_checks(iter_units(DATA / "memory.tmx"), termbase, checks=[_recording_check(data, seen)], jobs=jobs,
-                   batch_size=2)
+        run_checks(
+            iter_units(DATA / "memory.tmx"),
+            termbase,
+            checks=[_recording_check(data, seen)],
+            jobs=jobs,
+            batch_size=2,
+        )
         collected[data] = seen
     units_only = collected[frozenset({"units"})]
     assert units_only["units"] > 0 and units_only["terms"] == units_only["names"] == units_only["lemmas"] == 0

@@ -20,7 +20,9 @@ def _run(units, index, ids=("term-missing", "term-forbidden"), **options):
 
 
 def test_oblique_multiword_term_rendered_by_its_approved_term_is_clean(index):
-    found, _ = _run([tu("Его избрали Генеральным секретарём.", "He was elected General Secretary.", "1")], index)
+    found, _ = _run(
+        [tu("Его избрали Генеральным секретарём.", "He was elected General Secretary.", "1")], index
+    )
     assert found == []
 
 
@@ -30,7 +32,9 @@ def test_admitted_rendering_is_fine(index):
 
 
 def test_missing_term_in_an_oblique_case_is_reported_with_expected_renderings(index):
-    found, result = _run([tu("Решения тройки не обжаловались.", "The commission's decisions stood.", "7")], index)
+    found, result = _run(
+        [tu("Решения тройки не обжаловались.", "The commission's decisions stood.", "7")], index
+    )
     assert found == [("term-missing", "7", "troika")]
     f = result.findings[0]
     assert f.expected == ["troika"] and f.severity == "warning"
@@ -66,13 +70,16 @@ def test_english_plural_counts_as_the_rendering(index):
 
 
 def test_a_term_inside_another_word_is_not_a_source_term(index):
-    found, _ = _run([tu("Перестройка и надстройка; ежовщина.", "Perestroika and superstructure; the Terror.", "1")],
-                    index)
+    found, _ = _run(
+        [tu("Перестройка и надстройка; ежовщина.", "Perestroika and superstructure; the Terror.", "1")], index
+    )
     assert found == []
 
 
 def test_a_forbidden_word_is_only_an_error_when_the_concept_is_in_the_source(index):
-    found, _ = _run([tu("Список должностей утвердили.", "The nomenclature of posts was approved.", "1")], index)
+    found, _ = _run(
+        [tu("Список должностей утвердили.", "The nomenclature of posts was approved.", "1")], index
+    )
     assert found == []
 
 
@@ -89,14 +96,17 @@ def test_untranslated_targets_are_left_to_the_untranslated_check(index):
 
 
 def test_english_to_russian_memory_swaps_the_roles(index):
-    units = [tu("The troika met.", "Тройка собралась.", "1", source_lang="en", target_lang="ru"),
-             tu("The troika met.", "Комиссия собралась.", "2", source_lang="en", target_lang="ru")]
+    units = [
+        tu("The troika met.", "Тройка собралась.", "1", source_lang="en", target_lang="ru"),
+        tu("The troika met.", "Комиссия собралась.", "2", source_lang="en", target_lang="ru"),
+    ]
     found, result = _run(units, index)
     assert found == [("term-missing", "2", "troika")]
     assert result.findings[0].expected == ["тройка"]
 
 
 def test_without_a_termbase_term_checks_do_not_run():
-    result = run_checks([tu("Решения тройки.", "The decisions.", "1")], None,
-                        checks=select_checks(["term-missing"]))
+    result = run_checks(
+        [tu("Решения тройки.", "The decisions.", "1")], None, checks=select_checks(["term-missing"])
+    )
     assert result.findings == [] and result.checks == []

@@ -16,8 +16,10 @@ from tm.cli import app as tm_app
 
 REPO = Path(__file__).resolve().parent.parent
 GIT = shutil.which("git")
-PO = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-      'msgid "Заседание 12 мая."\nmsgstr "The meeting of 13 May."\n')
+PO = (
+    'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "Заседание 12 мая."\nmsgstr "The meeting of 13 May."\n'
+)
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -58,7 +60,9 @@ def test_diff_base_reports_only_findings_on_changed_lines(tmp_path, monkeypatch)
     assert "a.md:1:5" in everything.output  # the unchanged line has a finding too
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "second")
-    clean = CliRunner().invoke(glossary_app, ["lint", "a.md", "new.md", "--select", "S", "--diff-base", "HEAD"])
+    clean = CliRunner().invoke(
+        glossary_app, ["lint", "a.md", "new.md", "--select", "S", "--diff-base", "HEAD"]
+    )
     assert clean.exit_code == 0, clean.output
 
 
@@ -80,8 +84,14 @@ def test_pre_commit_try_repo_runs_both_hooks(tmp_path):
     (repo / "a.md").write_text("The plenum\u0435 met.\n", encoding="utf-8")
     (repo / "ru.po").write_text(PO, encoding="utf-8")
     _git(repo, "add", "-A")
-    run = subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "--all-files"], cwd=repo,
-                         capture_output=True, text=True, timeout=1800, check=False)
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "--all-files"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
     out = run.stdout
     assert run.returncode == 1, out + run.stderr
     assert "- hook id: glossary-lint" in out and "a.md:1:5: S301" in out

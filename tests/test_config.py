@@ -7,7 +7,8 @@ from glossary.core.errors import ConfigError
 def test_known_keys_and_tables_are_read(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[tool.slovnik]\nscheme = "bgn"\nglossary = "t.json"\n[tool.slovnik.check]\nignore = ["punctuation"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     config = load_config(tmp_path)
     assert config.get("scheme") == "bgn"
     assert config.path("glossary") == tmp_path / "t.json"

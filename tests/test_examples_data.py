@@ -33,8 +33,10 @@ def tmx():
 def units(tmx) -> dict[str, dict[str, str]]:
     out = {}
     for tu in tmx.iter("tu"):
-        segs = {tuv.get("{http://www.w3.org/XML/1998/namespace}lang"): "".join(tuv.find("seg").itertext())
-                for tuv in tu.iter("tuv")}
+        segs = {
+            tuv.get("{http://www.w3.org/XML/1998/namespace}lang"): "".join(tuv.find("seg").itertext())
+            for tuv in tu.iter("tuv")
+        }
         out[tu.get("tuid")] = segs
     return out
 
@@ -97,8 +99,14 @@ def test_article_hides_one_cyrillic_letter_in_a_latin_word_and_one_mojibake_word
 
 def test_article_carries_the_planted_romanization_variants():
     text = (EXAMPLES / "article.md").read_text(encoding="utf-8")
-    for a, b in (("Tukhachevsky", "Tukhachevskii"), ("Yezhov", "Ezhov"), ("Iagoda", "Yagoda"),
-                 ("Lavrentii", "Lavrenty"), ("Zinov'ev", "Zinoviev"), ("oblast'", "oblast ")):
+    for a, b in (
+        ("Tukhachevsky", "Tukhachevskii"),
+        ("Yezhov", "Ezhov"),
+        ("Iagoda", "Yagoda"),
+        ("Lavrentii", "Lavrenty"),
+        ("Zinov'ev", "Zinoviev"),
+        ("oblast'", "oblast "),
+    ):
         assert a in text and b in text
     assert "nomenclature" in text
     assert '*lishentsy* ("the disenfranchised")' in text

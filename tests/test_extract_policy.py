@@ -44,7 +44,7 @@ def test_a_plain_capitalised_word_with_an_unquoted_aside_is_no_candidate(tmp_pat
 
 
 def test_an_english_plural_is_not_read_as_russian(tmp_path):
-    assert _extract(tmp_path, "The *purges*, or \"cleansings\", went on.\n") == {}
+    assert _extract(tmp_path, 'The *purges*, or "cleansings", went on.\n') == {}
 
 
 def test_a_common_noun_still_goes_to_its_dictionary_form(tmp_path):

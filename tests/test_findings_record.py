@@ -12,8 +12,14 @@ from tm.reports.render import render_sarif
 
 
 def _unit_finding(**over) -> CheckFinding:
-    fields = {"check": "numbers", "severity": "error", "tuid": "u1", "source": "В 1937 году.",
-              "target": "In 1938.", "message": "number 1937 missing in target"}
+    fields = {
+        "check": "numbers",
+        "severity": "error",
+        "tuid": "u1",
+        "source": "В 1937 году.",
+        "target": "In 1938.",
+        "message": "number 1937 missing in target",
+    }
     fields.update(over)
     return CheckFinding(**fields)
 

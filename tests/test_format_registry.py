@@ -7,10 +7,15 @@ import tm.formats as tm_formats
 from glossary.core.errors import FormatNotSupported
 
 
-@pytest.mark.parametrize(("module", "path", "fmt_id"), [
-    (termbase_formats, "terms.tbx", "tbx"), (termbase_formats, "terms.TSV", "tsv"),
-    (tm_formats, "memory.tmx", "tmx"), (tm_formats, "memory.POT", "pot"),
-])
+@pytest.mark.parametrize(
+    ("module", "path", "fmt_id"),
+    [
+        (termbase_formats, "terms.tbx", "tbx"),
+        (termbase_formats, "terms.TSV", "tsv"),
+        (tm_formats, "memory.tmx", "tmx"),
+        (tm_formats, "memory.POT", "pot"),
+    ],
+)
 def test_the_extension_picks_the_format_and_an_id_overrides_it(module, path, fmt_id):
     found = module.format_for(path)
     assert found.id == fmt_id and found is module.get_format(fmt_id.upper())

@@ -45,4 +45,7 @@ def test_check_mode_reports_a_changed_file_and_writes_nothing(tmp_path, capsys):
 
 def test_masking_hides_only_volatile_fields():
     text = 'src: url("data:font/woff;base64,d09GRgABAAAA") 2026-11-24T22:10:40Z slovnik 0.1.0 kept'
-    assert golden.mask_volatile(text) == 'src: url("data:font/woff;base64,<font data>") <date> slovnik <version> kept'
+    assert (
+        golden.mask_volatile(text)
+        == 'src: url("data:font/woff;base64,<font data>") <date> slovnik <version> kept'
+    )

@@ -31,9 +31,11 @@ from tm.formats import iter_units
 
 def po_text(charset: str, *, comment: str = "") -> str:
     """A small PO glossary declaring *charset* on line 4 (line 1 is a comment)."""
-    return (f"# {comment or 'a made-up glossary'}\nmsgid \"\"\nmsgstr \"\"\n"
-            f"\"Content-Type: text/plain; charset={charset}\\n\"\n\"Language: en\\n\"\n\n"
-            "msgid \"самовар\"\nmsgstr \"samovar\"\n")
+    return (
+        f'# {comment or "a made-up glossary"}\nmsgid ""\nmsgstr ""\n'
+        f'"Content-Type: text/plain; charset={charset}\\n"\n"Language: en\\n"\n\n'
+        'msgid "самовар"\nmsgstr "samovar"\n'
+    )
 
 
 def one_line_error(result, *fragments: str) -> str:
@@ -58,14 +60,19 @@ def run_everywhere(runner, path: Path, tmp_path: Path) -> list:
 
 # --- item 4: a PO file's charset ------------------------------------------------------------------
 
-@pytest.mark.parametrize(("charset", "words"), [
-    ("utf-16", "the PO header declares charset utf-16, but the file is not in it"),
-    ("UTF-32", "the PO header declares charset UTF-32, but the file is not in it"),
-    ("x-no-such-charset", "unknown charset 'x-no-such-charset' in the PO header"),
-    ("rot13", "charset 'rot13' in the PO header is not a text encoding"),
-])
-def test_a_po_charset_that_cannot_be_right_is_one_line_in_every_command(tmp_path, runner, monkeypatch,
-                                                                        charset, words):
+
+@pytest.mark.parametrize(
+    ("charset", "words"),
+    [
+        ("utf-16", "the PO header declares charset utf-16, but the file is not in it"),
+        ("UTF-32", "the PO header declares charset UTF-32, but the file is not in it"),
+        ("x-no-such-charset", "unknown charset 'x-no-such-charset' in the PO header"),
+        ("rot13", "charset 'rot13' in the PO header is not a text encoding"),
+    ],
+)
+def test_a_po_charset_that_cannot_be_right_is_one_line_in_every_command(
+    tmp_path, runner, monkeypatch, charset, words
+):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "bad.po"
     path.write_text(po_text(charset), encoding="ascii", errors="replace")
@@ -104,7 +111,9 @@ def test_encoding_overrides_a_wrong_header_and_its_hint_names_the_option(tmp_pat
     with pytest.raises(ParseError) as err:
         read_termbase(path)
     assert (err.value.line, err.value.message) == (
-        1, "bytes are not valid UTF-8 (looks like CP1251; pass --encoding cp1251)")
+        1,
+        "bytes are not valid UTF-8 (looks like CP1251; pass --encoding cp1251)",
+    )
     with pytest.raises(ParseError) as err:  # the TM reader has no such option: the header is the fix
         list(iter_units(path))
     assert err.value.message == "bytes are not valid UTF-8 (looks like CP1251; fix the charset in its header)"
@@ -118,10 +127,14 @@ def test_decode_po_returns_the_encoding_to_write_back():
 
 def test_a_po_syntax_error_is_worded_alike_by_every_reader(tmp_path):
     path = tmp_path / "broken.po"
-    path.write_text(po_text("UTF-8") + "\nmsgid \"чай\"\nstray words\n", encoding="utf-8")
+    path.write_text(po_text("UTF-8") + '\nmsgid "чай"\nstray words\n', encoding="utf-8")
     messages = set()
-    for read in (lambda: list(iter_units(path)), lambda: read_termbase(path), lambda: read_document(path),
-                 lambda: load_po(path)):
+    for read in (
+        lambda: list(iter_units(path)),
+        lambda: read_termbase(path),
+        lambda: read_document(path),
+        lambda: load_po(path),
+    ):
         with pytest.raises(ParseError) as err:
             read()
         messages.add(str(err.value))
@@ -130,13 +143,18 @@ def test_a_po_syntax_error_is_worded_alike_by_every_reader(tmp_path):
 
 # --- item 6: --encoding -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("encoding", "words"), [
-    ("rot13", "encoding 'rot13' (--encoding) is not a text encoding"),
-    ("base64", "encoding 'base64' (--encoding) is not a text encoding"),
-    ("no-such-encoding", "unknown encoding 'no-such-encoding' (--encoding)"),
-])
-def test_encoding_that_is_no_text_encoding_is_refused_before_reading(tmp_path, runner, monkeypatch,
-                                                                    encoding, words):
+
+@pytest.mark.parametrize(
+    ("encoding", "words"),
+    [
+        ("rot13", "encoding 'rot13' (--encoding) is not a text encoding"),
+        ("base64", "encoding 'base64' (--encoding) is not a text encoding"),
+        ("no-such-encoding", "unknown encoding 'no-such-encoding' (--encoding)"),
+    ],
+)
+def test_encoding_that_is_no_text_encoding_is_refused_before_reading(
+    tmp_path, runner, monkeypatch, encoding, words
+):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "glossary.csv"
     path.write_text("concept_id,lang,term,status\nc1,ru,самовар,preferred\n", encoding="utf-8")
@@ -155,9 +173,12 @@ def test_library_decoding_refuses_a_codec_that_is_no_text_encoding():
 
 # --- item 5: JSON nested without end, half a UTF-16 pair ----------------------------------------------
 
+
 def termbase_json(concepts: str) -> str:
-    return ('{"format": "slovnik-termbase", "version": 1, "source_lang": "ru", "target_lang": "en",\n'
-            f'"concepts": {concepts}}}\n')
+    return (
+        '{"format": "slovnik-termbase", "version": 1, "source_lang": "ru", "target_lang": "en",\n'
+        f'"concepts": {concepts}}}\n'
+    )
 
 
 @pytest.mark.parametrize("depth", [100, 5000, 200_000])
@@ -166,8 +187,11 @@ def test_deeply_nested_json_is_refused_with_its_line(tmp_path, runner, monkeypat
     path = tmp_path / "deep.json"
     path.write_text(termbase_json("[" * depth + "]" * depth), encoding="utf-8")
     words = f"deep.json:2: JSON nested deeper than {limits.LIMITS.max_json_depth} levels"
-    for args in (["validate", str(path)], ["search", "самовар", "-g", str(path)],
-                 ["import", str(path), "--into", str(tmp_path / "tb.json")]):
+    for args in (
+        ["validate", str(path)],
+        ["search", "самовар", "-g", str(path)],
+        ["import", str(path), "--into", str(tmp_path / "tb.json")],
+    ):
         one_line_error(runner.invoke(glossary_app, args), words)
 
 
@@ -187,22 +211,30 @@ def test_the_json_depth_limit_is_policy(tmp_path, monkeypatch):
 def test_a_lone_surrogate_escape_is_refused_with_its_line(tmp_path, runner, monkeypatch, escape):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "half.json"
-    path.write_text(termbase_json('[\n{"id": "c1",\n "terms": [{"lang": "ru", "text": "чай' + escape
-                                  + '"}]}]'), encoding="utf-8")
+    path.write_text(
+        termbase_json('[\n{"id": "c1",\n "terms": [{"lang": "ru", "text": "чай' + escape + '"}]}]'),
+        encoding="utf-8",
+    )
     first = escape[:6]
-    for args in (["validate", str(path)], ["search", "чай", "-g", str(path)],
-                 ["export", "-g", str(path), str(tmp_path / "out.csv")]):
+    for args in (
+        ["validate", str(path)],
+        ["search", "чай", "-g", str(path)],
+        ["export", "-g", str(path), str(tmp_path / "out.csv")],
+    ):
         one_line_error(runner.invoke(glossary_app, args), f"half.json:4: lone surrogate {first}")
 
 
 def test_a_surrogate_pair_and_an_escaped_backslash_are_text(tmp_path):
     path = tmp_path / "fine.json"
-    path.write_text(termbase_json('[{"id": "c1", "terms": [{"lang": "ru", "text": "чай \\ud83c\\udf75 '
-                                  '\\\\ud800"}]}]'), encoding="utf-8")
+    path.write_text(
+        termbase_json('[{"id": "c1", "terms": [{"lang": "ru", "text": "чай \\ud83c\\udf75 \\\\ud800"}]}]'),
+        encoding="utf-8",
+    )
     assert read_termbase(path).concepts[0].terms[0].text == "чай \U0001f375 \\ud800"
 
 
 # --- item 11: endless and binary input ---------------------------------------------------------------
+
 
 @pytest.fixture
 def endless(tmp_path):
@@ -254,27 +286,34 @@ def test_an_endless_stream_of_nul_bytes_is_refused_at_once(endless, name):
     assert (err.value.line, err.value.message) == (2, "binary data (a NUL byte), not a text file")
 
 
-@pytest.mark.parametrize(("app", "args", "name"), [
-    ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.json"),
-    ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.csv"),
-    ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.tsv"),
-    ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.po"),
-    ("glossary", ["search", "чай", "-g", "{path}"], "terms.json"),
-    ("glossary", ["lint", "{path}"], "notes.txt"),
-    ("glossary", ["lint", "{path}"], "notes.md"),
-    ("glossary", ["lint", "{path}"], "notes.po"),
-    ("tm", ["convert", "{path}", "-o", "{tmp}/out.tmx", "--source-lang", "ru"], "memory.csv"),
-    ("tm", ["convert", "{path}", "-o", "{tmp}/out.tmx"], "memory.po"),
-    ("tm", ["check", "{path}"], "memory.po"),
-    ("tm", ["import", "{path}", "--into", "{tmp}/memory.db"], "memory.po"),
-])
-def test_a_nul_byte_in_a_text_file_is_one_line_naming_its_line(tmp_path, runner, monkeypatch, app, args, name):
+@pytest.mark.parametrize(
+    ("app", "args", "name"),
+    [
+        ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.json"),
+        ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.csv"),
+        ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.tsv"),
+        ("glossary", ["import", "{path}", "--into", "{tmp}/tb.json"], "terms.po"),
+        ("glossary", ["search", "чай", "-g", "{path}"], "terms.json"),
+        ("glossary", ["lint", "{path}"], "notes.txt"),
+        ("glossary", ["lint", "{path}"], "notes.md"),
+        ("glossary", ["lint", "{path}"], "notes.po"),
+        ("tm", ["convert", "{path}", "-o", "{tmp}/out.tmx", "--source-lang", "ru"], "memory.csv"),
+        ("tm", ["convert", "{path}", "-o", "{tmp}/out.tmx"], "memory.po"),
+        ("tm", ["check", "{path}"], "memory.po"),
+        ("tm", ["import", "{path}", "--into", "{tmp}/memory.db"], "memory.po"),
+    ],
+)
+def test_a_nul_byte_in_a_text_file_is_one_line_naming_its_line(
+    tmp_path, runner, monkeypatch, app, args, name
+):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / name
     path.write_bytes(b"source,target\n\xd1\x87\xd0\xb0\xd0\xb9,tea\n" + b"\0" * 5000)
     argv = [a.format(path=path, tmp=tmp_path) for a in args]
-    one_line_error(runner.invoke(glossary_app if app == "glossary" else tm_app, argv),
-                   f"{name}:3: binary data (a NUL byte), not a text file")
+    one_line_error(
+        runner.invoke(glossary_app if app == "glossary" else tm_app, argv),
+        f"{name}:3: binary data (a NUL byte), not a text file",
+    )
 
 
 def test_a_file_over_the_input_limit_is_refused_unread(tmp_path, monkeypatch):
@@ -335,12 +374,16 @@ def test_the_csv_tm_reader_refuses_an_overlong_line_with_its_number(tmp_path, mo
 
 # --- item 9: long CSV fields ----------------------------------------------------------------------
 
+
 def test_a_definition_over_128_kib_imports_from_csv(tmp_path, runner, monkeypatch):
     monkeypatch.chdir(tmp_path)
     definition = "Большой самовар на сорок стаканов, " * 8000  # ~500 KB in UTF-8
     path = tmp_path / "long.csv"
-    path.write_text("concept_id,lang,term,status,definition\n"
-                    f'c1,ru,самовар,preferred,"{definition}"\nc1,en,samovar,preferred,\n', encoding="utf-8")
+    path.write_text(
+        "concept_id,lang,term,status,definition\n"
+        f'c1,ru,самовар,preferred,"{definition}"\nc1,en,samovar,preferred,\n',
+        encoding="utf-8",
+    )
     into = tmp_path / "tb.json"
     result = runner.invoke(glossary_app, ["import", str(path), "--into", str(into)])
     assert result.exit_code == 0, result.output
@@ -351,44 +394,105 @@ def test_a_csv_field_over_the_line_limit_is_one_line(tmp_path, runner, monkeypat
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, max_line=1 << 16))
     path = tmp_path / "long.csv"
-    path.write_text("concept_id,lang,term,status,definition\nc1,ru,чай,preferred,\n"
-                    f'c2,ru,самовар,preferred,"{"а" * (1 << 17)}"\n', encoding="utf-8")
-    one_line_error(runner.invoke(glossary_app, ["import", str(path), "--into", str(tmp_path / "tb.json")]),
-                   "long.csv:3: a line or field longer than 64 KiB")
+    path.write_text(
+        "concept_id,lang,term,status,definition\nc1,ru,чай,preferred,\n"
+        f'c2,ru,самовар,preferred,"{"а" * (1 << 17)}"\n',
+        encoding="utf-8",
+    )
+    one_line_error(
+        runner.invoke(glossary_app, ["import", str(path), "--into", str(tmp_path / "tb.json")]),
+        "long.csv:3: a line or field longer than 64 KiB",
+    )
 
 
 def test_translit_reads_standard_input_a_bounded_line_at_a_time(runner, monkeypatch):
     monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, max_line=1 << 10))
     ok = runner.invoke(glossary_app, ["translit"], input="Самовар\nЧай\n")
     assert ok.exit_code == 0 and ok.stdout.split() == ["Samovar", "Chai"]
-    one_line_error(runner.invoke(glossary_app, ["translit"], input="Чай\n" + "я" * 5000 + "\n"),
-                   "<stdin>:2: a line or field longer than 1 KiB")
-    one_line_error(runner.invoke(glossary_app, ["translit"], input="Чай\0\n"),
-                   "<stdin>:1: binary data (a NUL byte)")
+    one_line_error(
+        runner.invoke(glossary_app, ["translit"], input="Чай\n" + "я" * 5000 + "\n"),
+        "<stdin>:2: a line or field longer than 1 KiB",
+    )
+    one_line_error(
+        runner.invoke(glossary_app, ["translit"], input="Чай\0\n"), "<stdin>:1: binary data (a NUL byte)"
+    )
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (b'{"format": "slovnik-suppressions",\n' + b"\0" * 4096, "suppress.json:2: binary data (a NUL byte)"),
-    (b'{"format": "slovnik-suppressions",\n"suppressions": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
-     "suppress.json:2: JSON nested deeper than"),
-    ('{"format": "slovnik-suppressions", "suppressions": []}\n'.encode("cp1251") + "# ошибка".encode("cp1251"),
-     "suppress.json:2: not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b'{"format": "slovnik-suppressions",\n' + b"\0" * 4096, "suppress.json:2: binary data (a NUL byte)"),
+        (
+            b'{"format": "slovnik-suppressions",\n"suppressions": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            "suppress.json:2: JSON nested deeper than",
+        ),
+        (
+            '{"format": "slovnik-suppressions", "suppressions": []}\n'.encode("cp1251")
+            + "# ошибка".encode("cp1251"),
+            "suppress.json:2: not UTF-8",
+        ),
+    ],
+)
 def test_a_hostile_suppression_file_is_one_line(tmp_path, runner, content, words):
     from check_support import DATA
 
     path = tmp_path / "suppress.json"
     path.write_bytes(content)
-    one_line_error(runner.invoke(tm_app, ["check", str(DATA / "memory.tmx"), "--glossary",
-                                          str(DATA / "termbase.json"), "--suppressions", str(path)]), words)
+    one_line_error(
+        runner.invoke(
+            tm_app,
+            [
+                "check",
+                str(DATA / "memory.tmx"),
+                "--glossary",
+                str(DATA / "termbase.json"),
+                "--suppressions",
+                str(path),
+            ],
+        ),
+        words,
+    )
 
 
 # --- any bytes: a result or a ParseError, nothing else --------------------------------------------
 
-_CHARSETS = st.sampled_from(["UTF-8", "utf-16", "UTF-32", "KOI8-R", "cp1251", "rot13", "base64", "zlib",
-                             "x-unknown", "CHARSET", "cp037", "utf-8-sig", "latin-1", "idna", "punycode"])
-_PO_PIECES = st.sampled_from([b'msgid "', b'msgstr "', b'"\n', b"\n", b"#, fuzzy\n", b"\\", b"\xd1\x87",
-                              b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b"\r", b"\x0b", b'msgctxt "', b"#~ "])
+_CHARSETS = st.sampled_from(
+    [
+        "UTF-8",
+        "utf-16",
+        "UTF-32",
+        "KOI8-R",
+        "cp1251",
+        "rot13",
+        "base64",
+        "zlib",
+        "x-unknown",
+        "CHARSET",
+        "cp037",
+        "utf-8-sig",
+        "latin-1",
+        "idna",
+        "punycode",
+    ]
+)
+_PO_PIECES = st.sampled_from(
+    [
+        b'msgid "',
+        b'msgstr "',
+        b'"\n',
+        b"\n",
+        b"#, fuzzy\n",
+        b"\\",
+        b"\xd1\x87",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\x00",
+        b"\r",
+        b"\x0b",
+        b'msgctxt "',
+        b"#~ ",
+    ]
+)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -403,8 +507,26 @@ def test_any_po_bytes_read_or_raise_parse_error(charset, body, bom):
         assert "\n" not in str(e) and str(e).startswith("any.po")
 
 
-_JSON_PIECES = st.sampled_from(['[', ']', '{', '}', '"', '\\ud800', '\\udc00', '\\\\', '\\"', ':', ',', '1',
-                                '"a"', '\n', '\\ud83d\\ude00', '\x00'])
+_JSON_PIECES = st.sampled_from(
+    [
+        "[",
+        "]",
+        "{",
+        "}",
+        '"',
+        "\\ud800",
+        "\\udc00",
+        "\\\\",
+        '\\"',
+        ":",
+        ",",
+        "1",
+        '"a"',
+        "\n",
+        "\\ud83d\\ude00",
+        "\x00",
+    ]
+)
 
 
 @settings(max_examples=300)

@@ -30,15 +30,20 @@ def test_tbx_v2_vendor_picklist_values_are_read_and_kept_as_notes(runner, tmp_pa
     assert card_ru.gender == "other"  # ISO 12620 otherGender
     queue = tb.concepts[1].terms[0]
     assert queue.note == "administrativeStatus: provisionallyProcessed-admn-sts"
-    result = runner.invoke(glossary_app, ["import", str(INTEROP / "v2_vendor_picklists.tbx"), "--into",
-                                          str(tmp_path / "tb.json")])
+    result = runner.invoke(
+        glossary_app,
+        ["import", str(INTEROP / "v2_vendor_picklists.tbx"), "--into", str(tmp_path / "tb.json")],
+    )
     assert result.exit_code == 0, result.output
 
 
 def test_tbx_v3_still_holds_the_basic_picklist(tmp_path):
     v3 = tmp_path / "v3.tbx"
-    v3.write_bytes(tbx.serialize(tbx.read(INTEROP / "v2_vendor_picklists.tbx")).replace(
-        b"<termNote type=\"grammaticalGender\">other<", b"<termNote type=\"grammaticalGender\">neutral<"))
+    v3.write_bytes(
+        tbx.serialize(tbx.read(INTEROP / "v2_vendor_picklists.tbx")).replace(
+            b'<termNote type="grammaticalGender">other<', b'<termNote type="grammaticalGender">neutral<'
+        )
+    )
     with pytest.raises(ParseError) as e:
         tbx.read(v3)
     assert e.value.line is not None and "neutral" in str(e.value)
@@ -52,10 +57,13 @@ needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettex
 
 
 @needs_msgfmt
-@pytest.mark.parametrize("name, forms", [
-    ("uk_plurals.po", "nplurals=3; plural=(n%10==1 && n%100!=11"),  # the catalogue's own rule, kept
-    ("de_plurals.po", "nplurals=2; plural=(n != 1);"),  # none in the input: the language's
-])
+@pytest.mark.parametrize(
+    "name, forms",
+    [
+        ("uk_plurals.po", "nplurals=3; plural=(n%10==1 && n%100!=11"),  # the catalogue's own rule, kept
+        ("de_plurals.po", "nplurals=2; plural=(n != 1);"),  # none in the input: the language's
+    ],
+)
 def test_po_written_for_other_languages_has_their_plural_forms(runner, tmp_path, name, forms):
     out = tmp_path / "out.po"
     result = runner.invoke(tm_app, ["convert", str(INTEROP / name), "-o", str(out), "--source-lang", "en"])
@@ -109,10 +117,13 @@ def test_xliff2_with_no_units_is_schema_valid(tmp_path):
     assert list(iter_units(out, "xliff2")) == []
 
 
-@pytest.mark.parametrize("name, where, words", [
-    ("xliff2_two_sources.xlf", ":13:", "more than one <source>"),
-    ("xliff2_no_file.xlf", ": ", "no <file>"),
-])
+@pytest.mark.parametrize(
+    "name, where, words",
+    [
+        ("xliff2_two_sources.xlf", ":13:", "more than one <source>"),
+        ("xliff2_no_file.xlf", ": ", "no <file>"),
+    ],
+)
 def test_xliff2_structure_errors_are_one_line(runner, tmp_path, name, where, words):
     result = runner.invoke(tm_app, ["convert", str(INTEROP / name), "-o", str(tmp_path / "out.tmx")])
     assert result.exit_code == 2
@@ -122,12 +133,15 @@ def test_xliff2_structure_errors_are_one_line(runner, tmp_path, name, where, wor
 
 @pytest.mark.parametrize("option", ["--source-lang", "--target-lang"])
 def test_language_options_must_be_bcp47(runner, tmp_path, option):
-    result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(tmp_path / "o.xlf"),
-                                    option, "r u"])
+    result = runner.invoke(
+        tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(tmp_path / "o.xlf"), option, "r u"]
+    )
     assert result.exit_code == 2 and "not a BCP 47 language tag" in result.output
     assert not (tmp_path / "o.xlf").exists()
-    result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(tmp_path / "o.xlf"),
-                                    option, "sr_RS@latin"])
+    result = runner.invoke(
+        tm_app,
+        ["convert", str(INTEROP / "segmented.xlf"), "-o", str(tmp_path / "o.xlf"), option, "sr_RS@latin"],
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -142,9 +156,13 @@ def test_mo_is_read_as_a_tm_and_refused_as_output(runner, tmp_path):
     units = list(iter_units(INTEROP / "ru_bare_comment.mo", source_lang="en"))
     # msgfmt keeps translations only: no comments, no fuzzy entry
     assert [(u.source.text, u.target.text, u.context, u.target_lang) for u in units] == [
-        ("Log out", "Выйти", None, "ru"), ("Front page", "Главная", "page", "ru")]
-    result = runner.invoke(tm_app, ["convert", str(INTEROP / "ru_bare_comment.po"), "-o", str(tmp_path / "x.mo"),
-                                    "--source-lang", "en"])
+        ("Log out", "Выйти", None, "ru"),
+        ("Front page", "Главная", "page", "ru"),
+    ]
+    result = runner.invoke(
+        tm_app,
+        ["convert", str(INTEROP / "ru_bare_comment.po"), "-o", str(tmp_path / "x.mo"), "--source-lang", "en"],
+    )
     assert result.exit_code == 2 and "input format only" in result.output
     bad = tmp_path / "bad.mo"
     bad.write_bytes(b"\xde\x12\x04\x95 not really")
@@ -163,14 +181,18 @@ def test_convert_asks_only_for_the_languages_the_output_declares(runner, tmp_pat
 
 
 def test_convert_to_tmx_still_needs_the_target_language(runner, tmp_path):
-    result = runner.invoke(tm_app, ["convert", str(INTEROP / "no_language.po"), "-o", str(tmp_path / "o.tmx")])
+    result = runner.invoke(
+        tm_app, ["convert", str(INTEROP / "no_language.po"), "-o", str(tmp_path / "o.tmx")]
+    )
     assert result.exit_code == 2
     assert "no_language.po: the file does not name its target language; pass --target-lang" in result.output
 
 
 def test_convert_refuses_a_tm_from_a_language_to_itself(runner, tmp_path):
-    result = runner.invoke(tm_app, ["convert", str(INTEROP / "uk_plurals.po"), "-o", str(tmp_path / "o.tmx"),
-                                    "--source-lang", "uk"])
+    result = runner.invoke(
+        tm_app,
+        ["convert", str(INTEROP / "uk_plurals.po"), "-o", str(tmp_path / "o.tmx"), "--source-lang", "uk"],
+    )
     assert result.exit_code == 2
     assert "source and target language are both uk; pass the other one with --target-lang" in result.output
     assert not (tmp_path / "o.tmx").exists()
@@ -180,20 +202,29 @@ def test_convert_refuses_a_tm_from_a_language_to_itself(runner, tmp_path):
 def test_tm_reads_utf16_tables_by_their_bom(name):
     units = list(iter_units(INTEROP / name))
     assert (units[0].source.text, units[0].target.text, units[0].target_lang) == (
-        "Save changes", "Сохранить изменения", "ru")
+        "Save changes",
+        "Сохранить изменения",
+        "ru",
+    )
 
 
 def test_tm_encoding_option_reads_a_legacy_table(runner, tmp_path):
     out = tmp_path / "o.po"
     result = runner.invoke(tm_app, ["convert", str(INTEROP / "cp1251.csv"), "-o", str(out)])
     assert result.exit_code == 2 and "pass --encoding cp1251" in result.output
-    result = runner.invoke(tm_app, ["convert", str(INTEROP / "cp1251.csv"), "-o", str(out), "--encoding", "cp1251"])
+    result = runner.invoke(
+        tm_app, ["convert", str(INTEROP / "cp1251.csv"), "-o", str(out), "--encoding", "cp1251"]
+    )
     assert result.exit_code == 0, result.output
     assert next(iter_units(out)).source.text == "Закрыть окно"
-    result = runner.invoke(tm_app, ["import", str(INTEROP / "cp1251.csv"), "--into", str(tmp_path / "s.db"),
-                                    "--encoding", "cp1251"])
+    result = runner.invoke(
+        tm_app,
+        ["import", str(INTEROP / "cp1251.csv"), "--into", str(tmp_path / "s.db"), "--encoding", "cp1251"],
+    )
     assert result.exit_code == 0, result.output
-    result = runner.invoke(tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(out), "--encoding", "cp1251"])
+    result = runner.invoke(
+        tm_app, ["convert", str(INTEROP / "segmented.xlf"), "-o", str(out), "--encoding", "cp1251"]
+    )
     assert result.exit_code == 2 and "--encoding applies to PO, POT, CSV and TSV" in result.output
 
 
@@ -234,8 +265,12 @@ def test_tm_check_names_each_file_by_the_path_given(runner, fmt, monkeypatch):
     elif fmt == "json":
         assert {f["path"] for f in json.loads(result.output)} == {"a/mem.csv", "b/mem.csv"}
     else:
-        uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
-                for run in json.loads(result.output)["runs"] for r in run["results"] for loc in r["locations"]}
+        uris = {
+            loc["physicalLocation"]["artifactLocation"]["uri"]
+            for run in json.loads(result.output)["runs"]
+            for r in run["results"]
+            for loc in r["locations"]
+        }
         assert uris == {"a/mem.csv", "b/mem.csv"}
 
 
@@ -248,7 +283,11 @@ def test_tm_import_of_a_folder_reads_its_tm_files_and_export_ru_takes_ru_RU(runn
     result = runner.invoke(tm_app, ["export", str(store), "-o", str(out), "--source-lang", "ru"])
     assert result.exit_code == 0, result.output
     assert sorted(u.source.text for u in iter_units(out)) == [
-        "Дверь открыта.", "Лифт не работает.", "Окно закрыто.", "Свет погас."]
+        "Дверь открыта.",
+        "Лифт не работает.",
+        "Окно закрыто.",
+        "Свет погас.",
+    ]
     result = runner.invoke(tm_app, ["export", str(store), "-o", str(out), "--source-lang", "ru-RU"])
     assert result.exit_code == 0, result.output
     assert len(list(iter_units(out))) == 2  # ru-RU asks for the region: plain ru is not it
@@ -261,8 +300,9 @@ def test_tm_import_of_a_folder_with_no_tm_files_says_so(runner, tmp_path):
 
 
 def test_configured_suppressions_file_not_written_yet_is_no_error(runner, tmp_path, monkeypatch):
-    (tmp_path / "pyproject.toml").write_text('[tool.slovnik]\nsuppressions = "qa/suppressions.json"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.slovnik]\nsuppressions = "qa/suppressions.json"\n', encoding="utf-8"
+    )
     shutil.copy(INTEROP / "a" / "mem.csv", tmp_path / "mem.csv")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(tm_app, ["check", "mem.csv"])
@@ -295,12 +335,15 @@ def test_po_msgstr_takes_the_msgid_newlines(runner, tmp_path):
     assert check.returncode == 0, check.stderr
 
 
-@pytest.mark.parametrize("app, args, words", [
-    (tm_app, ["convert", "{po}", "-o", "{out}.xlsx", "--source-lang", "en"], "holds a control character"),
-    (tm_app, ["convert", "{po}", "-o", "{out}.tmx", "--source-lang", "en"], "cannot write as TMX"),
-    (glossary_app, ["export", "{out}.xlsx", "-g", "{po}"], "holds a control character"),
-    (glossary_app, ["export", "{out}.tbx", "-g", "{po}"], "holds a control character"),
-])
+@pytest.mark.parametrize(
+    "app, args, words",
+    [
+        (tm_app, ["convert", "{po}", "-o", "{out}.xlsx", "--source-lang", "en"], "holds a control character"),
+        (tm_app, ["convert", "{po}", "-o", "{out}.tmx", "--source-lang", "en"], "cannot write as TMX"),
+        (glossary_app, ["export", "{out}.xlsx", "-g", "{po}"], "holds a control character"),
+        (glossary_app, ["export", "{out}.tbx", "-g", "{po}"], "holds a control character"),
+    ],
+)
 def test_a_control_character_is_refused_in_one_line_by_xml_and_xlsx_writers(tmp_path, app, args, words):
     # a subprocess: openpyxl's abandoned write-only sheet printed "Exception ignored" tracebacks at exit
     command = "tm" if app is tm_app else "glossary"
@@ -312,13 +355,25 @@ def test_a_control_character_is_refused_in_one_line_by_xml_and_xlsx_writers(tmp_
 
 
 def test_tm_check_subject_keeps_other_fields_concepts_out(runner, tmp_path, monkeypatch):
-    args = ["check", str(INTEROP / "medical.csv"), "-g", str(INTEROP / "subjects.csv"), "--select", "term-",
-            "--format", "json"]
+    args = [
+        "check",
+        str(INTEROP / "medical.csv"),
+        "-g",
+        str(INTEROP / "subjects.csv"),
+        "--select",
+        "term-",
+        "--format",
+        "json",
+    ]
     every = {f["concept"] for f in json.loads(runner.invoke(tm_app, args).output)}
     assert every == {"guberniya", "fever", "clinic"}
-    medical = {f["concept"] for f in json.loads(runner.invoke(tm_app, [*args, "--subject", "Medicine"]).output)}
+    medical = {
+        f["concept"] for f in json.loads(runner.invoke(tm_app, [*args, "--subject", "Medicine"]).output)
+    }
     assert medical == {"fever", "clinic"}  # «Province» no longer expects губерния; no-subject concepts stay
-    (tmp_path / "pyproject.toml").write_text('[tool.slovnik.check]\nsubject = ["history"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.slovnik.check]\nsubject = ["history"]\n', encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)
     history = {f["concept"] for f in json.loads(runner.invoke(tm_app, args).output)}
     assert history == {"guberniya", "clinic"}

@@ -17,23 +17,23 @@ PACKAGES = ("glossary", "tm")
 # Bottom first. A module belongs to the layer of its longest listed prefix; a layer may import its own
 # modules and those of every layer listed before it, never one listed after it.
 LAYERS: list[tuple[str, ...]] = [
-    ("glossary", "tm"),                      # the package roots: __version__ only
-    ("glossary.core",),                      # errors, limits, atomic writes, config, schema, cache, decoding, XML gate
-    ("glossary.findings",),                  # one Finding, one Severity, renderers
-    ("glossary.russian",),                   # morphology, names lexicon
-    ("glossary.romanization",),              # schemes, engine, skeleton, Lexicon, reverse, detection
-    ("glossary.termbase",),                  # model, ids, formats, load/save/edit/search, validate
-    ("glossary.recognition",),               # the term matcher
-    ("glossary.lint",),                      # readers, rules, engine, fixes
-    ("glossary.extract",),                   # candidate terms from texts
-    ("glossary.printing",),                  # printed glossaries
-    ("tm.errors", "tm.model"),               # translation units
-    ("tm.formats",),                         # TMX, XLIFF, PO, tabular readers and writers
-    ("tm.store",),                           # the SQLite store, its codec, fuzzy index
-    ("tm.checks",),                          # QA checks and their runner
-    ("tm.reports",),                         # HTML, XLSX, text/JSON/SARIF renderings
-    ("glossary.lsp",),                       # the language server: lint and tm check on editor buffers
-    ("glossary.cli", "tm.cli"),              # the two typer apps, one module per command group
+    ("glossary", "tm"),  # the package roots: __version__ only
+    ("glossary.core",),  # errors, limits, atomic writes, config, schema, cache, decoding, XML gate
+    ("glossary.findings",),  # one Finding, one Severity, renderers
+    ("glossary.russian",),  # morphology, names lexicon
+    ("glossary.romanization",),  # schemes, engine, skeleton, Lexicon, reverse, detection
+    ("glossary.termbase",),  # model, ids, formats, load/save/edit/search, validate
+    ("glossary.recognition",),  # the term matcher
+    ("glossary.lint",),  # readers, rules, engine, fixes
+    ("glossary.extract",),  # candidate terms from texts
+    ("glossary.printing",),  # printed glossaries
+    ("tm.errors", "tm.model"),  # translation units
+    ("tm.formats",),  # TMX, XLIFF, PO, tabular readers and writers
+    ("tm.store",),  # the SQLite store, its codec, fuzzy index
+    ("tm.checks",),  # QA checks and their runner
+    ("tm.reports",),  # HTML, XLSX, text/JSON/SARIF renderings
+    ("glossary.lsp",),  # the language server: lint and tm check on editor buffers
+    ("glossary.cli", "tm.cli"),  # the two typer apps, one module per command group
 ]
 
 
@@ -74,7 +74,9 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
             out.update(filter(None, (known(a.name) for a in node.names)))
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = ".".join(package[: len(package) - node.level + 1] + ([node.module] if node.module else []))
+                base = ".".join(
+                    package[: len(package) - node.level + 1] + ([node.module] if node.module else [])
+                )
             else:
                 base = node.module or ""
             for alias in node.names:
@@ -151,8 +153,9 @@ def test_no_import_cycle():
 
 
 def test_each_layer_imports_only_from_the_layers_beneath_it():
-    upward = sorted(f"{m} -> {t}" for m, targets in _graph().items() for t in targets
-                    if layer_of(t) > layer_of(m))
+    upward = sorted(
+        f"{m} -> {t}" for m, targets in _graph().items() for t in targets if layer_of(t) > layer_of(m)
+    )
     assert upward == []
 
 
@@ -164,4 +167,6 @@ def test_every_module_has_a_layer():
 def test_the_checks_see_a_cycle_and_an_upward_import():
     # the test's own machinery on a made-up graph: a detector that cannot fail proves nothing
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c"]]
-    assert layer_of("glossary.core.errors") < layer_of("glossary.romanization.engine") < layer_of("glossary.cli")
+    assert (
+        layer_of("glossary.core.errors") < layer_of("glossary.romanization.engine") < layer_of("glossary.cli")
+    )

@@ -81,5 +81,9 @@ def test_a_lexicon_pickles_its_facts_and_not_its_caches():
     lexicon.conventional_pattern()
     back = pickle.loads(pickle.dumps(lexicon))
     assert (back.forms, back.lemmas, back.english, back.conventional) == (
-        lexicon.forms, lexicon.lemmas, lexicon.english, lexicon.conventional)
+        lexicon.forms,
+        lexicon.lemmas,
+        lexicon.english,
+        lexicon.conventional,
+    )
     assert back.ranked == {}

@@ -29,30 +29,39 @@ def _quoted_xs(output: str) -> int:
     return max(map(len, re.findall("x+", output)), default=0)
 
 
-@pytest.mark.parametrize("argv", [
-    ["show", "c1", "-g", "bad.csv"],
-    ["search", "слово", "-g", "bad.csv"],
-    ["validate", "bad.csv"],
-    ["export", "out.json", "-g", "bad.csv"],
-    ["translit", "--reverse", "Tukhachevskii", "-g", "bad.csv"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "c1", "-g", "bad.csv"],
+        ["search", "слово", "-g", "bad.csv"],
+        ["validate", "bad.csv"],
+        ["export", "out.json", "-g", "bad.csv"],
+        ["translit", "--reverse", "Tukhachevskii", "-g", "bad.csv"],
+    ],
+)
 def test_glossary_commands_apply_the_limits_with_a_termbase_given(short_quotes, argv):
-    (short_quotes / "bad.csv").write_text(f"concept_id,lang,term,status\nc1,ru,слово,{LONG}\n", encoding="utf-8")
+    (short_quotes / "bad.csv").write_text(
+        f"concept_id,lang,term,status\nc1,ru,слово,{LONG}\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(glossary_app, argv)
     assert result.exit_code == 2, result.output
     assert result.output.startswith("error: bad.csv:2: unknown status 'xxx")
     assert 20 <= _quoted_xs(result.output) < 30  # cut to max-quoted (30), not the default 120
 
 
-@pytest.mark.parametrize("argv", [
-    ["convert", "bad.tsv", "-o", "out.tmx"],
-    ["import", "bad.tsv", "--into", "tm.db"],
-    ["check", "bad.tsv", "-g", "tb.json"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["convert", "bad.tsv", "-o", "out.tmx"],
+        ["import", "bad.tsv", "--into", "tm.db"],
+        ["check", "bad.tsv", "-g", "tb.json"],
+    ],
+)
 def test_tm_commands_apply_the_limits(short_quotes, argv):
     (short_quotes / "bad.tsv").write_text(f"{LONG}\tb\nc\td\n", encoding="utf-8")
-    (short_quotes / "tb.json").write_text('{"format": "slovnik-termbase", "version": 1, "concepts": []}\n',
-                                          encoding="utf-8")
+    (short_quotes / "tb.json").write_text(
+        '{"format": "slovnik-termbase", "version": 1, "concepts": []}\n', encoding="utf-8"
+    )
     result = CliRunner().invoke(tm_app, argv)
     assert result.exit_code == 2, result.output
     assert result.output.startswith("error: bad.tsv:1: no 'source' column")

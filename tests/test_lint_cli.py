@@ -29,8 +29,21 @@ def test_sarif_output_validates_against_the_sarif_schema():
     log = json.loads((GOLDEN / "lint.sarif").read_text("utf-8"))
     jsonschema.validate(log, SARIF_SCHEMA)
     driver = log["runs"][0]["tool"]["driver"]
-    assert [r["id"] for r in driver["rules"]] == ["R101", "R102", "R103", "R104", "T201", "S301", "S302", "S303",
-                                                 "C401", "C402", "C403", "C404", "C405"]
+    assert [r["id"] for r in driver["rules"]] == [
+        "R101",
+        "R102",
+        "R103",
+        "R104",
+        "T201",
+        "S301",
+        "S302",
+        "S303",
+        "C401",
+        "C402",
+        "C403",
+        "C404",
+        "C405",
+    ]
 
 
 def test_json_output_contract():
@@ -54,18 +67,22 @@ def test_exit_codes_clean_findings_exit_zero_and_errors():
     assert "Traceback" not in broken.output
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["--select", "X9"], "unknown rule code or prefix 'X9'"),
-    (["--scheme", "nope"], "nope"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--select", "X9"], "unknown rule code or prefix 'X9'"),
+        (["--scheme", "nope"], "nope"),
+    ],
+)
 def test_bad_options_exit_2_with_one_line(args, fragment):
     result = invoke("lint", str(LINT / "names.txt"), "-g", HOUSE, *args)
     assert result.exit_code == 2 and fragment in result.output
 
 
 def test_select_and_ignore_by_prefix():
-    out = invoke("lint", str(LINT / "names.txt"), "-g", HOUSE, "--select", "R1", "--ignore", "R103",
-                 "--format", "json").output
+    out = invoke(
+        "lint", str(LINT / "names.txt"), "-g", HOUSE, "--select", "R1", "--ignore", "R103", "--format", "json"
+    ).output
     assert {f["code"] for f in json.loads(out)} == {"R101"}
 
 
@@ -76,7 +93,9 @@ def test_fix_then_relint_is_clean_for_fixed_rules(tmp_path):
     result = invoke("lint", *files, "-g", HOUSE, "--fix", "--select", "R101,R104,S301")
     assert result.exit_code == 0, result.output
     assert "Fixed 7 findings." in result.output
-    assert (tmp_path / "script.txt").read_text("utf-8").startswith("The plenume of the committee met in Москва.")
+    assert (
+        (tmp_path / "script.txt").read_text("utf-8").startswith("The plenume of the committee met in Москва.")
+    )
     assert "Dostoevskii know that Dostoevskii and Dostoevskii" in (tmp_path / "names.txt").read_text("utf-8")
     assert invoke("lint", *files, "-g", HOUSE, "--select", "R101,R104,S301").exit_code == 0
 
@@ -91,7 +110,10 @@ def test_diff_writes_nothing_and_matches_what_fix_writes(tmp_path):
     assert "-Each oblast sent a delegate, and the oblastʹ leaders voted." in result.output
     assert "+Each oblast' sent a delegate, and the oblast' leaders voted." in result.output
     invoke("lint", str(path), "-g", HOUSE, "--fix")
-    assert path.read_text("utf-8").splitlines()[1] == "Each oblast' sent a delegate, and the oblast' leaders voted."
+    assert (
+        path.read_text("utf-8").splitlines()[1]
+        == "Each oblast' sent a delegate, and the oblast' leaders voted."
+    )
     assert invoke("lint", str(path), "-g", HOUSE, "--diff").exit_code == 0
 
 
@@ -99,8 +121,11 @@ def test_fix_keeps_a_po_file_valid_and_only_touches_msgstr(tmp_path):
     import polib
 
     path = tmp_path / "a.po"
-    path.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                    'msgid "пленуме"\nmsgstr "the plenum\u0435 met"\n', encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "пленуме"\nmsgstr "the plenum\u0435 met"\n',
+        encoding="utf-8",
+    )
     assert invoke("lint", str(path), "-g", HOUSE, "--fix").exit_code == 0
     assert polib.pofile(str(path))[0].msgstr == "the plenume met"
 
@@ -126,8 +151,10 @@ def test_config_scheme_glossary_and_per_file_ignores(tmp_path, monkeypatch):
     # the command line wins over the configuration
     out = json.loads(invoke("lint", "docs", "--format", "json", "--select", "R102", "--scheme", "lc").output)
     assert [f["text"] for f in out] == ["Nikolay", "Yenukidze"]
-    (root / "pyproject.toml").write_text('[tool.slovnik]\nglossary = "house.json"\nignore = ["R103"]\n'
-                                         '[tool.slovnik.per-file-ignores]\n"docs/*.txt" = ["R102"]\n')
+    (root / "pyproject.toml").write_text(
+        '[tool.slovnik]\nglossary = "house.json"\nignore = ["R103"]\n'
+        '[tool.slovnik.per-file-ignores]\n"docs/*.txt" = ["R102"]\n'
+    )
     assert invoke("lint", "docs").exit_code == 0
 
 
@@ -140,9 +167,14 @@ def test_config_errors_exit_2(tmp_path, monkeypatch):
 
 def test_markdown_suppression_comment(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("Nikolay Yenukidze.\n\n<!-- slovnik: ignore[R102] -->\nNikolay Yenukidze.\n", encoding="utf-8")
-    out = json.loads(invoke("lint", str(path), "-g", HOUSE, "--select", "R102", "--scheme", "lc",
-                            "--format", "json").output)
+    path.write_text(
+        "Nikolay Yenukidze.\n\n<!-- slovnik: ignore[R102] -->\nNikolay Yenukidze.\n", encoding="utf-8"
+    )
+    out = json.loads(
+        invoke(
+            "lint", str(path), "-g", HOUSE, "--select", "R102", "--scheme", "lc", "--format", "json"
+        ).output
+    )
     assert [f["line"] for f in out] == [1, 1]
 
 
@@ -156,8 +188,11 @@ def test_html_docx_and_tmx_inputs(tmp_path):
     document.add_paragraph("The plenum\u0435 met.")
     document.save(tmp_path / "a.docx")
     shutil.copy(LINT / "formats" / "sample.tmx", tmp_path / "a.tmx")
-    out = json.loads(invoke("lint", str(tmp_path), "-g", HOUSE, "--format", "json", "--scheme", "lc",
-                            "--select", "S301,R102").output)
+    out = json.loads(
+        invoke(
+            "lint", str(tmp_path), "-g", HOUSE, "--format", "json", "--scheme", "lc", "--select", "S301,R102"
+        ).output
+    )
     got = sorted((Path(f["path"]).name, f["code"], f["line"], f["column"], f["text"]) for f in out)
     assert got == [
         ("a.docx", "S301", 2, 5, "plenumе"),

@@ -29,11 +29,27 @@ RULES = [
 
 def _findings() -> list[Finding]:
     return [
-        Finding("S301", "mixed-script", "Mixed Latin/Cyrillic letters in `plenumе`", "docs/b file.md", 3, 7,
-                text="plenumе", severity="error", fix=Fix("plenume", 40, 47)),
-        Finding("R101", "inconsistent-romanization", "`Tukhachevskii` is also written `Tukhachevsky`",
-                "a.txt", 10, 1, text="Tukhachevskii",
-                extra={"variants": ["Tukhachevskii", "Tukhachevsky"], "cyrillic": "Тухачевский"}),
+        Finding(
+            "S301",
+            "mixed-script",
+            "Mixed Latin/Cyrillic letters in `plenumе`",
+            "docs/b file.md",
+            3,
+            7,
+            text="plenumе",
+            severity="error",
+            fix=Fix("plenume", 40, 47),
+        ),
+        Finding(
+            "R101",
+            "inconsistent-romanization",
+            "`Tukhachevskii` is also written `Tukhachevsky`",
+            "a.txt",
+            10,
+            1,
+            text="Tukhachevskii",
+            extra={"variants": ["Tukhachevskii", "Tukhachevsky"], "cyrillic": "Тухачевский"},
+        ),
     ]
 
 
@@ -97,9 +113,18 @@ def test_the_schema_copy_rejects_a_broken_log():
 
 
 def test_github_annotations_escape_separators_in_properties_and_newlines_in_data():
-    f = Finding("T201", "termbase-rendering", "use `nomenklatura`\nnot this", "dir,x/a:b.md", 2, 5,
-                text="nomenclature")
+    f = Finding(
+        "T201",
+        "termbase-rendering",
+        "use `nomenklatura`\nnot this",
+        "dir,x/a:b.md",
+        2,
+        5,
+        text="nomenclature",
+    )
     out = render_github([f])
-    assert out == ("::error title=T201 termbase-rendering,file=dir%2Cx/a%3Ab.md,line=2,col=5,endLine=2,"
-                   "endColumn=17::T201 use `nomenklatura`%0Anot this\n")
+    assert out == (
+        "::error title=T201 termbase-rendering,file=dir%2Cx/a%3Ab.md,line=2,col=5,endLine=2,"
+        "endColumn=17::T201 use `nomenklatura`%0Anot this\n"
+    )
     assert render_github([f], level=None).startswith("::warning ")

@@ -23,21 +23,26 @@ def house():
 
 def _lint(house, tmp_path: Path, text: str, select: str):
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    return lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=[select]), house)
+    return lint_documents(
+        [read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=[select]), house
+    )
 
 
 def _garble(word: str, written: str, read: str) -> str:
     return word.encode(written).decode(read)
 
 
-@pytest.mark.parametrize(("written", "read", "word"), [
-    ("koi8-r", "cp1251", "Троцкий"),      # title case comes out as уФ… (lower, then capitals)
-    ("koi8-r", "cp1251", "колхоз"),       # lower case comes out in capitals
-    ("cp1251", "koi8-r", "Бухарин"),
-    ("cp1251", "latin-1", "Молотов"),
-    ("utf-8", "koi8-r", "Зиновьев"),
-    ("utf-8", "cp1251", "ВЧК"),            # short capitals: ftfy's badness test passes over them
-])
+@pytest.mark.parametrize(
+    ("written", "read", "word"),
+    [
+        ("koi8-r", "cp1251", "Троцкий"),  # title case comes out as уФ… (lower, then capitals)
+        ("koi8-r", "cp1251", "колхоз"),  # lower case comes out in capitals
+        ("cp1251", "koi8-r", "Бухарин"),
+        ("cp1251", "latin-1", "Молотов"),
+        ("utf-8", "koi8-r", "Зиновьев"),
+        ("utf-8", "cp1251", "ВЧК"),  # short capitals: ftfy's badness test passes over them
+    ],
+)
 def test_s302_decodes_a_cross_decoded_russian_word_back(house, tmp_path, written, read, word):
     damaged = _garble(word, written, read)
     found = _lint(house, tmp_path, f"The archive card read {damaged}, in pencil.\n", "S302")
@@ -46,8 +51,10 @@ def test_s302_decodes_a_cross_decoded_russian_word_back(house, tmp_path, written
 
 
 def test_s302_leaves_real_words_acronyms_and_french_alone(house, tmp_path):
-    text = ("A naïve émigré ordered a crème brûlée at the café in Orléans.\n"
-            "The ЦК and НКВД met; Москва and колхоз are plain Russian; Ça va, Ådal, Øresund.\n")
+    text = (
+        "A naïve émigré ordered a crème brûlée at the café in Orléans.\n"
+        "The ЦК and НКВД met; Москва and колхоз are plain Russian; Ça va, Ådal, Øresund.\n"
+    )
     assert _lint(house, tmp_path, text, "S302") == []
 
 
@@ -76,8 +83,11 @@ def test_s301_fix_is_safe_only_when_it_is_the_one_reading(house, tmp_path):
     text = "The Сovet delegation and the plenumе met; Мoсква agreed; Рrague too.\n"
     found = _lint(house, tmp_path, text, "S301")
     assert [(f.text, f.fix.replacement, f.fix.safe) for f in found] == [
-        ("Сovet", "Covet", False), ("plenumе", "plenume", True), ("Мoсква", "Москва", True),
-        ("Рrague", "Prague", True)]
+        ("Сovet", "Covet", False),
+        ("plenumе", "plenume", True),
+        ("Мoсква", "Москва", True),
+        ("Рrague", "Prague", True),
+    ]
 
 
 def test_s301_cyrillic_repair_to_an_unknown_word_is_not_safe(house, tmp_path):

@@ -34,11 +34,19 @@ def r101_groups(tmp_path, text: str) -> dict[str, set[str]]:
 
 # ---------------------------------------------------------------- the engine, on data made here
 
+
 def tiny_lexicon() -> names.Lexicon:
-    return names.Lexicon({
-        "latin": {"aleksei": "алексей 3 g", "yury": "юрий 5 g", "yuriy": "юрий 2 g", "ivanov": "иванов 9 s"},
-        "surname_endings": ["ов", "нов"],
-    })
+    return names.Lexicon(
+        {
+            "latin": {
+                "aleksei": "алексей 3 g",
+                "yury": "юрий 5 g",
+                "yuriy": "юрий 2 g",
+                "ivanov": "иванов 9 s",
+            },
+            "surname_endings": ["ов", "нов"],
+        }
+    )
 
 
 def test_conventions_rewrite_to_an_observed_spelling():
@@ -67,7 +75,9 @@ def test_surname_shape_comes_from_the_lexicon_endings():
 
 def test_conventions_file_matches_its_schema():
     data = json.loads(names.CONVENTIONS_PATH.read_text(encoding="utf-8"))
-    schema = json.loads((names.CONVENTIONS_PATH.parent / "conventions.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (names.CONVENTIONS_PATH.parent / "conventions.schema.json").read_text(encoding="utf-8")
+    )
     jsonschema.validate(data, schema)
     # every example of a convention is read by it (against the shipped lexicon)
     for conv in data["conventions"]:
@@ -91,16 +101,20 @@ def test_build_keeps_russian_names_only(tmp_path):
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     tsv = tmp_path / "pairs.tsv"
-    tsv.write_text("dmitry\tд м и т р и й\t7\n"      # a Russian given name
-                   "butusov\tю р и й\t1\n"           # misaligned: the Latin is another word
-                   "munoz\tм у н ь о с\t4\n"         # a Spanish name in Russian letters
-                   "alexei\tа л е к с е й\t2\n"      # kept through the x-ks convention
-                   "tumelyaev\tт у м е л я е в\t1\n", encoding="utf-8")  # unknown, but a surname's ending
+    tsv.write_text(
+        "dmitry\tд м и т р и й\t7\n"  # a Russian given name
+        "butusov\tю р и й\t1\n"  # misaligned: the Latin is another word
+        "munoz\tм у н ь о с\t4\n"  # a Spanish name in Russian letters
+        "alexei\tа л е к с е й\t2\n"  # kept through the x-ks convention
+        "tumelyaev\tт у м е л я е в\t1\n",
+        encoding="utf-8",
+    )  # unknown, but a surname's ending
     spellings, _kinds = build.from_wikidata(tsv)
     assert set(spellings) == {"dmitry", "alexei", "tumelyaev"}
 
 
 # ---------------------------------------------------------------- R101 on sentences made up here
+
 
 def test_r101_groups_i_and_y_for_ii(tmp_path):
     groups = r101_groups(tmp_path, "Yuri Orlov signed the letter; a year later Yury Orlov denied it.\n")
@@ -112,14 +126,26 @@ def test_r101_groups_x_for_ks(tmp_path):
     assert groups.get("алексей") == {"Alexei", "Aleksei"}
 
 
-@pytest.mark.parametrize(("text", "cyrillic", "spellings"), [
-    ("The Rachmaninoff recital was long; Rachmaninov played twice.\n", "рахманинов",
-     {"Rachmaninoff", "Rachmaninov"}),
-    ("Tchaikovsky wrote it, and Chaikovsky's publisher printed it.\n", "чайковский",
-     {"Tchaikovsky", "Chaikovsky"}),
-    ("Ivan Petrovitch left the city; Petrovich returned in spring.\n", "петрович",
-     {"Petrovitch", "Petrovich"}),
-])
+@pytest.mark.parametrize(
+    ("text", "cyrillic", "spellings"),
+    [
+        (
+            "The Rachmaninoff recital was long; Rachmaninov played twice.\n",
+            "рахманинов",
+            {"Rachmaninoff", "Rachmaninov"},
+        ),
+        (
+            "Tchaikovsky wrote it, and Chaikovsky's publisher printed it.\n",
+            "чайковский",
+            {"Tchaikovsky", "Chaikovsky"},
+        ),
+        (
+            "Ivan Petrovitch left the city; Petrovich returned in spring.\n",
+            "петрович",
+            {"Petrovitch", "Petrovich"},
+        ),
+    ],
+)
 def test_r101_groups_older_french_forms(tmp_path, text, cyrillic, spellings):
     assert r101_groups(tmp_path, text).get(cyrillic) == spellings
 

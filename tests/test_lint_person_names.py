@@ -21,27 +21,43 @@ def _lint(tmp_path, text: str, *extra: str) -> list[dict]:
 
 
 def test_the_starters_own_preferred_names_find_nothing(tmp_path):
-    text = ("At the plenum Andrei Zhdanov spoke first; Andrey Vyshinsky answered him, and "
-            "Georgy Pyatakov's letter was read out while Lavrentiy Beria listened.\n")
+    text = (
+        "At the plenum Andrei Zhdanov spoke first; Andrey Vyshinsky answered him, and "
+        "Georgy Pyatakov's letter was read out while Lavrentiy Beria listened.\n"
+    )
     assert _lint(tmp_path, text) == []
 
 
 def test_a_variant_that_is_not_the_preferred_name_is_still_reported(tmp_path):
-    text = ("Andrey Vyshinsky opened the session. Later Andrei Vyshinsky closed it, "
-            "and Andrei Vyshinskii signed the record.\n")
+    text = (
+        "Andrey Vyshinsky opened the session. Later Andrei Vyshinsky closed it, "
+        "and Andrei Vyshinskii signed the record.\n"
+    )
     codes = {f["code"] for f in _lint(tmp_path, text)}
     assert "R101" in codes
 
 
 def test_own_termbase_person(tmp_path):
-    tb = Termbase([
-        Concept("pestov", type=ConceptType.PERSON, terms=[
-            Term("Пестов Савелий Ильич", "ru", status="preferred"),
-            Term("Savely Pestov", "en", status="preferred")]),
-        Concept("saveliev", type=ConceptType.PERSON, terms=[
-            Term("Савельев Савелий Петрович", "ru", status="preferred"),
-            Term("Savelii Saveliev", "en", status="preferred")]),
-    ])
+    tb = Termbase(
+        [
+            Concept(
+                "pestov",
+                type=ConceptType.PERSON,
+                terms=[
+                    Term("Пестов Савелий Ильич", "ru", status="preferred"),
+                    Term("Savely Pestov", "en", status="preferred"),
+                ],
+            ),
+            Concept(
+                "saveliev",
+                type=ConceptType.PERSON,
+                terms=[
+                    Term("Савельев Савелий Петрович", "ru", status="preferred"),
+                    Term("Savelii Saveliev", "en", status="preferred"),
+                ],
+            ),
+        ]
+    )
     tb_path = tmp_path / "people.json"
     write_termbase(tb, tb_path)
     text = "Savely Pestov met Savelii Saveliev at the works.\n"

@@ -19,9 +19,11 @@ LINT = Path(__file__).parent / "data" / "lint"
 HOUSE = str(LINT / "house.json")
 
 # Wikipedia-style romanization throughout, with one word in another system (Verkhovskiy).
-WIKI = ("Grigory Zinoviev met Dmitry Verkhovsky and Yevgeny Volkov in Moscow.\n"
-        "Later Grigory Zinoviev and Verkhovskiy argued with Georgy Lvov.\n"
-        "Trotsky and Yeltsin are spelled as English writes them; Yuri Orlov too.\n")
+WIKI = (
+    "Grigory Zinoviev met Dmitry Verkhovsky and Yevgeny Volkov in Moscow.\n"
+    "Later Grigory Zinoviev and Verkhovskiy argued with Georgy Lvov.\n"
+    "Trotsky and Yeltsin are spelled as English writes them; Yuri Orlov too.\n"
+)
 
 
 def invoke(*args: str, input: str | None = None):
@@ -39,6 +41,7 @@ def run(tmp_path, text, *, scheme=None, select=None, termbase=None, name="a.txt"
 
 
 # ---------------------------------------------------------------- the house scheme
+
 
 def test_without_a_configured_scheme_the_dominant_system_is_the_house_scheme(tmp_path, house):
     result = run(tmp_path, WIKI, termbase=house)
@@ -73,8 +76,10 @@ def test_summary_and_json_say_which_house_scheme_was_used_and_why(tmp_path):
     (tmp_path / "a.txt").write_text(WIKI, encoding="utf-8")
     text = invoke("lint", str(tmp_path / "a.txt"), "-g", HOUSE).output
     assert "house scheme: wikipedia (detected, " in text and " words)" in text
-    assert "house scheme: bgn (configured)" in invoke("lint", str(tmp_path / "a.txt"), "-g", HOUSE,
-                                                      "--scheme", "bgn").output
+    assert (
+        "house scheme: bgn (configured)"
+        in invoke("lint", str(tmp_path / "a.txt"), "-g", HOUSE, "--scheme", "bgn").output
+    )
     data = json.loads(invoke("lint", str(tmp_path / "a.txt"), "-g", HOUSE, "--format", "json").output)
     r1 = [f for f in data if f["code"].startswith("R")]
     assert r1 and all((f["house_scheme"], f["house_scheme_source"]) == ("wikipedia", "detected") for f in r1)
@@ -88,6 +93,7 @@ def test_a_text_without_romanized_words_falls_back_to_the_default(tmp_path):
 
 
 # ---------------------------------------------------------------- one fix policy
+
 
 def test_r101_and_r102_propose_the_same_fix_for_one_word(tmp_path, house):
     text = "Verkhovskiy spoke. Verkhovsky answered. Verkhovskiy left.\nKhrustalev and Khrustalyov met.\n"
@@ -103,19 +109,45 @@ def test_r101_and_r102_propose_the_same_fix_for_one_word(tmp_path, house):
 def test_the_termbases_preferred_spelling_wins(tmp_path):
     # The preferred English term romanizes the Russian word (LC); the press spelling is conventional.
     tb = tmp_path / "tb.json"
-    tb.write_text(json.dumps({"format": "slovnik-termbase", "version": 1, "source_lang": "ru",
-                              "target_lang": "en", "concepts": [{"id": "izv", "terms": [
-                                  {"lang": "ru", "text": "Известия", "status": "preferred",
-                                   "conventional": "Izvestia"},
-                                  {"lang": "en", "text": "Izvestiia", "status": "preferred"},
-                                  {"lang": "en", "text": "Izvestia", "status": "admitted"}]}]}),
-                  encoding="utf-8")
+    tb.write_text(
+        json.dumps(
+            {
+                "format": "slovnik-termbase",
+                "version": 1,
+                "source_lang": "ru",
+                "target_lang": "en",
+                "concepts": [
+                    {
+                        "id": "izv",
+                        "terms": [
+                            {
+                                "lang": "ru",
+                                "text": "Известия",
+                                "status": "preferred",
+                                "conventional": "Izvestia",
+                            },
+                            {"lang": "en", "text": "Izvestiia", "status": "preferred"},
+                            {"lang": "en", "text": "Izvestia", "status": "admitted"},
+                        ],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     termbase = read_termbase(tb)
     for scheme in ("wikipedia", "lc"):
-        found = run(tmp_path, "Izvestia printed it; Izvestiia denied it; Izvestia again.\n",
-                    scheme=scheme, termbase=termbase, select=["R1"]).findings
+        found = run(
+            tmp_path,
+            "Izvestia printed it; Izvestiia denied it; Izvestia again.\n",
+            scheme=scheme,
+            termbase=termbase,
+            select=["R1"],
+        ).findings
         assert [(f.code, f.text, f.fix.replacement, f.fixable) for f in found] == [
-            ("R101", "Izvestia", "Izvestiia", True), ("R101", "Izvestia", "Izvestiia", True)]
+            ("R101", "Izvestia", "Izvestiia", True),
+            ("R101", "Izvestia", "Izvestiia", True),
+        ]
 
 
 def test_the_house_form_wins_over_the_majority(tmp_path, house):
@@ -129,11 +161,14 @@ def test_the_house_form_wins_over_the_majority(tmp_path, house):
 def test_a_conventional_spelling_the_text_prefers_is_not_rewritten_to_the_scheme(tmp_path, house):
     # "Dostoevsky" follows no scheme (Wikipedia writes Dostoyevsky): a conventional English form,
     # never an R102 finding, so the text's usual spelling stays and the stray one follows it.
-    text = ("Dostoevsky wrote at night. Dostoevsky gambled. Dostoevsky wrote again.\n"
-            "A critic compared Dostoyevsky with Whitman; Nikolay Volkov and Yevgeny Ivanov agreed.\n")
+    text = (
+        "Dostoevsky wrote at night. Dostoevsky gambled. Dostoevsky wrote again.\n"
+        "A critic compared Dostoyevsky with Whitman; Nikolay Volkov and Yevgeny Ivanov agreed.\n"
+    )
     found = run(tmp_path, text, scheme="wikipedia", termbase=house, select=["R1"]).findings
     assert [(f.code, f.text, f.fix.replacement) for f in found if f.code != "R103"] == [
-        ("R101", "Dostoyevsky", "Dostoevsky")]
+        ("R101", "Dostoyevsky", "Dostoevsky")
+    ]
     # Once the house form is the text's usual spelling, it wins.
     text = "Dostoyevsky wrote. Dostoyevsky gambled. Dostoevsky wrote again. Nikolay Volkov agreed.\n"
     found = run(tmp_path, text, scheme="wikipedia", termbase=house, select=["R101"]).findings
@@ -142,13 +177,16 @@ def test_a_conventional_spelling_the_text_prefers_is_not_rewritten_to_the_scheme
 
 def test_fix_is_idempotent_and_the_report_describes_the_fixed_text(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Verkhovskiy spoke.\nVerkhovsky answered, and Khrustalev met Khrustalyov.\n"
-                    "The plenum\u0435 met.\n" + WIKI, encoding="utf-8")
+    path.write_text(
+        "Verkhovskiy spoke.\nVerkhovsky answered, and Khrustalev met Khrustalyov.\n"
+        "The plenum\u0435 met.\n" + WIKI,
+        encoding="utf-8",
+    )
     first = invoke("lint", str(path), "-g", HOUSE, "--fix", "--format", "json")
     remaining = json.loads(first.output)
     fixed_lines = path.read_text("utf-8").splitlines()
     for f in remaining:  # every finding reported points at the fixed text
-        assert fixed_lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["text"]
+        assert fixed_lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1] == f["text"]
     assert "Verkhovskiy" not in path.read_text("utf-8") and "Khrustalev " not in path.read_text("utf-8")
     second = invoke("lint", str(path), "-g", HOUSE, "--diff")
     assert second.exit_code in (0, 1) and "Would fix 0 findings" in second.output
@@ -187,8 +225,13 @@ def test_fix_leaves_titles_references_and_notes_as_they_were(tmp_path):
     before, after = CITED.splitlines(), path.read_text("utf-8").splitlines()
     changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert changed, "the prose has off-house spellings to fix"
-    for line in ('(Moscow: Nauka, 1990)', '"People\'s Commissar Nikolai Ezhov"', "*Genrikh Iagoda*",
-                 '"Ubiistvo Stalina i Beriia"', "*Izvestiia Sovetov*"):
+    for line in (
+        "(Moscow: Nauka, 1990)",
+        '"People\'s Commissar Nikolai Ezhov"',
+        "*Genrikh Iagoda*",
+        '"Ubiistvo Stalina i Beriia"',
+        "*Izvestiia Sovetov*",
+    ):
         assert line in path.read_text("utf-8"), line
     assert after[7:] == before[7:]  # notes and references untouched
     assert "The commissar Nikolai Yezhov" in after[0]  # the prose itself is fixed
@@ -205,13 +248,15 @@ def test_citations_are_not_judged_by_the_prose_house_scheme(tmp_path, house):
 def test_citation_spans_of_each_shape():
     from glossary.lint.citations import citation_spans
 
-    text = ("Body text names Ezhov here.\n"
-            "He cites Petrov, Narkom (Moscow: Nauka, 1990), at length.\n"
-            "Italic *Inoi Stalin* but not *gorkom*; quoted \"Zhupel Stalina\" but not \"we won the vote today\".\n"
-            "A reference (Getty 115) and (Zhukov, *Inoy* 307-9) in a sentence.\n"
-            "His father, Efim (sometimes spelled Yefim), farmed.\n"
-            "[7] Letter to brother Mihail, 1 July 1880.\n"
-            "\nBibliography\n\nZhukov, Iu. Inoi Stalin. Moscow, 2003.\n")
+    text = (
+        "Body text names Ezhov here.\n"
+        "He cites Petrov, Narkom (Moscow: Nauka, 1990), at length.\n"
+        'Italic *Inoi Stalin* but not *gorkom*; quoted "Zhupel Stalina" but not "we won the vote today".\n'
+        "A reference (Getty 115) and (Zhukov, *Inoy* 307-9) in a sentence.\n"
+        "His father, Efim (sometimes spelled Yefim), farmed.\n"
+        "[7] Letter to brother Mihail, 1 July 1880.\n"
+        "\nBibliography\n\nZhukov, Iu. Inoi Stalin. Moscow, 2003.\n"
+    )
     spans = [text[a:b] for a, b in citation_spans(text)]
     assert "Body text names Ezhov here." not in " ".join(spans)
     assert any("(Moscow: Nauka, 1990)" in s for s in spans)
@@ -226,8 +271,10 @@ def test_citation_spans_of_each_shape():
 
 
 def test_html_italics_are_titles(tmp_path, house):
-    (tmp_path / "a.html").write_text("<p>Yezhov fell. Yezhov was shot. <i>Narkom Ezhov</i> is a book; "
-                                     "<em>Ezhov</em> too.</p>", encoding="utf-8")
+    (tmp_path / "a.html").write_text(
+        "<p>Yezhov fell. Yezhov was shot. <i>Narkom Ezhov</i> is a book; <em>Ezhov</em> too.</p>",
+        encoding="utf-8",
+    )
     doc = read_document(tmp_path / "a.html")
     found = lint_run([doc], LintSettings(scheme="wikipedia", select=["R1"]), house).findings
     assert [f.text for f in found] == []
@@ -235,10 +282,22 @@ def test_html_italics_are_titles(tmp_path, house):
 
 # ---------------------------------------------------------------- standard input
 
+
 def test_stdin_is_linted_under_the_given_name_and_format():
     text = "Marshal Tukhachevskii was arrested; the Tukhachevsky affair.\n\n`Tukhachevskiy`\n"
-    out = invoke("lint", "-", "--stdin-filename", "chapter.md", "-g", HOUSE, "--scheme", "lc",
-                 "--format", "json", input=text)
+    out = invoke(
+        "lint",
+        "-",
+        "--stdin-filename",
+        "chapter.md",
+        "-g",
+        HOUSE,
+        "--scheme",
+        "lc",
+        "--format",
+        "json",
+        input=text,
+    )
     data = json.loads(out.stdout)
     assert {f["path"] for f in data} == {"chapter.md"}
     assert "Tukhachevskiy" not in {f["text"] for f in data}  # a Markdown code span: not prose
@@ -253,11 +312,14 @@ def test_stdin_fix_writes_the_fixed_text_to_stdout():
     assert "Fixed 1 finding." in out.stderr
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["lint", "-", "README.md"], "standard input"),
-    (["lint", "-", "--stdin-filename", "notes.rtf"], ".rtf"),
-    (["lint", "README.md", "--stdin-filename", "a.md"], "--stdin-filename"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["lint", "-", "README.md"], "standard input"),
+        (["lint", "-", "--stdin-filename", "notes.rtf"], ".rtf"),
+        (["lint", "README.md", "--stdin-filename", "a.md"], "--stdin-filename"),
+    ],
+)
 def test_stdin_misuse_exits_2_with_one_line(args, fragment):
     result = invoke(*args, input="text\n")
     assert result.exit_code == 2 and fragment in result.output
@@ -267,8 +329,14 @@ def test_stdin_misuse_exits_2_with_one_line(args, fragment):
 def test_a_slip_no_scheme_or_convention_explains_never_becomes_the_groups_target(tmp_path, house):
     # Dmitrevna drops a letter of Дмитриевна: it is written by no scheme and by no convention, so
     # however often it is used it is not the conventional form; the house scheme's spelling is.
-    text = ("Olga Dmitrevna wrote to Anna Dmitrievna.\nOlga Dmitrevna wrote again.\n"
-            "Grigory Zinoviev and Yevgeny Volkov replied.\n")
+    text = (
+        "Olga Dmitrevna wrote to Anna Dmitrievna.\nOlga Dmitrevna wrote again.\n"
+        "Grigory Zinoviev and Yevgeny Volkov replied.\n"
+    )
     result = run(tmp_path, text, scheme="wikipedia", termbase=house)
-    targets = {f.fix.replacement for f in result.findings if f.code == "R101" and f.extra.get("cyrillic") == "Дмитриевна"}
+    targets = {
+        f.fix.replacement
+        for f in result.findings
+        if f.code == "R101" and f.extra.get("cyrillic") == "Дмитриевна"
+    }
     assert targets == {"Dmitriyevna"}

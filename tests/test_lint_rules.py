@@ -28,10 +28,13 @@ def lint(house, *names, select=None, scheme="lc", tmp_text=None):
 
 
 def brief(findings):
-    return [(f.code, f.line, f.text, f.fix.replacement if f.fix else f.extra.get("suggestion")) for f in findings]
+    return [
+        (f.code, f.line, f.text, f.fix.replacement if f.fix else f.extra.get("suggestion")) for f in findings
+    ]
 
 
 # ---------------------------------------------------------------- R101
+
 
 def test_r101_groups_spellings_of_one_name_with_the_house_form_as_fix(house):
     found = lint(house, "names.txt", select=["R101"])
@@ -57,13 +60,17 @@ def test_r101_groups_across_files(house, tmp_path):
 def test_r101_never_groups_different_words(house, tmp_path):
     # Same skeleton, different dictionary words: беря (taking) and Берия are not one word.
     (tmp_path / "a.txt").write_text("Beriia came later; the wolves were Beria-like.\nKirov and Kirova.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
+    found = lint_documents(
+        [read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house
+    )
     assert found == []
 
 
 def test_r101_honours_conventional_spelling_as_canonical(house, tmp_path):
     (tmp_path / "a.txt").write_text("Trotsky wrote to Trotskii's son.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
+    found = lint_documents(
+        [read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house
+    )
     assert brief(found) == [("R101", 1, "Trotskii", "Trotsky")]
 
 
@@ -72,6 +79,7 @@ def test_r101_consistent_text_is_clean(house):
 
 
 # ---------------------------------------------------------------- R102
+
 
 def test_r102_flags_words_outside_the_house_scheme(house):
     found = lint(house, "offstyle.txt", select=["R102"])
@@ -91,6 +99,7 @@ def test_r102_leaves_english_words_and_consistent_text_alone(house):
 
 # ---------------------------------------------------------------- R103
 
+
 def test_r103_reports_mixing_once_per_file_with_evidence(house):
     found = lint(house, "mixing.txt", select=["R103"])
     assert len(found) == 1
@@ -106,6 +115,7 @@ def test_r103_single_system_is_clean(house):
 
 # ---------------------------------------------------------------- R104
 
+
 def test_r104_same_word_with_and_without_marks(house):
     found = lint(house, "softsign.txt", select=["R104"])
     assert brief(found) == [("R104", 2, "oblast", "oblast'"), ("R104", 2, "oblastʹ", "oblast'")]
@@ -119,15 +129,21 @@ def test_r104_mark_character_minority_across_words(house):
 
 def test_r104_does_not_join_different_words(house, tmp_path):
     (tmp_path / "a.txt").write_text("His mat' was ill. The gym mat was old.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R104"]), house)
+    found = lint_documents(
+        [read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R104"]), house
+    )
     assert found == []
 
 
 # ---------------------------------------------------------------- T201
 
+
 def test_t201_deprecated_rendering_with_preferred_as_fix(house):
     found = lint(house, "termbase.txt", select=["T201"])
-    assert brief(found) == [("T201", 1, "nomenclature", "nomenklatura"), ("T201", 2, "Minister", "People's commissar")]
+    assert brief(found) == [
+        ("T201", 1, "nomenclature", "nomenklatura"),
+        ("T201", 2, "Minister", "People's commissar"),
+    ]
     assert found[0].fixable and found[0].extra["concept"] == "nomenklatura"
 
 
@@ -142,6 +158,7 @@ def test_t201_preferred_renderings_are_clean(house):
 
 
 # ---------------------------------------------------------------- S3xx
+
 
 def test_s301_mixed_script_fixed_to_the_majority_script(house):
     found = lint(house, "script.txt", select=["S301"])
@@ -165,9 +182,23 @@ def test_script_rules_are_clean_on_clean_text(house):
 
 # ---------------------------------------------------------------- registry
 
+
 def test_every_rule_has_a_stable_code_kebab_name_and_documented_sections():
-    assert list(RULES) == ["R101", "R102", "R103", "R104", "T201", "S301", "S302", "S303",
-                           "C401", "C402", "C403", "C404", "C405"]
+    assert list(RULES) == [
+        "R101",
+        "R102",
+        "R103",
+        "R104",
+        "T201",
+        "S301",
+        "S302",
+        "S303",
+        "C401",
+        "C402",
+        "C403",
+        "C404",
+        "C405",
+    ]
     for code, rule in RULES.items():
         assert rule.code == code and rule.name == rule.name.lower() and " " not in rule.name
         doc = rule.documentation()
@@ -213,7 +244,9 @@ def test_r101_spelling_with_only_a_reading_russian_never_uses_joins_the_group(ho
     # text): that reading must neither split the group nor keep the spelling out of it. The names
     # lexicon reads it as the conventional -i form of Вознесенский, so its fix is as safe as the other.
     (tmp_path / "a.txt").write_text("Voznesenskii planned; Voznesensky resigned.\nThe Voznesenski case.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
+    found = lint_documents(
+        [read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house
+    )
     assert [(f.line, f.text) for f in found] == [(1, "Voznesensky"), (2, "Voznesenski")]
     assert {f.extra["cyrillic"] for f in found} == {"Вознесенский"}
     assert [f.fix.safe for f in found] == [True, True]
@@ -222,9 +255,13 @@ def test_r101_spelling_with_only_a_reading_russian_never_uses_joins_the_group(ho
 def test_r101_splits_a_skeleton_group_into_one_group_per_word(house, tmp_path):
     # лучше and лучшие share a scheme-neutral key; each word's own spellings are still grouped.
     (tmp_path / "a.txt").write_text("They said luchshe and lučše.\nThe luchshie and the luchshiye left.\n")
-    found = lint_documents([read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house)
+    found = lint_documents(
+        [read_document(tmp_path / "a.txt")], LintSettings(scheme="lc", select=["R101"]), house
+    )
     assert [(f.text, f.extra["cyrillic"], f.fix.replacement) for f in found] == [
-        ("lučše", "лучше", "luchshe"), ("luchshiye", "лучшие", "luchshie")]
+        ("lučše", "лучше", "luchshe"),
+        ("luchshiye", "лучшие", "luchshie"),
+    ]
 
 
 def test_s301_leaves_a_russian_ending_on_a_latin_acronym_alone(house, tmp_path):

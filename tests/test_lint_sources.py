@@ -22,11 +22,12 @@ def _assert_position_preserving(doc) -> None:
     """Every word left in the prose sits at the same offset in the file text."""
     assert len(doc.text) == len(doc.source)
     for m in re.finditer(r"\S+", doc.text):
-        assert doc.source[m.start():m.end()] == m.group()
+        assert doc.source[m.start() : m.end()] == m.group()
 
 
-@pytest.mark.parametrize("name", ["sample.md", "sample.html", "sample.po", "sample.tmx", "sample12.xlf",
-                                  "sample20.xlf"])
+@pytest.mark.parametrize(
+    "name", ["sample.md", "sample.html", "sample.po", "sample.tmx", "sample12.xlf", "sample20.xlf"]
+)
 def test_prose_keeps_file_offsets_in_every_text_format(name):
     _assert_position_preserving(read_document(FORMATS / name))
 
@@ -68,7 +69,10 @@ def test_po_reads_msgstr_only_without_header_escapes_or_obsolete_entries():
     assert "Content" not in words and "Ежов" not in words and "obsolete" not in words
     assert words == ["Yezhov", "Yezhov", "and", "Yagoda", "Yagoda", "ran"]
     # the translator comment covers both msgstr lines of its entry, and only them
-    assert [(s.first_line, s.codes) for s in doc.suppressions] == [(13, frozenset({"R1"})), (14, frozenset({"R1"}))]
+    assert [(s.first_line, s.codes) for s in doc.suppressions] == [
+        (13, frozenset({"R1"})),
+        (14, frozenset({"R1"})),
+    ]
 
 
 def test_tmx_reads_the_english_variant_and_skips_inline_codes():
@@ -103,11 +107,14 @@ def test_docx_paragraphs_are_lines(tmp_path):
     assert doc.suppressed(3, "S301")
 
 
-@pytest.mark.parametrize("name, line, fragment", [
-    ("broken.po", 3, "PO syntax error"),
-    ("broken.tmx", 3, "invalid XML"),
-    ("latin1.txt", 1, "not valid utf-8"),
-])
+@pytest.mark.parametrize(
+    "name, line, fragment",
+    [
+        ("broken.po", 3, "PO syntax error"),
+        ("broken.tmx", 3, "invalid XML"),
+        ("latin1.txt", 1, "not valid utf-8"),
+    ],
+)
 def test_malformed_files_raise_parse_error_with_line(name, line, fragment):
     with pytest.raises(ParseError) as e:
         read_document(FORMATS / name)
@@ -137,19 +144,25 @@ def test_unknown_extension_is_refused(tmp_path):
 
 def test_plain_text_directives_and_bom(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_bytes("\ufeffslovnik: ignore[R101]\nYezhov one\nYezhov two\n\nYezhov three # slovnik: ignore\n"
-                     .encode("utf-8"))
+    path.write_bytes(
+        "\ufeffslovnik: ignore[R101]\nYezhov one\nYezhov two\n\nYezhov three # slovnik: ignore\n".encode(
+            "utf-8"
+        )
+    )
     doc = read_document(path)
     assert doc.encoding == "utf-8-sig"
     assert doc.suppressions == [Suppression(2, 3, frozenset({"R101"})), Suppression(5, 5, None)]
     assert "slovnik" not in doc.text
 
 
-@pytest.mark.parametrize("comment, expected", [
-    ("slovnik: ignore", None),
-    (" slovnik: ignore[R101, s3] ", frozenset({"R101", "S3"})),
-    ("nothing here", False),
-])
+@pytest.mark.parametrize(
+    "comment, expected",
+    [
+        ("slovnik: ignore", None),
+        (" slovnik: ignore[R101, s3] ", frozenset({"R101", "S3"})),
+        ("nothing here", False),
+    ],
+)
 def test_parse_directive(comment, expected):
     assert parse_directive(comment) == expected
 
@@ -159,9 +172,36 @@ from hypothesis import strategies as st  # noqa: E402
 
 from glossary.lint.sources import read_html, read_markdown, read_text  # noqa: E402
 
-_PIECES = st.sampled_from(["Yezhov", "plenumе", " ", "\n", "\n\n", "`", "```", "*", "[", "](", ")", "<b>",
-                           "</b>", "<!--", "-->", "slovnik: ignore[R101]", "https://x.org/a", "a@b.org",
-                           "&amp;", "'", "ʹ", "<pre>", "</pre>", "<code>", "</code>", "~~~"])
+_PIECES = st.sampled_from(
+    [
+        "Yezhov",
+        "plenumе",
+        " ",
+        "\n",
+        "\n\n",
+        "`",
+        "```",
+        "*",
+        "[",
+        "](",
+        ")",
+        "<b>",
+        "</b>",
+        "<!--",
+        "-->",
+        "slovnik: ignore[R101]",
+        "https://x.org/a",
+        "a@b.org",
+        "&amp;",
+        "'",
+        "ʹ",
+        "<pre>",
+        "</pre>",
+        "<code>",
+        "</code>",
+        "~~~",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -176,5 +216,7 @@ def test_every_reader_preserves_offsets_for_any_input(text):
 
 def test_po_placeholders_are_not_prose(tmp_path):
     path = tmp_path / "a.po"
-    path.write_text('msgid "x"\nmsgstr "%(start)sархив%(end)s, %s and {0} or %1$d {name}"\n', encoding="utf-8")
+    path.write_text(
+        'msgid "x"\nmsgstr "%(start)sархив%(end)s, %s and {0} or %1$d {name}"\n', encoding="utf-8"
+    )
     assert _words(read_document(path)) == ["архив", "and", "or"]

@@ -53,8 +53,15 @@ def _brief(findings: list[dict]) -> list[tuple[str, str, int, str, str | None]]:
     out = []
     for f in findings:
         fix = f.get("fix") or {}
-        out.append((f["code"], Path(f["path"]).name, f["line"], f["text"],
-                    fix.get("replacement") if fix else f.get("suggestion")))
+        out.append(
+            (
+                f["code"],
+                Path(f["path"]).name,
+                f["line"],
+                f["text"],
+                fix.get("replacement") if fix else f.get("suggestion"),
+            )
+        )
     return out
 
 
@@ -96,7 +103,9 @@ def test_missing_translation_is_off_unless_selected_by_its_code(tmp_path):
     found = _findings(str(notes), str(bib), "--select", "C405")
     assert {f["text"] for f in found} >= {"Tayny Kremlia"}
     glossed = tmp_path / "glossed.txt"
-    glossed.write_text("Notes\n\n1 Petrov, *Tayny Kremlia* [Secrets of the Kremlin], p. 12.\n", encoding="utf-8")
+    glossed.write_text(
+        "Notes\n\n1 Petrov, *Tayny Kremlia* [Secrets of the Kremlin], p. 12.\n", encoding="utf-8"
+    )
     assert _findings(str(glossed), "--select", "C405") == []
 
 
@@ -135,19 +144,25 @@ def test_unknown_citation_scheme_is_one_line_and_exit_2(tmp_path):
 def test_prose_and_english_titles_are_not_taken_for_russian_titles(tmp_path):
     text = tmp_path / "prose.txt"
     text.write_text(
-        "The purge was later called the \"Ezhovshchina.\" A reader of *The Secret Kremlin* (London: "
-        "Hale, 1990) or of \"Stalin's Last Years\" (Oxford, 2004), p. 3, finds the Terror there.\n",
-        encoding="utf-8")
+        'The purge was later called the "Ezhovshchina." A reader of *The Secret Kremlin* (London: '
+        'Hale, 1990) or of "Stalin\'s Last Years" (Oxford, 2004), p. 3, finds the Terror there.\n',
+        encoding="utf-8",
+    )
     assert _findings(str(text), "--select", "C4") == []
 
 
 def test_titles_in_html_and_the_english_side_of_po(tmp_path):
     html = tmp_path / "notes.html"
-    html.write_text("<p>See Petrov, <i>Tayny Kremlia</i> (Moscow: Nauka, 1999), p. 4.</p>\n", encoding="utf-8")
+    html.write_text(
+        "<p>See Petrov, <i>Tayny Kremlia</i> (Moscow: Nauka, 1999), p. 4.</p>\n", encoding="utf-8"
+    )
     po = tmp_path / "notes.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                  'msgid "См. Петров, «Тайны Кремля», с. 4."\n'
-                  'msgstr "See Petrov, *Tayny Kremlia* (Moscow: Nauka, 1999), p. 4."\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "См. Петров, «Тайны Кремля», с. 4."\n'
+        'msgstr "See Petrov, *Tayny Kremlia* (Moscow: Nauka, 1999), p. 4."\n',
+        encoding="utf-8",
+    )
     found = _brief(_findings(str(html), str(po), "--select", "C402"))
     assert ("C402", "notes.html", 1, "Tayny", "Tainy") in found
     assert ("C402", "notes.po", 6, "Tayny", "Tainy") in found
@@ -163,8 +178,11 @@ def test_rule_documentation_is_available_by_code_and_name():
 
 def test_an_author_named_given_name_first_before_a_title_is_compared_too(tmp_path):
     notes = tmp_path / "notes.txt"
-    notes.write_text("Notes\n\n1 Quoted by Yuri Petrov, \"Tayny Kremlia,\" p. 3.\n\n"
-                     "Bibliography\n\nPetrov, Iurii. *Tainy Kremlia*. Moscow: Nauka, 1999.\n\n"
-                     "Yuri Petrov, the historian, wrote it in 1999.\n", encoding="utf-8")
+    notes.write_text(
+        'Notes\n\n1 Quoted by Yuri Petrov, "Tayny Kremlia," p. 3.\n\n'
+        "Bibliography\n\nPetrov, Iurii. *Tainy Kremlia*. Moscow: Nauka, 1999.\n\n"
+        "Yuri Petrov, the historian, wrote it in 1999.\n",
+        encoding="utf-8",
+    )
     found = _brief(_findings(str(notes), "--select", "C404"))
     assert found == [("C404", "notes.txt", 3, "Yuri", "Iurii")]  # the prose mention is no citation

@@ -67,7 +67,7 @@ BYTES_PER_LETTER = 8192
 def test_reverse_parse_work_and_memory_grow_linearly(monkeypatch, unit):
     n = 200
     steps_n, peak_n = _parse_cost(monkeypatch, (unit * n)[:n])
-    steps_4n, peak_4n = _parse_cost(monkeypatch, (unit * 4 * n)[:4 * n])
+    steps_4n, peak_4n = _parse_cost(monkeypatch, (unit * 4 * n)[: 4 * n])
     assert steps_n > 0
     assert steps_4n <= 4.5 * steps_n  # a beam: a bounded number of states per position
     assert peak_n <= BYTES_PER_LETTER * n
@@ -108,18 +108,32 @@ def test_skeleton_of_runs_keeps_its_keys():
 
 # ---------------------------------------------------------------- through the CLIs, capped
 
+
 def _capped():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     resource.setrlimit(resource.RLIMIT_CPU, (CPU_CAP, CPU_CAP))
 
 
 def _run(tool: str, *args, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / tool), *map(str, args)], cwd=cwd, preexec_fn=_capped,
-                          capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [str(BIN / tool), *map(str, args)],
+        cwd=cwd,
+        preexec_fn=_capped,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
 
 
-LONG_EN = ("Marshal Tukhachevskii met " + "y" * 100_000 + " and " + "Yi" * 50_000 + " and "
-           + "i" * 100_000 + " in Moscow.")
+LONG_EN = (
+    "Marshal Tukhachevskii met "
+    + "y" * 100_000
+    + " and "
+    + "Yi" * 50_000
+    + " and "
+    + "i" * 100_000
+    + " in Moscow."
+)
 LONG_RU = "Маршал Тухачевский и " + "ы" * 100_000 + " и " + "Йи" * 50_000 + " и " + "эу" * 50_000 + " ушёл."
 
 
@@ -144,8 +158,16 @@ def test_lint_notes_nothing_for_ordinary_text(tmp_path):
 
 def test_extract_passes_over_huge_words_with_a_note(tmp_path):
     text = tmp_path / "notes.md"
-    text.write_text("The *" + "y" * 100_000 + "*, or \"tangle\", and the *kraikom* [regional committee], "
-                    + "Yi" * 50_000 + ", or things, and " + "Yi" * 30_000 + " Agency (YA).\n", encoding="utf-8")
+    text.write_text(
+        "The *"
+        + "y" * 100_000
+        + '*, or "tangle", and the *kraikom* [regional committee], '
+        + "Yi" * 50_000
+        + ", or things, and "
+        + "Yi" * 30_000
+        + " Agency (YA).\n",
+        encoding="utf-8",
+    )
     result = _run("glossary", "extract", text.name, "-o", "draft.csv", "--include-known", cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "notes.md:1:6: 3 words passed over" in result.stderr
@@ -154,17 +176,21 @@ def test_extract_passes_over_huge_words_with_a_note(tmp_path):
 
 
 def _tmx(ru: str, en: str) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
-            'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" '
-            'datatype="plaintext"/>\n<body>\n'
-            f'<tu><tuv xml:lang="ru"><seg>{ru}</seg></tuv><tuv xml:lang="en"><seg>{en}</seg></tuv></tu>\n'
-            '<tu><tuv xml:lang="ru"><seg>Тухачевский ушёл.</seg></tuv>'
-            '<tuv xml:lang="en"><seg>Tukhachevsky left.</seg></tuv></tu>\n</body></tmx>\n')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+        'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" '
+        'datatype="plaintext"/>\n<body>\n'
+        f'<tu><tuv xml:lang="ru"><seg>{ru}</seg></tuv><tuv xml:lang="en"><seg>{en}</seg></tuv></tu>\n'
+        '<tu><tuv xml:lang="ru"><seg>Тухачевский ушёл.</seg></tuv>'
+        '<tuv xml:lang="en"><seg>Tukhachevsky left.</seg></tuv></tu>\n</body></tmx>\n'
+    )
 
 
 def _po(ru: str, en: str) -> str:
-    return ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
-            f'msgid "{ru}"\nmsgstr "{en}"\n\nmsgid "Тухачевский ушёл."\nmsgstr "Tukhachevsky left."\n')
+    return (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        f'msgid "{ru}"\nmsgstr "{en}"\n\nmsgid "Тухачевский ушёл."\nmsgstr "Tukhachevsky left."\n'
+    )
 
 
 @pytest.mark.parametrize("name, build", [("memory.tmx", _tmx), ("memory.po", _po)])
@@ -186,14 +212,17 @@ def test_tm_check_notes_the_words_it_passed_over_once(tmp_path, name, build, lin
     assert result.returncode in (0, 1), result.stderr[-2000:]
     notes = [n for n in result.stderr.splitlines() if n.startswith("note:")]
     # the 80-letter word counts too: max-word is 64
-    assert notes == [f"note: {name}:{line}: 3 words passed over, longer than max-word (64 letters, "
-                     "[tool.slovnik.limits]); this is the first"]
+    assert notes == [
+        f"note: {name}:{line}: 3 words passed over, longer than max-word (64 letters, "
+        "[tool.slovnik.limits]); this is the first"
+    ]
     assert "translit-variant" in result.stdout  # the ordinary unit is still checked
 
 
 def test_tm_check_notes_nothing_for_ordinary_words(tmp_path):
-    (tmp_path / "memory.tmx").write_text(_tmx("Маршал Тухачевский ушёл.", "Marshal Tukhachevskii left."),
-                                         encoding="utf-8")
+    (tmp_path / "memory.tmx").write_text(
+        _tmx("Маршал Тухачевский ушёл.", "Marshal Tukhachevskii left."), encoding="utf-8"
+    )
     result = CliRunner().invoke(tm_app, ["check", str(tmp_path / "memory.tmx")])
     assert result.exit_code in (0, 1)
     assert "note:" not in result.output
@@ -227,6 +256,7 @@ def test_translit_detect_notes_a_word_past_the_limit():
 
 # ---------------------------------------------------------------- item 13: quoting, folders
 
+
 def test_an_error_quotes_at_most_max_quoted_characters_of_input(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("concept_id,lang,term,status\nc1,ru,слово," + "x" * 100_000 + "\n", encoding="utf-8")
@@ -255,7 +285,9 @@ def test_tm_import_of_a_folder_says_it_is_a_folder(tmp_path):
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"error: {folder}: is a folder with no TM files in it")  # a folder of TM files is imported
+    assert lines[0].startswith(
+        f"error: {folder}: is a folder with no TM files in it"
+    )  # a folder of TM files is imported
     assert not store.exists()
 
 
@@ -264,10 +296,14 @@ def test_the_recogniser_passes_over_a_huge_token_and_still_finds_the_terms_besid
     from glossary.russian import morph
     from glossary.termbase.model import Concept, Term
 
-    index = recognize.TermIndex(Termbase([
-        Concept("ezhov", type="person", terms=[Term("Ежов", "ru"), Term("Yezhov", "en")]),
-        Concept("kolkhoz", terms=[Term("колхоз", "ru"), Term("kolkhoz", "en")]),
-    ]))
+    index = recognize.TermIndex(
+        Termbase(
+            [
+                Concept("ezhov", type="person", terms=[Term("Ежов", "ru"), Term("Yezhov", "en")]),
+                Concept("kolkhoz", terms=[Term("колхоз", "ru"), Term("kolkhoz", "en")]),
+            ]
+        )
+    )
     asked: list[str] = []
     parses, skeleton = morph.parses, index.skeleton
     monkeypatch.setattr(morph, "parses", lambda w: asked.append(w) or parses(w))

@@ -23,26 +23,34 @@ SERVER = [sys.executable, "-c", "from glossary.cli import main; main()", "lsp"]
 TIMEOUT = 120  # the first check loads the dictionaries (seconds on a loaded machine)
 
 # Made-up prose: one name written two ways (R101), a mixed-script word (S301).
-TEXT = ("Marshal Tukhachevskii was arrested in the spring.\n"
-        "The Tukhachevsky affair shook the army.\n"
-        "\n"
-        "The plenum\u0435 of the obkom met.\n")
+TEXT = (
+    "Marshal Tukhachevskii was arrested in the spring.\n"
+    "The Tukhachevsky affair shook the army.\n"
+    "\n"
+    "The plenum\u0435 of the obkom met.\n"
+)
 
 
 def _project(root: Path, extra: str = "") -> None:
     shutil.copy(LINT / "house.json", root / "house.json")
-    (root / "pyproject.toml").write_text(f'[tool.slovnik]\nglossary = "house.json"\n{extra}', encoding="utf-8")
+    (root / "pyproject.toml").write_text(
+        f'[tool.slovnik]\nglossary = "house.json"\n{extra}', encoding="utf-8"
+    )
 
 
 def _params(root: Path, pull: bool) -> lsp.InitializeParams:
     text_document = lsp.TextDocumentClientCapabilities(
         diagnostic=lsp.DiagnosticClientCapabilities() if pull else None,
-        publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities())
+        publish_diagnostics=lsp.PublishDiagnosticsClientCapabilities(),
+    )
     workspace = lsp.WorkspaceClientCapabilities(
-        diagnostics=lsp.DiagnosticWorkspaceClientCapabilities(refresh_support=True) if pull else None)
+        diagnostics=lsp.DiagnosticWorkspaceClientCapabilities(refresh_support=True) if pull else None
+    )
     return lsp.InitializeParams(
         capabilities=lsp.ClientCapabilities(text_document=text_document, workspace=workspace),
-        root_uri=root.as_uri(), workspace_folders=[lsp.WorkspaceFolder(uri=root.as_uri(), name="t")])
+        root_uri=root.as_uri(),
+        workspace_folders=[lsp.WorkspaceFolder(uri=root.as_uri(), name="t")],
+    )
 
 
 @pytest.fixture
@@ -68,8 +76,11 @@ async def puller(lsp_client: LanguageClient, project: Path):
 def _open(client: LanguageClient, path: Path, text: str, language: str = "markdown", version: int = 1) -> str:
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
-    client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-        text_document=lsp.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)
+        )
+    )
     return uri
 
 
@@ -94,12 +105,23 @@ def _codes(diagnostics: list[lsp.Diagnostic]) -> list[tuple[int, str]]:
     return sorted((d.range.start.line, str(d.code)) for d in diagnostics)
 
 
-def _change(client: LanguageClient, uri: str, version: int, line: int, start: int, end: int, text: str) -> None:
-    client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-        text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[lsp.TextDocumentContentChangePartial(
-            range=lsp.Range(start=lsp.Position(line=line, character=start),
-                            end=lsp.Position(line=line, character=end)), text=text)]))
+def _change(
+    client: LanguageClient, uri: str, version: int, line: int, start: int, end: int, text: str
+) -> None:
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[
+                lsp.TextDocumentContentChangePartial(
+                    range=lsp.Range(
+                        start=lsp.Position(line=line, character=start),
+                        end=lsp.Position(line=line, character=end),
+                    ),
+                    text=text,
+                )
+            ],
+        )
+    )
 
 
 @pytest.mark.asyncio
@@ -116,7 +138,9 @@ async def test_open_reports_the_buffer_with_code_docs_severity_and_fix(client: L
 
 
 @pytest.mark.asyncio
-async def test_an_edit_updates_diagnostics_from_the_buffer_not_the_disk(client: LanguageClient, project: Path):
+async def test_an_edit_updates_diagnostics_from_the_buffer_not_the_disk(
+    client: LanguageClient, project: Path
+):
     uri = _open(client, project / "a.md", TEXT)
     await _until(client, uri, lambda d: any(x.code == "S301" for x in d))
     # repair the mixed-script word in the buffer only: its finding goes, the disk still has it
@@ -144,10 +168,13 @@ async def test_cross_file_rule_sees_every_open_buffer(client: LanguageClient, pr
 async def test_fix_all_gives_the_text_glossary_lint_fix_writes(client: LanguageClient, project: Path):
     uri = _open(client, project / "a.md", TEXT)
     await _until(client, uri, lambda d: len(d) >= 2)
-    got = await client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri),
-        range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
-        context=lsp.CodeActionContext(diagnostics=[], only=["source.fixAll.slovnik"])))
+    got = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
+            context=lsp.CodeActionContext(diagnostics=[], only=["source.fixAll.slovnik"]),
+        )
+    )
     (action,) = got
     assert action.kind == "source.fixAll.slovnik"
     new_text = action.edit.document_changes[0].edits[0].new_text
@@ -163,15 +190,24 @@ async def test_quick_fix_ignore_here_and_add_to_termbase_actions(client: Languag
     # a configured house scheme: the termbase's preferred spelling then wins over it (a detected
     # house would keep its conventional form over another scheme's preferred one: R101's policy)
     _project(project, 'scheme = "wikipedia"\n')
-    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(
-        uri=(project / "pyproject.toml").as_uri(), type=lsp.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(
+            changes=[
+                lsp.FileEvent(uri=(project / "pyproject.toml").as_uri(), type=lsp.FileChangeType.Changed)
+            ]
+        )
+    )
     uri = _open(client, project / "a.md", TEXT)
     found = await _until(client, uri, lambda d: len(d) >= 2)
     r101 = next(d for d in found if d.code == "R101")
     assert r101.range.start.line == 0 and r101.data["text"] == "Tukhachevskii"
-    got = await client.text_document_code_action_async(lsp.CodeActionParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), range=r101.range,
-        context=lsp.CodeActionContext(diagnostics=[r101], only=[lsp.CodeActionKind.QuickFix])))
+    got = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=r101.range,
+            context=lsp.CodeActionContext(diagnostics=[r101], only=[lsp.CodeActionKind.QuickFix]),
+        )
+    )
     titles = [a.title for a in got]
     fix = next(a for a in got if a.edit and a.edit.document_changes[0].edits[0].range == r101.range)
     assert fix.edit.document_changes[0].edits[0].new_text == r101.data["fix"]["replacement"]
@@ -181,8 +217,11 @@ async def test_quick_fix_ignore_here_and_add_to_termbase_actions(client: Languag
     assert "Add `Tukhachevskii` to the termbase as the admitted rendering of Тухачевский" in titles
     # run "add as preferred" (lsprotocol reads a code action with a command back as a bare Command,
     # losing the arguments: the test gives them as the action does)
-    await client.workspace_execute_command_async(lsp.ExecuteCommandParams(
-        command="slovnik.addTerm", arguments=["Tukhachevskii", "Тухачевский", "preferred"]))
+    await client.workspace_execute_command_async(
+        lsp.ExecuteCommandParams(
+            command="slovnik.addTerm", arguments=["Tukhachevskii", "Тухачевский", "preferred"]
+        )
+    )
     data = json.loads((project / "house.json").read_text("utf-8"))
     assert "Tukhachevskii" in json.dumps(data, ensure_ascii=False)
     # the termbase now prefers the other spelling: the finding moves to it
@@ -193,8 +232,11 @@ async def test_quick_fix_ignore_here_and_add_to_termbase_actions(client: Languag
 async def test_hover_on_a_romanized_word_and_a_termbase_term(client: LanguageClient, project: Path):
     uri = _open(client, project / "a.md", TEXT)
     await _until(client, uri, lambda d: len(d) >= 2)
-    got = await client.text_document_hover_async(lsp.HoverParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=1, character=8)))
+    got = await client.text_document_hover_async(
+        lsp.HoverParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=1, character=8)
+        )
+    )
     assert got is not None and "**Тухачевский**" in got.contents.value
     assert "House scheme (wikipedia): `Tukhachevsky`" in got.contents.value
     assert (got.range.start.character, got.range.end.character) == (4, 16)
@@ -205,8 +247,13 @@ async def test_configuration_change_on_disk_reloads_and_refreshes(client: Langua
     uri = _open(client, project / "a.md", TEXT)
     await _until(client, uri, lambda d: any(x.code == "S301" for x in d))
     _project(project, 'ignore = ["S3"]\n')
-    client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(changes=[lsp.FileEvent(
-        uri=(project / "pyproject.toml").as_uri(), type=lsp.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams(
+            changes=[
+                lsp.FileEvent(uri=(project / "pyproject.toml").as_uri(), type=lsp.FileChangeType.Changed)
+            ]
+        )
+    )
     found = await _until(client, uri, lambda d: not any(x.code == "S301" for x in d))
     assert any(x.code == "R101" for x in found)
 
@@ -214,30 +261,41 @@ async def test_configuration_change_on_disk_reloads_and_refreshes(client: Langua
 @pytest.mark.asyncio
 async def test_pull_diagnostics_with_result_ids(puller: LanguageClient, project: Path):
     uri = _open(puller, project / "a.md", TEXT)
-    first = await puller.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri)))
+    first = await puller.text_document_diagnostic_async(
+        lsp.DocumentDiagnosticParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+    )
     assert first.kind == "full" and {str(d.code) for d in first.items} >= {"R101", "S301"}
-    again = await puller.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id))
+    again = await puller.text_document_diagnostic_async(
+        lsp.DocumentDiagnosticParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id
+        )
+    )
     assert again.kind == "unchanged" and again.result_id == first.result_id
     assert not puller.diagnostics.get(uri)  # a client that pulls is not pushed to
     _change(puller, uri, 2, 3, 4, 11, "plenum")
-    after = await puller.text_document_diagnostic_async(lsp.DocumentDiagnosticParams(
-        text_document=lsp.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id))
+    after = await puller.text_document_diagnostic_async(
+        lsp.DocumentDiagnosticParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id
+        )
+    )
     assert after.kind == "full" and "S301" not in {str(d.code) for d in after.items}
     workspace = await puller.workspace_diagnostic_async(lsp.WorkspaceDiagnosticParams(previous_result_ids=[]))
     assert [item.uri for item in workspace.items] == [uri]
 
 
-PO = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-      'msgid "Заседание 12 мая."\nmsgstr "The meeting of 13 May."\n\n'
-      'msgid "Открыть файл"\nmsgstr "Открыть файл"\n')
+PO = (
+    'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    'msgid "Заседание 12 мая."\nmsgstr "The meeting of 13 May."\n\n'
+    'msgid "Открыть файл"\nmsgstr "Открыть файл"\n'
+)
 
 
 @pytest.mark.asyncio
 async def test_po_buffer_gets_tm_check_findings_on_the_target(client: LanguageClient, project: Path):
     uri = _open(client, project / "a.po", PO, language="po")
-    found = await _until(client, uri, lambda d: {"number-mismatch", "untranslated"} <= {str(x.code) for x in d})
+    found = await _until(
+        client, uri, lambda d: {"number-mismatch", "untranslated"} <= {str(x.code) for x in d}
+    )
     numbers = next(d for d in found if d.code == "number-mismatch")
     assert numbers.source == "slovnik tm check" and numbers.range.start.line == 4
     untranslated = next(d for d in found if d.code == "untranslated")

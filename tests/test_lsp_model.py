@@ -41,24 +41,44 @@ def test_quick_pass_matches_the_full_pass_for_paragraph_rules(project: Project, 
     edited = Buffer(uri, "\n".join(lines), 2, "markdown")
     quick = project.lint_quick(edited, full)
     again = project.lint([edited])[uri]
-    key = [(f.code, f.line, f.column, f.fix.start if f.fix else None) for f in again.findings if f.code == "S301"]
-    assert key == [(f.code, f.line, f.column, f.fix.start if f.fix else None)
-                   for f in quick.findings if f.code == "S301"]
+    key = [
+        (f.code, f.line, f.column, f.fix.start if f.fix else None) for f in again.findings if f.code == "S301"
+    ]
+    assert key == [
+        (f.code, f.line, f.column, f.fix.start if f.fix else None) for f in quick.findings if f.code == "S301"
+    ]
     assert [f.line for f in again.findings if f.code == "S301"] == [3, 12]
     assert fixed_text(quick) == fixed_text(again)
 
 
-@pytest.mark.parametrize(("name", "text", "line", "inserted"), [
-    ("a.txt", "First.\nThe plenum\u0435 met.\n", 2, "  # slovnik: ignore[S301]"),
-    ("a.md", "The plenum\u0435 met.\n", 1, " <!-- slovnik: ignore[S301] -->"),
-    ("a.html", "<html><body>\n<p>The\nplenum\u0435 met.</p>\n</body></html>\n", 3, "<!-- slovnik: ignore[S301] -->"),
-    ("a.po", 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#: src/a.c:1\nmsgid "a"\n'
-             'msgstr "The plenum\u0435 met."\n', 6, "# slovnik: ignore[S301]\n"),
-    ("a.xlf", '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="ru" target-language="en" '
-              'datatype="plaintext" original="a"><body>\n  <trans-unit id="1">\n    <source>а</source>\n'
-              '    <target>The plenum\u0435 met.</target>\n  </trans-unit>\n</body></file></xliff>\n', 5,
-     "<!-- slovnik: ignore[S301] -->\n  "),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "line", "inserted"),
+    [
+        ("a.txt", "First.\nThe plenum\u0435 met.\n", 2, "  # slovnik: ignore[S301]"),
+        ("a.md", "The plenum\u0435 met.\n", 1, " <!-- slovnik: ignore[S301] -->"),
+        (
+            "a.html",
+            "<html><body>\n<p>The\nplenum\u0435 met.</p>\n</body></html>\n",
+            3,
+            "<!-- slovnik: ignore[S301] -->",
+        ),
+        (
+            "a.po",
+            'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#: src/a.c:1\nmsgid "a"\n'
+            'msgstr "The plenum\u0435 met."\n',
+            6,
+            "# slovnik: ignore[S301]\n",
+        ),
+        (
+            "a.xlf",
+            '<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="ru" target-language="en" '
+            'datatype="plaintext" original="a"><body>\n  <trans-unit id="1">\n    <source>а</source>\n'
+            "    <target>The plenum\u0435 met.</target>\n  </trans-unit>\n</body></file></xliff>\n",
+            5,
+            "<!-- slovnik: ignore[S301] -->\n  ",
+        ),
+    ],
+)
 def test_ignore_here_inserts_a_comment_the_reader_honours(tmp_path: Path, name, text, line, inserted):
     buffer = Buffer((tmp_path / name).as_uri(), text, 1)
     document = read_buffer(buffer)
@@ -88,13 +108,17 @@ def test_add_rendering_updates_or_creates_a_concept_and_keeps_one_preferred(tmp_
     add_rendering(path, "Zaklyuchitel", "Заключитель", "preferred")
     concept = next(c for c in load_termbase(path) if c.ru is not None and c.ru.text == "Заключитель")
     assert [(t.text, t.status.value) for t in concept.terms_in("en")] == [
-        ("Zakliuchitel", "admitted"), ("Zaklyuchitel", "preferred")]
+        ("Zakliuchitel", "admitted"),
+        ("Zaklyuchitel", "preferred"),
+    ]
 
 
 def test_tm_findings_land_on_the_target(project: Project, tmp_path: Path):
-    po = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-          'msgid "Заседание 12 мая."\nmsgstr "The meeting of 13 May."\n')
+    po = (
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Заседание 12 мая."\nmsgstr "The meeting of 13 May."\n'
+    )
     uri = (tmp_path / "a.po").as_uri()
     outcome = project.lint([Buffer(uri, po, 1, "po")])[uri]
     (issue,) = [u for u in outcome.units if u.finding.check == "number-mismatch"]
-    assert po[issue.start:issue.end] in ('"The meeting of 13 May."', "13")
+    assert po[issue.start : issue.end] in ('"The meeting of 13 May."', "13")

@@ -17,8 +17,11 @@ DATA = Path(__file__).parent / "data" / "print"
 
 @pytest.fixture(scope="module")
 def document(tmp_path_factory):
-    glossary = build_glossary(read_termbase(DATA / "termbase.json"), schemes=("lc", "bgn"),
-                              preface=(DATA / "preface.txt").read_text(encoding="utf-8"))
+    glossary = build_glossary(
+        read_termbase(DATA / "termbase.json"),
+        schemes=("lc", "bgn"),
+        preface=(DATA / "preface.txt").read_text(encoding="utf-8"),
+    )
     path = tmp_path_factory.mktemp("docx") / "glossary.docx"
     write_glossary(glossary, path, paper="letter")
     return docx.Document(str(path))
@@ -38,8 +41,16 @@ def test_entries_use_the_named_styles(document):
     assert first.runs[0].text == "аппарат"
     assert first.runs[0].style.name == "Glossary Headword"
     used = {r.style.name for p in entries for r in p.runs if r.style is not None}
-    assert {"Glossary Headword", "Glossary Romanization", "Glossary Grammar", "Glossary Subject",
-            "Glossary Rendering", "Glossary Rejected", "Glossary Gloss", "Glossary Cross-reference"} <= used
+    assert {
+        "Glossary Headword",
+        "Glossary Romanization",
+        "Glossary Grammar",
+        "Glossary Subject",
+        "Glossary Rendering",
+        "Glossary Rejected",
+        "Glossary Gloss",
+        "Glossary Cross-reference",
+    } <= used
     letters = [p.text for p in document.paragraphs if p.style.name == "Glossary Letter"]
     assert letters[:3] == ["А", "Г", "Е"]
 

@@ -26,8 +26,9 @@ def termbase() -> Termbase:
 
 
 def ru_termbase(*words: str) -> Termbase:
-    return Termbase([Concept(f"c{i}", terms=[Term(w, "ru"), Term(f"en {i}", "en")])
-                     for i, w in enumerate(words)])
+    return Termbase(
+        [Concept(f"c{i}", terms=[Term(w, "ru"), Term(f"en {i}", "en")]) for i, w in enumerate(words)]
+    )
 
 
 def headwords(glossary) -> list[str]:
@@ -63,11 +64,16 @@ def test_letter_headings_put_yo_under_ye_and_keep_short_i():
 
 
 def test_congresses_numbered_in_roman_file_under_their_noun_in_numeric_order():
-    glossary = build_glossary(ru_termbase("XX съезд", "съезд Советов", "X съезд", "XVII съезд", "ссылка",
-                                          "сталинизм", "IV конференция"), schemes=("lc",))
+    glossary = build_glossary(
+        ru_termbase(
+            "XX съезд", "съезд Советов", "X съезд", "XVII съезд", "ссылка", "сталинизм", "IV конференция"
+        ),
+        schemes=("lc",),
+    )
     assert [(g.letter, [e.headword.text for e in g.entries]) for g in glossary.groups] == [
         ("К", ["IV конференция"]),
-        ("С", ["ссылка", "сталинизм", "X съезд", "XVII съезд", "XX съезд", "съезд Советов"])]
+        ("С", ["ссылка", "сталинизм", "X съезд", "XVII съезд", "XX съезд", "съезд Советов"]),
+    ]
     # By romanization too: XVII sʺezd files under S.
     assert {g.letter for g in build_glossary(ru_termbase("XVII съезд"), sort="latin").groups} == {"S"}
 
@@ -81,18 +87,50 @@ def test_lazy_collator_gives_the_full_ducet_keys():
     import pyuca
 
     full = pyuca.Collator()
-    words = ["Ёж", "ёлка", "й", "и\u0306", "Й", "ǅ", "Straße", "日本", "ΑΒΓ", "a\u0301b", "Øre", "İ", "«Правда»",
-             "sʺezd", "Tʹ", "съезд 0017", "x\u0306\u0301"]
-    assert [collation_key(w)[0] for w in words] == [full.sort_key("".join(c for c in w if c.isalnum()))
-                                                     for w in words]
+    words = [
+        "Ёж",
+        "ёлка",
+        "й",
+        "и\u0306",
+        "Й",
+        "ǅ",
+        "Straße",
+        "日本",
+        "ΑΒΓ",
+        "a\u0301b",
+        "Øre",
+        "İ",
+        "«Правда»",
+        "sʺezd",
+        "Tʹ",
+        "съезд 0017",
+        "x\u0306\u0301",
+    ]
+    assert [collation_key(w)[0] for w in words] == [
+        full.sort_key("".join(c for c in w if c.isalnum())) for w in words
+    ]
 
 
 # Letters of the scripts a glossary prints, with combining marks (breve, diaeresis, acute, caron,
 # dot above) in any order, so that contractions (и + breve = й) and blocked/unblocked non-starters
 # both occur, and characters the table gives no weights of their own (CJK, an unassigned code point).
 _COLLATION_ALPHABET = st.sampled_from(
-    list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЕЁИЙЗУЎіїґєѣѳѵ") + list("aeiouzAEIOUZßøıİǅ0123")
-    + ["\u0306", "\u0308", "\u0301", "\u030c", "\u0307", "\u0327", "\u0323", "\u02b9", "\u02ba", "日", "\U000e0080"])
+    list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАЕЁИЙЗУЎіїґєѣѳѵ")
+    + list("aeiouzAEIOUZßøıİǅ0123")
+    + [
+        "\u0306",
+        "\u0308",
+        "\u0301",
+        "\u030c",
+        "\u0307",
+        "\u0327",
+        "\u0323",
+        "\u02b9",
+        "\u02ba",
+        "日",
+        "\U000e0080",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -117,7 +155,11 @@ def test_build_groups_entries_under_letters_in_russian_order(termbase):
     assert letters == ["А", "Г", "Е", "К", "Л", "Н", "П", "Т", "Х", "Ц", "Ч"]
     group_e = next(g for g in glossary.groups if g.letter == "Е")
     assert [e.headword.text for e in group_e.entries] == [
-        "единоначалие", "Ежов, Николай Иванович", "ежовщина", "ёлка"]
+        "единоначалие",
+        "Ежов, Николай Иванович",
+        "ежовщина",
+        "ёлка",
+    ]
     assert headwords(glossary).index("генеральный секретарь") < headwords(glossary).index("ГУЛАГ")
 
 
@@ -146,8 +188,9 @@ def test_entry_content_preferred_first_rejected_as_not(termbase):
 
 
 def test_romanization_override_on_term_wins():
-    tb = Termbase([Concept("x", terms=[Term("Троцкий", "ru", romanization={"lc": "Trotsky"}),
-                                       Term("Trotsky", "en")])])
+    tb = Termbase(
+        [Concept("x", terms=[Term("Троцкий", "ru", romanization={"lc": "Trotsky"}), Term("Trotsky", "en")])]
+    )
     entry = build_glossary(tb, schemes=("lc", "bgn")).entries[0]
     assert entry.headword.romanized == ("Trotsky", "Trotskiy")
 
@@ -170,11 +213,14 @@ def test_selection_by_type_tag_and_subject(termbase):
     assert {e.concept_id for e in either.entries} == {"ezhov-nikolai", "khrushchev-nikita", "ezhovshchina"}
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("kind:term", "unknown selector key 'kind'"),
-    ("type:persons", "unknown concept type 'persons'"),
-    ("type", "bad selector 'type'"),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("kind:term", "unknown selector key 'kind'"),
+        ("type:persons", "unknown concept type 'persons'"),
+        ("type", "bad selector 'type'"),
+    ],
+)
 def test_bad_selector_is_refused(spec, message):
     with pytest.raises(ValueError, match=message):
         parse_selection([spec])
@@ -243,8 +289,16 @@ def test_collation_is_russian_alphabetical_order_with_yo_as_ye(words):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщэюяabcdežšz «»-1", min_size=1, max_size=10)
-                .filter(lambda w: any(c.isalnum() for c in w)), min_size=1, max_size=25, unique=True))
+@given(
+    st.lists(
+        st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщэюяabcdežšz «»-1", min_size=1, max_size=10).filter(
+            lambda w: any(c.isalnum() for c in w)
+        ),
+        min_size=1,
+        max_size=25,
+        unique=True,
+    )
+)
 def test_each_letter_heading_occurs_once(words):
     tb = Termbase([Concept(f"c{i}", terms=[Term(w, "ru"), Term("x", "en")]) for i, w in enumerate(words)])
     letters = [g.letter for g in build_glossary(tb, schemes=()).groups]

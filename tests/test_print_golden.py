@@ -29,8 +29,15 @@ def test_latex_escapes_special_characters():
     from glossary.printing import build_glossary, latex
     from glossary.termbase.model import Concept, Term, Termbase
 
-    tb = Termbase([Concept("x", definition=r"50% of R&D_{costs} #1 ~ $5 \ ^",
-                           terms=[Term("НИОКР", "ru"), Term("R&D", "en")])])
+    tb = Termbase(
+        [
+            Concept(
+                "x",
+                definition=r"50% of R&D_{costs} #1 ~ $5 \ ^",
+                terms=[Term("НИОКР", "ru"), Term("R&D", "en")],
+            )
+        ]
+    )
     out = latex.render(build_glossary(tb))
     assert r"50\% of R\&D\_\{costs\} \#1 \textasciitilde{} \$5 \textbackslash{} \textasciicircum{}" in out
     body = out.split("\\newglossaryentry", 1)[1]
@@ -41,8 +48,15 @@ def test_markdown_escapes_markup_characters():
     from glossary.printing import build_glossary, markdown
     from glossary.termbase.model import Concept, Term, Termbase
 
-    tb = Termbase([Concept("x", definition="Use *this* [not] that_one <b>",
-                           terms=[Term("слово", "ru"), Term("word", "en")])])
+    tb = Termbase(
+        [
+            Concept(
+                "x",
+                definition="Use *this* [not] that_one <b>",
+                terms=[Term("слово", "ru"), Term("word", "en")],
+            )
+        ]
+    )
     out = markdown.render(build_glossary(tb))
     assert r"Use \*this\* \[not\] that\_one \<b\>" in out
 

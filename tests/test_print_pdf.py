@@ -30,8 +30,9 @@ def pdf_text(pdf: bytes, page: int | None = None) -> str:
     from the foot of the left one."""
     if PDFTOTEXT:
         pages = ["-f", str(page), "-l", str(page)] if page else []
-        return subprocess.run([PDFTOTEXT, "-raw", "-enc", "UTF-8", *pages, "-", "-"], input=pdf,
-                              capture_output=True, check=True).stdout.decode("utf-8")
+        return subprocess.run(
+            [PDFTOTEXT, "-raw", "-enc", "UTF-8", *pages, "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode("utf-8")
     reader = PdfReader(io.BytesIO(pdf))
     chosen = [reader.pages[page - 1]] if page else reader.pages
     return "\n".join(p.extract_text() for p in chosen)
@@ -51,7 +52,7 @@ def body_text(pdf: bytes) -> str:
     bodies = []
     for number, page in enumerate(pages, 1):
         lines = page.strip().splitlines()
-        bodies.extend(lines[1 if number > 1 else 0:-1])  # running head (none on page 1), page number
+        bodies.extend(lines[1 if number > 1 else 0 : -1])  # running head (none on page 1), page number
     return flat(unhyphenate("\n".join(bodies)))
 
 
@@ -128,22 +129,47 @@ def test_paper_sizes(glossary):
 
 
 def _long_termbase(n: int = 160) -> Termbase:
-    syllables = ["ба", "ве", "го", "ду", "жи", "зо", "ка", "ле", "ми", "но", "пу", "ры", "са", "ту", "фе", "ха"]
+    syllables = [
+        "ба",
+        "ве",
+        "го",
+        "ду",
+        "жи",
+        "зо",
+        "ка",
+        "ле",
+        "ми",
+        "но",
+        "пу",
+        "ры",
+        "са",
+        "ту",
+        "фе",
+        "ха",
+    ]
     concepts = []
     for i in range(n):
         word = syllables[i % 16] + syllables[(i // 16) % 16] + syllables[(i * 7) % 16]
-        concepts.append(Concept(f"c{i:04d}", definition="A made-up entry for pagination tests, long enough "
-                                "to wrap onto a second line in a narrow column.",
-                                terms=[Term(word, "ru", part_of_speech="noun", gender="masculine"),
-                                       Term(f"term {i}", "en")]))
+        concepts.append(
+            Concept(
+                f"c{i:04d}",
+                definition="A made-up entry for pagination tests, long enough "
+                "to wrap onto a second line in a narrow column.",
+                terms=[Term(word, "ru", part_of_speech="noun", gender="masculine"), Term(f"term {i}", "en")],
+            )
+        )
     return Termbase(concepts, title="Long")
 
 
 def page_lines(pdf: bytes, page: int) -> list[str]:
     """Non-empty lines of one page in visual order (pdftotext -layout, else pypdf)."""
     if PDFTOTEXT:
-        text = subprocess.run([PDFTOTEXT, "-layout", "-enc", "UTF-8", "-f", str(page), "-l", str(page), "-", "-"],
-                              input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
+        text = subprocess.run(
+            [PDFTOTEXT, "-layout", "-enc", "UTF-8", "-f", str(page), "-l", str(page), "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
     else:
         text = PdfReader(io.BytesIO(pdf)).pages[page - 1].extract_text()
     return [line for line in text.splitlines() if line.strip()]
@@ -166,8 +192,15 @@ def test_running_heads_show_first_and_last_headword_of_the_page():
 
 
 def test_missing_glyph_is_refused_naming_character_and_entry():
-    tb = Termbase([Concept("zhongguo", definition="China, written 中国 in Chinese.",
-                           terms=[Term("Китай", "ru"), Term("China", "en")])])
+    tb = Termbase(
+        [
+            Concept(
+                "zhongguo",
+                definition="China, written 中国 in Chinese.",
+                terms=[Term("Китай", "ru"), Term("China", "en")],
+            )
+        ]
+    )
     with pytest.raises(MissingGlyph) as info:
         render_pdf(build_glossary(tb))
     message = str(info.value)
@@ -179,7 +212,9 @@ def test_missing_glyph_is_refused_naming_character_and_entry():
 def test_coverage_is_checked_per_face():
     # Cyrillic omega is in Libertinus Serif Regular but not in Bold: fine in a gloss, not in a headword.
     assert ord("ѡ") in cmap("regular") and ord("ѡ") not in cmap("bold")
-    in_gloss = Termbase([Concept("a", definition="Old letter ѡ.", terms=[Term("омега", "ru"), Term("omega", "en")])])
+    in_gloss = Termbase(
+        [Concept("a", definition="Old letter ѡ.", terms=[Term("омега", "ru"), Term("omega", "en")])]
+    )
     check_coverage(build_glossary(in_gloss))
     in_headword = Termbase([Concept("b", terms=[Term("ѡмега", "ru"), Term("omega", "en")])])
     with pytest.raises(MissingGlyph, match=r"entry 'b', headword: Libertinus Serif \(bold\)"):
@@ -216,7 +251,12 @@ def starter():
 
 def test_bundled_starter_round_trips_every_headword_and_romanization(starter):
     glossary, text = starter
-    pieces = [p for e in glossary.entries for f in (e.headword, *e.variants) for p in (f.text, *f.shown_romanizations)]
+    pieces = [
+        p
+        for e in glossary.entries
+        for f in (e.headword, *e.variants)
+        for p in (f.text, *f.shown_romanizations)
+    ]
     assert len(pieces) > 1000
     assert [p for p in pieces if flat(p) not in text] == []
 

@@ -12,17 +12,20 @@ from glossary.printing.typography import NBSP, one_spelling, typeset
 from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
 
-@pytest.mark.parametrize(("text", "lang", "printed"), [
-    ("Sokol'nikov", "en", "Sokol\u2019nikov"),
-    ("the Writers' Union", "en", "the Writers\u2019 Union"),
-    ('ob"edinenie', "en", "ob\u02baedinenie"),  # plain LC's hard sign
-    ('the so-called "wreckers"', "en", "the so-called \u201cwreckers\u201d"),
-    ("called 'specialists'", "en", "called \u2018specialists\u2019"),
-    ('газета "Гудок"', "ru", "газета «Гудок»"),
-    ("постановление № 12", "ru", f"постановление №{NBSP}12"),
-    ("Б. Н. Пастухов", "ru", f"Б.{NBSP}Н.{NBSP}Пастухов"),
-    ("Gosplan ʹ stays", "en", "Gosplan ʹ stays"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "printed"),
+    [
+        ("Sokol'nikov", "en", "Sokol\u2019nikov"),
+        ("the Writers' Union", "en", "the Writers\u2019 Union"),
+        ('ob"edinenie', "en", "ob\u02baedinenie"),  # plain LC's hard sign
+        ('the so-called "wreckers"', "en", "the so-called \u201cwreckers\u201d"),
+        ("called 'specialists'", "en", "called \u2018specialists\u2019"),
+        ('газета "Гудок"', "ru", "газета «Гудок»"),
+        ("постановление № 12", "ru", f"постановление №{NBSP}12"),
+        ("Б. Н. Пастухов", "ru", f"Б.{NBSP}Н.{NBSP}Пастухов"),
+        ("Gosplan ʹ stays", "en", "Gosplan ʹ stays"),
+    ],
+)
 def test_typeset(text, lang, printed):
     assert typeset(text, lang) == printed
 
@@ -33,11 +36,14 @@ def test_initials_only_capital_and_stop():
     assert typeset("in Tula. Then") == "in Tula. Then"
 
 
-@pytest.mark.parametrize(("variety", "dropped"), [
-    (None, {"metal worker's colour"}),
-    ("uk", {"metal worker's color"}),
-    ("us", {"metal worker's colour"}),
-])
+@pytest.mark.parametrize(
+    ("variety", "dropped"),
+    [
+        (None, {"metal worker's colour"}),
+        ("uk", {"metal worker's color"}),
+        ("us", {"metal worker's colour"}),
+    ],
+)
 def test_one_english_spelling(variety, dropped):
     assert one_spelling(["metal worker's color", "metal worker's colour", "smith"], variety) == dropped
 
@@ -62,26 +68,41 @@ def test_surname_first():
 
 
 def _person_termbase() -> Termbase:
-    return Termbase([
-        Concept("pestov", type=ConceptType.PERSON, subject=["industry"], terms=[
-            Term("Пестов Савелий Ильич", "ru", status="preferred", gender="masculine"),
-            Term("Пестов", "ru", status="admitted", gender="masculine"),
-            Term("Savely Pestov", "en", status="preferred"),
-            Term("Savelii Pestov", "en", status="admitted"),
-            Term("Pestov", "en", status="admitted"),
-        ], definition="Director of a tractor works, no. 3."),
-        Concept("traktor", subject=["industry"], terms=[
-            Term("трактор", "ru", status="preferred", gender="masculine"),
-            Term("tractor", "en", status="preferred"),
-            Term("traktor", "en", status="admitted"),
-        ]),
-        Concept("depo", terms=[
-            Term("депо", "ru", status="preferred", gender="neuter"),
-            Term("depot", "en", status="preferred"),
-            Term("engine harbour", "en", status="admitted"),
-            Term("engine harbor", "en", status="admitted"),
-        ]),
-    ])
+    return Termbase(
+        [
+            Concept(
+                "pestov",
+                type=ConceptType.PERSON,
+                subject=["industry"],
+                terms=[
+                    Term("Пестов Савелий Ильич", "ru", status="preferred", gender="masculine"),
+                    Term("Пестов", "ru", status="admitted", gender="masculine"),
+                    Term("Savely Pestov", "en", status="preferred"),
+                    Term("Savelii Pestov", "en", status="admitted"),
+                    Term("Pestov", "en", status="admitted"),
+                ],
+                definition="Director of a tractor works, no. 3.",
+            ),
+            Concept(
+                "traktor",
+                subject=["industry"],
+                terms=[
+                    Term("трактор", "ru", status="preferred", gender="masculine"),
+                    Term("tractor", "en", status="preferred"),
+                    Term("traktor", "en", status="admitted"),
+                ],
+            ),
+            Concept(
+                "depo",
+                terms=[
+                    Term("депо", "ru", status="preferred", gender="neuter"),
+                    Term("depot", "en", status="preferred"),
+                    Term("engine harbour", "en", status="admitted"),
+                    Term("engine harbor", "en", status="admitted"),
+                ],
+            ),
+        ]
+    )
 
 
 def test_person_entry_has_no_gender_label_and_no_repeated_surname():
@@ -96,9 +117,18 @@ def test_person_entry_has_no_gender_label_and_no_repeated_surname():
 
 
 def test_preferred_rendering_stays_even_when_it_is_the_romanization():
-    tb = Termbase([Concept("kolkhoz", terms=[Term("колхоз", "ru", status="preferred"),
-                                             Term("kolkhoz", "en", status="preferred"),
-                                             Term("collective farm", "en", status="admitted")])])
+    tb = Termbase(
+        [
+            Concept(
+                "kolkhoz",
+                terms=[
+                    Term("колхоз", "ru", status="preferred"),
+                    Term("kolkhoz", "en", status="preferred"),
+                    Term("collective farm", "en", status="admitted"),
+                ],
+            )
+        ]
+    )
     entry = build_glossary(tb, schemes=("lc",)).entries[0]
     assert [r.text for r in entry.renderings] == ["kolkhoz", "collective farm"]
 

@@ -13,15 +13,29 @@ from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 from glossary.termbase.publications import bibliography, cite_title, publication, romanize_title
 
 TERMBASE = {
-    "format": "slovnik-termbase", "version": 1, "title": "Works", "source_lang": "ru", "target_lang": "en",
+    "format": "slovnik-termbase",
+    "version": 1,
+    "title": "Works",
+    "source_lang": "ru",
+    "target_lang": "en",
     "concepts": [
-        {"id": "ubiistvo", "type": "publication", "terms": [
-            {"lang": "ru", "text": "Убийство Сталина и Берии"},
-            {"lang": "en", "text": "The murder of Stalin and Beria"}]},
-        {"id": "tainy", "type": "publication", "terms": [
-            {"lang": "ru", "text": "Тайны Кремля", "romanization": {"bgn": "Tayny Kremlya (house)"}},
-            {"lang": "en", "text": "Tainy Kremlia", "status": "admitted"},
-            {"lang": "en", "text": "Secrets of the Kremlin"}]},
+        {
+            "id": "ubiistvo",
+            "type": "publication",
+            "terms": [
+                {"lang": "ru", "text": "Убийство Сталина и Берии"},
+                {"lang": "en", "text": "The murder of Stalin and Beria"},
+            ],
+        },
+        {
+            "id": "tainy",
+            "type": "publication",
+            "terms": [
+                {"lang": "ru", "text": "Тайны Кремля", "romanization": {"bgn": "Tayny Kremlya (house)"}},
+                {"lang": "en", "text": "Tainy Kremlia", "status": "admitted"},
+                {"lang": "en", "text": "Secrets of the Kremlin"},
+            ],
+        },
         {"id": "arkhiv", "type": "publication", "terms": [{"lang": "ru", "text": "Исторический архив"}]},
         {"id": "kremlin", "type": "place", "terms": [{"lang": "ru", "text": "Кремль"}]},
     ],
@@ -51,13 +65,18 @@ def test_translit_title_writes_sentence_case_lc_and_the_known_translation(tmp_pa
 
 def test_a_fixed_romanization_in_the_termbase_wins_for_its_scheme(tmp_path):
     tb = str(_termbase(tmp_path))
-    assert invoke("translit", "--title", "Тайны Кремля", "-s", "bgn", "-g", tb).output == \
-        "Tayny Kremlya (house) [Secrets of the Kremlin]\n"
+    assert (
+        invoke("translit", "--title", "Тайны Кремля", "-s", "bgn", "-g", tb).output
+        == "Tayny Kremlya (house) [Secrets of the Kremlin]\n"
+    )
 
 
 def test_a_citation_spelling_is_not_taken_for_the_translation():
-    concept = Concept("t", ConceptType.PUBLICATION, terms=[
-        Term("Тайны Кремля", "ru"), Term("Tainy Kremlia", "en"), Term("Secrets of the Kremlin", "en")])
+    concept = Concept(
+        "t",
+        ConceptType.PUBLICATION,
+        terms=[Term("Тайны Кремля", "ru"), Term("Tainy Kremlia", "en"), Term("Secrets of the Kremlin", "en")],
+    )
     pub = publication(concept)
     assert pub is not None
     assert pub.translation == "Secrets of the Kremlin" and pub.citation_spellings == ("Tainy Kremlia",)
@@ -83,12 +102,17 @@ def test_lint_takes_a_known_works_words_from_the_termbase(tmp_path):
 
 def test_extract_drafts_publication_concepts_in_cyrillic_with_the_bracketed_translation(tmp_path):
     text = tmp_path / "bib.md"
-    text.write_text("# Bibliography\n\nOrlov, Petr. *Tainy Kremlia* [Secrets of the Kremlin]. Moscow: Nauka, 1999.\n\n"
-                    "Orlova, Vera. *Golod I Sovetskaia Derevnia*. Moscow: Progress, 1990.\n", encoding="utf-8")
+    text.write_text(
+        "# Bibliography\n\nOrlov, Petr. *Tainy Kremlia* [Secrets of the Kremlin]. Moscow: Nauka, 1999.\n\n"
+        "Orlova, Vera. *Golod I Sovetskaia Derevnia*. Moscow: Progress, 1990.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "draft.json"
     result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
     assert result.exit_code == 0, result.output
-    concepts = {c["id"]: c for c in json.loads(out.read_text("utf-8"))["concepts"] if c["type"] == "publication"}
+    concepts = {
+        c["id"]: c for c in json.loads(out.read_text("utf-8"))["concepts"] if c["type"] == "publication"
+    }
     terms = {tuple(t["text"] for t in c["terms"]) for c in concepts.values()}
     assert ("Тайны Кремля", "Secrets of the Kremlin", "Tainy Kremlia") in terms
     assert ("Голод и советская деревня", "Golod I Sovetskaia Derevnia") in terms
@@ -100,9 +124,11 @@ def test_print_works_is_sorted_as_a_bibliography(tmp_path):
     result = invoke("print", "--works", "-o", str(out), "-g", str(tb))
     assert result.exit_code == 0, result.output
     lines = [line for line in out.read_text("utf-8").splitlines() if line.startswith("- ")]
-    assert lines == ["- *Istoricheskii arkhiv* (Исторический архив)",
-                     "- *Tainy Kremlia* (Тайны Кремля) [Secrets of the Kremlin]",
-                     "- *Ubiistvo Stalina i Berii* (Убийство Сталина и Берии) [The murder of Stalin and Beria]"]
+    assert lines == [
+        "- *Istoricheskii arkhiv* (Исторический архив)",
+        "- *Tainy Kremlia* (Тайны Кремля) [Secrets of the Kremlin]",
+        "- *Ubiistvo Stalina i Berii* (Убийство Сталина и Берии) [The murder of Stalin and Beria]",
+    ]
     assert invoke("print", "--works", "-o", str(tmp_path / "works.pdf"), "-g", str(tb)).exit_code == 2
 
 

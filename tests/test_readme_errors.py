@@ -53,6 +53,7 @@ def documented_errors() -> dict[str, list[str]]:
 
 # -- the inputs each documented error needs (made up here; the names are the README's) -------------
 
+
 def _glossary(*args: str) -> None:
     from typer.testing import CliRunner
 
@@ -84,30 +85,40 @@ def _at_line(number: int, head: str, entry: str, tail: str) -> str:
     return head + "\n" * pad + entry + tail
 
 
-TBX2_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en">\n'
-             "<martifHeader><fileDesc><sourceDesc><p>made up for the README test</p></sourceDesc></fileDesc>"
-             "</martifHeader>\n<text><body>\n")
+TBX2_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en">\n'
+    "<martifHeader><fileDesc><sourceDesc><p>made up for the README test</p></sourceDesc></fileDesc>"
+    "</martifHeader>\n<text><body>\n"
+)
 TBX2_TAIL = "</body></text>\n</martif>\n"
 
 
 def _term_entry(cid: str, en: str | None, ru: str | None) -> str:
-    sets = "".join(f'<langSet xml:lang="{lang}"><tig><term>{text}</term></tig></langSet>'
-                   for lang, text in (("en", en), ("ru", ru)) if text)
+    sets = "".join(
+        f'<langSet xml:lang="{lang}"><tig><term>{text}</term></tig></langSet>'
+        for lang, text in (("en", en), ("ru", ru))
+        if text
+    )
     return f'<termEntry id="{cid}">{sets}</termEntry>\n'
 
 
 def _monal_tbx() -> None:
     text = TBX2_HEAD
-    for line, entry in ((17, _term_entry("monal", "Monal", "Moнал")), (22, _term_entry("omemo", "OMEMO", "OMEMO")),
-                        (38, _term_entry("https-quicksy-im", "https://quicksy.im", None))):
+    for line, entry in (
+        (17, _term_entry("monal", "Monal", "Moнал")),
+        (22, _term_entry("omemo", "OMEMO", "OMEMO")),
+        (38, _term_entry("https-quicksy-im", "https://quicksy.im", None)),
+    ):
         text = _at_line(line, text, entry, "")
     Path("monal-glossary_ru.tbx").write_text(text + TBX2_TAIL, encoding="utf-8")
 
 
 def _poorly_formed_tbx() -> None:
-    head = ('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" '
-            'xmlns="urn:iso:std:iso:30042:ed-2">\n<tbxHeader><fileDesc><sourceDesc><p>made up</p></sourceDesc>'
-            "</fileDesc></tbxHeader>\n<text><body>\n")
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+        'xmlns="urn:iso:std:iso:30042:ed-2">\n<tbxHeader><fileDesc><sourceDesc><p>made up</p></sourceDesc>'
+        "</fileDesc></tbxHeader>\n<text><body>\n"
+    )
     entry = '<conceptEntry id="c1"><langSec xml:lang="en">\n<termSec>\n<term>chart\n</termSec>\n'
     text = _at_line(39, head, entry, "</langSec></conceptEntry>\n</body></text>\n</tbx>\n")
     Path("TBX_test_files__poorly_formed_xml.tbx").write_text(text, encoding="utf-8")
@@ -130,8 +141,15 @@ def _read_only_store(monkeypatch) -> None:
     _copy("tmstore", "catalog.po", "history.tmx")
     _tm("import", "history.tmx", "--into", "shared/tm.db")
     real_access, shared = os.access, os.path.abspath("shared")
-    monkeypatch.setattr(os, "access", lambda path, mode, *a, **kw: False if (
-        mode == os.W_OK and os.path.abspath(path).startswith(shared)) else real_access(path, mode, *a, **kw))
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode, *a, **kw: (
+            False
+            if (mode == os.W_OK and os.path.abspath(path).startswith(shared))
+            else real_access(path, mode, *a, **kw)
+        ),
+    )
 
 
 def _locked_store(monkeypatch) -> None:
@@ -152,28 +170,48 @@ def _locked_store(monkeypatch) -> None:
 SETUPS = {
     "glossary add -g party.json --ru Moнал --en Monal": lambda mp: _party(),
     "glossary import more.csv --into party.json": lambda mp: (
-        _party(), Path("more.csv").write_text(_more_csv(), encoding="utf-8"),
-        _glossary("import", "more.csv", "--into", "party.json")),
-    "glossary import broken.csv --into party.json": lambda mp: (_party(), Path("broken.csv").write_text(
-        _more_csv().splitlines(keepends=True)[0] + "kulak,term,society,ru,кулак,preferred,noun,masculine,\n"
-        "kulak,,,en,,preferred,,,\n", encoding="utf-8")),
-    "glossary import kulak-cp1251.csv --into party.json": lambda mp: (_party(), Path("kulak-cp1251.csv").write_bytes(
-        (_more_csv().splitlines(keepends=True)[0] + "kulak,term,society,ru,кулак,preferred,noun,masculine,\n")
-        .encode("cp1251"))),
-    "glossary import weblate-glossary_ru.tbx --into w.json": lambda mp: Path("weblate-glossary_ru.tbx").write_text(
-        _at_line(491, TBX2_HEAD, _term_entry("shart", "chart", "сhart"), TBX2_TAIL), encoding="utf-8"),
+        _party(),
+        Path("more.csv").write_text(_more_csv(), encoding="utf-8"),
+        _glossary("import", "more.csv", "--into", "party.json"),
+    ),
+    "glossary import broken.csv --into party.json": lambda mp: (
+        _party(),
+        Path("broken.csv").write_text(
+            _more_csv().splitlines(keepends=True)[0]
+            + "kulak,term,society,ru,кулак,preferred,noun,masculine,\n"
+            "kulak,,,en,,preferred,,,\n",
+            encoding="utf-8",
+        ),
+    ),
+    "glossary import kulak-cp1251.csv --into party.json": lambda mp: (
+        _party(),
+        Path("kulak-cp1251.csv").write_bytes(
+            (
+                _more_csv().splitlines(keepends=True)[0]
+                + "kulak,term,society,ru,кулак,preferred,noun,masculine,\n"
+            ).encode("cp1251")
+        ),
+    ),
+    "glossary import weblate-glossary_ru.tbx --into w.json": lambda mp: Path(
+        "weblate-glossary_ru.tbx"
+    ).write_text(
+        _at_line(491, TBX2_HEAD, _term_entry("shart", "chart", "сhart"), TBX2_TAIL), encoding="utf-8"
+    ),
     "glossary export out/party.tbx -g party.json": lambda mp: _party(),
     "glossary validate monal-glossary_ru.tbx": lambda mp: _monal_tbx(),
     "glossary validate TBX_test_files__poorly_formed_xml.tbx": lambda mp: _poorly_formed_tbx(),
     "glossary translit x -s pinyin": lambda mp: None,
     "glossary print -o x.pdf -g cjk.json": lambda mp: Path("cjk.json").write_text(
         '{"format": "slovnik-termbase", "version": 1, "concepts": [{"id": "kitai", "definition": "China (中国).", '
-        '"terms": [{"lang": "ru", "text": "Китай"}, {"lang": "en", "text": "China"}]}]}', encoding="utf-8"),
+        '"terms": [{"lang": "ru", "text": "Китай"}, {"lang": "en", "text": "China"}]}]}',
+        encoding="utf-8",
+    ),
     "tm convert billion_laughs.tmx -o x.csv": lambda mp: _copy("tm", "billion_laughs.tmx"),
     "tm convert truncated.tmx -o out.po": lambda mp: _copy("tm", "truncated.tmx"),
     "tm convert cp1251.po -o out/memory.tmx": lambda mp: _copy("tm", "cp1251.po"),
     'tm import catalog.po truncated.tmx --into tm.db; echo "exit $?"': lambda mp: _copy(
-        "tmstore", "catalog.po", "truncated.tmx"),
+        "tmstore", "catalog.po", "truncated.tmx"
+    ),
     'tm import xxe.tmx --into tm.db; echo "exit $?"': lambda mp: _copy("tmstore", "xxe.tmx"),
     "tm export tm.db -o out.tmx": lambda mp: _mixed_store(),
     "tm import catalog.po --into shared/tm.db": _read_only_store,

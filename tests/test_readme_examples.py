@@ -20,7 +20,8 @@ def test_the_readme_shows_runs_on_the_example_files():
     assert len(EXAMPLES) >= 5
 
 
-@pytest.mark.parametrize("argv,documented", [(e[2], e[3]) for e in EXAMPLES],
-                         ids=[shlex.join(e[2]) for e in EXAMPLES])
+@pytest.mark.parametrize(
+    "argv,documented", [(e[2], e[3]) for e in EXAMPLES], ids=[shlex.join(e[2]) for e in EXAMPLES]
+)
 def test_readme_example_is_what_the_command_prints(argv, documented):
     assert readme_examples.run(argv) == documented, "run: python scripts/readme_examples.py"

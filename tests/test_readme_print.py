@@ -15,8 +15,8 @@ from glossary.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-_SECTION = README[README.index("### `glossary print`"):]
-_SECTION = _SECTION[:_SECTION.index("#### The outputs")]
+_SECTION = README[README.index("### `glossary print`") :]
+_SECTION = _SECTION[: _SECTION.index("#### The outputs")]
 _BLOCK = re.compile(r"^```console\n(.*?)^```", re.M | re.S)
 
 
@@ -36,7 +36,7 @@ EXAMPLES = _examples()
 def _excerpt(lang: str, file_name: str) -> str:
     at = _SECTION.index(f"`{file_name}`")
     start = _SECTION.index(f"```{lang}\n", at) + len(lang) + 4
-    return _SECTION[start:_SECTION.index("```", start)]
+    return _SECTION[start : _SECTION.index("```", start)]
 
 
 def _print(argv: list[str], tmp_path: Path) -> tuple[str, Path]:

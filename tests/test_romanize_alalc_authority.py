@@ -71,8 +71,9 @@ def test_ala_lc_without_ligatures_differs_only_by_the_tie_bar(cyr: str) -> None:
     table = _table(cyr).replace(TIE_BAR, "")
     ours = _in_word(cyr, "ala-lc")
     assert ours.lower() == table.lower()
-    assert any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", ours)) == \
-        any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", table)), "ala-lc keeps diacritics"
+    assert any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", ours)) == any(
+        unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", table)
+    ), "ala-lc keeps diacritics"
 
 
 @pytest.mark.parametrize("cyr", sorted(MAPPINGS))

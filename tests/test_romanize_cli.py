@@ -22,8 +22,10 @@ def test_translit_reads_stdin_line_by_line(runner):
 
 def test_translit_json_output(runner):
     result = runner.invoke(app, ["translit", "Ежов", "-s", "bgn", "--format", "json"])
-    assert json.loads(result.output) == {"scheme": "bgn", "lines": [
-        {"source": "Ежов", "target": "Yezhov", "unmapped": []}]}
+    assert json.loads(result.output) == {
+        "scheme": "bgn",
+        "lines": [{"source": "Ежов", "target": "Yezhov", "unmapped": []}],
+    }
 
 
 def test_translit_ligatures_option(runner):
@@ -33,8 +35,9 @@ def test_translit_ligatures_option(runner):
 def test_unknown_scheme_is_one_line_and_exit_2(runner):
     result = runner.invoke(app, ["translit", "Ежов", "--scheme", "pinyin"])
     assert result.exit_code == 2
-    assert result.output.strip() == ("error: unknown scheme 'pinyin' (valid: lc, ala-lc, bgn, iso9, gost-b, "
-                                     "icao, wikipedia, scholarly)")
+    assert result.output.strip() == (
+        "error: unknown scheme 'pinyin' (valid: lc, ala-lc, bgn, iso9, gost-b, icao, wikipedia, scholarly)"
+    )
 
 
 def test_unmapped_letters_warn_or_fail_in_strict_mode(runner):
@@ -44,19 +47,36 @@ def test_unmapped_letters_warn_or_fail_in_strict_mode(runner):
     assert "warning: <text>:1: U+0457" in result.stderr
     strict = runner.invoke(app, ["translit", "-", "-s", "bgn", "--strict"], input="Киев\nКиїв\n")
     assert strict.exit_code == 2
-    assert strict.stderr == ("error: <stdin>:2: U+0457 'ї' (CYRILLIC SMALL LETTER YI) at offset 2 has no "
-                             "romanization in bgn\n")
+    assert strict.stderr == (
+        "error: <stdin>:2: U+0457 'ї' (CYRILLIC SMALL LETTER YI) at offset 2 has no romanization in bgn\n"
+    )
 
 
 def test_translit_conventional(runner, tmp_path):
     glossary = tmp_path / "names.json"
-    glossary.write_text(json.dumps({
-        "format": "slovnik-termbase", "version": 1, "concepts": [
-            {"id": "trotskii-lev", "type": "person", "terms": [
-                {"lang": "ru", "text": "Троцкий", "conventional": "Trotsky"},
-                {"lang": "en", "text": "Trotsky"}]}]}, ensure_ascii=False), encoding="utf-8")
-    result = runner.invoke(app, ["translit", "Троцкий и Троцкого", "-s", "lc", "--conventional",
-                                 "--glossary", str(glossary)])
+    glossary.write_text(
+        json.dumps(
+            {
+                "format": "slovnik-termbase",
+                "version": 1,
+                "concepts": [
+                    {
+                        "id": "trotskii-lev",
+                        "type": "person",
+                        "terms": [
+                            {"lang": "ru", "text": "Троцкий", "conventional": "Trotsky"},
+                            {"lang": "en", "text": "Trotsky"},
+                        ],
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["translit", "Троцкий и Троцкого", "-s", "lc", "--conventional", "--glossary", str(glossary)]
+    )
     assert result.exit_code == 0, result.output
     assert result.output == "Trotsky i Trotskogo\n"
 
@@ -72,7 +92,9 @@ def test_translit_reverse(runner):
     # words keep their signs and hyphens
     data = json.loads(runner.invoke(app, ["translit", "-r", "Zinov'ev, Bonch-Bruevich", "-f", "json"]).output)
     assert [(d["word"], d["candidates"][0]["cyrillic"]) for d in data] == [
-        ("Zinov'ev", "Зиновьев"), ("Bonch-Bruevich", "Бонч-Бруевич")]
+        ("Zinov'ev", "Зиновьев"),
+        ("Bonch-Bruevich", "Бонч-Бруевич"),
+    ]
 
 
 def test_translit_detect(runner):

@@ -11,8 +11,13 @@ from glossary.romanization.reverse import reverse, skeleton
 from glossary.romanization.romanize import SCHEME_IDS, romanize
 from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
-WORDS = [w for w in (Path(__file__).parent / "data" / "romanize" / "reverse_words.txt")
-         .read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
+WORDS = [
+    w
+    for w in (Path(__file__).parent / "data" / "romanize" / "reverse_words.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if w and not w.startswith("#")
+]
 EMPTY = Termbase()
 
 
@@ -22,26 +27,60 @@ def fold(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def small_termbase() -> Termbase:
-    return Termbase(concepts=[
-        Concept("trotskii-lev", ConceptType.PERSON, terms=[
-            Term("Троцкий", "ru", conventional="Trotsky"), Term("Trotsky", "en")]),
-        Concept("beriia-lavrentii", ConceptType.PERSON, terms=[
-            Term("Берия", "ru", conventional="Beria"), Term("Beria", "en")]),
-        Concept("politburo", terms=[Term("Политбюро", "ru"), Term("Politburo", "en")]),
-        Concept("vchk", ConceptType.ORGANIZATION, terms=[
-            Term("ЧК", "ru"), Term("ВЧК", "ru", status="admitted"), Term("Cheka", "en"), Term("VChK", "en")]),
-        Concept("lager", terms=[Term("лагерь", "ru"), Term("camp", "en")]),
-    ])
+    return Termbase(
+        concepts=[
+            Concept(
+                "trotskii-lev",
+                ConceptType.PERSON,
+                terms=[Term("Троцкий", "ru", conventional="Trotsky"), Term("Trotsky", "en")],
+            ),
+            Concept(
+                "beriia-lavrentii",
+                ConceptType.PERSON,
+                terms=[Term("Берия", "ru", conventional="Beria"), Term("Beria", "en")],
+            ),
+            Concept("politburo", terms=[Term("Политбюро", "ru"), Term("Politburo", "en")]),
+            Concept(
+                "vchk",
+                ConceptType.ORGANIZATION,
+                terms=[
+                    Term("ЧК", "ru"),
+                    Term("ВЧК", "ru", status="admitted"),
+                    Term("Cheka", "en"),
+                    Term("VChK", "en"),
+                ],
+            ),
+            Concept("lager", terms=[Term("лагерь", "ru"), Term("camp", "en")]),
+        ]
+    )
 
 
-@pytest.mark.parametrize(("latin", "expected"), [
-    ("Tukhachevskii", "Тухачевский"), ("Tukhachevsky", "Тухачевский"), ("Tukhachevskiy", "Тухачевский"),
-    ("Tuhačevskij", "Тухачевский"), ("Tuchačevskij", "Тухачевский"), ("Yezhov", "Ежов"),
-    ("Ezhov", "Ежов"), ("Iagoda", "Ягода"), ("Jagoda", "Ягода"), ("Khrushchyov", "Хрущёв"),
-    ("Xruščëv", "Хрущёв"), ("Zinov'ev", "Зиновьев"), ("Zinovyev", "Зиновьев"), ("Iurii", "Юрий"),
-    ("Yury", "Юрий"), ("Bukharina", "Бухарина"), ("Tukhachevskogo", "Тухачевского"),
-    ("Ezhovym", "Ежовым"), ("nomenklatura", "номенклатура"), ("EZHOV", "ЕЖОВ"), ("IAgoda", "Ягода"),
-])
+@pytest.mark.parametrize(
+    ("latin", "expected"),
+    [
+        ("Tukhachevskii", "Тухачевский"),
+        ("Tukhachevsky", "Тухачевский"),
+        ("Tukhachevskiy", "Тухачевский"),
+        ("Tuhačevskij", "Тухачевский"),
+        ("Tuchačevskij", "Тухачевский"),
+        ("Yezhov", "Ежов"),
+        ("Ezhov", "Ежов"),
+        ("Iagoda", "Ягода"),
+        ("Jagoda", "Ягода"),
+        ("Khrushchyov", "Хрущёв"),
+        ("Xruščëv", "Хрущёв"),
+        ("Zinov'ev", "Зиновьев"),
+        ("Zinovyev", "Зиновьев"),
+        ("Iurii", "Юрий"),
+        ("Yury", "Юрий"),
+        ("Bukharina", "Бухарина"),
+        ("Tukhachevskogo", "Тухачевского"),
+        ("Ezhovym", "Ежовым"),
+        ("nomenklatura", "номенклатура"),
+        ("EZHOV", "ЕЖОВ"),
+        ("IAgoda", "Ягода"),
+    ],
+)
 def test_reverse_puts_the_right_word_first(latin, expected):
     best = reverse(latin, termbase=EMPTY)[0]
     assert fold(best.cyrillic) == fold(expected)
@@ -108,10 +147,20 @@ def test_reverse_accuracy_on_the_fixed_word_list_in_all_schemes():
     assert right / total >= 0.95, misses
 
 
-@pytest.mark.parametrize("spelling", [
-    "Tukhachevsky", "Tukhachevskii", "Tuchačevskij", "Tukhachevskiy", "Tuhačevskij", "Tuxačevskij",
-    "Tukhachevskiĭ", "TUKHACHEVSKII", "Тухачевский",
-])
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Tukhachevsky",
+        "Tukhachevskii",
+        "Tuchačevskij",
+        "Tukhachevskiy",
+        "Tuhačevskij",
+        "Tuxačevskij",
+        "Tukhachevskiĭ",
+        "TUKHACHEVSKII",
+        "Тухачевский",
+    ],
+)
 def test_skeleton_is_the_same_for_every_spelling(spelling):
     assert skeleton(spelling) == skeleton("Тухачевский") == "tuXaCevskI"
 
@@ -155,8 +204,12 @@ def test_skeleton_maps_every_romanization_of_the_starter_words_to_one_key():
     # The one exception is structural: ICAO writes батальон "batalon", Wikipedia "batalyon" and Хрущёв
     # "Khrushchyov", LC "Khrushchev"; no key can equate yo with both o and e (see readme-romanize.md).
     exceptions = {("батальон", "wikipedia")}
-    broken = [(w, s) for w in _starter_words() for s in SCHEME_IDS
-              if skeleton(romanize(w, s)) != skeleton(w) and (fold(w), s) not in exceptions]
+    broken = [
+        (w, s)
+        for w in _starter_words()
+        for s in SCHEME_IDS
+        if skeleton(romanize(w, s)) != skeleton(w) and (fold(w), s) not in exceptions
+    ]
     assert broken == []
 
 
@@ -181,8 +234,10 @@ def test_detect_token():
 
 
 def test_detect_document_reports_a_mixture_with_evidence():
-    text = ("The purge began after Tukhachevskii fell; Iurii Piatakov was next.\n"
-            "Later Yezhov and Vyshinsky ran the trials, as Khrushchev recalled.\n")
+    text = (
+        "The purge began after Tukhachevskii fell; Iurii Piatakov was next.\n"
+        "Later Yezhov and Vyshinsky ran the trials, as Khrushchev recalled.\n"
+    )
     result = detect_document(text, termbase=EMPTY)
     tokens = {t.token: t for t in result.tokens}
     assert {"Tukhachevskii", "Yezhov", "Vyshinsky", "Iurii"} <= set(tokens)
@@ -202,7 +257,9 @@ def test_detect_document_of_a_consistent_text():
 
 
 def test_detect_document_does_not_count_conventional_spellings_as_evidence(small_termbase):
-    result = detect_document("Beria, Beria and Beria.\nTukhachevskii met Lavrentii.\n", termbase=small_termbase)
+    result = detect_document(
+        "Beria, Beria and Beria.\nTukhachevskii met Lavrentii.\n", termbase=small_termbase
+    )
     beria = [t for t in result.tokens if t.token == "Beria"]
     assert len(beria) == 3 and all(t.conventional for t in beria)
     assert result.counts["wikipedia"] == 0  # Beria is also Wikipedia's spelling, but the termbase chose it

@@ -27,7 +27,8 @@ from glossary.romanization.romanize import (
 
 ALL_SAMPLES = [
     pytest.param(sid, sample, id=f"{sid}:{sample.cyrillic}:{','.join(sample.options)}")
-    for sid in scheme_ids() for sample in SCHEMES[sid].samples
+    for sid in scheme_ids()
+    for sample in SCHEMES[sid].samples
 ]
 
 
@@ -57,26 +58,48 @@ def test_every_context_rule_changes_the_output_of_some_sample(scheme_id):
         samples = [s for s in scheme.samples if (name is None) == (not s.options)]
         for rule in rules:
             without = dataclasses.replace(
-                scheme, rules=tuple(r for r in scheme.rules if r is not rule),
-                options={n: dataclasses.replace(o, rules=tuple(r for r in o.rules if r is not rule))
-                         for n, o in scheme.options.items()})
-            fired = [s.cyrillic for s in samples
-                     if CompiledScheme(without, s.options).convert(s.cyrillic) != s.latin]
+                scheme,
+                rules=tuple(r for r in scheme.rules if r is not rule),
+                options={
+                    n: dataclasses.replace(o, rules=tuple(r for r in o.rules if r is not rule))
+                    for n, o in scheme.options.items()
+                },
+            )
+            fired = [
+                s.cyrillic
+                for s in samples
+                if CompiledScheme(without, s.options).convert(s.cyrillic) != s.latin
+            ]
             assert fired, f"{scheme_id}: no sample exercises rule {rule.name}"
 
 
-@pytest.mark.parametrize(("scheme_id", "expected"), [
-    ("lc", "EZHOV"), ("bgn", "YEZHOV"), ("wikipedia", "YEZHOV"), ("iso9", "EŽOV"), ("gost-b", "EZHOV"),
-])
+@pytest.mark.parametrize(
+    ("scheme_id", "expected"),
+    [
+        ("lc", "EZHOV"),
+        ("bgn", "YEZHOV"),
+        ("wikipedia", "YEZHOV"),
+        ("iso9", "EŽOV"),
+        ("gost-b", "EZHOV"),
+    ],
+)
 def test_all_caps_words_stay_all_caps(scheme_id, expected):
     assert romanize("ЕЖОВ", scheme_id) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Щербаков", "Shcherbakov"), ("ЩЕРБАКОВ", "SHCHERBAKOV"), ("щербаков", "shcherbakov"),
-    ("ЦК ВКП(б)", "TsK VKP(b)"), ("НКВД СССР", "NKVD SSSR"), ("ГУЛАГ", "GULAG"),
-    ("Я и ты", "Ia i ty"), ("Ю. В. Андропов", "Iu. V. Andropov"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Щербаков", "Shcherbakov"),
+        ("ЩЕРБАКОВ", "SHCHERBAKOV"),
+        ("щербаков", "shcherbakov"),
+        ("ЦК ВКП(б)", "TsK VKP(b)"),
+        ("НКВД СССР", "NKVD SSSR"),
+        ("ГУЛАГ", "GULAG"),
+        ("Я и ты", "Ia i ty"),
+        ("Ю. В. Андропов", "Iu. V. Andropov"),
+    ],
+)
 def test_case_is_kept_per_word(text, expected):
     assert romanize(text, "lc") == expected
 
@@ -165,15 +188,25 @@ def test_russian_input_never_leaves_cyrillic_in_the_output(scheme_id, text):
 def test_conventional_spellings_replace_known_name_forms():
     from glossary.termbase.model import Concept, ConceptType, Term, Termbase
 
-    tb = Termbase(concepts=[
-        Concept("trotskii-lev", ConceptType.PERSON, terms=[Term("Троцкий", "ru", conventional="Trotsky")]),
-        Concept("khrushchev", ConceptType.PERSON, terms=[Term("Хрущёв", "ru", conventional="Khrushchev")]),
-        Concept("pravda", ConceptType.PUBLICATION, terms=[
-            Term("Комсомольская правда", "ru", conventional="Komsomolskaya Pravda")]),
-    ])
+    tb = Termbase(
+        concepts=[
+            Concept(
+                "trotskii-lev", ConceptType.PERSON, terms=[Term("Троцкий", "ru", conventional="Trotsky")]
+            ),
+            Concept(
+                "khrushchev", ConceptType.PERSON, terms=[Term("Хрущёв", "ru", conventional="Khrushchev")]
+            ),
+            Concept(
+                "pravda",
+                ConceptType.PUBLICATION,
+                terms=[Term("Комсомольская правда", "ru", conventional="Komsomolskaya Pravda")],
+            ),
+        ]
+    )
     text = "Троцкий, ТРОЦКИЙ и Хрущев читали «Комсомольскую правду» и «Комсомольская правда»; Троцкого"
     assert romanize(text, "lc", conventional=True, termbase=tb) == (
-        "Trotsky, TROTSKY i Khrushchev chitali «Komsomol'skuiu pravdu» i «Komsomolskaya Pravda»; Trotskogo")
+        "Trotsky, TROTSKY i Khrushchev chitali «Komsomol'skuiu pravdu» i «Komsomolskaya Pravda»; Trotskogo"
+    )
     assert romanize("Троцкий", "lc", termbase=tb) == "Trotskii"  # conventional spellings are opt-in
     assert romanize("Троцкий", "iso9", conventional=True, termbase=tb) == "Trotsky"
 
@@ -199,7 +232,8 @@ def test_repeated_calls_and_odd_whitespace_give_the_same_output():
 
 
 _words = st.text(alphabet=st.sampled_from(RUSSIAN), min_size=2, max_size=12).filter(
-    lambda w: w[0] not in "ъь" and any(c in "аеёиоуыэюя" for c in w))
+    lambda w: w[0] not in "ъь" and any(c in "аеёиоуыэюя" for c in w)
+)
 
 
 @pytest.mark.parametrize("scheme_id", scheme_ids())

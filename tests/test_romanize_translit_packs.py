@@ -9,8 +9,16 @@ from glossary.romanization.translit_packs import register_packs
 
 def test_every_scheme_is_a_transliterate_language_pack():
     codes = register_packs()
-    assert codes == ["ru-lc", "ru-ala-lc", "ru-bgn", "ru-iso9", "ru-gost-b", "ru-icao", "ru-wikipedia",
-                     "ru-scholarly"]
+    assert codes == [
+        "ru-lc",
+        "ru-ala-lc",
+        "ru-bgn",
+        "ru-iso9",
+        "ru-gost-b",
+        "ru-icao",
+        "ru-wikipedia",
+        "ru-scholarly",
+    ]
     assert set(codes) <= set(get_available_language_codes())
 
 

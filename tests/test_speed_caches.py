@@ -11,8 +11,26 @@ from glossary.core import termcache
 from glossary.romanization import reverse
 from glossary.russian import frequency
 
-WORDS = ["committee", "moskva", "émigré", "straße", "piłsudski", "o'brien", "tv-set", "x1", "Capital",
-         "колхоз", "москва", "вчк", "ёлка", "Москва", "mоskva", "zzzqxj", "щщщыыы", ""]
+WORDS = [
+    "committee",
+    "moskva",
+    "émigré",
+    "straße",
+    "piłsudski",
+    "o'brien",
+    "tv-set",
+    "x1",
+    "Capital",
+    "колхоз",
+    "москва",
+    "вчк",
+    "ёлка",
+    "Москва",
+    "mоskva",
+    "zzzqxj",
+    "щщщыыы",
+    "",
+]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

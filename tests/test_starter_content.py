@@ -39,7 +39,9 @@ def by_id(concepts) -> dict[str, dict]:
 
 
 def terms(concept: dict, lang: str, status: str | None = None) -> list[dict]:
-    return [t for t in concept["terms"] if t["lang"] == lang and (status is None or t.get("status") == status)]
+    return [
+        t for t in concept["terms"] if t["lang"] == lang and (status is None or t.get("status") == status)
+    ]
 
 
 def texts(concept: dict, lang: str, status: str | None = None) -> list[str]:
@@ -69,13 +71,16 @@ def test_ids_are_unique_lowercase_ascii_slugs(concepts):
 
 
 def test_see_also_targets_exist_and_are_not_self_links(concepts, by_id):
-    dangling = [(c["id"], x) for c in concepts for x in c.get("see_also", []) if x not in by_id or x == c["id"]]
+    dangling = [
+        (c["id"], x) for c in concepts for x in c.get("see_also", []) if x not in by_id or x == c["id"]
+    ]
     assert dangling == []
 
 
 def test_every_concept_has_exactly_one_preferred_term_per_language(concepts):
-    wrong = [(c["id"], lang) for c in concepts for lang in ("ru", "en")
-             if len(terms(c, lang, "preferred")) != 1]
+    wrong = [
+        (c["id"], lang) for c in concepts for lang in ("ru", "en") if len(terms(c, lang, "preferred")) != 1
+    ]
     assert wrong == []
 
 
@@ -130,14 +135,38 @@ def test_decree_is_dekret_and_ukaz_is_qualified(by_id):
     assert "decree" not in texts(by_id["ukaz"], "en")
 
 
-@pytest.mark.parametrize("word", ["area", "region", "territory", "district", "province", "county", "staff",
-                                  "personnel", "cell", "limit", "decision", "board", "pull", "connections",
-                                  "passport", "specialist", "publicity", "CC"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "area",
+        "region",
+        "territory",
+        "district",
+        "province",
+        "county",
+        "staff",
+        "personnel",
+        "cell",
+        "limit",
+        "decision",
+        "board",
+        "pull",
+        "connections",
+        "passport",
+        "specialist",
+        "publicity",
+        "CC",
+    ],
+)
 def test_ordinary_words_are_not_terms_that_match_in_any_case(concepts, word):
     """Ordinary English words make tm check noisy on any text: they are not admitted, or only capitalised
     in names (Moscow Region) with case-sensitive matching."""
-    loose = [(c["id"], t["text"]) for c in concepts for t in terms(c, "en")
-             if t["text"].lower() == word.lower() and t.get("match") != "case"]
+    loose = [
+        (c["id"], t["text"])
+        for c in concepts
+        for t in terms(c, "en")
+        if t["text"].lower() == word.lower() and t.get("match") != "case"
+    ]
     assert loose == []
     assert not [c["id"] for c in concepts for t in terms(c, "en") if t["text"] == word]
 
@@ -184,8 +213,14 @@ def test_kolkhoz_prefers_the_loan_and_admits_the_translation(by_id):
 
 def test_multi_word_terms_are_present(concepts):
     ru_texts = {t["text"] for c in concepts for t in terms(c, "ru")}
-    for phrase in ("генеральный секретарь", "Особое совещание", "пятилетний план", "Большой террор",
-                   "враг народа", "показательный процесс"):
+    for phrase in (
+        "генеральный секретарь",
+        "Особое совещание",
+        "пятилетний план",
+        "Большой террор",
+        "враг народа",
+        "показательный процесс",
+    ):
         assert phrase in ru_texts
 
 
@@ -207,22 +242,28 @@ def test_persons_follow_the_naming_convention(concepts):
 
 
 def test_patronymics_are_given_for_all_but_pen_names(concepts):
-    short = [c["id"] for c in concepts if c["type"] == "person"
-             and len(terms(c, "ru", "preferred")[0]["text"].split()) < 3]
+    short = [
+        c["id"]
+        for c in concepts
+        if c["type"] == "person" and len(terms(c, "ru", "preferred")[0]["text"].split()) < 3
+    ]
     assert short == ["gorkii-maksim"]
 
 
-@pytest.mark.parametrize("cid, surname, conventional", [
-    ("trotskii-lev", "Троцкий", "Trotsky"),
-    ("beriia-lavrentii", "Берия", "Beria"),
-    ("ezhov-nikolai", "Ежов", "Yezhov"),
-    ("iagoda-genrikh", "Ягода", "Yagoda"),
-    ("vyshinskii-andrei", "Вышинский", "Vyshinsky"),
-    ("zinovev-grigorii", "Зиновьев", "Zinoviev"),
-    ("eltsin-boris", "Ельцин", "Yeltsin"),
-    ("gorkii-maksim", "Горький", "Gorky"),
-    ("lunacharskii-anatolii", "Луначарский", "Lunacharsky"),
-])
+@pytest.mark.parametrize(
+    "cid, surname, conventional",
+    [
+        ("trotskii-lev", "Троцкий", "Trotsky"),
+        ("beriia-lavrentii", "Берия", "Beria"),
+        ("ezhov-nikolai", "Ежов", "Yezhov"),
+        ("iagoda-genrikh", "Ягода", "Yagoda"),
+        ("vyshinskii-andrei", "Вышинский", "Vyshinsky"),
+        ("zinovev-grigorii", "Зиновьев", "Zinoviev"),
+        ("eltsin-boris", "Ельцин", "Yeltsin"),
+        ("gorkii-maksim", "Горький", "Gorky"),
+        ("lunacharskii-anatolii", "Луначарский", "Lunacharsky"),
+    ],
+)
 def test_conventional_english_spellings_sit_on_the_russian_surname(by_id, cid, surname, conventional):
     term = next(t for t in terms(by_id[cid], "ru") if t["text"] == surname)
     assert term["conventional"] == conventional
@@ -235,16 +276,23 @@ def test_surnames_without_a_conventional_spelling_carry_none(by_id):
 
 def test_periodicals_are_matched_case_sensitively(concepts):
     """Правда the paper, not правда the truth."""
-    loose = [c["id"] for c in concepts if c["type"] == "publication"
-             and terms(c, "ru", "preferred")[0].get("match") != "case"
-             and terms(c, "ru", "preferred")[0]["text"][0].isupper()
-             and len(terms(c, "ru", "preferred")[0]["text"].split()) == 1]
+    loose = [
+        c["id"]
+        for c in concepts
+        if c["type"] == "publication"
+        and terms(c, "ru", "preferred")[0].get("match") != "case"
+        and terms(c, "ru", "preferred")[0]["text"][0].isupper()
+        and len(terms(c, "ru", "preferred")[0]["text"].split()) == 1
+    ]
     assert loose == []
 
 
 def test_shipped_file_is_what_the_builder_produces():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_starter.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_starter.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -51,8 +51,11 @@ class TermbaseFormatContract:
         back = self.round_trip(copy.deepcopy(tb), tmp_path)
         assert project(back, self.format.holds) == project(tb, self.format.holds)
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                         HealthCheck.differing_executors])
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.differing_executors],
+    )
     @given(tb=termbases())
     def test_any_termbase_round_trips_without_loss(self, tb, tmp_path_factory):
         back = self.round_trip(tb, tmp_path_factory.mktemp(self.fmt))
@@ -154,6 +157,11 @@ def test_json_writer_keeps_the_documented_top_level_keys(tmp_path):
     write_termbase(from_dict(json.loads(SAMPLE.read_text(encoding="utf-8"))), out)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["format"] == "slovnik-termbase" and data["version"] == 1
-    assert data["concepts"][0]["terms"][0] == {"lang": "ru", "text": "номенклатура", "status": "preferred",
-                                               "part_of_speech": "noun", "gender": "feminine",
-                                               "number": "singular"}
+    assert data["concepts"][0]["terms"][0] == {
+        "lang": "ru",
+        "text": "номенклатура",
+        "status": "preferred",
+        "part_of_speech": "noun",
+        "gender": "feminine",
+        "number": "singular",
+    }

@@ -34,16 +34,20 @@ def test_schema_error_names_file_line_and_json_path(tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     with pytest.raises(ParseError) as err:
         read_termbase(path)
-    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if '"prefered"' in text)
+    line = next(
+        i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if '"prefered"' in text
+    )
     assert err.value.line == line
     assert err.value.message.startswith("concepts[1].terms[2].status: 'prefered' is not an allowed value")
 
 
 def test_unknown_key_and_missing_term_text_are_schema_errors(tmp_path):
     path = tmp_path / "tb.json"
-    path.write_text('{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
-                    '  {"id": "a", "colour": "red", "terms": [{"lang": "ru"}]}\n]}\n', encoding="utf-8")
+    path.write_text(
+        '{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
+        '  {"id": "a", "colour": "red", "terms": [{"lang": "ru"}]}\n]}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(ParseError, match=r"tb.json:2: concepts\[0\]: unknown key 'colour'"):
         read_termbase(path)
 
@@ -68,6 +72,7 @@ def test_concept_lines_are_recorded_for_findings():
 
 # --- PO -------------------------------------------------------------------------------------------------
 
+
 def test_po_entry_layout_is_a_glossary_for_translators(tmp_path):
     out = tmp_path / "g.po"
     write_termbase(read_termbase(DATA / "sample.json"), out)
@@ -87,15 +92,21 @@ def test_po_msgstr_edited_in_a_po_editor_becomes_the_preferred_rendering(tmp_pat
     po.save()
     terms = read_termbase(out).get("obkom").terms_in("en")
     assert [(t.text, t.status.value) for t in terms] == [
-        ("oblast party committee", "preferred"), ("obkom", "admitted"), ("regional party committee", "admitted")]
+        ("oblast party committee", "preferred"),
+        ("obkom", "admitted"),
+        ("regional party committee", "admitted"),
+    ]
 
 
 def test_foreign_po_glossary_reads_msgid_and_msgstr(tmp_path):
     path = tmp_path / "other.po"
-    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
-                    '#. A translator note\nmsgid "совнарком"\nmsgstr "Sovnarkom"\n\n'
-                    '#, fuzzy\nmsgid "нарком"\nmsgstr "people\'s commissar"\n\n'
-                    'msgid "главк"\nmsgstr ""\n', encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        '#. A translator note\nmsgid "совнарком"\nmsgstr "Sovnarkom"\n\n'
+        '#, fuzzy\nmsgid "нарком"\nmsgstr "people\'s commissar"\n\n'
+        'msgid "главк"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
     tb = read_termbase(path)
     assert [c.id for c in tb] == ["c0001", "c0002", "c0003"]
     first = tb.concepts[0]
@@ -114,8 +125,12 @@ def test_po_syntax_error_names_the_line(tmp_path):
 
 
 def test_po_leaves_out_a_concept_without_a_russian_term(tmp_path):
-    tb = Termbase(concepts=[Concept(id="x", terms=[Term(text="only English", lang="en")]),
-                            Concept(id="y", terms=[Term(text="слово", lang="ru")])])
+    tb = Termbase(
+        concepts=[
+            Concept(id="x", terms=[Term(text="only English", lang="en")]),
+            Concept(id="y", terms=[Term(text="слово", lang="ru")]),
+        ]
+    )
     assert po_glossary.left_out(tb) == ["x"]
     write_termbase(tb, tmp_path / "x.po")
     assert [c.id for c in read_termbase(tmp_path / "x.po")] == ["y"]
@@ -131,14 +146,18 @@ def test_written_po_passes_msgfmt_check(tmp_path):
 
 # --- schema check engines and line mapping -----------------------------------------------------------
 
+
 def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, monkeypatch):
     """jsonschema-rs only gates `valid?`; an invalid file gets jsonschema's messages either way."""
     from glossary.core import schemacheck
     from glossary.termbase.formats import jsonfile
 
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
-                   '  {"id": "a", "terms": [{"lang": "ru", "text": "а", "status": "best"}]}]}', encoding="utf-8")
+    bad.write_text(
+        '{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
+        '  {"id": "a", "terms": [{"lang": "ru", "text": "а", "status": "best"}]}]}',
+        encoding="utf-8",
+    )
     good = jsonfile.SCHEMA_PATH.parent / "starter.json"
     results = []
     for fast in (schemacheck._fast_is_valid(jsonfile.SCHEMA_PATH), None):
@@ -148,8 +167,10 @@ def test_schema_errors_are_the_same_with_and_without_the_fast_engine(tmp_path, m
         text, data = jsonfile.load_json(good)
         results.append((errors, jsonfile.schema_errors(good, text, data)))
     assert results[0] == results[1]
-    assert results[0][0] == [f"{bad}:2: concepts[0].terms[0].status: 'best' is not an allowed value "
-                             "(expected one of: preferred, admitted, deprecated, superseded)"]
+    assert results[0][0] == [
+        f"{bad}:2: concepts[0].terms[0].status: 'best' is not an allowed value "
+        "(expected one of: preferred, admitted, deprecated, superseded)"
+    ]
     assert results[0][1] == []
 
 
@@ -165,11 +186,15 @@ def test_value_lines_with_a_depth_maps_the_same_lines_as_the_full_walk():
 
 def test_po_in_cp1251_declaring_utf8_names_the_line_and_the_likely_encoding(tmp_path):
     path = tmp_path / "kulak.po"
-    path.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                     'msgctxt "kulak"\nmsgid "кулак"\nmsgstr "kulak"\n'.encode("cp1251"))
+    path.write_bytes(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "kulak"\nmsgid "кулак"\nmsgstr "kulak"\n'.encode("cp1251")
+    )
     with pytest.raises(ParseError) as err:
         read_termbase(path)
-    assert str(err.value) == f"{path}:6: bytes are not valid UTF-8 (looks like CP1251; pass --encoding cp1251)"
+    assert (
+        str(err.value) == f"{path}:6: bytes are not valid UTF-8 (looks like CP1251; pass --encoding cp1251)"
+    )
     assert read_termbase(path, encoding="cp1251").get("kulak").ru.text == "кулак"
 
 
@@ -177,8 +202,10 @@ def test_po_with_a_vertical_tab_in_a_string_reads_with_an_explicit_encoding(tmp_
     from glossary.termbase.formats import read_termbase
 
     po = tmp_path / "vt.po"
-    po.write_bytes('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                   'msgid "тройка"\nmsgstr ""\n"troika\\n"\n"\x0bboard"\n'.encode())
+    po.write_bytes(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "тройка"\nmsgstr ""\n"troika\\n"\n"\x0bboard"\n'.encode()
+    )
     for encoding in (None, "utf-8"):
         tb = read_termbase(po, encoding=encoding) if encoding else read_termbase(po)
         assert [t.text for t in tb.concepts[0].terms_in("ru")] == ["тройка"]

@@ -40,7 +40,7 @@ def test_conventional_spelling_and_stored_override(tb):
 
 def test_any_romanization_scheme_finds_the_russian(tb):
     # Neither spelling is stored: the scheme-neutral skeleton of the Cyrillic matches both.
-    assert ids(search(tb, "Trockij")) == ["trotsky-lev"]        # ISO 9 / scholarly
+    assert ids(search(tb, "Trockij")) == ["trotsky-lev"]  # ISO 9 / scholarly
     assert ids(search(tb, "nomenklaturoi")) == ["nomenklatura"]  # an inflected form, LC style
 
 

@@ -35,20 +35,28 @@ def schematron_xslt(sch_path: Path) -> str:
         return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
     patterns = list(sch.iter(SCH_NS + "pattern"))
-    out = [f'<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"{ns}>',
-           '<xsl:output method="text"/><xsl:template match="/">']
+    out = [
+        f'<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"{ns}>',
+        '<xsl:output method="text"/><xsl:template match="/">',
+    ]
     out += [f'<xsl:apply-templates select="/" mode="p{i}"/>' for i in range(len(patterns))]
     out.append("</xsl:template>")
     for i, pattern in enumerate(patterns):
         for k, rule in enumerate(pattern.iter(SCH_NS + "rule")):
-            out.append(f'<xsl:template match="{attr(rule.get("context"))}" mode="p{i}" priority="{1000 - k}">')
+            out.append(
+                f'<xsl:template match="{attr(rule.get("context"))}" mode="p{i}" priority="{1000 - k}">'
+            )
             for check in rule.iter(SCH_NS + "assert"):
                 message = attr(" ".join("".join(check.itertext()).split()))
-                out.append(f'<xsl:if test="not({attr(check.get("test"))})"><xsl:value-of select="path()"/>'
-                           f'<xsl:text>: {message}&#10;</xsl:text></xsl:if>')
+                out.append(
+                    f'<xsl:if test="not({attr(check.get("test"))})"><xsl:value-of select="path()"/>'
+                    f"<xsl:text>: {message}&#10;</xsl:text></xsl:if>"
+                )
             out.append(f'<xsl:apply-templates select="@*|node()" mode="p{i}"/></xsl:template>')
-        out.append(f'<xsl:template match="@*|node()" mode="p{i}" priority="-10">'
-                   f'<xsl:apply-templates select="@*|node()" mode="p{i}"/></xsl:template>')
+        out.append(
+            f'<xsl:template match="@*|node()" mode="p{i}" priority="-10">'
+            f'<xsl:apply-templates select="@*|node()" mode="p{i}"/></xsl:template>'
+        )
     out.append("</xsl:stylesheet>")
     return "\n".join(out)
 
@@ -58,7 +66,8 @@ def schematron():
     saxonche = pytest.importorskip("saxonche", reason="the Schematron check needs saxonche (XSLT 2+)")
     processor = saxonche.PySaxonProcessor(license=False)
     executable = processor.new_xslt30_processor().compile_stylesheet(
-        stylesheet_text=schematron_xslt(DATA / "schemas" / "TBX-Basic_DCA.sch"))
+        stylesheet_text=schematron_xslt(DATA / "schemas" / "TBX-Basic_DCA.sch")
+    )
 
     def failures(path: Path) -> list[str]:
         report = executable.transform_to_string(source_file=str(path)) or ""
@@ -69,19 +78,47 @@ def schematron():
 
 def hard_concepts() -> Termbase:
     """Every field the TBX mapping has to place, with ids and notes that are easy to get wrong."""
-    return Termbase(title="Test", description="Notes: one\ntwo", concepts=[
-        Concept(id="1937", type=ConceptType.EVENT, subject=["security"], definition="Year of the purge.",
-                notes=["slovnik:looks like ours"], sources=["Conquest 1990"], tags=["core"],
+    return Termbase(
+        title="Test",
+        description="Notes: one\ntwo",
+        concepts=[
+            Concept(
+                id="1937",
+                type=ConceptType.EVENT,
+                subject=["security"],
+                definition="Year of the purge.",
+                notes=["slovnik:looks like ours"],
+                sources=["Conquest 1990"],
+                tags=["core"],
                 see_also=["nkvd", "missing-id"],
-                terms=[Term("Ежовщина", "ru", Status.PREFERRED, part_of_speech="properNoun", gender="feminine",
-                            number="singular", romanization={"lc": "Ezhovshchina"}, match="exact"),
-                       Term("Yezhovshchina", "en", Status.PREFERRED, note="the common English spelling"),
-                       Term("the Great Terror", "en", Status.ADMITTED),
-                       Term("Yezhov terror", "en", Status.SUPERSEDED)]),
-        Concept(id="nkvd", type=ConceptType.ORGANIZATION, see_also=["1937"],
-                terms=[Term("НКВД", "ru", part_of_speech="phrase", conventional="NKVD"),
-                       Term("NKVD", "en"), Term("People's Commissariat", "en-GB", Status.DEPRECATED)]),
-    ])
+                terms=[
+                    Term(
+                        "Ежовщина",
+                        "ru",
+                        Status.PREFERRED,
+                        part_of_speech="properNoun",
+                        gender="feminine",
+                        number="singular",
+                        romanization={"lc": "Ezhovshchina"},
+                        match="exact",
+                    ),
+                    Term("Yezhovshchina", "en", Status.PREFERRED, note="the common English spelling"),
+                    Term("the Great Terror", "en", Status.ADMITTED),
+                    Term("Yezhov terror", "en", Status.SUPERSEDED),
+                ],
+            ),
+            Concept(
+                id="nkvd",
+                type=ConceptType.ORGANIZATION,
+                see_also=["1937"],
+                terms=[
+                    Term("НКВД", "ru", part_of_speech="phrase", conventional="NKVD"),
+                    Term("NKVD", "en"),
+                    Term("People's Commissariat", "en-GB", Status.DEPRECATED),
+                ],
+            ),
+        ],
+    )
 
 
 @pytest.mark.parametrize("termbase", ["starter", "hard"])
@@ -98,7 +135,8 @@ def test_schematron_runner_reports_a_file_that_breaks_the_rules(schematron, tmp_
     write_termbase(hard_concepts(), out)
     text = out.read_text(encoding="utf-8")
     text = text.replace("preferredTerm-admn-sts", "bestTerm", 1).replace(
-        '<conceptEntry id="nkvd">', '<conceptEntry id="nkvd"><x:grade xmlns:x="urn:example">A</x:grade>')
+        '<conceptEntry id="nkvd">', '<conceptEntry id="nkvd"><x:grade xmlns:x="urn:example">A</x:grade>'
+    )
     out.write_text(text, encoding="utf-8")
     failures = schematron(out)
     assert any("administrativeStatus" in f for f in failures)

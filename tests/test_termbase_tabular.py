@@ -29,18 +29,25 @@ def error_of(path: Path, **kw) -> ParseError:
 
 
 def test_rows_link_terms_by_concept_id(tmp_path):
-    path = write_csv(tmp_path, f"{HEADER}\nkolkhoz,term,ru,колхоз,preferred,economy|agriculture\n"
-                     "kolkhoz,,en,kolkhoz,,\nkolkhoz,,en,collective farm,admitted,\n")
+    path = write_csv(
+        tmp_path,
+        f"{HEADER}\nkolkhoz,term,ru,колхоз,preferred,economy|agriculture\n"
+        "kolkhoz,,en,kolkhoz,,\nkolkhoz,,en,collective farm,admitted,\n",
+    )
     tb = read_termbase(path)
     (c,) = tb.concepts
     assert c.subject == ["economy", "agriculture"]
     assert [(t.lang, t.text, t.status.value) for t in c.terms] == [
-        ("ru", "колхоз", "preferred"), ("en", "kolkhoz", "preferred"), ("en", "collective farm", "admitted")]
+        ("ru", "колхоз", "preferred"),
+        ("en", "kolkhoz", "preferred"),
+        ("en", "collective farm", "admitted"),
+    ]
 
 
 def test_romanization_columns_hold_per_scheme_overrides(tmp_path):
-    path = write_csv(tmp_path, "concept_id,lang,term,conventional,romanization:lc\n"
-                     "beria,ru,Берия,Beria,Beriia\n")
+    path = write_csv(
+        tmp_path, "concept_id,lang,term,conventional,romanization:lc\nberia,ru,Берия,Beria,Beriia\n"
+    )
     term = read_termbase(path).concepts[0].terms[0]
     assert term.romanization == {"lc": "Beriia"} and term.conventional == "Beria"
 
@@ -58,21 +65,27 @@ def test_written_csv_uses_the_documented_columns(tmp_path):
     assert header == [*COLUMNS, "romanization:lc"]
 
 
-@pytest.mark.parametrize(("body", "line", "message"), [
-    (f"{HEADER}\na,term,ru,слово,preferred,\nb,term,ru,,preferred,\n", 3, "empty 'term' column"),
-    (f"{HEADER}\na,term,,слово,preferred,\n", 2, "empty 'lang' column"),
-    (f"{HEADER}\n,term,ru,слово,preferred,\n", 2, "empty 'concept_id' column"),
-    (f"{HEADER},colour\na,term,ru,слово,preferred,,x\n", 1, "unknown column 'colour'"),
-    ("concept_id,lang\na,ru\n", 1, "missing column(s): 'term'"),
-    ("concept_id,lang,term,term\na,ru,x,y\n", 1, "duplicate column 'term'"),
-    (f"{HEADER}\na,term,ru,слово,preferred\n", 2, "malformed row: 5 fields, header has 6"),
-    (f'{HEADER}\na,term,ru,"сло"во,preferred,\n', 2, "malformed row"),
-    (f"{HEADER}\na,term,ru,слово,prefered,\n", 2, "unknown status 'prefered'"),
-    (f"{HEADER}\na,persona,ru,слово,preferred,\n", 2, "unknown concept_type 'persona'"),
-    (f"{HEADER}\na,term,ru,слово,,party\nb,term,ru,дело,,\na,term,en,word,,state\n", 4,
-     "concept 'a': subject conflicts with line 2"),
-    (f"{HEADER}\nочень плохо,term,ru,слово,,\n", 2, "invalid concept id"),
-])
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        (f"{HEADER}\na,term,ru,слово,preferred,\nb,term,ru,,preferred,\n", 3, "empty 'term' column"),
+        (f"{HEADER}\na,term,,слово,preferred,\n", 2, "empty 'lang' column"),
+        (f"{HEADER}\n,term,ru,слово,preferred,\n", 2, "empty 'concept_id' column"),
+        (f"{HEADER},colour\na,term,ru,слово,preferred,,x\n", 1, "unknown column 'colour'"),
+        ("concept_id,lang\na,ru\n", 1, "missing column(s): 'term'"),
+        ("concept_id,lang,term,term\na,ru,x,y\n", 1, "duplicate column 'term'"),
+        (f"{HEADER}\na,term,ru,слово,preferred\n", 2, "malformed row: 5 fields, header has 6"),
+        (f'{HEADER}\na,term,ru,"сло"во,preferred,\n', 2, "malformed row"),
+        (f"{HEADER}\na,term,ru,слово,prefered,\n", 2, "unknown status 'prefered'"),
+        (f"{HEADER}\na,persona,ru,слово,preferred,\n", 2, "unknown concept_type 'persona'"),
+        (
+            f"{HEADER}\na,term,ru,слово,,party\nb,term,ru,дело,,\na,term,en,word,,state\n",
+            4,
+            "concept 'a': subject conflicts with line 2",
+        ),
+        (f"{HEADER}\nочень плохо,term,ru,слово,,\n", 2, "invalid concept id"),
+    ],
+)
 def test_csv_errors_name_the_physical_line(tmp_path, body, line, message):
     err = error_of(write_csv(tmp_path, body))
     assert err.line == line and message in err.message
@@ -80,8 +93,7 @@ def test_csv_errors_name_the_physical_line(tmp_path, body, line, message):
 
 
 def test_line_numbers_count_quoted_newlines_and_blank_lines(tmp_path):
-    body = (f'{HEADER}\n\na,term,ru,слово,preferred,"two\nlines"\n'
-            "b,term,ru,,preferred,\n")
+    body = f'{HEADER}\n\na,term,ru,слово,preferred,"two\nlines"\nb,term,ru,,preferred,\n'
     assert error_of(write_csv(tmp_path, body)).line == 5
 
 
@@ -100,7 +112,9 @@ def test_legacy_cyrillic_encoding_is_named_in_one_line(tmp_path, encoding):
     path.write_bytes(f"{HEADER}\nkulak,term,ru,кулак,preferred,деревня\n".encode(encoding))
     err = error_of(path)
     assert err.line == 2
-    assert f"not UTF-8 (looks like {encoding.upper()}" in err.message and f"--encoding {encoding}" in err.message
+    assert (
+        f"not UTF-8 (looks like {encoding.upper()}" in err.message and f"--encoding {encoding}" in err.message
+    )
     assert read_termbase(path, encoding=encoding).concepts[0].terms[0].text == "кулак"
 
 
@@ -119,8 +133,9 @@ def test_utf8_bom_is_accepted(tmp_path):
 
 def test_tsv_reads_tabs(tmp_path):
     path = tmp_path / "terms.tsv"
-    path.write_text("concept_id\tlang\tterm\nsovkhoz\tru\tсовхоз\nsovkhoz\ten\tstate farm, sovkhoz\n",
-                    encoding="utf-8")
+    path.write_text(
+        "concept_id\tlang\tterm\nsovkhoz\tru\tсовхоз\nsovkhoz\ten\tstate farm, sovkhoz\n", encoding="utf-8"
+    )
     assert [t.text for t in read_termbase(path).concepts[0].terms] == ["совхоз", "state farm, sovkhoz"]
 
 
@@ -133,8 +148,9 @@ def _workbook(path: Path, rows: list[list[str | None]]) -> Path:
 
 
 def test_xlsx_errors_name_the_sheet_row(tmp_path):
-    path = _workbook(tmp_path / "terms.xlsx", [["concept_id", "lang", "term"], ["a", "ru", "слово"],
-                                               ["b", "ru", None]])
+    path = _workbook(
+        tmp_path / "terms.xlsx", [["concept_id", "lang", "term"], ["a", "ru", "слово"], ["b", "ru", None]]
+    )
     err = error_of(path)
     assert err.line == 3 and "empty 'term' column" in err.message
 

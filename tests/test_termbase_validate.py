@@ -36,9 +36,13 @@ def test_duplicate_term_in_two_concepts():
 
 
 def test_same_term_twice_in_one_concept_but_case_variants_are_fine():
-    twice = concept("k", ("ru", "кулак", "preferred"), ("ru", "кулак", "admitted"), ("en", "kulak", "preferred"))
+    twice = concept(
+        "k", ("ru", "кулак", "preferred"), ("ru", "кулак", "admitted"), ("en", "kulak", "preferred")
+    )
     assert codes(Termbase(concepts=[twice])) == ["TB103"]
-    variants = concept("g", ("ru", "ГУЛАГ", "preferred"), ("ru", "ГУЛаг", "admitted"), ("en", "Gulag", "preferred"))
+    variants = concept(
+        "g", ("ru", "ГУЛАГ", "preferred"), ("ru", "ГУЛаг", "admitted"), ("en", "Gulag", "preferred")
+    )
     assert codes(Termbase(concepts=[variants])) == []
 
 
@@ -47,11 +51,15 @@ def test_concept_without_preferred_english():
     no_english = concept("b", ("ru", "бедняк", "preferred"))
     findings = check_termbase(Termbase(concepts=[admitted_only, no_english]))
     assert [f.message for f in findings if f.code == "TB201"] == [
-        "concept 'k' has no preferred en term", "concept 'b' has no en term"]
+        "concept 'k' has no preferred en term",
+        "concept 'b' has no en term",
+    ]
 
 
 def test_several_preferred_and_no_source_and_no_terms():
-    two = concept("t", ("ru", "тройка", "preferred"), ("en", "troika", "preferred"), ("en", "troyka", "preferred"))
+    two = concept(
+        "t", ("ru", "тройка", "preferred"), ("en", "troika", "preferred"), ("en", "troyka", "preferred")
+    )
     english_only = concept("e", ("en", "purge", "preferred"))
     empty = Concept(id="z")
     assert codes(Termbase(concepts=[two, english_only, empty])) == ["TB202", "TB203", "TB204"]
@@ -88,9 +96,11 @@ def test_duplicate_concept_id_from_a_json_file(tmp_path):
 
 def test_json_schema_violations_are_all_reported_as_findings(tmp_path):
     path = tmp_path / "bad.json"
-    path.write_text('{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
-                    '{"id": "a", "type": "persona", "terms": []},\n{"id": "b", "terms": [{"lang": "ru"}]}\n]}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"format": "slovnik-termbase", "version": 1, "concepts": [\n'
+        '{"id": "a", "type": "persona", "terms": []},\n{"id": "b", "terms": [{"lang": "ru"}]}\n]}',
+        encoding="utf-8",
+    )
     findings = check_file(path)
     assert [(f.code, f.line) for f in findings] == [("TB001", 2), ("TB001", 3)]
 

@@ -23,11 +23,16 @@ def _concept(cid: str, ru: str, en: str, **term) -> Concept:
 
 
 def _small() -> Termbase:
-    return Termbase([_concept("kolkhoz", "колхоз", "collective farm", part_of_speech="noun"),
-                     _concept("sovkhoz", "совхоз", "state farm", part_of_speech="noun")])
+    return Termbase(
+        [
+            _concept("kolkhoz", "колхоз", "collective farm", part_of_speech="noun"),
+            _concept("sovkhoz", "совхоз", "state farm", part_of_speech="noun"),
+        ]
+    )
 
 
 # --- the id index -----------------------------------------------------------------------------------
+
 
 def test_add_keeps_every_concept_findable_and_refuses_a_duplicate():
     tb = Termbase()
@@ -62,19 +67,30 @@ def test_replace_on_import_keeps_the_position_and_the_index():
 
 # --- derived structures follow the termbase ----------------------------------------------------------
 
+
 def test_conventional_spelling_added_after_a_first_romanization_is_used():
     tb = _small()
     assert romanize("Троцкий", "lc", conventional=True, termbase=tb) == "Trotskii"
-    tb.add(Concept("trotskii-lev", ConceptType.PERSON,
-                   terms=[Term("Троцкий", "ru", conventional="Trotsky"), Term("Trotsky", "en")]))
+    tb.add(
+        Concept(
+            "trotskii-lev",
+            ConceptType.PERSON,
+            terms=[Term("Троцкий", "ru", conventional="Trotsky"), Term("Trotsky", "en")],
+        )
+    )
     assert romanize("Троцкий", "lc", conventional=True, termbase=tb) == "Trotsky"
 
 
 def test_reverse_sees_a_concept_added_after_a_first_call():
     tb = _small()
     assert not any(c.in_termbase for c in reverse("Shliapnikov", termbase=tb))
-    tb.add(Concept("shliapnikov", ConceptType.PERSON,
-                   terms=[Term("Шляпников", "ru", part_of_speech="properNoun"), Term("Shlyapnikov", "en")]))
+    tb.add(
+        Concept(
+            "shliapnikov",
+            ConceptType.PERSON,
+            terms=[Term("Шляпников", "ru", part_of_speech="properNoun"), Term("Shlyapnikov", "en")],
+        )
+    )
     best = reverse("Shliapnikov", termbase=tb)[0]
     assert best.cyrillic == "Шляпников" and best.in_termbase
 
@@ -82,8 +98,9 @@ def test_reverse_sees_a_concept_added_after_a_first_call():
 def test_search_and_recognition_see_terms_merged_into_an_existing_concept():
     tb = _small()
     assert search(tb, "trudoden") == []
-    add_terms(tb, Concept("kolkhoz", terms=[Term("трудодень", "ru", part_of_speech="noun"),
-                                            Term("trudoden", "en")]))
+    add_terms(
+        tb, Concept("kolkhoz", terms=[Term("трудодень", "ru", part_of_speech="noun"), Term("trudoden", "en")])
+    )
     assert [h.concept.id for h in search(tb, "trudoden")] == ["kolkhoz"]
     assert [m.concept_id for m in TermIndex(tb).find_ru("за трудодни")] == ["kolkhoz"]
 
@@ -91,9 +108,11 @@ def test_search_and_recognition_see_terms_merged_into_an_existing_concept():
 def test_a_derived_structure_is_built_once_per_version():
     tb = _small()
     built = []
+
     def build(t):
         built.append(len(t))
         return len(t)
+
     assert tb.derived("size", build) == 2 and tb.derived("size", build) == 2
     tb.changed()
     assert tb.derived("size", build) == 2
@@ -101,6 +120,7 @@ def test_a_derived_structure_is_built_once_per_version():
 
 
 # --- the disk cache -----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch) -> Path:
@@ -146,8 +166,9 @@ def test_a_changed_termbase_has_no_cache_key(cache, tb_file):
     assert tb.content_key is None
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(Path("/etc/passwd")),
-                                    pickle.dumps({"entries": 1})])
+@pytest.mark.parametrize(
+    "damage", [b"", b"not a pickle", pickle.dumps(Path("/etc/passwd")), pickle.dumps({"entries": 1})]
+)
 def test_a_damaged_or_foreign_cache_file_is_rebuilt_silently(cache, tb_file, damage):
     expected = load_termbase(tb_file)
     search(expected, "farm")
@@ -192,6 +213,7 @@ def test_a_changed_termbase_analyses_only_its_new_words(cache, tb_file, monkeypa
         def wrapped(word):
             asked.append(word)
             return real(word)
+
         monkeypatch.setattr(name, wrapped)
 
     asked: list[str] = []

@@ -30,20 +30,39 @@ def test_convert_po_to_tmx_writes_a_dtd_valid_file(runner, data_dir, tmp_path):
 
 def test_convert_with_explicit_format_and_languages(runner, data_dir, tmp_path):
     out = tmp_path / "pair.data"
-    result = runner.invoke(app, ["convert", str(data_dir / "tm" / "all_srclang.tmx"), "-o", str(out),
-                                 "--to", "csv", "--source-lang", "ru", "--target-lang", "de"])
+    result = runner.invoke(
+        app,
+        [
+            "convert",
+            str(data_dir / "tm" / "all_srclang.tmx"),
+            "-o",
+            str(out),
+            "--to",
+            "csv",
+            "--source-lang",
+            "ru",
+            "--target-lang",
+            "de",
+        ],
+    )
     assert result.exit_code == 0, result.output
     u = next(iter_units(out, "csv"))
     assert (u.source.text, u.target.text, u.source_lang, u.target_lang) == (
-        "коллективизация", "Kollektivierung", "ru", "de")
+        "коллективизация",
+        "Kollektivierung",
+        "ru",
+        "de",
+    )
 
 
 def test_convert_fills_an_xliff_template(runner, data_dir, tmp_path):
     filled_tmx = tmp_path / "filled.tmx"
     runner.invoke(app, ["convert", str(data_dir / "tm" / "xliff12_g_x.xlf"), "-o", str(filled_tmx)])
     out = tmp_path / "out.xlf"
-    result = runner.invoke(app, ["convert", str(filled_tmx), "-o", str(out), "--template",
-                                 str(data_dir / "tm" / "xliff12_g_x.xlf")])
+    result = runner.invoke(
+        app,
+        ["convert", str(filled_tmx), "-o", str(out), "--template", str(data_dir / "tm" / "xliff12_g_x.xlf")],
+    )
     assert result.exit_code == 0, result.output
     assert [u.target.text for u in iter_units(out)][0] == "Memoirs of an Old Bolshevik"
 
@@ -58,8 +77,9 @@ def test_bad_input_is_one_line_exit_2_and_writes_nothing(runner, data_dir, tmp_p
 
 
 def test_entity_bomb_is_refused_with_exit_2(runner, data_dir, tmp_path):
-    result = runner.invoke(app, ["convert", str(data_dir / "tm" / "billion_laughs.tmx"), "-o",
-                                 str(tmp_path / "x.csv")])
+    result = runner.invoke(
+        app, ["convert", str(data_dir / "tm" / "billion_laughs.tmx"), "-o", str(tmp_path / "x.csv")]
+    )
     assert result.exit_code == 2 and "declares entities" in result.output
 
 
@@ -69,8 +89,17 @@ def test_unknown_output_extension_is_exit_2(runner, data_dir, tmp_path):
 
 
 def test_template_only_for_xliff_output(runner, data_dir, tmp_path):
-    result = runner.invoke(app, ["convert", str(data_dir / "tm" / "koi8r.po"), "-o", str(tmp_path / "x.tmx"),
-                                 "--template", str(data_dir / "tm" / "xliff12_g_x.xlf")])
+    result = runner.invoke(
+        app,
+        [
+            "convert",
+            str(data_dir / "tm" / "koi8r.po"),
+            "-o",
+            str(tmp_path / "x.tmx"),
+            "--template",
+            str(data_dir / "tm" / "xliff12_g_x.xlf"),
+        ],
+    )
     assert result.exit_code == 2 and "--template applies to XLIFF output only" in result.output
 
 
@@ -81,8 +110,10 @@ def test_convert_has_help(runner):
 
 def test_template_without_language_needs_target_lang(runner, tmp_path):
     pot = tmp_path / "messages.pot"
-    pot.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Open"\nmsgstr ""\n',
-                   encoding="utf-8")
+    pot.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Open"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "messages.tmx"
     result = runner.invoke(app, ["convert", str(pot), "-o", str(out)])
     assert result.exit_code == 2 and "pass --target-lang" in result.output and not out.exists()

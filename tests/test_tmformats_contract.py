@@ -14,14 +14,46 @@ from tm.formats import FORMATS, format_for, iter_units, read_tm, write_tm
 from tm.formats.po import same_newlines
 from tm.model import Segment, Tag, TranslationUnit
 
-EXT = {"tmx": ".tmx", "po": ".po", "pot": ".pot", "xliff": ".xlf", "xliff2": ".xlf", "csv": ".csv",
-       "tsv": ".tsv", "xlsx": ".xlsx"}
-_ALL = {"tags", "ids", "notes", "comments", "context", "fuzzy", "obsolete", "plurals", "props", "dates",
-        "flags", "references", "previous", "approved"}
+EXT = {
+    "tmx": ".tmx",
+    "po": ".po",
+    "pot": ".pot",
+    "xliff": ".xlf",
+    "xliff2": ".xlf",
+    "csv": ".csv",
+    "tsv": ".tsv",
+    "xlsx": ".xlsx",
+}
+_ALL = {
+    "tags",
+    "ids",
+    "notes",
+    "comments",
+    "context",
+    "fuzzy",
+    "obsolete",
+    "plurals",
+    "props",
+    "dates",
+    "flags",
+    "references",
+    "previous",
+    "approved",
+}
 CAPABILITIES = {
     "tmx": _ALL - {"approved"},
     "po": {"notes", "comments", "context", "fuzzy", "obsolete", "plurals", "flags", "references", "previous"},
-    "pot": {"notes", "comments", "context", "fuzzy", "obsolete", "plurals", "flags", "references", "previous"},
+    "pot": {
+        "notes",
+        "comments",
+        "context",
+        "fuzzy",
+        "obsolete",
+        "plurals",
+        "flags",
+        "references",
+        "previous",
+    },
     "xliff": {"tags", "ids", "notes", "comments", "context", "fuzzy", "approved"},
     "xliff2": {"tags", "ids", "notes", "comments", "context", "fuzzy", "approved"},
     "csv": _ALL,
@@ -31,11 +63,20 @@ CAPABILITIES = {
 TAGGED = {"xliff": XLIFF_TAGGED, "xliff2": XLIFF2_TAGGED}
 
 # Text as translators type it: Cyrillic with ё, Latin, digits, XML/CSV specials, quotes, newlines.
-TEXT = st.text(alphabet=st.sampled_from(list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБЁЖЩЯ"
-                                             "abcxyzXYZ0189 .,;:!?-—«»\"'<>&/\\%{}()[]=\n\r\t")),
-               min_size=1, max_size=25)
-LINE = st.text(alphabet=st.sampled_from(list("абвгдеёжзийАБЯabcXYZ019.,-—«»&<'\"    ")), min_size=1,
-               max_size=100).map(str.strip).filter(bool)
+TEXT = st.text(
+    alphabet=st.sampled_from(
+        list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБЁЖЩЯabcxyzXYZ0189 .,;:!?-—«»\"'<>&/\\%{}()[]=\n\r\t")
+    ),
+    min_size=1,
+    max_size=25,
+)
+LINE = (
+    st.text(
+        alphabet=st.sampled_from(list("абвгдеёжзийАБЯabcXYZ019.,-—«»&<'\"    ")), min_size=1, max_size=100
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 class TMFormatContract:
@@ -64,30 +105,46 @@ class TMFormatContract:
             u.target = Segment()
             u.target_lang = None
             u.fuzzy = False
-            u.target_plurals = [Segment(), Segment(), Segment()][:len(u.target_plurals)]
+            u.target_plurals = [Segment(), Segment(), Segment()][: len(u.target_plurals)]
             return u
         if self.FORMAT == "po":  # gettext: a msgstr begins and ends with a newline where its msgid does
             u = comparable(u)
             u.target = Segment.of(same_newlines(u.source.text, u.target.text)).normalized()
-            u.target_plurals = [Segment.of(same_newlines(u.source.text, s.text)).normalized()
-                                for s in u.target_plurals]
+            u.target_plurals = [
+                Segment.of(same_newlines(u.source.text, s.text)).normalized() for s in u.target_plurals
+            ]
             return u
         return comparable(u)
 
     def test_cyrillic_source_and_target_round_trip(self, tmp_path):
-        units = [unit("Пленум ЦК утвердил состав Политбюро.", "The plenum approved the Politburo.", id="a1"
-                      if "ids" in self.caps else None),
-                 unit("ёлка «Правды» & <газета>", "the «Pravda» tree & <newspaper>", id="a2"
-                      if "ids" in self.caps else None)]
+        units = [
+            unit(
+                "Пленум ЦК утвердил состав Политбюро.",
+                "The plenum approved the Politburo.",
+                id="a1" if "ids" in self.caps else None,
+            ),
+            unit(
+                "ёлка «Правды» & <газета>",
+                "the «Pravda» tree & <newspaper>",
+                id="a2" if "ids" in self.caps else None,
+            ),
+        ]
         back = self.round_trip(tmp_path, units)
         assert [self.expected(u) for u in back] == [self.expected(u) for u in units]
 
     def test_every_unit_carries_languages_origin_and_line(self, tmp_path):
         path = self.path(tmp_path)
-        write_tm([unit("чистка", "purge"), unit("оттепель", "the Thaw")], path, self.FORMAT,
-                 source_lang="ru", target_lang="en")
+        write_tm(
+            [unit("чистка", "purge"), unit("оттепель", "the Thaw")],
+            path,
+            self.FORMAT,
+            source_lang="ru",
+            target_lang="en",
+        )
         back = list(iter_units(path))
-        assert [(u.source_lang, u.target_lang, u.origin) for u in back] == [("ru", self.target_lang, path.name)] * 2
+        assert [(u.source_lang, u.target_lang, u.origin) for u in back] == [
+            ("ru", self.target_lang, path.name)
+        ] * 2
         lines = [u.line for u in back]
         assert all(isinstance(n, int) and n > 0 for n in lines) and lines == sorted(set(lines))
 
@@ -106,8 +163,9 @@ class TMFormatContract:
 
     def test_inline_tags_survive_or_degrade_to_their_native_code(self, tmp_path):
         tagged = TAGGED.get(self.FORMAT, TMX_TAGGED)
-        back = self.round_trip(tmp_path, [TranslationUnit(tagged, tagged, id="t1", source_lang="ru",
-                                                          target_lang="en")])
+        back = self.round_trip(
+            tmp_path, [TranslationUnit(tagged, tagged, id="t1", source_lang="ru", target_lang="en")]
+        )
         if "tags" in self.caps:
             assert back[0].source == tagged
             if self.FORMAT != "pot":
@@ -116,9 +174,15 @@ class TMFormatContract:
             assert back[0].source.text == "".join(p if isinstance(p, str) else p.code for p in tagged.parts)
 
     def test_notes_context_and_fuzzy_round_trip(self, tmp_path):
-        u = unit("генсек", "General Secretary", id="n1" if "ids" in self.caps else None,
-                 notes=["Проверено по стенограмме."], comments=["из главы 2"], context="party",
-                 fuzzy=True)
+        u = unit(
+            "генсек",
+            "General Secretary",
+            id="n1" if "ids" in self.caps else None,
+            notes=["Проверено по стенограмме."],
+            comments=["из главы 2"],
+            context="party",
+            fuzzy=True,
+        )
         back = self.round_trip(tmp_path, [u])[0]
         assert back.notes == u.notes
         assert back.comments == u.comments
@@ -126,8 +190,12 @@ class TMFormatContract:
         assert back.fuzzy is (self.FORMAT != "pot")
 
     def test_plurals_round_trip_where_the_format_has_them(self, tmp_path):
-        u = unit("{n} делегат", "{n} delegate", source_plural=Segment.of("{n} делегата"),
-                 target_plurals=[Segment.of("{n} delegate"), Segment.of("{n} delegates")])
+        u = unit(
+            "{n} делегат",
+            "{n} delegate",
+            source_plural=Segment.of("{n} делегата"),
+            target_plurals=[Segment.of("{n} delegate"), Segment.of("{n} delegates")],
+        )
         back = self.round_trip(tmp_path, [u])[0]
         if "plurals" in self.caps:
             assert self.expected(back) == self.expected(u)
@@ -153,8 +221,11 @@ class TMFormatContract:
         assert path.read_bytes() == before
         assert os.listdir(tmp_path) == [path.name]  # no temp file left behind
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                         HealthCheck.differing_executors])
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.differing_executors],
+    )
     @given(data=st.data())
     def test_units_write_then_read_give_the_same_units(self, tmp_path_factory, data):
         # gettext holds one entry per msgctxt + msgid (the writer renames repeats, tested elsewhere)
@@ -169,20 +240,37 @@ class TMFormatContract:
 
 def tagged_segment(fmt: str):
     """Text interleaved with tags the format's own reader would produce."""
+
     def tag_group(n: int):
         if fmt in ("xliff",):
-            return st.sampled_from([[Tag("x", "empty", str(n), (("id", str(n)),))],
-                                    [Tag("g", "open", str(n), (("id", str(n)),)), "в", Tag("g", "close", str(n))]])
+            return st.sampled_from(
+                [
+                    [Tag("x", "empty", str(n), (("id", str(n)),))],
+                    [Tag("g", "open", str(n), (("id", str(n)),)), "в", Tag("g", "close", str(n))],
+                ]
+            )
         if fmt == "xliff2":
-            return st.sampled_from([[Tag("ph", "empty", str(n), (("id", str(n)),))],
-                                    [Tag("pc", "open", str(n), (("id", str(n)),)), "в", Tag("pc", "close", str(n))]])
-        return st.sampled_from([[Tag("ph", "empty", str(n), (("x", str(n)),), "<br/>")],
-                                [Tag("bpt", "open", str(n), (("i", str(n)),), "<b>"), "ж",
-                                 Tag("ept", "close", str(n), (("i", str(n)),), "</b>")],
-                                [Tag("hi", "open", None, (("type", "em"),)), "я", Tag("hi", "close")]])
+            return st.sampled_from(
+                [
+                    [Tag("ph", "empty", str(n), (("id", str(n)),))],
+                    [Tag("pc", "open", str(n), (("id", str(n)),)), "в", Tag("pc", "close", str(n))],
+                ]
+            )
+        return st.sampled_from(
+            [
+                [Tag("ph", "empty", str(n), (("x", str(n)),), "<br/>")],
+                [
+                    Tag("bpt", "open", str(n), (("i", str(n)),), "<b>"),
+                    "ж",
+                    Tag("ept", "close", str(n), (("i", str(n)),), "</b>"),
+                ],
+                [Tag("hi", "open", None, (("type", "em"),)), "я", Tag("hi", "close")],
+            ]
+        )
 
-    return st.lists(st.one_of(TEXT.map(lambda t: [t]), st.integers(1, 9).flatmap(tag_group)),
-                    min_size=1, max_size=5).map(lambda chunks: Segment([p for c in chunks for p in c]))
+    return st.lists(
+        st.one_of(TEXT.map(lambda t: [t]), st.integers(1, 9).flatmap(tag_group)), min_size=1, max_size=5
+    ).map(lambda chunks: Segment([p for c in chunks for p in c]))
 
 
 @st.composite
@@ -207,14 +295,17 @@ def units_for(draw, fmt: str, caps: set[str]):
     if "approved" in caps and u.target and not u.fuzzy:
         u.flags = draw(st.sampled_from([[], ["approved"]]))
     if "flags" in caps:
-        u.flags = draw(st.lists(st.sampled_from(["c-format", "python-format", "no-wrap"]), unique=True,
-                                max_size=2))
+        u.flags = draw(
+            st.lists(st.sampled_from(["c-format", "python-format", "no-wrap"]), unique=True, max_size=2)
+        )
     if "references" in caps:
-        u.references = draw(st.lists(st.sampled_from(["src/a.c:12", "doc/index.rst:3"]), unique=True,
-                                     max_size=2))
+        u.references = draw(
+            st.lists(st.sampled_from(["src/a.c:12", "doc/index.rst:3"]), unique=True, max_size=2)
+        )
     if "props" in caps:
-        u.props = draw(st.lists(st.tuples(st.sampled_from(["x-domain", "file", "x-project"]), LINE),
-                                max_size=2))
+        u.props = draw(
+            st.lists(st.tuples(st.sampled_from(["x-domain", "file", "x-project"]), LINE), max_size=2)
+        )
     if "dates" in caps:
         u.created = draw(st.none() | st.just("20240102T030405Z"))
         u.creator = draw(st.none() | st.sampled_from(["anna", "борис"]))

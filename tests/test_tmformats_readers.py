@@ -40,13 +40,21 @@ def test_tmx14_inline_markup_becomes_tags(data_dir):
     assert t1.id == "t1" and t1.notes == ["Checked against the 1937 edition."]
     assert t1.props == [("x-domain", "politics")]
     assert (t1.created, t1.creator, t1.changed, t1.changer) == (
-        "20240102T030405Z", "anna", "20240203T040506Z", "boris")
+        "20240102T030405Z",
+        "anna",
+        "20240203T040506Z",
+        "boris",
+    )
     assert t1.source.text == "Доклад Ежова на пленумеСтенограмма, л. 12."
     kinds = [(p.kind, p.pos) for p in t1.source.tags]
     assert kinds == [("bpt", "open"), ("ept", "close"), ("ph", "empty"), ("sub", "open"), ("sub", "close")]
     assert t1.source.tags[0].code == "{\\b " and t1.source.tags[4].code == "}"
-    assert [(p.kind, p.pos) for p in t2.source.tags] == [("hi", "open"), ("hi", "close"), ("it", "open"),
-                                                         ("ut", "empty")]
+    assert [(p.kind, p.pos) for p in t2.source.tags] == [
+        ("hi", "open"),
+        ("hi", "close"),
+        ("it", "open"),
+        ("ut", "empty"),
+    ]
     assert t2.source.tags[3].code == "<br/>"
 
 
@@ -57,22 +65,30 @@ def test_tu_level_srclang_overrides_the_header(data_dir):
 
 def test_srclang_all_takes_the_callers_pair(data_dir):
     path = data_dir / "tm" / "all_srclang.tmx"
-    assert [(u.source.text, u.target.text) for u in iter_units(path)] == [("collectivization",
-                                                                          "коллективизация")]
+    assert [(u.source.text, u.target.text) for u in iter_units(path)] == [
+        ("collectivization", "коллективизация")
+    ]
     u = next(iter_units(path, source_lang="ru", target_lang="de"))
     assert (u.source_lang, u.source.text, u.target_lang, u.target.text) == (
-        "ru", "коллективизация", "de", "Kollektivierung")
+        "ru",
+        "коллективизация",
+        "de",
+        "Kollektivierung",
+    )
 
 
-@pytest.mark.parametrize("name, line, words", [
-    ("no_srclang.tmx", 3, "no srclang"),
-    ("truncated.tmx", 7, "invalid XML"),
-    ("xxe.tmx", 3, "declares entities"),
-    ("billion_laughs.tmx", 3, "declares entities"),
-    ("wrong_encoding.tmx", 5, "encoding"),
-    ("syntax_error.po", 9, "PO syntax error"),
-    ("wrong_charset.po", 1, "not valid UTF-8"),  # the header comment is already Cyrillic
-])
+@pytest.mark.parametrize(
+    "name, line, words",
+    [
+        ("no_srclang.tmx", 3, "no srclang"),
+        ("truncated.tmx", 7, "invalid XML"),
+        ("xxe.tmx", 3, "declares entities"),
+        ("billion_laughs.tmx", 3, "declares entities"),
+        ("wrong_encoding.tmx", 5, "encoding"),
+        ("syntax_error.po", 9, "PO syntax error"),
+        ("wrong_charset.po", 1, "not valid UTF-8"),  # the header comment is already Cyrillic
+    ],
+)
 def test_bad_input_is_one_line_naming_file_and_line(data_dir, name, line, words):
     path = data_dir / "tm" / name
     with pytest.raises(ParseError) as err:
@@ -92,8 +108,9 @@ def test_tmx_is_read_as_a_stream(data_dir):
 
 def test_written_tmx_is_valid_against_the_tmx14_dtd(tmp_path, data_dir):
     dtd = etree.DTD(str(DTD_PATH))
-    sources = [data_dir / "tm" / n for n in ("tmx14_inline.tmx", "koi8r.po", "xliff12_g_x.xlf",
-                                             "xliff2_pc_ph.xlf")]
+    sources = [
+        data_dir / "tm" / n for n in ("tmx14_inline.tmx", "koi8r.po", "xliff12_g_x.xlf", "xliff2_pc_ph.xlf")
+    ]
     for source in sources:
         tm = read_tm(source)
         out = tmp_path / f"{source.stem}.tmx"
@@ -103,8 +120,12 @@ def test_written_tmx_is_valid_against_the_tmx14_dtd(tmp_path, data_dir):
 
 def test_tmx_header_srclang_is_the_tm_source_language(tmp_path):
     out = tmp_path / "en-ru.tmx"
-    write_tm([unit("state", "государство", source_lang="en", target_lang="ru")], out,
-             source_lang="en", target_lang="ru")
+    write_tm(
+        [unit("state", "государство", source_lang="en", target_lang="ru")],
+        out,
+        source_lang="en",
+        target_lang="ru",
+    )
     header = etree.parse(str(out)).getroot().find("header")
     assert header.get("srclang") == "en"
     assert next(iter_units(out)).source.text == "state"
@@ -136,9 +157,12 @@ def test_po_in_a_declared_legacy_charset_reads_cyrillic(data_dir, name):
 
 def test_software_catalogue_reads_as_en_to_ru(tmp_path):
     path = tmp_path / "ru.po"
-    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ru\\n"\n\n'
-                    '#. Menu item\n#| msgid "Open file"\n#, fuzzy\nmsgid "Open"\nmsgstr "Открыть"\n\n'
-                    '#~ msgid "Close"\n#~ msgstr "Закрыть"\n', encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: ru\\n"\n\n'
+        '#. Menu item\n#| msgid "Open file"\n#, fuzzy\nmsgid "Open"\nmsgstr "Открыть"\n\n'
+        '#~ msgid "Close"\n#~ msgstr "Закрыть"\n',
+        encoding="utf-8",
+    )
     opened, closed = iter_units(path)
     assert (opened.source_lang, opened.target_lang) == ("en", "ru")
     assert opened.previous_source == "Open file" and opened.fuzzy
@@ -171,7 +195,13 @@ def test_xliff2_pc_ph_take_their_codes_from_original_data(data_dir):
     u1, s1, s2 = iter_units(data_dir / "tm" / "xliff2_pc_ph.xlf")
     assert (u1.id, u1.context, u1.notes) == ("u1", "heading", ["Decree title; keep the date format."])
     pc_open, pc_close, ph = u1.source.tags
-    assert (pc_open.kind, pc_open.code, pc_close.code, ph.kind, ph.code) == ("pc", "<b>", "</b>", "ph", "<br/>")
+    assert (pc_open.kind, pc_open.code, pc_close.code, ph.kind, ph.code) == (
+        "pc",
+        "<b>",
+        "</b>",
+        "ph",
+        "<br/>",
+    )
     assert u1.target.text == "Resolution of the USSR CECof 1 December 1934"
     assert (s1.id, s2.id, s2.fuzzy, bool(s1.target)) == ("u2#s1", "u2#s2", True, False)
 
@@ -199,8 +229,10 @@ def test_xliff_write_with_template_option_merges(tmp_path, data_dir):
     out = tmp_path / "filled.xlf"
     write_tm(units, out, "xliff2", source_lang="ru", target_lang="en", template=original)
     back = list(iter_units(out))
-    assert [u.target.text for u in back][:2] == ["Resolution of the USSR CECof 1 December 1934",
-                                                 "First sentence."]
+    assert [u.target.text for u in back][:2] == [
+        "Resolution of the USSR CECof 1 December 1934",
+        "First sentence.",
+    ]
     assert back[0].source.tags[0].code == "<b>"  # originalData kept
     assert merge_targets2(original, [], tmp_path / "same.xlf") == 0
 
@@ -235,7 +267,12 @@ def test_csv_minimal_columns_and_unknown_columns_become_props(tmp_path):
     path.write_text("source,target,domain\nчистка,purge,politics\n", encoding="utf-8")
     u = next(iter_units(path, source_lang="ru", target_lang="en"))
     assert (u.source.text, u.target.text, u.props, u.source_lang, u.line) == (
-        "чистка", "purge", [("domain", "politics")], "ru", 2)
+        "чистка",
+        "purge",
+        [("domain", "politics")],
+        "ru",
+        2,
+    )
 
 
 def test_tabular_tag_text_form_keeps_literal_brackets(tmp_path):
@@ -270,7 +307,10 @@ def test_corpus_check_script_reports_counts_and_one_line_errors(data_dir, capsys
     out = capsys.readouterr().out.splitlines()
     by_name = {line.split()[1].rstrip(":"): line for line in out}
     assert by_name["tmx11_lang.tmx"].startswith("ok") and "units 3, translated 2" in by_name["tmx11_lang.tmx"]
-    assert by_name["xxe.tmx"].startswith("error") and "xxe.tmx:3: DOCTYPE declares entities" in by_name["xxe.tmx"]
+    assert (
+        by_name["xxe.tmx"].startswith("error")
+        and "xxe.tmx:3: DOCTYPE declares entities" in by_name["xxe.tmx"]
+    )
 
 
 def test_xliff12_without_namespace_reads_and_writes_back(tmp_path, data_dir):
@@ -283,7 +323,8 @@ def test_xliff12_without_namespace_reads_and_writes_back(tmp_path, data_dir):
     merge_targets(plain, units, tmp_path / "out.xlf")
     root = etree.parse(str(tmp_path / "out.xlf")).getroot()
     assert root.nsmap == {} and etree.tostring(root.findall(".//target")[1], encoding="unicode").startswith(
-        '<target state="translated">Chapter one.<x id="2" ctype="lb"/>Exile</target>')
+        '<target state="translated">Chapter one.<x id="2" ctype="lb"/>Exile</target>'
+    )
 
 
 def test_registry_merge_targets_dispatches_by_xliff_version(tmp_path, data_dir):
@@ -310,12 +351,15 @@ def test_utf16_tmx_as_trados_exports_it(tmp_path, data_dir):
     text = (data_dir / "tm" / "tmx14_inline.tmx").read_text(encoding="utf-8")
     path = tmp_path / "trados.tmx"
     path.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
-    assert [u.source.text for u in iter_units(path)] == [u.source.text for u in
-                                                         iter_units(data_dir / "tm" / "tmx14_inline.tmx")]
+    assert [u.source.text for u in iter_units(path)] == [
+        u.source.text for u in iter_units(data_dir / "tm" / "tmx14_inline.tmx")
+    ]
 
 
-@pytest.mark.parametrize("fmt, words", [("tmx", "not a TMX file"), ("xliff", "not an XLIFF 1.2 file"),
-                                        ("xliff2", "not an XLIFF 2 file")])
+@pytest.mark.parametrize(
+    "fmt, words",
+    [("tmx", "not a TMX file"), ("xliff", "not an XLIFF 1.2 file"), ("xliff2", "not an XLIFF 2 file")],
+)
 def test_other_xml_is_not_taken_for_a_tm(tmp_path, fmt, words):
     path = tmp_path / "page.xml"
     path.write_text('<?xml version="1.0"?>\n<html><body><p>чистка</p></body></html>\n', encoding="utf-8")
@@ -356,13 +400,20 @@ def test_written_po_passes_msgfmt_check_without_a_warning(tmp_path, data_dir):
 @pytest.mark.parametrize("fmt", ["xliff", "xliff2"])
 def test_xliff_ids_are_unique_and_xliff2_ids_are_nmtokens(tmp_path, fmt):
     """TMX tuids may repeat and hold spaces or slashes; XLIFF ids may not (2.0: xs:NMTOKEN)."""
-    units = [unit("Один", "One", id="chapter 1"), unit("Два", "Two", id="chapter 1"),
-             unit("Три", "Three", id="a/b#c"), unit("Четыре", "Four")]
+    units = [
+        unit("Один", "One", id="chapter 1"),
+        unit("Два", "Two", id="chapter 1"),
+        unit("Три", "Three", id="a/b#c"),
+        unit("Четыре", "Four"),
+    ]
     out = tmp_path / "out.xlf"
     write_tm(units, out, fmt, source_lang="ru", target_lang="en")
     ids = [u.id for u in iter_units(out, fmt)]
-    expected = (["chapter 1", "chapter 1-2", "a/b#c", "4"] if fmt == "xliff"
-                else ["chapter_1", "chapter_1-2", "a_b_c", "u4"])
+    expected = (
+        ["chapter 1", "chapter 1-2", "a/b#c", "4"]
+        if fmt == "xliff"
+        else ["chapter_1", "chapter_1-2", "a_b_c", "u4"]
+    )
     assert ids == expected
 
 
@@ -377,12 +428,19 @@ def test_gettext_language_names_are_written_as_bcp47_tags(tmp_path, fmt):
     assert b"_RU" not in out.read_bytes() and b"@latin" not in out.read_bytes()
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ("source,target\nКулак,kulak,extra\n", 2, "more fields than the header"),  # not a shifted row
-    ("source,target\nКулак,kulak\nЦК,CC,extra\n", 3, "more fields than the header"),
-    ('source,target\n"Кулак,kulak\n', 2, "a quoted field is never closed"),
-    ('\nsource,target\nКулак,kulak\n\n"ЦК,\nCC",x,y\n', 5, "more fields than the header"),  # blanks, 2 lines
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("source,target\nКулак,kulak,extra\n", 2, "more fields than the header"),  # not a shifted row
+        ("source,target\nКулак,kulak\nЦК,CC,extra\n", 3, "more fields than the header"),
+        ('source,target\n"Кулак,kulak\n', 2, "a quoted field is never closed"),
+        (
+            '\nsource,target\nКулак,kulak\n\n"ЦК,\nCC",x,y\n',
+            5,
+            "more fields than the header",
+        ),  # blanks, 2 lines
+    ],
+)
 def test_malformed_csv_rows_name_their_line(tmp_path, text, line, words):
     path = tmp_path / "tm.csv"
     path.write_text(text, encoding="utf-8")
@@ -394,7 +452,10 @@ def test_malformed_csv_rows_name_their_line(tmp_path, text, line, words):
 def test_cp1251_csv_names_the_line_and_the_likely_encoding(tmp_path):
     path = tmp_path / "tm.csv"
     path.write_bytes("source,target\r\nКулак,kulak\r\n".encode("cp1251"))
-    with pytest.raises(ParseError, match=r"not UTF-8: .* \(looks like CP1251; convert it to UTF-8 or pass --encoding cp1251\)") as err:
+    with pytest.raises(
+        ParseError,
+        match=r"not UTF-8: .* \(looks like CP1251; convert it to UTF-8 or pass --encoding cp1251\)",
+    ) as err:
         list(iter_units(path))
     assert err.value.line == 2
 

@@ -27,8 +27,16 @@ def hostile_units():
     """Ids XLIFF 2 cannot take as they are (spaces, slashes, repeats, a multi-segment `u#2`), gettext
     language names, tags from TMX's vocabulary, notes, comments, fuzzy and approved units."""
     return [
-        unit("Доклад Ежова", "Yezhov's report", id="chapter 1", notes=["check the date"],
-             comments=["from the stenogram"], context="plenum", source_lang="ru_RU", target_lang="en_GB"),
+        unit(
+            "Доклад Ежова",
+            "Yezhov's report",
+            id="chapter 1",
+            notes=["check the date"],
+            comments=["from the stenogram"],
+            context="plenum",
+            source_lang="ru_RU",
+            target_lang="en_GB",
+        ),
         unit("Второй", "Second", id="chapter 1", fuzzy=True, source_lang="ru_RU", target_lang="en_GB"),
         unit("Третий", "", id="a/b#c", source_lang="ru_RU", target_lang="en_GB"),
         unit("Четвёртый", "Fourth", id="u1#2", flags=["approved"], source_lang="ru_RU", target_lang="en_GB"),
@@ -44,15 +52,33 @@ def test_xliff2_written_from_hostile_units_is_schema_valid(xliff2_schema, tmp_pa
     units[-1].target = XLIFF2_TAGGED
     write_tm(units, out, "xliff2", source_lang="ru_RU", target_lang="en_GB")
     assert_valid(xliff2_schema, out)
-    assert [u.id for u in iter_units(out, "xliff2")] == ["chapter_1", "chapter_1-2", "a_b_c", "u1_2", "u5", "u6"]
+    assert [u.id for u in iter_units(out, "xliff2")] == [
+        "chapter_1",
+        "chapter_1-2",
+        "a_b_c",
+        "u1_2",
+        "u5",
+        "u6",
+    ]
 
 
 def test_xliff2_converted_from_every_fixture_is_schema_valid(xliff2_schema, tmp_path, data_dir):
-    for name in ("tmx14_inline.tmx", "tmx11_lang.tmx", "all_srclang.tmx", "cp1251.po", "xliff12_g_x.xlf",
-                 "xliff2_pc_ph.xlf"):
+    for name in (
+        "tmx14_inline.tmx",
+        "tmx11_lang.tmx",
+        "all_srclang.tmx",
+        "cp1251.po",
+        "xliff12_g_x.xlf",
+        "xliff2_pc_ph.xlf",
+    ):
         out = tmp_path / f"{name}.xlf"
-        write_tm(iter_units(data_dir / "tm" / name, source_lang="ru" if "all" in name else None), out,
-                 "xliff2", source_lang="ru", target_lang="en")
+        write_tm(
+            iter_units(data_dir / "tm" / name, source_lang="ru" if "all" in name else None),
+            out,
+            "xliff2",
+            source_lang="ru",
+            target_lang="en",
+        )
         assert_valid(xliff2_schema, out)
 
 
@@ -70,9 +96,12 @@ def test_xliff2_targets_filled_into_an_original_stay_schema_valid(xliff2_schema,
 def test_the_schema_rejects_what_the_writer_must_avoid(xliff2_schema, tmp_path):
     """The check can fail: a unit id with a space and a gettext language name are invalid."""
     bad = tmp_path / "bad.xlf"
-    bad.write_text('<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru_RU">'
-                   '<file id="f1"><unit id="chapter 1"><segment><source>Один</source></segment></unit>'
-                   '</file></xliff>', encoding="utf-8")
+    bad.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru_RU">'
+        '<file id="f1"><unit id="chapter 1"><segment><source>Один</source></segment></unit>'
+        "</file></xliff>",
+        encoding="utf-8",
+    )
     assert not xliff2_schema.validate(etree.parse(str(bad)))
     messages = " ".join(e.message for e in xliff2_schema.error_log)
     assert "srcLang" in messages and "chapter 1" in messages

@@ -17,7 +17,9 @@ DATA = Path(__file__).parent / "data" / "tmstore"
 @pytest.fixture
 def store_path(tmp_path, runner) -> Path:
     path = tmp_path / "tm.db"
-    result = runner.invoke(app, ["import", str(DATA / "history.tmx"), str(DATA / "more.tmx"), "--into", str(path)])
+    result = runner.invoke(
+        app, ["import", str(DATA / "history.tmx"), str(DATA / "more.tmx"), "--into", str(path)]
+    )
     assert result.exit_code == 0, result.output
     return path
 
@@ -31,25 +33,31 @@ def test_import_reports_each_file(tmp_path, runner):
 
 
 def test_import_json_output(tmp_path, runner):
-    result = runner.invoke(app, ["import", str(DATA / "catalog.po"), "--into", str(tmp_path / "tm.db"),
-                                 "--format", "json"])
+    result = runner.invoke(
+        app, ["import", str(DATA / "catalog.po"), "--into", str(tmp_path / "tm.db"), "--format", "json"]
+    )
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert (data["read"], data["added"], data["duplicates"]) == (3, 3, 0)
 
 
-@pytest.mark.parametrize(("bad", "message"), [
-    ("truncated.tmx", "truncated.tmx:12: invalid XML"),
-    ("no-srclang.tmx", "no-srclang.tmx:4: TMX header has no srclang"),
-    ("broken.po", "broken.po:10:"),
-    ("xxe.tmx", "xxe.tmx:3: DOCTYPE declares entities"),
-    ("laughs.tmx", "laughs.tmx:3: DOCTYPE declares entities"),
-    ("wrong-encoding.po", "wrong-encoding.po:6: bytes are not valid UTF-8"),
-    ("wrong-encoding.tmx", "wrong declared encoding"),
-])
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("truncated.tmx", "truncated.tmx:12: invalid XML"),
+        ("no-srclang.tmx", "no-srclang.tmx:4: TMX header has no srclang"),
+        ("broken.po", "broken.po:10:"),
+        ("xxe.tmx", "xxe.tmx:3: DOCTYPE declares entities"),
+        ("laughs.tmx", "laughs.tmx:3: DOCTYPE declares entities"),
+        ("wrong-encoding.po", "wrong-encoding.po:6: bytes are not valid UTF-8"),
+        ("wrong-encoding.tmx", "wrong declared encoding"),
+    ],
+)
 def test_bad_input_is_one_line_exit_2_and_imports_nothing(store_path, runner, bad, message):
     before = Store(store_path).stats()
-    result = runner.invoke(app, ["import", str(DATA / "catalog.po"), str(DATA / bad), "--into", str(store_path)])
+    result = runner.invoke(
+        app, ["import", str(DATA / "catalog.po"), str(DATA / bad), "--into", str(store_path)]
+    )
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
@@ -99,7 +107,9 @@ def test_two_first_imports_racing_both_land_in_one_store(tmp_path, runner, monke
     monkeypatch.undo()
     with Store(path) as store:
         assert [files for imp in store.stats()["imports"] for files in imp["files"]] == [
-            str(DATA / "catalog.po"), str(DATA / "history.tmx")]
+            str(DATA / "catalog.po"),
+            str(DATA / "history.tmx"),
+        ]
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp store left
 
 
@@ -134,7 +144,9 @@ def test_export_asks_for_a_pair_when_the_store_has_several(store_path, tmp_path,
     runner.invoke(app, ["import", str(DATA / "catalog.po"), "--into", str(store_path)])
     result = runner.invoke(app, ["export", str(store_path), "-o", str(tmp_path / "x.tmx")])
     assert result.exit_code == 2 and "several language pairs" in result.stderr
-    result = runner.invoke(app, ["export", str(store_path), "-o", str(tmp_path / "x.po"), "--source-lang", "en"])
+    result = runner.invoke(
+        app, ["export", str(store_path), "-o", str(tmp_path / "x.po"), "--source-lang", "en"]
+    )
     assert result.exit_code == 0 and "exported 3 units (en→ru)" in result.output
 
 
@@ -146,8 +158,21 @@ def test_search_text_marks_matches(store_path, runner):
 
 
 def test_search_json(store_path, runner):
-    result = runner.invoke(app, ["search", str(store_path), "номенклатурой", "--lemma", "--format", "json",
-                                 "--side", "source", "--limit", "2"])
+    result = runner.invoke(
+        app,
+        [
+            "search",
+            str(store_path),
+            "номенклатурой",
+            "--lemma",
+            "--format",
+            "json",
+            "--side",
+            "source",
+            "--limit",
+            "2",
+        ],
+    )
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert len(data["hits"]) == 2
@@ -157,16 +182,29 @@ def test_search_json(store_path, runner):
 
 
 def test_lookup_text_shows_score_and_diff(store_path, runner):
-    result = runner.invoke(app, ["lookup", str(store_path), "Пленум Центрального комитета открылся во вторник.",
-                                 "--min", "60"])
+    result = runner.invoke(
+        app, ["lookup", str(store_path), "Пленум Центрального комитета открылся во вторник.", "--min", "60"]
+    )
     assert result.exit_code == 0
     assert " 66%  #4" in result.output  # 2 of 6 words replaced
     assert "[-в понедельник-]{+во вторник+}" in result.output
 
 
 def test_lookup_json(store_path, runner):
-    result = runner.invoke(app, ["lookup", str(store_path), "Колхоз выполнил план досрочно.", "--format", "json",
-                                 "--min", "50", "--top", "2"])
+    result = runner.invoke(
+        app,
+        [
+            "lookup",
+            str(store_path),
+            "Колхоз выполнил план досрочно.",
+            "--format",
+            "json",
+            "--min",
+            "50",
+            "--top",
+            "2",
+        ],
+    )
     data = json.loads(result.output)
     assert data["matches"][0]["score"] == 100
     assert data["matches"][0]["target"] == "The collective farm fulfilled the plan ahead of time."
@@ -179,8 +217,10 @@ def test_lookup_with_context_scores_101(tmp_path, runner):
     runner.invoke(app, ["import", str(DATA / "catalog.po"), "--into", str(path)])
     result = runner.invoke(app, ["lookup", str(path), "Open archive", "--context", "dialog", "-f", "json"])
     data = json.loads(result.output)
-    assert [(m["score"], m["target"]) for m in data["matches"]] == [(101, "Открыть архивный фонд"),
-                                                                    (100, "Открыть архив")]
+    assert [(m["score"], m["target"]) for m in data["matches"]] == [
+        (101, "Открыть архивный фонд"),
+        (100, "Открыть архив"),
+    ]
 
 
 def test_stats_text_and_json(store_path, runner):

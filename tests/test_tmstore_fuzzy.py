@@ -23,15 +23,18 @@ TEN_WORDS = "Пленум Центрального комитета открыл
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "tm.db", create=True) as s:
-        s.import_units([
-            tu(TEN_WORDS, "The CC plenum opened in Moscow early on Monday morning."),
-            tu("Колхоз выполнил план досрочно.", "The farm met the plan early."),
-            tu("Открыть архив", "Open archive", context="menu"),
-            tu("Открыть архив", "Open the archive", context="dialog"),
-            tu("Заседание закрылось.", "The session closed."),
-            tu("Секретарь зачитал доклад.", "The secretary read the report."),
-            tu("Пустая запись без перевода.", ""),
-        ], origin="minutes.tmx")
+        s.import_units(
+            [
+                tu(TEN_WORDS, "The CC plenum opened in Moscow early on Monday morning."),
+                tu("Колхоз выполнил план досрочно.", "The farm met the plan early."),
+                tu("Открыть архив", "Open archive", context="menu"),
+                tu("Открыть архив", "Open the archive", context="dialog"),
+                tu("Заседание закрылось.", "The session closed."),
+                tu("Секретарь зачитал доклад.", "The secretary read the report."),
+                tu("Пустая запись без перевода.", ""),
+            ],
+            origin="minutes.tmx",
+        )
         yield s
 
 
@@ -43,14 +46,20 @@ def test_an_identical_segment_scores_100(store):
 
 def test_same_context_scores_101_and_ranks_first(store):
     matches = store.lookup("Открыть архив", context="dialog")
-    assert [(m.score, m.unit.target_text) for m in matches] == [(101, "Open the archive"), (100, "Open archive")]
+    assert [(m.score, m.unit.target_text) for m in matches] == [
+        (101, "Open the archive"),
+        (100, "Open archive"),
+    ]
     assert matches[0].context_match
 
 
 def test_same_preceding_segment_scores_101(store):
     # in the imported stream «Секретарь зачитал доклад.» followed «Заседание закрылось.»
     assert store.lookup("Секретарь зачитал доклад.", prev_source="Заседание закрылось.")[0].score == 101
-    assert store.lookup("Секретарь зачитал доклад.", prev_source="Колхоз выполнил план досрочно.")[0].score == 100
+    assert (
+        store.lookup("Секретарь зачитал доклад.", prev_source="Колхоз выполнил план досрочно.")[0].score
+        == 100
+    )
 
 
 def test_one_changed_word_in_ten_scores_90(store):
@@ -68,8 +77,10 @@ def test_one_changed_word_in_a_short_sentence_is_lower(store):
 
 def test_inserted_and_deleted_words_appear_in_the_diff():
     ops = word_diff("Колхоз выполнил план досрочно.", "Колхоз быстро выполнил план.")
-    assert [(d.op, d.tm, d.query) for d in ops if d.op != "equal"] == [("insert", "", "быстро"),
-                                                                       ("delete", "досрочно", "")]
+    assert [(d.op, d.tm, d.query) for d in ops if d.op != "equal"] == [
+        ("insert", "", "быстро"),
+        ("delete", "досрочно", ""),
+    ]
 
 
 def test_case_and_punctuation_only_differences_cost_one_point_each():
@@ -101,8 +112,10 @@ def test_a_query_without_words_has_no_matches(store):
     assert store.lookup("…!?") == []
 
 
-WORDS = ("пленум комитет съезд партия колхоз план доклад секретарь заседание решение архив район город "
-         "в на о по и с принял утвердил отклонил обсудил 1937 1938 году весной").split()
+WORDS = (
+    "пленум комитет съезд партия колхоз план доклад секретарь заседание решение архив район город "
+    "в на о по и с принял утвердил отклонил обсудил 1937 1938 году весной"
+).split()
 
 
 def test_index_top_k_equals_brute_force_top_k(tmp_path):
@@ -118,8 +131,13 @@ def test_index_top_k_equals_brute_force_top_k(tmp_path):
             words[rng.randrange(len(words))] = rng.choice(WORDS)
             query = " ".join(words)
             got = [m.score for m in s.lookup(query, min_score=60, top=5)]
-            brute = process.extract(textindex.tokens(query), tokenized, scorer=Levenshtein.normalized_similarity,
-                                    limit=5, score_cutoff=0.5)
+            brute = process.extract(
+                textindex.tokens(query),
+                tokenized,
+                scorer=Levenshtein.normalized_similarity,
+                limit=5,
+                score_cutoff=0.5,
+            )
             expected = [p for p in (int(100 * sim + 1e-9) for _, sim, _ in brute) if p >= 60]
             # exact ties at the 5th place may pick different units; the score lists must agree
             assert got == expected, query
@@ -138,7 +156,7 @@ def test_a_cold_lookup_reads_sequences_from_the_blobs_and_agrees_with_a_warm_one
     sentences = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(3, 10))) for _ in range(900)]
     with Store(path, create=True) as s:
         for batch in range(3):  # one sequences chunk per import: offsets must cross chunk boundaries
-            s.import_units(tu(x, f"t{batch}") for x in sentences[300 * batch:300 * batch + 300])
+            s.import_units(tu(x, f"t{batch}") for x in sentences[300 * batch : 300 * batch + 300])
     queries = []
     for x in rng.sample(sentences, 30):  # one word changed
         words = x.split()

@@ -47,8 +47,9 @@ def test_sigkill_during_import_leaves_the_store_unchanged(tmp_path):
     wal = store_path.with_name(store_path.name + "-wal")
     wal_before = wal.stat().st_size if wal.exists() else 0
 
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(store_path), str(big)], stdout=subprocess.PIPE,
-                             text=True, cwd=ROOT)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(store_path), str(big)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
     try:
         deadline = time.monotonic() + 30
         for line in child.stdout:

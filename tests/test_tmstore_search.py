@@ -9,13 +9,16 @@ from tm.store import Store, StoreError
 
 
 def tu(source: str, target: str, source_lang: str = "ru", target_lang: str = "en") -> TranslationUnit:
-    return TranslationUnit(Segment.of(source), Segment.of(target), source_lang=source_lang,
-                           target_lang=target_lang)
+    return TranslationUnit(
+        Segment.of(source), Segment.of(target), source_lang=source_lang, target_lang=target_lang
+    )
 
 
 UNITS = [
     tu("Номенклатура обкома собралась на заседание.", "The obkom nomenklatura met."),
-    tu("Список номенклатуры утверждал секретариат.", "The nomenklatura list was approved by the Secretariat."),
+    tu(
+        "Список номенклатуры утверждал секретариат.", "The nomenklatura list was approved by the Secretariat."
+    ),
     tu("Он руководил номенклатурой двадцать лет.", "He ran the nomenklatura for twenty years."),
     tu("Пленум Центрального комитета открылся.", "The Central Committee plenum opened."),
     tu("Комитет центрального района закрылся.", "The committee of the central district closed."),
@@ -42,7 +45,9 @@ def test_lemma_search_finds_every_case_form(store):
 
 
 def test_lemma_search_from_an_inflected_query(store):
-    assert sources(store.search("номенклатурой", lemma=True)) == sources(store.search("номенклатура", lemma=True))
+    assert sources(store.search("номенклатурой", lemma=True)) == sources(
+        store.search("номенклатура", lemma=True)
+    )
 
 
 def test_word_search_without_lemma_matches_the_form_only(store):
@@ -72,8 +77,10 @@ def test_word_highlight_spans_come_from_fts(store):
 
 def test_all_words_must_occur_but_a_phrase_needs_them_together(store):
     assert sources(store.search("центрального комитета")) == {UNITS[3].source_text}
-    assert sources(store.search("центрального комитет", lemma=True)) == {UNITS[3].source_text,
-                                                                            UNITS[4].source_text}
+    assert sources(store.search("центрального комитет", lemma=True)) == {
+        UNITS[3].source_text,
+        UNITS[4].source_text,
+    }
     phrase = store.search('"центральный комитет"', lemma=True)
     assert sources(phrase) == {UNITS[3].source_text}
     (hit,) = store.search('"Центрального комитета"')

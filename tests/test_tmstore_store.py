@@ -32,14 +32,39 @@ def store(tmp_path) -> Store:
 
 def rich_unit() -> TranslationUnit:
     return TranslationUnit(
-        source=Segment(["Пленум ", Tag("bpt", "open", "1", (("x", "1"),), "<b>"), "ЦК",
-                        Tag("ept", "close", "1", (), "</b>"), " открылся."]),
-        target=Segment(["The ", Tag("bpt", "open", "1", (("x", "1"),), "<b>"), "CC",
-                        Tag("ept", "close", "1", (), "</b>"), " plenum opened."]),
-        id="u-7", source_lang="ru", target_lang="en", context="minutes", props=[("x-topic", "party")],
-        notes=["checked"], comments=["translator's remark"], flags=["c-format"], fuzzy=True,
-        previous_source="Пленум открылся.", created="20240301T120000Z", creator="editor", origin="a.tmx",
-        line=12)
+        source=Segment(
+            [
+                "Пленум ",
+                Tag("bpt", "open", "1", (("x", "1"),), "<b>"),
+                "ЦК",
+                Tag("ept", "close", "1", (), "</b>"),
+                " открылся.",
+            ]
+        ),
+        target=Segment(
+            [
+                "The ",
+                Tag("bpt", "open", "1", (("x", "1"),), "<b>"),
+                "CC",
+                Tag("ept", "close", "1", (), "</b>"),
+                " plenum opened.",
+            ]
+        ),
+        id="u-7",
+        source_lang="ru",
+        target_lang="en",
+        context="minutes",
+        props=[("x-topic", "party")],
+        notes=["checked"],
+        comments=["translator's remark"],
+        flags=["c-format"],
+        fuzzy=True,
+        previous_source="Пленум открылся.",
+        created="20240301T120000Z",
+        creator="editor",
+        origin="a.tmx",
+        line=12,
+    )
 
 
 def test_stored_unit_comes_back_with_every_field(store):
@@ -66,10 +91,14 @@ def test_a_file_that_is_not_a_store_is_refused(tmp_path):
 
 
 def test_identical_units_are_stored_once_with_their_count(store):
-    report = store.import_units([tu("Колхоз выполнил план.", "The farm met the plan."),
-                                 tu("Колхоз выполнил план.", "The farm met the plan."),
-                                 tu("Колхоз выполнил план.", "The collective farm met the plan."),
-                                 tu("Колхоз выполнил план.", "The farm met the plan.", context="2")])
+    report = store.import_units(
+        [
+            tu("Колхоз выполнил план.", "The farm met the plan."),
+            tu("Колхоз выполнил план.", "The farm met the plan."),
+            tu("Колхоз выполнил план.", "The collective farm met the plan."),
+            tu("Колхоз выполнил план.", "The farm met the plan.", context="2"),
+        ]
+    )
     assert (report.read, report.added, report.duplicates) == (4, 3, 1)
     store.import_units([tu("Колхоз выполнил план.", "The farm met the plan.")])
     stats = store.stats()
@@ -91,7 +120,9 @@ def test_import_of_files_then_export_round_trips(store, tmp_path):
     out = tmp_path / "out.tmx"
     written = write_tm(store.iter_units(), out, source_lang="ru", target_lang="en")
     assert written == 7
-    originals = {u.id: u for u in iter_units(DATA / "history.tmx")} | {u.id: u for u in iter_units(DATA / "more.tmx")}
+    originals = {u.id: u for u in iter_units(DATA / "history.tmx")} | {
+        u.id: u for u in iter_units(DATA / "more.tmx")
+    }
     for unit in iter_units(out):
         assert unit.source == originals[unit.id].source
         assert unit.target == originals[unit.id].target
@@ -164,27 +195,47 @@ def test_many_imports_compact_the_fuzzy_index(store):
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20)
-_tags = st.builds(Tag, kind=st.sampled_from(["bpt", "ept", "ph", "it", "hi"]),
-                  pos=st.sampled_from(["open", "close", "empty"]), id=st.none() | st.text("0123456789", min_size=1),
-                  attrs=st.lists(st.tuples(st.text("abcx", min_size=1), _text), max_size=2).map(tuple),
-                  code=_text)
+_tags = st.builds(
+    Tag,
+    kind=st.sampled_from(["bpt", "ept", "ph", "it", "hi"]),
+    pos=st.sampled_from(["open", "close", "empty"]),
+    id=st.none() | st.text("0123456789", min_size=1),
+    attrs=st.lists(st.tuples(st.text("abcx", min_size=1), _text), max_size=2).map(tuple),
+    code=_text,
+)
 _segments = st.lists(_text | _tags, max_size=4).map(Segment)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(source=_segments, target=_segments, context=st.none() | _text,
-       notes=st.lists(_text, max_size=2), props=st.lists(st.tuples(_text, _text), max_size=2),
-       fuzzy=st.booleans())
+@given(
+    source=_segments,
+    target=_segments,
+    context=st.none() | _text,
+    notes=st.lists(_text, max_size=2),
+    props=st.lists(st.tuples(_text, _text), max_size=2),
+    fuzzy=st.booleans(),
+)
 def test_unit_json_codec_round_trips(source, target, context, notes, props, fuzzy):
     unit = TranslationUnit(source, target, context=context, notes=notes, props=props, fuzzy=fuzzy)
     assert unitcodec.loads(unitcodec.dumps(unit)) == unit
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(units=st.lists(st.builds(
-    TranslationUnit, source=_segments.map(lambda s: Segment(["Слово ", *s.parts])), target=_segments,
-    context=st.none() | _text, notes=st.lists(_text, max_size=2), fuzzy=st.booleans(),
-    source_lang=st.just("ru"), target_lang=st.just("en")), max_size=6))
+@given(
+    units=st.lists(
+        st.builds(
+            TranslationUnit,
+            source=_segments.map(lambda s: Segment(["Слово ", *s.parts])),
+            target=_segments,
+            context=st.none() | _text,
+            notes=st.lists(_text, max_size=2),
+            fuzzy=st.booleans(),
+            source_lang=st.just("ru"),
+            target_lang=st.just("en"),
+        ),
+        max_size=6,
+    )
+)
 def test_store_round_trips_units_in_order(tmp_path_factory, units):
     with Store(tmp_path_factory.mktemp("prop") / "tm.db", create=True) as store:
         store.import_units(units)
@@ -214,5 +265,7 @@ def test_lookup_sees_units_imported_by_another_connection(tmp_path):
 
 def test_progress_reports_units_read_per_file(store):
     calls = []
-    store.import_files([DATA / "history.tmx", DATA / "more.tmx"], progress=lambda p, n: calls.append((Path(p).name, n)))
+    store.import_files(
+        [DATA / "history.tmx", DATA / "more.tmx"], progress=lambda p, n: calls.append((Path(p).name, n))
+    )
     assert calls[-2:] == [("history.tmx", 6), ("more.tmx", 2)]

@@ -29,15 +29,21 @@ def kept(store: Store) -> dict:
 
 
 def mixed_units() -> list[TranslationUnit]:
-    tagged = TranslationUnit(Segment(["Пленум ", Tag("ph", "standalone", "1", (), "<br/>"), "открылся."]),
-                             Segment.of("The plenum opened."), source_lang="ru", target_lang="en")
-    return [tu("Колхоз выполнил план.", "The farm met the plan."),
-            tu("Колхоз выполнил план.", "The farm met the plan."),  # duplicate: one occurrence more
-            tu("Съезд открылся.", "", origin="b.po"),  # untranslated
-            tu("Съезд открылся.", "The congress opened.", context="ctx"),
-            tu("Open file", "Открыть файл", source_lang="en", target_lang="ru"),
-            tu("Без языка", "No language", source_lang=None, target_lang=None),
-            tagged]
+    tagged = TranslationUnit(
+        Segment(["Пленум ", Tag("ph", "standalone", "1", (), "<br/>"), "открылся."]),
+        Segment.of("The plenum opened."),
+        source_lang="ru",
+        target_lang="en",
+    )
+    return [
+        tu("Колхоз выполнил план.", "The farm met the plan."),
+        tu("Колхоз выполнил план.", "The farm met the plan."),  # duplicate: one occurrence more
+        tu("Съезд открылся.", "", origin="b.po"),  # untranslated
+        tu("Съезд открылся.", "The congress opened.", context="ctx"),
+        tu("Open file", "Открыть файл", source_lang="en", target_lang="ru"),
+        tu("Без языка", "No language", source_lang=None, target_lang=None),
+        tagged,
+    ]
 
 
 def test_tallies_kept_by_imports_equal_a_scan_of_the_rows(tmp_path):
@@ -52,8 +58,13 @@ def test_stats_counts_from_the_tallies(tmp_path):
     with Store(tmp_path / "tm.db", create=True) as store:
         store.import_units(mixed_units(), origin="a.tmx")
         stats = store.stats()
-    assert (stats["units"], stats["occurrences"], stats["untranslated"], stats["with_tags"],
-            stats["with_context"]) == (6, 7, 1, 1, 1)
+    assert (
+        stats["units"],
+        stats["occurrences"],
+        stats["untranslated"],
+        stats["with_tags"],
+        stats["with_context"],
+    ) == (6, 7, 1, 1, 1)
     assert stats["language_pairs"] == {"ru→en": 4, "en→ru": 1, "?→?": 1}
     assert stats["origins"] == {"a.tmx": 5, "b.po": 1}
 
@@ -115,7 +126,11 @@ def test_a_read_only_store_can_be_searched_looked_up_exported_but_not_imported_i
 
 
 def test_cli_refuses_to_create_a_store_in_a_missing_folder(tmp_path, runner):
-    result = runner.invoke(app, ["import", str(DATA / "catalog.po"), "--into", str(tmp_path / "no" / "tm.db")])
+    result = runner.invoke(
+        app, ["import", str(DATA / "catalog.po"), "--into", str(tmp_path / "no" / "tm.db")]
+    )
     assert result.exit_code == 2
-    assert result.stderr.strip() == (f"error: {tmp_path / 'no' / 'tm.db'}: cannot create a TM store: folder "
-                                     f"{tmp_path / 'no'} is missing or not writable")
+    assert result.stderr.strip() == (
+        f"error: {tmp_path / 'no' / 'tm.db'}: cannot create a TM store: folder "
+        f"{tmp_path / 'no'} is missing or not writable"
+    )

@@ -49,7 +49,9 @@ def test_an_import_waits_for_the_lock_with_a_note_and_fails_when_the_timeout_exp
     other = hold_write_lock(store_path)
     try:
         started = time.monotonic()
-        result = runner.invoke(app, ["import", str(DATA / "more.tmx"), "--into", str(store_path), "--timeout", "1"])
+        result = runner.invoke(
+            app, ["import", str(DATA / "more.tmx"), "--into", str(store_path), "--timeout", "1"]
+        )
         waited = time.monotonic() - started
     finally:
         other.rollback()
@@ -58,7 +60,8 @@ def test_an_import_waits_for_the_lock_with_a_note_and_fails_when_the_timeout_exp
     assert result.stderr.splitlines() == [
         f"waiting for the lock on {store_path} held by another import… (up to 1 s)",
         f"error: {store_path}: still locked by another import after 1 s; nothing was imported "
-        "(--timeout SECONDS waits longer)"]
+        "(--timeout SECONDS waits longer)",
+    ]
     assert 1 <= waited < 10
     assert units(store_path) == 5
 
@@ -77,8 +80,15 @@ def test_an_import_goes_ahead_when_the_other_import_finishes(store_path, runner)
     assert units(store_path) == 7
 
 
-@pytest.mark.parametrize("args", [["search", "{store}", "план"], ["lookup", "{store}", "Колхоз выполнил план."],
-                                  ["stats", "{store}"], ["export", "{store}", "-o", "{out}"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "{store}", "план"],
+        ["lookup", "{store}", "Колхоз выполнил план."],
+        ["stats", "{store}"],
+        ["export", "{store}", "-o", "{out}"],
+    ],
+)
 def test_readers_work_while_an_import_holds_the_lock(store_path, runner, tmp_path, args):
     other = hold_write_lock(store_path)
     try:
@@ -89,9 +99,16 @@ def test_readers_work_while_an_import_holds_the_lock(store_path, runner, tmp_pat
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("args", [["search", "{store}", "план"], ["lookup", "{store}", "Колхоз выполнил план."],
-                                  ["stats", "{store}"], ["export", "{store}", "-o", "{out}"],
-                                  ["import", str(DATA / "more.tmx"), "--into", "{store}", "--timeout", "0"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "{store}", "план"],
+        ["lookup", "{store}", "Колхоз выполнил план."],
+        ["stats", "{store}"],
+        ["export", "{store}", "-o", "{out}"],
+        ["import", str(DATA / "more.tmx"), "--into", "{store}", "--timeout", "0"],
+    ],
+)
 def test_a_store_locked_outright_is_one_line_not_a_traceback(store_path, runner, tmp_path, monkeypatch, args):
     monkeypatch.setattr(tm.store, "BUSY_MS", 200)
     other = sqlite3.connect(store_path, isolation_level=None)
@@ -124,11 +141,17 @@ def _full_after(pages: int, monkeypatch) -> None:
 def _big_tmx(folder: Path) -> Path:
     """A TMX of 300 made-up units: more than fits in the pages a store starts with."""
     path = folder / "big.tmx"
-    tus = "".join(f'<tu><tuv xml:lang="ru"><seg>Протокол заседания номер {n} утверждён.</seg></tuv>'
-                  f'<tuv xml:lang="en"><seg>Minutes of meeting {n} approved.</seg></tuv></tu>' for n in range(300))
-    path.write_text('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ru" '
-                    f'datatype="plaintext" segtype="sentence" o-tmf="x" adminlang="en" creationtool="t" '
-                    f'creationtoolversion="1"/><body>{tus}</body></tmx>', encoding="utf-8")
+    tus = "".join(
+        f'<tu><tuv xml:lang="ru"><seg>Протокол заседания номер {n} утверждён.</seg></tuv>'
+        f'<tuv xml:lang="en"><seg>Minutes of meeting {n} approved.</seg></tuv></tu>'
+        for n in range(300)
+    )
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="ru" '
+        f'datatype="plaintext" segtype="sentence" o-tmf="x" adminlang="en" creationtool="t" '
+        f'creationtoolversion="1"/><body>{tus}</body></tmx>',
+        encoding="utf-8",
+    )
     return path
 
 
@@ -138,7 +161,9 @@ def test_a_first_import_onto_a_full_disk_leaves_no_store_and_no_temp(tmp_path, r
     path = tmp_path / "tm.db"
     result = runner.invoke(app, ["import", str(big), "--into", str(path)])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {path}: cannot import; nothing was imported: no space left on the device\n"
+    assert (
+        result.stderr == f"error: {path}: cannot import; nothing was imported: no space left on the device\n"
+    )
     assert [p.name for p in tmp_path.iterdir()] == ["big.tmx"]
 
 
@@ -166,7 +191,11 @@ def test_a_read_only_store_is_refused_even_for_root_and_stays_searchable(store_p
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 def test_a_first_import_killed_leaves_a_temp_store_the_next_import_removes(tmp_path, runner):
     path = tmp_path / "tm.db"
-    child = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import time
         from glossary.core.atomic import temp_beside
         from tm.store import Store
@@ -175,7 +204,11 @@ def test_a_first_import_killed_leaves_a_temp_store_the_next_import_removes(tmp_p
             store.conn.execute("BEGIN IMMEDIATE")
             print("importing", flush=True)
             time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout.readline() == "importing\n"
     os.kill(child.pid, signal.SIGKILL)
     child.wait()

@@ -38,19 +38,25 @@ def temps(folder: Path) -> list[str]:
 def failing(code: int):
     def fail(*args, **kwargs):
         raise OSError(code, os.strerror(code))
+
     return fail
 
 
 # --- the library ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("call", "code", "reason"), [
-    ("fsync", errno.ENOSPC, "no space left on the device"),
-    ("replace", errno.EROFS, "the file system is read-only"),
-    ("fsync", errno.EDQUOT, "disk quota exceeded"),
-    ("replace", errno.EACCES, "permission denied"),
-])
-def test_a_failed_write_names_the_target_keeps_the_old_file_and_leaves_no_temp(tmp_path, monkeypatch, call,
-                                                                                code, reason):
+
+@pytest.mark.parametrize(
+    ("call", "code", "reason"),
+    [
+        ("fsync", errno.ENOSPC, "no space left on the device"),
+        ("replace", errno.EROFS, "the file system is read-only"),
+        ("fsync", errno.EDQUOT, "disk quota exceeded"),
+        ("replace", errno.EACCES, "permission denied"),
+    ],
+)
+def test_a_failed_write_names_the_target_keeps_the_old_file_and_leaves_no_temp(
+    tmp_path, monkeypatch, call, code, reason
+):
     target = tmp_path / "terms.csv"
     target.write_bytes(OLD)
     monkeypatch.setattr(atomic.os, call, failing(code))
@@ -63,7 +69,10 @@ def test_a_failed_write_names_the_target_keeps_the_old_file_and_leaves_no_temp(t
 
 def test_the_disk_filling_up_while_the_caller_writes_is_a_write_error(tmp_path):
     target = tmp_path / "memory.tmx"
-    with pytest.raises(WriteError, match="memory.tmx: cannot write: no space left"), atomic_open(target, "wb") as fh:
+    with (
+        pytest.raises(WriteError, match="memory.tmx: cannot write: no space left"),
+        atomic_open(target, "wb") as fh,
+    ):
         fh.write(b"<tmx>")
         raise OSError(errno.ENOSPC, "No space left on device")  # as fh.write raises it
     assert not target.exists() and temps(tmp_path) == []
@@ -130,7 +139,11 @@ def test_the_next_write_removes_temp_files_of_dead_processes_only(tmp_path):
 def test_a_kill_9_during_a_write_leaves_an_orphan_the_next_write_removes(tmp_path):
     target = tmp_path / "glossary.json"
     target.write_bytes(OLD)
-    writer = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, time
         from glossary.core.atomic import atomic_open
         with atomic_open({str(target)!r}) as fh:
@@ -138,7 +151,11 @@ def test_a_kill_9_during_a_write_leaves_an_orphan_the_next_write_removes(tmp_pat
             fh.flush()
             print("writing", flush=True)
             time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert writer.stdout.readline() == "writing\n"
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait()
@@ -149,6 +166,7 @@ def test_a_kill_9_during_a_write_leaves_an_orphan_the_next_write_removes(tmp_pat
 
 
 # --- every writer of both CLIs -------------------------------------------------------------------------
+
 
 def _termbase(folder: Path) -> Path:
     path = folder / "small.json"
@@ -164,30 +182,50 @@ def _lint_text(folder: Path) -> Path:
 
 def _memory_po(folder: Path) -> Path:
     path = folder / "memory.po"
-    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
-                    'msgid "Пленум ЦК"\nmsgstr "Plenum of the Central Committee"\n', encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n\n'
+        'msgid "Пленум ЦК"\nmsgstr "Plenum of the Central Committee"\n',
+        encoding="utf-8",
+    )
     return path
 
 
 # (name, app, args given the folder, the file written); {out} is a target holding OLD bytes
 WRITERS = [
-    ("glossary add", glossary_app, lambda d: ["add", "-g", _termbase(d), "--ru", "совхоз", "--en", "sovkhoz"],
-     "small.json"),
-    ("glossary import --into", glossary_app, lambda d: ["import", _memory_po(d), "--into", _termbase(d),
-                                                        "--force"], "small.json"),
+    (
+        "glossary add",
+        glossary_app,
+        lambda d: ["add", "-g", _termbase(d), "--ru", "совхоз", "--en", "sovkhoz"],
+        "small.json",
+    ),
+    (
+        "glossary import --into",
+        glossary_app,
+        lambda d: ["import", _memory_po(d), "--into", _termbase(d), "--force"],
+        "small.json",
+    ),
     ("glossary new --force", glossary_app, lambda d: ["new", d / "out.json", "--force"], "out.json"),
     ("glossary export tbx", glossary_app, lambda d: ["export", d / "out.tbx", "-g", SAMPLE], "out.tbx"),
     ("glossary export xlsx", glossary_app, lambda d: ["export", d / "out.xlsx", "-g", SAMPLE], "out.xlsx"),
     ("glossary export po", glossary_app, lambda d: ["export", d / "out.po", "-g", SAMPLE], "out.po"),
     ("glossary print md", glossary_app, lambda d: ["print", "-o", d / "out.md", "-g", SAMPLE], "out.md"),
-    ("glossary print docx", glossary_app, lambda d: ["print", "-o", d / "out.docx", "-g", SAMPLE], "out.docx"),
+    (
+        "glossary print docx",
+        glossary_app,
+        lambda d: ["print", "-o", d / "out.docx", "-g", SAMPLE],
+        "out.docx",
+    ),
     ("glossary lint --fix", glossary_app, lambda d: ["lint", "--fix", _lint_text(d)], "text.txt"),
     ("glossary extract", glossary_app, lambda d: ["extract", _lint_text(d), "-o", d / "out.csv"], "out.csv"),
     ("tm convert tmx", tm_app, lambda d: ["convert", _memory_po(d), "-o", d / "out.tmx"], "out.tmx"),
     ("tm convert xlsx", tm_app, lambda d: ["convert", TMX, "-o", d / "out.xlsx"], "out.xlsx"),
     ("tm convert xliff", tm_app, lambda d: ["convert", TMX, "-o", d / "out.xlf"], "out.xlf"),
-    ("tm check -o", tm_app, lambda d: ["check", TMX, "-g", SAMPLE, "-f", "json", "-o", d / "out.json"],
-     "out.json"),
+    (
+        "tm check -o",
+        tm_app,
+        lambda d: ["check", TMX, "-g", SAMPLE, "-f", "json", "-o", d / "out.json"],
+        "out.json",
+    ),
 ]
 
 
@@ -235,8 +273,13 @@ def test_every_writer_refuses_a_read_only_file(tmp_path, runner, name, app, make
     folder, args, target = _prepare(tmp_path, make_args, written)
     before = target.read_bytes()
     target.chmod(0o444)
-    _assert_refused(runner.invoke(app, args), target, before, folder,
-                    "the file is read-only (make it writable first: chmod u+w)")
+    _assert_refused(
+        runner.invoke(app, args),
+        target,
+        before,
+        folder,
+        "the file is read-only (make it writable first: chmod u+w)",
+    )
 
 
 def test_lint_fix_refuses_a_read_only_file_before_fixing_any(tmp_path, runner):
@@ -247,5 +290,8 @@ def test_lint_fix_refuses_a_read_only_file_before_fixing_any(tmp_path, runner):
     before = first.read_bytes()
     result = runner.invoke(glossary_app, ["lint", "--fix", str(first), str(second)])
     assert result.exit_code == 2
-    assert result.stderr == f"error: {second}: cannot write: the file is read-only (make it writable first: chmod u+w)\n"
+    assert (
+        result.stderr
+        == f"error: {second}: cannot write: the file is read-only (make it writable first: chmod u+w)\n"
+    )
     assert first.read_bytes() == before

@@ -51,16 +51,19 @@ def test_entity_declarations_are_refused_at_their_line_by_slovnik(runner, tmp_pa
 
 def test_an_undefined_entity_under_an_external_dtd_is_an_error_not_dropped_text(runner, tmp_path):
     path = tmp_path / "omegat.tmx"
-    path.write_text(TMX.format(doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">', ru="Пленум &nbsp;2024"),
-                    encoding="utf-8")
+    path.write_text(
+        TMX.format(doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">', ru="Пленум &nbsp;2024"), encoding="utf-8"
+    )
     result = runner.invoke(tm_app, ["convert", str(path), "-o", str(tmp_path / "x.csv")])
     _one_line_error(result, "omegat.tmx:7:", "undefined entity &nbsp;")
 
 
 def test_a_named_external_dtd_is_never_loaded_and_the_file_reads(tmp_path):
     path = tmp_path / "omegat.tmx"
-    path.write_text(TMX.format(doctype='<!DOCTYPE tmx SYSTEM "file:///nonexistent/tmx14.dtd">',
-                               ru="Пленум &amp; съезд"), encoding="utf-8")
+    path.write_text(
+        TMX.format(doctype='<!DOCTYPE tmx SYSTEM "file:///nonexistent/tmx14.dtd">', ru="Пленум &amp; съезд"),
+        encoding="utf-8",
+    )
     (unit,) = iter_units(path)
     assert unit.source.text == "Пленум & съезд"
 
@@ -73,8 +76,11 @@ def test_utf16_documents_are_judged_too(tmp_path):
         list(iter_units(path))
     assert err.value.line == 3 and "DOCTYPE declares entities" in err.value.message
     clean = tmp_path / "clean.tmx"
-    clean.write_bytes(TMX.format(doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">', ru="Пленум")
-                      .replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    clean.write_bytes(
+        TMX.format(doctype='<!DOCTYPE tmx SYSTEM "tmx14.dtd">', ru="Пленум")
+        .replace('encoding="UTF-8"', 'encoding="UTF-16"')
+        .encode("utf-16")
+    )
     assert [u.source.text for u in iter_units(clean)] == ["Пленум"]
 
 
@@ -113,15 +119,20 @@ def test_an_empty_or_endless_prolog_is_one_line(tmp_path):
         list(xmlsafe.iterparse("c.xml", source=io.BytesIO(b"<!--" + b"x" * (2 << 20) + b"-->")))
 
 
-@pytest.mark.parametrize(("body", "line", "words"), [
-    (b"<a>\n<b>x</c>\n</a>", 2, "invalid XML: closing tag"),
-    (b"<a>\n<b>x</b>\n", 3, "invalid XML: the file ends inside an element"),
-    (b"<a>\nR&D</a>", 2, "invalid XML: '&' not followed by an entity name"),
-    (b"<a/>\n<b/>", 2, "invalid XML: text after the end of the root element"),
-])
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        (b"<a>\n<b>x</c>\n</a>", 2, "invalid XML: closing tag"),
+        (b"<a>\n<b>x</b>\n", 3, "invalid XML: the file ends inside an element"),
+        (b"<a>\nR&D</a>", 2, "invalid XML: '&' not followed by an entity name"),
+        (b"<a/>\n<b/>", 2, "invalid XML: text after the end of the root element"),
+    ],
+)
 def test_syntax_errors_are_in_slovnik_words_the_same_in_both_parsers(body, line, words):
-    for read in (lambda: xmlsafe.parse_xml("x.xml", body),
-                 lambda: list(xmlsafe.iterparse("x.xml", source=io.BytesIO(body)))):
+    for read in (
+        lambda: xmlsafe.parse_xml("x.xml", body),
+        lambda: list(xmlsafe.iterparse("x.xml", source=io.BytesIO(body))),
+    ):
         with pytest.raises(ParseError) as err:
             read()
         assert (err.value.line, err.value.message.startswith(words)) == (line, True), str(err.value)
@@ -129,6 +140,7 @@ def test_syntax_errors_are_in_slovnik_words_the_same_in_both_parsers(body, line,
 
 
 # --- XLSX and DOCX packages ------------------------------------------------------------------------
+
 
 def _workbook(path: Path, rows) -> Path:
     wb = Workbook()
@@ -155,14 +167,25 @@ def tm_workbook(tmp_path) -> Path:
     return _workbook(tmp_path / "tm.xlsx", [["source", "target"], ["Пленум ЦК", "Central Committee plenum"]])
 
 
-@pytest.mark.parametrize(("name", "change", "words"), [
-    ("bomb", lambda d: d.replace(b"</sheetData>", b"<!--" + b" " * (3 << 20) + b"--></sheetData>"),
-     "over the 200:1 limit"),
-    ("badxml", lambda d: d.replace(b"</sheetData>", b"<row></sheetData>"), "invalid XML: closing tag"),
-    ("entities", lambda d: b'<!DOCTYPE w [<!ENTITY a "b">]>' + d, "DOCTYPE declares entities"),
-    ("undefined", lambda d: d.replace(b"</sheetData>", b"</sheetData><!-- -->").replace(
-        b"<sheetData>", b"<sheetData>&nbsp;"), "undefined entity &nbsp;"),
-])
+@pytest.mark.parametrize(
+    ("name", "change", "words"),
+    [
+        (
+            "bomb",
+            lambda d: d.replace(b"</sheetData>", b"<!--" + b" " * (3 << 20) + b"--></sheetData>"),
+            "over the 200:1 limit",
+        ),
+        ("badxml", lambda d: d.replace(b"</sheetData>", b"<row></sheetData>"), "invalid XML: closing tag"),
+        ("entities", lambda d: b'<!DOCTYPE w [<!ENTITY a "b">]>' + d, "DOCTYPE declares entities"),
+        (
+            "undefined",
+            lambda d: d.replace(b"</sheetData>", b"</sheetData><!-- -->").replace(
+                b"<sheetData>", b"<sheetData>&nbsp;"
+            ),
+            "undefined entity &nbsp;",
+        ),
+    ],
+)
 def test_damaged_workbooks_are_one_line_in_both_clis(runner, tmp_path, tm_workbook, name, change, words):
     bad = _rewrite(tm_workbook, tmp_path / f"{name}.xlsx", SHEET, change)
     result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
@@ -184,7 +207,7 @@ def test_a_corrupt_deflate_stream_is_one_line(runner, tmp_path, tm_workbook):
     with zipfile.ZipFile(tm_workbook) as z:
         info = z.getinfo(SHEET)
     start = info.header_offset + 30 + len(info.filename) + len(info.extra)
-    data[start + 5:start + 25] = b"\xff" * 20
+    data[start + 5 : start + 25] = b"\xff" * 20
     bad = tmp_path / "zlib.xlsx"
     bad.write_bytes(bytes(data))
     result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
@@ -198,8 +221,12 @@ def test_a_docx_bomb_is_refused_by_lint(runner, tmp_path):
     document.add_paragraph("Tukhachevsky and Tukhachevskii.")
     good = tmp_path / "good.docx"
     document.save(good)
-    bomb = _rewrite(good, tmp_path / "bomb.docx", "word/document.xml",
-                    lambda d: d.replace(b"</w:body>", b"<!--" + b"0" * (3 << 20) + b"--></w:body>"))
+    bomb = _rewrite(
+        good,
+        tmp_path / "bomb.docx",
+        "word/document.xml",
+        lambda d: d.replace(b"</w:body>", b"<!--" + b"0" * (3 << 20) + b"--></w:body>"),
+    )
     result = runner.invoke(glossary_app, ["lint", str(bomb)])
     _one_line_error(result, "bomb.docx", "over the 200:1 limit")
 
@@ -208,8 +235,19 @@ def test_a_docx_bomb_is_refused_by_lint(runner, tmp_path):
 
 PACKAGES = [Path(__file__).parent.parent / "glossary", Path(__file__).parent.parent / "tm"]
 GATE = Path(xmlsafe.__file__).resolve()
-PARSE_CALLS = {"parse", "iterparse", "XMLParser", "fromstring", "XML", "XMLPullParser", "HTMLParser",
-               "ElementTree", "iterwalk", "XMLID", "XMLDTDID"}
+PARSE_CALLS = {
+    "parse",
+    "iterparse",
+    "XMLParser",
+    "fromstring",
+    "XML",
+    "XMLPullParser",
+    "HTMLParser",
+    "ElementTree",
+    "iterwalk",
+    "XMLID",
+    "XMLDTDID",
+}
 
 
 def test_no_module_but_the_gate_parses_xml():
@@ -219,11 +257,19 @@ def test_no_module_but_the_gate_parses_xml():
             if path.resolve() == GATE:
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if (isinstance(node, ast.Attribute) and node.attr in PARSE_CALLS
-                        and isinstance(node.value, ast.Name) and node.value.id in {"etree", "ET", "ElementTree"}):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and node.attr in PARSE_CALLS
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id in {"etree", "ET", "ElementTree"}
+                ):
                     offenders.append(f"{path.name}:{node.lineno} {node.value.id}.{node.attr}")
-                if isinstance(node, ast.ImportFrom) and node.module in {"xml.etree.ElementTree", "xml.dom.minidom",
-                                                                         "xml.sax", "lxml.html"}:
+                if isinstance(node, ast.ImportFrom) and node.module in {
+                    "xml.etree.ElementTree",
+                    "xml.dom.minidom",
+                    "xml.sax",
+                    "lxml.html",
+                }:
                     offenders.append(f"{path.name}:{node.lineno} from {node.module}")
     assert offenders == []
 
@@ -242,13 +288,12 @@ def test_a_member_in_a_compression_method_zipfile_cannot_read_is_one_line(runner
     data = bytearray(stored.read_bytes())
     with zipfile.ZipFile(stored) as z:
         info = z.getinfo(SHEET)
-    data[info.header_offset + 8:info.header_offset + 10] = (99).to_bytes(2, "little")  # local header
-    central = data.rfind(b"PK\x01\x02" + data[info.header_offset + 4:info.header_offset + 8],
-                         0, len(data))
+    data[info.header_offset + 8 : info.header_offset + 10] = (99).to_bytes(2, "little")  # local header
+    central = data.rfind(b"PK\x01\x02" + data[info.header_offset + 4 : info.header_offset + 8], 0, len(data))
     at = data.find(SHEET.encode(), data.find(b"PK\x01\x02")) - 46
     for entry in (central, at):
-        if entry >= 0 and data[entry:entry + 4] == b"PK\x01\x02":
-            data[entry + 10:entry + 12] = (99).to_bytes(2, "little")  # central directory
+        if entry >= 0 and data[entry : entry + 4] == b"PK\x01\x02":
+            data[entry + 10 : entry + 12] = (99).to_bytes(2, "little")  # central directory
     bad = tmp_path / "method.xlsx"
     bad.write_bytes(bytes(data))
     result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
@@ -270,9 +315,15 @@ def test_packages_missing_their_main_part_are_one_line(runner, tmp_path, tm_work
     document.add_paragraph("Tukhachevsky.")
     good = tmp_path / "good.docx"
     document.save(good)
-    odd = _rewrite(good, tmp_path / "odd.docx", "word/document.xml",
-                   lambda d: b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                             b'wordprocessingml/2006/main"/>')
+    odd = _rewrite(
+        good,
+        tmp_path / "odd.docx",
+        "word/document.xml",
+        lambda d: (
+            b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            b'wordprocessingml/2006/main"/>'
+        ),
+    )
     result = runner.invoke(glossary_app, ["lint", str(odd)])
     _one_line_error(result, "odd.docx", "not a readable DOCX file")
 
@@ -280,7 +331,7 @@ def test_packages_missing_their_main_part_are_one_line(runner, tmp_path, tm_work
 def test_a_member_needing_a_newer_zip_version_is_one_line(runner, tmp_path, tm_workbook):
     data = bytearray(tm_workbook.read_bytes())
     central = data.find(b"PK\x01\x02")
-    data[central + 6:central + 8] = (128).to_bytes(2, "little")  # "version needed to extract": 12.8
+    data[central + 6 : central + 8] = (128).to_bytes(2, "little")  # "version needed to extract": 12.8
     bad = tmp_path / "version.xlsx"
     bad.write_bytes(bytes(data))
     result = runner.invoke(tm_app, ["convert", str(bad), "-o", str(tmp_path / "x.tmx")])
@@ -289,8 +340,12 @@ def test_a_member_needing_a_newer_zip_version_is_one_line(runner, tmp_path, tm_w
 
 def test_library_warnings_never_add_lines_to_an_error(runner, tmp_path, tm_workbook):
     # a sheet entry with no relationship id: openpyxl warns on stderr, drops it and reads on
-    odd = _rewrite(tm_workbook, tmp_path / "sheets.xlsx", "xl/workbook.xml", lambda d: d.replace(
-        b"</sheets>", b'<sheet name="Extra" sheetId="9"/></sheets>'))
+    odd = _rewrite(
+        tm_workbook,
+        tmp_path / "sheets.xlsx",
+        "xl/workbook.xml",
+        lambda d: d.replace(b"</sheets>", b'<sheet name="Extra" sheetId="9"/></sheets>'),
+    )
     with pytest.warns(UserWarning):  # the library does warn on this file
         import openpyxl
 
@@ -299,7 +354,22 @@ def test_library_warnings_never_add_lines_to_an_error(runner, tmp_path, tm_workb
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", "from tm.cli import main; main()", "convert", str(odd),
-                           "-o", str(tmp_path / "x.tmx"), "--source-lang", "ru", "--target-lang", "en"],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from tm.cli import main; main()",
+            "convert",
+            str(odd),
+            "-o",
+            str(tmp_path / "x.tmx"),
+            "--source-lang",
+            "ru",
+            "--target-lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0 and "Warning" not in done.stderr, done.stderr

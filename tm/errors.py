@@ -11,4 +11,3 @@ class TMWriteError(GlossaryError):
 
 class WorkerDied(GlossaryError):
     """A worker process of a parallel run died before returning its results."""
-

@@ -148,6 +148,7 @@ class TranslationMemory:
         return len(self.units)
 
     @classmethod
-    def of(cls, units: Iterable[TranslationUnit], source_lang: str | None = None,
-           target_lang: str | None = None) -> TranslationMemory:
+    def of(
+        cls, units: Iterable[TranslationUnit], source_lang: str | None = None, target_lang: str | None = None
+    ) -> TranslationMemory:
         return cls(list(units), source_lang, target_lang)

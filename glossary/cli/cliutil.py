@@ -45,9 +45,13 @@ class SlovnikGroup(TyperGroup):
 
 # The operating system's sentences ("No such file or directory") in slovnik's words; a strerror that
 # slovnik set itself (atomic writes: "no such folder") is kept.
-_OS_PROBLEMS = {errno.ENOENT: "no such file", errno.EISDIR: "is a folder, not a file",
-                errno.ENOTDIR: "a part of the path is not a folder", errno.EACCES: "permission denied",
-                errno.EPERM: "permission denied"}
+_OS_PROBLEMS = {
+    errno.ENOENT: "no such file",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+}
 
 
 def os_problem(error: OSError) -> str:
@@ -111,14 +115,24 @@ class OutputFormat(StrEnum):
 # Shared options, defined once.
 GlossaryOpt = Annotated[
     Path | None,
-    typer.Option("--glossary", "-g", help="Termbase file (any supported format). Default: "
-                 "[tool.slovnik] glossary in pyproject.toml, else the bundled starter termbase.",
-                 show_default=False),
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Termbase file (any supported format). Default: "
+        "[tool.slovnik] glossary in pyproject.toml, else the bundled starter termbase.",
+        show_default=False,
+    ),
 ]
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
-SchemeOpt = Annotated[str | None, typer.Option("--scheme", "-s", help="Romanization scheme id "
-                                              "(see `glossary schemes`).", show_default=False)]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+SchemeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheme", "-s", help="Romanization scheme id (see `glossary schemes`).", show_default=False
+    ),
+]
 
 
 def print_json(data: Any) -> None:

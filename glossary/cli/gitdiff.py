@@ -31,7 +31,9 @@ def _git(args: list[str], cwd: Path) -> str:
         raise GitError("--diff-base needs git, and git is not installed") from None
     if done.returncode != 0:
         first = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
-        raise GitError(f"--diff-base: git {' '.join(args[:2])} failed: {first[0] if first else 'exit ' + str(done.returncode)}")
+        raise GitError(
+            f"--diff-base: git {' '.join(args[:2])} failed: {first[0] if first else 'exit ' + str(done.returncode)}"
+        )
     return done.stdout.decode("utf-8", "surrogateescape")
 
 

@@ -87,46 +87,88 @@ def _apply_fixes(result, settings, termbase, *, write: bool):
     # same house scheme: should detection now pick another, the first one is kept.
     rerun = lint_run(documents, settings, termbase, romanized=result.romanized)
     if result.house is not None and (rerun.house is None or rerun.house.scheme != result.house.scheme):
-        rerun = lint_run(documents, replace(settings, scheme=result.house.scheme), termbase,
-                         romanized=result.romanized)
+        rerun = lint_run(
+            documents, replace(settings, scheme=result.house.scheme), termbase, romanized=result.romanized
+        )
         rerun.house = result.house
     return planned, sum(len(p.applied) for p in planned), rerun
 
 
 def lint(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders to check (.txt .md .html .docx "
-                                                ".po .tmx .xlf); folders are searched recursively; "
-                                                "`-` reads standard input.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Files or folders to check (.txt .md .html .docx "
+            ".po .tmx .xlf); folders are searched recursively; "
+            "`-` reads standard input."
+        ),
+    ],
     scheme: SchemeOpt = None,
     glossary: GlossaryOpt = None,
-    select: Annotated[str | None, typer.Option(help="Comma-separated rule codes or prefixes to check "
-                                               "(replaces the configured selection), e.g. R1,S301.",
-                                               show_default=False)] = None,
-    ignore: Annotated[str | None, typer.Option(help="Comma-separated rule codes or prefixes to skip "
-                                               "(added to the configured ignores).",
-                                               show_default=False)] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically); with "
-                                      "`-`, write the fixed text to standard output.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write "
-                                       "nothing.")] = False,
-    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name of the text "
-                                                       "read from `-`: its extension picks the format, "
-                                                       "and findings carry it.",
-                                                       show_default=False)] = None,
-    output_format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule instead of "
-                                             "listing them.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are "
-                                            "findings.")] = False,
-    citation_scheme: Annotated[str | None, typer.Option("--citation-scheme", help="Romanization scheme of "
-                                                        "Russian titles and names in citations (C4xx "
-                                                        "rules); default `citation-scheme` in "
-                                                        "[tool.slovnik], else lc.",
-                                                        show_default=False)] = None,
-    diff_base: Annotated[str | None, typer.Option("--diff-base", help="Report only findings on lines "
-                                                  "added or changed since this git revision (e.g. "
-                                                  "origin/main); files git does not track count as new.",
-                                                  show_default=False)] = None,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated rule codes or prefixes to check "
+            "(replaces the configured selection), e.g. R1,S301.",
+            show_default=False,
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated rule codes or prefixes to skip (added to the configured ignores).",
+            show_default=False,
+        ),
+    ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Apply safe fixes to the files (atomically); with "
+            "`-`, write the fixed text to standard output.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Show the safe fixes as a unified diff; write nothing.")
+    ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename",
+            help="The name of the text read from `-`: its extension picks the format, and findings carry it.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        LintFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LintFormat.text,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count findings per rule instead of listing them.")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    citation_scheme: Annotated[
+        str | None,
+        typer.Option(
+            "--citation-scheme",
+            help="Romanization scheme of "
+            "Russian titles and names in citations (C4xx "
+            "rules); default `citation-scheme` in "
+            "[tool.slovnik], else lc.",
+            show_default=False,
+        ),
+    ] = None,
+    diff_base: Annotated[
+        str | None,
+        typer.Option(
+            "--diff-base",
+            help="Report only findings on lines "
+            "added or changed since this git revision (e.g. "
+            "origin/main); files git does not track count as new.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check English text for inconsistent or off-style romanization of Russian, rejected termbase
     renderings, mixed scripts and mojibake.
@@ -144,11 +186,19 @@ def lint(
         fail("`-` (standard input) cannot be combined with other paths")
     if stdin_filename is not None and not from_stdin:
         fail("--stdin-filename names the text read from `-`", hint="pass `-` as the path")
-    settings = lint_settings(load_config(), scheme=scheme, select=split_codes(select),
-                             ignore=split_codes(ignore), citation_scheme=citation_scheme)
+    settings = lint_settings(
+        load_config(),
+        scheme=scheme,
+        select=split_codes(select),
+        ignore=split_codes(ignore),
+        citation_scheme=citation_scheme,
+    )
     termbase = _load_termbase(glossary)
-    result = _lint_stdin(stdin_filename, settings, termbase) if from_stdin \
+    result = (
+        _lint_stdin(stdin_filename, settings, termbase)
+        if from_stdin
         else _lint_with_progress(paths, settings, termbase)
+    )
     _note_passed_over(result.documents)
 
     if diff:
@@ -156,8 +206,11 @@ def lint(
         for p in planned:
             typer.echo(p.diff(), nl=False)
         n = sum(len(p.applied) for p in planned)
-        typer.echo(f"Would fix {n} finding{'s' if n != 1 else ''} in {len(planned)} "
-                   f"file{'s' if len(planned) != 1 else ''}.", err=True)
+        typer.echo(
+            f"Would fix {n} finding{'s' if n != 1 else ''} in {len(planned)} "
+            f"file{'s' if len(planned) != 1 else ''}.",
+            err=True,
+        )
         raise typer.Exit(0 if exit_zero or not planned else 1)
 
     fixed_count = 0
@@ -179,10 +232,17 @@ def lint(
     elif output_format is LintFormat.sarif:
         from .. import __version__
 
-        typer.echo(render_sarif(findings, "slovnik", [r.meta() for r in RULES.values()],
-                                version=__version__,
-                                properties={"houseScheme": house.to_dict()} if house else None),
-                   nl=False, err=report_to_stderr)
+        typer.echo(
+            render_sarif(
+                findings,
+                "slovnik",
+                [r.meta() for r in RULES.values()],
+                version=__version__,
+                properties={"houseScheme": house.to_dict()} if house else None,
+            ),
+            nl=False,
+            err=report_to_stderr,
+        )
     elif output_format is LintFormat.github:
         typer.echo(render_github(findings), nl=False, err=report_to_stderr)
     elif statistics:
@@ -192,16 +252,20 @@ def lint(
         summary = (f"{house.describe()}\n" if house is not None else "") + render_summary(findings)
         if fixed_count:
             summary = f"Fixed {fixed_count} finding{'s' if fixed_count != 1 else ''}.\n" + (
-                summary if findings else f"{house.describe()}\n" if house is not None else "")
+                summary if findings else f"{house.describe()}\n" if house is not None else ""
+            )
         typer.echo(summary, nl=False, err=report_to_stderr)
     raise typer.Exit(0 if exit_zero or not findings else 1)
 
 
 def rule(
-    code: Annotated[str | None, typer.Argument(help="Rule code (R101) or name (off-style).",
-                                               show_default=False)] = None,
+    code: Annotated[
+        str | None, typer.Argument(help="Rule code (R101) or name (off-style).", show_default=False)
+    ] = None,
     all_rules: Annotated[bool, typer.Option("--all", help="Explain every rule.")] = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
 ) -> None:
     """Explain a lint rule: what it does, why, an example and what to write instead."""
     from ..lint.rules import RULES, get_rule
@@ -210,13 +274,26 @@ def rule(
         fail("give a rule code (e.g. R101) or --all", hint="codes: " + ", ".join(RULES))
     chosen = list(RULES.values()) if all_rules or code is None else [get_rule(code)]
     if output_format is OutputFormat.json:
-        print_json([{"code": r.code, "name": r.name, "title": r.title(), "fixable": r.fixable,
-                     "severity": r.severity, "explanation": r.documentation()} for r in chosen])
+        print_json(
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "title": r.title(),
+                    "fixable": r.fixable,
+                    "severity": r.severity,
+                    "explanation": r.documentation(),
+                }
+                for r in chosen
+            ]
+        )
         return
     blocks = []
     for r in chosen:
         fixable = "Fix: safe fix available (`--fix`)." if r.fixable else "Fix: none (fix by hand)."
-        blocks.append(f"# {r.code} {r.name}\n\n{r.title()}\n\n{_format_doc(r.documentation())}\n\n{fixable}\n")
+        blocks.append(
+            f"# {r.code} {r.name}\n\n{r.title()}\n\n{_format_doc(r.documentation())}\n\n{fixable}\n"
+        )
     typer.echo("\n".join(blocks), nl=False)
 
 
@@ -224,8 +301,13 @@ def _format_doc(doc: str) -> str:
     """Put each section (What it does / Why / Example / Use instead) in its own paragraph."""
     out: list[str] = []
     for line in doc.splitlines():
-        if line.split(":", 1)[0] in ("What it does", "Fix policy", "Why", "Example", "Use instead") or \
-                line.startswith("Example ("):
+        if line.split(":", 1)[0] in (
+            "What it does",
+            "Fix policy",
+            "Why",
+            "Example",
+            "Use instead",
+        ) or line.startswith("Example ("):
             if out:
                 out.append("")
         out.append(line)
@@ -234,13 +316,25 @@ def _format_doc(doc: str) -> str:
 
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="English texts to mine for romanized Russian terms.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Draft termbase to write (.csv, .tbx, "
-                                         ".json, … — any format `glossary import` reads).")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Draft termbase to write (.csv, .tbx, .json, … — any format `glossary import` reads).",
+        ),
+    ],
     glossary: GlossaryOpt = None,
-    min_count: Annotated[int, typer.Option("--min-count", help="Keep candidates seen at least this "
-                                           "often (glossed candidates are always kept).")] = 1,
-    include_known: Annotated[bool, typer.Option("--include-known", help="Also write candidates the "
-                                                "termbase already has.")] = False,
+    min_count: Annotated[
+        int,
+        typer.Option(
+            "--min-count",
+            help="Keep candidates seen at least this often (glossed candidates are always kept).",
+        ),
+    ] = 1,
+    include_known: Annotated[
+        bool, typer.Option("--include-known", help="Also write candidates the termbase already has.")
+    ] = False,
 ) -> None:
     """Extract candidate terms (italicised romanized words, inline glosses, acronyms with their
     expansions) into a draft termbase that `glossary import` reads."""
@@ -254,8 +348,10 @@ def extract(
     _note_passed_over(documents)
     written = write_draft(candidates, output, include_known=include_known, min_count=min_count)
     known = sum(c.known for c in candidates)
-    typer.echo(f"wrote {written} candidate{'s' if written != 1 else ''} to {output} "
-               f"({known} already in the termbase{'' if include_known else ', not written'})")
+    typer.echo(
+        f"wrote {written} candidate{'s' if written != 1 else ''} to {output} "
+        f"({known} already in the termbase{'' if include_known else ', not written'})"
+    )
 
 
 def _note_passed_over(documents) -> None:

@@ -8,9 +8,15 @@ import typer
 
 
 def lsp(
-    stdio: Annotated[bool, typer.Option("--stdio", help="Talk over standard input and output (the "
-                                        "default and only transport; accepted because editors pass "
-                                        "it).")] = True,
+    stdio: Annotated[
+        bool,
+        typer.Option(
+            "--stdio",
+            help="Talk over standard input and output (the "
+            "default and only transport; accepted because editors pass "
+            "it).",
+        ),
+    ] = True,
 ) -> None:
     """Run the language server: lint diagnostics while you type, quick fixes, fix all, hover, for
     plain text, Markdown, HTML, PO and XLIFF (see README, "Editors")."""

@@ -41,50 +41,117 @@ def _schemes(value: str | None) -> tuple[str, ...]:
         value = load_config().get("scheme") or "lc"
     ids = tuple(s.strip() for s in value.split(",") if s.strip())
     if not 1 <= len(ids) <= 2:
-        raise typer.BadParameter("give one scheme id or two separated by a comma (lc,bgn)",
-                                 param_hint="--scheme")
+        raise typer.BadParameter(
+            "give one scheme id or two separated by a comma (lc,bgn)", param_hint="--scheme"
+        )
     return ids
 
 
 def print_command(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output file; the extension picks the "
-                                         "format: .pdf, .html, .md, .docx, .tex.", show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Output file; the extension picks the format: .pdf, .html, .md, .docx, .tex.",
+            show_default=False,
+        ),
+    ],
     glossary: GlossaryOpt = None,
-    scheme: Annotated[str | None, typer.Option("--scheme", "-s", metavar="ID[,ID2]", help="Romanization scheme id, or two "
-                                              "separated by a comma (lc,bgn: LC with BGN in brackets). "
-                                              "Default: [tool.slovnik] scheme, else lc.",
-                                              show_default=False)] = None,
-    sort: Annotated[SortBy | None, typer.Option("--sort", help="Order by the Russian term (ё with е, "
-                                                "case-insensitive), by its romanization (latin), or by "
-                                                "the English term. Default: the headword language.",
-                                                show_default=False)] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", metavar="KEY:VALUE", help="Keep only concepts matching "
-                                                     "KEY:VALUE[,KEY:VALUE…], KEY one of type, tag, "
-                                                     "subject (e.g. type:person, tag:core). Values of one "
-                                                     "key are alternatives; different keys must all "
-                                                     "match. Repeatable.", show_default=False)] = None,
-    for_paths: Annotated[list[Path] | None, typer.Option("--for", metavar="PATH", help="Keep only concepts that occur "
-                                                         "in these texts or TMs (.txt, .md, .tmx, .po, "
-                                                         ".xlf). Repeatable.", show_default=False)] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Title (default: the termbase title).",
-                                              show_default=False)] = None,
-    preface: Annotated[Path | None, typer.Option("--preface", help="Plain-text file printed before "
-                                                 "the entries; blank lines separate paragraphs.",
-                                                 show_default=False)] = None,
+    scheme: Annotated[
+        str | None,
+        typer.Option(
+            "--scheme",
+            "-s",
+            metavar="ID[,ID2]",
+            help="Romanization scheme id, or two "
+            "separated by a comma (lc,bgn: LC with BGN in brackets). "
+            "Default: [tool.slovnik] scheme, else lc.",
+            show_default=False,
+        ),
+    ] = None,
+    sort: Annotated[
+        SortBy | None,
+        typer.Option(
+            "--sort",
+            help="Order by the Russian term (ё with е, "
+            "case-insensitive), by its romanization (latin), or by "
+            "the English term. Default: the headword language.",
+            show_default=False,
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="KEY:VALUE",
+            help="Keep only concepts matching "
+            "KEY:VALUE[,KEY:VALUE…], KEY one of type, tag, "
+            "subject (e.g. type:person, tag:core). Values of one "
+            "key are alternatives; different keys must all "
+            "match. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    for_paths: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--for",
+            metavar="PATH",
+            help="Keep only concepts that occur "
+            "in these texts or TMs (.txt, .md, .tmx, .po, "
+            ".xlf). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title (default: the termbase title).", show_default=False)
+    ] = None,
+    preface: Annotated[
+        Path | None,
+        typer.Option(
+            "--preface",
+            help="Plain-text file printed before the entries; blank lines separate paragraphs.",
+            show_default=False,
+        ),
+    ] = None,
     paper: Annotated[Paper, typer.Option("--paper", help="Paper size (PDF, HTML, DOCX).")] = Paper.a4,
-    font_size: Annotated[float, typer.Option("--font-size", min=6, max=16, metavar="PT",
-                                             help="Body font size in points (PDF, HTML, DOCX).")] = 9.0,
-    direction: Annotated[Direction, typer.Option("--direction", help="ru-en: Russian headwords with "
-                                                 "English renderings; en-ru: the reverse (people "
-                                                 "under their surnames).")] = Direction.ru_en,
-    spelling: Annotated[Spelling | None, typer.Option("--spelling", help="Where two renderings differ "
-                                                      "only by UK/US spelling (labour/labor camp), "
-                                                      "print the uk or us one. Default: the termbase's "
-                                                      "first.", show_default=False)] = None,
-    works: Annotated[bool, typer.Option("--works", help="Print the termbase's publications as a list of "
-                                        "works instead (romanized title in the citation scheme, "
-                                        "Cyrillic, [translation]), sorted as a bibliography is; "
-                                        ".md, .txt or .html.")] = False,
+    font_size: Annotated[
+        float,
+        typer.Option(
+            "--font-size", min=6, max=16, metavar="PT", help="Body font size in points (PDF, HTML, DOCX)."
+        ),
+    ] = 9.0,
+    direction: Annotated[
+        Direction,
+        typer.Option(
+            "--direction",
+            help="ru-en: Russian headwords with "
+            "English renderings; en-ru: the reverse (people "
+            "under their surnames).",
+        ),
+    ] = Direction.ru_en,
+    spelling: Annotated[
+        Spelling | None,
+        typer.Option(
+            "--spelling",
+            help="Where two renderings differ "
+            "only by UK/US spelling (labour/labor camp), "
+            "print the uk or us one. Default: the termbase's "
+            "first.",
+            show_default=False,
+        ),
+    ] = None,
+    works: Annotated[
+        bool,
+        typer.Option(
+            "--works",
+            help="Print the termbase's publications as a list of "
+            "works instead (romanized title in the citation scheme, "
+            "Cyrillic, [translation]), sorted as a bibliography is; "
+            ".md, .txt or .html.",
+        ),
+    ] = False,
 ) -> None:
     """Print the termbase as a book-quality glossary (PDF) or for editors (HTML, Markdown, DOCX, LaTeX).
 
@@ -114,18 +181,30 @@ def print_command(
     only = concepts_used_in(termbase, for_paths) if for_paths else None
     with gctuning.without_gc(freeze_at_exit=True):
         preface_text = read_text(preface) if preface else None
-        result = build_glossary(termbase, direction=direction.value, schemes=schemes,
-                                sort=sort.value if sort else None, selection=selection, only=only,
-                                title=title, preface=preface_text,
-                                spelling=spelling.value if spelling else None)
+        result = build_glossary(
+            termbase,
+            direction=direction.value,
+            schemes=schemes,
+            sort=sort.value if sort else None,
+            selection=selection,
+            only=only,
+            title=title,
+            preface=preface_text,
+            spelling=spelling.value if spelling else None,
+        )
         if not result.groups:  # an empty book is a mistake in the selection, not a result
-            chosen = " and ".join(x for x in ("--select" if selection else "", "--for" if for_paths else "") if x)
-            raise GlossaryError(f"{output}: nothing to print: no concept "
-                                + (f"matches {chosen}" if chosen else "has a preferred term in the headword language"))
+            chosen = " and ".join(
+                x for x in ("--select" if selection else "", "--for" if for_paths else "") if x
+            )
+            raise GlossaryError(
+                f"{output}: nothing to print: no concept "
+                + (f"matches {chosen}" if chosen else "has a preferred term in the headword language")
+            )
         write_glossary(result, output, paper=paper.value, font_size=font_size)
     letters = len(result.groups)
-    typer.echo(f"{output}: {len(result.entries)} entries under {letters} letter heading"
-               f"{'' if letters == 1 else 's'}")
+    typer.echo(
+        f"{output}: {len(result.entries)} entries under {letters} letter heading{'' if letters == 1 else 's'}"
+    )
 
 
 def _print_works(output: Path, glossary, scheme: str | None, title: str | None) -> None:
@@ -135,12 +214,16 @@ def _print_works(output: Path, glossary, scheme: str | None, title: str | None) 
     from ..termbase import load_termbase
 
     if output.suffix.lower() not in FORMATS:
-        raise GlossaryError(f"{output}: --works writes {', '.join(FORMATS)} (not {output.suffix or 'no extension'})")
+        raise GlossaryError(
+            f"{output}: --works writes {', '.join(FORMATS)} (not {output.suffix or 'no extension'})"
+        )
     scheme = scheme or load_config().get("citation-scheme", "lc")
     get_scheme(scheme)
     n = write_works(load_termbase(glossary), output, scheme, title)
     if n == 0:
-        raise GlossaryError(f"{output}: nothing to print: the termbase has no publication with a Russian title")
+        raise GlossaryError(
+            f"{output}: nothing to print: the termbase has no publication with a Russian title"
+        )
     typer.echo(f"{output}: {n} work{'' if n == 1 else 's'}")
 
 

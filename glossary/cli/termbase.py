@@ -40,10 +40,18 @@ from ..termbase.validate import check_file, check_termbase, duplicate_ids
 from .cliutil import FormatOpt, GlossaryOpt, OutputFormat, print_json
 
 FORMAT_IDS = ", ".join(FORMATS)
-ToOpt = Annotated[str | None, typer.Option("--to", help=f"Output format ({FORMAT_IDS}); default: "
-                                           "from the file extension.", show_default=False)]
-FromOpt = Annotated[str | None, typer.Option("--from", help=f"Input format ({FORMAT_IDS}); default: "
-                                             "from the file extension.", show_default=False)]
+ToOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--to", help=f"Output format ({FORMAT_IDS}); default: from the file extension.", show_default=False
+    ),
+]
+FromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from", help=f"Input format ({FORMAT_IDS}); default: from the file extension.", show_default=False
+    ),
+]
 
 
 def _text_encoding(value: str | None) -> str | None:
@@ -53,9 +61,15 @@ def _text_encoding(value: str | None) -> str | None:
     return value
 
 
-EncodingOpt = Annotated[str | None, typer.Option(
-    "--encoding", help="Encoding of a CSV/TSV/JSON/PO input that is not UTF-8 (cp1251, koi8-r).",
-    show_default=False, callback=_text_encoding)]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of a CSV/TSV/JSON/PO input that is not UTF-8 (cp1251, koi8-r).",
+        show_default=False,
+        callback=_text_encoding,
+    ),
+]
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> None:
@@ -86,7 +100,9 @@ def new(
         raise TermbaseError(f"{file}: already exists (use --force to overwrite)")
     fmt = format_for(file, to)
     # a new TBX is a working file with no concept yet: the one TBX written with an empty <body>
-    write_termbase(Termbase(title=title), file, to, **({"allow_empty": True} if fmt.id in ("tbx", "tbx2") else {}))
+    write_termbase(
+        Termbase(title=title), file, to, **({"allow_empty": True} if fmt.id in ("tbx", "tbx2") else {})
+    )
     typer.echo(f"created {file} ({fmt.name})")
 
 
@@ -94,8 +110,10 @@ def add(
     glossary: GlossaryOpt = None,
     ru: Annotated[list[str] | None, typer.Option("--ru", help="Russian term (repeatable).")] = None,
     en: Annotated[list[str] | None, typer.Option("--en", help="English term (repeatable).")] = None,
-    concept_id: Annotated[str | None, typer.Option("--id", help="Concept id; an existing id adds "
-                                                   "terms to that concept. Default: a slug.")] = None,
+    concept_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Concept id; an existing id adds terms to that concept. Default: a slug."),
+    ] = None,
     type_: Annotated[ConceptType, typer.Option("--type", help="Concept type.")] = ConceptType.TERM,
     definition: Annotated[str | None, typer.Option(help="One- or two-line gloss.")] = None,
     status: Annotated[Status, typer.Option(help="Status of the terms given here.")] = Status.PREFERRED,
@@ -115,23 +133,45 @@ def add(
     tb = load_termbase(path)  # the parse cached by an earlier run, if any
     if not ru and not en and not (concept_id and concept_id in tb):
         raise TermbaseError("give at least one term (--ru or --en)")
-    terms = [Term(text=t.strip(), lang="ru", status=status, part_of_speech=pos, gender=gender, number=number,
-                  note=usage_note, conventional=conventional) for t in ru or []]
+    terms = [
+        Term(
+            text=t.strip(),
+            lang="ru",
+            status=status,
+            part_of_speech=pos,
+            gender=gender,
+            number=number,
+            note=usage_note,
+            conventional=conventional,
+        )
+        for t in ru or []
+    ]
     terms += [Term(text=t.strip(), lang="en", status=status, note=usage_note) for t in en or []]
     if any(not t.text for t in terms):
         raise TermbaseError("empty term")
     cid = concept_id or new_concept_id(tb, *(en or []), *(ru or []))
     for ref in (cid, *(see_also or [])):
         if not is_concept_id(ref):
-            raise TermbaseError(f"invalid concept id {ref!r} (letters, digits, '.', '_', '-'; e.g. "
-                                "ezhov-nikolai)")
-    concept = Concept(id=cid, type=type_, subject=subject or [], definition=definition, notes=note or [],
-                      sources=source or [], tags=tag or [], see_also=see_also or [], terms=terms)
+            raise TermbaseError(
+                f"invalid concept id {ref!r} (letters, digits, '.', '_', '-'; e.g. ezhov-nikolai)"
+            )
+    concept = Concept(
+        id=cid,
+        type=type_,
+        subject=subject or [],
+        definition=definition,
+        notes=note or [],
+        sources=source or [],
+        tags=tag or [],
+        see_also=see_also or [],
+        terms=terms,
+    )
     existed = cid in tb
     _check_enums(terms)
     add_terms(tb, concept)
-    problems = [f for f in check_termbase(tb, path) if f.severity == "error"
-                and f.extra.get("concept") == cid]
+    problems = [
+        f for f in check_termbase(tb, path) if f.severity == "error" and f.extra.get("concept") == cid
+    ]
     if problems:
         raise TermbaseError(f"not added: {problems[0].message}")
     save_termbase(tb, path)
@@ -143,8 +183,11 @@ def _check_enums(terms: list[Term]) -> None:
     from ..termbase.model import GENDERS, NUMBERS, PARTS_OF_SPEECH
 
     for t in terms:
-        for name, value, allowed in (("part of speech", t.part_of_speech, PARTS_OF_SPEECH),
-                                     ("gender", t.gender, GENDERS), ("number", t.number, NUMBERS)):
+        for name, value, allowed in (
+            ("part of speech", t.part_of_speech, PARTS_OF_SPEECH),
+            ("gender", t.gender, GENDERS),
+            ("number", t.number, NUMBERS),
+        ):
             if value is not None and value not in allowed:
                 raise TermbaseError(f"unknown {name} {value!r} (expected one of: {', '.join(allowed)})")
 
@@ -178,16 +221,21 @@ def show(
     if concept.definition:
         lines.append(f"  {concept.definition}")
     lines += [_describe(t) for t in concept.terms]
-    for label, values in (("note", concept.notes), ("source", concept.sources), ("tags", concept.tags),
-                          ("see also", concept.see_also)):
+    for label, values in (
+        ("note", concept.notes),
+        ("source", concept.sources),
+        ("tags", concept.tags),
+        ("see also", concept.see_also),
+    ):
         if values:
             lines.append(f"  {label}: {'; '.join(values)}")
     typer.echo("\n".join(lines))
 
 
 def search_cmd(
-    query: Annotated[str, typer.Argument(help="Cyrillic (any inflected form), English, or a "
-                                         "romanization in any scheme.")],
+    query: Annotated[
+        str, typer.Argument(help="Cyrillic (any inflected form), English, or a romanization in any scheme.")
+    ],
     glossary: GlossaryOpt = None,
     limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
     output_format: FormatOpt = OutputFormat.text,
@@ -200,25 +248,48 @@ def search_cmd(
     if not hits:
         typer.echo(f"no match for {query!r}", err=True)
         raise typer.Exit(1)
-    rows = [[h.concept.id, h.concept.ru.text if h.concept.ru else "", h.concept.en.text if h.concept.en else "",
-             f"{h.how}: {h.term.text}"] for h in hits]
+    rows = [
+        [
+            h.concept.id,
+            h.concept.ru.text if h.concept.ru else "",
+            h.concept.en.text if h.concept.en else "",
+            f"{h.how}: {h.term.text}",
+        ]
+        for h in hits
+    ]
     _table(["id", "ru", "en", "matched"], rows)
 
 
 def import_cmd(
     file: Annotated[Path, typer.Argument(help="File to import (any supported format).")],
-    into: Annotated[Path | None, typer.Option("--into", help="Termbase to import into (created if "
-                                              "missing). Default: --glossary / [tool.slovnik] "
-                                              "glossary.", show_default=False)] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            help="Termbase to import into (created if "
+            "missing). Default: --glossary / [tool.slovnik] "
+            "glossary.",
+            show_default=False,
+        ),
+    ] = None,
     glossary: GlossaryOpt = None,
     from_: FromOpt = None,
     encoding: EncodingOpt = None,
-    on_duplicate: Annotated[OnDuplicate, typer.Option(help="When an incoming concept id exists: fail "
-                                                      "(change nothing), merge, replace or skip.")]
-    = OnDuplicate.fail,
-    force: Annotated[bool, typer.Option("--force", help="Import even if the result has error-level "
-                                        "problems (mixed scripts, broken links…); they stay for "
-                                        "`glossary validate` to report.")] = False,
+    on_duplicate: Annotated[
+        OnDuplicate,
+        typer.Option(
+            help="When an incoming concept id exists: fail (change nothing), merge, replace or skip."
+        ),
+    ] = OnDuplicate.fail,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Import even if the result has error-level "
+            "problems (mixed scripts, broken links…); they stay for "
+            "`glossary validate` to report.",
+        ),
+    ] = False,
 ) -> None:
     """Import FILE into the termbase: validated in full first, then written atomically.
 
@@ -229,8 +300,9 @@ def import_cmd(
         _import(file, target, from_, encoding, on_duplicate, force)
 
 
-def _import(file: Path, target: Path, from_: str | None, encoding: str | None, on_duplicate: OnDuplicate,
-            force: bool) -> None:
+def _import(
+    file: Path, target: Path, from_: str | None, encoding: str | None, on_duplicate: OnDuplicate, force: bool
+) -> None:
     incoming = read_termbase(file, from_, encoding=encoding)
     tb = load_termbase(target) if target.exists() else Termbase()
     # problems the termbase already had (a new or empty one has none: its checks would find nothing)
@@ -239,14 +311,17 @@ def _import(file: Path, target: Path, from_: str | None, encoding: str | None, o
     if dup:
         raise GlossaryError(f"{file}:{dup[0].line}: {dup[0].message}")
     report = merge_termbases(tb, incoming, on_duplicate)
-    new_errors = [f for f in check_termbase(tb, target) if f.severity == "error"
-                  and (f.code, f.message) not in before]
+    new_errors = [
+        f for f in check_termbase(tb, target) if f.severity == "error" and (f.code, f.message) not in before
+    ]
     if new_errors and not force:
         first = new_errors[0]
         came_in = incoming.get(first.extra.get("concept", "")) is not None and report.merged == 0
         where = f"{file}:{first.line}" if came_in else str(file)
-        raise GlossaryError(f"{where}: not imported: {first.message} (--force imports anyway; "
-                            "`glossary validate` lists every problem)")
+        raise GlossaryError(
+            f"{where}: not imported: {first.message} (--force imports anyway; "
+            "`glossary validate` lists every problem)"
+        )
     save_termbase(tb, target)
     counts = report.as_dict()
     done = ", ".join(f"{n} {k}" for k, n in counts.items() if n) or "nothing"
@@ -272,8 +347,12 @@ def stdout_or(out: Path, suffix: str) -> Iterator[Path]:
 
 
 def export(
-    out: Annotated[Path, typer.Argument(help="Output file; the format comes from its extension. "
-                                        "`-` writes to stdout (give --to).")],
+    out: Annotated[
+        Path,
+        typer.Argument(
+            help="Output file; the format comes from its extension. `-` writes to stdout (give --to)."
+        ),
+    ],
     to: ToOpt = None,
     glossary: GlossaryOpt = None,
 ) -> None:
@@ -289,8 +368,11 @@ def export(
         save_termbase(tb, target, fmt.id)
     if skipped:  # on stderr: stdout may be carrying the file
         shown = ", ".join(skipped[:5]) + (f" … ({len(skipped) - 5} more)" if len(skipped) > 5 else "")
-        typer.echo(f"{out}: left out {len(skipped)} concept{'s' * (len(skipped) > 1)} with no {tb.source_lang} "
-                   f"term (a PO entry needs one for its msgid): {shown}", err=True)
+        typer.echo(
+            f"{out}: left out {len(skipped)} concept{'s' * (len(skipped) > 1)} with no {tb.source_lang} "
+            f"term (a PO entry needs one for its msgid): {shown}",
+            err=True,
+        )
     left = set(skipped)
     terms = tb.term_count - sum(len(c.terms) for c in tb if c.id in left)
     done = f"exported {len(tb) - len(skipped)} concepts ({terms} terms) to {out} ({fmt.name})"
@@ -298,14 +380,16 @@ def export(
 
 
 def validate_cmd(
-    file: Annotated[Path | None, typer.Argument(help="File to check (default: the termbase).",
-                                                show_default=False)] = None,
+    file: Annotated[
+        Path | None, typer.Argument(help="File to check (default: the termbase).", show_default=False)
+    ] = None,
     glossary: GlossaryOpt = None,
     from_: FromOpt = None,
     encoding: EncodingOpt = None,
     output_format: FormatOpt = OutputFormat.text,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")]
-    = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")
+    ] = False,
 ) -> None:
     """Check a termbase: schema, duplicates, missing preferred English, mixed scripts, broken links.
 

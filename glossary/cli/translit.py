@@ -16,8 +16,12 @@ from ..core.textfile import bounded_lines, read_text
 from ..romanization.romanize import SCHEMES, get_scheme, romanize_report
 from .cliutil import FormatOpt, GlossaryOpt, OutputFormat, SchemeOpt, print_json
 
-TextArg = Annotated[str | None, typer.Argument(
-    help="Text to process; `-` or nothing reads standard input line by line.", show_default=False)]
+TextArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="Text to process; `-` or nothing reads standard input line by line.", show_default=False
+    ),
+]
 
 
 def _lines(text: str | None):
@@ -40,23 +44,53 @@ def _termbase(glossary):
 def translit(
     text: TextArg = None,
     scheme: SchemeOpt = None,
-    reverse: Annotated[bool, typer.Option("--reverse", "-r", help="Romanized → Cyrillic: ranked "
-                                          "candidates for each word, with scores and schemes.")] = False,
-    detect: Annotated[bool, typer.Option("--detect", "-d", help="Which schemes the romanized text uses, "
-                                         "with the evidence per feature; TEXT may name a text file.")] = False,
-    conventional: Annotated[bool, typer.Option("--conventional", "-c", help="Write the conventional "
-                                               "English spelling of names the termbase knows (Trotsky).")] = False,
-    ligatures: Annotated[bool, typer.Option("--ligatures", help="ala-lc: write the tie-bar ligatures "
-                                            "(t͡s, i͡u, i͡a).")] = False,
+    reverse: Annotated[
+        bool,
+        typer.Option(
+            "--reverse",
+            "-r",
+            help="Romanized → Cyrillic: ranked candidates for each word, with scores and schemes.",
+        ),
+    ] = False,
+    detect: Annotated[
+        bool,
+        typer.Option(
+            "--detect",
+            "-d",
+            help="Which schemes the romanized text uses, "
+            "with the evidence per feature; TEXT may name a text file.",
+        ),
+    ] = False,
+    conventional: Annotated[
+        bool,
+        typer.Option(
+            "--conventional",
+            "-c",
+            help="Write the conventional English spelling of names the termbase knows (Trotsky).",
+        ),
+    ] = False,
+    ligatures: Annotated[
+        bool, typer.Option("--ligatures", help="ala-lc: write the tie-bar ligatures (t͡s, i͡u, i͡a).")
+    ] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Candidates per word with --reverse.")] = 5,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on a Cyrillic letter the scheme does "
-                                         "not define instead of warning.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Fail on a Cyrillic letter the scheme does not define instead of warning."
+        ),
+    ] = False,
     glossary: GlossaryOpt = None,
     output_format: FormatOpt = OutputFormat.text,
-    title: Annotated[bool, typer.Option("--title", help="TEXT is the Russian title of a work: write it "
-                                        "as a citation does (the citation scheme, default lc; the "
-                                        "termbase's fixed spelling and ` [translation]` when it knows "
-                                        "the work).")] = False,
+    title: Annotated[
+        bool,
+        typer.Option(
+            "--title",
+            help="TEXT is the Russian title of a work: write it "
+            "as a citation does (the citation scheme, default lc; the "
+            "termbase's fixed spelling and ` [translation]` when it knows "
+            "the work).",
+        ),
+    ] = False,
 ) -> None:
     """Romanize Russian TEXT (or standard input) with a scheme; --reverse and --detect go the other way.
 
@@ -98,8 +132,13 @@ def _romanize(text, scheme, conventional, ligatures, strict, glossary, output_fo
                 raise UnmappedCharacterError(where)
             typer.echo(f"warning: {where}", err=True)
         if output_format is OutputFormat.json:
-            results.append({"source": line.rstrip("\n"), "target": report.text.rstrip("\n"),
-                            "unmapped": [u.char for u in report.unmapped]})
+            results.append(
+                {
+                    "source": line.rstrip("\n"),
+                    "target": report.text.rstrip("\n"),
+                    "unmapped": [u.char for u in report.unmapped],
+                }
+            )
         else:
             typer.echo(report.text.rstrip("\n"))
     if output_format is OutputFormat.json:
@@ -120,8 +159,14 @@ def _title(text, scheme, glossary, output_format) -> None:
         cited = cite_title(line, scheme, termbase)
         if output_format is OutputFormat.json:
             found = find_publication(termbase, line)
-            results.append({"source": line, "target": cited, "concept": found.id if found else None,
-                            "translation": found.translation if found else None})
+            results.append(
+                {
+                    "source": line,
+                    "target": cited,
+                    "concept": found.id if found else None,
+                    "translation": found.translation if found else None,
+                }
+            )
         else:
             typer.echo(cited)
     if output_format is OutputFormat.json:
@@ -139,9 +184,11 @@ def _reverse(text, glossary, limit, output_format) -> None:
     for lineno, line in enumerate(_lines(text), 1):
         for word in LATIN_WORD_RE.findall(line):
             if too_long(word):  # asked for by name, so refused (lint and search pass it over)
-                raise WordTooLong(f"{source}:{lineno}: a word of {len(word)} letters ({limits.quote(word)}) "
-                                  f"is past the limit of {limits.LIMITS.max_word} letters "
-                                  "(max-word in [tool.slovnik.limits])")
+                raise WordTooLong(
+                    f"{source}:{lineno}: a word of {len(word)} letters ({limits.quote(word)}) "
+                    f"is past the limit of {limits.LIMITS.max_word} letters "
+                    "(max-word in [tool.slovnik.limits])"
+                )
             words.append(word)
     if not words:  # `--reverse 1937`: nothing to reverse is an input error, not an empty answer
         from ..core.errors import GlossaryError
@@ -150,11 +197,26 @@ def _reverse(text, glossary, limit, output_format) -> None:
     termbase = _termbase(glossary)
     data = []
     for word in words:
-        candidates = reverse(word, termbase=termbase, limit=limit) if termbase is not None else \
-            reverse(word, termbase=_empty_termbase(), limit=limit)
-        data.append({"word": word, "candidates": [
-            {"cyrillic": c.cyrillic, "score": c.score, "schemes": list(c.schemes), "known": c.known,
-             "in_termbase": c.in_termbase} for c in candidates]})
+        candidates = (
+            reverse(word, termbase=termbase, limit=limit)
+            if termbase is not None
+            else reverse(word, termbase=_empty_termbase(), limit=limit)
+        )
+        data.append(
+            {
+                "word": word,
+                "candidates": [
+                    {
+                        "cyrillic": c.cyrillic,
+                        "score": c.score,
+                        "schemes": list(c.schemes),
+                        "known": c.known,
+                        "in_termbase": c.in_termbase,
+                    }
+                    for c in candidates
+                ],
+            }
+        )
     if output_format is OutputFormat.json:
         print_json(data)
         return
@@ -198,8 +260,11 @@ def _detect(text, glossary, output_format) -> None:
         line, column, length = result.passed_over[0]
         more = f" (+{len(result.passed_over) - 1} more)" if len(result.passed_over) > 1 else ""
         source = str(file) if file is not None else "<text>" if text not in (None, "-") else "<stdin>"
-        typer.echo(f"note: {source}:{line}:{column}: a word of {length} letters passed over{more}, longer than "
-                   f"max-word ({limits.LIMITS.max_word} letters, [tool.slovnik.limits])", err=True)
+        typer.echo(
+            f"note: {source}:{line}:{column}: a word of {length} letters passed over{more}, longer than "
+            f"max-word ({limits.LIMITS.max_word} letters, [tool.slovnik.limits])",
+            err=True,
+        )
     if output_format is OutputFormat.json:
         print_json(result.to_dict())
         return
@@ -210,10 +275,14 @@ def _detect(text, glossary, output_format) -> None:
         return
     consistent = ", ".join(result.consistent) or "none (the text mixes schemes)"
     typer.echo(f"dominant scheme: {result.dominant}; consistent with every word: {consistent}")
-    typer.echo("words consistent with each scheme: " + ", ".join(
-        f"{s} {n}" for s, n in sorted(result.counts.items(), key=lambda kv: -kv[1]) if n))
-    typer.echo("weighted evidence (1/number of schemes per word): " + ", ".join(
-        f"{s} {w:g}" for s, w in sorted(result.weights.items(), key=lambda kv: -kv[1]) if w))
+    typer.echo(
+        "words consistent with each scheme: "
+        + ", ".join(f"{s} {n}" for s, n in sorted(result.counts.items(), key=lambda kv: -kv[1]) if n)
+    )
+    typer.echo(
+        "weighted evidence (1/number of schemes per word): "
+        + ", ".join(f"{s} {w:g}" for s, w in sorted(result.weights.items(), key=lambda kv: -kv[1]) if w)
+    )
     for name, variants in result.features.items():
         shown = ", ".join(f"{v} ×{n}" for v, n in variants.items())
         typer.echo(f"  {name}: {shown}")
@@ -224,17 +293,27 @@ def _detect(text, glossary, output_format) -> None:
 
 def schemes(output_format: FormatOpt = OutputFormat.text) -> None:
     """List the romanization schemes: id, name, source of the rules and an example."""
-    rows = [{"id": s.id, "name": s.name, "source": s.source, "url": s.url,
-             "example": s.romanize("Тухачевский, Хрущёв"), "options": list(s.options)}
-            for s in SCHEMES.values()]
+    rows = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "source": s.source,
+            "url": s.url,
+            "example": s.romanize("Тухачевский, Хрущёв"),
+            "options": list(s.options),
+        }
+        for s in SCHEMES.values()
+    ]
     if output_format is OutputFormat.json:
         print_json(rows)
         return
     width = max(len(r["id"]) for r in rows)
     for r in rows:
         typer.echo(f"{r['id']:<{width}}  {r['name']}")
-        typer.echo(f"{'':<{width}}  e.g. {r['example']}" + (f"; options: {', '.join(r['options'])}"
-                                                           if r["options"] else ""))
+        typer.echo(
+            f"{'':<{width}}  e.g. {r['example']}"
+            + (f"; options: {', '.join(r['options'])}" if r["options"] else "")
+        )
         typer.echo(f"{'':<{width}}  {r['source']}")
 
 

@@ -234,15 +234,18 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
-                newline: str | None = None) -> Iterator[IO]:
+def atomic_open(
+    path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", newline: str | None = None
+) -> Iterator[IO]:
     """Open a temp file beside *path*; on clean exit it replaces *path*, on error it is removed.
 
     Readers of *path* see either the old file or the complete new one, never a half-written one.
     """
     binary = "b" in mode
-    with atomic_path(path, suffix=".tmp") as tmp, open(tmp, mode, encoding=None if binary else encoding,
-                                                       newline=None if binary else newline) as fh:
+    with (
+        atomic_path(path, suffix=".tmp") as tmp,
+        open(tmp, mode, encoding=None if binary else encoding, newline=None if binary else newline) as fh,
+    ):
         yield fh
 
 

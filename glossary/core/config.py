@@ -11,8 +11,18 @@ from . import limits
 from .errors import ConfigError
 
 # Every key some command reads; anything else is a typo and an error, never silently ignored.
-KNOWN_KEYS = {"glossary", "scheme", "citation-scheme", "select", "ignore", "per-file-ignores", "suppressions", "lint", "check",
-              "limits"}
+KNOWN_KEYS = {
+    "glossary",
+    "scheme",
+    "citation-scheme",
+    "select",
+    "ignore",
+    "per-file-ignores",
+    "suppressions",
+    "lint",
+    "check",
+    "limits",
+}
 
 
 @dataclass

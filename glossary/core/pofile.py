@@ -69,8 +69,14 @@ def parse_po(path: Path, text: str, encoding: str = "utf-8", *, wrapwidth: int =
         raise ParseError(path, line, f"PO syntax error: {detail}") from None
 
 
-def load_po(path: Path, encoding: str | None = None, *, option: str | None = None, read: Path | None = None,
-            wrapwidth: int = 78) -> polib.POFile:
+def load_po(
+    path: Path,
+    encoding: str | None = None,
+    *,
+    option: str | None = None,
+    read: Path | None = None,
+    wrapwidth: int = 78,
+) -> polib.POFile:
     """The catalogue of the PO file *path*, or of its part copied to *read*.
 
     *encoding* overrides the header's charset; *option* names the command-line option that does so,
@@ -78,5 +84,8 @@ def load_po(path: Path, encoding: str | None = None, *, option: str | None = Non
     """
     path = Path(path)
     # the text is passed on, not kept here: polib's entries are what stays in memory
-    return parse_po(path, *decode_po(path, read_input(read or path, encoding), encoding, option=option),
-                    wrapwidth=wrapwidth)
+    return parse_po(
+        path,
+        *decode_po(path, read_input(read or path, encoding), encoding, option=option),
+        wrapwidth=wrapwidth,
+    )

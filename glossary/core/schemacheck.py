@@ -49,20 +49,36 @@ def schema_errors(schema_path: Path, data: Any) -> list:
     return list(full_validator(schema_path).iter_errors(data))
 
 
-_JSON_TYPES = {"object": "an object", "array": "a list", "string": "a string", "integer": "a whole number",
-               "number": "a number", "boolean": "true or false", "null": "null"}
+_JSON_TYPES = {
+    "object": "an object",
+    "array": "a list",
+    "string": "a string",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
 
 
 def _json_type(value: Any) -> str:
-    for name, kind in (("null", type(None)), ("boolean", bool), ("object", dict), ("array", list),
-                       ("string", str), ("integer", int), ("number", float)):
+    for name, kind in (
+        ("null", type(None)),
+        ("boolean", bool),
+        ("object", dict),
+        ("array", list),
+        ("string", str),
+        ("integer", int),
+        ("number", float),
+    ):
         if isinstance(value, kind):
             return _JSON_TYPES[name]
     return type(value).__name__
 
 
 def _shown(value: Any) -> str:
-    return limits.quote(json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else repr(value))
+    return limits.quote(
+        json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else repr(value)
+    )
 
 
 def describe(error) -> str:
@@ -84,7 +100,9 @@ def describe(error) -> str:
         names = [expected] if isinstance(expected, str) else expected
         return f"expected {' or '.join(_JSON_TYPES.get(n, n) for n in names)}, not {_json_type(value)}"
     if kind == "enum":
-        return f"{key}{_shown(value)} is not an allowed value (expected one of: {', '.join(map(str, expected))})"
+        return (
+            f"{key}{_shown(value)} is not an allowed value (expected one of: {', '.join(map(str, expected))})"
+        )
     if kind == "const":
         return f"{key}{_shown(value)} is not an allowed value (expected {expected!r})"
     if kind == "pattern":

@@ -41,9 +41,15 @@ _KEEP_FILES = 64
 # globals the unpickler will resolve.
 # A cache file: this line, the SHA-256 of key, name and payload, then the payload (a pickle).
 _MAGIC = b"slovnik-cache 1\n"
-_ALLOWED = {("glossary.termbase.model", name) for name in ("Termbase", "Concept", "Term", "Status", "ConceptType",
-                                                  "ConceptList")}
-_ALLOWED |= {("glossary.romanization.lexicon", "Lexicon"), ("glossary.romanization.reverse", "_TrigramModel"), ("collections", "Counter")}
+_ALLOWED = {
+    ("glossary.termbase.model", name)
+    for name in ("Termbase", "Concept", "Term", "Status", "ConceptType", "ConceptList")
+}
+_ALLOWED |= {
+    ("glossary.romanization.lexicon", "Lexicon"),
+    ("glossary.romanization.reverse", "_TrigramModel"),
+    ("collections", "Counter"),
+}
 _ALLOWED |= {("builtins", name) for name in ("set", "frozenset", "dict", "list", "tuple")}
 
 
@@ -152,7 +158,7 @@ def load(key: str | None, name: str, kind: type[T]) -> T | None:
     except OSError:
         return None
     head = len(_MAGIC) + 32
-    if data[:len(_MAGIC)] != _MAGIC or data[len(_MAGIC):head] != _digest(key, name, data[head:]):
+    if data[: len(_MAGIC)] != _MAGIC or data[len(_MAGIC) : head] != _digest(key, name, data[head:]):
         return None  # truncated, damaged, or written for another key
     try:
         with gctuning.without_gc():  # an unpickled termbase or index holds no cycles

@@ -24,8 +24,13 @@ from pathlib import Path
 from . import limits
 from .errors import ParseError
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32 LE before UTF-16 LE
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)  # UTF-32 LE before UTF-16 LE
 _CHUNK = 1 << 20
 
 
@@ -62,9 +67,15 @@ def _binary(path: Path, head: bytes, line: int) -> ParseError:
     """A NUL byte on *line*; *head* is the start of the file (UTF-16 without a BOM is named as such)."""
     nul, start = head.find(b"\0"), head[:128]
     # ASCII in UTF-16: every other byte NUL, the bytes between them not
-    if nul in (0, 1) and len(start) >= 4 and not start[nul::2].strip(b"\0") and b"\0" not in start[1 - nul::2]:
-        return ParseError(path, line, "UTF-16 text without a byte-order mark: save it as UTF-8 "
-                                      "(or as UTF-16 with a BOM)")
+    if (
+        nul in (0, 1)
+        and len(start) >= 4
+        and not start[nul::2].strip(b"\0")
+        and b"\0" not in start[1 - nul :: 2]
+    ):
+        return ParseError(
+            path, line, "UTF-16 text without a byte-order mark: save it as UTF-8 (or as UTF-16 with a BOM)"
+        )
     return ParseError(path, line, "binary data (a NUL byte), not a text file")
 
 
@@ -74,8 +85,12 @@ def size_text(n: int) -> str:
 
 
 def _too_large(path: Path) -> ParseError:
-    return ParseError(path, None, f"larger than the input limit of {size_text(limits.LIMITS.max_input)} "
-                                  "(max-input in [tool.slovnik.limits])")
+    return ParseError(
+        path,
+        None,
+        f"larger than the input limit of {size_text(limits.LIMITS.max_input)} "
+        "(max-input in [tool.slovnik.limits])",
+    )
 
 
 def read_input(path: Path | str, encoding: str | None = None, *, text: bool = True) -> bytes:
@@ -150,8 +165,12 @@ class StreamGuard(io.RawIOBase):
 
 
 def too_long_line(path: Path, line: int | None) -> ParseError:
-    return ParseError(path, line, f"a line or field longer than {size_text(limits.LIMITS.max_line)}, so no "
-                                  "text (max-line in [tool.slovnik.limits])")
+    return ParseError(
+        path,
+        line,
+        f"a line or field longer than {size_text(limits.LIMITS.max_line)}, so no "
+        "text (max-line in [tool.slovnik.limits])",
+    )
 
 
 def bounded_lines(fh, name: str = "<stdin>") -> Iterator[str]:
@@ -226,8 +245,11 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
         if encoding:
             raise ParseError(path, line, f"cannot decode as {encoding}: {e.reason}") from None
         guess = guess_cyrillic_encoding(data)
-        hint = (f"looks like {guess.upper()}; convert it to UTF-8 or pass --encoding {guess}"
-                if guess else "convert it to UTF-8 or pass --encoding")
+        hint = (
+            f"looks like {guess.upper()}; convert it to UTF-8 or pass --encoding {guess}"
+            if guess
+            else "convert it to UTF-8 or pass --encoding"
+        )
         raise ParseError(path, line, f"not UTF-8 ({hint})") from None
 
 
@@ -250,8 +272,9 @@ def po_charset(data: bytes) -> tuple[str | None, int | None]:
     return m.group(1).decode("ascii"), data.count(b"\n", 0, m.start()) + 1
 
 
-def decode_po(path: Path, data: bytes, encoding: str | None = None, *,
-              option: str | None = None) -> tuple[str, str]:
+def decode_po(
+    path: Path, data: bytes, encoding: str | None = None, *, option: str | None = None
+) -> tuple[str, str]:
     """(text, encoding) of PO *data*: an explicit *encoding*, else a BOM, else the header's charset,
     else UTF-8. A charset that is unknown, no text encoding or not ASCII-compatible (the header
     was just read as ASCII, so it cannot be right) is refused with its line, as are undecodable
@@ -272,9 +295,13 @@ def decode_po(path: Path, data: bytes, encoding: str | None = None, *,
             if (problem := text_codec(declared, "charset", " in the PO header")) is not None:
                 raise ParseError(path, line, problem)
             if not ascii_compatible(declared):
-                raise ParseError(path, line, f"the PO header declares charset {declared}, but the file is "
-                                 "not in it (without a byte-order mark, a PO file is in an "
-                                 "ASCII-compatible charset such as UTF-8)")
+                raise ParseError(
+                    path,
+                    line,
+                    f"the PO header declares charset {declared}, but the file is "
+                    "not in it (without a byte-order mark, a PO file is in an "
+                    "ASCII-compatible charset such as UTF-8)",
+                )
         if codecs.lookup(enc).name == "utf-8":
             enc = "utf-8"
     try:
@@ -287,14 +314,17 @@ def decode_po(path: Path, data: bytes, encoding: str | None = None, *,
         if guess is None:
             hint = "convert it to UTF-8" + (f" or pass {option}" if option else "")
         else:
-            hint = f"looks like {guess.upper()}; " + (f"pass {option} {guess}" if option
-                                                      else "fix the charset in its header")
+            hint = f"looks like {guess.upper()}; " + (
+                f"pass {option} {guess}" if option else "fix the charset in its header"
+            )
         raise ParseError(path, at, f"bytes are not valid {label} ({hint})") from None
 
 
 # A PO string line: optional `#~ ` (obsolete), optional keyword, then one complete C string literal.
-_PO_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?'
-                             r'"(?:[^"\\]|\\.)*"\s*$')
+_PO_STRING_LINE = re.compile(
+    r"^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?"
+    r'"(?:[^"\\]|\\.)*"\s*$'
+)
 _PO_STRING_START = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+)?"')
 
 
@@ -303,8 +333,10 @@ _PO_STRING_START = re.compile(r'^(?:#~\s*)?(?:(?:msgctxt|msgid_plural|msgid|msgs
 # ([^\S\n]: whitespace within the line). Walking the lines in Python costs several times as much, so it
 # only runs to name the line once this scan has found one.
 _MAYBE_UNTERMINATED = re.compile(
-    r'\n[^\S\n]*(?:#~[^\S\n]*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[^\S\n]+)?'
-    r'"(?![^"\\\n]*(?:\\.[^"\\\n]*)*"[^\S\n]*$)', re.M)
+    r"\n[^\S\n]*(?:#~[^\S\n]*)?(?:(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[^\S\n]+)?"
+    r'"(?![^"\\\n]*(?:\\.[^"\\\n]*)*"[^\S\n]*$)',
+    re.M,
+)
 
 
 def refuse_unterminated_po_strings(path: Path, text: str) -> None:
@@ -328,4 +360,3 @@ def _unterminated_line(text: str) -> int | None:
 # polib words a syntax error "Syntax error in po file <path>(line N)[: detail]"; only N and the detail
 # are taken from it (anchored at the end: the path itself may hold anything).
 _POLIB_SYNTAX_ERROR = re.compile(r"\(line (\d+)\)(?::\s*(.*))?\Z", re.S)
-

@@ -40,14 +40,21 @@ _PI = re.compile(r"<\?.*?\?>", re.DOTALL)
 # The DOCTYPE up to its internal subset or its end: name, external id (quoted strings may hold '>').
 _DOCTYPE_HEAD = re.compile(r"""<!DOCTYPE(?:[^>\["']|"[^"]*"|'[^']*')*""", re.DOTALL)
 # Inside the internal subset: declarations with their quoted values, comments, PIs, PE references.
-_SUBSET_ITEM = re.compile(r"""<!--.*?-->|<\?.*?\?>|<!(?:[^>"']|"[^"]*"|'[^']*')*>|%[^;\s]*;|\s+""",
-                          re.DOTALL)
+_SUBSET_ITEM = re.compile(r"""<!--.*?-->|<\?.*?\?>|<!(?:[^>"']|"[^"]*"|'[^']*')*>|%[^;\s]*;|\s+""", re.DOTALL)
 _ROOT = re.compile(r"<[^!?]")
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_NO_BOM = ((b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
-           (b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_NO_BOM = (
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+)
 
 
 def _wide_codec(head: bytes) -> str | None:
@@ -61,13 +68,13 @@ def _wide_codec(head: bytes) -> str | None:
     return None
 
 
-
 def _end(pattern: re.Pattern[str], text: str, pos: int) -> int:
     """Where a match of *pattern* at *pos* ends, for a pattern that cannot fail there (`[...]*`, or a
     head already seen by `startswith`)."""
     m = pattern.match(text, pos)
     assert m is not None
     return m.end()
+
 
 class _More(Exception):
     """The prolog goes on past the bytes read so far."""
@@ -109,7 +116,7 @@ class _Prolog:
                 pos = self._doctype(text, pos)
             elif _ROOT.match(text, pos):
                 return pos
-            elif "<!DOCTYPE".startswith(text[pos:pos + 9]) and pos + 9 > len(text):
+            elif "<!DOCTYPE".startswith(text[pos : pos + 9]) and pos + 9 > len(text):
                 raise _More
             else:
                 return None  # not XML: libxml2 says where
@@ -127,8 +134,11 @@ class _Prolog:
                         raise ParseError(self.path, self.line(pos), "the DOCTYPE cannot be read")
                     raise _More
                 if item.group().startswith(("<!ENTITY", "%")):
-                    raise ParseError(self.path, self.line(pos), "DOCTYPE declares entities (refused: "
-                                     "slovnik never expands or fetches entities)")
+                    raise ParseError(
+                        self.path,
+                        self.line(pos),
+                        "DOCTYPE declares entities (refused: slovnik never expands or fetches entities)",
+                    )
                 pos = item.end()
             if pos >= len(text):
                 raise _More
@@ -165,13 +175,14 @@ def _read_prolog(path, stream: IO[bytes]) -> tuple[bytes, bytes]:
                     raise ParseError(path, None, "the file ends inside its prolog (DOCTYPE)") from None
                 return b"", head  # no element at all: libxml2 says so
             if len(head) > limits.LIMITS.max_prolog:
-                raise ParseError(path, None, f"no root element in the first {len(head):,} bytes "
-                                 "(limit: max-prolog)") from None
+                raise ParseError(
+                    path, None, f"no root element in the first {len(head):,} bytes (limit: max-prolog)"
+                ) from None
             continue
         if prolog.root is None:
             return b"", head
         replacement = prolog.replacement()
-        return replacement, head[len(replacement):]
+        return replacement, head[len(replacement) :]
 
 
 _DECLARED = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
@@ -194,8 +205,11 @@ class _Gated:
         except LookupError:
             info = None  # a name only libxml2 knows: it judges that file itself
         if info is not None and not info._is_text_encoding:  # rot13, base64: bytes-to-bytes codecs
-            raise ParseError(path, 1, f"invalid XML: the declared encoding {limits.quote(self._encoding)!r} "
-                             "is not a text encoding")
+            raise ParseError(
+                path,
+                1,
+                f"invalid XML: the declared encoding {limits.quote(self._encoding)!r} is not a text encoding",
+            )
         self._decoder: codecs.IncrementalDecoder | None = info.incrementaldecoder() if info else None
         self._line = 1
 
@@ -213,8 +227,11 @@ class _Gated:
             except UnicodeError as e:  # UTF-16 declared without a BOM raises the base class
                 start = e.start if isinstance(e, UnicodeDecodeError) else 0
                 line = self._line + data[: max(start, 0)].count(b"\n")
-                raise ParseError(self._path, line, "invalid XML (wrong declared encoding?): bytes that are "
-                                 f"not {self._encoding}") from None
+                raise ParseError(
+                    self._path,
+                    line,
+                    f"invalid XML (wrong declared encoding?): bytes that are not {self._encoding}",
+                ) from None
             self._line += data.count(b"\n")
         return data
 
@@ -258,8 +275,12 @@ _WORDS = {
     _E.ERR_INVALID_CHARREF: "a character reference names no allowed character",
     _E.ERR_DOCUMENT_START: "not XML (no '<' where the document should start)",
 }
-_ENCODING_CODES = {_E.ERR_INVALID_CHAR, _E.ERR_UNKNOWN_ENCODING, _E.ERR_UNSUPPORTED_ENCODING,
-                   _E.ERR_INVALID_ENCODING}
+_ENCODING_CODES = {
+    _E.ERR_INVALID_CHAR,
+    _E.ERR_UNKNOWN_ENCODING,
+    _E.ERR_UNSUPPORTED_ENCODING,
+    _E.ERR_INVALID_ENCODING,
+}
 _UNDEFINED = {_E.ERR_UNDECLARED_ENTITY, _E.WAR_UNDECLARED_ENTITY}
 # The tag names, when libxml2's detail gives them (the words above stand alone when it does not).
 _MISMATCH = re.compile(r"mismatch: (\S+) line (\d+) and (\S+)")
@@ -278,17 +299,23 @@ def syntax_error(path, e: etree.XMLSyntaxError) -> ParseError:
     if code in _UNDEFINED:
         name = _QUOTED_NAME.search(detail)
         message = f"undefined entity &{name.group(1)};" if name else "undefined entity"
-        return ParseError(path, line, f"invalid XML: {message} (only &amp; &lt; &gt; &quot; &apos; "
-                          "and character references are read)")
+        return ParseError(
+            path,
+            line,
+            f"invalid XML: {message} (only &amp; &lt; &gt; &quot; &apos; and character references are read)",
+        )
     if code in _ENCODING_CODES:
         return ParseError(path, line, f"invalid XML (wrong declared encoding?): {limits.quote(detail)}")
     words = _WORDS.get(code)
     if code == _E.ERR_TAG_NAME_MISMATCH and (tags := _MISMATCH.search(detail)):
-        words = limits.quote(f"closing tag </{tags[3]}> does not match <{tags[1]}> (opened on line {tags[2]})")
+        words = limits.quote(
+            f"closing tag </{tags[3]}> does not match <{tags[1]}> (opened on line {tags[2]})"
+        )
     return ParseError(path, line, f"invalid XML: {words or limits.quote(detail) or 'not well-formed'}")
 
 
 # --- parsing -------------------------------------------------------------------------------------
+
 
 def _parser(**options) -> etree.XMLParser:
     return etree.XMLParser(remove_blank_text=False, dtd_validation=False, **HARDENED, **options)
@@ -322,8 +349,13 @@ def parse_xml(path, data: bytes | None = None, *, remove_comments: bool = False)
 parse = parse_xml
 
 
-def iterparse(path, tags: tuple[str, ...] | None = None, events: tuple[str, ...] = ("start", "end"),
-              source: IO[bytes] | None = None, **options) -> Iterator[tuple[str, etree._Element]]:
+def iterparse(
+    path,
+    tags: tuple[str, ...] | None = None,
+    events: tuple[str, ...] = ("start", "end"),
+    source: IO[bytes] | None = None,
+    **options,
+) -> Iterator[tuple[str, etree._Element]]:
     """Stream (event, element) pairs through the gate; errors become ParseError.
 
     The caller clears elements it is done with so memory stays constant. *tags* limits the events
@@ -344,6 +376,7 @@ def iterparse(path, tags: tuple[str, ...] | None = None, events: tuple[str, ...]
 
 
 # --- ZIP containers (XLSX, DOCX) -----------------------------------------------------------------
+
 
 def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zipfile.ZipFile:
     """An XLSX/DOCX package, its members checked before anything inflates them: each one's size
@@ -370,8 +403,11 @@ def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zi
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as e:
                 raise ParseError(member, None, "damaged ZIP member (bad compressed data or checksum)") from e
             except NotImplementedError:
-                raise ParseError(member, None, "ZIP member compressed with a method that cannot be "
-                                 "read (XLSX and DOCX use deflate)") from None
+                raise ParseError(
+                    member,
+                    None,
+                    "ZIP member compressed with a method that cannot be read (XLSX and DOCX use deflate)",
+                ) from None
     return archive
 
 
@@ -393,8 +429,20 @@ def package_failures() -> tuple[type[BaseException], ...]:
 
     # OSError too: the package itself was opened already, so what the library calls an OSError
     # ("File contains no valid workbook part") is about its content
-    return (zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, ElementTree.ParseError, KeyError,
-            ValueError, TypeError, AttributeError, IndexError, EOFError, OSError, NotImplementedError)
+    return (
+        zipfile.BadZipFile,
+        zlib.error,
+        etree.XMLSyntaxError,
+        ElementTree.ParseError,
+        KeyError,
+        ValueError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        EOFError,
+        OSError,
+        NotImplementedError,
+    )
 
 
 def library_detail(e: BaseException) -> str:
@@ -407,11 +455,19 @@ def _check_member(path, info: zipfile.ZipInfo) -> None:
     lim = limits.LIMITS
     name = f"{path}:{info.filename}"
     if info.file_size > lim.max_zip_member:
-        raise ParseError(name, None, f"ZIP member inflates to {info.file_size:,} bytes, over the "
-                         f"{lim.max_zip_member:,}-byte limit (max-zip-member)")
+        raise ParseError(
+            name,
+            None,
+            f"ZIP member inflates to {info.file_size:,} bytes, over the "
+            f"{lim.max_zip_member:,}-byte limit (max-zip-member)",
+        )
     if info.file_size > (1 << 20) and info.file_size > lim.max_zip_ratio * max(info.compress_size, 1):
-        raise ParseError(name, None, f"ZIP member compressed {info.file_size // max(info.compress_size, 1):,}:1, "
-                         f"over the {lim.max_zip_ratio}:1 limit (max-zip-ratio; a zip bomb?)")
+        raise ParseError(
+            name,
+            None,
+            f"ZIP member compressed {info.file_size // max(info.compress_size, 1):,}:1, "
+            f"over the {lim.max_zip_ratio}:1 limit (max-zip-ratio; a zip bomb?)",
+        )
 
 
 # --- reading elements ----------------------------------------------------------------------------

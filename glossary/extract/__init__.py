@@ -45,11 +45,15 @@ GLOSS_PATTERNS = [
     ("meaning", re.compile(rf"{_TERM},? (?:meaning|literally|i\.e\.) {_QUOTED}")),
 ]
 _ITALIC_RE = re.compile(rf"(?<![*\w])[*_](?P<it>{_WORDS}(?: {_WORDS}){{0,3}})[*_](?![*\w])")
-_ACRONYM_FIRST = re.compile(r"\b(?P<acr>[A-Z][A-Za-z]{0,2}[A-Z]{1,6}(?:\([a-zа-я]\))?)\s\((?P<exp>[A-Z][^()\d]{4,120}?)"
-                            r"(?:,[^()]*)?\)")
+_ACRONYM_FIRST = re.compile(
+    r"\b(?P<acr>[A-Z][A-Za-z]{0,2}[A-Z]{1,6}(?:\([a-zа-я]\))?)\s\((?P<exp>[A-Z][^()\d]{4,120}?)"
+    r"(?:,[^()]*)?\)"
+)
 # The expansion starts at a word (or after an opening quote), for the same reason.
-_EXPANSION_FIRST = re.compile(r"(?:(?<![\w'’-])|(?<=(?<![\w'’-])['’]))(?P<exp>(?:[A-Z][\w'’-]*\s(?:(?:of|for|the|and|on|in)\s)*){1,7}[A-Z][\w'’-]*)"
-                              r"\s\((?P<acr>[A-Z][A-Za-z]{0,2}[A-Z]{1,6})\)")
+_EXPANSION_FIRST = re.compile(
+    r"(?:(?<![\w'’-])|(?<=(?<![\w'’-])['’]))(?P<exp>(?:[A-Z][\w'’-]*\s(?:(?:of|for|the|and|on|in)\s)*){1,7}[A-Z][\w'’-]*)"
+    r"\s\((?P<acr>[A-Z][A-Za-z]{0,2}[A-Z]{1,6})\)"
+)
 
 
 @dataclass
@@ -121,8 +125,16 @@ class Extractor:
         latin = self.romanized.house_form(lemma)
         return latin[:1].upper() + latin[1:] if written[:1].isupper() else latin
 
-    def add(self, latin: str, cyrillic: str | None, kind: str, where: str, gloss: str | None = None,
-            score: float = 1.0, person: bool = False) -> None:
+    def add(
+        self,
+        latin: str,
+        cyrillic: str | None,
+        kind: str,
+        where: str,
+        gloss: str | None = None,
+        score: float = 1.0,
+        person: bool = False,
+    ) -> None:
         cand = Candidate(latin, cyrillic, gloss, kind, person=person)
         existing = self.found.get(cand.key())
         if existing is None:
@@ -151,7 +163,7 @@ class Extractor:
                 if not gloss or self._is_romanized_phrase(gloss):
                     continue
                 person = _is_person(read[0], read[1])
-                quoted = m.group(0).rstrip(")]").rstrip().endswith(("\"", "”", "'"))
+                quoted = m.group(0).rstrip(")]").rstrip().endswith(('"', "”", "'"))
                 if person or (not m.group("it") and read[0][:1].isupper() and not quoted):
                     # After a name, or a plain capitalised word, an unquoted aside is the sentence
                     # going on (Rasputin (who was in Siberia)), not a translation: no gloss. A name
@@ -161,15 +173,28 @@ class Extractor:
                     gloss = None
                 glossed.add(m.start())
                 line = doc.position(m.start())[0]
-                self.add(read[0], read[1], "gloss" if gloss else "italic", f"{doc.path.name}:{line}", gloss,
-                         1.0 if m.group("it") else 0.9, person=person)
+                self.add(
+                    read[0],
+                    read[1],
+                    "gloss" if gloss else "italic",
+                    f"{doc.path.name}:{line}",
+                    gloss,
+                    1.0 if m.group("it") else 0.9,
+                    person=person,
+                )
         for m in _ITALIC_RE.finditer(text):
             if m.start() in glossed:
                 continue
             read = self.read_phrase(m.group("it"))
             if read is not None:  # a phrase in italics is as often a title as a term
-                self.add(read[0], read[1], "italic", f"{doc.path.name}:{doc.position(m.start())[0]}",
-                         score=1.0 if " " not in read[0] else 0.8, person=_is_person(read[0], read[1]))
+                self.add(
+                    read[0],
+                    read[1],
+                    "italic",
+                    f"{doc.path.name}:{doc.position(m.start())[0]}",
+                    score=1.0 if " " not in read[0] else 0.8,
+                    person=_is_person(read[0], read[1]),
+                )
         for pattern in (_ACRONYM_FIRST, _EXPANSION_FIRST):
             for m in pattern.finditer(text):
                 acr, exp = m.group("acr"), m.group("exp").strip()
@@ -278,17 +303,46 @@ def _clean_gloss(gloss: str | None) -> str | None:
 
 
 def _initials_match(acronym: str, expansion: str) -> bool:
-    initials = "".join(w[0] for w in re.findall(r"[\w'’]+", expansion)
-                       if w[0].isupper() and w.lower() not in ("of", "the", "and", "for"))
+    initials = "".join(
+        w[0]
+        for w in re.findall(r"[\w'’]+", expansion)
+        if w[0].isupper() and w.lower() not in ("of", "the", "and", "for")
+    )
     return initials.upper().startswith(re.sub(r"[^A-Z]", "", acronym.upper())[:3])
 
 
 # Romanized capitals and digraphs back to Cyrillic, for acronyms (NKVD → НКВД, TsK → ЦК).
 _ACRONYM_LETTERS = [
-    ("Shch", "Щ"), ("Kh", "Х"), ("Ts", "Ц"), ("Ch", "Ч"), ("Sh", "Ш"), ("Zh", "Ж"), ("Iu", "Ю"),
-    ("Ia", "Я"), ("Yu", "Ю"), ("Ya", "Я"), ("A", "А"), ("B", "Б"), ("V", "В"), ("G", "Г"), ("D", "Д"),
-    ("E", "Е"), ("Z", "З"), ("I", "И"), ("K", "К"), ("L", "Л"), ("M", "М"), ("N", "Н"), ("O", "О"),
-    ("P", "П"), ("R", "Р"), ("S", "С"), ("T", "Т"), ("U", "У"), ("F", "Ф"), ("Y", "Ы"),
+    ("Shch", "Щ"),
+    ("Kh", "Х"),
+    ("Ts", "Ц"),
+    ("Ch", "Ч"),
+    ("Sh", "Ш"),
+    ("Zh", "Ж"),
+    ("Iu", "Ю"),
+    ("Ia", "Я"),
+    ("Yu", "Ю"),
+    ("Ya", "Я"),
+    ("A", "А"),
+    ("B", "Б"),
+    ("V", "В"),
+    ("G", "Г"),
+    ("D", "Д"),
+    ("E", "Е"),
+    ("Z", "З"),
+    ("I", "И"),
+    ("K", "К"),
+    ("L", "Л"),
+    ("M", "М"),
+    ("N", "Н"),
+    ("O", "О"),
+    ("P", "П"),
+    ("R", "Р"),
+    ("S", "С"),
+    ("T", "Т"),
+    ("U", "У"),
+    ("F", "Ф"),
+    ("Y", "Ы"),
 ]
 
 
@@ -306,7 +360,7 @@ def _acronym_cyrillic(acronym: str) -> str | None:
                 i += 1
                 continue
             if acronym[i].islower():
-                m = re.match(r"\(([a-z])\)", acronym[i - 1:i + 2])
+                m = re.match(r"\(([a-z])\)", acronym[i - 1 : i + 2])
                 out.append(acronym[i].translate(str.maketrans("abvgdezik", "абвгдезик")) if m else acronym[i])
                 i += 1
                 continue
@@ -314,8 +368,9 @@ def _acronym_cyrillic(acronym: str) -> str | None:
     return "".join(out)
 
 
-def extract_candidates(documents: Iterable[Document], termbase: Termbase | None = None,
-                       scheme: str = "lc") -> list[Candidate]:
+def extract_candidates(
+    documents: Iterable[Document], termbase: Termbase | None = None, scheme: str = "lc"
+) -> list[Candidate]:
     """Every candidate found in *documents*, best first."""
     from ..termbase.publications import find_publication
     from .titles import title_drafts
@@ -332,14 +387,29 @@ def extract_candidates(documents: Iterable[Document], termbase: Termbase | None 
         if draft.latin in people:
             continue
         known = find_publication(termbase, draft.cyrillic)
-        found.append(Candidate(draft.latin, draft.cyrillic, draft.translation, "title", draft.count,
-                               _BASE_CONFIDENCE["title"], known is not None,
-                               known.id if known is not None else None, draft.sources))
+        found.append(
+            Candidate(
+                draft.latin,
+                draft.cyrillic,
+                draft.translation,
+                "title",
+                draft.count,
+                _BASE_CONFIDENCE["title"],
+                known is not None,
+                known.id if known is not None else None,
+                draft.sources,
+            )
+        )
     return found
 
 
-def draft_termbase(candidates: Iterable[Candidate], *, include_known: bool = False,
-                   min_count: int = 1, title: str = "Draft from glossary extract") -> Termbase:
+def draft_termbase(
+    candidates: Iterable[Candidate],
+    *,
+    include_known: bool = False,
+    min_count: int = 1,
+    title: str = "Draft from glossary extract",
+) -> Termbase:
     """The candidates as concepts: ru = reconstructed Cyrillic (dictionary form), en = the romanized
     form as written; the gloss is the definition; count, confidence and sources go in the notes."""
     from ..termbase import new_concept_id
@@ -363,8 +433,15 @@ def draft_termbase(candidates: Iterable[Candidate], *, include_known: bool = Fal
             notes.append(f"already in the termbase as {cand.concept_id}")
         concept = Concept(
             id=new_concept_id(tb, cand.latin, cand.cyrillic or ""),
-            type=(ConceptType.ORGANIZATION if cand.kind == "acronym" else ConceptType.PUBLICATION
-                  if cand.kind == "title" else ConceptType.PERSON if cand.person else ConceptType.TERM),
+            type=(
+                ConceptType.ORGANIZATION
+                if cand.kind == "acronym"
+                else ConceptType.PUBLICATION
+                if cand.kind == "title"
+                else ConceptType.PERSON
+                if cand.person
+                else ConceptType.TERM
+            ),
             definition=None if cand.kind == "title" else cand.gloss,
             notes=notes,
             sources=list(cand.sources),
@@ -375,8 +452,9 @@ def draft_termbase(candidates: Iterable[Candidate], *, include_known: bool = Fal
     return tb
 
 
-def write_draft(candidates: list[Candidate], path: Path, *, include_known: bool = False,
-                min_count: int = 1) -> int:
+def write_draft(
+    candidates: list[Candidate], path: Path, *, include_known: bool = False, min_count: int = 1
+) -> int:
     """Write the draft termbase (format from *path*'s extension); returns the number of concepts."""
     from ..termbase.formats import write_termbase
 

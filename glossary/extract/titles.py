@@ -24,8 +24,12 @@ class TitleDraft:
 _GLOSS_AFTER = r"^[*_\"”»'’]*[.,]?\s*[\[(](?P<gloss>[A-Z][^\[\]()\n]{2,120})[\])]"
 
 
-def title_drafts(documents, termbase: Termbase | None = None, scheme: str = "lc",
-                 acronym_cyrillic: Callable[[str], str | None] = lambda word: None) -> list[TitleDraft]:
+def title_drafts(
+    documents,
+    termbase: Termbase | None = None,
+    scheme: str = "lc",
+    acronym_cyrillic: Callable[[str], str | None] = lambda word: None,
+) -> list[TitleDraft]:
     """The works cited in *documents* (grouped as rule C401 groups them), each with its title in
     Cyrillic: the reading of every word in the grammatical form the title has, the function words
     and acronyms restored, the title's punctuation kept, and sentence case (the first word and
@@ -45,7 +49,7 @@ def title_drafts(documents, termbase: Termbase | None = None, scheme: str = "lc"
             continue
         translation = None
         for run in group:
-            m = re.match(_GLOSS_AFTER, run.doc.text[run.end:run.end + 130])
+            m = re.match(_GLOSS_AFTER, run.doc.text[run.end : run.end + 130])
             if m:
                 translation = m.group("gloss").strip()
                 break
@@ -61,7 +65,7 @@ def _cyrillic_title(ctx, run, acronym_cyrillic: Callable[[str], str | None]) -> 
     parts = []
     for i, word in enumerate(run.words):
         if i:
-            parts.append(run.doc.text[run.words[i - 1].end:word.start])
+            parts.append(run.doc.text[run.words[i - 1].end : word.start])
         if word.reading is not None:
             cyr = word.reading.cyrillic
             proper = is_proper(ctx, word) or (word.text[:1].isupper() and maybe_proper(ctx, word))
@@ -70,8 +74,11 @@ def _cyrillic_title(ctx, run, acronym_cyrillic: Callable[[str], str | None]) -> 
             cyr = _function_cyrillic(word.text.lower()) or ""
             if not cyr:
                 return None
-        elif keeps_own_case(word.text) and (cyr := acronym_cyrillic(word.text) or "") \
-                and not any("a" <= ch.lower() <= "z" for ch in cyr):
+        elif (
+            keeps_own_case(word.text)
+            and (cyr := acronym_cyrillic(word.text) or "")
+            and not any("a" <= ch.lower() <= "z" for ch in cyr)
+        ):
             pass  # SSSR, TsK, VChK
         else:  # a misspelt word no dictionary reading explains (Documenty): the best reverse guess
             guesses = reverse(word.text, termbase=ctx.termbase, limit=1)

@@ -18,7 +18,9 @@ from typing import Any, Literal
 Severity = Literal["error", "warning", "note"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "note")  # worst first
 
-SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,9 @@ class Finding:
             "end_column": self.end_column,
             "text": self.text,
             "severity": self.severity,
-            "fix": None if self.fix is None else {
+            "fix": None
+            if self.fix is None
+            else {
                 "replacement": self.fix.replacement,
                 "safe": self.fix.safe,
                 "message": self.fix.message,
@@ -115,6 +119,7 @@ def _place(f: Finding) -> tuple[str, int, int, str]:
 
 
 # ---------------------------------------------------------------- text
+
 
 def render_text(findings: Iterable[Finding]) -> str:
     """ruff's concise format: `path:line:col: CODE [*] message`, `[*]` marking a safe fix."""
@@ -144,8 +149,10 @@ def statistics(findings: Iterable[Finding]) -> list[tuple[int, str, str, int]]:
     for f in findings:
         counts[f.code, f.name] += 1
         fixable[f.code, f.name] += f.fixable
-    return [(n, code, name, fixable[code, name])
-            for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))]
+    return [
+        (n, code, name, fixable[code, name])
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][0]))
+    ]
 
 
 def render_statistics(findings: Iterable[Finding]) -> str:
@@ -155,12 +162,14 @@ def render_statistics(findings: Iterable[Finding]) -> str:
 
 # ---------------------------------------------------------------- json
 
+
 def render_json(findings: Iterable[Finding]) -> str:
     """A JSON array of findings (see `Finding.to_dict`), sorted by path, line and column."""
     return json.dumps([f.to_dict() for f in sorted_findings(findings)], ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- github
+
 
 def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -182,19 +191,22 @@ def render_github(findings: Iterable[Finding], level: str | None = "error") -> s
     lines = []
     for f in sorted_findings(findings):
         kind = level or _GITHUB_LEVEL[f.severity]
-        props = ",".join([
-            f"title={_escape_property(f'{f.code} {f.name}')}",
-            f"file={_escape_property(f.path)}",
-            f"line={f.line}",
-            f"col={f.column}",
-            f"endLine={f.end_line}",
-            f"endColumn={f.end_column}",
-        ])
+        props = ",".join(
+            [
+                f"title={_escape_property(f'{f.code} {f.name}')}",
+                f"file={_escape_property(f.path)}",
+                f"line={f.line}",
+                f"col={f.column}",
+                f"endLine={f.end_line}",
+                f"endColumn={f.end_column}",
+            ]
+        )
         lines.append(f"::{kind} {props}::{_escape_data(f'{f.code} {f.message}')}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 # ---------------------------------------------------------------- sarif
+
 
 def _artifact_uri(path: str) -> str:
     p = Path(path)
@@ -238,16 +250,24 @@ def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     if f.code in rule_index:
         result["ruleIndex"] = rule_index[f.code]
     if f.fix is not None:
-        result["fixes"] = [{
-            "description": {"text": f.fix.message or f"Replace with {f.fix.replacement!r}"},
-            "artifactChanges": [{
-                "artifactLocation": {"uri": uri},
-                "replacements": [{
-                    "deletedRegion": {k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")},
-                    "insertedContent": {"text": f.fix.replacement},
-                }],
-            }],
-        }]
+        result["fixes"] = [
+            {
+                "description": {"text": f.fix.message or f"Replace with {f.fix.replacement!r}"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    k: region[k] for k in ("startLine", "startColumn", "endLine", "endColumn")
+                                },
+                                "insertedContent": {"text": f.fix.replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
     properties = f.properties()
     if f.fix is not None:
         properties["fixSafe"] = f.fix.safe
@@ -255,9 +275,15 @@ def _sarif_result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def sarif_log(findings: Iterable[Finding], tool_name: str, rules: Iterable[RuleMeta], *,
-              version: str | None = None, information_uri: str | None = None,
-              properties: dict[str, Any] | None = None) -> dict[str, Any]:
+def sarif_log(
+    findings: Iterable[Finding],
+    tool_name: str,
+    rules: Iterable[RuleMeta],
+    *,
+    version: str | None = None,
+    information_uri: str | None = None,
+    properties: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The SARIF 2.1.0 log as a dict (one run; every known rule is listed in the driver).
     *properties*: the run's property bag (lint's house scheme)."""
     rule_list = list(rules)
@@ -277,10 +303,17 @@ def sarif_log(findings: Iterable[Finding], tool_name: str, rules: Iterable[RuleM
     return {"$schema": SARIF_SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def render_sarif(findings: Iterable[Finding], tool_name: str, rules: Iterable[RuleMeta], *,
-                 version: str | None = None, information_uri: str | None = None,
-                 properties: dict[str, Any] | None = None) -> str:
+def render_sarif(
+    findings: Iterable[Finding],
+    tool_name: str,
+    rules: Iterable[RuleMeta],
+    *,
+    version: str | None = None,
+    information_uri: str | None = None,
+    properties: dict[str, Any] | None = None,
+) -> str:
     """SARIF 2.1.0 JSON text (validates against the OASIS schema)."""
-    log = sarif_log(findings, tool_name, rules, version=version, information_uri=information_uri,
-                    properties=properties)
+    log = sarif_log(
+        findings, tool_name, rules, version=version, information_uri=information_uri, properties=properties
+    )
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

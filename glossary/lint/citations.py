@@ -27,47 +27,62 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SECTION_WORDS = (r"bibliography|references|sources|works cited|further reading|literature|"
-                  r"reading list|external links|selected works|publications")
-_REFERENCE_HEADING = re.compile(rf"^(?:#+\s*)?(?:(?:selected|select|supplemental|supplementary|additional|"
-                                rf"primary|secondary|general|main)\s+)?(?:{_SECTION_WORDS})\b[\w ]*#*$", re.I)
+_SECTION_WORDS = (
+    r"bibliography|references|sources|works cited|further reading|literature|"
+    r"reading list|external links|selected works|publications"
+)
+_REFERENCE_HEADING = re.compile(
+    rf"^(?:#+\s*)?(?:(?:selected|select|supplemental|supplementary|additional|"
+    rf"primary|secondary|general|main)\s+)?(?:{_SECTION_WORDS})\b[\w ]*#*$",
+    re.I,
+)
 _HEADING = re.compile(r"^(?:#{1,6}\s+\S.*|[^\s#*\-\[(\d].{0,70})$")
-_TERMINAL = tuple(".,;:!?)]\"”»*")
+_TERMINAL = tuple('.,;:!?)]"”»*')
 
 # Strong signs that a sentence cites a publication.
 _CITE_MARKERS = re.compile(
-    r"\([A-Z][\w.'’ -]{1,40}(?::[^()]{1,80})?,\s*(?:1[5-9]|20)\d\d\)"        # (Moscow: Nauka, 1990)
-    r"|\b(?:pp?|vols?|Vol|tom|vyp|str|ss)\.\s?\d"                               # p. 3, vol. 2
-    r"|\b(?:No|Nos|no)\.\s?\d+[,;]?\s+(?:\(?(?:1[5-9]|20)\d\d\b|pp?\.)"            # No. 3, 1989
+    r"\([A-Z][\w.'’ -]{1,40}(?::[^()]{1,80})?,\s*(?:1[5-9]|20)\d\d\)"  # (Moscow: Nauka, 1990)
+    r"|\b(?:pp?|vols?|Vol|tom|vyp|str|ss)\.\s?\d"  # p. 3, vol. 2
+    r"|\b(?:No|Nos|no)\.\s?\d+[,;]?\s+(?:\(?(?:1[5-9]|20)\d\d\b|pp?\.)"  # No. 3, 1989
     r"|\b(?:Ibid|ibid|Idem|idem)\b|\b(?:op|loc)\. cit\b"
-    r"|\b[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?:\s[^.;:()]{2,80},\s(?:1[5-9]|20)\d\d\b"            # Moscow: Nauka, 1990
+    r"|\b[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?:\s[^.;:()]{2,80},\s(?:1[5-9]|20)\d\d\b"  # Moscow: Nauka, 1990
 )
 # (Getty 115), (Kirilina 175), (Getty, "Excesses" 115, 135; Thurston, 70), (*Lubianka B*, Nos. 344):
 # a parenthesis that opens with a capitalised name or title and holds a page-like number.
-_PAREN_REFERENCE = re.compile(r"\((?:[Ss]ee |[Cc]f\. )?[*_\"“]?[A-Z][^()\n]{0,200}?\b\d{1,4}\b[^()\n]{0,200}\)")
+_PAREN_REFERENCE = re.compile(
+    r"\((?:[Ss]ee |[Cc]f\. )?[*_\"“]?[A-Z][^()\n]{0,200}?\b\d{1,4}\b[^()\n]{0,200}\)"
+)
 # A numbered reference-list entry: "[12] Zaloga, Steve (2002). The Kremlin's Nuclear Sword …"
 # (the essay style "[12](#) …", a link back to the text, opens a note that may be commentary).
 _REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\^)[ \t]+\S.*$", re.M)
 # Efim (sometimes spelled Yefim), Iagoda (also transliterated Yagoda): the text names spellings, it
 # does not use them: both the word before and the parenthesis are left as written.
-_SPELLING_MENTION = re.compile(r"\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|romani[sz]ed|also written)\b"
-                               r"[^()\n]{0,80}\)")
+_SPELLING_MENTION = re.compile(
+    r"\([^()\n]{0,40}\b(?:spelled|spelt|transliterated|romani[sz]ed|also written)\b"
+    r"[^()\n]{0,80}\)"
+)
 _WORD_BEFORE = re.compile(r"(?<![\w'’ʹ-])[^\W\d_][\w'’ʹ-]{0,40}\s$")
 # L'viv (L'vov, Lwów), L'viv University (L'vov): a parenthesis listing other forms of the name
 # before it (one of the two words before; each item a single capitalised word with the same first
 # letter) names spellings too.
 # (Word pieces are bounded and anchored at a word start: a 100,000-letter "word" stays linear.)
-_NAME_FORMS = re.compile(r"(?<![\w'’ʹ-])([^\W\d_])[\w'’ʹ-]{0,40}\s(?:([^\W\d_])[\w'’ʹ-]{0,40}\s)?"
-                         r"\(((?:[^\W\d_][\w'’ʹ-]{0,40})(?:\s*[,;]\s*(?:or\s+)?[^\W\d_][\w'’ʹ-]{0,40}){0,3})\)")
+_NAME_FORMS = re.compile(
+    r"(?<![\w'’ʹ-])([^\W\d_])[\w'’ʹ-]{0,40}\s(?:([^\W\d_])[\w'’ʹ-]{0,40}\s)?"
+    r"\(((?:[^\W\d_][\w'’ʹ-]{0,40})(?:\s*[,;]\s*(?:or\s+)?[^\W\d_][\w'’ʹ-]{0,40}){0,3})\)"
+)
 _SENTENCE_END = re.compile(r"(?<=[a-z\d]{3}[.!?])\s+(?=[\"“*_(\[]?[A-Z])|(?<=[.!?][\"”)])\s+(?=[A-Z])")
-_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
-                     r"|(?<![\w_])_(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
-                     r"|''(?!')([^'\n]{1,300}?)''")
+_ITALIC = re.compile(
+    r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
+    r"|(?<![\w_])_(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
+    r"|''(?!')([^'\n]{1,300}?)''"
+)
 _QUOTED = re.compile(r"\"([^\"\n]{1,300})\"|“([^”\n]{1,300})”|«([^»\n]{1,300})»")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʹ][^\W\d_]+)*")
 # Words a title leaves in lower case, in English and in romanized Russian.
-_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with v vo i na s so k ko "
-                         "o ob po za iz ot do u pri bez dlia dlya".split())
+_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to with v vo i na s so k ko "
+    "o ob po za iz ot do u pri bez dlia dlya".split()
+)
 
 
 def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -89,8 +104,11 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
     for m in _SPELLING_MENTION.finditer(text):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 42), m.start())
         spans.append((before.start() if before else m.start(), m.end()))
-    spans += [(m.start(3), m.end(3)) for m in _NAME_FORMS.finditer(text)
-              if any(_forms_of(initial, m.group(3)) for initial in m.groups()[:2] if initial)]
+    spans += [
+        (m.start(3), m.end(3))
+        for m in _NAME_FORMS.finditer(text)
+        if any(_forms_of(initial, m.group(3)) for initial in m.groups()[:2] if initial)
+    ]
     spans += [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
     spans += title_spans(text, italics)
     return _merge(spans)
@@ -155,8 +173,15 @@ def _is_heading(line: str, before_blank: bool, after_blank: bool) -> bool:
     s = line.strip()
     if s.startswith("#"):
         return True
-    return (before_blank and after_blank and 0 < len(s) <= 70 and not s.endswith(_TERMINAL)
-            and len(s.split()) <= 8 and bool(_HEADING.match(s)) and s[:1].isupper())
+    return (
+        before_blank
+        and after_blank
+        and 0 < len(s) <= 70
+        and not s.endswith(_TERMINAL)
+        and len(s.split()) <= 8
+        and bool(_HEADING.match(s))
+        and s[:1].isupper()
+    )
 
 
 def _reference_sections(text: str) -> list[tuple[int, int]]:
@@ -169,8 +194,11 @@ def _reference_sections(text: str) -> list[tuple[int, int]]:
         blank_before = i == 0 or not lines[i - 1].strip()
         blank_after = i + 1 >= len(lines) or not lines[i + 1].strip()
         # A line with digits does not end a reference section (a page footer: "Furr 17").
-        if line.strip() and _is_heading(line, blank_before, blank_after) \
-                and not (inside and any(ch.isdigit() for ch in line)):
+        if (
+            line.strip()
+            and _is_heading(line, blank_before, blank_after)
+            and not (inside and any(ch.isdigit() for ch in line))
+        ):
             inside = bool(_REFERENCE_HEADING.match(line.strip()))
         elif inside and line.strip():
             out.append((offset, offset + len(line)))

@@ -37,8 +37,14 @@ def split_codes(option: str | None) -> list[str] | None:
     return [c.strip().upper() for c in option.split(",") if c.strip()]
 
 
-def lint_settings(config: Config, *, scheme: str | None = None, select: list[str] | None = None,
-                  ignore: list[str] | None = None, citation_scheme: str | None = None) -> LintSettings:
+def lint_settings(
+    config: Config,
+    *,
+    scheme: str | None = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    citation_scheme: str | None = None,
+) -> LintSettings:
     """Settings from *config*, overridden by the command line.
 
     `--select` replaces the configured selection; `--ignore` adds to the configured ignores (as in

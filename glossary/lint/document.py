@@ -112,6 +112,7 @@ def parse_directive(comment: str) -> frozenset[str] | None | Literal[False]:
 
 # ---------------------------------------------------------------- helpers
 
+
 def blank(s: str) -> str:
     """Same length, newlines kept, everything else a space."""
     return re.sub(r"[^\n]", " ", s)

@@ -31,8 +31,11 @@ class LintSettings:
     root: Path | None = None  # per-file-ignores patterns are relative to this folder
 
     def __post_init__(self) -> None:
-        for where, codes in (("select", self.select or []), ("ignore", self.ignore),
-                             *((f"per-file-ignores {k!r}", v) for k, v in self.per_file_ignores.items())):
+        for where, codes in (
+            ("select", self.select or []),
+            ("ignore", self.ignore),
+            *((f"per-file-ignores {k!r}", v) for k, v in self.per_file_ignores.items()),
+        ):
             for code in codes:
                 validate_code(code, where)
 
@@ -81,8 +84,15 @@ def collect_files(paths: Sequence[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_supported(p)
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts)))
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file()
+                    and is_supported(p)
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
         else:
             out.append(path)
     return list(dict.fromkeys(out))
@@ -96,18 +106,28 @@ class LintResult:
     romanized: Romanized | None = field(default=None, repr=False)  # readings, reusable by a re-run
 
 
-def lint_documents(documents: list[Document], settings: LintSettings,
-                   termbase: Termbase | None = None) -> list[Finding]:
+def lint_documents(
+    documents: list[Document], settings: LintSettings, termbase: Termbase | None = None
+) -> list[Finding]:
     """Run every selected rule over *documents* and drop what the files or settings suppress."""
     return lint_run(documents, settings, termbase).findings
 
 
-def lint_run(documents: list[Document], settings: LintSettings, termbase: Termbase | None = None,
-             romanized: Romanized | None = None) -> LintResult:
+def lint_run(
+    documents: list[Document],
+    settings: LintSettings,
+    termbase: Termbase | None = None,
+    romanized: Romanized | None = None,
+) -> LintResult:
     """lint_documents, with the house scheme used and why. *romanized*: the word readings of an
     earlier run with the same termbase (a re-run after `--fix` need not read every word again)."""
-    ctx = LintContext(documents, scheme=settings.scheme or DEFAULT_SCHEME, termbase=termbase,
-                      romanized=romanized, citation_scheme=settings.citation_scheme)
+    ctx = LintContext(
+        documents,
+        scheme=settings.scheme or DEFAULT_SCHEME,
+        termbase=termbase,
+        romanized=romanized,
+        citation_scheme=settings.citation_scheme,
+    )
     rules = settings.rules()
     house = None
     if any(rule.code.startswith("R") for rule in rules):
@@ -161,8 +181,12 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def lint_paths(paths: Sequence[Path], settings: LintSettings, termbase: Termbase | None = None,
-               on_read: Callable[[Path], None] | None = None) -> LintResult:
+def lint_paths(
+    paths: Sequence[Path],
+    settings: LintSettings,
+    termbase: Termbase | None = None,
+    on_read: Callable[[Path], None] | None = None,
+) -> LintResult:
     """Read every file (folders are searched for supported files), then lint them together."""
     documents = []
     for path in collect_files(paths):

@@ -28,9 +28,14 @@ class FixedFile:
 
     def diff(self) -> str:
         path = str(self.document.path)
-        return "".join(difflib.unified_diff(
-            self.original.splitlines(keepends=True), self.fixed.splitlines(keepends=True),
-            fromfile=f"a/{path}", tofile=f"b/{path}"))
+        return "".join(
+            difflib.unified_diff(
+                self.original.splitlines(keepends=True),
+                self.fixed.splitlines(keepends=True),
+                fromfile=f"a/{path}",
+                tofile=f"b/{path}",
+            )
+        )
 
     def write(self) -> None:
         """Replace the file atomically, in its own encoding (a BOM it had is kept)."""
@@ -55,7 +60,10 @@ def plan_fixes(findings: Iterable[Finding], documents: Iterable[Document]) -> li
         end = -1
         for fix, f in todo:
             if chosen and (fix.start, fix.end, fix.replacement) == (
-                    chosen[-1].start, chosen[-1].end, chosen[-1].replacement):
+                chosen[-1].start,
+                chosen[-1].end,
+                chosen[-1].replacement,
+            ):
                 applied.append(f)
                 continue
             if fix.start < end:
@@ -65,6 +73,6 @@ def plan_fixes(findings: Iterable[Finding], documents: Iterable[Document]) -> li
             end = fix.end
         text = doc.source
         for fix in reversed(chosen):
-            text = text[: fix.start] + fix.replacement + text[fix.end:]
+            text = text[: fix.start] + fix.replacement + text[fix.end :]
         out.append(FixedFile(doc, doc.source, text, applied))
     return out

@@ -25,8 +25,11 @@ def passed_over(documents: Iterable[Document]) -> list[tuple[Document, int, int]
     for doc in documents:
         if run.search(doc.text) is None:
             continue
-        found.extend((doc, m.start(), m.end() - m.start()) for m in WORD_RE.finditer(doc.text)
-                     if m.end() - m.start() > longest)
+        found.extend(
+            (doc, m.start(), m.end() - m.start())
+            for m in WORD_RE.finditer(doc.text)
+            if m.end() - m.start() > longest
+        )
     return found
 
 

@@ -37,14 +37,16 @@ def suspect_runs(text: str, longest: int) -> Iterator[re.Match[str]]:
     for m in _RUN.finditer(text):
         if m.end() - m.start() <= longest and _SUSPECT_CHAR.search(m.group()):
             yield m
+
+
 EDGE_PUNCT = ",.;:!?()[]\"'«»“”„"
 
 
 @dataclass(frozen=True)
 class CodecPair:
     written: str  # the codec the text was written in
-    read: str     # the codec it was wrongly read as
-    shape: str    # which runs can be this damage: cyrillic, latin1, box
+    read: str  # the codec it was wrongly read as
+    shape: str  # which runs can be this damage: cyrillic, latin1, box
 
 
 @cache
@@ -90,7 +92,12 @@ def repair(word: str) -> tuple[str, CodecPair] | None:
         except (UnicodeError, LookupError):
             continue
         words = _LETTERS.findall(fixed)
-        if (fixed != word and words and all(_CYRILLIC_WORD.fullmatch(w) for w in words)
-                and any(len(w) >= 3 for w in words) and all(_known_russian(w) for w in words)):
+        if (
+            fixed != word
+            and words
+            and all(_CYRILLIC_WORD.fullmatch(w) for w in words)
+            and any(len(w) >= 3 for w in words)
+            and all(_known_russian(w) for w in words)
+        ):
             return fixed, pair
     return None

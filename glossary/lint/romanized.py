@@ -30,7 +30,7 @@ from ..russian.frequency import zipf
 from ..termbase.model import Termbase
 
 SOFT_MARKS = "'’ʹʼ"
-HARD_MARKS = "ʺ\"″"
+HARD_MARKS = 'ʺ"″'
 ALL_MARKS = SOFT_MARKS + HARD_MARKS
 _LATIN_WORD = re.compile(rf"[A-Za-zÀ-ɏ{ALL_MARKS}]+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -221,8 +221,12 @@ class Romanized:
             # Unknown to English; but a name whose reading Russian never uses either (Smolej as
             # смолей, Mariëtte) is some other language's.
             reading = self.reading(word)
-            return reading is not None and not reading.name and "termbase" not in reading.schemes \
+            return (
+                reading is not None
+                and not reading.name
+                and "termbase" not in reading.schemes
                 and russian_zipf(reading.cyrillic) == 0
+            )
         if zipf >= ENGLISH_ZIPF:
             return True
         reading = self.reading(word)
@@ -243,10 +247,13 @@ class Romanized:
         if key in self.known_spellings:
             cyr = self.known_spellings[key]
             reading = Reading(word, cyr, 1.0, (cyr,), ("termbase",))
-        elif word[:1].isupper() and (name := self.name_reading(word)) is not None \
-                and (reading := self._name_or_table(word, key, name)) is not None:
+        elif (
+            word[:1].isupper()
+            and (name := self.name_reading(word)) is not None
+            and (reading := self._name_or_table(word, key, name)) is not None
+        ):
             pass
-        elif (fast := table_readings(self.scheme, key, word[:1].isupper())):
+        elif fast := table_readings(self.scheme, key, word[:1].isupper()):
             cyr, schemes = fast[0]
             reading = Reading(word, cyr, 0.9, tuple(c for c, _ in fast), schemes)
         else:
@@ -256,7 +263,9 @@ class Romanized:
             cands = [c for c in ranked if c.known and c.score >= self.min_score]
             if cands:
                 alts = tuple(dict.fromkeys(c.cyrillic.lower() for c in cands))
-                reading = Reading(word, cands[0].cyrillic.lower(), cands[0].score, alts, tuple(cands[0].schemes))
+                reading = Reading(
+                    word, cands[0].cyrillic.lower(), cands[0].score, alts, tuple(cands[0].schemes)
+                )
             elif word[:1].isupper() and ranked:
                 reading = self._surname_guess(word, ranked[0])
         self._readings[key] = reading
@@ -319,8 +328,9 @@ class Romanized:
             from ..romanization.romanize import romanize
 
             # Without a termbase there are no conventional spellings to honour.
-            self._house[cyrillic] = romanize(cyrillic, self.scheme, conventional=self.termbase is not None,
-                                             termbase=self.termbase)
+            self._house[cyrillic] = romanize(
+                cyrillic, self.scheme, conventional=self.termbase is not None, termbase=self.termbase
+            )
         return self._house[cyrillic]
 
     def strict_form(self, cyrillic: str) -> str:
@@ -342,8 +352,11 @@ class Romanized:
 
     def _conventional_keys(self) -> set[str]:
         if not hasattr(self, "_conv"):
-            self._conv = set(_termbase_spellings(self.termbase, conventional_only=True)) \
-                if self.termbase is not None else set()
+            self._conv = (
+                set(_termbase_spellings(self.termbase, conventional_only=True))
+                if self.termbase is not None
+                else set()
+            )
         return self._conv
 
 
@@ -432,7 +445,9 @@ def _is_name(cyr: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def table_readings(house: str, key: str, capitalized: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def table_readings(
+    house: str, key: str, capitalized: bool = False
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(dictionary word, schemes that write it exactly as *key*) for every scheme's letter table,
     the house scheme's readings first, then those more schemes agree on. Empty when no scheme
     parses *key* into a dictionary word: the caller falls back to full reverse romanization."""
@@ -446,14 +461,20 @@ def table_readings(house: str, key: str, capitalized: bool = False) -> tuple[tup
     for cyr in words:
         schemes = tuple(s for s in SCHEME_IDS if normalize_marks(romanize(cyr, s)).lower() == key)
         out.append((cyr, schemes))
+
     # A capitalised word is most likely a name, and a name in its dictionary form (Lavrentii:
     # лаврентий, not the plural лаврентии), whatever the house scheme (Dmitry is дмитрий, not the
     # LC reading дмитры); then the house scheme's reading, then the one more schemes agree on.
     def rank(item):
         cyr, schemes = item
         name = capitalized and _is_name(cyr)
-        return (capitalized and not name, name and morph.lemma(cyr) != cyr, house not in schemes,
-                -len(schemes), -morph.score(cyr))
+        return (
+            capitalized and not name,
+            name and morph.lemma(cyr) != cyr,
+            house not in schemes,
+            -len(schemes),
+            -morph.score(cyr),
+        )
 
     out.sort(key=rank)
     return tuple(out)
@@ -483,7 +504,7 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
                 found.append(prefix)
             continue
         for size in range(min(longest, len(key) - pos), 0, -1):
-            for cyr in pieces.get(key[pos:pos + size], ()):
+            for cyr in pieces.get(key[pos : pos + size], ()):
                 nxt = prefix + cyr
                 if _has_prefix(nxt):
                     stack.append((pos + size, nxt))

@@ -41,6 +41,7 @@ from .xmlsources import read_units
 
 # ---------------------------------------------------------------- plain text
 
+
 def read_text(path: Path, data: bytes) -> Document:
     """Plain text: every line is prose except URLs, e-mail addresses and directive lines.
 
@@ -85,8 +86,12 @@ def read_markdown(path: Path, data: bytes) -> Document:
             mask.blank(offset, offset + len(line))
         elif fence is not None:
             mask.blank(offset, offset + len(line))
-            if fm and fm.group(1)[0] == fence[0] and len(fm.group(1)) >= len(fence) \
-                    and not line.strip()[len(fm.group(1)):].strip():
+            if (
+                fm
+                and fm.group(1)[0] == fence[0]
+                and len(fm.group(1)) >= len(fence)
+                and not line.strip()[len(fm.group(1)) :].strip()
+            ):
                 fence = None
         offset += len(line) + 1
     masked = mask.text()
@@ -99,8 +104,8 @@ def read_markdown(path: Path, data: bytes) -> Document:
             continue
         first = line_of(source, cm.start())
         last = line_of(source, cm.end())
-        before = source[source.rfind("\n", 0, cm.start()) + 1:cm.start()]
-        after = source[cm.end():].split("\n", 1)[0]
+        before = source[source.rfind("\n", 0, cm.start()) + 1 : cm.start()]
+        after = source[cm.end() :].split("\n", 1)[0]
         if before.strip() or after.strip():
             suppressions.append(Suppression(first, last, codes))
         else:
@@ -114,11 +119,36 @@ def read_markdown(path: Path, data: bytes) -> Document:
 
 # ---------------------------------------------------------------- html
 
-_SKIP_ELEMENTS = {"script", "style", "code", "pre", "kbd", "samp", "var", "tt", "textarea", "template",
-                  "math", "svg"}
+_SKIP_ELEMENTS = {
+    "script",
+    "style",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "var",
+    "tt",
+    "textarea",
+    "template",
+    "math",
+    "svg",
+}
 _ITALIC_ELEMENTS = {"i", "em", "cite"}
-_VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                  "track", "wbr"}
+_VOID_ELEMENTS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class _HTMLProse(HTMLParser):
@@ -235,6 +265,7 @@ def _html_charset(data: bytes) -> str | None:
 
 # ---------------------------------------------------------------- docx
 
+
 def read_docx(path: Path, data: bytes) -> Document:
     """DOCX: every paragraph of the body (tables included) is one line; line = paragraph number.
 
@@ -248,7 +279,9 @@ def read_docx(path: Path, data: bytes) -> Document:
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
-    xmlsafe.open_zip(path, data, kind="DOCX file").close()  # sizes, ratios and every XML part through the XML gate
+    xmlsafe.open_zip(
+        path, data, kind="DOCX file"
+    ).close()  # sizes, ratios and every XML part through the XML gate
     failures: tuple[type[BaseException], ...] = (PackageNotFoundError, *xmlsafe.package_failures())
     try:
         document = xmlsafe.quietly(docx.Document, io.BytesIO(data))
@@ -268,8 +301,10 @@ def read_docx(path: Path, data: bytes) -> Document:
 _PO_STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _PO_ESCAPE_RE = re.compile(r"\\.")
 # printf (%s, %1$d, %(name)s) and brace ({0}, {name}) placeholders are code, not prose.
-_PLACEHOLDER_RE = re.compile(r"%(?:\([\w.-]+\)|\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]"
-                             r"|\{[\w.:!-]*\}")
+_PLACEHOLDER_RE = re.compile(
+    r"%(?:\([\w.-]+\)|\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?[hlLqjzt]*[diouxXeEfFgGcrsa%]"
+    r"|\{[\w.:!-]*\}"
+)
 
 
 def read_po(path: Path, data: bytes) -> Document:
@@ -334,6 +369,7 @@ def read_po(path: Path, data: bytes) -> Document:
 
 # ---------------------------------------------------------------- registry
 
+
 def read_tmx(path: Path, data: bytes) -> Document:
     """TMX: the English `seg` of each `tu` (else every variant not in the header's srclang).
 
@@ -383,8 +419,10 @@ def read_stdin(data: bytes, name: str | None = None) -> Document:
         raise ParseError(Path(name or "-"), None, f"input larger than {limits.LIMITS.max_input} bytes")
     path = Path(name) if name else STDIN
     if name and path.suffix.lower() not in READERS:
-        raise FormatNotSupported(f"{name}: cannot lint {path.suffix or 'files without an extension'} "
-                                 f"(supported: {', '.join(sorted(READERS))})")
+        raise FormatNotSupported(
+            f"{name}: cannot lint {path.suffix or 'files without an extension'} "
+            f"(supported: {', '.join(sorted(READERS))})"
+        )
     return READERS.get(path.suffix.lower(), read_text)(path, data)
 
 
@@ -399,7 +437,9 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise FormatNotSupported(f"{path}: cannot lint {path.suffix or 'files without an extension'} "
-                                 f"(supported: {', '.join(sorted(READERS))})")
+        raise FormatNotSupported(
+            f"{path}: cannot lint {path.suffix or 'files without an extension'} "
+            f"(supported: {', '.join(sorted(READERS))})"
+        )
     # read whole, within the input limit; the ZIP and XML readers check their own bytes
     return reader(path, read_input(path, text=reader not in (read_docx, read_tmx, read_xliff)))

@@ -68,7 +68,9 @@ def _proper_parse(cyrillic: str) -> tuple[tuple[str, ...], bool]:
     from ..russian import morph
 
     parses = [p for p in morph.parses(cyrillic) if p.is_known]
-    return tuple(p.normal_form for p in parses[:2]), bool(parses) and any(t in parses[0].tag for t in _PROPER_TAGS)
+    return tuple(p.normal_form for p in parses[:2]), bool(parses) and any(
+        t in parses[0].tag for t in _PROPER_TAGS
+    )
 
 
 def maybe_proper(ctx: LintContext, word: CitedWord) -> bool:
@@ -82,8 +84,11 @@ def maybe_proper(ctx: LintContext, word: CitedWord) -> bool:
         return word.text[:1].isupper()
     if is_proper(ctx, word) or analysis(ctx).romanized.name_reading(word.text) is not None:
         return True
-    return any(p.is_known and any(t in p.tag for t in _PROPER_TAGS)
-               for alt in reading.alternatives for p in morph.parses(alt))
+    return any(
+        p.is_known and any(t in p.tag for t in _PROPER_TAGS)
+        for alt in reading.alternatives
+        for p in morph.parses(alt)
+    )
 
 
 _NAME_TYPES = frozenset({ConceptType.PERSON, ConceptType.PLACE, ConceptType.ORGANIZATION})
@@ -144,8 +149,11 @@ def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
         letters = _romanized(word.reading.cyrillic, scheme)
     rule = title_rules().get(scheme)
     if rule == "sentence":
-        capital = word.sentence_start or (not word.function and is_proper(ctx, word)) or \
-            (not word.function and word.text[:1].isupper() and maybe_proper(ctx, word))
+        capital = (
+            word.sentence_start
+            or (not word.function and is_proper(ctx, word))
+            or (not word.function and word.text[:1].isupper() and maybe_proper(ctx, word))
+        )
     else:
         capital = word.text[:1].isupper()
     letters = letters.lower()
@@ -164,9 +172,41 @@ def _function_cyrillic(word: str) -> str | None:
     """The Russian function word a romanized one spells (dlya, dlja → для)."""
     from ..romanization.romanize import SCHEME_IDS, romanize
 
-    for cyr in ("и", "в", "во", "на", "с", "со", "к", "ко", "о", "об", "обо", "по", "за", "из", "от", "до",
-                "у", "при", "без", "для", "под", "над", "перед", "или", "как", "не", "ни", "а", "но", "да",
-                "ли", "же", "бы"):
+    for cyr in (
+        "и",
+        "в",
+        "во",
+        "на",
+        "с",
+        "со",
+        "к",
+        "ко",
+        "о",
+        "об",
+        "обо",
+        "по",
+        "за",
+        "из",
+        "от",
+        "до",
+        "у",
+        "при",
+        "без",
+        "для",
+        "под",
+        "над",
+        "перед",
+        "или",
+        "как",
+        "не",
+        "ни",
+        "а",
+        "но",
+        "да",
+        "ли",
+        "же",
+        "бы",
+    ):
         if any(normalize_marks(romanize(cyr, s)).lower() == word for s in SCHEME_IDS):
             return cyr
     return None
@@ -189,8 +229,11 @@ def unambiguous(ctx: LintContext, word: CitedWord, scheme: str) -> bool:
     if reading is None:
         return word.function
     key = normalize_marks(word.text).lower()
-    exact = [a for a in reading.alternatives
-             if any(normalize_marks(romanize(a, s)).lower() == key for s in _LETTER_FOR_LETTER)]
+    exact = [
+        a
+        for a in reading.alternatives
+        if any(normalize_marks(romanize(a, s)).lower() == key for s in _LETTER_FOR_LETTER)
+    ]
     forms = {romanize(a, scheme).lower() for a in exact or reading.alternatives}
     if len(forms) > 1:
         return False
@@ -203,8 +246,12 @@ def _with_reading(word: CitedWord, cyrillic: str) -> CitedWord:
     from dataclasses import replace
 
     assert word.reading is not None
-    return replace(word, reading=replace(word.reading, cyrillic=cyrillic, name=word.reading.name
-                                         and cyrillic == word.reading.cyrillic))
+    return replace(
+        word,
+        reading=replace(
+            word.reading, cyrillic=cyrillic, name=word.reading.name and cyrillic == word.reading.cyrillic
+        ),
+    )
 
 
 def same_letters(written: str, expected: str) -> bool:

@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 # in the spellings of every scheme.
 FUNCTION_WORDS = frozenset(
     "i v vo na s so k ko o ob obo po za iz ot do u pri bez dlia dlya dlja pod nad pered ili kak ne ni "
-    "a no da li zhe by".split())
+    "a no da li zhe by".split()
+)
 _GAP = re.compile(r"(?:\(b\))?[ \t]*(?:[,:;?!]|\.|[-–—])?[ \t]*")  # VKP(b) i Sovet
 # A place and publisher before a year: "Moscow: Nauka, 1990" (the run is the publisher).
 _YEAR_AFTER = re.compile(r"[ \t]*,[ \t]*(?:1[5-9]|20)\d\d\b")
@@ -60,7 +61,9 @@ AUTHOR_HEAD = re.compile(
     r"(?:^[ \t]*(?:\d{1,4}\.?[ \t]+|\[\d{1,4}\](?:\(#\))?[ \t]+)?|\(|;[ \t])"
     r"(?P<surname>[A-Z][a-z]+(?:['’ʹ][a-z]+)*(?:-[A-Z][a-z]+)?),[ \t]+"
     r"(?P<given>(?:[A-Z][a-z]{0,3}\.[ \t]?){1,3}|[A-Z][a-z]+(?:['’ʹ][a-z]+)*(?:[ \t][A-Z][a-z]{0,3}\.)?)"
-    r"(?=[ \t.,;:)*\"“(]|$)", re.M)
+    r"(?=[ \t.,;:)*\"“(]|$)",
+    re.M,
+)
 _INITIAL = re.compile(r"[A-Z][a-z]{0,3}\.")
 
 
@@ -77,7 +80,7 @@ class Run:
 
     @property
     def text(self) -> str:
-        return self.doc.text[self.start:self.end]
+        return self.doc.text[self.start : self.end]
 
 
 def runs(ctx: LintContext) -> list[Run]:
@@ -97,6 +100,7 @@ def _termbase_forms(ctx: LintContext, found: list[Run]) -> dict[int, tuple[str, 
     Beriia, берия, matches the title's Берии, and the title's own form wins)."""
     from ..russian import morph
     from ..termbase.publications import publications, romanize_title
+
     if ctx.termbase is None:
         return {}
     scheme = ctx.citation_scheme or "lc"
@@ -137,8 +141,11 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
 
     romanized = analysis(ctx).romanized
     text = doc.text
-    spans = [(a, b) for a, b in title_spans(text, doc.italics)
-             if b - a <= limits.LIMITS.max_title and doc.in_citation(a, b)]
+    spans = [
+        (a, b)
+        for a, b in title_spans(text, doc.italics)
+        if b - a <= limits.LIMITS.max_title and doc.in_citation(a, b)
+    ]
     seen: dict[str, bool] = getattr(ctx, "_russian_spans", {})
     ctx._russian_spans = seen  # type: ignore[attr-defined]  # a title cited again is judged once
     russian = []
@@ -150,13 +157,18 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
             russian.append((a, b))
     marked_spans = Spans(russian)
     english_spans = Spans([s for s in spans if s not in set(russian)])
-    heads = Spans([(m.start("surname"), m.end()) for m in AUTHOR_HEAD.finditer(text)
-                   if doc.in_citation(m.start(), m.end())])
+    heads = Spans(
+        [
+            (m.start("surname"), m.end())
+            for m in AUTHOR_HEAD.finditer(text)
+            if doc.in_citation(m.start(), m.end())
+        ]
+    )
     current: list[tuple[Token, Reading | None, bool]] = []
     pending: list[Token] = []  # unread words that join a run only when a Russian word follows
     for tok in _cited_tokens(ctx.tokens(doc), doc.citations):
         inside = bool(marked_spans.around(tok.start))
-        kind = _word_kind(romanized, tok.text, text[tok.end:tok.end + 1], inside)
+        kind = _word_kind(romanized, tok.text, text[tok.end : tok.end + 1], inside)
         last = pending[-1] if pending else current[-1][0] if current else None
         joined = last is not None and _joins(text, last, tok, marked_spans, heads)
         if kind is None and joined and current and len(pending) < 2 and _unread(tok.text):
@@ -226,10 +238,16 @@ def _russian_span(romanized, inner: str) -> bool:
     words = [t.text for t in tokenize(inner) if len(strip_marks(t.text)) >= 3]
     # The cheap tests first: a word English knows well is read (slowly) only when it could be a
     # Russian name (candidate() weighs the names lexicon): Stalin yes, Diary and Terror no.
-    russian = sum(w.lower() in FUNCTION_WORDS or keeps_own_case(w) or _name_spelled_so(romanized, w)
-                  or (romanized.candidate(w, marked=True)
-                      and (_proper_reading(romanized, w) or _spelled_so(romanized.reading(w))))
-                  for w in words)
+    russian = sum(
+        w.lower() in FUNCTION_WORDS
+        or keeps_own_case(w)
+        or _name_spelled_so(romanized, w)
+        or (
+            romanized.candidate(w, marked=True)
+            and (_proper_reading(romanized, w) or _spelled_so(romanized.reading(w)))
+        )
+        for w in words
+    )
     return russian * 2 > len(words)
 
 
@@ -275,8 +293,11 @@ def _proper_reading(romanized, word: str) -> bool:
         return False
     reading = _reading(romanized, word)
     # A name the lexicon reads (Voznesenski), but no English word it reads loosely (Diary as дярий).
-    return reading is not None and reading.name and (english_zipf(word) < ENGLISH_ZIPF
-                                                     or _written_by_a_scheme(reading))
+    return (
+        reading is not None
+        and reading.name
+        and (english_zipf(word) < ENGLISH_ZIPF or _written_by_a_scheme(reading))
+    )
 
 
 def _word_kind(romanized, word: str, after: str, inside: bool) -> tuple[Reading | None, bool] | None:
@@ -301,14 +322,19 @@ def _word_kind(romanized, word: str, after: str, inside: bool) -> tuple[Reading 
     if english_zipf(word) >= ENGLISH_ZIPF:
         # A name a scheme writes so (Stalin), not an English word (Terror, Table) or exonym (Moscow).
         reading = _reading(romanized, word)
-        return (reading, False) if word[:1].isupper() and reading is not None and reading.name \
-            and _written_by_a_scheme(reading) else None
+        return (
+            (reading, False)
+            if word[:1].isupper() and reading is not None and reading.name and _written_by_a_scheme(reading)
+            else None
+        )
     if not romanized.candidate(word, marked=True) or romanized.english_like(word):
         return None
     reading = _reading(romanized, word)
     # Outside an italic or quoted Russian title only a spelling some scheme writes exactly counts
     # (Commissar, a loose reading of комиссар, is English).
-    if reading is None or not (_written_by_a_scheme(reading) or reading.name or "termbase" in reading.schemes):
+    if reading is None or not (
+        _written_by_a_scheme(reading) or reading.name or "termbase" in reading.schemes
+    ):
         return None
     return reading, False
 
@@ -319,7 +345,9 @@ _BEFORE_START = re.compile(r"(?:^|[.(\[;,—–-])[ \t*_\"“«'‘]*$")
 def _given_name(reading: Reading | None) -> bool:
     from ..russian import morph
 
-    return reading is not None and any(p.is_known and "Name" in p.tag for p in morph.parses(reading.cyrillic)[:1])
+    return reading is not None and any(
+        p.is_known and "Name" in p.tag for p in morph.parses(reading.cyrillic)[:1]
+    )
 
 
 def _opens_title(text: str, start: int, marked: Spans) -> bool:
@@ -331,12 +359,11 @@ def _opens_title(text: str, start: int, marked: Spans) -> bool:
         a, _b = max(around)
         return not any(ch.isalnum() for ch in text[a:start])
     line_start = text.rfind("\n", 0, start) + 1
-    return bool(_BEFORE_START.search(text[max(line_start, start - 20):start]))
+    return bool(_BEFORE_START.search(text[max(line_start, start - 20) : start]))
 
 
-def _joins(text: str, prev: Token, tok: Token, marked: Spans,
-           heads: Spans) -> bool:
-    gap = text[prev.end:tok.start]
+def _joins(text: str, prev: Token, tok: Token, marked: Spans, heads: Spans) -> bool:
+    gap = text[prev.end : tok.start]
     if "\n" in gap or not _GAP.fullmatch(gap):
         return False
     # A run never crosses the edge of an italic or quoted title or of an author head.
@@ -346,9 +373,14 @@ def _joins(text: str, prev: Token, tok: Token, marked: Spans,
     return True
 
 
-def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | None, bool]],
-            marked_spans: Spans, heads: Spans,
-            english_spans: Spans) -> Iterator[Run]:
+def _finish(
+    ctx: LintContext,
+    doc: Document,
+    items: list[tuple[Token, Reading | None, bool]],
+    marked_spans: Spans,
+    heads: Spans,
+    english_spans: Spans,
+) -> Iterator[Run]:
     while items and items[-1][2]:
         items = items[:-1]
     while items and items[0][2]:
@@ -356,12 +388,21 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     if not items:
         return
     first_tok, first_reading = items[0][0], items[0][1]
-    if len(items) > 1 and first_reading is not None \
-            and doc.text[first_tok.end:items[1][0].start].startswith(",") \
-            and is_proper(ctx, CitedWord(first_tok.text, first_tok.start, first_tok.end, first_reading)):
+    if (
+        len(items) > 1
+        and first_reading is not None
+        and doc.text[first_tok.end : items[1][0].start].startswith(",")
+        and is_proper(ctx, CitedWord(first_tok.text, first_tok.start, first_tok.end, first_reading))
+    ):
         # "*Zhukov, Inoy* 486": an author's name, then the title (which opens after the comma)
-        yield Run(doc, first_tok.start, first_tok.end, (CitedWord(first_tok.text, first_tok.start,
-                  first_tok.end, first_reading),), "name", False)
+        yield Run(
+            doc,
+            first_tok.start,
+            first_tok.end,
+            (CitedWord(first_tok.text, first_tok.start, first_tok.end, first_reading),),
+            "name",
+            False,
+        )
         items = items[1:]
         while items and items[0][2]:
             items = items[1:]
@@ -375,9 +416,15 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     in_head = heads.covers(start, end)
     words = []
     opens = after_name or _opens_title(doc.text, start, marked_spans)
+
     def unread(t: Token, r: Reading | None, f: bool) -> bool:
-        return r is None and not f and len(strip_marks(t.text)) >= 3 and not keeps_own_case(t.text) \
+        return (
+            r is None
+            and not f
+            and len(strip_marks(t.text)) >= 3
+            and not keeps_own_case(t.text)
             and is_latin_word(t.text)
+        )
 
     if any(unread(t, r, f) for t, r, f in items):
         from .rules.analysis import analysis
@@ -389,8 +436,11 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     for i, (tok, reading, function) in enumerate(items):
         prev = items[i - 1][0] if i else None
         # A part of a title begins after a full stop that ends a word (not after an initial: I.V.)
-        first = opens if prev is None else (any(p in doc.text[prev.end:tok.start] for p in ".?!")
-                                            and len(prev.text) > 1)
+        first = (
+            opens
+            if prev is None
+            else (any(p in doc.text[prev.end : tok.start] for p in ".?!") and len(prev.text) > 1)
+        )
         surname = prev is not None and tok.text[:1].isupper() and _given_name(items[i - 1][1])
         words.append(CitedWord(tok.text, tok.start, tok.end, reading, function, first, surname))
     content = [w for w in words if not w.function and w.reading is not None]
@@ -404,11 +454,16 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     authors = initials and not marked and bool(content) and is_proper(ctx, content[0])
     if in_head or in_english or authors:
         kind = "name"
-    elif _PLACE_BEFORE.search(doc.text[max(0, start - 40):start]) and _YEAR_AFTER.match(doc.text, end):
+    elif _PLACE_BEFORE.search(doc.text[max(0, start - 40) : start]) and _YEAR_AFTER.match(doc.text, end):
         kind = "publisher"
-    elif marked and len(words) == 1 and (romanized_english(ctx, words[0].text)
-                                         or (_quoted(doc.text, start, marked_spans)
-                                             and not _short_title(doc.text, start, end))):
+    elif (
+        marked
+        and len(words) == 1
+        and (
+            romanized_english(ctx, words[0].text)
+            or (_quoted(doc.text, start, marked_spans) and not _short_title(doc.text, start, end))
+        )
+    ):
         kind = "name"  # one italic or quoted word English also has ("Proletariat"), or a quoted term
     elif marked and (common or len(words) >= 2):
         kind = "title"
@@ -419,13 +474,15 @@ def _finish(ctx: LintContext, doc: Document, items: list[tuple[Token, Reading | 
     yield Run(doc, start, end, tuple(words), kind, marked)
 
 
-_REFERENCE_BEFORE = re.compile(r"(?:[A-Z][\w'’]+,?|\(|;|[Ss]ee|article|book|essay|titled|called)[ \t]*"
-                               r"[*_\"“«]?(?:[A-Z]\.[ \t]?)*$")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’]+,?|\(|;|[Ss]ee|article|book|essay|titled|called)[ \t]*"
+    r"[*_\"“«]?(?:[A-Z]\.[ \t]?)*$"
+)
 _REFERENCE_AFTER = re.compile(r"[*_\"”»]?[,.]?[ \t]*(?:\d|pp?\.|Ch\.|[,;)]|$)")
 
 
 def _quoted(text: str, start: int, marked: Spans) -> bool:
-    return any(text[a] in "\"“«" for a, _b in marked.around(start))
+    return any(text[a] in '"“«' for a, _b in marked.around(start))
 
 
 def _short_title(text: str, start: int, end: int) -> bool:
@@ -433,14 +490,13 @@ def _short_title(text: str, start: int, end: int) -> bool:
     not a Russian term quoted in prose ("the Yezhovshchina.")."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    after = text[end:line_end if line_end >= 0 else len(text)]
-    return bool(_REFERENCE_BEFORE.search(text[max(line_start, start - 30):start])) \
-        or bool(_REFERENCE_AFTER.match(after))
+    after = text[end : line_end if line_end >= 0 else len(text)]
+    return bool(_REFERENCE_BEFORE.search(text[max(line_start, start - 30) : start])) or bool(
+        _REFERENCE_AFTER.match(after)
+    )
 
 
 def romanized_english(ctx: LintContext, word: str) -> bool:
     from .rules.analysis import analysis
 
     return bool(analysis(ctx).romanized.english_like(word))
-
-

@@ -22,9 +22,14 @@ ADD_TERM_COMMAND = "slovnik.addTerm"
 
 
 def _edit(uri: str, version: int | None, edits: list[lsp.TextEdit]) -> lsp.WorkspaceEdit:
-    return lsp.WorkspaceEdit(document_changes=[lsp.TextDocumentEdit(
-        text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-        edits=edits)])
+    return lsp.WorkspaceEdit(
+        document_changes=[
+            lsp.TextDocumentEdit(
+                text_document=lsp.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                edits=edits,
+            )
+        ]
+    )
 
 
 def fix_action(diagnostic: lsp.Diagnostic, buffer: Buffer, lines: Lines) -> lsp.CodeAction | None:
@@ -38,9 +43,14 @@ def fix_action(diagnostic: lsp.Diagnostic, buffer: Buffer, lines: Lines) -> lsp.
         return None  # stale: the buffer changed under the diagnostic
     title = fix.get("message") or f"Replace with `{fix['replacement']}`"
     return lsp.CodeAction(
-        title=f"{title} ({diagnostic.code})", kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+        title=f"{title} ({diagnostic.code})",
+        kind=lsp.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
         is_preferred=bool(fix.get("safe")),
-        edit=_edit(buffer.uri, buffer.version, [lsp.TextEdit(range=diagnostic.range, new_text=fix["replacement"])]))
+        edit=_edit(
+            buffer.uri, buffer.version, [lsp.TextEdit(range=diagnostic.range, new_text=fix["replacement"])]
+        ),
+    )
 
 
 def fixed_text(outcome: Outcome) -> str | None:
@@ -58,14 +68,20 @@ def fix_all_action(outcome: Outcome, buffer: Buffer, lines: Lines) -> lsp.CodeAc
         return None
     whole = lsp.Range(start=lsp.Position(line=0, character=0), end=lines.at_offset(len(buffer.text)))
     count = sum(f.fixable for f in outcome.findings)
-    return lsp.CodeAction(title=f"slovnik: fix all safe fixes ({count})", kind=FIX_ALL,
-                          edit=_edit(buffer.uri, buffer.version, [lsp.TextEdit(range=whole, new_text=text)]))
+    return lsp.CodeAction(
+        title=f"slovnik: fix all safe fixes ({count})",
+        kind=FIX_ALL,
+        edit=_edit(buffer.uri, buffer.version, [lsp.TextEdit(range=whole, new_text=text)]),
+    )
 
 
 # ------------------------------------------------------------ ignore here
 
-_HTML_BLOCK = re.compile(r"<(p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption|caption|div|section|article|"
-                         r"aside|header|footer)\b[^>]*>", re.I)
+_HTML_BLOCK = re.compile(
+    r"<(p|li|h[1-6]|td|th|dd|dt|blockquote|figcaption|caption|div|section|article|"
+    r"aside|header|footer)\b[^>]*>",
+    re.I,
+)
 _UNIT_START = re.compile(r"<(trans-unit|unit|tu)\b")
 
 
@@ -112,8 +128,9 @@ def ignore_edit(buffer: Buffer, document: Document, line: int, code: str) -> tup
     return None
 
 
-def ignore_action(diagnostic: lsp.Diagnostic, buffer: Buffer, document: Document,
-                  lines: Lines) -> lsp.CodeAction | None:
+def ignore_action(
+    diagnostic: lsp.Diagnostic, buffer: Buffer, document: Document, lines: Lines
+) -> lsp.CodeAction | None:
     """Insert the suppression comment, offered only when the reader is seen to honour it."""
     if diagnostic.source != SOURCE or not isinstance(diagnostic.code, str) or diagnostic.code == "unreadable":
         return None
@@ -122,8 +139,9 @@ def ignore_action(diagnostic: lsp.Diagnostic, buffer: Buffer, document: Document
     if planned is None:
         return None
     offset, insert, after = planned
-    edited = Buffer(buffer.uri, buffer.text[:offset] + insert + buffer.text[offset:], buffer.version,
-                    buffer.language)
+    edited = Buffer(
+        buffer.uri, buffer.text[:offset] + insert + buffer.text[offset:], buffer.version, buffer.language
+    )
     try:
         if not read_buffer(edited).suppressed(after, diagnostic.code):
             return None
@@ -132,11 +150,16 @@ def ignore_action(diagnostic: lsp.Diagnostic, buffer: Buffer, document: Document
     at = lines.at_offset(offset)
     return lsp.CodeAction(
         title=f"Ignore {diagnostic.code} here ({_directive(diagnostic.code)})",
-        kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-        edit=_edit(buffer.uri, buffer.version, [lsp.TextEdit(range=lsp.Range(start=at, end=at), new_text=insert)]))
+        kind=lsp.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=_edit(
+            buffer.uri, buffer.version, [lsp.TextEdit(range=lsp.Range(start=at, end=at), new_text=insert)]
+        ),
+    )
 
 
 # ------------------------------------------------------------ add to the termbase
+
 
 def add_term_actions(diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
     """For a romanized word the lint read as Russian: record its spelling in the termbase."""
@@ -144,12 +167,19 @@ def add_term_actions(diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
     word, cyrillic = data.get("text"), data.get("cyrillic")
     if diagnostic.source != SOURCE or not word or not cyrillic or not str(diagnostic.code).startswith("R"):
         return []
-    return [lsp.CodeAction(
-        title=f"Add `{word}` to the termbase as the {status} rendering of {cyrillic}",
-        kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic],
-        command=lsp.Command(title=f"Add to termbase ({status})", command=ADD_TERM_COMMAND,
-                            arguments=[word, cyrillic, status]))
-        for status in ("preferred", "admitted")]
+    return [
+        lsp.CodeAction(
+            title=f"Add `{word}` to the termbase as the {status} rendering of {cyrillic}",
+            kind=lsp.CodeActionKind.QuickFix,
+            diagnostics=[diagnostic],
+            command=lsp.Command(
+                title=f"Add to termbase ({status})",
+                command=ADD_TERM_COMMAND,
+                arguments=[word, cyrillic, status],
+            ),
+        )
+        for status in ("preferred", "admitted")
+    ]
 
 
 def _fold(text: str) -> str:
@@ -167,10 +197,13 @@ def add_rendering(path: Path, word: str, cyrillic: str, status: str) -> str:
         raise GlossaryError(f"a spelling is added as preferred or admitted, not {status!r}")
     tb = load_termbase(path)
     key = _fold(cyrillic)
-    concept: Concept | None = next((c for c in tb if any(t.lang.startswith("ru") and _fold(t.text) == key
-                                                         for t in c.terms)), None)
+    concept: Concept | None = next(
+        (c for c in tb if any(t.lang.startswith("ru") and _fold(t.text) == key for t in c.terms)), None
+    )
     if concept is None:
-        concept = Concept(new_concept_id(tb, word, cyrillic), terms=[Term(cyrillic, "ru"), Term(word, "en", wanted)])
+        concept = Concept(
+            new_concept_id(tb, word, cyrillic), terms=[Term(cyrillic, "ru"), Term(word, "en", wanted)]
+        )
         tb.add(concept)
         done = f"added {concept.id}: {cyrillic} = {word} ({wanted.value})"
     else:

@@ -16,8 +16,11 @@ from .project import Outcome, UnitIssue
 
 SOURCE = "slovnik"
 TM_SOURCE = "slovnik tm check"
-_SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
-             "note": lsp.DiagnosticSeverity.Information}
+_SEVERITY = {
+    "error": lsp.DiagnosticSeverity.Error,
+    "warning": lsp.DiagnosticSeverity.Warning,
+    "note": lsp.DiagnosticSeverity.Information,
+}
 
 
 class Lines:
@@ -98,15 +101,20 @@ def _tm_check_doc(check_id: str) -> str:
 
     check = CHECKS.get(check_id)
     title = check.title if check is not None else check_id
-    return f"# tm check: {check_id}\n\n{title}.\n\nSee `tm check --help` and README, \"Checking a TM\".\n"
+    return f'# tm check: {check_id}\n\n{title}.\n\nSee `tm check --help` and README, "Checking a TM".\n'
 
 
 def finding_data(f: Finding, uri: str) -> dict[str, Any]:
     """What code actions and hover need from a finding, carried in the diagnostic's `data`."""
     data: dict[str, Any] = {"uri": uri, "code": f.code, "text": f.text}
     if f.fix is not None:
-        data["fix"] = {"replacement": f.fix.replacement, "safe": f.fix.safe, "message": f.fix.message,
-                       "start": f.fix.start, "end": f.fix.end}
+        data["fix"] = {
+            "replacement": f.fix.replacement,
+            "safe": f.fix.safe,
+            "message": f.fix.message,
+            "start": f.fix.start,
+            "end": f.fix.end,
+        }
     elif "suggestion" in f.extra:
         data["suggestion"] = f.extra["suggestion"]
     for key in ("cyrillic", "canonical", "variants", "concept", "preferred", "house_scheme"):
@@ -119,9 +127,14 @@ def lint_diagnostic(f: Finding, lines: Lines, uri: str) -> lsp.Diagnostic:
     start = lines.position(f.line, f.column)
     end = lines.position(f.end_line or f.line, f.end_column or f.column)
     return lsp.Diagnostic(
-        range=lsp.Range(start=start, end=end), message=f.message, severity=_SEVERITY.get(f.severity),
-        code=f.code, code_description=lsp.CodeDescription(href=rule_doc_uri(f.code)), source=SOURCE,
-        data=finding_data(f, uri))
+        range=lsp.Range(start=start, end=end),
+        message=f.message,
+        severity=_SEVERITY.get(f.severity),
+        code=f.code,
+        code_description=lsp.CodeDescription(href=rule_doc_uri(f.code)),
+        source=SOURCE,
+        data=finding_data(f, uri),
+    )
 
 
 def unit_diagnostic(issue: UnitIssue, lines: Lines, uri: str) -> lsp.Diagnostic:
@@ -131,8 +144,13 @@ def unit_diagnostic(issue: UnitIssue, lines: Lines, uri: str) -> lsp.Diagnostic:
         data["expected"] = list(f.expected)
     return lsp.Diagnostic(
         range=lsp.Range(start=lines.at_offset(issue.start), end=lines.at_offset(issue.end)),
-        message=f.message, severity=_SEVERITY.get(f.severity), code=f.check,
-        code_description=lsp.CodeDescription(href=rule_doc_uri(f.check)), source=TM_SOURCE, data=data)
+        message=f.message,
+        severity=_SEVERITY.get(f.severity),
+        code=f.check,
+        code_description=lsp.CodeDescription(href=rule_doc_uri(f.check)),
+        source=TM_SOURCE,
+        data=data,
+    )
 
 
 def diagnostics(outcome: Outcome, codec: PositionCodec) -> list[lsp.Diagnostic]:
@@ -142,8 +160,15 @@ def diagnostics(outcome: Outcome, codec: PositionCodec) -> list[lsp.Diagnostic]:
         line, message = outcome.problem
         at = lines.position(line or 1, 1)
         end = lsp.Position(line=at.line, character=lines.units(lines.lines[at.line]))
-        return [lsp.Diagnostic(range=lsp.Range(start=at, end=end), message=message,
-                               severity=lsp.DiagnosticSeverity.Error, code="unreadable", source=SOURCE)]
+        return [
+            lsp.Diagnostic(
+                range=lsp.Range(start=at, end=end),
+                message=message,
+                severity=lsp.DiagnosticSeverity.Error,
+                code="unreadable",
+                source=SOURCE,
+            )
+        ]
     out = [lint_diagnostic(f, lines, outcome.uri) for f in outcome.findings]
     out += [unit_diagnostic(u, lines, outcome.uri) for u in outcome.units]
     return out

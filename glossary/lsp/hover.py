@@ -31,8 +31,9 @@ def _concept_text(concept: Concept) -> list[str]:
     return out
 
 
-def hover_markdown(line: str, column: int, termbase: Termbase | None, romanized: Romanized,
-                   scheme: str) -> tuple[str, int, int] | None:
+def hover_markdown(
+    line: str, column: int, termbase: Termbase | None, romanized: Romanized, scheme: str
+) -> tuple[str, int, int] | None:
     """(Markdown, start, end columns) for the word under *column* of *line*, or None."""
     parts: list[str] = []
     span: tuple[int, int] | None = None

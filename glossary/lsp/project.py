@@ -39,8 +39,16 @@ if TYPE_CHECKING:
     from tm.checks.runner import CheckContext
 
 # The reader for a buffer whose name has no extension lint knows, by the editor's language id.
-LANGUAGE_SUFFIX = {"plaintext": ".txt", "text": ".txt", "markdown": ".md", "html": ".html",
-                   "po": ".po", "gettext": ".po", "xliff": ".xlf", "xml": ".xlf"}
+LANGUAGE_SUFFIX = {
+    "plaintext": ".txt",
+    "text": ".txt",
+    "markdown": ".md",
+    "html": ".html",
+    "po": ".po",
+    "gettext": ".po",
+    "xliff": ".xlf",
+    "xml": ".xlf",
+}
 TM_SUFFIXES = frozenset({".po", ".pot", ".xlf", ".xliff"})
 
 
@@ -156,12 +164,17 @@ class Project:
         check = config.get("check", {}) or {}
         if not isinstance(check, dict):
             check = {}
-        checks = [c for c in select_checks(_split(check.get("select")) or None, _split(check.get("ignore")))
-                  if c.kind == "unit"]
+        checks = [
+            c
+            for c in select_checks(_split(check.get("select")) or None, _split(check.get("ignore")))
+            if c.kind == "unit"
+        ]
         severity = check.get("missing-severity", "warning")
         if severity not in SEVERITIES:
-            raise GlossaryError(f"[tool.slovnik.check] missing-severity: expected one of "
-                                f"{', '.join(SEVERITIES)}, got {severity!r}")
+            raise GlossaryError(
+                f"[tool.slovnik.check] missing-severity: expected one of "
+                f"{', '.join(SEVERITIES)}, got {severity!r}"
+            )
         self.config, self.settings, self.pyproject = config, settings, pyproject
         self.termbase, self.termbase_file = termbase, termbase_file
         self._checks, self._check_options = checks, CheckOptions(missing_severity=severity)
@@ -201,7 +214,9 @@ class Project:
 
     # ------------------------------------------------------------ the full pass
 
-    def lint(self, buffers: list[Buffer], cancelled: Callable[[], bool] = lambda: False) -> dict[str, Outcome]:
+    def lint(
+        self, buffers: list[Buffer], cancelled: Callable[[], bool] = lambda: False
+    ) -> dict[str, Outcome]:
         """Every buffer linted together; PO/XLIFF buffers also get tm check's per-unit findings."""
         outcomes: dict[str, Outcome] = {}
         documents: list[Document] = []
@@ -268,8 +283,10 @@ class Project:
         start = _offset_of_line(buffer.text, first)
         end_old = _offset_of_line(last.text, old_last)
         outcome.units = [u for u in last.units if u.end <= start] + [
-            UnitIssue(u.finding, u.start + shift_chars, u.end + shift_chars) for u in last.units
-            if u.start >= end_old]
+            UnitIssue(u.finding, u.start + shift_chars, u.end + shift_chars)
+            for u in last.units
+            if u.start >= end_old
+        ]
         return outcome
 
     # ------------------------------------------------------------ tm check on PO/XLIFF
@@ -289,8 +306,11 @@ class Project:
         with tempfile.TemporaryDirectory(prefix="slovnik-lsp-") as folder:
             # the TM readers read files: the buffer goes to one of the same name in a private folder
             temp = Path(folder) / f"buffer{buffer.suffix}"
-            temp.write_bytes(_po_bytes(buffer.text, buffer.text.encode("utf-8"))
-                             if buffer.suffix in (".po", ".pot") else buffer.text.encode("utf-8"))
+            temp.write_bytes(
+                _po_bytes(buffer.text, buffer.text.encode("utf-8"))
+                if buffer.suffix in (".po", ".pot")
+                else buffer.text.encode("utf-8")
+            )
             rows = [UnitRow.of(i, tu) for i, tu in enumerate(iter_units(temp)) if not tu.obsolete]
         ctx.new_batch()
         found: list[CheckFinding] = []
@@ -383,8 +403,15 @@ def _window(document: Document, first: int, last: int) -> tuple[Document, int]:
     w0 = len("\n".join(before_text)) + 1 if first else 0
     delta = a - w0
     italics = [(s - delta, e - delta) for s, e in document.italics if a <= s and e <= b]
-    return Document(document.path, document.kind, text, cut if document.source is not None else None,
-                    document.encoding, document.suppressions, italics), delta
+    return Document(
+        document.path,
+        document.kind,
+        text,
+        cut if document.source is not None else None,
+        document.encoding,
+        document.suppressions,
+        italics,
+    ), delta
 
 
 def _heading_above(lines: list[str], first: int) -> int | None:
@@ -392,21 +419,37 @@ def _heading_above(lines: list[str], first: int) -> int | None:
     without a full stop alone between blank lines)."""
     for i in range(first - 1, max(first - 400, 0) - 1, -1):
         content = lines[i].strip()
-        if content.startswith("#") or (content and len(content) < 60 and not content.endswith(".")
-                                       and (i == 0 or not lines[i - 1].strip())
-                                       and (i + 1 >= len(lines) or not lines[i + 1].strip())):
+        if content.startswith("#") or (
+            content
+            and len(content) < 60
+            and not content.endswith(".")
+            and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 >= len(lines) or not lines[i + 1].strip())
+        ):
             return i
     return None
 
 
 def _moved(f: Finding, lines: int, chars: int) -> Finding:
     fix = replace(f.fix, start=f.fix.start + chars, end=f.fix.end + chars) if f.fix is not None else None
-    return replace(f, line=f.line + lines, end_line=(f.end_line or f.line) + lines, fix=fix,
-                   extra=dict(f.extra), path=f.path)
+    return replace(
+        f,
+        line=f.line + lines,
+        end_line=(f.end_line or f.line) + lines,
+        fix=fix,
+        extra=dict(f.extra),
+        path=f.path,
+    )
 
 
-def target_range(suffix: str, lines: list[str], starts: list[int], line: int | None, target: str,
-                 spans: list[tuple[int, int]]) -> tuple[int, int]:
+def target_range(
+    suffix: str,
+    lines: list[str],
+    starts: list[int],
+    line: int | None,
+    target: str,
+    spans: list[tuple[int, int]],
+) -> tuple[int, int]:
     """Buffer offsets of a unit's target (of the first span of it a check pointed at, when the span's
     text is found there): the unit starts on 1-based *line*."""
     if line is None or not lines:
@@ -437,7 +480,7 @@ def target_range(suffix: str, lines: list[str], starts: list[int], line: int | N
     if spans and target:
         s, e = spans[0]
         piece = target[s:e]
-        region = "\n".join(lines[i:j + 1])
+        region = "\n".join(lines[i : j + 1])
         k = region.find(piece, a - starts[i]) if piece else -1
         if k >= 0:
             return starts[i] + k, starts[i] + k + len(piece)

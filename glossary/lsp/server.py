@@ -78,8 +78,9 @@ class SlovnikServer(LanguageServer):
             self.load_error = None
         except GlossaryError as e:
             self.load_error = str(e)
-            self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error,
-                                                           message=f"slovnik: {e}"))
+            self.window_show_message(
+                lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"slovnik: {e}")
+            )
         self.stamps = {p: _stamp(p) for p in self.project.watched()}
 
     # ------------------------------------------------------------ publishing
@@ -88,8 +89,11 @@ class SlovnikServer(LanguageServer):
         self.outcomes[outcome.uri] = outcome
         self.result_ids[outcome.uri] = f"{outcome.version}:{self.generation}:{int(outcome.complete)}"
         if not self.pull:
-            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-                uri=outcome.uri, diagnostics=diagnostics(outcome, self.codec()), version=outcome.version))
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(
+                    uri=outcome.uri, diagnostics=diagnostics(outcome, self.codec()), version=outcome.version
+                )
+            )
 
     def ask_to_pull(self) -> None:
         if self.pull and self.refresh:
@@ -140,7 +144,8 @@ class SlovnikServer(LanguageServer):
             loop = asyncio.get_running_loop()
             try:
                 found = await loop.run_in_executor(
-                    self.full_pool, lambda: self.project.lint(buffers, lambda: self.generation != generation))
+                    self.full_pool, lambda: self.project.lint(buffers, lambda: self.generation != generation)
+                )
             except Cancelled:
                 return
             self.full_gen = generation
@@ -169,8 +174,9 @@ class SlovnikServer(LanguageServer):
                 try:
                     await loop.run_in_executor(self.full_pool, self.project.reload_termbase)
                 except GlossaryError as e:
-                    self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error,
-                                                                   message=f"slovnik: {e}"))
+                    self.window_show_message(
+                        lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"slovnik: {e}")
+                    )
             else:
                 await loop.run_in_executor(self.full_pool, self.load_project)
             self.stamps = {p: _stamp(p) for p in self.project.watched()}
@@ -207,7 +213,9 @@ def initialize(ls: SlovnikServer, params: lsp.InitializeParams) -> None:
     ls.project.root = root
     caps = params.capabilities
     ls.pull = caps.text_document is not None and caps.text_document.diagnostic is not None
-    ls.refresh = bool(caps.workspace and caps.workspace.diagnostics and caps.workspace.diagnostics.refresh_support)
+    ls.refresh = bool(
+        caps.workspace and caps.workspace.diagnostics and caps.workspace.diagnostics.refresh_support
+    )
     ls.load_project()
 
 
@@ -217,10 +225,19 @@ async def initialized(ls: SlovnikServer, params: lsp.InitializedParams) -> None:
     watch = caps.workspace and caps.workspace.did_change_watched_files
     if watch and watch.dynamic_registration:
         globs = ["**/pyproject.toml"] + [str(p) for p in ls.project.watched()]
-        await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[lsp.Registration(
-            id="slovnik-watch", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in globs]))]))
+        await ls.client_register_capability_async(
+            lsp.RegistrationParams(
+                registrations=[
+                    lsp.Registration(
+                        id="slovnik-watch",
+                        method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in globs]
+                        ),
+                    )
+                ]
+            )
+        )
     asyncio.ensure_future(ls.poll())
 
 
@@ -264,8 +281,11 @@ async def watched_changed(ls: SlovnikServer, params: lsp.DidChangeWatchedFilesPa
 
 # ------------------------------------------------------------ pull diagnostics
 
-@server.feature(lsp.TEXT_DOCUMENT_DIAGNOSTIC, lsp.DiagnosticOptions(
-    identifier=SOURCE, inter_file_dependencies=True, workspace_diagnostics=True))
+
+@server.feature(
+    lsp.TEXT_DOCUMENT_DIAGNOSTIC,
+    lsp.DiagnosticOptions(identifier=SOURCE, inter_file_dependencies=True, workspace_diagnostics=True),
+)
 async def document_diagnostic(ls: SlovnikServer, params: lsp.DocumentDiagnosticParams):
     uri = params.text_document.uri
     outcome = await ls.settled(uri)
@@ -274,7 +294,9 @@ async def document_diagnostic(ls: SlovnikServer, params: lsp.DocumentDiagnosticP
     result_id = ls.result_ids[uri]
     if params.previous_result_id == result_id:
         return lsp.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-    return lsp.RelatedFullDocumentDiagnosticReport(items=diagnostics(outcome, ls.codec()), result_id=result_id)
+    return lsp.RelatedFullDocumentDiagnosticReport(
+        items=diagnostics(outcome, ls.codec()), result_id=result_id
+    )
 
 
 @server.feature(lsp.WORKSPACE_DIAGNOSTIC)
@@ -287,19 +309,30 @@ async def workspace_diagnostic(ls: SlovnikServer, params: lsp.WorkspaceDiagnosti
             continue
         result_id = ls.result_ids[buffer.uri]
         if previous.get(buffer.uri) == result_id:
-            items.append(lsp.WorkspaceUnchangedDocumentDiagnosticReport(
-                uri=buffer.uri, version=outcome.version, result_id=result_id))
+            items.append(
+                lsp.WorkspaceUnchangedDocumentDiagnosticReport(
+                    uri=buffer.uri, version=outcome.version, result_id=result_id
+                )
+            )
         else:
-            items.append(lsp.WorkspaceFullDocumentDiagnosticReport(
-                uri=buffer.uri, version=outcome.version, items=diagnostics(outcome, ls.codec()),
-                result_id=result_id))
+            items.append(
+                lsp.WorkspaceFullDocumentDiagnosticReport(
+                    uri=buffer.uri,
+                    version=outcome.version,
+                    items=diagnostics(outcome, ls.codec()),
+                    result_id=result_id,
+                )
+            )
     return lsp.WorkspaceDiagnosticReport(items=items)
 
 
 # ------------------------------------------------------------ code actions, command, hover
 
-@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
-    code_action_kinds=[lsp.CodeActionKind.QuickFix, actions.FIX_ALL]))
+
+@server.feature(
+    lsp.TEXT_DOCUMENT_CODE_ACTION,
+    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix, actions.FIX_ALL]),
+)
 async def code_action(ls: SlovnikServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     uri = params.text_document.uri
     buffer = ls.buffer(uri)
@@ -366,14 +399,20 @@ async def hover(ls: SlovnikServer, params: lsp.HoverParams) -> lsp.Hover | None:
     scheme = project.house.scheme if project.house else project.settings.scheme or "lc"
     loop = asyncio.get_running_loop()
     found = await loop.run_in_executor(
-        ls.quick_pool, lambda: hover_markdown(line, column, project.termbase, project.hover_romanized(), scheme))
+        ls.quick_pool,
+        lambda: hover_markdown(line, column, project.termbase, project.hover_romanized(), scheme),
+    )
     if found is None:
         return None
     text, start, end = found
     codec = ls.codec()
-    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text), range=lsp.Range(
-        start=lsp.Position(line=i, character=codec.client_num_units(line[:start])),
-        end=lsp.Position(line=i, character=codec.client_num_units(line[:end]))))
+    return lsp.Hover(
+        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text),
+        range=lsp.Range(
+            start=lsp.Position(line=i, character=codec.client_num_units(line[:start])),
+            end=lsp.Position(line=i, character=codec.client_num_units(line[:end])),
+        ),
+    )
 
 
 def serve() -> None:

@@ -26,8 +26,16 @@ WRITERS = {
 
 PAPERS = ("a4", "letter")
 
-__all__ = ["PAPERS", "WRITERS", "Entry", "Glossary", "build_glossary", "parse_selection", "write_glossary",
-           "writer_for"]
+__all__ = [
+    "PAPERS",
+    "WRITERS",
+    "Entry",
+    "Glossary",
+    "build_glossary",
+    "parse_selection",
+    "write_glossary",
+    "writer_for",
+]
 
 
 def writer_for(path: Path) -> tuple[str, bool]:
@@ -37,8 +45,10 @@ def writer_for(path: Path) -> tuple[str, bool]:
     try:
         writer = WRITERS[path.suffix.lower()]
     except KeyError:
-        raise FormatNotSupported(f"{path}: cannot print to {path.suffix or 'a file without extension'} "
-                                 f"(use {', '.join(sorted(set(WRITERS)))})") from None
+        raise FormatNotSupported(
+            f"{path}: cannot print to {path.suffix or 'a file without extension'} "
+            f"(use {', '.join(sorted(set(WRITERS)))})"
+        ) from None
     if not path.parent.is_dir():  # say so now, not after the work, and not about a temp file
         raise GlossaryError(f"{path}: folder {path.parent} does not exist")
     return writer

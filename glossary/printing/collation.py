@@ -28,7 +28,7 @@ def _collator_class():
             self._filed: set[int] = set()
             at = bisect_left(self._lines, "@implicitweights")
             while at < len(self._lines) and self._lines[at].startswith("@implicitweights"):
-                span, base = self._lines[at][len("@implicitweights"):].split("#", 1)[0].split(";")
+                span, base = self._lines[at][len("@implicitweights") :].split("#", 1)[0].split(";")
                 start, end = span.split("..")
                 self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
                 at += 1
@@ -42,9 +42,10 @@ def _collator_class():
                 at = bisect_left(lines, prefix)
                 while at < len(lines) and lines[at].startswith(prefix):
                     chars, elements = lines[at].split("#", 1)[0].split(";", 1)
-                    self.table.add([int(x, 16) for x in chars.split()],
-                                   [[int(w, 16) for w in m.groups()]
-                                    for m in COLL_ELEMENT_PATTERN.finditer(elements)])
+                    self.table.add(
+                        [int(x, 16) for x in chars.split()],
+                        [[int(w, 16) for w in m.groups()] for m in COLL_ELEMENT_PATTERN.finditer(elements)],
+                    )
                     at += 1
 
         def sort_key(self, string):
@@ -107,10 +108,15 @@ def _collator_class():
 
         def sort_key_from_collation_elements(self, collation_elements):
             # Levels 1–3, each closed by a 0, then level 4 (DUCET's elements carry 3 weights).
-            return (*[e[0] for e in collation_elements if e[0]], 0,
-                    *[e[1] for e in collation_elements if e[1]], 0,
-                    *[e[2] for e in collation_elements if e[2]], 0,
-                    *[e[3] for e in collation_elements if len(e) > 3 and e[3]])
+            return (
+                *[e[0] for e in collation_elements if e[0]],
+                0,
+                *[e[1] for e in collation_elements if e[1]],
+                0,
+                *[e[2] for e in collation_elements if e[2]],
+                0,
+                *[e[3] for e in collation_elements if len(e) > 3 and e[3]],
+            )
 
     return DucetCollator
 

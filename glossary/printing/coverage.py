@@ -20,8 +20,11 @@ from .entries import Entry, Form, Glossary
 
 FONTS_DIR = Path(__file__).parent / "fonts"
 FONT_FAMILY = "Libertinus Serif"
-FACES = {"regular": "LibertinusSerif-Regular.otf", "italic": "LibertinusSerif-Italic.otf",
-         "bold": "LibertinusSerif-Bold.otf"}
+FACES = {
+    "regular": "LibertinusSerif-Regular.otf",
+    "italic": "LibertinusSerif-Italic.otf",
+    "bold": "LibertinusSerif-Bold.otf",
+}
 
 
 # The faces' cmaps as code point ranges, written next to the fonts by scripts/fonts_from_typst.py:
@@ -105,5 +108,7 @@ def check_coverage(glossary: Glossary) -> None:
                 if ord(ch) not in cmap(face) and _needs_glyph(ch):
                     name = unicodedata.name(ch, "unnamed character")
                     where = f"entry {entry_id!r}, {what}" if entry_id else what
-                    raise MissingGlyph(f"{where}: {FONT_FAMILY} ({face}) has no glyph for {ch!r} "
-                                       f"(U+{ord(ch):04X} {name}); remove or replace the character")
+                    raise MissingGlyph(
+                        f"{where}: {FONT_FAMILY} ({face}) has no glyph for {ch!r} "
+                        f"(U+{ord(ch):04X} {name}); remove or replace the character"
+                    )

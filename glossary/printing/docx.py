@@ -20,11 +20,24 @@ from ..core.atomic import atomic_path
 from .entries import Entry, Form, Glossary
 from .typst import PAPERS
 
-PARAGRAPH_STYLES = ("Glossary Title", "Glossary Preface", "Glossary Note", "Glossary Key", "Glossary Letter",
-                    "Glossary Entry")
-CHARACTER_STYLES = ("Glossary Headword", "Glossary Romanization", "Glossary Grammar",
-                    "Glossary Subject", "Glossary Rendering", "Glossary Rejected", "Glossary Gloss",
-                    "Glossary Cross-reference")
+PARAGRAPH_STYLES = (
+    "Glossary Title",
+    "Glossary Preface",
+    "Glossary Note",
+    "Glossary Key",
+    "Glossary Letter",
+    "Glossary Entry",
+)
+CHARACTER_STYLES = (
+    "Glossary Headword",
+    "Glossary Romanization",
+    "Glossary Grammar",
+    "Glossary Subject",
+    "Glossary Rendering",
+    "Glossary Rejected",
+    "Glossary Gloss",
+    "Glossary Cross-reference",
+)
 LANG_TAGS = {"ru": "ru-RU", "en": "en-GB"}
 
 

@@ -28,12 +28,27 @@ SORTS = ("ru", "latin", "en")
 SELECT_KEYS = ("type", "tag", "subject")
 
 # Abbreviations as in the Oxford Russian Dictionary: a noun shows its gender only (m., f., nt.).
-POS_ABBREV = {"noun": "n.", "verb": "v.", "adjective": "adj.", "adverb": "adv.", "phrase": "phr.",
-              "properNoun": "", "other": ""}
+POS_ABBREV = {
+    "noun": "n.",
+    "verb": "v.",
+    "adjective": "adj.",
+    "adverb": "adv.",
+    "phrase": "phr.",
+    "properNoun": "",
+    "other": "",
+}
 GENDER_ABBREV = {"masculine": "m.", "feminine": "f.", "neuter": "nt.", "other": ""}
-ABBREVIATIONS = (("m.", "masculine"), ("f.", "feminine"), ("nt.", "neuter"), ("pl.", "plural"),
-                 ("n.", "noun"), ("v.", "verb"), ("adj.", "adjective"), ("adv.", "adverb"),
-                 ("phr.", "phrase"))
+ABBREVIATIONS = (
+    ("m.", "masculine"),
+    ("f.", "feminine"),
+    ("nt.", "neuter"),
+    ("pl.", "plural"),
+    ("n.", "noun"),
+    ("v.", "verb"),
+    ("adj.", "adjective"),
+    ("adv.", "adverb"),
+    ("phr.", "phrase"),
+)
 
 
 @dataclass(frozen=True)
@@ -92,8 +107,9 @@ class Entry:
     see_also: tuple[CrossRef, ...] = ()
     letter: str = ""
 
-    def meaning(self, form: Callable[[Form], str], not_label: str,
-                rendering: Callable[[Form], str] | None = None) -> str:
+    def meaning(
+        self, form: Callable[[Form], str], not_label: str, rendering: Callable[[Form], str] | None = None
+    ) -> str:
         """Renderings joined by "; ", then the rejected ones after *not_label*, then the full stop;
         *form* renders one form in the writer's markup, *rendering* an approved one (set apart from
         the gloss, in bold; default *form*). "" when there are none."""
@@ -140,8 +156,12 @@ class Glossary:
     @property
     def abbreviations(self) -> tuple[tuple[str, str], ...]:
         """The key to the grammar labels the entries use, in a fixed order: (("m.", "masculine"), …)."""
-        used = {part for e in self.entries for f in (e.headword, *e.variants, *e.renderings, *e.rejected)
-                for part in f.grammar.split()}
+        used = {
+            part
+            for e in self.entries
+            for f in (e.headword, *e.variants, *e.renderings, *e.rejected)
+            for part in f.grammar.split()
+        }
         return tuple((abbrev, meaning) for abbrev, meaning in ABBREVIATIONS if abbrev in used)
 
     @property
@@ -173,6 +193,7 @@ class Glossary:
 
 # --- selection -------------------------------------------------------------------------------
 
+
 def parse_selection(specs: Iterable[str]) -> dict[str, set[str]]:
     """`["type:person,tag:x", "subject:y"]` → {"type": {"person"}, "tag": {"x"}, "subject": {"y"}}.
 
@@ -188,13 +209,16 @@ def parse_selection(specs: Iterable[str]) -> dict[str, set[str]]:
             key, sep, value = item.partition(":")
             key, value = key.strip().lower(), value.strip()
             if not sep or not value:
-                raise ValueError(f"bad selector {item!r} (expected KEY:VALUE, KEY one of "
-                                 f"{', '.join(SELECT_KEYS)})")
+                raise ValueError(
+                    f"bad selector {item!r} (expected KEY:VALUE, KEY one of {', '.join(SELECT_KEYS)})"
+                )
             if key not in SELECT_KEYS:
                 raise ValueError(f"unknown selector key {key!r} (expected one of {', '.join(SELECT_KEYS)})")
             if key == "type" and value not in {t.value for t in ConceptType}:
-                raise ValueError(f"unknown concept type {value!r} (expected one of "
-                                 f"{', '.join(t.value for t in ConceptType)})")
+                raise ValueError(
+                    f"unknown concept type {value!r} (expected one of "
+                    f"{', '.join(t.value for t in ConceptType)})"
+                )
             selection.setdefault(key, set()).add(value)
     return selection
 
@@ -213,8 +237,10 @@ def selected(concept: Concept, selection: dict[str, set[str]]) -> bool:
 # «XVII съезд» as «съезд, XVII» under С, after «X съезд» and before «XX съезд». So a leading Roman
 # numeral (Latin capitals in valid numeral syntax, then a space and a word) moves behind the words as
 # a zero-padded number; digits sort before letters, so «съезд 0017» precedes «съезд Советов».
-_ROMAN = re.compile(r"(?=[MDCLXVI])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
-                    r"\s+(?=[^\W\d_])")
+_ROMAN = re.compile(
+    r"(?=[MDCLXVI])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"\s+(?=[^\W\d_])"
+)
 _ROMAN_DIGITS = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
@@ -225,7 +251,7 @@ def index_form(text: str) -> str:
         return text
     digits = [_ROMAN_DIGITS[c] for c in m.group(1)]
     value = sum(-d if d < nxt else d for d, nxt in zip(digits, [*digits[1:], 0], strict=True))
-    return f"{text[m.end():]} {value:04d}"
+    return f"{text[m.end() :]} {value:04d}"
 
 
 def letter_of(text: str) -> str:
@@ -244,6 +270,7 @@ def letter_of(text: str) -> str:
 
 
 # --- building --------------------------------------------------------------------------------
+
 
 def grammar_of(term: Term) -> str:
     """`f.`, `m. pl.`, `adj.` …: a noun with a gender shows the gender only."""
@@ -298,8 +325,9 @@ class _Builder:
         printed = {r for f in (headword, *variants) for r in f.romanized}
         printed |= {w for r in printed for w in r.split()}
         dropped = one_spelling([f.text for f in renderings], self.spelling)
-        renderings = [f for i, f in enumerate(renderings)
-                      if f.text not in dropped and (i == 0 or f.text not in printed)] or renderings[:1]
+        renderings = [
+            f for i, f in enumerate(renderings) if f.text not in dropped and (i == 0 or f.text not in printed)
+        ] or renderings[:1]
         if self.source == "en" and person:  # an English index files people under their surnames
             headword = replace(headword, text=surname_first(headword.text))
             variants = tuple(replace(v, text=surname_first(v.text)) for v in variants)
@@ -327,18 +355,28 @@ def surname_first(name: str) -> str:
 def _sort_text(entry: Entry, sort: str, source: str) -> str:
     """The string an entry is ordered (and grouped) by; the headword when the wanted term is missing."""
     other = entry.renderings[0] if entry.renderings else None
-    wanted = {"ru": entry.headword if source == "ru" else other,
-              "en": entry.headword if source == "en" else other}
+    wanted = {
+        "ru": entry.headword if source == "ru" else other,
+        "en": entry.headword if source == "en" else other,
+    }
     form = wanted["en" if sort == "en" else "ru"] or entry.headword
     if sort == "en":
         return form.text
     return index_form(form.romanized[0] if sort == "latin" and form.romanized else form.text)
 
 
-def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Iterable[str] = ("lc",),
-                   sort: str | None = None, selection: dict[str, set[str]] | None = None,
-                   only: set[str] | None = None, title: str | None = None,
-                   preface: str | None = None, spelling: str | None = None) -> Glossary:
+def build_glossary(
+    termbase: Termbase,
+    *,
+    direction: str = "ru-en",
+    schemes: Iterable[str] = ("lc",),
+    sort: str | None = None,
+    selection: dict[str, set[str]] | None = None,
+    only: set[str] | None = None,
+    title: str | None = None,
+    preface: str | None = None,
+    spelling: str | None = None,
+) -> Glossary:
     """Select, order and group the termbase's concepts for printing.
 
     *only*: concept ids to keep (from `concepts_used_in`); *sort*: ru, latin or en (default: the
@@ -371,12 +409,14 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
     by_id = {e.concept_id: e for e in entries}
     for entry in entries:
         refs = refs_of[entry.concept_id]
-        entry.see_also = tuple(CrossRef(r, by_id[r].headword.text) for r in refs
-                               if r in by_id and r != entry.concept_id)
+        entry.see_also = tuple(
+            CrossRef(r, by_id[r].headword.text) for r in refs if r in by_id and r != entry.concept_id
+        )
 
     source = builder.source
-    keyed = [(collation_key(text), letter_of(text), e)
-             for e in entries for text in [_sort_text(e, sort, source)]]
+    keyed = [
+        (collation_key(text), letter_of(text), e) for e in entries for text in [_sort_text(e, sort, source)]
+    ]
     keyed.sort(key=lambda k: (k[0], k[2].concept_id))
     groups: list[LetterGroup] = []
     for _key, letter, entry in keyed:
@@ -387,8 +427,14 @@ def build_glossary(termbase: Termbase, *, direction: str = "ru-en", schemes: Ite
 
     # Blank lines separate paragraphs; line breaks inside one are just spaces.
     paragraphs = tuple(typeset(" ".join(p.split())) for p in re.split(r"\n\s*\n", preface or "") if p.strip())
-    return Glossary(title=title or termbase.title or "Glossary", direction=direction, sort=sort,
-                    schemes=scheme_infos, groups=groups, preface=paragraphs)
+    return Glossary(
+        title=title or termbase.title or "Glossary",
+        direction=direction,
+        sort=sort,
+        schemes=scheme_infos,
+        groups=groups,
+        preface=paragraphs,
+    )
 
 
 def _scheme_info(scheme_id: str) -> SchemeInfo:

@@ -72,8 +72,10 @@ def _font_faces(glossary: Glossary) -> str:
         data = base64.b64encode(buffer.getvalue()).decode("ascii")
         style = "italic" if face == "italic" else "normal"
         weight = "bold" if face == "bold" else "normal"
-        rules.append(f'@font-face {{ font-family: "Libertinus Serif"; font-style: {style}; '
-                     f'font-weight: {weight}; src: url("data:font/woff;base64,{data}") format("woff"); }}')
+        rules.append(
+            f'@font-face {{ font-family: "Libertinus Serif"; font-style: {style}; '
+            f'font-weight: {weight}; src: url("data:font/woff;base64,{data}") format("woff"); }}'
+        )
     return "\n".join(rules)
 
 
@@ -84,7 +86,9 @@ def _lang(f: Form) -> str:
 def _form(f: Form, css: str) -> str:
     out = f'<span class="{css}"{_lang(f)}>{escape(f.text)}</span>'
     for i, r in enumerate(f.shown_romanizations):
-        out += f' <span class="rom">{escape(r)}</span>' if i == 0 else f' [<span class="rom">{escape(r)}</span>]'
+        out += (
+            f' <span class="rom">{escape(r)}</span>' if i == 0 else f' [<span class="rom">{escape(r)}</span>]'
+        )
     if f.grammar:
         out += f' <span class="gram">{escape(f.grammar)}</span>'
     if f.note and css != "hw":
@@ -102,23 +106,39 @@ def _entry(e: Entry, source: str) -> str:
     if e.gloss:
         parts.append(escape(e.gloss))
     if e.see_also:
-        refs = ", ".join(f'<a class="xref" href="#c-{escape(r.concept_id)}" lang="{source}">'
-                         f"{escape(r.label)}</a>" for r in e.see_also)
+        refs = ", ".join(
+            f'<a class="xref" href="#c-{escape(r.concept_id)}" lang="{source}">{escape(r.label)}</a>'
+            for r in e.see_also
+        )
         parts.append(f'<span class="see">See also</span> {refs}.')
     return f'<p class="entry" id="c-{escape(e.concept_id)}">{" ".join(parts)}</p>'
 
 
-def render(glossary: Glossary, *, paper: str = "a4", font_size: float = 9.0,
-           embed_fonts: bool = True) -> str:
-    css = CSS % {"paper": "A4" if PAPERS.get(paper) == "a4" else "letter",
-                 "size": f"{font_size * 1.3:g}",  # screen reading wants larger type than paper
-                 "print_size": f"{font_size:g}", "small": f"{font_size * 0.9:g}"}
+def render(glossary: Glossary, *, paper: str = "a4", font_size: float = 9.0, embed_fonts: bool = True) -> str:
+    css = CSS % {
+        "paper": "A4" if PAPERS.get(paper) == "a4" else "letter",
+        "size": f"{font_size * 1.3:g}",  # screen reading wants larger type than paper
+        "print_size": f"{font_size:g}",
+        "small": f"{font_size * 0.9:g}",
+    }
     fonts = _font_faces(glossary) if embed_fonts else ""
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           '<meta name="generator" content="slovnik">',
-           f"<title>{escape(glossary.title)}</title>", "<style>", fonts, css, "</style>", "</head>",
-           "<body>", "<header>", f"<h1>{escape(glossary.title)}</h1>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="slovnik">',
+        f"<title>{escape(glossary.title)}</title>",
+        "<style>",
+        fonts,
+        css,
+        "</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{escape(glossary.title)}</h1>",
+    ]
     out += [f'<p class="preface">{escape(p)}</p>' for p in glossary.preface]
     if glossary.romanization_note:
         out.append(f'<p class="note">{escape(glossary.romanization_note)}</p>')

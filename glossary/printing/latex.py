@@ -23,8 +23,16 @@ from ..core.atomic import atomic_write_text
 from .entries import Entry, Form, Glossary
 
 _SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
-    "^": r"\textasciicircum{}", "_": r"\_", "%": r"\%", "~": r"\textasciitilde{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "$": r"\$",
+    "&": r"\&",
+    "#": r"\#",
+    "^": r"\textasciicircum{}",
+    "_": r"\_",
+    "%": r"\%",
+    "~": r"\textasciitilde{}",
 }
 _SPECIAL_RE = re.compile(r"[\\{}$&#^_%~]")
 
@@ -90,8 +98,9 @@ def description(e: Entry, source: str) -> str:
     if e.gloss:
         parts.append(escape(e.gloss))
     if e.see_also:
-        refs = ", ".join(rf"\protect\glshyperlink[{_lang(source, escape(r.label))}]{{{r.concept_id}}}"
-                         for r in e.see_also)
+        refs = ", ".join(
+            rf"\protect\glshyperlink[{_lang(source, escape(r.label))}]{{{r.concept_id}}}" for r in e.see_also
+        )
         parts.append(rf"\textsc{{see also}} {refs}.")
     return " ".join(parts)
 
@@ -102,9 +111,11 @@ def entry(e: Entry, rank: int, width: int, source: str) -> str:
         f"  name={{{_lang(head.lang, escape(head.text))}}}",
         f"  sort={{{rank:0{width}d}}}",
     ]
-    for key, value in (("user1", head.romanized[0] if head.romanized else ""),
-                       ("user2", head.romanized[1] if len(head.romanized) > 1 else ""),
-                       ("user3", head.grammar)):
+    for key, value in (
+        ("user1", head.romanized[0] if head.romanized else ""),
+        ("user2", head.romanized[1] if len(head.romanized) > 1 else ""),
+        ("user3", head.grammar),
+    ):
         if value:
             fields.append(f"  {key}={{{escape(value)}}}")
     fields.append(f"  description={{{description(e, source)}}}")
@@ -114,10 +125,14 @@ def entry(e: Entry, rank: int, width: int, source: str) -> str:
 def render(glossary: Glossary, *, name: str = "glossary.tex") -> str:
     entries = glossary.entries
     width = max(4, len(str(len(entries))))
-    header = HEADER % {"title": escape(glossary.title), "count": len(entries),
-                       "direction": glossary.direction, "note": escape(glossary.romanization_note),
-                       "key": escape(glossary.key),
-                       "name": name}
+    header = HEADER % {
+        "title": escape(glossary.title),
+        "count": len(entries),
+        "direction": glossary.direction,
+        "note": escape(glossary.romanization_note),
+        "key": escape(glossary.key),
+        "name": name,
+    }
     out = [header]
     rank = 0
     for group in glossary.groups:

@@ -25,8 +25,9 @@ def escape(text: str) -> str:
 
 def romanized(f: Form) -> str:
     """`*nomenklatura*`, then `[*nomenklatura*]` for a second scheme where it differs."""
-    return " ".join(f"*{escape(r)}*" if i == 0 else f"\\[*{escape(r)}*\\]"
-                    for i, r in enumerate(f.shown_romanizations))
+    return " ".join(
+        f"*{escape(r)}*" if i == 0 else f"\\[*{escape(r)}*\\]" for i, r in enumerate(f.shown_romanizations)
+    )
 
 
 def form(f: Form, *, bold: bool = False, note: bool = True) -> str:

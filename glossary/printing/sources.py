@@ -33,8 +33,10 @@ def iter_texts(path: Path) -> Iterator[str]:
     elif suffix in (".po", ".pot"):
         yield from _po_texts(path)
     else:
-        raise FormatNotSupported(f"{path}: --for reads {', '.join(TEXT_SUFFIXES + TM_SUFFIXES)} "
-                                 f"files, not {suffix or 'files without an extension'}")
+        raise FormatNotSupported(
+            f"{path}: --for reads {', '.join(TEXT_SUFFIXES + TM_SUFFIXES)} "
+            f"files, not {suffix or 'files without an extension'}"
+        )
 
 
 # Inline codes whose content is the original document's markup, not text (TMX bpt/ept/ph/it,

@@ -48,6 +48,7 @@ def typeset(text: str, lang: str = "en") -> str:
 
 # --- one English spelling --------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _rules() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(p), r) for p, r in _data()["spelling"]["uk_to_us"]]

@@ -25,16 +25,26 @@ PAPERS = {"a4": "a4", "letter": "us-letter"}
 
 
 def _form(f: Form) -> dict:
-    return {"text": f.text, "lang": f.lang, "rom": list(f.shown_romanizations), "gram": f.grammar, "note": f.note}
+    return {
+        "text": f.text,
+        "lang": f.lang,
+        "rom": list(f.shown_romanizations),
+        "gram": f.grammar,
+        "note": f.note,
+    }
 
 
 def _meaning(e: Entry) -> list[dict]:
     """Renderings joined by "; ", then "not" and the rejected ones joined by ", " (Entry.meaning):
     each form with the separator printed before it."""
-    forms = [{**_form(r), "sep": "; " if i else "", "opens-rejected": False, "rejected": False}
-             for i, r in enumerate(e.renderings)]
-    forms += [{**_form(r), "sep": ", " if i else ("; " if forms else ""), "opens-rejected": not i, "rejected": True}
-              for i, r in enumerate(e.rejected)]
+    forms = [
+        {**_form(r), "sep": "; " if i else "", "opens-rejected": False, "rejected": False}
+        for i, r in enumerate(e.renderings)
+    ]
+    forms += [
+        {**_form(r), "sep": ", " if i else ("; " if forms else ""), "opens-rejected": not i, "rejected": True}
+        for i, r in enumerate(e.rejected)
+    ]
     return forms
 
 
@@ -53,14 +63,23 @@ def document_data(glossary: Glossary, *, paper: str = "a4", font_size: float = 9
         "note": glossary.romanization_note,
         "key": glossary.key,
         "headwords": [e.headword.text for e in glossary.entries],  # in order, for the running heads
-        "groups": [{"letter": g.letter, "entries": [{
-            "names": [_form(e.headword), *(_form(v) for v in e.variants)],
-            "meaning": _meaning(e),
-            "subjects": list(e.subjects),
-            "stop": e.meaning_stop,
-            "gloss": e.gloss,
-            "refs": [r.label for r in e.see_also],
-        } for e in g.entries]} for g in glossary.groups],
+        "groups": [
+            {
+                "letter": g.letter,
+                "entries": [
+                    {
+                        "names": [_form(e.headword), *(_form(v) for v in e.variants)],
+                        "meaning": _meaning(e),
+                        "subjects": list(e.subjects),
+                        "stop": e.meaning_stop,
+                        "gloss": e.gloss,
+                        "refs": [r.label for r in e.see_also],
+                    }
+                    for e in g.entries
+                ],
+            }
+            for g in glossary.groups
+        ],
     }
 
 
@@ -68,10 +87,8 @@ def document_data(glossary: Glossary, *, paper: str = "a4", font_size: float = 9
 def _compiler():
     import typst
 
-    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
-                        font_paths=[str(FONTS_DIR)])
-    return typst.Compiler(str(TEMPLATE), root=str(PRINTING_DIR), font_paths=fonts,
-                          ignore_system_fonts=True)
+    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONTS_DIR)])
+    return typst.Compiler(str(TEMPLATE), root=str(PRINTING_DIR), font_paths=fonts, ignore_system_fonts=True)
 
 
 def _timestamp() -> int | None:

@@ -26,11 +26,18 @@ def render(rows: list[tuple[str, str, str | None]], suffix: str, title: str) -> 
     if suffix == ".html":
         items = "\n".join(
             f"<li><i>{html.escape(lat)}</i> ({html.escape(cyr)})"
-            + (f" [{html.escape(tr)}]" if tr else "") + "</li>" for lat, cyr, tr in rows)
-        return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
-                f"</title></head>\n<body>\n<h1>{html.escape(title)}</h1>\n<ul>\n{items}\n</ul>\n</body></html>\n")
+            + (f" [{html.escape(tr)}]" if tr else "")
+            + "</li>"
+            for lat, cyr, tr in rows
+        )
+        return (
+            f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}'
+            f"</title></head>\n<body>\n<h1>{html.escape(title)}</h1>\n<ul>\n{items}\n</ul>\n</body></html>\n"
+        )
     if suffix == ".md":
-        lines = [f"# {title}", ""] + [f"- *{lat}* ({cyr})" + (f" [{tr}]" if tr else "") for lat, cyr, tr in rows]
+        lines = [f"# {title}", ""] + [
+            f"- *{lat}* ({cyr})" + (f" [{tr}]" if tr else "") for lat, cyr, tr in rows
+        ]
         return "\n".join(lines) + "\n"
     return "\n".join(f"{lat} ({cyr})" + (f" [{tr}]" if tr else "") for lat, cyr, tr in rows) + "\n"
 

@@ -101,8 +101,16 @@ def _case_agrees(term_word: str, token: str) -> bool:
     return True  # a lower-case term word may open a sentence
 
 
-_POS_GROUP = {"ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "PRTF": "ADJ", "PRTS": "ADJ", "INFN": "VERB",
-              "GRND": "VERB", "NUMR": "NUM"}
+_POS_GROUP = {
+    "ADJF": "ADJ",
+    "ADJS": "ADJ",
+    "COMP": "ADJ",
+    "PRTF": "ADJ",
+    "PRTS": "ADJ",
+    "INFN": "VERB",
+    "GRND": "VERB",
+    "NUMR": "NUM",
+}
 
 
 def _pos(parse) -> str:
@@ -168,12 +176,34 @@ def lexeme_forms(word: str) -> frozenset[str]:
 # --- English inflection -------------------------------------------------------------------------
 
 _IRREGULAR = {
-    "men": "man", "women": "woman", "people": "person", "children": "child", "feet": "foot",
-    "teeth": "tooth", "mice": "mouse", "geese": "goose", "oxen": "ox", "criteria": "criterion",
-    "phenomena": "phenomenon", "media": "medium", "data": "datum", "theses": "thesis",
-    "analyses": "analysis", "crises": "crisis", "bases": "basis", "indices": "index",
-    "appendices": "appendix", "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf",
-    "halves": "half", "selves": "self", "shelves": "shelf", "thieves": "thief", "wolves": "wolf",
+    "men": "man",
+    "women": "woman",
+    "people": "person",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "oxen": "ox",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "media": "medium",
+    "data": "datum",
+    "theses": "thesis",
+    "analyses": "analysis",
+    "crises": "crisis",
+    "bases": "basis",
+    "indices": "index",
+    "appendices": "appendix",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "leaves": "leaf",
+    "halves": "half",
+    "selves": "self",
+    "shelves": "shelf",
+    "thieves": "thief",
+    "wolves": "wolf",
 }
 
 
@@ -252,8 +282,12 @@ class TermIndex:
         self._skeleton = _skeleton_fn() if romanized else None
         self._skeleton_cache: dict[str, str] = {}
         if isinstance(termbase, Termbase):
-            plan = derived(termbase, f"recognize-{'romanized' if romanized else 'plain'}", dict,
-                           lambda tb: self._plan(concepts, memo=True))
+            plan = derived(
+                termbase,
+                f"recognize-{'romanized' if romanized else 'plain'}",
+                dict,
+                lambda tb: self._plan(concepts, memo=True),
+            )
         else:
             plan = self._plan(concepts)
         self._concept_list = concepts
@@ -311,8 +345,11 @@ class TermIndex:
                     self._file(self._plan_en(ci, tj, term, ru_words), entries, firsts, regex, "en")
         # each entry pickled on its own and each posting list packed: loading the plan makes a few
         # objects per entry and key, and an entry is unpickled when a text first reaches it
-        return {"entries": [plain_dumps(e) for e in entries], **regex,
-                **{k: {key: pack(v) for key, v in d.items()} for k, d in firsts.items()}}
+        return {
+            "entries": [plain_dumps(e) for e in entries],
+            **regex,
+            **{k: {key: pack(v) for key, v in d.items()} for k, d in firsts.items()},
+        }
 
     @staticmethod
     def _file(entry: tuple | None, entries: list, firsts: dict, regex: dict, side: str) -> None:
@@ -344,8 +381,11 @@ class TermIndex:
             if memo is None:
                 keys = (noun_lemmas(words[0]),) if noun else tuple(term_lemmas(w) for w in words)
             else:  # a noun's keys under a key no word has (a tab)
-                keys = ((memo.get(f"\t{words[0]}", lambda k: noun_lemmas(k[1:])),) if noun
-                        else tuple(memo.get(w, term_lemmas) for w in words))
+                keys = (
+                    (memo.get(f"\t{words[0]}", lambda k: noun_lemmas(k[1:])),)
+                    if noun
+                    else tuple(memo.get(w, term_lemmas) for w in words)
+                )
         return (ci, tj, mode, words, keys, ())
 
     def _entry(self, n: int) -> _Entry:
@@ -376,7 +416,8 @@ class TermIndex:
         found = self._form_skels.get(ru_word)
         if found is None:
             found = self._form_skels[ru_word] = frozenset(
-                k for k in map(self.skeleton, lexeme_forms(ru_word)) if k)
+                k for k in map(self.skeleton, lexeme_forms(ru_word)) if k
+            )
         return found
 
     def _plan_en(self, ci: int, tj: int, term: Term, ru_words: list[str]) -> tuple | None:
@@ -443,11 +484,31 @@ class TermIndex:
     def scan_ru(self, text: str) -> Scan:
         """`find_ru` with the tokens it found on the way (see `Scan`)."""
         # a lemma-mode entry reached through a token's keys already matches its first word
-        return self._scan(text, RU_TOKEN, self._ru_tok, self._ru_open, self._ru_token, self._ru_ok,
-                          self._ru_regex, first_known=True, prefer_close=False)
+        return self._scan(
+            text,
+            RU_TOKEN,
+            self._ru_tok,
+            self._ru_open,
+            self._ru_token,
+            self._ru_ok,
+            self._ru_regex,
+            first_known=True,
+            prefer_close=False,
+        )
 
-    def _scan(self, text: str, token_re, cache: dict, opens: dict, analyse, ok, regexes,
-              *, first_known: bool, prefer_close: bool) -> Scan:
+    def _scan(
+        self,
+        text: str,
+        token_re,
+        cache: dict,
+        opens: dict,
+        analyse,
+        ok,
+        regexes,
+        *,
+        first_known: bool,
+        prefer_close: bool,
+    ) -> Scan:
         """The one matcher both sides share: leftmost-longest over tokens, then regex terms."""
         tokens = token_re.findall(text)
         if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
@@ -465,8 +526,9 @@ class TermIndex:
                     continue
                 for entry in info.entries:
                     k = len(entry.words)
-                    if i + k > n or (not (first_known and entry.mode == "lemma")
-                                     and not ok(entry, info, token, 0)):
+                    if i + k > n or (
+                        not (first_known and entry.mode == "lemma") and not ok(entry, info, token, 0)
+                    ):
                         continue
                     if k == 1 or all(ok(entry, cache[tokens[i + j]], tokens[i + j], j) for j in range(1, k)):
                         last = i + k - 1
@@ -489,8 +551,12 @@ class TermIndex:
                 if base.lower().endswith("'s"):
                     base = base[:-2]
                 skel = None if _CYRILLIC.search(base) else self.skeleton(base)
-            entries = self._each_once([*(self._en_first.get(key, b"") for key in bases),
-                                       self._en_skel_first.get(skel, b"") if skel else b""])
+            entries = self._each_once(
+                [
+                    *(self._en_first.get(key, b"") for key in bases),
+                    self._en_skel_first.get(skel, b"") if skel else b"",
+                ]
+            )
             info = self._en_tok[token] = _EnToken(bases, skel, entries)
             if entries:
                 self._en_open[token] = info
@@ -512,8 +578,17 @@ class TermIndex:
 
     def scan_en(self, text: str) -> Scan:
         """`find_en` with the tokens it found on the way (see `Scan`)."""
-        return self._scan(text, EN_TOKEN, self._en_tok, self._en_open, self._en_token, self._en_ok,
-                          self._en_regex, first_known=False, prefer_close=True)
+        return self._scan(
+            text,
+            EN_TOKEN,
+            self._en_tok,
+            self._en_open,
+            self._en_token,
+            self._en_ok,
+            self._en_regex,
+            first_known=False,
+            prefer_close=True,
+        )
 
     @staticmethod
     def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:
@@ -525,7 +600,8 @@ class TermIndex:
                 if s == e:
                     continue
                 inside = (s > 0 and _WORD_CHAR.match(text[s - 1]) and _WORD_CHAR.match(text[s])) or (
-                    e < len(text) and _WORD_CHAR.match(text[e]) and _WORD_CHAR.match(text[e - 1]))
+                    e < len(text) and _WORD_CHAR.match(text[e]) and _WORD_CHAR.match(text[e - 1])
+                )
                 if not inside:
                     found.append(Match(entry.concept_id, entry.term, s, e, m.group()))
         return found
@@ -534,6 +610,7 @@ class TermIndex:
 def _closeness(match: Match) -> tuple:
     """How closely the matched text resembles the term as written (nomenklatury is closer to
     nomenklatura than to nomenclature): the shared prefix, case-insensitive, then case-sensitive."""
+
     def prefix(a: str, b: str) -> int:
         n = 0
         for x, y in zip(a, b, strict=False):

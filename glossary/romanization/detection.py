@@ -19,7 +19,9 @@ from .lexicon import Lexicon
 from .reverse import reverse, too_long
 
 # A Latin word with the marks romanizations use inside words (signs, tie-bars, diacritics, dots).
-LATIN_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’ʹʺ`\u0361\ufe20\ufe21·-]*(?:['’ʹʺ`\u0361\ufe20\ufe21·-]+[^\W\d_]+)*['’ʹʺ`]?")
+LATIN_WORD_RE = re.compile(
+    r"[^\W\d_][^\W\d_'’ʹʺ`\u0361\ufe20\ufe21·-]*(?:['’ʹʺ`\u0361\ufe20\ufe21·-]+[^\W\d_]+)*['’ʹʺ`]?"
+)
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 
@@ -28,10 +30,10 @@ class TokenEvidence:
     """One romanized Russian word in the document."""
 
     token: str
-    line: int            # 1-based
-    column: int          # 1-based
-    cyrillic: str        # the best reading
-    schemes: tuple[str, ...]           # schemes that produce exactly this spelling
+    line: int  # 1-based
+    column: int  # 1-based
+    cyrillic: str  # the best reading
+    schemes: tuple[str, ...]  # schemes that produce exactly this spelling
     features: dict[str, str] = field(default_factory=dict)  # feature → variant shown
     conventional: bool = False  # the termbase's conventional spelling: chosen for the name, no evidence
 
@@ -60,8 +62,9 @@ class DocumentSchemes:
 
     @property
     def distinguishing(self) -> list[TokenEvidence]:
-        return [t for t in self.tokens
-                if t.schemes and len(t.schemes) < len(SCHEME_IDS) and not t.conventional]
+        return [
+            t for t in self.tokens if t.schemes and len(t.schemes) < len(SCHEME_IDS) and not t.conventional
+        ]
 
     @property
     def consistent(self) -> list[str]:
@@ -102,8 +105,15 @@ class DocumentSchemes:
             "weights": self.weights,
             "features": self.features,
             "tokens": [
-                {"token": t.token, "line": t.line, "column": t.column, "cyrillic": t.cyrillic,
-                 "schemes": list(t.schemes), "features": t.features, "conventional": t.conventional}
+                {
+                    "token": t.token,
+                    "line": t.line,
+                    "column": t.column,
+                    "cyrillic": t.cyrillic,
+                    "schemes": list(t.schemes),
+                    "features": t.features,
+                    "conventional": t.conventional,
+                }
                 for t in self.tokens
             ],
         }
@@ -123,16 +133,29 @@ def features_of(token: str, cyrillic: str) -> dict[str, str]:
     c = cyrillic.lower()
     found: dict[str, str] = {}
     if c.endswith(("ий", "ый")) and len(c) > 3:
-        for ending, variant in (("iĭ", "-iĭ"), ("yĭ", "-iĭ"), ("ii", "-ii"), ("yi", "-ii"), ("iy", "-iy"),
-                                ("yy", "-iy"), ("ij", "-ij"), ("yj", "-ij"), ("y", "-y")):
+        for ending, variant in (
+            ("iĭ", "-iĭ"),
+            ("yĭ", "-iĭ"),
+            ("ii", "-ii"),
+            ("yi", "-ii"),
+            ("iy", "-iy"),
+            ("yy", "-iy"),
+            ("ij", "-ij"),
+            ("yj", "-ij"),
+            ("y", "-y"),
+        ):
             if t.endswith(ending):
                 found["-ий"] = variant
                 break
     if c.startswith("е"):
         found["е-"] = "Ye-" if t.startswith("ye") else "Je-" if t.startswith("je") else "E-"
     if any(x in c for x in "юя") and not re.search("[ьъ][юя]", c):
-        for marks, variant in ((("iu", "ia"), "iu/ia"), (("yu", "ya"), "yu/ya"), (("ju", "ja"), "ju/ja"),
-                               (("û", "â"), "û/â")):
+        for marks, variant in (
+            (("iu", "ia"), "iu/ia"),
+            (("yu", "ya"), "yu/ya"),
+            (("ju", "ja"), "ju/ja"),
+            (("û", "â"), "û/â"),
+        ):
             if any(m in t for m in marks):
                 found["ю/я"] = variant
                 break
@@ -148,7 +171,7 @@ def features_of(token: str, cyrillic: str) -> dict[str, str]:
     if any(x in c for x in "жчш"):
         found["ж/ч/ш"] = "háček" if any(x in t for x in "žčšŝ") else "digraph"
     if "ё" in c or ("yo" in t and "йо" not in c):
-        found["ё"] = ("yë" if "yë" in t else "ë" if "ë" in t else "yo" if "yo" in t else "e")
+        found["ё"] = "yë" if "yë" in t else "ë" if "ë" in t else "yo" if "yo" in t else "e"
     return found
 
 
@@ -181,8 +204,15 @@ def detect_document(text: str, *, termbase: Any = None, lexicon: Lexicon | None 
             if not candidates or not candidates[0].known:
                 continue
             best = candidates[0]
-            evidence = TokenEvidence(token, lineno, m.start() + 1, best.cyrillic, best.schemes,
-                                     features_of(token, best.cyrillic), bool(best.details.get("english")))
+            evidence = TokenEvidence(
+                token,
+                lineno,
+                m.start() + 1,
+                best.cyrillic,
+                best.schemes,
+                features_of(token, best.cyrillic),
+                bool(best.details.get("english")),
+            )
             result.tokens.append(evidence)
             # The termbase's conventional spelling (Beria, Yagoda) was chosen for the name, not by a
             # scheme: it is no evidence of the system the text follows (as in lint's R103).

@@ -29,7 +29,9 @@ from typing import Any
 from ..core.errors import ParseError, SchemeNotFound
 from ..core.schemacheck import describe, schema_errors
 
-SCHEME_DIR = Path(str(files("glossary.romanization.schemes")))  # by package name: the data moves with its package
+SCHEME_DIR = Path(
+    str(files("glossary.romanization.schemes"))
+)  # by package name: the data moves with its package
 SCHEMA_PATH = SCHEME_DIR / "scheme.schema.json"
 
 # The registry: explicit, in the order `glossary schemes` lists them.
@@ -140,8 +142,10 @@ class Scheme:
         options = options or {}
         unknown = set(options) - set(self.options)
         if unknown:
-            raise SchemeNotFound(f"scheme {self.id} has no option {', '.join(sorted(unknown))}"
-                                 f" (options: {', '.join(self.options) or 'none'})")
+            raise SchemeNotFound(
+                f"scheme {self.id} has no option {', '.join(sorted(unknown))}"
+                f" (options: {', '.join(self.options) or 'none'})"
+            )
         return [n for n, o in self.options.items() if options.get(n, o.default)]
 
     def romanize(self, text: str, **options: bool) -> str:
@@ -149,6 +153,7 @@ class Scheme:
 
 
 # ---------------------------------------------------------------- loading and validation (one place)
+
 
 def load_scheme_file(path: Path) -> Scheme:
     """Read and validate one scheme file; ParseError names the file and the offending key."""
@@ -166,19 +171,39 @@ def load_scheme_file(path: Path) -> Scheme:
         raise ParseError(path, None, f"extra_letters: redefines Russian letters {''.join(sorted(overlap))}")
 
     def rule(d: dict[str, Any]) -> Rule:
-        return Rule(d["name"], d["match"], d["output"], tuple(d.get("after", ())),
-                    tuple(d.get("before", ())), d.get("comment", ""))
+        return Rule(
+            d["name"],
+            d["match"],
+            d["output"],
+            tuple(d.get("after", ())),
+            tuple(d.get("before", ())),
+            d.get("comment", ""),
+        )
 
     return Scheme(
-        id=data["id"], name=data["name"], description=data["description"], url=data["url"],
-        source=data["source"], comments=tuple(data["comments"]), letters=data["letters"],
+        id=data["id"],
+        name=data["name"],
+        description=data["description"],
+        url=data["url"],
+        source=data["source"],
+        comments=tuple(data["comments"]),
+        letters=data["letters"],
         extra_letters=data.get("extra_letters", {}),
         rules=tuple(rule(r) for r in data.get("rules", ())),
-        options={n: Option(n, o["description"], o["default"], o.get("letters", {}),
-                           tuple(rule(r) for r in o.get("rules", ())))
-                 for n, o in data.get("options", {}).items()},
-        samples=tuple(Sample(s["cyrillic"], s["latin"], s.get("note", ""), s.get("options", {}))
-                      for s in data["samples"]),
+        options={
+            n: Option(
+                n,
+                o["description"],
+                o["default"],
+                o.get("letters", {}),
+                tuple(rule(r) for r in o.get("rules", ())),
+            )
+            for n, o in data.get("options", {}).items()
+        },
+        samples=tuple(
+            Sample(s["cyrillic"], s["latin"], s.get("note", ""), s.get("options", {}))
+            for s in data["samples"]
+        ),
         path=path,
     )
 
@@ -227,6 +252,7 @@ def get_scheme(scheme_id: str) -> Scheme:
 
 # ---------------------------------------------------------------- the compiled engine
 
+
 def _title(s: str) -> str:
     return s[:1].upper() + s[1:]
 
@@ -246,8 +272,9 @@ def _rule_pattern(rule: Rule) -> str:
     match = "".join(_cls(c) for c in rule.match)
     pattern = f"(?<={_cls(rule.match[0])})" + "".join(_cls(c) for c in rule.match[1:])
     if rule.after:
-        pattern += _context_alternatives(rule.after, "^", f"(?<![{_CYR}]{match})",
-                                         lambda cls: f"(?<={cls}{match})")
+        pattern += _context_alternatives(
+            rule.after, "^", f"(?<![{_CYR}]{match})", lambda cls: f"(?<={cls}{match})"
+        )
     if "$" in rule.before and not rule.after:
         pattern += f"(?<=[{_CYR}]{match})"  # an ending needs a stem: ий alone is not the -ий ending
     if rule.before:
@@ -290,8 +317,11 @@ class CompiledScheme:
         # One regex for all rules. It starts with a character class of the rules' first letters so the
         # scan is a fast C loop; each alternative ends in an empty group that names its rule.
         firsts = "".join(dict.fromkeys(r.match[0] for r in rules))
-        self.rules_re = (re.compile(_cls(firsts) + "(?:" + "|".join(f"{_rule_pattern(r)}()" for r in rules)
-                                    + ")") if rules else None)
+        self.rules_re = (
+            re.compile(_cls(firsts) + "(?:" + "|".join(f"{_rule_pattern(r)}()" for r in rules) + ")")
+            if rules
+            else None
+        )
         self.caps_word = lru_cache(maxsize=20_000)(self._caps_word)
 
     def _rule_sub(self, m: re.Match) -> str:

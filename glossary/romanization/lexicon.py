@@ -49,13 +49,18 @@ class Lexicon:
 
     __slots__ = ("forms", "lemmas", "english", "spellings", "conventional", "_pattern", "ranked")
 
-    def __init__(self, forms: frozenset[str] = frozenset(), lemmas: frozenset[str] = frozenset(),
-                 english: dict[str, str] | None = None, spellings: frozenset[str] = frozenset(),
-                 conventional: dict[str, str] | None = None) -> None:
-        self.forms = forms                  # Russian term words, folded (ё → е, lower case)
-        self.lemmas = lemmas                # their pymorphy3 lemmas
-        self.english = english or {}        # conventional / English spelling (lower case) → Russian form
-        self.spellings = spellings          # Russian term words, lower case as written (Хрущёв keeps ё)
+    def __init__(
+        self,
+        forms: frozenset[str] = frozenset(),
+        lemmas: frozenset[str] = frozenset(),
+        english: dict[str, str] | None = None,
+        spellings: frozenset[str] = frozenset(),
+        conventional: dict[str, str] | None = None,
+    ) -> None:
+        self.forms = forms  # Russian term words, folded (ё → е, lower case)
+        self.lemmas = lemmas  # their pymorphy3 lemmas
+        self.english = english or {}  # conventional / English spelling (lower case) → Russian form
+        self.spellings = spellings  # Russian term words, lower case as written (Хрущёв keeps ё)
         self.conventional = conventional or {}  # folded Russian name form → conventional English spelling
         self._pattern: re.Pattern[str] | None | bool = False  # False: not compiled yet
         self.ranked: dict[str, tuple[Any, ...]] = {}  # reverse(): word → ranked candidates

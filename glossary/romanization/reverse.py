@@ -31,6 +31,7 @@ _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 # ---------------------------------------------------------------- a Russian character-trigram model
 
+
 class _TrigramModel:
     """Interpolated character trigrams over word types, for ordering the beam and unknown candidates."""
 
@@ -51,8 +52,8 @@ class _TrigramModel:
         for w in words:
             w = f"^^{w}$"
             for i in range(2, len(w)):
-                tri[w[i - 2:i + 1]] += 1
-                bi[w[i - 1:i + 1]] += 1
+                tri[w[i - 2 : i + 1]] += 1
+                bi[w[i - 1 : i + 1]] += 1
                 uni[w[i]] += 1
         ctx2: Counter = Counter()
         ctx1: Counter = Counter()
@@ -76,7 +77,7 @@ class _TrigramModel:
     def score(self, word: str) -> float:
         """Mean log-probability per character of *word* (lower case)."""
         w = f"^^{word}$"
-        return sum(self.logp(w[i - 2:i], w[i]) for i in range(2, len(w))) / (len(w) - 2)
+        return sum(self.logp(w[i - 2 : i], w[i]) for i in range(2, len(w))) / (len(w) - 2)
 
 
 _MODEL_WORDS = 60_000
@@ -107,15 +108,15 @@ def _model() -> _TrigramModel:
 # ---------------------------------------------------------------- inverse tables
 
 _APOSTROPHES = "'’ʼ′‘`ʹ"
-_QUOTES = "\"”“″ʺ"
+_QUOTES = '"”“″ʺ'
 
 
 @dataclass(frozen=True)
 class _Inverse:
     pieces: dict[str, tuple[str, ...]]  # latin → cyrillic options
     longest: int
-    silent: tuple[str, ...]             # letters the scheme writes as nothing (ь in ICAO, ъ ь in wikipedia)
-    soft: str                           # the scheme's ь / ъ marks, for normalising apostrophes
+    silent: tuple[str, ...]  # letters the scheme writes as nothing (ь in ICAO, ъ ь in wikipedia)
+    soft: str  # the scheme's ь / ъ marks, for normalising apostrophes
     hard: str
 
 
@@ -140,8 +141,13 @@ def _inverse(scheme_id: str) -> _Inverse:
                 add(latin, cyr)
     for rule in scheme.all_rules({n: True for n in scheme.options}):
         add(rule.output, rule.match)
-    return _Inverse({k: tuple(sorted(v)) for k, v in pieces.items()}, max(map(len, pieces)),
-                    tuple(silent), scheme.letters["ь"], scheme.letters["ъ"])
+    return _Inverse(
+        {k: tuple(sorted(v)) for k, v in pieces.items()},
+        max(map(len, pieces)),
+        tuple(silent),
+        scheme.letters["ь"],
+        scheme.letters["ъ"],
+    )
 
 
 def _normalise_for(scheme_id: str, token: str) -> str:
@@ -198,7 +204,7 @@ def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
         del here[beam:]
         for lp, ctx, back in here:
             for length in range(1, min(inv.longest, n - i) + 1):
-                options = inv.pieces.get(latin[i:i + length])
+                options = inv.pieces.get(latin[i : i + length])
                 if not options:
                     continue
                 target = ring[(i + length) % width]
@@ -244,14 +250,15 @@ def _spell(back: tuple | None) -> str:
 
 # ---------------------------------------------------------------- reverse
 
+
 @dataclass(frozen=True)
 class Candidate:
     """One Cyrillic reading of a romanized word."""
 
     cyrillic: str
-    score: float                     # 0..1
-    schemes: tuple[str, ...]         # scheme ids that romanize `cyrillic` to exactly the token
-    known: bool                      # in the termbase or the pymorphy3 dictionary
+    score: float  # 0..1
+    schemes: tuple[str, ...]  # scheme ids that romanize `cyrillic` to exactly the token
+    known: bool  # in the termbase or the pymorphy3 dictionary
     in_termbase: bool = False
     details: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -279,8 +286,9 @@ def too_long(word: str) -> bool:
     return len(word) > limits.LIMITS.max_word
 
 
-def reverse(word: str, *, termbase: Any = None, lexicon: Lexicon | None = None,
-            limit: int = 10) -> list[Candidate]:
+def reverse(
+    word: str, *, termbase: Any = None, lexicon: Lexicon | None = None, limit: int = 10
+) -> list[Candidate]:
     """Ranked Cyrillic candidates for a romanized word, best first (Тухачевский for Tukhachevskii).
 
     The termbase's forms and spellings rank first: pass *termbase* (its Lexicon is built once per
@@ -357,17 +365,23 @@ def _reverse_hyphenated(token: str, lexicon: Lexicon) -> tuple[Candidate, ...]:
         return ()
     combos: list[tuple[float, tuple[Candidate, ...]]] = [(1.0, ())]
     for options in parts:
-        combos = heapq.nlargest(_HYPHENATED_KEPT, ((p * c.score, (*combo, c)) for p, combo in combos
-                                                   for c in options), key=_LOG_P)
+        combos = heapq.nlargest(
+            _HYPHENATED_KEPT, ((p * c.score, (*combo, c)) for p, combo in combos for c in options), key=_LOG_P
+        )
     combined = []
     for product, combo in combos:
         schemes = set(SCHEME_IDS)
         for c in combo:
             schemes &= set(c.schemes)
-        combined.append(Candidate(
-            "-".join(c.cyrillic for c in combo), round(product ** (1 / len(combo)), 4),
-            tuple(s for s in SCHEME_IDS if s in schemes), all(c.known for c in combo),
-            all(c.in_termbase for c in combo)))
+        combined.append(
+            Candidate(
+                "-".join(c.cyrillic for c in combo),
+                round(product ** (1 / len(combo)), 4),
+                tuple(s for s in SCHEME_IDS if s in schemes),
+                all(c.known for c in combo),
+                all(c.in_termbase for c in combo),
+            )
+        )
     combined.sort(key=lambda c: (-c.score, c.cyrillic))
     return tuple(combined)
 
@@ -393,8 +407,9 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
         lm_score = lm.score(folded)
         in_tb = folded in index.forms
         known_dict = morph.is_known(folded)
-        lemma_in_tb = (not in_tb and known_dict and bool(index.lemmas)
-                       and bool(morph.lemmas(folded) & index.lemmas))
+        lemma_in_tb = (
+            not in_tb and known_dict and bool(index.lemmas) and bool(morph.lemmas(folded) & index.lemmas)
+        )
         english = conventional is not None and folded == _fold(conventional)
         if english:
             score = 0.99  # the termbase's own conventional (English) spelling of this name or term
@@ -417,16 +432,24 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
         if "ё" in cyr and "ё" not in token.lower():
             score -= 0.005  # prefer the plain е spelling when the romanization does not show ё
         score += 0.005 * len(schemes) + 0.002 * max(-5.0, lm_score)
-        candidates.append(Candidate(
-            conventional if english and conventional and conventional.isupper() else _restore_case(cyr, token),
-            round(max(0.0, min(1.0, score)), 4), schemes,
-            in_tb or lemma_in_tb or known_dict, in_tb or lemma_in_tb or english,
-            {"lm": round(lm_score, 3), "english": english, "termbase_form": in_tb}))
+        candidates.append(
+            Candidate(
+                conventional
+                if english and conventional and conventional.isupper()
+                else _restore_case(cyr, token),
+                round(max(0.0, min(1.0, score)), 4),
+                schemes,
+                in_tb or lemma_in_tb or known_dict,
+                in_tb or lemma_in_tb or english,
+                {"lm": round(lm_score, 3), "english": english, "termbase_form": in_tb},
+            )
+        )
     if conventional is not None and any(c.in_termbase and c.schemes for c in candidates):
         # the token is an exact romanization of a termbase form (VChK = ВЧК): that reading wins over the
         # concept's preferred term that an English spelling points to (ЧК)
-        candidates = [replace(c, score=0.94) if c.details.get("english") and not c.schemes else c
-                      for c in candidates]
+        candidates = [
+            replace(c, score=0.94) if c.details.get("english") and not c.schemes else c for c in candidates
+        ]
     candidates.sort(key=lambda c: (-c.score, c.cyrillic))
     return tuple(_merge_yo_variants(candidates, index))
 

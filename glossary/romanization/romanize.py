@@ -39,17 +39,25 @@ from .lexicon import Lexicon, fold
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff\u0500-\u052f]")
 
 
-def romanize(text: str, scheme: str = "lc", *, conventional: bool = False, termbase: Any = None,
-             lexicon: Lexicon | None = None, strict: bool = False,
-             options: Mapping[str, bool] | None = None) -> str:
+def romanize(
+    text: str,
+    scheme: str = "lc",
+    *,
+    conventional: bool = False,
+    termbase: Any = None,
+    lexicon: Lexicon | None = None,
+    strict: bool = False,
+    options: Mapping[str, bool] | None = None,
+) -> str:
     """Romanize *text* with *scheme*.
 
     conventional=True writes the conventional English spelling (Term.conventional) of names the
     termbase (or *lexicon*) knows (nominative forms; see conventional_spellings). Letters outside the
     scheme stay Cyrillic and raise UnmappedCharacterWarning, or UnmappedCharacterError with strict=True.
     """
-    result = romanize_report(text, scheme, conventional=conventional, termbase=termbase, lexicon=lexicon,
-                             options=options)
+    result = romanize_report(
+        text, scheme, conventional=conventional, termbase=termbase, lexicon=lexicon, options=options
+    )
     if result.unmapped:
         if strict:
             raise UnmappedCharacterError(str(result.unmapped[0]))
@@ -57,9 +65,15 @@ def romanize(text: str, scheme: str = "lc", *, conventional: bool = False, termb
     return result.text
 
 
-def romanize_report(text: str, scheme: str = "lc", *, conventional: bool = False, termbase: Any = None,
-                    lexicon: Lexicon | None = None,
-                    options: Mapping[str, bool] | None = None) -> Romanization:
+def romanize_report(
+    text: str,
+    scheme: str = "lc",
+    *,
+    conventional: bool = False,
+    termbase: Any = None,
+    lexicon: Lexicon | None = None,
+    options: Mapping[str, bool] | None = None,
+) -> Romanization:
     """Like romanize(), but returns the text together with every unmapped character."""
     compiled = _compiled(scheme, _options_key(options))
     if conventional:
@@ -69,8 +83,11 @@ def romanize_report(text: str, scheme: str = "lc", *, conventional: bool = False
     unmapped: list[UnmappedCharacter] = []
     if not out.isascii() and _CYRILLIC_RE.search(out):
         nfc = unicodedata.normalize("NFC", text)
-        unmapped = [UnmappedCharacter(m.group(), m.start(), scheme)
-                    for m in _CYRILLIC_RE.finditer(nfc) if ord(m.group()) not in compiled.table]
+        unmapped = [
+            UnmappedCharacter(m.group(), m.start(), scheme)
+            for m in _CYRILLIC_RE.finditer(nfc)
+            if ord(m.group()) not in compiled.table
+        ]
     return Romanization(out, unmapped)
 
 
@@ -94,7 +111,7 @@ def _with_conventional(text: str, compiled: CompiledScheme, lexicon: Lexicon) ->
     parts: list[str] = []
     pos = 0
     for m in pattern.finditer(text):
-        parts.append(compiled.convert(text[pos:m.start()]))
+        parts.append(compiled.convert(text[pos : m.start()]))
         name = spellings[fold(m.group())]
         caps = m.group().isupper() and len(m.group()) > 1
         parts.append(name.upper() if caps else name)
@@ -103,6 +120,23 @@ def _with_conventional(text: str, compiled: CompiledScheme, lexicon: Lexicon) ->
     return "".join(parts)
 
 
-__all__ = ["RUSSIAN", "SCHEMES", "SCHEME_DIR", "SCHEME_IDS", "CompiledScheme", "Lexicon", "Romanization", "Scheme",
-           "UnmappedCharacter", "UnmappedCharacterWarning", "clear_caches", "conventional_spellings",
-           "engine", "get_scheme", "load_scheme_file", "romanize", "romanize_report", "scheme_ids"]
+__all__ = [
+    "RUSSIAN",
+    "SCHEMES",
+    "SCHEME_DIR",
+    "SCHEME_IDS",
+    "CompiledScheme",
+    "Lexicon",
+    "Romanization",
+    "Scheme",
+    "UnmappedCharacter",
+    "UnmappedCharacterWarning",
+    "clear_caches",
+    "conventional_spellings",
+    "engine",
+    "get_scheme",
+    "load_scheme_file",
+    "romanize",
+    "romanize_report",
+    "scheme_ids",
+]

@@ -18,10 +18,29 @@ _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
 
 TIE_BARS = dict.fromkeys(map(ord, "\u0361\ufe20\ufe21"), None)
 _SIGNS = dict.fromkeys(map(ord, "'\"`ʹʺ’‘”“ʼ′″·"), None)
-_SPECIAL = [("ŝ", "shch"), ("šč", "shch"), ("š", "sh"), ("ž", "zh"), ("č", "ch"), ("â", "ja"),
-            ("û", "ju"), ("ë", "e")]
-_DIGRAPHS = [("shch", "W"), ("shh", "W"), ("zh", "Z"), ("kh", "X"), ("ch", "C"), ("sh", "S"),
-             ("cz", "Q"), ("ts", "Q"), ("c", "Q"), ("x", "X"), ("h", "X")]
+_SPECIAL = [
+    ("ŝ", "shch"),
+    ("šč", "shch"),
+    ("š", "sh"),
+    ("ž", "zh"),
+    ("č", "ch"),
+    ("â", "ja"),
+    ("û", "ju"),
+    ("ë", "e"),
+]
+_DIGRAPHS = [
+    ("shch", "W"),
+    ("shh", "W"),
+    ("zh", "Z"),
+    ("kh", "X"),
+    ("ch", "C"),
+    ("sh", "S"),
+    ("cz", "Q"),
+    ("ts", "Q"),
+    ("c", "Q"),
+    ("x", "X"),
+    ("h", "X"),
+]
 # ISO 9 writes с+х as sh, з+х as zh, ц+х as ch, к+х as kh: the same key as ш ж ч х (схема = shema)
 _PLUS_KH = [("sX", "S"), ("zX", "Z"), ("QX", "C"), ("kX", "X")]
 _ICAO_HARD_SIGN_RE = re.compile("ie(?=[iyj][aeou])")  # ICAO ъ = ie before я ю ё (объявил = obieiavil)

@@ -55,12 +55,18 @@ def pack_classes() -> list[type[SlovnikLanguagePack]]:
     for sid in SCHEME_IDS:
         scheme = SCHEMES[sid]
         name = "Slovnik" + "".join(p.capitalize() for p in re.split(r"[^a-z0-9]", sid)) + "Pack"
-        classes.append(type(name, (SlovnikLanguagePack,), {
-            "__doc__": f"{scheme.name} ({scheme.source}).",
-            "language_code": PREFIX + sid,
-            "language_name": f"Russian, {scheme.name}",
-            "scheme_id": sid,
-        }))
+        classes.append(
+            type(
+                name,
+                (SlovnikLanguagePack,),
+                {
+                    "__doc__": f"{scheme.name} ({scheme.source}).",
+                    "language_code": PREFIX + sid,
+                    "language_name": f"Russian, {scheme.name}",
+                    "scheme_id": sid,
+                },
+            )
+        )
     return classes
 
 

@@ -28,7 +28,8 @@ from ..core import termcache
 # (émigré, Piłsudski), but not the few that casefold changes (ß → ss). A word mixing the two
 # alphabets is left to wordfreq.
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz") | {
-    c for c in map(chr, range(0xDF, 0x250)) if c.isalpha() and c.islower() and c.casefold() == c}
+    c for c in map(chr, range(0xDF, 0x250)) if c.isalpha() and c.islower() and c.casefold() == c
+}
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _LANGS = ("en", "ru")
 
@@ -74,8 +75,13 @@ def _build(lang: str, path: Path) -> None:
         try:
             con.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL) WITHOUT ROWID")
             # one Zipf value per bucket (hundreds of buckets, 713,000 words)
-            rows = ((word, zipf) for i, bucket in enumerate(get_frequency_list(lang, "best"))
-                    for zipf in (_bucket_zipf(i),) for word in bucket if _plain(word))
+            rows = (
+                (word, zipf)
+                for i, bucket in enumerate(get_frequency_list(lang, "best"))
+                for zipf in (_bucket_zipf(i),)
+                for word in bucket
+                if _plain(word)
+            )
             con.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", rows)
             con.commit()
         finally:

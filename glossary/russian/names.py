@@ -71,8 +71,18 @@ def conventions() -> tuple[Convention, ...]:
     """The conventional spellings of schemes/conventions.json (checked against its schema in tests)."""
     try:
         data = json.loads(CONVENTIONS_PATH.read_text(encoding="utf-8"))
-        return tuple(Convention(c["name"], c["latin"], c["at"], c["cyrillic"], tuple(c["scheme_latin"]),
-                                c.get("after"), bool(c.get("accepted", True))) for c in data["conventions"])
+        return tuple(
+            Convention(
+                c["name"],
+                c["latin"],
+                c["at"],
+                c["cyrillic"],
+                tuple(c["scheme_latin"]),
+                c.get("after"),
+                bool(c.get("accepted", True)),
+            )
+            for c in data["conventions"]
+        )
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise GlossaryError(f"{CONVENTIONS_PATH}: unreadable conventions file: {e}") from e
 
@@ -165,8 +175,10 @@ class Lexicon:
 
     def surname_shaped(self, cyrillic: str) -> bool:
         """Does *cyrillic* end the way Russian surnames of the lexicon end (-яев, -ский, -ович …)?"""
-        return any(cyrillic[-n:] in self.surname_endings
-                   for n in range(2, min(self._longest_ending, len(cyrillic) - 2) + 1))
+        return any(
+            cyrillic[-n:] in self.surname_endings
+            for n in range(2, min(self._longest_ending, len(cyrillic) - 2) + 1)
+        )
 
 
 @cache

@@ -43,13 +43,17 @@ def writable_path(path: Path | None = None) -> Path:
     """Like termbase_path, but refuses the bundled starter: commands that write need a file of yours."""
     resolved = termbase_path(path)
     if resolved.resolve() == STARTER_PATH:
-        raise TermbaseError("no termbase file given and the bundled starter is read-only: pass "
-                            "--glossary FILE (create one with `glossary new FILE`) or set "
-                            "[tool.slovnik] glossary")
+        raise TermbaseError(
+            "no termbase file given and the bundled starter is read-only: pass "
+            "--glossary FILE (create one with `glossary new FILE`) or set "
+            "[tool.slovnik] glossary"
+        )
     return resolved
 
 
-def load_termbase(path: Path | None = None, fmt: str | None = None, *, encoding: str | None = None) -> Termbase:
+def load_termbase(
+    path: Path | None = None, fmt: str | None = None, *, encoding: str | None = None
+) -> Termbase:
     """Read the termbase for a run that only reads it: from the disk cache when the file's bytes were
     read before (glossary.core.termcache), else parsed (and cached). `cache_key` on the result lets the
     structures derived from it be cached too."""
@@ -74,6 +78,7 @@ def save_termbase(tb: Termbase, path: Path, fmt: str | None = None) -> None:
 
 
 # --- editing ------------------------------------------------------------------------------------------
+
 
 def new_concept_id(tb: Termbase, *texts: str) -> str:
     for text in texts:
@@ -136,17 +141,25 @@ class ImportReport:
     skipped: int = 0
 
     def as_dict(self) -> dict[str, int]:
-        return {"added": self.added, "merged": self.merged, "replaced": self.replaced,
-                "skipped": self.skipped}
+        return {
+            "added": self.added,
+            "merged": self.merged,
+            "replaced": self.replaced,
+            "skipped": self.skipped,
+        }
 
 
-def merge_termbases(into: Termbase, incoming: Termbase, on_duplicate: OnDuplicate = OnDuplicate.fail) -> ImportReport:
+def merge_termbases(
+    into: Termbase, incoming: Termbase, on_duplicate: OnDuplicate = OnDuplicate.fail
+) -> ImportReport:
     """Merge *incoming* into *into* in memory; raises before changing anything if ids clash under `fail`."""
     clashes = [c.id for c in incoming if c.id in into]
     if clashes and on_duplicate is OnDuplicate.fail:
         shown = ", ".join(repr(i) for i in clashes[:5]) + (" …" if len(clashes) > 5 else "")
-        raise TermbaseError(f"{len(clashes)} concept id(s) already in the termbase: {shown} "
-                            "(use --on-duplicate merge, replace or skip)")
+        raise TermbaseError(
+            f"{len(clashes)} concept id(s) already in the termbase: {shown} "
+            "(use --on-duplicate merge, replace or skip)"
+        )
     report = ImportReport()
     replacements: dict[int, Concept] = {}  # by identity of the concept replaced: applied in one pass
     for concept in incoming:
@@ -171,6 +184,7 @@ def merge_termbases(into: Termbase, incoming: Termbase, on_duplicate: OnDuplicat
 
 # --- finding ------------------------------------------------------------------------------------------
 
+
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
 
@@ -181,13 +195,19 @@ def find_concept(tb: Termbase, key: str) -> Concept:
     if concept is not None:
         return concept
     folded = _fold(key.strip())
-    matches = [c for c in tb if any(_fold(t.text) == folded or (t.conventional and _fold(t.conventional) == folded)
-                                    for t in c.terms)]
+    matches = [
+        c
+        for c in tb
+        if any(
+            _fold(t.text) == folded or (t.conventional and _fold(t.conventional) == folded) for t in c.terms
+        )
+    ]
     if not matches:
         raise TermbaseError(f"no concept with id or term {key!r} (try `glossary search {key}`)")
     if len(matches) > 1:
-        raise TermbaseError(f"{key!r} is a term of {len(matches)} concepts: "
-                            f"{', '.join(c.id for c in matches)}; give the id")
+        raise TermbaseError(
+            f"{key!r} is a term of {len(matches)} concepts: {', '.join(c.id for c in matches)}; give the id"
+        )
     return matches[0]
 
 
@@ -202,9 +222,16 @@ class Hit:
 
     def as_dict(self) -> dict[str, Any]:
         c = self.concept
-        return {"id": c.id, "type": c.type.value, "ru": c.ru.text if c.ru else None,
-                "en": c.en.text if c.en else None, "matched": self.term.text, "lang": self.term.lang,
-                "how": self.how, "score": round(self.score, 3)}
+        return {
+            "id": c.id,
+            "type": c.type.value,
+            "ru": c.ru.text if c.ru else None,
+            "en": c.en.text if c.en else None,
+            "matched": self.term.text,
+            "lang": self.term.lang,
+            "how": self.how,
+            "score": round(self.score, 3),
+        }
 
 
 def _rank(hit: Hit, n_query: int) -> tuple[float, int]:
@@ -288,22 +315,29 @@ def _build_search_index(tb: Termbase) -> dict[str, Any]:
                 by_key.setdefault(k, []).append(n)
             n += 1
     memo.save()
-    return {"by_key": {k: termcache.pack(v) for k, v in by_key.items()},
-            "concept_starts": termcache.pack(concept_starts),
-            "text_blob": _Blob.of(texts), "spelled_blob": _Blob.of(spelled)}
+    return {
+        "by_key": {k: termcache.pack(v) for k, v in by_key.items()},
+        "concept_starts": termcache.pack(concept_starts),
+        "text_blob": _Blob.of(texts),
+        "spelled_blob": _Blob.of(spelled),
+    }
 
 
 @dataclass(frozen=True)
 class _Facts:
-    text: str                    # folded
-    spelled: tuple[str, ...]     # folded romanizations (overrides, conventional)
-    words: tuple[str, ...]       # folded words
+    text: str  # folded
+    spelled: tuple[str, ...]  # folded romanizations (overrides, conventional)
+    words: tuple[str, ...]  # folded words
     cyrillic: bool
 
 
 def _term_facts(term: Term) -> _Facts:
-    return _Facts(_fold(term.text), tuple(_fold(r) for r in _romanizations(term)), tuple(_words(term.text)),
-                  bool(_CYRILLIC.search(term.text)))
+    return _Facts(
+        _fold(term.text),
+        tuple(_fold(r) for r in _romanizations(term)),
+        tuple(_words(term.text)),
+        bool(_CYRILLIC.search(term.text)),
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -411,6 +445,7 @@ def search(tb: Termbase, query: str, limit: int | None = 20) -> list[Hit]:
 
 
 # --- statistics ---------------------------------------------------------------------------------------
+
 
 def stats(tb: Termbase) -> dict[str, Any]:
     terms = [t for c in tb for t in c.terms]

@@ -55,8 +55,9 @@ class Status(StrEnum):
         try:
             return cls(v.lower())
         except ValueError:
-            raise ValueError(f"unknown status {limits.quote(value)!r} (expected one of: "
-                             f"{', '.join(s.value for s in cls)})") from None
+            raise ValueError(
+                f"unknown status {limits.quote(value)!r} (expected one of: {', '.join(s.value for s in cls)})"
+            ) from None
 
 
 _STATUS_VALUES = {s.value: s for s in Status}
@@ -193,8 +194,20 @@ def _stamping(name: str):
     return changed
 
 
-for _name in ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "__setitem__",
-              "__delitem__", "__iadd__", "__imul__"):
+for _name in (
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+    "__setitem__",
+    "__delitem__",
+    "__iadd__",
+    "__imul__",
+):
     setattr(ConceptList, _name, _stamping(_name))
 
 

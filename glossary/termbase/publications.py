@@ -39,7 +39,9 @@ def _romanizes(english: str, russian: str) -> bool:
     from ..romanization.reverse import skeleton
 
     en, ru = english.split(), russian.split()
-    return len(en) == len(ru) and all(skeleton(a.lower()) == skeleton(b.lower()) for a, b in zip(en, ru, strict=True))
+    return len(en) == len(ru) and all(
+        skeleton(a.lower()) == skeleton(b.lower()) for a, b in zip(en, ru, strict=True)
+    )
 
 
 def publication(concept: Concept) -> Publication | None:
@@ -53,8 +55,9 @@ def publication(concept: Concept) -> Publication | None:
     english = [t for t in concept.terms_in("en") if t.status is not Status.DEPRECATED]
     spellings = tuple(t.text for t in english if _romanizes(t.text, title.text))
     translations = [t.text for t in english if t.text not in spellings]
-    return Publication(concept.id, title.text, translations[0] if translations else None,
-                       dict(title.romanization), spellings)
+    return Publication(
+        concept.id, title.text, translations[0] if translations else None, dict(title.romanization), spellings
+    )
 
 
 def publications(termbase: Termbase) -> list[Publication]:
@@ -95,8 +98,10 @@ def cite_title(cyrillic: str, scheme: str = "lc", termbase: Termbase | None = No
 def bibliography(termbase: Termbase, scheme: str = "lc") -> list[tuple[str, str, str | None]]:
     """(romanized title, Cyrillic title, translation) of every publication, sorted as a bibliography
     sorts titles: by the romanized title, letter by letter, ignoring case, marks and punctuation."""
-    rows = [(romanize_title(p.cyrillic, scheme, termbase), p.cyrillic, p.translation)
-            for p in publications(termbase)]
+    rows = [
+        (romanize_title(p.cyrillic, scheme, termbase), p.cyrillic, p.translation)
+        for p in publications(termbase)
+    ]
     return sorted(rows, key=lambda row: (_sort_key(row[0]), row[1]))
 
 

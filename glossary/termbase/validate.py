@@ -29,22 +29,27 @@ from ..findings import Finding, RuleMeta
 from .formats import format_for, jsonfile, read_termbase, tbx
 from .model import Status, Termbase
 
-RULES: dict[str, RuleMeta] = {r.code: r for r in (
-    RuleMeta("TB001", "schema-violation", "The file breaks its format's schema", severity="error"),
-    RuleMeta("TB101", "duplicate-id", "Two concepts share an id", severity="error"),
-    RuleMeta("TB102", "duplicate-term", "The same term in two concepts"),
-    RuleMeta("TB103", "repeated-term", "The same term twice in one concept", severity="error"),
-    RuleMeta("TB201", "no-preferred-target", "No preferred target-language term"),
-    RuleMeta("TB202", "several-preferred", "More than one preferred term in one language"),
-    RuleMeta("TB203", "no-source-term", "No source-language term"),
-    RuleMeta("TB204", "no-terms", "A concept without terms"),
-    RuleMeta("TB301", "mixed-script", "Cyrillic and Latin letters inside one word", severity="error"),
-    RuleMeta("TB302", "source-without-cyrillic", "A Russian term without Cyrillic letters"),
-    RuleMeta("TB303", "target-with-cyrillic", "An English term with Cyrillic letters"),
-    RuleMeta("TB304", "unknown-scheme", "A romanization override for an unknown scheme", severity="error"),
-    RuleMeta("TB401", "unknown-see-also", "see_also names an unknown concept", severity="error"),
-    RuleMeta("TB402", "self-see-also", "A concept refers to itself"),
-)}
+RULES: dict[str, RuleMeta] = {
+    r.code: r
+    for r in (
+        RuleMeta("TB001", "schema-violation", "The file breaks its format's schema", severity="error"),
+        RuleMeta("TB101", "duplicate-id", "Two concepts share an id", severity="error"),
+        RuleMeta("TB102", "duplicate-term", "The same term in two concepts"),
+        RuleMeta("TB103", "repeated-term", "The same term twice in one concept", severity="error"),
+        RuleMeta("TB201", "no-preferred-target", "No preferred target-language term"),
+        RuleMeta("TB202", "several-preferred", "More than one preferred term in one language"),
+        RuleMeta("TB203", "no-source-term", "No source-language term"),
+        RuleMeta("TB204", "no-terms", "A concept without terms"),
+        RuleMeta("TB301", "mixed-script", "Cyrillic and Latin letters inside one word", severity="error"),
+        RuleMeta("TB302", "source-without-cyrillic", "A Russian term without Cyrillic letters"),
+        RuleMeta("TB303", "target-with-cyrillic", "An English term with Cyrillic letters"),
+        RuleMeta(
+            "TB304", "unknown-scheme", "A romanization override for an unknown scheme", severity="error"
+        ),
+        RuleMeta("TB401", "unknown-see-also", "see_also names an unknown concept", severity="error"),
+        RuleMeta("TB402", "self-see-also", "A concept refers to itself"),
+    )
+}
 
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -53,14 +58,25 @@ _WORD = re.compile(r"\w+")
 
 def _finding(code: str, message: str, path: str, line: int | None, text: str = "", **extra) -> Finding:
     rule = RULES[code]
-    return Finding(code=code, name=rule.name, message=message, path=path, line=line or 1, column=1,
-                   text=text, severity=rule.severity, extra=extra)
+    return Finding(
+        code=code,
+        name=rule.name,
+        message=message,
+        path=path,
+        line=line or 1,
+        column=1,
+        text=text,
+        severity=rule.severity,
+        extra=extra,
+    )
 
 
 # Placeholders of software strings, which sit against words without a space (`%sошибка`, `{0}файлов`):
 # printf (`%s`, `%1$d`, `%-5.2f`, `%lu`), Python (`%(name)s`) and brace formats (`{0}`, `{name}`).
-_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn]"
-                          r"|%\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]|\{[\w.\[\]:!]{0,40}\}")
+_PLACEHOLDER = re.compile(
+    r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn]"
+    r"|%\([^)\s]{1,40}\)[-+ #0]*\d*(?:\.\d+)?[diouxXeEfFgGcrs]|\{[\w.\[\]:!]{0,40}\}"
+)
 
 
 def mixed_words(text: str) -> list[str]:
@@ -78,8 +94,17 @@ def duplicate_ids(tb: Termbase, path: str | Path = "<termbase>") -> list[Finding
     seen_ids: dict[str, int | None] = {}
     for c in tb.concepts:
         if c.id in seen_ids:
-            out.append(_finding("TB101", f"concept id {limits.quote(c.id)!r} is used again (first at line "
-                                f"{seen_ids[c.id] or '?'})", str(path), c.line, c.id, concept=c.id))
+            out.append(
+                _finding(
+                    "TB101",
+                    f"concept id {limits.quote(c.id)!r} is used again (first at line "
+                    f"{seen_ids[c.id] or '?'})",
+                    str(path),
+                    c.line,
+                    c.id,
+                    concept=c.id,
+                )
+            )
         else:
             seen_ids[c.id] = c.line
     return out
@@ -100,15 +125,25 @@ def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Findin
     for c in tb.concepts:
         line = c.line
         if not c.terms:
-            out.append(_finding("TB204", f"concept {limits.quote(c.id)!r} has no terms", p, line, concept=c.id))
+            out.append(
+                _finding("TB204", f"concept {limits.quote(c.id)!r} has no terms", p, line, concept=c.id)
+            )
             continue
         in_concept: set[tuple[str, str]] = set()
         for t in c.terms:
             # Within a concept, case and ё variants are deliberate (ГУЛАГ/ГУЛаг, Будённый/Буденный);
             # across concepts they are the same word.
             if (t.lang, t.text) in in_concept:
-                out.append(_finding("TB103", f"concept {limits.quote(c.id)!r} lists the {t.lang} term {limits.quote(t.text)!r} twice",
-                                    p, line, t.text, concept=c.id))
+                out.append(
+                    _finding(
+                        "TB103",
+                        f"concept {limits.quote(c.id)!r} lists the {t.lang} term {limits.quote(t.text)!r} twice",
+                        p,
+                        line,
+                        t.text,
+                        concept=c.id,
+                    )
+                )
             in_concept.add((t.lang, t.text))
             key = (t.lang.split("-")[0], t.text.casefold().replace("ё", "е"))
             if c.id not in owners[key]:
@@ -116,46 +151,117 @@ def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Findin
                 spelled.setdefault(key, t.text)
             mixed = mixed_words(t.text)
             if mixed:
-                out.append(_finding("TB301", f"term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} mixes Cyrillic and Latin "
-                                    f"letters in {', '.join(repr(w) for w in mixed)}", p, line, t.text,
-                                    concept=c.id, words=mixed))
+                out.append(
+                    _finding(
+                        "TB301",
+                        f"term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} mixes Cyrillic and Latin "
+                        f"letters in {', '.join(repr(w) for w in mixed)}",
+                        p,
+                        line,
+                        t.text,
+                        concept=c.id,
+                        words=mixed,
+                    )
+                )
             for scheme in t.romanization:
                 if scheme not in schemes:
-                    out.append(_finding("TB304", f"term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} overrides the romanization "
-                                        f"of unknown scheme {limits.quote(scheme)!r} (known: {', '.join(schemes)})",
-                                        p, line, t.text, concept=c.id))
+                    out.append(
+                        _finding(
+                            "TB304",
+                            f"term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} overrides the romanization "
+                            f"of unknown scheme {limits.quote(scheme)!r} (known: {', '.join(schemes)})",
+                            p,
+                            line,
+                            t.text,
+                            concept=c.id,
+                        )
+                    )
             lang = t.lang.split("-")[0]
             if lang == src and src == "ru" and not _CYR.search(t.text):
-                out.append(_finding("TB302", f"Russian term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} has no Cyrillic letter",
-                                    p, line, t.text, concept=c.id))
+                out.append(
+                    _finding(
+                        "TB302",
+                        f"Russian term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} has no Cyrillic letter",
+                        p,
+                        line,
+                        t.text,
+                        concept=c.id,
+                    )
+                )
             if lang == tgt and src == "ru" and _CYR.search(t.text) and not mixed:
-                out.append(_finding("TB303", f"{t.lang} term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} contains Cyrillic",
-                                    p, line, t.text, concept=c.id))
+                out.append(
+                    _finding(
+                        "TB303",
+                        f"{t.lang} term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} contains Cyrillic",
+                        p,
+                        line,
+                        t.text,
+                        concept=c.id,
+                    )
+                )
         if not c.terms_in(src):
-            out.append(_finding("TB203", f"concept {limits.quote(c.id)!r} has no {src} term", p, line, concept=c.id))
+            out.append(
+                _finding("TB203", f"concept {limits.quote(c.id)!r} has no {src} term", p, line, concept=c.id)
+            )
         if not any(t.status is Status.PREFERRED for t in c.terms_in(tgt)):
             what = "no preferred" if c.terms_in(tgt) else "no"
-            out.append(_finding("TB201", f"concept {limits.quote(c.id)!r} has {what} {tgt} term", p, line, concept=c.id))
+            out.append(
+                _finding(
+                    "TB201", f"concept {limits.quote(c.id)!r} has {what} {tgt} term", p, line, concept=c.id
+                )
+            )
         for lang in c.languages:
             preferred = [t.text for t in c.terms if t.lang == lang and t.status is Status.PREFERRED]
             if len(preferred) > 1:
-                out.append(_finding("TB202", f"concept {limits.quote(c.id)!r} has {len(preferred)} preferred {lang} "
-                                    f"terms: {', '.join(preferred)}", p, line, concept=c.id))
+                out.append(
+                    _finding(
+                        "TB202",
+                        f"concept {limits.quote(c.id)!r} has {len(preferred)} preferred {lang} "
+                        f"terms: {', '.join(preferred)}",
+                        p,
+                        line,
+                        concept=c.id,
+                    )
+                )
         for ref in c.see_also:
             if ref == c.id:
-                out.append(_finding("TB402", f"concept {limits.quote(c.id)!r} lists itself in see_also", p, line, ref,
-                                    concept=c.id))
+                out.append(
+                    _finding(
+                        "TB402",
+                        f"concept {limits.quote(c.id)!r} lists itself in see_also",
+                        p,
+                        line,
+                        ref,
+                        concept=c.id,
+                    )
+                )
             elif ref not in ids:
-                out.append(_finding("TB401", f"concept {limits.quote(c.id)!r}: see_also {limits.quote(ref)!r} is not a concept id",
-                                    p, line, ref, concept=c.id))
+                out.append(
+                    _finding(
+                        "TB401",
+                        f"concept {limits.quote(c.id)!r}: see_also {limits.quote(ref)!r} is not a concept id",
+                        p,
+                        line,
+                        ref,
+                        concept=c.id,
+                    )
+                )
     lines = {c.id: c.line for c in tb.concepts}
     for (lang, folded), concept_ids in owners.items():
         text = spelled[lang, folded]
         if len(concept_ids) > 1:
             first, *others = concept_ids
             for other in others:
-                out.append(_finding("TB102", f"{lang} term {limits.quote(text)!r} is in {limits.quote(first)!r} and {limits.quote(other)!r}", p,
-                                    lines.get(other), text, concepts=concept_ids))
+                out.append(
+                    _finding(
+                        "TB102",
+                        f"{lang} term {limits.quote(text)!r} is in {limits.quote(first)!r} and {limits.quote(other)!r}",
+                        p,
+                        lines.get(other),
+                        text,
+                        concepts=concept_ids,
+                    )
+                )
     return sorted(out, key=lambda f: (f.line, f.code))
 
 

@@ -76,7 +76,9 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
 
 
 def load() -> str:
-    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip().split("load average:")[-1]
+    return (
+        subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip().split("load average:")[-1]
+    )
 
 
 def main() -> None:
@@ -92,8 +94,18 @@ def main() -> None:
     data.mkdir(parents=True, exist_ok=True)
     big, big_csv = data / f"big-{args.concepts}.json", data / f"big-{args.concepts}.csv"
     if not big.exists() or not big_csv.exists():
-        subprocess.run([sys.executable, str(HERE / "gen_bigtermbase.py"), str(big), "--csv", str(big_csv),
-                        "--concepts", str(args.concepts)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "gen_bigtermbase.py"),
+                str(big),
+                "--csv",
+                str(big_csv),
+                "--concepts",
+                str(args.concepts),
+            ],
+            check=True,
+        )
     md, tmx = data / "small.md", data / "small.tmx"
     md.write_text(SMALL_MD, encoding="utf-8")
     tmx.write_text(SMALL_TMX, encoding="utf-8")
@@ -108,8 +120,11 @@ def main() -> None:
     env["SLOVNIK_CACHE_DIR"] = str(caches / "warm-up")
     run([glossary, "--version"], env)  # compiles the modules once, untimed
     run([tm, "--version"], env)
-    print(f"load before: {load()}; Python {platform.python_version()} on {platform.machine()}, "
-          f"{os.cpu_count()} CPUs; {args.bin}", flush=True)
+    print(
+        f"load before: {load()}; Python {platform.python_version()} on {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; {args.bin}",
+        flush=True,
+    )
     rows = []
     try:
         if not args.no_import:
@@ -121,8 +136,20 @@ def main() -> None:
                 times.append(run([glossary, "import", str(big_csv), "--into", str(target)], env))
                 target.unlink(missing_ok=True)
             wall, cpu, rss = (statistics.median(t[i] for t in times) for i in range(3))
-            rows.append((f"glossary import ({args.concepts} concepts, CSV → new JSON)", "—", "—", "—", "—",
-                         f"{wall:.2f}", f"{cpu:.2f}", f"{rss:.0f}", "—", "—"))
+            rows.append(
+                (
+                    f"glossary import ({args.concepts} concepts, CSV → new JSON)",
+                    "—",
+                    "—",
+                    "—",
+                    "—",
+                    f"{wall:.2f}",
+                    f"{cpu:.2f}",
+                    f"{rss:.0f}",
+                    "—",
+                    "—",
+                )
+            )
             print(rows[-1], flush=True)
         commands = {
             "glossary show politburo": [glossary, "show", "politburo"],
@@ -142,18 +169,33 @@ def main() -> None:
                 if tb == big:
                     e = run([*argv, "-g", str(edited)], env)
                     after_edit = (f"{e[0]:.2f}", f"{e[1]:.2f}")
-                rows.append((label, name, f"{cold[0]:.2f}", f"{cold[1]:.2f}", f"{cold[2]:.0f}", f"{w[0]:.2f}",
-                             f"{w[1]:.2f}", f"{w[2]:.0f}", *after_edit))
+                rows.append(
+                    (
+                        label,
+                        name,
+                        f"{cold[0]:.2f}",
+                        f"{cold[1]:.2f}",
+                        f"{cold[2]:.0f}",
+                        f"{w[0]:.2f}",
+                        f"{w[1]:.2f}",
+                        f"{w[2]:.0f}",
+                        *after_edit,
+                    )
+                )
                 print(rows[-1], flush=True)
     finally:
         shutil.rmtree(caches, ignore_errors=True)
     print(f"load after: {load()}")
     print()
-    print(f"warm: median of {args.runs} runs on the cache the cold run left; cold: one run on an empty cache "
-          f"(the import: median of {args.runs} runs); s = wall seconds, CPU = user + system seconds, MB = peak RSS")
+    print(
+        f"warm: median of {args.runs} runs on the cache the cold run left; cold: one run on an empty cache "
+        f"(the import: median of {args.runs} runs); s = wall seconds, CPU = user + system seconds, MB = peak RSS"
+    )
     print()
-    print("| command | termbase | cold s | cold CPU s | cold MB | warm s | warm CPU s | warm MB | edited s | "
-          "edited CPU s |")
+    print(
+        "| command | termbase | cold s | cold CPU s | cold MB | warm s | warm CPU s | warm MB | edited s | "
+        "edited CPU s |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         print("| " + " | ".join(row) + " |")

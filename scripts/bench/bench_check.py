@@ -91,8 +91,12 @@ def run(cmd: list[str]) -> dict:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{cmd[0]} failed ({code}): {err[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": max(usage.ru_maxrss, peak[0]) / 1024,
-            "pss": max(peak[1], 1) / 1024}
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss": max(usage.ru_maxrss, peak[0]) / 1024,
+        "pss": max(peak[1], 1) / 1024,
+    }
 
 
 def score(findings: list[dict], truth: list[dict]) -> dict[str, dict]:
@@ -105,7 +109,10 @@ def score(findings: list[dict], truth: list[dict]) -> dict[str, dict]:
         hits = sum(1 for f in mine if (f["tuid"], check) in planted)
         caught = sum(1 for t in truth if t["check"] == check and (t["tuid"], check) in found)
         out[check] = {"planted": by_check[check], "caught": caught, "findings": len(mine), "correct": hits}
-    term = {k: sum(out[c][k] for c in TERM_CHECKS if c in out) for k in ("planted", "caught", "findings", "correct")}
+    term = {
+        k: sum(out[c][k] for c in TERM_CHECKS if c in out)
+        for k in ("planted", "caught", "findings", "correct")
+    }
     out["term faults (all four)"] = term
     return out
 
@@ -127,25 +134,64 @@ def main(argv=None) -> None:
     data = args.data or Path(f"/tmp/slovnik-check-{args.units}")
     if not (data / "truth.jsonl").exists():
         log(f"generating {args.units} units into {data}")
-        subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_check_corpus.py"), "-n", str(args.units),
-                        "-o", str(data)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "scripts" / "gen_check_corpus.py"),
+                "-n",
+                str(args.units),
+                "-o",
+                str(data),
+            ],
+            check=True,
+        )
     truth = [json.loads(line) for line in (data / "truth.jsonl").open(encoding="utf-8")]
-    tm_cmd = [str(BIN / "tm"), "check", "--glossary", str(data / "termbase.json"), "--format", "json",
-              "--exit-zero", "-o"]
-    runs: dict[str, list[dict]] = {"tm check (TMX)": [], "tm check (TMX, -j 1)": [], "tm check (PO)": [],
-                                   "pofilter (PO)": []}
+    tm_cmd = [
+        str(BIN / "tm"),
+        "check",
+        "--glossary",
+        str(data / "termbase.json"),
+        "--format",
+        "json",
+        "--exit-zero",
+        "-o",
+    ]
+    runs: dict[str, list[dict]] = {
+        "tm check (TMX)": [],
+        "tm check (TMX, -j 1)": [],
+        "tm check (PO)": [],
+        "pofilter (PO)": [],
+    }
     load_before = os.getloadavg()
     for i in range(args.runs):
         runs["tm check (TMX)"].append(run([*tm_cmd, str(data / "out-tmx.json"), str(data / "corpus.tmx")]))
-        runs["tm check (TMX, -j 1)"].append(run([*tm_cmd, str(data / "out-tmx-j1.json"), "-j", "1",
-                                                 str(data / "corpus.tmx")]))
-        runs["pofilter (PO)"].append(run([str(BIN / "pofilter"), "--progress=none", str(data / "corpus.po"),
-                                          str(data / "pofilter-out.po")]))
+        runs["tm check (TMX, -j 1)"].append(
+            run([*tm_cmd, str(data / "out-tmx-j1.json"), "-j", "1", str(data / "corpus.tmx")])
+        )
+        runs["pofilter (PO)"].append(
+            run(
+                [
+                    str(BIN / "pofilter"),
+                    "--progress=none",
+                    str(data / "corpus.po"),
+                    str(data / "pofilter-out.po"),
+                ]
+            )
+        )
         runs["tm check (PO)"].append(run([*tm_cmd, str(data / "out-po.json"), str(data / "corpus.po")]))
-        log(f"run {i + 1}: " + "; ".join(f"{k} {v[-1]['wall']:.1f}s wall {v[-1]['cpu']:.1f}s cpu "
-                                         f"{v[-1]['rss']:.0f} MiB RSS {v[-1]['pss']:.0f} MiB PSS" for k, v in runs.items()))
+        log(
+            f"run {i + 1}: "
+            + "; ".join(
+                f"{k} {v[-1]['wall']:.1f}s wall {v[-1]['cpu']:.1f}s cpu "
+                f"{v[-1]['rss']:.0f} MiB RSS {v[-1]['pss']:.0f} MiB PSS"
+                for k, v in runs.items()
+            )
+        )
     load_after = os.getloadavg()
-    med = {k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss", "pss")} for k, v in runs.items()}
+    med = {
+        k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss", "pss")}
+        for k, v in runs.items()
+    }
     findings = json.loads((data / "out-tmx.json").read_text(encoding="utf-8"))
     same = findings == json.loads((data / "out-tmx-j1.json").read_text(encoding="utf-8"))
     acc = score(findings, truth)
@@ -159,31 +205,45 @@ def main(argv=None) -> None:
     n = args.units
     po_units = len(po)
 
-    lines = [f"## tm check vs pofilter, {n:,} units ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})", "",
-             f"Machine: {platform.machine()}, {os.cpu_count()} cores (shared), Python {platform.python_version()}; "
-             f"medians of {args.runs} runs. Load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} "
-             f"after. `tm check` uses one worker process per core by default (here {os.cpu_count()}); "
-             f"`-j 1` is the same run in one process (same findings: {'yes' if same else 'NO'}). CPU s "
-             f"includes the workers; peak RSS and PSS are sums over the process and its workers (RSS counts pages "
-             f"the workers share with the parent once per process, PSS splits them: PSS is the memory held).", "",
-             "| tool | wall s | CPU s | units/s (wall) | units/s (CPU) | peak RSS MiB | peak PSS MiB |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"## tm check vs pofilter, {n:,} units ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores (shared), Python {platform.python_version()}; "
+        f"medians of {args.runs} runs. Load average (1 min) {load_before[0]:.1f} before, {load_after[0]:.1f} "
+        f"after. `tm check` uses one worker process per core by default (here {os.cpu_count()}); "
+        f"`-j 1` is the same run in one process (same findings: {'yes' if same else 'NO'}). CPU s "
+        f"includes the workers; peak RSS and PSS are sums over the process and its workers (RSS counts pages "
+        f"the workers share with the parent once per process, PSS splits them: PSS is the memory held).",
+        "",
+        "| tool | wall s | CPU s | units/s (wall) | units/s (CPU) | peak RSS MiB | peak PSS MiB |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for k, m in med.items():
-        lines.append(f"| {k} | {m['wall']:.1f} | {m['cpu']:.1f} | {n / m['wall']:,.0f} | {n / m['cpu']:,.0f} | "
-                     f"{m['rss']:.0f} | {m['pss']:.0f} |")
+        lines.append(
+            f"| {k} | {m['wall']:.1f} | {m['cpu']:.1f} | {n / m['wall']:,.0f} | {n / m['cpu']:,.0f} | "
+            f"{m['rss']:.0f} | {m['pss']:.0f} |"
+        )
     pof = med["pofilter (PO)"]
     for k in ("tm check (PO)", "tm check (TMX)", "tm check (TMX, -j 1)"):
         lines.append("")
-        lines.append(f"Throughput ratio {k} / pofilter: {pof['wall'] / med[k]['wall']:.2f}× wall, "
-                     f"{pof['cpu'] / med[k]['cpu']:.2f}× CPU.")
+        lines.append(
+            f"Throughput ratio {k} / pofilter: {pof['wall'] / med[k]['wall']:.2f}× wall, "
+            f"{pof['cpu'] / med[k]['cpu']:.2f}× CPU."
+        )
     lines += ["", "| check | planted | caught | recall | findings | precision |", "|---|---|---|---|---|---|"]
     for check, a in acc.items():
         recall = a["caught"] / a["planted"] if a["planted"] else float("nan")
         precision = a["correct"] / a["findings"] if a["findings"] else float("nan")
-        lines.append(f"| {check} | {a['planted']} | {a['caught']} | {recall:.3f} | {a['findings']} | {precision:.3f} |")
-    lines += ["", f"pofilter flagged {len(flagged):,} of {po_units - 1:,} units "
-              f"({len(flagged) / max(po_units - 1, 1):.0%}); planted term faults on a unit it flagged: "
-              f"{pof_term} of {len(term_truth)} (by coincidence of another test; it has no termbase).", ""]
+        lines.append(
+            f"| {check} | {a['planted']} | {a['caught']} | {recall:.3f} | {a['findings']} | {precision:.3f} |"
+        )
+    lines += [
+        "",
+        f"pofilter flagged {len(flagged):,} of {po_units - 1:,} units "
+        f"({len(flagged) / max(po_units - 1, 1):.0%}); planted term faults on a unit it flagged: "
+        f"{pof_term} of {len(term_truth)} (by coincidence of another test; it has no termbase).",
+        "",
+    ]
     report = "\n".join(lines)
     print(report)
     if args.out:

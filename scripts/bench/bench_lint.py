@@ -81,8 +81,16 @@ def run_once(command: list[str]) -> tuple[float, float]:
 
 
 def commands(paths: list[Path]) -> dict[str, list[str]]:
-    ours = [sys.executable, "-c", "from glossary.cli import main; main()", "lint", *map(str, paths),
-            "--format", "json", "--exit-zero"]
+    ours = [
+        sys.executable,
+        "-c",
+        "from glossary.cli import main; main()",
+        "lint",
+        *map(str, paths),
+        "--format",
+        "json",
+        "--exit-zero",
+    ]
     cmds = {"slovnik": ours}
     proselint = shutil.which("proselint") or str(Path(sys.executable).with_name("proselint"))
     if Path(proselint).exists():
@@ -110,8 +118,10 @@ def bench(label: str, paths: list[Path], runs: int) -> list[str]:
     for name, runs_ in times.items():
         wall = statistics.median(w for w, _ in runs_)
         cpu = statistics.median(c for _, c in runs_)
-        rows.append(f"| {label} | {len(paths)} | {size / 1000:.0f} KB | {name} | {wall:.2f} s | "
-                    f"{cpu:.2f} s | {size / 1000 / wall:.0f} KB/s | {size / 1000 / cpu:.0f} KB/s |")
+        rows.append(
+            f"| {label} | {len(paths)} | {size / 1000:.0f} KB | {name} | {wall:.2f} s | "
+            f"{cpu:.2f} s | {size / 1000 / wall:.0f} KB/s | {size / 1000 / cpu:.0f} KB/s |"
+        )
     return rows
 
 
@@ -124,8 +134,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the generated text here too")
     args = parser.parse_args()
     print(f"before: {uptime()}")
-    rows = ["| case | files | size | tool | median wall | median CPU | KB/s wall | KB/s CPU |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| case | files | size | tool | median wall | median CPU | KB/s wall | KB/s CPU |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one.txt"
         one.write_text(ONE_LINE, encoding="utf-8")

@@ -82,13 +82,17 @@ async def main() -> None:
     assert client._server is not None
     pid = client._server.pid
     root = Path.cwd()
-    await client.initialize_async(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(),
-                                                       root_uri=root.as_uri()))
+    await client.initialize_async(
+        lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=root.as_uri())
+    )
     client.initialized(lsp.InitializedParams())
     uri = (root / "bench-lsp.md").as_uri()
     t0 = time.perf_counter()
-    client.text_document_did_open(lsp.DidOpenTextDocumentParams(text_document=lsp.TextDocumentItem(
-        uri=uri, language_id="markdown", version=1, text=text)))
+    client.text_document_did_open(
+        lsp.DidOpenTextDocumentParams(
+            text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
     await pushes(1, 1)
     cold = time.perf_counter() - t0
     lines = text.split("\n")
@@ -100,11 +104,20 @@ async def main() -> None:
     def edit(word: str) -> float:
         nonlocal version
         version += 1
-        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[lsp.TextDocumentContentChangePartial(range=lsp.Range(
-                start=lsp.Position(line=middle, character=0), end=lsp.Position(line=middle, character=0)),
-                text=word)]))
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[
+                    lsp.TextDocumentContentChangePartial(
+                        range=lsp.Range(
+                            start=lsp.Position(line=middle, character=0),
+                            end=lsp.Position(line=middle, character=0),
+                        ),
+                        text=word,
+                    )
+                ],
+            )
+        )
         return time.perf_counter()
 
     words = ["Dzerzhinskii ", "Dzerzhinsky ", "Yezhov ", "Ezhov ", "Iagoda ", "Yagoda "]
@@ -124,13 +137,17 @@ async def main() -> None:
     after = rss_mb(pid)
     load = os.getloadavg()
     ms = lambda xs: f"median {statistics.median(xs) * 1000:.0f} ms, max {max(xs) * 1000:.0f} ms"  # noqa: E731
-    print(f"document: {len(text.encode('utf-8')) / 1000:.0f} KB, {len(lines)} lines; load average "
-          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(
+        f"document: {len(text.encode('utf-8')) / 1000:.0f} KB, {len(lines)} lines; load average "
+        f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
     print(f"first diagnostics after open (cold): {cold:.1f} s")
     print(f"after an edit, quick pass (edited paragraph): {ms(quick)} over {len(quick)} edits")
     print(f"after an edit, full pass (whole buffer, after the {0.35 * 1000:.0f} ms pause): {ms(full)}")
-    print(f"burst of {args.burst} edits: {burst:.1f} s ({burst / max(args.burst, 1) * 1000:.0f} ms per edit and "
-          f"its diagnostics); server RSS {before:.0f} MB before, {after:.0f} MB after")
+    print(
+        f"burst of {args.burst} edits: {burst:.1f} s ({burst / max(args.burst, 1) * 1000:.0f} ms per edit and "
+        f"its diagnostics); server RSS {before:.0f} MB before, {after:.0f} MB after"
+    )
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()

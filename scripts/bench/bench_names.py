@@ -20,8 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # Only the two files: importing the package is the same with or without the lexicon.
-LOAD = ("import time; from glossary import names; t = time.perf_counter(); names.lexicon(); names.conventions(); "
-        "print(time.perf_counter() - t)")
+LOAD = (
+    "import time; from glossary import names; t = time.perf_counter(); names.lexicon(); names.conventions(); "
+    "print(time.perf_counter() - t)"
+)
 
 
 def main() -> None:
@@ -29,10 +31,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     print(f"load: {os.getloadavg()[0]:.2f} (1-min average, {os.cpu_count()} cores)")
-    loads = [float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True,
-                                  cwd=ROOT).stdout) for _ in range(args.runs)]
-    print(f"names lexicon + conventions load: median {statistics.median(loads) * 1000:.1f} ms "
-          f"({(ROOT / 'glossary/data/names/names.json').stat().st_size // 1024} KB)")
+    loads = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, cwd=ROOT
+            ).stdout
+        )
+        for _ in range(args.runs)
+    ]
+    print(
+        f"names lexicon + conventions load: median {statistics.median(loads) * 1000:.1f} ms "
+        f"({(ROOT / 'glossary/data/names/names.json').stat().st_size // 1024} KB)"
+    )
     glossary = Path(sys.executable).with_name("glossary")
     with tempfile.TemporaryDirectory() as tmp:
         one = Path(tmp) / "one.txt"
@@ -40,7 +50,9 @@ def main() -> None:
         walls = []
         for _ in range(args.runs):
             t = time.perf_counter()
-            subprocess.run([str(glossary), "lint", "--exit-zero", str(one)], capture_output=True, check=True, cwd=tmp)
+            subprocess.run(
+                [str(glossary), "lint", "--exit-zero", str(one)], capture_output=True, check=True, cwd=tmp
+            )
             walls.append(time.perf_counter() - t)
     print(f"glossary lint, one-line file: median {statistics.median(walls):.2f} s wall over {args.runs} runs")
 

@@ -32,8 +32,32 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PREFIXES = ["", "пред", "пере", "под", "над", "раз", "вы", "за", "об", "от", "про", "со", "до", "не",
-            "анти", "контр", "вне", "меж", "сверх", "суб", "ультра", "около", "после", "противо"]
+PREFIXES = [
+    "",
+    "пред",
+    "пере",
+    "под",
+    "над",
+    "раз",
+    "вы",
+    "за",
+    "об",
+    "от",
+    "про",
+    "со",
+    "до",
+    "не",
+    "анти",
+    "контр",
+    "вне",
+    "меж",
+    "сверх",
+    "суб",
+    "ультра",
+    "около",
+    "после",
+    "противо",
+]
 
 
 def synthetic(source: Path, n: int, target: Path) -> int:
@@ -103,8 +127,9 @@ def child(tb_path: Path, tmp: Path) -> None:
 
     gc.disable()  # as `glossary print` runs
     tb = stage("load termbase (JSON reader)", lambda: read_termbase(tb_path))
-    glossary = stage("build entry list (romanize ×2, collate, group)",
-                     lambda: build_glossary(tb, schemes=("lc", "bgn")))
+    glossary = stage(
+        "build entry list (romanize ×2, collate, group)", lambda: build_glossary(tb, schemes=("lc", "bgn"))
+    )
     stage("Typst compile → PDF bytes (coverage check beside it)", lambda: render_pdf(glossary))
     for suffix in (".html", ".md", ".docx", ".tex"):
         stage(f"write {suffix}", lambda s=suffix: write_glossary(glossary, tmp / f"o{s}"))
@@ -136,17 +161,33 @@ def main() -> None:
     cached["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
 
     def cli(suffix: str, env: dict[str, str] = cached):
-        return lambda: subprocess.run([str(glossary_cli), "print", "-g", str(tb_path), "-o",
-                                       str(tmp / f"out{suffix}"), "--scheme", "lc,bgn"],
-                                      check=True, capture_output=True, env=env)
+        return lambda: subprocess.run(
+            [
+                str(glossary_cli),
+                "print",
+                "-g",
+                str(tb_path),
+                "-o",
+                str(tmp / f"out{suffix}"),
+                "--scheme",
+                "lc,bgn",
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
 
     rows = []
     cli(".pdf")()  # warm the OS file cache and write the bytecode cache
     e2e = timed(cli(".pdf"), args.runs)
     rows.append(("CLI end to end → PDF", e2e))
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        rows.append(("CLI end to end → PDF, no bytecode cache (PYTHONDONTWRITEBYTECODE set)",
-                     timed(cli(".pdf", dict(os.environ)), args.runs)))
+        rows.append(
+            (
+                "CLI end to end → PDF, no bytecode cache (PYTHONDONTWRITEBYTECODE set)",
+                timed(cli(".pdf", dict(os.environ)), args.runs),
+            )
+        )
 
     from pypdf import PdfReader
 
@@ -156,8 +197,12 @@ def main() -> None:
     # a second in-process compile of the same glossary would measure its cache, not its work.
     stages: dict[str, tuple[list[float], list[float]]] = {}
     for _ in range(0 if args.pdf_only else args.runs):
-        out = subprocess.run([sys.executable, __file__, "--child", str(tb_path), str(tmp)], check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(tb_path), str(tmp)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         for name, (wall, cpu) in json.loads(out).items():
             stages.setdefault(name, ([], []))
             stages[name][0].append(wall)
@@ -168,16 +213,22 @@ def main() -> None:
     # "out.pdf: 2000 entries under 26 letter headings"
     entries = cli(".pdf")().stdout.decode().split(": ", 1)[1].split()[0]
 
-    print(f"{count} concepts ({entries} entries, {pages} PDF pages, A4, 9 pt, lc+bgn); "
-          f"{args.runs} runs each; median (min–max)")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {load_before:.1f} before, "
-          f"{os.getloadavg()[0]:.1f} after, Python {platform.python_version()}")
+    print(
+        f"{count} concepts ({entries} entries, {pages} PDF pages, A4, 9 pt, lc+bgn); "
+        f"{args.runs} runs each; median (min–max)"
+    )
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after, Python {platform.python_version()}"
+    )
     print()
     print("| stage | wall median s | wall min–max s | CPU median s |")
     print("|---|---:|---:|---:|")
     for name, (wall, cpu) in rows:
-        print(f"| {name} | {statistics.median(wall):.2f} | {min(wall):.2f}–{max(wall):.2f} | "
-              f"{statistics.median(cpu):.2f} |")
+        print(
+            f"| {name} | {statistics.median(wall):.2f} | {min(wall):.2f}–{max(wall):.2f} | "
+            f"{statistics.median(cpu):.2f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -55,8 +55,11 @@ def build_text(megabytes: float, seed: int) -> str:
         sentence[0] = sentence[0].capitalize()
         if rng.random() < 0.2:
             sentence.insert(rng.randrange(len(sentence)), str(rng.randint(1900, 1991)))
-        line = " ".join(sentence) + rng.choice([".", ".", ".", "!", "?", ";"]) + (
-            "\n" if rng.random() < 0.15 else " ")
+        line = (
+            " ".join(sentence)
+            + rng.choice([".", ".", ".", "!", "?", ";"])
+            + ("\n" if rng.random() < 0.15 else " ")
+        )
         out.append(line)
         size += len(line.encode("utf-8"))
     return "".join(out)
@@ -114,8 +117,10 @@ def compare(text: str, ours: str, theirs: str, label: str) -> int:
     print(f"  {label}: {same}/{len(src)} words identical")
     for kind, rows in sorted(kinds.items()):
         distinct = list(dict.fromkeys(rows))
-        print(f"    {kind}: {len(rows)} words ({len(distinct)} distinct), e.g. "
-              + "; ".join(f"{s} → ours {x}, iuliia {y}" for s, x, y in distinct[:3 if kind != 'other' else 20]))
+        print(
+            f"    {kind}: {len(rows)} words ({len(distinct)} distinct), e.g. "
+            + "; ".join(f"{s} → ours {x}, iuliia {y}" for s, x, y in distinct[: 3 if kind != "other" else 20])
+        )
     return len(kinds.get("other", []))
 
 
@@ -136,26 +141,36 @@ def main(argv: list[str] | None = None) -> int:
         def run(t: str) -> str:
             clear_caches()  # every run compiles the scheme again: no advantage from run 1
             return romanize(t, scheme_id)
+
         return run
 
     text = build_text(args.mb, args.seed)
     mb = len(text.encode("utf-8")) / 1_000_000
-    print(f"text: {mb:.1f} MB UTF-8, {len(text):,} characters, {len(text.split()):,} words; "
-          f"{args.runs} runs each, median; Python {platform.python_version()}, {platform.machine()}, "
-          f"iuliia {getattr(iuliia, '__version__', '?')}, transliterate {transliterate.__version__}, "
-          f"translitua {_version('translitua')}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"text: {mb:.1f} MB UTF-8, {len(text):,} characters, {len(text.split()):,} words; "
+        f"{args.runs} runs each, median; Python {platform.python_version()}, {platform.machine()}, "
+        f"iuliia {getattr(iuliia, '__version__', '?')}, transliterate {transliterate.__version__}, "
+        f"translitua {_version('translitua')}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     warnings.simplefilter("ignore", DeprecationWarning)
     romanize("а", "wikipedia"), romanize("а", "iso9"), romanize("а", "lc")  # load the schemes once
 
     pairs = [
         ("wikipedia", cold("wikipedia"), "iuliia WIKIPEDIA", iuliia.WIKIPEDIA.translate),
         ("iso9", cold("iso9"), "iuliia GOST_779", iuliia.GOST_779.translate),
-        ("lc", cold("lc"), "transliterate ru",
-         lambda t: transliterate.translit(t, "ru", reversed=True)),
-        ("ala-lc", cold("ala-lc"), "translitua RussianALALC",
-         lambda t: translitua.translit(t, translitua.RussianALALC)),
-        ("lc", cold("lc"), "translitua RussianALALC",
-         lambda t: translitua.translit(t, translitua.RussianALALC)),
+        ("lc", cold("lc"), "transliterate ru", lambda t: transliterate.translit(t, "ru", reversed=True)),
+        (
+            "ala-lc",
+            cold("ala-lc"),
+            "translitua RussianALALC",
+            lambda t: translitua.translit(t, translitua.RussianALALC),
+        ),
+        (
+            "lc",
+            cold("lc"),
+            "translitua RussianALALC",
+            lambda t: translitua.translit(t, translitua.RussianALALC),
+        ),
     ]
     others = 0
     print("\n| our scheme | ours MB/s | peer | peer MB/s | ratio |\n|---|---|---|---|---|")

@@ -72,16 +72,22 @@ def main() -> None:
             for name, fn in cases.items():
                 times[name].append(timed(fn))
         medians = {name: statistics.median(t) for name, t in times.items()}
-        print(f"{n_concepts} concepts, {n_terms} terms; v2 file {v2.stat().st_size / 1e6:.1f} MB; "
-              f"median of {args.runs} runs; Python {platform.python_version()} on {platform.machine()}")
+        print(
+            f"{n_concepts} concepts, {n_terms} terms; v2 file {v2.stat().st_size / 1e6:.1f} MB; "
+            f"median of {args.runs} runs; Python {platform.python_version()} on {platform.machine()}"
+        )
         print()
         print("| case | median s | concepts/s | vs translate-toolkit |")
         print("|---|---:|---:|---:|")
-        peers = {"read": medians["read TBX v2: translate-toolkit tbxfile"],
-                 "write": medians["write TBX v2: translate-toolkit bytes(store)"]}
+        peers = {
+            "read": medians["read TBX v2: translate-toolkit tbxfile"],
+            "write": medians["write TBX v2: translate-toolkit bytes(store)"],
+        }
         for name, m in medians.items():
             peer = peers[name.split()[0]]
-            ratio = "—" if "v3" in name else f"{peer / m:.2f}× faster" if m < peer else f"{m / peer:.2f}× slower"
+            ratio = (
+                "—" if "v3" in name else f"{peer / m:.2f}× faster" if m < peer else f"{m / peer:.2f}× slower"
+            )
             print(f"| {name} | {m:.3f} | {n_concepts / m:,.0f} | {ratio} |")
 
 

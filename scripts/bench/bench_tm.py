@@ -58,9 +58,13 @@ with Store(sys.argv[1], create=True) as s:
 print(time.perf_counter() - t, r.read, r.added)
 """
 
-CONCORDANCE = [("word", "номенклатуры", {}), ("name", "Орджоникидзе", {}),
-               ("phrase", '"центральный комитет"', {}), ("lemma", "номенклатура", {"lemma": True}),
-               ("lemma, 2 words", "партийный секретарь", {"lemma": True})]
+CONCORDANCE = [
+    ("word", "номенклатуры", {}),
+    ("name", "Орджоникидзе", {}),
+    ("phrase", '"центральный комитет"', {}),
+    ("lemma", "номенклатура", {"lemma": True}),
+    ("lemma, 2 words", "партийный секретарь", {"lemma": True}),
+]
 
 
 def log(*args) -> None:
@@ -75,8 +79,12 @@ def pct(values: list[float], p: float) -> float:
 def run_import(tmx: Path, store: Path) -> tuple[float, int, int]:
     for suffix in ("", "-wal", "-shm"):
         store.with_name(store.name + suffix).unlink(missing_ok=True)
-    child = subprocess.Popen([sys.executable, "-c", IMPORT_CHILD, str(store), str(tmx)], cwd=ROOT,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", IMPORT_CHILD, str(store), str(tmx)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     out = child.stdout.read()
     _, status, usage = os.wait4(child.pid, 0)
     if status != 0:
@@ -180,8 +188,9 @@ def main() -> int:
         times, paired = [], []
         for _ in range(max(1, args.runs - 1)):  # peer and store timed back to back: same machine load
             t = time.perf_counter()
-            brute = process.extract(q, choices, scorer=Levenshtein.normalized_similarity, limit=5,
-                                    score_cutoff=0.74)
+            brute = process.extract(
+                q, choices, scorer=Levenshtein.normalized_similarity, limit=5, score_cutoff=0.74
+            )
             times.append(time.perf_counter() - t)
             t = time.perf_counter()
             store.lookup(queries[i], min_score=75, top=5)
@@ -190,7 +199,7 @@ def main() -> int:
         index_ms.append(statistics.median(paired) * 1000)
         expected = [p for p in (int(100 * s + 1e-9) for _, s, _ in brute) if p >= 75]
         got = [min(m.score, 100) for m in results[i]]
-        same_scores += got == expected[:len(got)] and len(got) == len(expected)
+        same_scores += got == expected[: len(got)] and len(got) == len(expected)
         same_ids += {m.id for m in results[i]} == {ids[j] for (_, s, j) in brute if int(100 * s + 1e-9) >= 75}
     nb = len(brute_ms)
     speedup = statistics.median(brute_ms) / statistics.median(index_ms)
@@ -206,17 +215,22 @@ def main() -> int:
             times.append(time.perf_counter() - t)
         concordance.append((label, query, kw, statistics.median(times) * 1000, len(hits)))
 
-    cold_lookup = [run_cli(["lookup", str(store_path), q]) for q in queries[:5] for _ in range(max(1, args.runs))]
+    cold_lookup = [
+        run_cli(["lookup", str(store_path), q]) for q in queries[:5] for _ in range(max(1, args.runs))
+    ]
     cold_stats = [run_cli(["stats", str(store_path)]) for _ in range(max(3, args.runs))]
-    log(f"cold CLI: lookup {statistics.median(c[0] for c in cold_lookup):.2f} s, "
-        f"stats {statistics.median(c[0] for c in cold_stats):.2f} s")
+    log(
+        f"cold CLI: lookup {statistics.median(c[0] for c in cold_lookup):.2f} s, "
+        f"stats {statistics.median(c[0] for c in cold_stats):.2f} s"
+    )
 
-    report = f"""## TM store benchmark: {args.n:,} TUs
+    report = (
+        f"""## TM store benchmark: {args.n:,} TUs
 
 Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared with other jobs),
 Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}. Data: `scripts/gen_tmx.py -n {args.n}`
-(seed 1; {stats['units']:,} distinct units after dedupe, {stats['index_words']:,} distinct source words;
-TMX {tmx.stat().st_size / 1e6:.0f} MB, store {stats['size_bytes'] / 1e6:.0f} MB).
+(seed 1; {stats["units"]:,} distinct units after dedupe, {stats["index_words"]:,} distinct source words;
+TMX {tmx.stat().st_size / 1e6:.0f} MB, store {stats["size_bytes"] / 1e6:.0f} MB).
 
 | measurement | result |
 |---|---|
@@ -238,8 +252,13 @@ Concordance (limit 20, median of {max(5, args.runs * 5)} runs):
 
 | query | kind | median | hits |
 |---|---|---|---|
-""" + "\n".join(f"| `{q}`{' --lemma' if kw else ''} | {label} | {ms:.1f} ms | {n} |"
-                for label, q, kw, ms, n in concordance) + "\n"
+"""
+        + "\n".join(
+            f"| `{q}`{' --lemma' if kw else ''} | {label} | {ms:.1f} ms | {n} |"
+            for label, q, kw, ms, n in concordance
+        )
+        + "\n"
+    )
     print(report)
     if args.out:
         with open(args.out, "a", encoding="utf-8") as fh:
@@ -255,8 +274,11 @@ def run_cli(argv: list[str]) -> tuple[float, int]:
 
     with tempfile.NamedTemporaryFile("r") as rss:
         started = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, str(Path(sys.executable).with_name("tm")),
-                        *argv], stdout=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", rss.name, str(Path(sys.executable).with_name("tm")), *argv],
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
         wall = time.perf_counter() - started
         return wall, int(rss.read().split()[-1]) * 1024
 

@@ -57,13 +57,21 @@ def child(mode: str, path: str) -> None:
             chars += len(unit.source or "") + len(unit.target or "")
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"units": units, "chars": chars, "seconds": seconds, "peak_kib": peak,
-                      "baseline_kib": baseline}))
+    print(
+        json.dumps(
+            {"units": units, "chars": chars, "seconds": seconds, "peak_kib": peak, "baseline_kib": baseline}
+        )
+    )
 
 
 def run(mode: str, path: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)], check=True,
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     return json.loads(out.stdout)
 
 
@@ -86,16 +94,21 @@ def measure(path: Path, runs: int) -> dict[str, dict]:
 def table(path: Path, summary: dict[str, dict]) -> str:
     ref = summary["translate-toolkit tmxfile"]
     size = path.stat().st_size / 2**20
-    lines = [f"File: {path.name}, {size:.1f} MiB, {ref['units']:,} TUs", "",
-             "| reader | median s | TU/s | vs ttk speed | peak RSS MiB | RSS above import MiB | "
-             "vs ttk RSS above import |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"File: {path.name}, {size:.1f} MiB, {ref['units']:,} TUs",
+        "",
+        "| reader | median s | TU/s | vs ttk speed | peak RSS MiB | RSS above import MiB | "
+        "vs ttk RSS above import |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
     ref_extra = ref["peak_mib"] - ref["baseline_mib"]
     for name, s in summary.items():
         extra = s["peak_mib"] - s["baseline_mib"]
-        lines.append(f"| {name} | {s['seconds']:.2f} | {s['units'] / s['seconds']:,.0f} | "
-                     f"{ref['seconds'] / s['seconds']:.2f}× | {s['peak_mib']:.0f} | {extra:.1f} | "
-                     f"{extra / ref_extra:.3f}× |")
+        lines.append(
+            f"| {name} | {s['seconds']:.2f} | {s['units'] / s['seconds']:,.0f} | "
+            f"{ref['seconds'] / s['seconds']:.2f}× | {s['peak_mib']:.0f} | {extra:.1f} | "
+            f"{extra / ref_extra:.3f}× |"
+        )
     return "\n".join(lines)
 
 
@@ -113,8 +126,11 @@ def main(argv: list[str]) -> int:
         if not files:
             for n in (args.units // 4, args.units):
                 path = Path(tmp) / f"bench-{n}.tmx"
-                subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_tmx.py"), "-n", str(n), "-o",
-                                str(path)], check=True, capture_output=True)
+                subprocess.run(
+                    [sys.executable, str(ROOT / "scripts" / "gen_tmx.py"), "-n", str(n), "-o", str(path)],
+                    check=True,
+                    capture_output=True,
+                )
                 files.append(path)
         for path in files:
             print(table(path, measure(path, args.runs)), end="\n\n", flush=True)

@@ -63,8 +63,10 @@ def main() -> None:
             text = word(unit, n)
             times = [one(text) for _ in range(args.runs)]
             median = statistics.median(times)
-            print(f"{name:8} {n:>8} {median:>10.4f} {median / n * 1e6:>10.1f} {peak(text) / 1e6:>8.2f}",
-                  flush=True)
+            print(
+                f"{name:8} {n:>8} {median:>10.4f} {median / n * 1e6:>10.1f} {peak(text) / 1e6:>8.2f}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

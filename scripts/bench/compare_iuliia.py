@@ -102,8 +102,14 @@ def our_samples_through_iuliia() -> None:
     for name, (scheme_id, options) in SHARED.items():
         peer = getattr(iuliia, name.upper())
         for sample in SCHEMES[scheme_id].samples:
-            wanted = {k: v for k, v in options.items() if sample.options.get(k, SCHEMES[scheme_id].options[k].default) != v}
-            if wanted or any(sample.options.get(k) != v for k, v in sample.options.items() if k not in options):
+            wanted = {
+                k: v
+                for k, v in options.items()
+                if sample.options.get(k, SCHEMES[scheme_id].options[k].default) != v
+            }
+            if wanted or any(
+                sample.options.get(k) != v for k, v in sample.options.items() if k not in options
+            ):
                 continue  # the sample is for other options than iuliia's
             theirs = peer.translate(sample.cyrillic)
             if theirs != sample.latin:

@@ -23,8 +23,42 @@ from glossary.termbase.formats import read_termbase, write_termbase
 from glossary.termbase.ids import slugify
 from glossary.termbase.model import Concept, ConceptType, Status, Term, Termbase
 
-_ONSETS = ("б", "в", "г", "д", "ж", "з", "к", "л", "м", "н", "п", "р", "с", "т", "ф", "х", "ц", "ч",
-           "ш", "щ", "бр", "вл", "гр", "др", "кр", "пл", "пр", "ст", "тр", "св", "ск", "сл", "зв", "хв")
+_ONSETS = (
+    "б",
+    "в",
+    "г",
+    "д",
+    "ж",
+    "з",
+    "к",
+    "л",
+    "м",
+    "н",
+    "п",
+    "р",
+    "с",
+    "т",
+    "ф",
+    "х",
+    "ц",
+    "ч",
+    "ш",
+    "щ",
+    "бр",
+    "вл",
+    "гр",
+    "др",
+    "кр",
+    "пл",
+    "пр",
+    "ст",
+    "тр",
+    "св",
+    "ск",
+    "сл",
+    "зв",
+    "хв",
+)
 _VOWELS = ("а", "а", "о", "о", "у", "е", "е", "и", "и", "ы", "я", "ю")
 # spellings Russian does not write (жы, шю, кы …): a stem with one is drawn again
 _UNRUSSIAN = re.compile("[жшчщ][ыяю]|[кгх][ыяю]|ц[юя]|йй")
@@ -35,19 +69,38 @@ _NOUN_ENDINGS = {
     "feminine": ("ость", "ция", "ка", "ура", "ия", "ница", "ада", "ема"),
     "neuter": ("ство", "ение", "ание", "бюро", "ие", "ище"),
 }
-_ADJ_ENDINGS = {"masculine": ("ский", "ный", "овый", "енный"), "feminine": ("ская", "ная", "овая", "енная"),
-                "neuter": ("ское", "ное", "овое", "енное")}
+_ADJ_ENDINGS = {
+    "masculine": ("ский", "ный", "овый", "енный"),
+    "feminine": ("ская", "ная", "овая", "енная"),
+    "neuter": ("ское", "ное", "овое", "енное"),
+}
 _SURNAME_ENDINGS = ("ов", "ев", "ин", "ский", "енко", "ович", "як", "ук", "ёв", "ицкий")
-_GIVEN = (("Николай", "Nikolai", "Николаевич"), ("Михаил", "Mikhail", "Михайлович"),
-          ("Григорий", "Grigorii", "Григорьевич"), ("Лев", "Lev", "Львович"),
-          ("Алексей", "Aleksei", "Алексеевич"), ("Иван", "Ivan", "Иванович"),
-          ("Сергей", "Sergei", "Сергеевич"), ("Пётр", "Petr", "Петрович"),
-          ("Андрей", "Andrei", "Андреевич"), ("Фёдор", "Fedor", "Фёдорович"),
-          ("Яков", "Iakov", "Яковлевич"), ("Вячеслав", "Viacheslav", "Вячеславович"))
-_PLACE_HEADS = (("область", "feminine", "Oblast"), ("район", "masculine", "District"),
-                ("уезд", "masculine", "Uezd"), ("губерния", "feminine", "Province"))
-_ORG_HEADS = (("комитет", "masculine", "Committee"), ("трест", "masculine", "Trust"),
-              ("управление", "neuter", "Directorate"), ("комиссия", "feminine", "Commission"))
+_GIVEN = (
+    ("Николай", "Nikolai", "Николаевич"),
+    ("Михаил", "Mikhail", "Михайлович"),
+    ("Григорий", "Grigorii", "Григорьевич"),
+    ("Лев", "Lev", "Львович"),
+    ("Алексей", "Aleksei", "Алексеевич"),
+    ("Иван", "Ivan", "Иванович"),
+    ("Сергей", "Sergei", "Сергеевич"),
+    ("Пётр", "Petr", "Петрович"),
+    ("Андрей", "Andrei", "Андреевич"),
+    ("Фёдор", "Fedor", "Фёдорович"),
+    ("Яков", "Iakov", "Яковлевич"),
+    ("Вячеслав", "Viacheslav", "Вячеславович"),
+)
+_PLACE_HEADS = (
+    ("область", "feminine", "Oblast"),
+    ("район", "masculine", "District"),
+    ("уезд", "masculine", "Uezd"),
+    ("губерния", "feminine", "Province"),
+)
+_ORG_HEADS = (
+    ("комитет", "masculine", "Committee"),
+    ("трест", "masculine", "Trust"),
+    ("управление", "neuter", "Directorate"),
+    ("комиссия", "feminine", "Commission"),
+)
 _WEIGHTED_STATUS = (Status.ADMITTED,) * 6 + (Status.DEPRECATED,) * 2 + (Status.SUPERSEDED,)
 
 
@@ -60,8 +113,10 @@ class Words:
 
     def stem(self) -> str:
         while True:
-            stem = "".join(self.rng.choice(_ONSETS) + self.rng.choice(_VOWELS) + self.rng.choice(_CODAS)
-                           for _ in range(self.rng.choice((1, 2, 2, 3))))
+            stem = "".join(
+                self.rng.choice(_ONSETS) + self.rng.choice(_VOWELS) + self.rng.choice(_CODAS)
+                for _ in range(self.rng.choice((1, 2, 2, 3)))
+            )
             if stem not in self.used and not _UNRUSSIAN.search(stem):
                 self.used.add(stem)
                 return stem
@@ -77,15 +132,34 @@ class Words:
 
 
 def _english_vocabulary(starter: Termbase) -> list[str]:
-    words = {w for c in starter for t in c.terms_in("en") for w in t.text.split()
-             if w.isalpha() and w.islower() and len(w) > 3}
+    words = {
+        w
+        for c in starter
+        for t in c.terms_in("en")
+        for w in t.text.split()
+        if w.isalpha() and w.islower() and len(w) > 3
+    }
     return sorted(words)
 
 
-def _ru_term(text: str, status: Status, gender: str, pos: str = "noun", match: str | None = None,
-             conventional: str | None = None) -> Term:
-    return Term(text=text, lang="ru", status=status, part_of_speech=pos, gender=gender, number="singular",
-                match=match, conventional=conventional)
+def _ru_term(
+    text: str,
+    status: Status,
+    gender: str,
+    pos: str = "noun",
+    match: str | None = None,
+    conventional: str | None = None,
+) -> Term:
+    return Term(
+        text=text,
+        lang="ru",
+        status=status,
+        part_of_speech=pos,
+        gender=gender,
+        number="singular",
+        match=match,
+        conventional=conventional,
+    )
 
 
 def _en_term(text: str, status: Status = Status.PREFERRED, match: str | None = "case") -> Term:
@@ -100,9 +174,12 @@ def _person(rng: random.Random, words: Words) -> tuple[list[Term], str]:
     if lc.endswith("ii") and rng.random() < 0.5:
         conventional = lc[:-2] + "y"  # the Trotsky pattern
     english = conventional or lc
-    terms = [_ru_term(f"{surname} {given} {patronymic}", Status.PREFERRED, "masculine", "properNoun", "case"),
-             _ru_term(surname, Status.ADMITTED, "masculine", "properNoun", "case", conventional),
-             _en_term(f"{given_lc} {english}"), _en_term(english, Status.ADMITTED)]
+    terms = [
+        _ru_term(f"{surname} {given} {patronymic}", Status.PREFERRED, "masculine", "properNoun", "case"),
+        _ru_term(surname, Status.ADMITTED, "masculine", "properNoun", "case", conventional),
+        _en_term(f"{given_lc} {english}"),
+        _en_term(english, Status.ADMITTED),
+    ]
     return terms, f"{lc}-{given_lc}"
 
 
@@ -111,8 +188,7 @@ def _headed(rng: random.Random, words: Words, heads) -> tuple[list[Term], str]:
     adjective = words.adjective(gender)
     text = f"{adjective.capitalize()} {head}"
     lc = romanize(adjective, "lc").capitalize()
-    return [_ru_term(text, Status.PREFERRED, gender, match="case"),
-            _en_term(f"{lc} {en_head}")], text
+    return [_ru_term(text, Status.PREFERRED, gender, match="case"), _en_term(f"{lc} {en_head}")], text
 
 
 def _term(rng: random.Random, words: Words, vocabulary: list[str]) -> tuple[list[Term], str]:
@@ -139,9 +215,12 @@ def generate(n_concepts: int, seed: int = 13) -> Termbase:
     words = Words(rng)
     vocabulary = _english_vocabulary(starter)
     subjects = sorted({s for c in starter for s in c.subject}) or ["general"]
-    tb = Termbase(concepts=list(starter.concepts), title="Synthetic benchmark termbase",
-                  description=f"{n_concepts} concepts generated by scripts/bench/gen_bigtermbase.py "
-                              f"(seed {seed}); not real data.")
+    tb = Termbase(
+        concepts=list(starter.concepts),
+        title="Synthetic benchmark termbase",
+        description=f"{n_concepts} concepts generated by scripts/bench/gen_bigtermbase.py "
+        f"(seed {seed}); not real data.",
+    )
     ids = {c.id for c in starter}
     # the starter's mix of concept types
     types = [c.type for c in starter]
@@ -163,9 +242,14 @@ def generate(n_concepts: int, seed: int = 13) -> Termbase:
         ids.add(cid)
         if len(cluster) >= rng.randint(3, 8):
             cluster = []
-        concept = Concept(id=cid, type=kind, subject=[rng.choice(subjects)],
-                          definition=f"Synthetic {kind.value} {len(tb.concepts)} for benchmarks.",
-                          see_also=list(cluster[-2:]), terms=terms)
+        concept = Concept(
+            id=cid,
+            type=kind,
+            subject=[rng.choice(subjects)],
+            definition=f"Synthetic {kind.value} {len(tb.concepts)} for benchmarks.",
+            see_also=list(cluster[-2:]),
+            terms=terms,
+        )
         cluster.append(cid)
         tb.concepts.append(concept)
     return tb

@@ -78,8 +78,10 @@ def report_accuracy(title: str, words, termbase) -> float:
     elapsed = time.perf_counter() - t0
     right = sum(a for a, _ in per_scheme.values())
     total = sum(b for _, b in per_scheme.values())
-    print(f"\n{title}: {right}/{total} = {100 * right / total:.1f} % right first "
-          f"({len(words)} words × 8 schemes, {1000 * elapsed / total:.1f} ms per reverse)")
+    print(
+        f"\n{title}: {right}/{total} = {100 * right / total:.1f} % right first "
+        f"({len(words)} words × 8 schemes, {1000 * elapsed / total:.1f} ms per reverse)"
+    )
     print("  " + "  ".join(f"{s} {100 * a / b:.1f}" for s, (a, b) in per_scheme.items()))
     for s, w, latin, got in misses[:12]:
         print(f"  miss {s:9} {w} → {latin} → {got}")
@@ -97,8 +99,10 @@ def transliterate_report(words: list[str], termbase) -> None:
             theirs += fold(translit(latin, "ru")) == fold(w)
             best = reverse(latin, termbase=termbase, limit=1)
             ours += bool(best) and fold(best[0].cyrillic) == fold(w)
-        print(f"  {scheme:9} transliterate 'ru': {100 * theirs / len(words):5.1f} %   "
-              f"reverse(): {100 * ours / len(words):5.1f} %")
+        print(
+            f"  {scheme:9} transliterate 'ru': {100 * theirs / len(words):5.1f} %   "
+            f"reverse(): {100 * ours / len(words):5.1f} %"
+        )
 
 
 def skeleton_report(words: list[str], english_n: int) -> None:
@@ -116,8 +120,10 @@ def skeleton_report(words: list[str], english_n: int) -> None:
             if skeleton(romanize(w, s)) != skeleton(w):
                 broken[s] += 1
                 examples.append((s, w, romanize(w, s)))
-    print(f"skeleton invariance: {sum(broken.values())} of {len(words) * 8} romanizations get another key "
-          f"{dict(broken)} {examples[:5]}")
+    print(
+        f"skeleton invariance: {sum(broken.values())} of {len(words) * 8} romanizations get another key "
+        f"{dict(broken)} {examples[:5]}"
+    )
     if english_n:
         from wordfreq import top_n_list
 
@@ -126,9 +132,11 @@ def skeleton_report(words: list[str], english_n: int) -> None:
         same_key = [e for e in top_n_list("en", english_n) if skeleton(e) in romanized]
         identical = [e for e in same_key if fold(e) in spellings]
         other = [e for e in same_key if fold(e) not in spellings]
-        print(f"English top {english_n}: {len(same_key)} share a key with a starter romanization; "
-              f"{len(identical)} of them are spelled exactly like one ({', '.join(identical[:15])}), "
-              f"{len(other)} differ in spelling ({', '.join(f'{e}~{romanized[skeleton(e)]}' for e in other[:15])})")
+        print(
+            f"English top {english_n}: {len(same_key)} share a key with a starter romanization; "
+            f"{len(identical)} of them are spelled exactly like one ({', '.join(identical[:15])}), "
+            f"{len(other)} differ in spelling ({', '.join(f'{e}~{romanized[skeleton(e)]}' for e in other[:15])})"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,8 +38,10 @@ def main(path: Path) -> None:
     ctx = LintContext([doc], termbase=termbase)
     groups = [g for g in work_groups(ctx) if len({r.text for r in g}) > 1]
     reported = {(f.line, f.column) for f in result.findings if f.code == "C401"}
-    print(f"works cited in more than one way (C401 groups with a reported word): "
-          f"{sum(any(doc.position(w.start) in reported for r in g for w in r.words) for g in groups)}")
+    print(
+        f"works cited in more than one way (C401 groups with a reported word): "
+        f"{sum(any(doc.position(w.start) in reported for r in g for w in r.words) for g in groups)}"
+    )
     for g in groups:
         if any(doc.position(w.start) in reported for r in g for w in r.words):
             print("  ", " | ".join(sorted({r.text for r in g}, key=len, reverse=True)))
@@ -55,20 +57,28 @@ def main(path: Path) -> None:
         fixed_doc = read_document(copy)
         planned = plan_fixes(lint_run([fixed_doc], settings, termbase).findings, [fixed_doc])
         changed = [f for p in planned for f in p.applied]
-        outside = [f for f in changed
-                   if not any(a <= f.fix.start and f.fix.end <= b for a, b in title_spans)]
+        outside = [f for f in changed if not any(a <= f.fix.start and f.fix.end <= b for a, b in title_spans)]
         words = Counter((f.text, f.fix.replacement) for f in changed)
-        print(f"--fix: {len(changed)} fixes, {len(words)} distinct changes, {len(outside)} outside a title run")
+        print(
+            f"--fix: {len(changed)} fixes, {len(words)} distinct changes, {len(outside)} outside a title run"
+        )
         for p in planned:
             p.write()
         again = lint_run([read_document(copy)], settings, termbase).findings
-        print(f"after --fix: {len(again)} C4xx findings "
-              f"({dict(Counter(f.code for f in again))}; fixable left: {sum(f.fixable for f in again)})")
+        print(
+            f"after --fix: {len(again)} C4xx findings "
+            f"({dict(Counter(f.code for f in again))}; fixable left: {sum(f.fixable for f in again)})"
+        )
         left = sorted({f.text for f in again})
         if left:
             print("  left:", ", ".join(left))
-        print("changes:", ", ".join(f"{a}→{b}×{n}" if n > 1 else f"{a}→{b}"
-                                    for (a, b), n in sorted(words.items(), key=lambda x: re.sub(r"\W", "", x[0][0]).lower())))
+        print(
+            "changes:",
+            ", ".join(
+                f"{a}→{b}×{n}" if n > 1 else f"{a}→{b}"
+                for (a, b), n in sorted(words.items(), key=lambda x: re.sub(r"\W", "", x[0][0]).lower())
+            ),
+        )
 
 
 if __name__ == "__main__":

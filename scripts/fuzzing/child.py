@@ -106,9 +106,22 @@ def preload() -> None:
             except Exception as e:  # a module that fails here fails in the runs too, with a traceback
                 print(f"note: cannot preload {info.name}: {e}", file=sys.stderr)
     # what the commands and typer import on first use (typer's parameter coercion pulls in pydantic)
-    for name in ("pandas", "openpyxl", "docx", "lxml.etree", "polib", "pymorphy3", "pymorphy3_dicts_ru",
-                 "wordfreq", "rapidfuzz", "jsonschema_rs", "pydantic", "typer._coercion", "fractions",
-                 "email.parser"):
+    for name in (
+        "pandas",
+        "openpyxl",
+        "docx",
+        "lxml.etree",
+        "polib",
+        "pymorphy3",
+        "pymorphy3_dicts_ru",
+        "wordfreq",
+        "rapidfuzz",
+        "jsonschema_rs",
+        "pydantic",
+        "typer._coercion",
+        "fractions",
+        "email.parser",
+    ):
         try:
             importlib.import_module(name)
         except ImportError:
@@ -239,8 +252,12 @@ class Runner:
                     os._exit(70)
         return pid, time.monotonic()
 
-    def run(self, jobs: Iterable[Job], on_outcome: Callable[[Outcome], None],
-            stop: Callable[[], bool] = lambda: False) -> None:
+    def run(
+        self,
+        jobs: Iterable[Job],
+        on_outcome: Callable[[Outcome], None],
+        stop: Callable[[], bool] = lambda: False,
+    ) -> None:
         """Run *jobs* (an iterable, consumed lazily) until it is exhausted or *stop*() says so."""
         pending = iter(jobs)
         running: dict[int, tuple[Job, int, float, bool]] = {}
@@ -294,7 +311,9 @@ class Runner:
             stderr = ""
         sig = signal.Signals(os.WTERMSIG(status)).name if os.WIFSIGNALED(status) else None
         code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-        outcome = Outcome(job, code, sig, usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, stderr)
+        outcome = Outcome(
+            job, code, sig, usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, stderr
+        )
         classify(outcome, self.limits, killed)
         return outcome
 
@@ -316,6 +335,7 @@ def _kill_group(pgid: int) -> None:
 
 # --- classification ----------------------------------------------------------------------------
 
+
 def _short(path: str) -> str:
     return os.path.relpath(path, ROOT) if path.startswith(_PACKAGES) else os.path.basename(path)
 
@@ -335,7 +355,7 @@ def innermost_frame(text: str, most_recent_first: bool = False) -> str | None:
 
 def exception_type(stderr: str) -> tuple[str, str]:
     """(type, message) of the last exception in *stderr*'s last traceback."""
-    tail = stderr[stderr.rfind(TRACEBACK):]
+    tail = stderr[stderr.rfind(TRACEBACK) :]
     last = None
     for line in tail.splitlines()[1:]:
         if line.startswith(" ") or not line.strip():
@@ -361,14 +381,14 @@ def _message_ok(stderr: str) -> bool:
 def classify(o: Outcome, limits: Limits, killed: bool) -> None:
     """Set o.kind/key/summary: time, memory, traceback, signal, exit N, message; None when fine."""
     target = o.job.target
-    timed_out = (killed or o.signal == "SIGXCPU" or "Timeout (0:" in o.stderr or o.cpu > limits.cpu)
+    timed_out = killed or o.signal == "SIGXCPU" or "Timeout (0:" in o.stderr or o.cpu > limits.cpu
     if timed_out:
         frame = innermost_frame(o.stderr, most_recent_first=TRACEBACK not in o.stderr) or target
         o.kind, o.key = "time", ("time", frame)
         o.summary = f"over the time limit ({o.cpu:.1f} s CPU, {o.wall:.1f} s wall) in {frame}"
     elif TRACEBACK in o.stderr:
         exc, message = exception_type(o.stderr)
-        frame = innermost_frame(o.stderr[o.stderr.rfind(TRACEBACK):]) or "?"
+        frame = innermost_frame(o.stderr[o.stderr.rfind(TRACEBACK) :]) or "?"
         o.kind = "memory" if exc == "MemoryError" else "traceback"
         o.key = (o.kind, exc, frame)
         o.summary = f"{exc} in {frame}: {message[:200]}"
@@ -384,4 +404,6 @@ def classify(o: Outcome, limits: Limits, killed: bool) -> None:
     elif o.code == 2 and not _message_ok(o.stderr):
         o.kind, o.key = "message", ("message", target)
         first = o.stderr.strip().splitlines()[:2]
-        o.summary = f"exit 2 without one short `error:` line ({len(o.stderr)} chars): {' | '.join(first)[:200]}"
+        o.summary = (
+            f"exit 2 without one short `error:` line ({len(o.stderr)} chars): {' | '.join(first)[:200]}"
+        )

@@ -24,12 +24,63 @@ Mutator = Callable[[bytes, random.Random], "bytes | None"]
 _WORD_UNITS = [b"y", b"i", b"Yi", b"ia", b"shch", b"a", b"ab", "ы".encode(), "щ".encode(), "аб".encode()]
 _WORD_SIZES = [200, 2_000, 8_000, 30_000]
 _NEST_SIZES = [100, 1_000, 20_000, 200_000]
-_INTERESTING = [b"\x00", b"\xff", b"\x80", b"\xc3", b"<", b">", b"&", b'"', b"'", b"\\", b"\n", b"\r",
-                b"\t", b",", b";", b"#", b"[", b"{", b"\xef\xbb\xbf", b"\xed\xa0\x80", b"\xc0\xaf"]
-_CHARSETS = ["utf-16", "UTF-16LE", "utf-32", "koi8-r", "cp1251", "latin-1", "ascii", "utf-7", "utf-8-sig",
-             "rot13", "base64", "zlib", "hex", "idna", "x-unknown", "", "utf-8\x00", "mbcs", "cp037"]
-_ENCODINGS = ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1251", "koi8-r", "latin-1", "cp1252",
-              "mac-cyrillic", "utf-8-sig", "cp866"]
+_INTERESTING = [
+    b"\x00",
+    b"\xff",
+    b"\x80",
+    b"\xc3",
+    b"<",
+    b">",
+    b"&",
+    b'"',
+    b"'",
+    b"\\",
+    b"\n",
+    b"\r",
+    b"\t",
+    b",",
+    b";",
+    b"#",
+    b"[",
+    b"{",
+    b"\xef\xbb\xbf",
+    b"\xed\xa0\x80",
+    b"\xc0\xaf",
+]
+_CHARSETS = [
+    "utf-16",
+    "UTF-16LE",
+    "utf-32",
+    "koi8-r",
+    "cp1251",
+    "latin-1",
+    "ascii",
+    "utf-7",
+    "utf-8-sig",
+    "rot13",
+    "base64",
+    "zlib",
+    "hex",
+    "idna",
+    "x-unknown",
+    "",
+    "utf-8\x00",
+    "mbcs",
+    "cp037",
+]
+_ENCODINGS = [
+    "utf-16",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32",
+    "cp1251",
+    "koi8-r",
+    "latin-1",
+    "cp1252",
+    "mac-cyrillic",
+    "utf-8-sig",
+    "cp866",
+]
 _TAG_NAMES = [b"x", b"b", b"g", b"mrk", b"pc", b"ph", b"bpt", b"sub", b"span", b"div", b"p", b"w:r", b"seg"]
 _WORD_RE = re.compile(rb"(?:[A-Za-z]|[\xd0\xd1][\x80-\xbf])+")
 _CLOSE_RE = re.compile(rb"</[^<>\s]{1,40}>")
@@ -56,6 +107,7 @@ def _pick(pattern: re.Pattern, data: bytes, rng: random.Random, limit: int = 400
 
 # --- bytes, any format -------------------------------------------------------------------------
 
+
 def flip_bits(data: bytes, rng: random.Random) -> bytes | None:
     if not data:
         return None
@@ -71,7 +123,7 @@ def interesting_bytes(data: bytes, rng: random.Random) -> bytes | None:
     for _ in range(rng.randint(1, 4)):
         i = _pos(out, rng)
         drop = rng.choice([0, 0, 1])
-        out = out[:i] + rng.choice(_INTERESTING) + out[i + drop:]
+        out = out[:i] + rng.choice(_INTERESTING) + out[i + drop :]
     return out
 
 
@@ -80,14 +132,14 @@ def delete_range(data: bytes, rng: random.Random) -> bytes | None:
         return None
     i = rng.randrange(len(data))
     n = min(len(data) - i, rng.choice([1, 4, 16, 256, 4096]))
-    return data[:i] + data[i + n:]
+    return data[:i] + data[i + n :]
 
 
 def duplicate_range(data: bytes, rng: random.Random) -> bytes | None:
     if not data:
         return None
     i = rng.randrange(len(data))
-    chunk = data[i:i + rng.choice([8, 64, 1024, 16384])]
+    chunk = data[i : i + rng.choice([8, 64, 1024, 16384])]
     j = _pos(data, rng)
     return data[:j] + chunk * rng.choice([1, 2, 50]) + data[j:]
 
@@ -100,7 +152,7 @@ def insert_random(data: bytes, rng: random.Random) -> bytes | None:
 def truncate(data: bytes, rng: random.Random) -> bytes | None:
     if not data:
         return None
-    return data[:rng.randrange(len(data))]
+    return data[: rng.randrange(len(data))]
 
 
 def line_endings(data: bytes, rng: random.Random) -> bytes | None:
@@ -117,6 +169,7 @@ def bom(data: bytes, rng: random.Random) -> bytes | None:
 
 # --- text structure ----------------------------------------------------------------------------
 
+
 def huge_word(data: bytes, rng: random.Random) -> bytes | None:
     """Replace a word with one thousands of letters long (or add one where there is none)."""
     unit = rng.choice(_WORD_UNITS)
@@ -126,7 +179,7 @@ def huge_word(data: bytes, rng: random.Random) -> bytes | None:
     if m is None:
         i = _pos(data, rng)
         return data[:i] + word + data[i:]
-    return data[:m.start()] + (word if rng.random() < 0.7 else m.group() + word) + data[m.end():]
+    return data[: m.start()] + (word if rng.random() < 0.7 else m.group() + word) + data[m.end() :]
 
 
 def huge_line(data: bytes, rng: random.Random) -> bytes | None:
@@ -143,12 +196,12 @@ def delete_closing_tag(data: bytes, rng: random.Random) -> bytes | None:
         return None
     if rng.random() < 0.3:  # every closing tag of that name
         return data.replace(m.group(), b"")
-    return data[:m.start()] + data[m.end():]
+    return data[: m.start()] + data[m.end() :]
 
 
 def delete_opening_tag(data: bytes, rng: random.Random) -> bytes | None:
     m = _pick(_OPEN_RE, data, rng)
-    return None if m is None else data[:m.start()] + data[m.end():]
+    return None if m is None else data[: m.start()] + data[m.end() :]
 
 
 def swap_tag(data: bytes, rng: random.Random) -> bytes | None:
@@ -156,7 +209,7 @@ def swap_tag(data: bytes, rng: random.Random) -> bytes | None:
     m = _pick(_OPEN_RE, data, rng) if rng.random() < 0.5 else _pick(_CLOSE_RE, data, rng)
     if m is None:
         return None
-    rest = data[:m.start()] + data[m.end():]
+    rest = data[: m.start()] + data[m.end() :]
     j = _pos(rest, rng)
     return rest[:j] + m.group() * rng.choice([1, 2, 100]) + rest[j:]
 
@@ -175,7 +228,7 @@ def deep_nesting(data: bytes, rng: random.Random) -> bytes | None:
             before, after = b'{"a":' * n, b"}" * n
         if rng.random() < 0.2:
             after = b""  # unclosed
-        return data[:m.start()] + before + m.group() + after + data[m.end():]
+        return data[: m.start()] + before + m.group() + after + data[m.end() :]
     if kind == "xml":
         m = _pick(_TEXT_RE, data, rng)
         if m is None:
@@ -183,7 +236,7 @@ def deep_nesting(data: bytes, rng: random.Random) -> bytes | None:
         name = rng.choice(_TAG_NAMES)
         before = b"<" + name + b">"
         after = b"" if rng.random() < 0.2 else b"</" + name + b">"
-        return data[:m.start(1)] + before * n + m.group(1) + after * n + data[m.end(1):]
+        return data[: m.start(1)] + before * n + m.group(1) + after * n + data[m.end(1) :]
     i = _pos(data, rng)
     prefix = rng.choice([b">", b"- ", b"  * ", b"(", b"[", b"*", b"<div>", b"`"])
     return data[:i] + b"\n" + prefix * min(n, 20_000) + b" text\n" + data[i:]
@@ -206,12 +259,24 @@ def lie_charset(data: bytes, rng: random.Random) -> bytes | None:
             return None
         decl = b'<?xml version="1.0" encoding="' + rng.choice(_CHARSETS).encode() + b'"?>\n'
         return decl + data
-    return data[:m.start(2)] + rng.choice(_CHARSETS).encode() + data[m.end(2):]
+    return data[: m.start(2)] + rng.choice(_CHARSETS).encode() + data[m.end(2) :]
 
 
 def bad_utf8(data: bytes, rng: random.Random) -> bytes | None:
-    seq = rng.choice([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xc0\x80", b"\xe2\x82",
-                      b"\x00", b"\x1b[31m", b"\x7f", b"\xc2\x85"])
+    seq = rng.choice(
+        [
+            b"\xff",
+            b"\xc3",
+            b"\xed\xa0\x80",
+            b"\xf4\x90\x80\x80",
+            b"\xc0\x80",
+            b"\xe2\x82",
+            b"\x00",
+            b"\x1b[31m",
+            b"\x7f",
+            b"\xc2\x85",
+        ]
+    )
     m = _pick(_WORD_RE, data, rng)
     i = m.start() if m else _pos(data, rng)
     return data[:i] + seq + data[i:]
@@ -220,8 +285,22 @@ def bad_utf8(data: bytes, rng: random.Random) -> bytes | None:
 # --- format-specific ---------------------------------------------------------------------------
 
 _XML_INSERTS = [
-    b"&undefined;", b"&#0;", b"&#xD800;", b"&#x110000;", b"&#99999999999;", b"&amp", b"&", b"<!-- x",
-    b"<![CDATA[", b"]]>", b"<?pi x?>", b"\x01", b"\x0c", b"<a b='1' b='2'/>", b"<x:y/>", b'<x xmlns="">',
+    b"&undefined;",
+    b"&#0;",
+    b"&#xD800;",
+    b"&#x110000;",
+    b"&#99999999999;",
+    b"&amp",
+    b"&",
+    b"<!-- x",
+    b"<![CDATA[",
+    b"]]>",
+    b"<?pi x?>",
+    b"\x01",
+    b"\x0c",
+    b"<a b='1' b='2'/>",
+    b"<x:y/>",
+    b'<x xmlns="">',
 ]
 _DOCTYPES = [
     b'<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/hostname">]>',
@@ -244,7 +323,7 @@ def xml_damage(data: bytes, rng: random.Random) -> bytes | None:
             m = _pick(_TEXT_RE, body, rng)
             if m:
                 name = b"&g;" if b"ENTITY g" in doctype else b"&e;"
-                body = body[:m.start(1)] + name + body[m.start(1):]
+                body = body[: m.start(1)] + name + body[m.start(1) :]
         return data[:end] + doctype + body
     m = _pick(_TEXT_RE, data, rng)
     i = m.start(1) if m else _pos(data, rng)
@@ -255,40 +334,88 @@ def json_damage(data: bytes, rng: random.Random) -> bytes | None:
     m = _pick(_JSON_STRING_RE, data, rng)
     if m is None:
         return None
-    value = rng.choice([b'"\\ud800"', b'"a\\udfff b"', b'"\\u0000"', b"9" * 5000, b"1e999999", b"NaN",
-                        b"-Infinity", b"null", b"true", b"[]", b"{}", b'{"id": []}', b'"\\x41"',
-                        b'"' + b"\\" * 3, b"0x10", b'["a", "b"]', b'{"__proto__": 1}'])
-    return data[:m.start()] + value + data[m.end():]
+    value = rng.choice(
+        [
+            b'"\\ud800"',
+            b'"a\\udfff b"',
+            b'"\\u0000"',
+            b"9" * 5000,
+            b"1e999999",
+            b"NaN",
+            b"-Infinity",
+            b"null",
+            b"true",
+            b"[]",
+            b"{}",
+            b'{"id": []}',
+            b'"\\x41"',
+            b'"' + b"\\" * 3,
+            b"0x10",
+            b'["a", "b"]',
+            b'{"__proto__": 1}',
+        ]
+    )
+    return data[: m.start()] + value + data[m.end() :]
 
 
 def number_damage(data: bytes, rng: random.Random) -> bytes | None:
     m = _pick(_NUMBER_RE, data, rng)
     if m is None:
         return None
-    return data[:m.start()] + rng.choice([b"0", b"-1", b"99999999999999999999", b"9" * 5000, b"1.5",
-                                          b"", b"NaN", b"\xd9\xa3"]) + data[m.end():]
+    return (
+        data[: m.start()]
+        + rng.choice([b"0", b"-1", b"99999999999999999999", b"9" * 5000, b"1.5", b"", b"NaN", b"\xd9\xa3"])
+        + data[m.end() :]
+    )
 
 
 def csv_damage(data: bytes, rng: random.Random) -> bytes | None:
     i = _pos(data, rng)
-    piece = rng.choice([b'"', b'"a""b', b",,,,,,,,,,,", b"\t\t\t", b'"' + b"x" * 200_000 + b'"', b"\x00",
-                        b"\r", b"=cmd|' /C calc'!A0", b"\n,\n", b";"])
+    piece = rng.choice(
+        [
+            b'"',
+            b'"a""b',
+            b",,,,,,,,,,,",
+            b"\t\t\t",
+            b'"' + b"x" * 200_000 + b'"',
+            b"\x00",
+            b"\r",
+            b"=cmd|' /C calc'!A0",
+            b"\n,\n",
+            b";",
+        ]
+    )
     return data[:i] + piece + data[i:]
 
 
 def po_damage(data: bytes, rng: random.Random) -> bytes | None:
     if b"msgid" not in data:
         return None
-    piece = rng.choice([b'\nmsgid "x', b'\nmsgstr[99] "x"\n', b'"\\q"', b'"\\x"', b'"\\777"', b'\n#~ msgid "a"\n',
-                        b'\nmsgctxt "c"\n', b'\nmsgid_plural "p"\n', b'\n#, fuzzy, fuzzy\n', b'\n#| msgid "old"\n',
-                        b'"Plural-Forms: nplurals=1000000; plural=(n%;\\n"\n', b'\nmsgid ""\nmsgstr ""\n',
-                        b'\n"continuation without a keyword"\n', b"\nmsgstr\n"])
+    piece = rng.choice(
+        [
+            b'\nmsgid "x',
+            b'\nmsgstr[99] "x"\n',
+            b'"\\q"',
+            b'"\\x"',
+            b'"\\777"',
+            b'\n#~ msgid "a"\n',
+            b'\nmsgctxt "c"\n',
+            b'\nmsgid_plural "p"\n',
+            b"\n#, fuzzy, fuzzy\n",
+            b'\n#| msgid "old"\n',
+            b'"Plural-Forms: nplurals=1000000; plural=(n%;\\n"\n',
+            b'\nmsgid ""\nmsgstr ""\n',
+            b'\n"continuation without a keyword"\n',
+            b"\nmsgstr\n",
+        ]
+    )
     m = _pick(re.compile(rb"\n"), data, rng)
     i = m.start() if m else _pos(data, rng)
     return data[:i] + piece + data[i:]
 
 
 # --- ZIP containers (XLSX, DOCX) ---------------------------------------------------------------
+
 
 def _members(data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]] | None:
     try:
@@ -313,7 +440,9 @@ def build_zip(members: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
 def _text_member(members, rng):
     xml = [i for i, (info, _) in enumerate(members) if info.filename.endswith((".xml", ".rels"))]
     # the sheet and the document body are where the readers look hardest
-    main = [i for i in xml if re.search(r"sheet\d*\.xml$|document\.xml$|sharedStrings", members[i][0].filename)]
+    main = [
+        i for i in xml if re.search(r"sheet\d*\.xml$|document\.xml$|sharedStrings", members[i][0].filename)
+    ]
     pool = main if main and rng.random() < 0.7 else xml
     return rng.choice(pool) if pool else None
 
@@ -357,17 +486,21 @@ def zip_raw_damage(data: bytes, rng: random.Random) -> bytes | None:
     out = bytearray(data)
     if rng.random() < 0.7:
         local = info.header_offset
-        start = local + 30 + int.from_bytes(data[local + 26:local + 28], "little") \
-            + int.from_bytes(data[local + 28:local + 30], "little")
+        start = (
+            local
+            + 30
+            + int.from_bytes(data[local + 26 : local + 28], "little")
+            + int.from_bytes(data[local + 28 : local + 30], "little")
+        )
         for _ in range(rng.randint(1, 4)):
             out[min(start + rng.randrange(info.compress_size), len(out) - 1)] ^= 0xFF
         return bytes(out)
     # make the central directory's uncompressed size of this member lie
     at = directory
-    while data[at:at + 4] == b"PK\x01\x02":
-        n, m, k = (int.from_bytes(data[at + o:at + o + 2], "little") for o in (28, 30, 32))
-        if data[at + 46:at + 46 + n] == info.filename.encode():
-            out[at + 24:at + 28] = rng.choice([0, 1, 0xFFFFFFFF, 0x7FFFFFFF]).to_bytes(4, "little")
+    while data[at : at + 4] == b"PK\x01\x02":
+        n, m, k = (int.from_bytes(data[at + o : at + o + 2], "little") for o in (28, 30, 32))
+        if data[at + 46 : at + 46 + n] == info.filename.encode():
+            out[at + 24 : at + 28] = rng.choice([0, 1, 0xFFFFFFFF, 0x7FFFFFFF]).to_bytes(4, "little")
             return bytes(out)
         at += 46 + n + m + k
     return None
@@ -382,8 +515,9 @@ def zip_bomb(data: bytes, rng: random.Random) -> bytes | None:
     members = _members(data)
     if not members:
         return None
-    targets = [i for i, (info, _) in enumerate(members) if re.search(r"sheet\d*\.xml$|document\.xml$",
-                                                                     info.filename)]
+    targets = [
+        i for i, (info, _) in enumerate(members) if re.search(r"sheet\d*\.xml$|document\.xml$", info.filename)
+    ]
     if not targets:
         return None
     i = rng.choice(targets)
@@ -418,17 +552,58 @@ def zip_bomb(data: bytes, rng: random.Random) -> bytes | None:
     return out
 
 
-BYTE_MUTATORS: list[Mutator] = [flip_bits, interesting_bytes, delete_range, duplicate_range, insert_random,
-                                truncate]
-TEXT_MUTATORS: list[Mutator] = [huge_word, huge_line, delete_closing_tag, delete_opening_tag, swap_tag,
-                                deep_nesting, reencode, lie_charset, bad_utf8, xml_damage, line_endings, bom,
-                                json_damage, number_damage, csv_damage, po_damage]
+BYTE_MUTATORS: list[Mutator] = [
+    flip_bits,
+    interesting_bytes,
+    delete_range,
+    duplicate_range,
+    insert_random,
+    truncate,
+]
+TEXT_MUTATORS: list[Mutator] = [
+    huge_word,
+    huge_line,
+    delete_closing_tag,
+    delete_opening_tag,
+    swap_tag,
+    deep_nesting,
+    reencode,
+    lie_charset,
+    bad_utf8,
+    xml_damage,
+    line_endings,
+    bom,
+    json_damage,
+    number_damage,
+    csv_damage,
+    po_damage,
+]
 # What zip_member applies to an XML part (no re-encoding of a whole part: that is a charset test).
-MEMBER_MUTATORS: list[Mutator] = [flip_bits, interesting_bytes, delete_range, truncate, huge_word,
-                                  delete_closing_tag, delete_opening_tag, swap_tag, deep_nesting, xml_damage,
-                                  lie_charset, bad_utf8, number_damage]
-ZIP_MUTATORS: list[Mutator] = [zip_member, zip_member, zip_member, zip_member, zip_drop_member,
-                               zip_raw_damage, zip_raw_damage, zip_bomb]
+MEMBER_MUTATORS: list[Mutator] = [
+    flip_bits,
+    interesting_bytes,
+    delete_range,
+    truncate,
+    huge_word,
+    delete_closing_tag,
+    delete_opening_tag,
+    swap_tag,
+    deep_nesting,
+    xml_damage,
+    lie_charset,
+    bad_utf8,
+    number_damage,
+]
+ZIP_MUTATORS: list[Mutator] = [
+    zip_member,
+    zip_member,
+    zip_member,
+    zip_member,
+    zip_drop_member,
+    zip_raw_damage,
+    zip_raw_damage,
+    zip_bomb,
+]
 
 
 def mutators_for(ext: str) -> list[Mutator]:
@@ -437,8 +612,9 @@ def mutators_for(ext: str) -> list[Mutator]:
     return TEXT_MUTATORS * 2 + BYTE_MUTATORS
 
 
-def mutate(data: bytes, ext: str, rng: random.Random, others: list[tuple[bytes, str]],
-           exts: list[str]) -> tuple[bytes, str, list[str]]:
+def mutate(
+    data: bytes, ext: str, rng: random.Random, others: list[tuple[bytes, str]], exts: list[str]
+) -> tuple[bytes, str, list[str]]:
     """Apply 1-4 mutators (fewer more often); sometimes splice in another seed or give the file
     another format's extension. Returns (bytes, extension, names of the mutators applied)."""
     names: list[str] = []
@@ -449,7 +625,7 @@ def mutate(data: bytes, ext: str, rng: random.Random, others: list[tuple[bytes, 
         roll = rng.random()
         if roll < 0.04 and others:
             other, _ext = rng.choice(others)
-            data = data[:_pos(data, rng)] + other[rng.randrange(len(other) + 1):]
+            data = data[: _pos(data, rng)] + other[rng.randrange(len(other) + 1) :]
             names.append("splice")
             continue
         if roll < 0.08:

@@ -49,22 +49,57 @@ class Target:
 
 TARGETS: list[Target] = [
     Target("glossary import", TERMBASE, lambda f, a, r: ["glossary", "import", f, "--into", "out.json"]),
-    Target("glossary import --encoding", (".json", ".csv", ".tsv", ".po", ".pot"),
-           lambda f, a, r: ["glossary", "import", f, "--encoding", r.choice(ENCODINGS), "--into", "out.json"]),
+    Target(
+        "glossary import --encoding",
+        (".json", ".csv", ".tsv", ".po", ".pot"),
+        lambda f, a, r: ["glossary", "import", f, "--encoding", r.choice(ENCODINGS), "--into", "out.json"],
+    ),
     Target("glossary validate", TERMBASE, lambda f, a, r: ["glossary", "validate", f]),
     Target("glossary lint", LINT, lambda f, a, r: ["glossary", "lint", "-g", a.termbase, f]),
     Target("glossary lint -g", TERMBASE, lambda f, a, r: ["glossary", "lint", "-g", f, a.text]),
-    Target("glossary extract", LINT, lambda f, a, r: ["glossary", "extract", "-g", a.termbase, f, "-o", "out.csv"]),
-    Target("glossary print --for", FOR,
-           lambda f, a, r: ["glossary", "print", "-g", a.termbase, "--for", f, "-o", "out.md"]),
-    Target("glossary translit", TEXT,
-           lambda f, a, r: ["glossary", "translit", "-g", a.termbase, *r.choice([[], ["--reverse"], ["--detect"]]),
-                            "-"], stdin=True),
-    Target("glossary translit -g", TERMBASE,
-           lambda f, a, r: ["glossary", "translit", "--reverse", "-g", f, "Trotskii obkoma"]),
-    Target("tm convert", TM,
-           lambda f, a, r: ["tm", "convert", f, "-o", r.choice(["out.tmx", "out.po", "out.xlf", "out.csv"]),
-                            "--source-lang", "ru", "--target-lang", "en"]),
+    Target(
+        "glossary extract",
+        LINT,
+        lambda f, a, r: ["glossary", "extract", "-g", a.termbase, f, "-o", "out.csv"],
+    ),
+    Target(
+        "glossary print --for",
+        FOR,
+        lambda f, a, r: ["glossary", "print", "-g", a.termbase, "--for", f, "-o", "out.md"],
+    ),
+    Target(
+        "glossary translit",
+        TEXT,
+        lambda f, a, r: [
+            "glossary",
+            "translit",
+            "-g",
+            a.termbase,
+            *r.choice([[], ["--reverse"], ["--detect"]]),
+            "-",
+        ],
+        stdin=True,
+    ),
+    Target(
+        "glossary translit -g",
+        TERMBASE,
+        lambda f, a, r: ["glossary", "translit", "--reverse", "-g", f, "Trotskii obkoma"],
+    ),
+    Target(
+        "tm convert",
+        TM,
+        lambda f, a, r: [
+            "tm",
+            "convert",
+            f,
+            "-o",
+            r.choice(["out.tmx", "out.po", "out.xlf", "out.csv"]),
+            "--source-lang",
+            "ru",
+            "--target-lang",
+            "en",
+        ],
+    ),
     Target("tm import", TM, lambda f, a, r: ["tm", "import", f, "--into", "store.slovnik-tm"]),
     Target("tm check", TM, lambda f, a, r: ["tm", "check", "-g", a.termbase, f]),
     Target("tm check -g", TERMBASE, lambda f, a, r: ["tm", "check", "-g", f, a.memory]),
@@ -78,8 +113,11 @@ def targets_for(ext: str) -> list[Target]:
 
 def prepare_aux(folder: Path) -> Aux:
     folder.mkdir(parents=True, exist_ok=True)
-    pairs = {"termbase": ROOT / "tests/data/check/termbase.json", "text": ROOT / "examples/article.md",
-             "memory": ROOT / "tests/data/check/memory.tmx"}
+    pairs = {
+        "termbase": ROOT / "tests/data/check/termbase.json",
+        "text": ROOT / "examples/article.md",
+        "memory": ROOT / "tests/data/check/memory.tmx",
+    }
     out = {}
     for key, src in pairs.items():
         dst = folder / src.name
@@ -121,8 +159,10 @@ def _normalize_zip(path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as zf:
         members = [(info, zf.read(info)) for info in zf.infolist()]
     stamp = rb"\g<1>2000-01-01T00:00:00Z\g<2>"
-    members = [(info, re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", stamp, body))
-               for info, body in members]
+    members = [
+        (info, re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)", stamp, body))
+        for info, body in members
+    ]
     path.write_bytes(build_zip(members))
 
 
@@ -137,14 +177,31 @@ def generate_seeds(folder: Path) -> None:
 
     folder.mkdir(parents=True, exist_ok=True)
     tb = read_termbase(ROOT / "tests/data/termbase/sample.json")
-    for fmt, name in [("csv", "termbase.csv"), ("tsv", "termbase.tsv"), ("xlsx", "termbase.xlsx"),
-                      ("tbx", "termbase-v3.tbx"), ("tbx2", "termbase-v2.tbx"), ("po", "termbase.po")]:
+    for fmt, name in [
+        ("csv", "termbase.csv"),
+        ("tsv", "termbase.tsv"),
+        ("xlsx", "termbase.xlsx"),
+        ("tbx", "termbase-v3.tbx"),
+        ("tbx2", "termbase-v2.tbx"),
+        ("po", "termbase.po"),
+    ]:
         write_termbase(tb, folder / name, fmt)
     memory = read_tm(ROOT / "tests/data/check/memory.tmx")
-    for fmt, name in [("po", "memory.po"), ("xliff", "memory-12.xlf"), ("xliff2", "memory-20.xlf"),
-                      ("csv", "memory.csv"), ("tsv", "memory.tsv"), ("xlsx", "memory.xlsx")]:
-        write_tm(memory.units, folder / name, fmt, source_lang=memory.source_lang or "ru",
-                 target_lang=memory.target_lang or "en")
+    for fmt, name in [
+        ("po", "memory.po"),
+        ("xliff", "memory-12.xlf"),
+        ("xliff2", "memory-20.xlf"),
+        ("csv", "memory.csv"),
+        ("tsv", "memory.tsv"),
+        ("xlsx", "memory.xlsx"),
+    ]:
+        write_tm(
+            memory.units,
+            folder / name,
+            fmt,
+            source_lang=memory.source_lang or "ru",
+            target_lang=memory.target_lang or "en",
+        )
     document = docx.Document()
     document.add_heading("Notes on the archive", level=1)
     for text in _PARAGRAPHS:

@@ -33,10 +33,10 @@ def ddmin(parts: Sequence[bytes], probe: Probe, budget: Budget, join=b"".join, b
     n = 2
     while len(parts) >= 2:
         size = -(-len(parts) // n)
-        candidates = [parts[:i] + parts[i + size:] for i in range(0, len(parts), size)]
+        candidates = [parts[:i] + parts[i + size :] for i in range(0, len(parts), size)]
         found = None
         for start in range(0, len(candidates), batch):
-            chunk = candidates[start:start + batch]
+            chunk = candidates[start : start + batch]
             if not budget.spend(len(chunk)):
                 return parts
             hit = probe([join(c) for c in chunk])
@@ -54,7 +54,7 @@ def ddmin(parts: Sequence[bytes], probe: Probe, budget: Budget, join=b"".join, b
 
 
 def _chunks(data: bytes, size: int) -> list[bytes]:
-    return [data[i:i + size] for i in range(0, len(data), size)]
+    return [data[i : i + size] for i in range(0, len(data), size)]
 
 
 def shrink_bytes(data: bytes, probe: Probe, budget: Budget, batch: int = 1) -> bytes:
@@ -88,11 +88,18 @@ def shrink_zip(data: bytes, probe: Probe, budget: Budget, build, batch: int = 1)
     def rebuild(keep: Sequence[str], override: dict[str, bytes] | None = None) -> bytes:
         return build([(n, (override or {}).get(n, contents[n])) for n in keep])
 
-    kept = ddmin([n.encode() for n in names], lambda cands: probe(cands), budget,
-                 join=lambda ns: rebuild([x.decode() for x in ns]), batch=batch)
+    kept = ddmin(
+        [n.encode() for n in names],
+        lambda cands: probe(cands),
+        budget,
+        join=lambda ns: rebuild([x.decode() for x in ns]),
+        batch=batch,
+    )
     keep = [n.decode() for n in kept]
     for name in sorted(keep, key=lambda n: -len(contents[n])):
+
         def member_probe(cands: list[bytes], name=name) -> int | None:
             return probe([rebuild(keep, {name: c}) for c in cands])
+
         contents[name] = shrink_bytes(contents[name], member_probe, budget, batch)
     return rebuild(keep)

@@ -35,10 +35,39 @@ DESCRIPTION = (
 # Library of Congress romanization without diacritics; used for ids and to decide whether a name
 # needs a `conventional` English spelling.
 _LC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "ь": "'", "э": "e", "ю": "iu", "я": "ia",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "'",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
 }
 
 
@@ -69,7 +98,9 @@ def _ru_alt(item) -> dict:
     if isinstance(item, str):
         return _t("ru", item, "admitted", part_of_speech="noun")
     text, gender, number, *rest = item
-    return _t("ru", text, "admitted", part_of_speech=rest[0] if rest else "noun", gender=gender, number=number)
+    return _t(
+        "ru", text, "admitted", part_of_speech=rest[0] if rest else "noun", gender=gender, number=number
+    )
 
 
 def _en(item, status: str) -> dict:
@@ -92,15 +123,34 @@ def _concept(cid: str, typ: str, subject: list, d: str, notes, tags, see, terms:
     return c
 
 
-def term(cid: str, ru: str, en, *, d: str, s: str | tuple = (), g: str | None = "masculine",
-         n: str | None = "singular", pos: str = "noun", ru_alt=(), en_alt=(), en_bad=(), en_old=(),
-         see=(), tags=(), notes=(), typ: str = "term", conv: str | None = None,
-         ru_match: str | None = None, ru_note: str | None = None) -> dict:
+def term(
+    cid: str,
+    ru: str,
+    en,
+    *,
+    d: str,
+    s: str | tuple = (),
+    g: str | None = "masculine",
+    n: str | None = "singular",
+    pos: str = "noun",
+    ru_alt=(),
+    en_alt=(),
+    en_bad=(),
+    en_old=(),
+    see=(),
+    tags=(),
+    notes=(),
+    typ: str = "term",
+    conv: str | None = None,
+    ru_match: str | None = None,
+    ru_note: str | None = None,
+) -> dict:
     """One concept. `s` subject(s); `g`/`n` gender and number of the Russian preferred term;
     `en_bad` deprecated and `en_old` superseded English renderings, each (text, note) or text."""
     subject = [s] if isinstance(s, str) else list(s)
-    terms = [_t("ru", ru, part_of_speech=pos, gender=g, number=n, conventional=conv, match=ru_match,
-                note=ru_note)]
+    terms = [
+        _t("ru", ru, part_of_speech=pos, gender=g, number=n, conventional=conv, match=ru_match, note=ru_note)
+    ]
     terms += [_ru_alt(x) for x in ru_alt]
     terms.append(_en(en, "preferred"))
     terms += [_en(x, "admitted") for x in en_alt]
@@ -109,9 +159,23 @@ def term(cid: str, ru: str, en, *, d: str, s: str | tuple = (), g: str | None = 
     return _concept(cid, typ, subject, d, notes, tags, see, terms)
 
 
-def person(surname: str, given: str, patronymic: str | None, en: str, *, d: str, s="party",
-           female: bool = False, ru_alt=(), en_alt=(), en_bad=(), see=(), tags=(), notes=(),
-           cid: str | None = None) -> dict:
+def person(
+    surname: str,
+    given: str,
+    patronymic: str | None,
+    en: str,
+    *,
+    d: str,
+    s="party",
+    female: bool = False,
+    ru_alt=(),
+    en_alt=(),
+    en_bad=(),
+    see=(),
+    tags=(),
+    notes=(),
+    cid: str | None = None,
+) -> dict:
     """A person. `en` is the usual English 'Given Surname'; its last word is the English surname."""
     gender = "feminine" if female else "masculine"
     full = " ".join(p for p in (surname, given, patronymic) if p)
@@ -119,18 +183,42 @@ def person(surname: str, given: str, patronymic: str | None, en: str, *, d: str,
     conv = en_surname if en_surname != lc(surname) else None
     terms = [
         _t("ru", full, part_of_speech="properNoun", gender=gender, number="singular", match="case"),
-        _t("ru", surname, "admitted", part_of_speech="properNoun", gender=gender, number="singular",
-           conventional=conv, match="case"),
+        _t(
+            "ru",
+            surname,
+            "admitted",
+            part_of_speech="properNoun",
+            gender=gender,
+            number="singular",
+            conventional=conv,
+            match="case",
+        ),
     ]
     for alt in ru_alt:
-        terms.append(_t("ru", alt, "admitted", part_of_speech="properNoun", gender=gender,
-                        number="singular", match="case"))
+        terms.append(
+            _t(
+                "ru",
+                alt,
+                "admitted",
+                part_of_speech="properNoun",
+                gender=gender,
+                number="singular",
+                match="case",
+            )
+        )
     terms.append(_t("en", en, match="case"))
     terms.append(_t("en", en_surname, "admitted", match="case"))
     if conv:
         # scholarly texts write the LC form; admitting it keeps it apart from the deprecated variants
-        terms.append(_t("en", lc(surname), "admitted", match="case",
-                        note="Library of Congress romanization, usual in scholarly texts"))
+        terms.append(
+            _t(
+                "en",
+                lc(surname),
+                "admitted",
+                match="case",
+                note="Library of Congress romanization, usual in scholarly texts",
+            )
+        )
     for alt in en_alt:
         terms.append({**_en(alt, "admitted"), "match": "case"})
     for bad in en_bad:
@@ -150,7 +238,8 @@ def default_match(term: dict) -> None:
         return
     words = _WORD.findall(term["text"])
     if any(len(w) > 1 and w.isupper() for w in words) or (
-            term["lang"] == "en" and any(w[0].isupper() for w in words)):
+        term["lang"] == "en" and any(w[0].isupper() for w in words)
+    ):
         term["match"] = "case"
 
 

@@ -23,10 +23,24 @@ __all__ = ["SEVERITIES", "CheckFinding", "CheckOptions", "Severity", "UnitRow", 
 
 # TMX props that say where a segment belongs, so equal sources there may rightly differ in target
 # (OmegaT alternative translations carry file/prev/next/id; others use x-context and friends).
-CONTEXT_PROPS = frozenset({
-    "x-context", "context", "x-context-pre", "x-context-post", "x-msgctxt", "msgctxt", "file", "id",
-    "prev", "next", "x-id", "x-domain", "domain", "x-segment-context",
-})
+CONTEXT_PROPS = frozenset(
+    {
+        "x-context",
+        "context",
+        "x-context-pre",
+        "x-context-post",
+        "x-msgctxt",
+        "msgctxt",
+        "file",
+        "id",
+        "prev",
+        "next",
+        "x-id",
+        "x-domain",
+        "domain",
+        "x-segment-context",
+    }
+)
 
 
 def normalize_key(text: str) -> str:
@@ -75,12 +89,23 @@ class UnitRow(NamedTuple):
             ctx += [f"{k}={v}" for k, v in tu.props if k.lower() in CONTEXT_PROPS]
         src_lang = tu.source_lang or source_lang
         # tuple.__new__ in C: the NamedTuple's own __new__ is a Python function, called per unit
-        return _new_tuple(UnitRow, (
-            index, unit_ref(tu), tu.source.text, target.text if target else "",
-            tuple(tu.source.tags) if tu.source.has_tags else (),
-            tuple(target.tags) if target and target.has_tags else (),
-            src_lang, tu.target_lang or target_lang, "\x1f".join(ctx), tu.origin, tu.line,
-            not src_lang.lower().startswith("en")))
+        return _new_tuple(
+            UnitRow,
+            (
+                index,
+                unit_ref(tu),
+                tu.source.text,
+                target.text if target else "",
+                tuple(tu.source.tags) if tu.source.has_tags else (),
+                tuple(target.tags) if target and target.has_tags else (),
+                src_lang,
+                tu.target_lang or target_lang,
+                "\x1f".join(ctx),
+                tu.origin,
+                tu.line,
+                not src_lang.lower().startswith("en"),
+            ),
+        )
 
     @staticmethod
     def of_fields(rows: Iterable[tuple]) -> list[UnitRow]:
@@ -117,12 +142,24 @@ class CheckFinding(Finding):
     target_spans: list[tuple[int, int]] = field(default_factory=list)
     unit: int = field(default=-1, compare=False)  # position in the input, for ordering only
 
-    def __init__(self, check: str, severity: str, tuid: str, source: str, target: str, message: str,
-                 concept: str | None = None, expected: list[str] | None = None, found: str | None = None,
-                 path: str | None = None, line: int | None = None,
-                 source_spans: list[tuple[int, int]] | None = None,
-                 target_spans: list[tuple[int, int]] | None = None,
-                 extra: dict[str, Any] | None = None, unit: int = -1) -> None:
+    def __init__(
+        self,
+        check: str,
+        severity: str,
+        tuid: str,
+        source: str,
+        target: str,
+        message: str,
+        concept: str | None = None,
+        expected: list[str] | None = None,
+        found: str | None = None,
+        path: str | None = None,
+        line: int | None = None,
+        source_spans: list[tuple[int, int]] | None = None,
+        target_spans: list[tuple[int, int]] | None = None,
+        extra: dict[str, Any] | None = None,
+        unit: int = -1,
+    ) -> None:
         # set directly (no Finding.__init__): this is the hot path of a 200k-unit check
         self.code = self.name = check
         self.severity = severity  # type: ignore[assignment]  # one of SEVERITIES (checked in CHECKS)

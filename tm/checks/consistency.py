@@ -46,8 +46,9 @@ def _variants(df: pd.DataFrame, group: list[str], value: str, prefer: str | None
         counts["_prefer"] = counts["_p"].fillna(0)
         counts = counts.drop(columns="_p")
     nvalues = counts.groupby(group, sort=False)[value].transform("size")
-    multi = counts[nvalues > 1].sort_values(group + ["n", "_prefer", "_order"],
-                                            ascending=[True] * len(group) + [False, False, True])
+    multi = counts[nvalues > 1].sort_values(
+        group + ["n", "_prefer", "_order"], ascending=[True] * len(group) + [False, False, True]
+    )
     multi["rank"] = multi.groupby(group, sort=False).cumcount()
     return multi.drop(columns=["_order", "_prefer"])
 
@@ -83,8 +84,12 @@ def _inconsistent(frames: Frames, ctx, check: str, key: str, value: str, what: s
         variants = summary[(rec.ctx, getattr(rec, key))]
         listing = "; ".join(f"“{_short(v)}” ×{n}" for v, n in variants)
         yield ctx.finding_at(
-            check, rec, f"same {what}, {len(variants)} different {'targets' if what == 'source' else 'sources'}: {listing}",
-            expected=[variants[0][0]], extra={"variants": [{"text": v, "count": n} for v, n in variants]})
+            check,
+            rec,
+            f"same {what}, {len(variants)} different {'targets' if what == 'source' else 'sources'}: {listing}",
+            expected=[variants[0][0]],
+            extra={"variants": [{"text": v, "count": n} for v, n in variants]},
+        )
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -106,8 +111,11 @@ def term_report(frames: Frames) -> dict[str, dict[str, int]]:
     terms = frames.terms
     if terms.empty:
         return {}
-    counts = terms.drop_duplicates(["unit", "concept", "rendering"]).groupby(
-        ["concept", "rendering"], sort=False).size()
+    counts = (
+        terms.drop_duplicates(["unit", "concept", "rendering"])
+        .groupby(["concept", "rendering"], sort=False)
+        .size()
+    )
     out: dict[str, dict[str, int]] = {}
     for (concept, rendering), n in counts.items():
         out.setdefault(concept, {})[rendering] = int(n)
@@ -143,10 +151,15 @@ def check_term_inconsistent(frames: Frames, ctx) -> Iterator[CheckFinding]:
         main = mains[rec.concept]
         listing = ", ".join(f"“{v}” ×{n}" for v, n in variants)
         yield ctx.finding_at(
-            "term-inconsistent", units[rec.unit],
+            "term-inconsistent",
+            units[rec.unit],
             f"{rec.concept} rendered as “{rec.text}” here; across the memory: {listing}",
-            concept=rec.concept, expected=[main], found=rec.text, target_spans=[(int(rec.start), int(rec.end))],
-            extra={"renderings": {v: n for v, n in variants}})
+            concept=rec.concept,
+            expected=[main],
+            found=rec.text,
+            target_spans=[(int(rec.start), int(rec.end))],
+            extra={"renderings": {v: n for v, n in variants}},
+        )
 
 
 def check_translit_variant(frames: Frames, ctx) -> Iterator[CheckFinding]:
@@ -154,13 +167,17 @@ def check_translit_variant(frames: Frames, ctx) -> Iterator[CheckFinding]:
     names = frames.names
     if names.empty:
         return
-    names = names.assign(spelling_key=names["spelling"].str.casefold()).drop_duplicates(["unit", "key", "spelling_key"])
+    names = names.assign(spelling_key=names["spelling"].str.casefold()).drop_duplicates(
+        ["unit", "key", "spelling_key"]
+    )
     multi = _variants(names, ["key"], "spelling_key")
     if multi.empty:
         return
     preferred = names.drop_duplicates("key").set_index("key")["preferred"].str.casefold()
     first = names.drop_duplicates(["key", "spelling_key"])
-    spellings = dict(zip(zip(first["key"], first["spelling_key"], strict=True), first["spelling"], strict=True))
+    spellings = dict(
+        zip(zip(first["key"], first["spelling_key"], strict=True), first["spelling"], strict=True)
+    )
     summary = _summary(multi, ["key"], "spelling_key")
     main = multi[multi["rank"] == 0].set_index("key")["spelling_key"]
     groups = multi[["key"]].drop_duplicates()
@@ -176,40 +193,55 @@ def check_translit_variant(frames: Frames, ctx) -> Iterator[CheckFinding]:
         concept = None if rec.key.startswith("name:") else rec.key
         name = rec.key.removeprefix("name:")
         yield ctx.finding_at(
-            "translit-variant", units[rec.unit],
+            "translit-variant",
+            units[rec.unit],
             f"{name} romanized as “{rec.spelling}” here, “{expected}” elsewhere ({listing})",
-            concept=concept, expected=[expected], found=rec.spelling,
-            extra={"variants": [{"text": v, "count": n} for v, n in variants]})
+            concept=concept,
+            expected=[expected],
+            found=rec.spelling,
+            extra={"variants": [{"text": v, "count": n} for v, n in variants]},
+        )
 
 
-def _lemma_inconsistent(frames: Frames, ctx, min_majority: int = 3, max_share: float = 0.2
-                        ) -> Iterator[CheckFinding]:
+def _lemma_inconsistent(
+    frames: Frames, ctx, min_majority: int = 3, max_share: float = 0.2
+) -> Iterator[CheckFinding]:
     lemmas = frames.lemmas
     if lemmas is None or lemmas.empty:
         return
-    per_unit = lemmas.sort_values("spelling", ascending=False, kind="stable").drop_duplicates(["unit", "lemma"])
+    per_unit = lemmas.sort_values("spelling", ascending=False, kind="stable").drop_duplicates(
+        ["unit", "lemma"]
+    )
     per_unit = per_unit.assign(romanized=per_unit["spelling"] != "")
     stats = per_unit.groupby("lemma")["romanized"].agg(["sum", "count"])
     stats["other"] = stats["count"] - stats["sum"]
     majority = stats[["sum", "other"]].max(axis=1)
     minority = stats[["sum", "other"]].min(axis=1)
     # a real habit (kolkhoz ×40, collective farm ×3), not free variation (virus ×257, other words ×101)
-    mixed = stats[(minority > 0) & (majority >= min_majority) & (minority <= max_share * (majority + minority))]
+    mixed = stats[
+        (minority > 0) & (majority >= min_majority) & (minority <= max_share * (majority + minority))
+    ]
     if mixed.empty:
         return
     flagged = per_unit.merge(mixed, left_on="lemma", right_index=True)
     flagged = flagged[flagged["romanized"] == (flagged["sum"] < flagged["other"])]
-    romanized = per_unit[per_unit["romanized"] & per_unit["lemma"].isin(mixed.index)]  # the flagged lemmas' only
+    romanized = per_unit[
+        per_unit["romanized"] & per_unit["lemma"].isin(mixed.index)
+    ]  # the flagged lemmas' only
     spellings = romanized.groupby("lemma")["spelling"].agg(lambda s: s.value_counts().index[0])
     units = _units_at(frames, flagged["unit"])
     for rec in flagged.itertuples(index=False):
         roman = spellings.get(rec.lemma, "")
         how = f"rendered as “{rec.spelling}”" if rec.romanized else "rendered by another word"
         yield ctx.finding_at(
-            "term-inconsistent", units[rec.unit],
+            "term-inconsistent",
+            units[rec.unit],
             f"{rec.lemma} {how} here; as “{roman}” (its romanization) in {int(rec.sum)} units, by other "
-            f"words in {int(rec.other)}", severity="note", found=rec.spelling or None,
-            extra={"lemma": rec.lemma, "renderings": {roman: int(rec.sum), "(translated)": int(rec.other)}})
+            f"words in {int(rec.other)}",
+            severity="note",
+            found=rec.spelling or None,
+            extra={"lemma": rec.lemma, "renderings": {roman: int(rec.sum), "(translated)": int(rec.other)}},
+        )
 
 
 class _Unit:
@@ -218,7 +250,14 @@ class _Unit:
     __slots__ = ("unit", "tuid", "path", "line", "source", "target")
 
     def __init__(self, unit, tuid, path, line, source, target):
-        self.unit, self.tuid, self.path, self.line, self.source, self.target = unit, tuid, path, line, source, target
+        self.unit, self.tuid, self.path, self.line, self.source, self.target = (
+            unit,
+            tuid,
+            path,
+            line,
+            source,
+            target,
+        )
 
 
 def _units_at(frames: Frames, ids: pd.Series) -> dict[int, _Unit]:
@@ -227,4 +266,7 @@ def _units_at(frames: Frames, ids: pd.Series) -> dict[int, _Unit]:
     if not wanted:
         return {}
     rows = frames.units.set_index("unit").loc[wanted, ["tuid", "path", "line", "source", "target"]]
-    return {u: _Unit(u, *values) for u, values in zip(wanted, rows.itertuples(index=False, name=None), strict=True)}
+    return {
+        u: _Unit(u, *values)
+        for u, values in zip(wanted, rows.itertuples(index=False, name=None), strict=True)
+    }

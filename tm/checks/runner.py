@@ -77,8 +77,10 @@ def passed_over(rows: list[UnitRow]) -> PassedOver | None:
     run = re.compile(rf"\S{{{longest + 1}}}")
     found: PassedOver | None = None
     for r in rows:
-        for text, tokens in ((r.source, RU_TOKEN if r.ru_is_source else EN_TOKEN),
-                             (r.target, EN_TOKEN if r.ru_is_source else RU_TOKEN)):
+        for text, tokens in (
+            (r.source, RU_TOKEN if r.ru_is_source else EN_TOKEN),
+            (r.target, EN_TOKEN if r.ru_is_source else RU_TOKEN),
+        ):
             if not text or run.search(text) is None:
                 continue
             lengths = [n for n in map(len, tokens.findall(text)) if n > longest]
@@ -113,6 +115,7 @@ class CheckContext:
             if key is None:
                 key = cache[word] = skeleton(word)
             return key
+
         return cached
 
     def new_batch(self) -> None:
@@ -141,16 +144,47 @@ class CheckContext:
     def target_role(row: UnitRow) -> str:
         return "en" if row.ru_is_source else "ru"
 
-    def finding(self, check: str, row: UnitRow, message: str, severity: str | None = None,
-                source_spans=None, target_spans=None, **fields) -> CheckFinding:
-        return CheckFinding(check, severity or CHECKS[check].severity, row.tuid, row.source, row.target, message,
-                            path=row.path, line=row.line, source_spans=list(source_spans or []),
-                            target_spans=list(target_spans or []), unit=row.unit, **fields)
+    def finding(
+        self,
+        check: str,
+        row: UnitRow,
+        message: str,
+        severity: str | None = None,
+        source_spans=None,
+        target_spans=None,
+        **fields,
+    ) -> CheckFinding:
+        return CheckFinding(
+            check,
+            severity or CHECKS[check].severity,
+            row.tuid,
+            row.source,
+            row.target,
+            message,
+            path=row.path,
+            line=row.line,
+            source_spans=list(source_spans or []),
+            target_spans=list(target_spans or []),
+            unit=row.unit,
+            **fields,
+        )
 
-    def finding_at(self, check: str, rec, message: str, severity: str | None = None, **fields) -> CheckFinding:
+    def finding_at(
+        self, check: str, rec, message: str, severity: str | None = None, **fields
+    ) -> CheckFinding:
         line = None if pd.isna(rec.line) else int(rec.line)
-        return CheckFinding(check, severity or CHECKS[check].severity, rec.tuid, rec.source, rec.target, message,
-                            path=rec.path, line=line, unit=int(rec.unit), **fields)
+        return CheckFinding(
+            check,
+            severity or CHECKS[check].severity,
+            rec.tuid,
+            rec.source,
+            rec.target,
+            message,
+            path=rec.path,
+            line=line,
+            unit=int(rec.unit),
+            **fields,
+        )
 
 
 def _batches(items: Iterable, size: int):
@@ -232,8 +266,9 @@ def default_jobs() -> int:
     return max(1, min(cores, 4))
 
 
-def _staged(batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int
-            ) -> Iterator[tuple[list[UnitRow], _BatchResult]]:
+def _staged(
+    batches: Iterator[list[UnitRow]], stage: _Stage, jobs: int
+) -> Iterator[tuple[list[UnitRow], _BatchResult]]:
     """(rows, stage result) per batch, in input order. With jobs > 1 and more
     than one batch, batches go to forked worker processes and come back first in, first out, so the
     output is the same as in one process."""
@@ -280,19 +315,37 @@ def _workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
     try:
         yield pool
     except BrokenProcessPool as e:
-        raise WorkerDied("a worker process died (killed, or out of memory?); `-j 1` checks in one "
-                         "process") from e
+        raise WorkerDied(
+            "a worker process died (killed, or out of memory?); `-j 1` checks in one process"
+        ) from e
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
 # The frames' columns and their dtypes: object keeps the Python strings as they are (pandas' own string
 # dtype would validate and copy every value, and compares and hashes them more slowly)
-_UNIT_TYPES = {"unit": None, "tuid": object, "path": object, "line": None, "source": object, "target": object,
-               "ctx": object, "src_key": object, "tgt_key": object}
+_UNIT_TYPES = {
+    "unit": None,
+    "tuid": object,
+    "path": object,
+    "line": None,
+    "source": object,
+    "target": object,
+    "ctx": object,
+    "src_key": object,
+    "tgt_key": object,
+}
 _COLUMNS = tuple(_UNIT_TYPES)
-_TERM_TYPES = {"unit": "int64", "concept": object, "rendering": object, "approved": bool, "preferred": bool,
-               "text": object, "start": "int64", "end": "int64"}
+_TERM_TYPES = {
+    "unit": "int64",
+    "concept": object,
+    "rendering": object,
+    "approved": bool,
+    "preferred": bool,
+    "text": object,
+    "start": "int64",
+    "end": "int64",
+}
 _NAME_TYPES = {"unit": "int64", "key": object, "spelling": object, "preferred": object}
 _LEMMA_TYPES = {"unit": "int64", "lemma": object, "spelling": object}
 
@@ -305,8 +358,9 @@ def _frame(columns: dict[str, list], types: dict) -> pd.DataFrame:
 def _frame_of_rows(rows: list[tuple], types: dict) -> pd.DataFrame:
     """A DataFrame of row tuples, transposed by NumPy in C (a zip(*rows) costs a Python iterator per row)."""
     table = np.array(rows, dtype=object) if rows else np.empty((0, len(types)), dtype=object)
-    return pd.concat({k: pd.Series(table[:, j].astype(t), copy=False) for j, (k, t) in enumerate(types.items())},
-                     axis=1)
+    return pd.concat(
+        {k: pd.Series(table[:, j].astype(t), copy=False) for j, (k, t) in enumerate(types.items())}, axis=1
+    )
 
 
 class _Collected:
@@ -358,8 +412,9 @@ class _Collected:
         self.lemma_data.extend(other.lemma_data)
 
 
-def _row_batches(units: Iterable[TranslationUnit], options: CheckOptions, size: int, base: int = 0
-                 ) -> Iterator[list[UnitRow]]:
+def _row_batches(
+    units: Iterable[TranslationUnit], options: CheckOptions, size: int, base: int = 0
+) -> Iterator[list[UnitRow]]:
     """The live (not obsolete) units as `UnitRow`s, numbered from *base*, in batches."""
     n = base
     of = UnitRow.of
@@ -418,10 +473,18 @@ def _staged_parts(parts: Sequence[Part], stage: _Stage, jobs: int, size: int) ->
         _WORKER_STAGE = None
 
 
-def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = None, *,
-               checks: list[Check] | None = None, options: CheckOptions | None = None,
-               index: TermIndex | None = None, batch_size: int = 2000, jobs: int | None = 1,
-               on_batch: Callable[[int], None] | None = None, parts: Sequence[Part] | None = None) -> CheckResult:
+def run_checks(
+    units: Iterable[TranslationUnit],
+    termbase: Termbase | None = None,
+    *,
+    checks: list[Check] | None = None,
+    options: CheckOptions | None = None,
+    index: TermIndex | None = None,
+    batch_size: int = 2000,
+    jobs: int | None = 1,
+    on_batch: Callable[[int], None] | None = None,
+    parts: Sequence[Part] | None = None,
+) -> CheckResult:
     """Run *checks* (default: all) over *units*; obsolete units are skipped. *jobs* > 1 runs the
     per-unit stage in that many forked processes (None: one per core); findings are the same.
 
@@ -434,7 +497,9 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
         checks = [c for c in checks if not c.needs_termbase]
     ctx = CheckContext(termbase, options, index)
     corpus_checks = [c for c in checks if c.kind == "corpus"]
-    stage = _Stage(ctx, [c for c in checks if c.kind == "unit"], frozenset().union(*(c.data for c in corpus_checks)))
+    stage = _Stage(
+        ctx, [c for c in checks if c.kind == "unit"], frozenset().union(*(c.data for c in corpus_checks))
+    )
     jobs = jobs or default_jobs()
     parallel = jobs > 1 and "fork" in mp.get_all_start_methods() and not mp.current_process().daemon
 
@@ -475,5 +540,6 @@ def run_checks(units: Iterable[TranslationUnit], termbase: Termbase | None = Non
         for check in corpus_checks:
             findings.extend(check.run(frames, ctx))
     findings.sort(key=CheckFinding.sort_key)
-    return CheckResult(findings, got.units, [c.id for c in checks], term_report(frames),
-                       passed_over=got.passed_over)
+    return CheckResult(
+        findings, got.units, [c.id for c in checks], term_report(frames), passed_over=got.passed_over
+    )

@@ -25,26 +25,30 @@ def read_suppressions(path: str | Path) -> set[str]:
     path = Path(path)
     data = load_json(path)[1]  # within the input limit, decoded with its line named, no deep nesting
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ParseError(path, 1, f"not a suppression file (expected \"format\": \"{FORMAT}\")")
+        raise ParseError(path, 1, f'not a suppression file (expected "format": "{FORMAT}")')
     entries = data.get("suppressions", [])
     if not isinstance(entries, list):
-        raise ParseError(path, 1, "\"suppressions\" must be a list")
+        raise ParseError(path, 1, '"suppressions" must be a list')
     out = set()
     for i, entry in enumerate(entries):
         sig = entry.get("signature") if isinstance(entry, dict) else None
         if not isinstance(sig, str) or not sig:
-            raise ParseError(path, None, f"suppression #{i + 1} has no \"signature\"")
+            raise ParseError(path, None, f'suppression #{i + 1} has no "signature"')
         out.add(sig)
     return out
 
 
-def write_suppressions(findings: Iterable[CheckFinding], path: str | Path,
-                      keep: Iterable[str] = ()) -> int:
+def write_suppressions(findings: Iterable[CheckFinding], path: str | Path, keep: Iterable[str] = ()) -> int:
     """Accept *findings* (plus already-suppressed signatures in *keep*); returns the number of entries."""
     entries: dict[str, dict[str, str | None]] = {sig: {"signature": sig} for sig in keep}
     for f in findings:
-        entries[f.signature] = {"signature": f.signature, "check": f.check, "tuid": f.tuid,
-                                "concept": f.concept, "message": f.message}
+        entries[f.signature] = {
+            "signature": f.signature,
+            "check": f.check,
+            "tuid": f.tuid,
+            "concept": f.concept,
+            "message": f.message,
+        }
     data = {"format": FORMAT, "version": 1, "suppressions": list(entries.values())}
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return len(entries)

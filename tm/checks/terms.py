@@ -23,15 +23,19 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CAPITALISED = re.compile(r"(?<![^\W\d_])[А-ЯЁ][^\W\d_]*(?:-[^\W\d_]+)*")
 
 
-
 def in_subjects(termbase: Termbase, subjects: Iterable[str]) -> Termbase:
     """The part of *termbase* that applies to a text of *subjects*: concepts with no subject field apply
     everywhere, the others only where one of their subjects is asked for (case-insensitive). A history
     termbase's губерния then stays out of a medical memory's "Hubei Province"."""
     wanted = {s.strip().casefold() for s in subjects if s.strip()}
     kept = [c for c in termbase if not c.subject or wanted & {s.casefold() for s in c.subject}]
-    return Termbase(concepts=kept, title=termbase.title, source_lang=termbase.source_lang,
-                    target_lang=termbase.target_lang, description=termbase.description)
+    return Termbase(
+        concepts=kept,
+        title=termbase.title,
+        source_lang=termbase.source_lang,
+        target_lang=termbase.target_lang,
+        description=termbase.description,
+    )
 
 
 def _by_concept(matches: list[Match]) -> dict[str, list[Match]]:
@@ -73,10 +77,15 @@ def check_term_missing(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
             if not names:
                 continue  # nothing approved to expect
             yield ctx.finding(
-                "term-missing", row,
+                "term-missing",
+                row,
                 f"«{hits[0].text}» ({cid}) is not rendered as " + " / ".join(f"“{n}”" for n in names),
-                severity=ctx.options.missing_severity, concept=cid, expected=list(names), found=hits[0].text,
-                source_spans=_spans(hits))
+                severity=ctx.options.missing_severity,
+                concept=cid,
+                expected=list(names),
+                found=hits[0].text,
+                source_spans=_spans(hits),
+            )
 
 
 def check_term_forbidden(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
@@ -98,10 +107,15 @@ def check_term_forbidden(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]
             want = " / ".join(f"“{n}”" for n in names) or "no approved rendering"
             for m in bad:
                 yield ctx.finding(
-                    "term-forbidden", row,
+                    "term-forbidden",
+                    row,
                     f"“{m.text}” is a {m.term.status.value} rendering of {cid}; use {want}",
-                    concept=cid, expected=names, found=m.text,
-                    source_spans=_spans(source_concepts[cid]), target_spans=[(m.start, m.end)])
+                    concept=cid,
+                    expected=names,
+                    found=m.text,
+                    source_spans=_spans(source_concepts[cid]),
+                    target_spans=[(m.start, m.end)],
+                )
 
 
 def term_rows(row: UnitRow, ctx) -> list[tuple]:
@@ -110,8 +124,20 @@ def term_rows(row: UnitRow, ctx) -> list[tuple]:
     if not src or not tgt:
         return []
     concepts = {m.concept_id for m in src}
-    return [(row.unit, m.concept_id, m.term.text, m.term.status.approved, m.term.status.value == "preferred",
-             m.text, m.start, m.end) for m in tgt if m.concept_id in concepts]
+    return [
+        (
+            row.unit,
+            m.concept_id,
+            m.term.text,
+            m.term.status.approved,
+            m.term.status.value == "preferred",
+            m.text,
+            m.start,
+            m.end,
+        )
+        for m in tgt
+        if m.concept_id in concepts
+    ]
 
 
 def _strip_possessive(token: str) -> str:
@@ -161,7 +187,9 @@ def name_rows(row: UnitRow, ctx) -> list[tuple]:
                     k = _en_name_key(t, ctx)
                 if k is not None:
                     en_keys.append(k)
-        hit = next(((lemma, spelling) for lemma, key in candidates for spelling, k in en_keys if k == key), None)
+        hit = next(
+            ((lemma, spelling) for lemma, key in candidates for spelling, k in en_keys if k == key), None
+        )
         if hit is not None:
             lemma, spelling = hit
             out.append((row.unit, "name:" + lemma, spelling, ""))
@@ -238,7 +266,13 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
     starts with the skeleton stem of the lemma (kolkhozy, kolkhozes and kolkhoz all do)."""
     skeleton = ctx.skeleton
     ru, en = row.ru, row.en
-    if skeleton is None or not row.ru_is_source or not ru or not en or row.source.strip() == row.target.strip():
+    if (
+        skeleton is None
+        or not row.ru_is_source
+        or not ru
+        or not en
+        or row.source.strip() == row.target.strip()
+    ):
         return []  # only ru→en renderings; untranslated units say nothing about how a word is rendered
     covered: list[tuple[int, int]] = []
     en_covered: list[tuple[int, int]] = []
@@ -266,13 +300,16 @@ def lemma_rows(row: UnitRow, ctx) -> list[tuple]:
         if en_keys is None:
             en_keys = _en_skeletons(en, ctx, en_covered, en_scan)
         stem = noun.stem
-        hit = next((spelling for spelling, k in en_keys if k.startswith(stem) and len(k) - len(stem) <= 3), "")
+        hit = next(
+            (spelling for spelling, k in en_keys if k.startswith(stem) and len(k) - len(stem) <= 3), ""
+        )
         out.append((row.unit, noun.lemma, hit))
     return out
 
 
-def _tokens_outside(pattern: re.Pattern, text: str, spans: Sequence[tuple[int, int]], scan: Scan | None = None
-                    ) -> list[str]:
+def _tokens_outside(
+    pattern: re.Pattern, text: str, spans: Sequence[tuple[int, int]], scan: Scan | None = None
+) -> list[str]:
     """The tokens of *text* that do not start inside one of *spans*. *scan*: the recogniser's
     tokenisation of the same text with the same pattern, reused when given."""
     if scan is None:
@@ -297,9 +334,9 @@ def _tokens_outside(pattern: re.Pattern, text: str, spans: Sequence[tuple[int, i
     return out
 
 
-
-def _en_skeletons(text: str, ctx, skip: Sequence[tuple[int, int]] = (), scan: Scan | None = None
-                  ) -> list[tuple[str, str]]:
+def _en_skeletons(
+    text: str, ctx, skip: Sequence[tuple[int, int]] = (), scan: Scan | None = None
+) -> list[tuple[str, str]]:
     """(lower-case spelling, skeleton) of the Latin words of an English text outside the *skip* spans,
     cached per token."""
     cache = ctx.cache.setdefault("en-skeleton", {})

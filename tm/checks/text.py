@@ -18,23 +18,76 @@ from .base import CheckFinding, UnitRow
 # Digit groups may be separated by a (thin, no-break) space in either language, by a comma in English
 # and a dot in Russian; the decimal mark is a comma in Russian and a dot in English.
 _GROUP = "[ \u00a0\u202f\u2009]"
-_RU_NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}}){{2,}}|\d+)(,\d+|\.\d+)?(?![\d])")
-_EN_NUMBER = re.compile(rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(\.\d+)?(?![\d])")
+_RU_NUMBER = re.compile(
+    rf"(?<![\w.,])(\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}}){{2,}}|\d+)(,\d+|\.\d+)?(?![\d])"
+)
+_EN_NUMBER = re.compile(
+    rf"(?<![\w.,])(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_GROUP}\d{{3}})+|\d+)(\.\d+)?(?![\d])"
+)
 _SHORT_RANGE = re.compile(r"(?<![\d.,])((?:1[5-9]|20)\d\d)([–—-])(\d\d)(?![\d.,])")
 _DECADE_RU = re.compile(r"(?<!\d)(\d0)-(?:е|х|ые|ых|м|ми)\b")
 
-_EN_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-_EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                  "ninety": 90, "hundred": 100, "thousand": 1000, "million": 1_000_000,
-                  "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2, "once": 1})
+_EN_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_EN_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "thousand": 1000,
+        "million": 1_000_000,
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "twice": 2,
+        "once": 1,
+    }
+)
 _RU_WORD_LEMMAS = {
-    "ноль": 0, "один": 1, "два": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
-    "восемь": 8, "девять": 9, "десять": 10, "одиннадцать": 11, "двенадцать": 12, "двадцать": 20,
-    "тридцать": 30, "сорок": 40, "пятьдесят": 50, "сто": 100, "тысяча": 1000, "миллион": 1_000_000,
-    "первый": 1, "второй": 2, "третий": 3, "четвёртый": 4, "четвертый": 4, "пятый": 5, "дважды": 2,
+    "ноль": 0,
+    "один": 1,
+    "два": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    "десять": 10,
+    "одиннадцать": 11,
+    "двенадцать": 12,
+    "двадцать": 20,
+    "тридцать": 30,
+    "сорок": 40,
+    "пятьдесят": 50,
+    "сто": 100,
+    "тысяча": 1000,
+    "миллион": 1_000_000,
+    "первый": 1,
+    "второй": 2,
+    "третий": 3,
+    "четвёртый": 4,
+    "четвертый": 4,
+    "пятый": 5,
+    "дважды": 2,
 }
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -64,8 +117,13 @@ def _values(text: str, lang: str, skip: Sequence[tuple[int, int]] = ()) -> list[
         text = _SHORT_RANGE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(1)[:2]}{m.group(3)}", text)
     if not skip:
         return sorted([_value(whole, frac) for whole, frac in pattern.findall(text)])
-    return sorted([_value(m.group(1), m.group(2)) for m in pattern.finditer(text)
-                   if not any(s <= m.start() < e for s, e in skip)])
+    return sorted(
+        [
+            _value(m.group(1), m.group(2))
+            for m in pattern.finditer(text)
+            if not any(s <= m.start() < e for s, e in skip)
+        ]
+    )
 
 
 def _term_spans(row: UnitRow, ctx) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -73,8 +131,10 @@ def _term_spans(row: UnitRow, ctx) -> tuple[list[tuple[int, int]], list[tuple[in
     if ctx.index is None:
         return [], []
     src, tgt = ctx.term_matches(row)
-    return ([(m.start, m.end) for m in src if _DIGITS.search(m.text)],
-            [(m.start, m.end) for m in tgt if _DIGITS.search(m.text)])
+    return (
+        [(m.start, m.end) for m in src if _DIGITS.search(m.text)],
+        [(m.start, m.end) for m in tgt if _DIGITS.search(m.text)],
+    )
 
 
 def _number_words(text: str, lang: str) -> set[Decimal]:
@@ -136,8 +196,12 @@ def check_numbers(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
             parts.append("missing in target: " + ", ".join(_fmt(v) for v in sorted(missing.elements())))
         if extra:
             parts.append("not in source: " + ", ".join(_fmt(v) for v in sorted(extra.elements())))
-        yield ctx.finding("number-mismatch", row, "numbers differ; " + "; ".join(parts),
-                          found=" ".join(_fmt(v) for v in sorted((missing + extra).elements())))
+        yield ctx.finding(
+            "number-mismatch",
+            row,
+            "numbers differ; " + "; ".join(parts),
+            found=" ".join(_fmt(v) for v in sorted((missing + extra).elements())),
+        )
 
 
 def _fmt(v: Decimal) -> str:
@@ -162,8 +226,13 @@ def check_untranslated(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
             left = _CYRILLIC.findall(row.target)
             if left:
                 spans = [(m.start(), m.end()) for m in _CYRILLIC.finditer(row.target)]
-                yield ctx.finding("untranslated", row, "Cyrillic left in the English target: " + ", ".join(left[:5]),
-                                  found=" ".join(left), target_spans=spans)
+                yield ctx.finding(
+                    "untranslated",
+                    row,
+                    "Cyrillic left in the English target: " + ", ".join(left[:5]),
+                    found=" ".join(left),
+                    target_spans=spans,
+                )
 
 
 # --- tag-mismatch -------------------------------------------------------------------------------
@@ -171,8 +240,10 @@ def check_untranslated(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
 # Markup written as text (PO and CSV carry it that way): HTML/XML tags, printf and brace placeholders.
 # A % after a number is a percentage, not a placeholder ("14% cases", "48%-50%"), and printf's space
 # flag is left out ("% c" is prose).
-_TEXT_MARKUP = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|(?<!\d)(?<!\d\s)%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?"
-                          r"[sdifxXeEgGcr]|\{\w*\}")
+_TEXT_MARKUP = re.compile(
+    r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|(?<!\d)(?<!\d\s)%(?:\(\w+\))?[-+#0]*\d*(?:\.\d+)?"
+    r"[sdifxXeEgGcr]|\{\w*\}"
+)
 
 
 _MARKUP_CHARS = re.compile(r"[<%{]")
@@ -193,8 +264,12 @@ def check_tags(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
     for row in rows:
         if not row.target:
             continue
-        if not (row.source_tags or row.target_tags or _MARKUP_CHARS.search(row.source)
-                or _MARKUP_CHARS.search(row.target)):
+        if not (
+            row.source_tags
+            or row.target_tags
+            or _MARKUP_CHARS.search(row.source)
+            or _MARKUP_CHARS.search(row.target)
+        ):
             continue  # no tags and no markup characters: nothing to compare
         src = markup(row.source, row.source_tags)
         tgt = markup(row.target, row.target_tags)
@@ -206,8 +281,12 @@ def check_tags(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
             parts.append("missing in target: " + " ".join(sorted(missing.elements())))
         if extra:
             parts.append("not in source: " + " ".join(sorted(extra.elements())))
-        yield ctx.finding("tag-mismatch", row, "inline markup differs; " + "; ".join(parts),
-                          found=" ".join(sorted((missing + extra).elements())))
+        yield ctx.finding(
+            "tag-mismatch",
+            row,
+            "inline markup differs; " + "; ".join(parts),
+            found=" ".join(sorted((missing + extra).elements())),
+        )
 
 
 # --- punctuation --------------------------------------------------------------------------------
@@ -234,7 +313,13 @@ def check_punctuation(rows: Iterable[UnitRow], ctx) -> Iterator[CheckFinding]:
         if src == tgt or (src in ("stop", "ellipsis") and tgt in ("stop", "ellipsis")):
             continue
         if src and not tgt:
-            yield ctx.finding("punctuation", row, f"final punctuation missing in target (source ends with a {src})",
-                              found=src)
+            yield ctx.finding(
+                "punctuation",
+                row,
+                f"final punctuation missing in target (source ends with a {src})",
+                found=src,
+            )
         elif src and tgt and {src, tgt} & {"question", "exclamation"}:
-            yield ctx.finding("punctuation", row, f"source ends with a {src}, target with a {tgt}", found=f"{src}/{tgt}")
+            yield ctx.finding(
+                "punctuation", row, f"source ends with a {src}, target with a {tgt}", found=f"{src}/{tgt}"
+            )

@@ -75,30 +75,76 @@ def _parts(paths: list[Path], jobs: int) -> list[Part] | None:
 
 
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="TM files (TMX, PO, XLIFF, CSV/TSV, XLSX) or TM stores.",
-                                                show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="TM files (TMX, PO, XLIFF, CSV/TSV, XLSX) or TM stores.", show_default=False),
+    ],
     glossary: GlossaryOpt = None,
-    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Run without a termbase "
-                                              "(term checks off; consistency and name checks stay).")] = False,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Run only these checks (ids or "
-                                                     "prefixes like `term-`; repeat or comma-separate).")] = None,
+    no_glossary: Annotated[
+        bool,
+        typer.Option(
+            "--no-glossary",
+            help="Run without a termbase (term checks off; consistency and name checks stay).",
+        ),
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select", help="Run only these checks (ids or prefixes like `term-`; repeat or comma-separate)."
+        ),
+    ] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these checks.")] = None,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CheckFormat.text,
     output: OutputOpt = None,
-    suppressions: Annotated[Path | None, typer.Option("--suppressions", help="Suppression file: findings "
-                            "listed there stay quiet. Default: [tool.slovnik] suppressions.",
-                            show_default=False)] = None,
-    write_suppressions: Annotated[Path | None, typer.Option("--write-suppressions", help="Accept the current "
-                                  "findings: write their signatures to FILE and exit 0.", show_default=False)] = None,
-    missing_severity: Annotated[str | None, typer.Option("--missing-severity", help="Severity of term-missing: "
-                                "warning (default) or error.", show_default=False)] = None,
-    subject: Annotated[list[str] | None, typer.Option("--subject", help="The memory's subject fields (repeat or "
-                       "comma-separate): term checks use only concepts with one of them, or with none. Default: "
-                       "[tool.slovnik.check] subject; none given = every concept.", show_default=False)] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")] = False,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for the per-unit checks "
-                                             "(default: one per core, at most 4; 1 = no workers).",
-                                             show_default=False)] = None,
+    suppressions: Annotated[
+        Path | None,
+        typer.Option(
+            "--suppressions",
+            help="Suppression file: findings listed there stay quiet. Default: [tool.slovnik] suppressions.",
+            show_default=False,
+        ),
+    ] = None,
+    write_suppressions: Annotated[
+        Path | None,
+        typer.Option(
+            "--write-suppressions",
+            help="Accept the current findings: write their signatures to FILE and exit 0.",
+            show_default=False,
+        ),
+    ] = None,
+    missing_severity: Annotated[
+        str | None,
+        typer.Option(
+            "--missing-severity",
+            help="Severity of term-missing: warning (default) or error.",
+            show_default=False,
+        ),
+    ] = None,
+    subject: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--subject",
+            help="The memory's subject fields (repeat or "
+            "comma-separate): term checks use only concepts with one of them, or with none. Default: "
+            "[tool.slovnik.check] subject; none given = every concept.",
+            show_default=False,
+        ),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes for the per-unit checks (default: one per core, at most 4; 1 = no workers).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check translations against the termbase and for consistency.
 
@@ -118,8 +164,10 @@ def check(
     settings = config.get("check", {}) or {}
     if not isinstance(settings, dict):
         settings = {}
-    chosen = select_checks(_split(select) or _split(settings.get("select")) or None,
-                           _split(ignore) or _split(settings.get("ignore")))
+    chosen = select_checks(
+        _split(select) or _split(settings.get("select")) or None,
+        _split(ignore) or _split(settings.get("ignore")),
+    )
     severity = missing_severity or settings.get("missing-severity", "warning")
     if severity not in SEVERITIES:
         fail(f"--missing-severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
@@ -143,17 +191,29 @@ def check(
     if progress_enabled():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        progress = Progress(SpinnerColumn(), TextColumn("checking {task.completed} units"), TimeElapsedColumn(),
-                            transient=True)
+        progress = Progress(
+            SpinnerColumn(),
+            TextColumn("checking {task.completed} units"),
+            TimeElapsedColumn(),
+            transient=True,
+        )
         task = progress.add_task("check", total=None)
         progress.start()
 
         def on_batch(n: int) -> None:
             progress.advance(task, n)
+
     try:
         jobs = jobs or default_jobs()
-        result = run_checks(_units(paths), termbase, checks=chosen, options=options, jobs=jobs,
-                            on_batch=on_batch, parts=_parts(paths, jobs))
+        result = run_checks(
+            _units(paths),
+            termbase,
+            checks=chosen,
+            options=options,
+            jobs=jobs,
+            on_batch=on_batch,
+            parts=_parts(paths, jobs),
+        )
     finally:
         if progress is not None:
             progress.stop()

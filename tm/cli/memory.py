@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
 StoreArg = Annotated[Path, typer.Argument(help="The TM store (an SQLite file).", show_default=False)]
+
+
 def language_tag(value: str | None) -> str | None:
     """Option callback: a language option must be a BCP 47 tag (it is written into xml:lang, srcLang …)."""
     if value is not None and not is_language_tag(value):
@@ -32,10 +34,18 @@ def language_tag(value: str | None) -> str | None:
     return value
 
 
-SourceLangOpt = Annotated[str | None, typer.Option("--source-lang", help="Source language (e.g. ru).",
-                                                   show_default=False, callback=language_tag)]
-TargetLangOpt = Annotated[str | None, typer.Option("--target-lang", help="Target language (e.g. en).",
-                                                   show_default=False, callback=language_tag)]
+SourceLangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--source-lang", help="Source language (e.g. ru).", show_default=False, callback=language_tag
+    ),
+]
+TargetLangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--target-lang", help="Target language (e.g. en).", show_default=False, callback=language_tag
+    ),
+]
 
 
 class SideChoice(StrEnum):
@@ -53,20 +63,41 @@ def register(app: typer.Typer) -> None:
 
 
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="TM files (TMX, PO/POT, MO, XLIFF 1.2/2.x, CSV/TSV, XLSX) or folders of them.",
-                                                show_default=False)],
-    into: Annotated[Path, typer.Option("--into", help="The store to import into (created if missing).",
-                                       show_default=False)],
-    from_: Annotated[str | None, typer.Option("--from", help="Format of the files (default: by extension).",
-                                              show_default=False)] = None,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="TM files (TMX, PO/POT, MO, XLIFF 1.2/2.x, CSV/TSV, XLSX) or folders of them.",
+            show_default=False,
+        ),
+    ],
+    into: Annotated[
+        Path,
+        typer.Option("--into", help="The store to import into (created if missing).", show_default=False),
+    ],
+    from_: Annotated[
+        str | None,
+        typer.Option("--from", help="Format of the files (default: by extension).", show_default=False),
+    ] = None,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
-    encoding: Annotated[str | None, typer.Option(
-        "--encoding", help="Encoding of PO/POT/CSV/TSV files that are not UTF-8 or do not say (cp1251, koi8-r, "
-        "utf-16); a BOM is honoured without it.", show_default=False)] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0, metavar="SECONDS",
-                                           help="How long to wait while another import holds the store.")]
-    = DEFAULT_LOCK_TIMEOUT,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Encoding of PO/POT/CSV/TSV files that are not UTF-8 or do not say (cp1251, koi8-r, "
+            "utf-16); a BOM is honoured without it.",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            metavar="SECONDS",
+            help="How long to wait while another import holds the store.",
+        ),
+    ] = DEFAULT_LOCK_TIMEOUT,
     fmt: FormatOpt = OutputFormat.text,
 ) -> None:
     """Import TM files into a store, all in one transaction.
@@ -77,6 +108,7 @@ def import_(
     """
     files = _expand_folders(files)
     with _import_progress() as progress:
+
         def waiting() -> None:
             note = f"waiting for the lock on {into} held by another import… (up to {timeout:g} s)"
             if progress is None:
@@ -84,14 +116,25 @@ def import_(
             else:  # through the live display, which would otherwise draw over it
                 progress.progress.console.print(note, markup=False, highlight=False)
 
-        report = import_into(into, files, fmt=from_, source_lang=source_lang, target_lang=target_lang,
-                             progress=progress, timeout=timeout, on_wait=waiting, encoding=encoding)
+        report = import_into(
+            into,
+            files,
+            fmt=from_,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            progress=progress,
+            timeout=timeout,
+            on_wait=waiting,
+            encoding=encoding,
+        )
     if fmt == OutputFormat.json:
         print_json({"store": str(into), **report.to_dict()})
         return
     for f in report.files:
-        typer.echo(f"{f.path}: {f.read:,} read, {f.added:,} added, {f.duplicates:,} duplicates"
-                   + (f", {f.skipped:,} without source text skipped" if f.skipped else ""))
+        typer.echo(
+            f"{f.path}: {f.read:,} read, {f.added:,} added, {f.duplicates:,} duplicates"
+            + (f", {f.skipped:,} without source text skipped" if f.skipped else "")
+        )
     typer.echo(f"imported {report.added:,} units into {into} in {report.seconds:.1f} s")
 
 
@@ -102,9 +145,15 @@ class _RichProgress:
         from rich.console import Console
         from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
-                                 TextColumn("units"), TimeElapsedColumn(), transient=True,
-                                 console=Console(stderr=True))
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            MofNCompleteColumn(),
+            TextColumn("units"),
+            TimeElapsedColumn(),
+            transient=True,
+            console=Console(stderr=True),
+        )
         self.tasks: dict[str, TaskID] = {}
 
     def __enter__(self):
@@ -126,10 +175,17 @@ def _import_progress():
 
 def export(
     store_path: StoreArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (format by extension).",
-                                         show_default=False)],
-    to: Annotated[str | None, typer.Option("--to", help="Output format: tmx, po, pot, xliff, xliff2, csv, "
-                                           "tsv, xlsx (default: by extension).", show_default=False)] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (format by extension).", show_default=False)
+    ],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Output format: tmx, po, pot, xliff, xliff2, csv, tsv, xlsx (default: by extension).",
+            show_default=False,
+        ),
+    ] = None,
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
 ) -> None:
@@ -140,12 +196,16 @@ def export(
         pairs = store.language_pairs()
         chosen = [(s, t) for s, t in pairs if _matches(s, source_lang) and _matches(t, target_lang)]
         if not chosen:
-            raise StoreError(f"{store_path}: no units for that language pair (store has "
-                             f"{_pairs_text(pairs) or 'no units'})")
+            raise StoreError(
+                f"{store_path}: no units for that language pair (store has "
+                f"{_pairs_text(pairs) or 'no units'})"
+            )
         # `ru` asks for ru-RU too; pairs that still differ once the languages asked for are set need a choice
         if len({(source_lang or s, target_lang or t) for s, t in chosen}) > 1:
-            raise StoreError(f"{store_path}: several language pairs ({_pairs_text(chosen)}); choose one with "
-                             f"--source-lang/--target-lang")
+            raise StoreError(
+                f"{store_path}: several language pairs ({_pairs_text(chosen)}); choose one with "
+                f"--source-lang/--target-lang"
+            )
         src, tgt = source_lang or chosen[0][0], target_lang or chosen[0][1]
         units: Iterable[TranslationUnit] = chain.from_iterable(store.iter_units(s, t) for s, t in chosen)
         total = sum(pairs[pair] for pair in chosen)
@@ -153,10 +213,20 @@ def export(
             from rich.console import Console
             from rich.progress import track
 
-            units = track(units, total=total, description=f"exporting to {output.name}", transient=True,
-                          console=Console(stderr=True))
-        written = write_tm(units, output, to, source_lang=source_lang or src or "und",
-                           target_lang=target_lang or tgt or "und")
+            units = track(
+                units,
+                total=total,
+                description=f"exporting to {output.name}",
+                transient=True,
+                console=Console(stderr=True),
+            )
+        written = write_tm(
+            units,
+            output,
+            to,
+            source_lang=source_lang or src or "und",
+            target_lang=target_lang or tgt or "und",
+        )
     typer.echo(f"exported {written:,} units ({src}→{tgt}) to {output}")
 
 
@@ -173,7 +243,9 @@ def _expand_folders(files: list[Path]) -> list[Path]:
             continue
         found = sorted(p for p in path.iterdir() if p.suffix.lower() in known and p.is_file())
         if not found:
-            raise StoreError(f"{path}: is a folder with no TM files in it (known: {', '.join(sorted(known))})")
+            raise StoreError(
+                f"{path}: is a folder with no TM files in it (known: {', '.join(sorted(known))})"
+            )
         out.extend(found)
     return out
 
@@ -193,12 +265,20 @@ def _pairs_text(pairs) -> str:
 
 def search(
     store_path: StoreArg,
-    query: Annotated[str, typer.Argument(help='Words to find (all of them); "a phrase" in double quotes.',
-                                         show_default=False)],
-    lemma: Annotated[bool, typer.Option("--lemma", help="Match every form of the Russian words "
-                                        "(номенклатура finds номенклатуры, номенклатурой).")] = False,
-    side: Annotated[SideChoice, typer.Option("--side", help="Search the source, the target or both.")]
-    = SideChoice.both,
+    query: Annotated[
+        str,
+        typer.Argument(help='Words to find (all of them); "a phrase" in double quotes.', show_default=False),
+    ],
+    lemma: Annotated[
+        bool,
+        typer.Option(
+            "--lemma",
+            help="Match every form of the Russian words (номенклатура finds номенклатуры, номенклатурой).",
+        ),
+    ] = False,
+    side: Annotated[
+        SideChoice, typer.Option("--side", help="Search the source, the target or both.")
+    ] = SideChoice.both,
     phrase: Annotated[bool, typer.Option("--phrase", help="The words must occur together in order.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 20,
     fmt: FormatOpt = OutputFormat.text,
@@ -215,18 +295,29 @@ def search(
     tty = sys.stdout.isatty()
     for h in hits:
         u = h.unit
-        typer.echo(f"#{h.id} {u.source_lang or '?'}→{u.target_lang or '?'}"
-                   + (f" ×{h.count}" if h.count > 1 else "") + (f"  {u.origin}" if u.origin else ""))
+        typer.echo(
+            f"#{h.id} {u.source_lang or '?'}→{u.target_lang or '?'}"
+            + (f" ×{h.count}" if h.count > 1 else "")
+            + (f"  {u.origin}" if u.origin else "")
+        )
         typer.echo(f"  source: {_highlight(u.source_text, h.source_spans, tty)}")
         typer.echo(f"  target: {_highlight(u.target_text, h.target_spans, tty)}")
 
 
 def _hit_json(h: Hit) -> dict:
     u = h.unit
-    return {"id": h.id, "source": u.source_text, "target": u.target_text, "source_lang": u.source_lang,
-            "target_lang": u.target_lang, "context": u.context, "origin": u.origin, "count": h.count,
-            "source_spans": [list(s) for s in h.source_spans],
-            "target_spans": [list(s) for s in h.target_spans]}
+    return {
+        "id": h.id,
+        "source": u.source_text,
+        "target": u.target_text,
+        "source_lang": u.source_lang,
+        "target_lang": u.target_lang,
+        "context": u.context,
+        "origin": u.origin,
+        "count": h.count,
+        "source_spans": [list(s) for s in h.source_spans],
+        "target_spans": [list(s) for s in h.target_spans],
+    }
 
 
 def _highlight(text: str, spans: list[tuple[int, int]], tty: bool) -> str:
@@ -244,32 +335,62 @@ def _highlight(text: str, spans: list[tuple[int, int]], tty: bool) -> str:
 def lookup(
     store_path: StoreArg,
     segment: Annotated[str, typer.Argument(help="The new source segment.", show_default=False)],
-    min_score: Annotated[int, typer.Option("--min", min=0, max=101, help="Lowest match percentage shown.")]
-    = 75,
+    min_score: Annotated[
+        int, typer.Option("--min", min=0, max=101, help="Lowest match percentage shown.")
+    ] = 75,
     top: Annotated[int, typer.Option("--top", min=1, help="At most this many matches.")] = 5,
-    context: Annotated[str | None, typer.Option("--context", help="Context of the segment (PO msgctxt): an "
-                                                "exact match with the same context scores 101.",
-                                                show_default=False)] = None,
-    prev: Annotated[str | None, typer.Option("--prev", help="The preceding source segment: an exact match "
-                                             "that followed the same segment scores 101.",
-                                             show_default=False)] = None,
+    context: Annotated[
+        str | None,
+        typer.Option(
+            "--context",
+            help="Context of the segment (PO msgctxt): an exact match with the same context scores 101.",
+            show_default=False,
+        ),
+    ] = None,
+    prev: Annotated[
+        str | None,
+        typer.Option(
+            "--prev",
+            help="The preceding source segment: an exact match that followed the same segment scores 101.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = OutputFormat.text,
 ) -> None:
     """Fuzzy lookup: the best earlier translations of a segment, with match % and a word diff."""
     with Store(store_path) as store:
         matches = store.lookup(segment, min_score=min_score, top=top, context=context, prev_source=prev)
     if fmt == OutputFormat.json:
-        print_json({"query": segment, "min": min_score, "matches": [
-            {"score": m.score, "id": m.id, "source": m.unit.source_text, "target": m.unit.target_text,
-             "context": m.unit.context, "origin": m.unit.origin, "count": m.count,
-             "context_match": m.context_match, "diff": [vars(d) for d in m.diff]} for m in matches]})
+        print_json(
+            {
+                "query": segment,
+                "min": min_score,
+                "matches": [
+                    {
+                        "score": m.score,
+                        "id": m.id,
+                        "source": m.unit.source_text,
+                        "target": m.unit.target_text,
+                        "context": m.unit.context,
+                        "origin": m.unit.origin,
+                        "count": m.count,
+                        "context_match": m.context_match,
+                        "diff": [vars(d) for d in m.diff],
+                    }
+                    for m in matches
+                ],
+            }
+        )
         return
     if not matches:
         typer.echo(f"no match of {min_score}% or more")
         return
     for m in matches:
-        typer.echo(f"{m.score:>3}%  #{m.id}" + (" (context match)" if m.context_match else "")
-                   + (f"  ×{m.count}" if m.count > 1 else ""))
+        typer.echo(
+            f"{m.score:>3}%  #{m.id}"
+            + (" (context match)" if m.context_match else "")
+            + (f"  ×{m.count}" if m.count > 1 else "")
+        )
         typer.echo(f"  source: {m.unit.source_text}")
         typer.echo(f"  target: {m.unit.target_text}")
         if any(d.op != "equal" for d in m.diff):
@@ -299,8 +420,10 @@ def stats(store_path: StoreArg, fmt: FormatOpt = OutputFormat.text) -> None:
         print_json(data)
         return
     typer.echo(f"store:        {data['path']}")
-    typer.echo(f"units:        {data['units']:,} ({data['occurrences']:,} occurrences, "
-               f"{data['duplicates']:,} duplicates collapsed)")
+    typer.echo(
+        f"units:        {data['units']:,} ({data['occurrences']:,} occurrences, "
+        f"{data['duplicates']:,} duplicates collapsed)"
+    )
     typer.echo(f"untranslated: {data['untranslated']:,}")
     typer.echo(f"with tags:    {data['with_tags']:,}")
     typer.echo(f"with context: {data['with_context']:,}")
@@ -312,5 +435,7 @@ def stats(store_path: StoreArg, fmt: FormatOpt = OutputFormat.text) -> None:
         typer.echo(f"  {n:>10,}  {origin}")
     typer.echo("imports:")
     for imp in data["imports"]:
-        typer.echo(f"  #{imp['id']} {imp['at']}  {imp['added']:,} added, {imp['duplicates']:,} duplicates  "
-                   + ", ".join(imp["files"]))
+        typer.echo(
+            f"  #{imp['id']} {imp['at']}  {imp['added']:,} added, {imp['duplicates']:,} duplicates  "
+            + ", ".join(imp["files"])
+        )

@@ -63,17 +63,29 @@ class Format:
     split: Callable[..., Sequence[Part] | None] | None = None  # cut a file into parts read in parallel
 
 
-FORMATS: dict[str, Format] = {f.id: f for f in (
-    Format("tmx", "TMX 1.4b (reads 1.1–1.4)", (".tmx",), tmx.iter_units, tmx.write, True, {}, tmx.split),
-    Format("po", "gettext PO", (".po",), po.iter_units, po.write, False, {}, po.split),
-    Format("pot", "gettext POT template", (".pot",), po.iter_units, po.write, False, {"template": True}),
-    Format("xliff", "XLIFF 1.2", (".xlf", ".xliff"), xliff.iter_units, xliff.write, True, {}),
-    Format("xliff2", "XLIFF 2.0/2.1", (), xliff2.iter_units, xliff2.write, True, {}),
-    Format("csv", "CSV (comma-separated, UTF-8)", (".csv",), tabular.iter_csv, tabular.write_csv, True, {}),
-    Format("tsv", "TSV (tab-separated, UTF-8)", (".tsv", ".tab"), tabular.iter_tsv, tabular.write_tsv,
-           True, {}),
-    Format("xlsx", "Excel workbook", (".xlsx",), tabular.iter_xlsx, tabular.write_xlsx, False, {}),
-)}
+FORMATS: dict[str, Format] = {
+    f.id: f
+    for f in (
+        Format("tmx", "TMX 1.4b (reads 1.1–1.4)", (".tmx",), tmx.iter_units, tmx.write, True, {}, tmx.split),
+        Format("po", "gettext PO", (".po",), po.iter_units, po.write, False, {}, po.split),
+        Format("pot", "gettext POT template", (".pot",), po.iter_units, po.write, False, {"template": True}),
+        Format("xliff", "XLIFF 1.2", (".xlf", ".xliff"), xliff.iter_units, xliff.write, True, {}),
+        Format("xliff2", "XLIFF 2.0/2.1", (), xliff2.iter_units, xliff2.write, True, {}),
+        Format(
+            "csv", "CSV (comma-separated, UTF-8)", (".csv",), tabular.iter_csv, tabular.write_csv, True, {}
+        ),
+        Format(
+            "tsv",
+            "TSV (tab-separated, UTF-8)",
+            (".tsv", ".tab"),
+            tabular.iter_tsv,
+            tabular.write_tsv,
+            True,
+            {},
+        ),
+        Format("xlsx", "Excel workbook", (".xlsx",), tabular.iter_xlsx, tabular.write_xlsx, False, {}),
+    )
+}
 
 
 def _no_writer(units, path, **options) -> int:
@@ -81,8 +93,12 @@ def _no_writer(units, path, **options) -> int:
 
 
 # Formats read but not written: tm import/convert take them as input only.
-READERS: dict[str, Format] = {**FORMATS, "mo": Format(
-    "mo", "gettext MO (compiled catalogue, read only)", (".mo",), po.iter_mo, _no_writer, False, {})}
+READERS: dict[str, Format] = {
+    **FORMATS,
+    "mo": Format(
+        "mo", "gettext MO (compiled catalogue, read only)", (".mo",), po.iter_mo, _no_writer, False, {}
+    ),
+}
 
 
 def _sniff_xliff(found: Format, path: Path) -> Format:
@@ -104,7 +120,8 @@ REGISTRY: FormatRegistry[Format] = FormatRegistry(
     unknown_id=lambda fmt, ids: f"unknown TM format {fmt!r} (known: {', '.join(ids)})",
     unknown_extension=lambda path, suffix, formats: (
         f"{path}: unknown TM format {suffix or '(no extension)'!r} "
-        f"(known: {', '.join(e for f in formats for e in f.extensions)})"),
+        f"(known: {', '.join(e for f in formats for e in f.extensions)})"
+    ),
     sniff=_sniff_xliff,
 )
 
@@ -124,9 +141,15 @@ def format_for(path: str | Path, fmt: str | None = None) -> Format:
 _ENCODED = frozenset({"po", "pot", "csv", "tsv"})
 
 
-def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
-               target_lang: str | None = None, header: dict | None = None,
-               encoding: str | None = None) -> Iterator[TranslationUnit]:
+def iter_units(
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    header: dict | None = None,
+    encoding: str | None = None,
+) -> Iterator[TranslationUnit]:
     """Stream the units of a TM file. *source_lang*/*target_lang* override what the file declares
     (and choose the pair in multilingual TMX); *header*, if given, is filled with the file's header;
     *encoding* (PO, CSV, TSV only) overrides a PO header's charset and the UTF-8/BOM default."""
@@ -134,8 +157,10 @@ def iter_units(path: str | Path, fmt: str | None = None, *, source_lang: str | N
     options = {}
     if encoding is not None:
         if format_.id not in _ENCODED:
-            raise FormatNotSupported(f"{path}: --encoding applies to PO, POT, CSV and TSV files, not "
-                                     f"{format_.name} (which declares its own)")
+            raise FormatNotSupported(
+                f"{path}: --encoding applies to PO, POT, CSV and TSV files, not "
+                f"{format_.name} (which declares its own)"
+            )
         options["encoding"] = encoding
     return format_.read(path, source_lang=source_lang, target_lang=target_lang, header=header, **options)
 
@@ -149,8 +174,13 @@ def split_units(path: str | Path, fmt: str | None = None, *, size: int = 4 << 20
     return format_.split(path, size) if format_.split is not None else None
 
 
-def read_tm(path: str | Path, fmt: str | None = None, *, source_lang: str | None = None,
-            target_lang: str | None = None) -> TranslationMemory:
+def read_tm(
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+) -> TranslationMemory:
     header: dict = {}
     units = list(iter_units(path, fmt, source_lang=source_lang, target_lang=target_lang, header=header))
     src = header.get("source_lang") or next((u.source_lang for u in units if u.source_lang), None)
@@ -158,8 +188,15 @@ def read_tm(path: str | Path, fmt: str | None = None, *, source_lang: str | None
     return TranslationMemory(units, src, tgt, {k: str(v) for k, v in header.items() if v is not None})
 
 
-def write_tm(units: Iterable[TranslationUnit], path: str | Path, fmt: str | None = None, *,
-             source_lang: str | None, target_lang: str | None, **options) -> int:
+def write_tm(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    source_lang: str | None,
+    target_lang: str | None,
+    **options,
+) -> int:
     """Write *units* to *path* (atomically); returns how many were written.
 
     A language may be None where the format can leave it out (PO, POT, CSV/TSV/XLSX, XLIFF 1.2's target).
@@ -169,12 +206,14 @@ def write_tm(units: Iterable[TranslationUnit], path: str | Path, fmt: str | None
     """
     format_ = format_for(path, fmt)
     check_output_dir(path)
-    return format_.write(units, path, source_lang=source_lang, target_lang=target_lang,
-                          **{**format_.write_options, **options})
+    return format_.write(
+        units, path, source_lang=source_lang, target_lang=target_lang, **{**format_.write_options, **options}
+    )
 
 
-def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: str | Path,
-                  fmt: str | None = None) -> int:
+def merge_targets(
+    original: str | Path, units: Iterable[TranslationUnit], out: str | Path, fmt: str | None = None
+) -> int:
     """Write *original* (XLIFF 1.2 or 2.x) to *out* with its targets filled from *units* (matched by id,
     else by source text); everything else in the document is kept. Returns how many targets were set."""
     fmt = fmt or format_for(original).id
@@ -186,5 +225,14 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
     raise FormatNotSupported(f"{original}: filling targets into an original needs XLIFF, not {fmt}")
 
 
-__all__ = ["FORMATS", "READERS", "Format", "format_for", "get_format", "iter_units", "merge_targets", "read_tm",
-           "write_tm"]
+__all__ = [
+    "FORMATS",
+    "READERS",
+    "Format",
+    "format_for",
+    "get_format",
+    "iter_units",
+    "merge_targets",
+    "read_tm",
+    "write_tm",
+]

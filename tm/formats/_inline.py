@@ -193,11 +193,13 @@ def write_parts(parent, parts: list[str | Tag], spec: InlineSpec, i: int = 0, de
         if kind in spec.coded:
             if p.code:
                 el.text = p.code
-            while (opening := _tag_at(parts, i)) is not None and opening.kind == "sub" \
-                    and opening.pos == "open":
+            while (
+                (opening := _tag_at(parts, i)) is not None and opening.kind == "sub" and opening.pos == "open"
+            ):
                 allowed = spec.allowed.get("sub")
-                sub = etree.SubElement(el, spec.qname("sub"), {k: v for k, v in opening.attrs
-                                                               if allowed is None or k in allowed})
+                sub = etree.SubElement(
+                    el, spec.qname("sub"), {k: v for k, v in opening.attrs if allowed is None or k in allowed}
+                )
                 i = write_parts(sub, parts, spec, i + 1, depth + 1)
                 closing = _tag_at(parts, i)
                 if closing is not None and closing.kind == "sub":

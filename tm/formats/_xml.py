@@ -22,7 +22,6 @@ from tm.errors import TMWriteError
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-
 _SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl"}
 _NOT_NAME_CHAR = re.compile(r"[^\w.:-]")
 
@@ -59,8 +58,12 @@ def unique_id(wanted: str, used: set[str], *, nmtoken: bool = False) -> str:
 local = local_tag
 
 
-def iterparse(path: str | Path, tags: tuple[str, ...] | None = None,
-              events: tuple[str, ...] = ("start", "end"), source=None) -> Iterator[tuple[str, etree._Element]]:
+def iterparse(
+    path: str | Path,
+    tags: tuple[str, ...] | None = None,
+    events: tuple[str, ...] = ("start", "end"),
+    source=None,
+) -> Iterator[tuple[str, etree._Element]]:
     """Stream (event, element) pairs through the XML gate (comments and PIs dropped).
 
     The caller clears elements it is done with (see `release`) so memory stays constant. *tags*
@@ -107,8 +110,9 @@ def write_error(unit, error: ValueError, fmt: str) -> TMWriteError:
 _U = TypeVar("_U")  # what write_elements writes: a unit of the caller's own kind
 
 
-def write_elements(xf, units: Iterable[_U], make: Callable[[_U, int], etree._Element], leaves: frozenset[str],
-                   fmt: str) -> int:
+def write_elements(
+    xf, units: Iterable[_U], make: Callable[[_U, int], etree._Element], leaves: frozenset[str], fmt: str
+) -> int:
     """Write `make(unit, number)` for each unit (1-based number), indented, one per line, into the
     open `etree.xmlfile` *xf*; returns how many were written."""
     count = 0

@@ -35,7 +35,7 @@ from .parts import cut_lines, read_part
 
 PLURAL_FORMS = {
     "ru": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
-          "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "(n%100<10 || n%100>=20) ? 1 : 2);",
     "en": "nplurals=2; plural=(n != 1);",
 }
 _OTHER_SIDE = {"ru": "en", "en": "ru"}
@@ -86,7 +86,9 @@ def _team_lang(po: polib.POFile) -> str | None:
 
 def languages(po: polib.POFile, source_lang: str | None, target_lang: str | None) -> tuple[str, str | None]:
     target = target_lang or po.metadata.get("Language") or _team_lang(po)
-    source = source_lang or po.metadata.get("X-Source-Language") or _OTHER_SIDE.get(_primary(target) or "", "en")
+    source = (
+        source_lang or po.metadata.get("X-Source-Language") or _OTHER_SIDE.get(_primary(target) or "", "en")
+    )
     return source, target
 
 
@@ -97,9 +99,15 @@ def _unit(entry: polib.POEntry, origin: str, source_lang: str, target_lang: str 
     else:
         plurals = None
         target = Segment.of(entry.msgstr)
-    unit = TranslationUnit(source=Segment.of(entry.msgid), target=target, source_lang=source_lang,
-                           target_lang=target_lang, context=entry.msgctxt, origin=origin,
-                           line=getattr(entry, "linenum", None))  # an MO entry has no line
+    unit = TranslationUnit(
+        source=Segment.of(entry.msgid),
+        target=target,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        context=entry.msgctxt,
+        origin=origin,
+        line=getattr(entry, "linenum", None),
+    )  # an MO entry has no line
     # most entries have no comments, flags or history: only what an entry has is set
     if entry.tcomment:
         unit.notes = entry.tcomment.split("\n")
@@ -122,9 +130,15 @@ def _unit(entry: polib.POEntry, origin: str, source_lang: str, target_lang: str 
     return unit
 
 
-def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-               header: dict | None = None, read: Path | None = None,
-               encoding: str | None = None) -> Iterator[TranslationUnit]:
+def iter_units(
+    path: str | Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    header: dict | None = None,
+    read: Path | None = None,
+    encoding: str | None = None,
+) -> Iterator[TranslationUnit]:
     path = Path(path)
     po = _load(path, read, encoding)
     source, target = languages(po, source_lang, target_lang)
@@ -138,8 +152,13 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
         yield _unit(entry, origin, source, target)
 
 
-def iter_mo(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-            header: dict | None = None) -> Iterator[TranslationUnit]:
+def iter_mo(
+    path: str | Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    header: dict | None = None,
+) -> Iterator[TranslationUnit]:
     """The translations of a compiled gettext catalogue (.mo): what msgfmt kept of the PO (no
     comments, no fuzzy or untranslated entries), read by polib in the charset its header names."""
     path = Path(path)
@@ -173,8 +192,7 @@ def entry_for(unit: TranslationUnit, count: int | None = None) -> polib.POEntry:
         msgctxt=unit.context,
         tcomment="\n".join(unit.notes),
         comment="\n".join(unit.comments),
-        occurrences=[tuple(r.rsplit(":", 1)) if re.search(r":\d+$", r) else (r, "")
-                     for r in unit.references],
+        occurrences=[tuple(r.rsplit(":", 1)) if re.search(r":\d+$", r) else (r, "") for r in unit.references],
         flags=list(unit.flags),
         obsolete=unit.obsolete,
         previous_msgid=unit.previous_source,
@@ -187,8 +205,7 @@ def entry_for(unit: TranslationUnit, count: int | None = None) -> polib.POEntry:
         plurals = unit.target_plurals or [unit.target, unit.target]
         if count:
             plurals = (plurals + [plurals[-1]] * count)[:count]
-        entry.msgstr_plural = {i: same_newlines(entry.msgid, _text(s))
-                               for i, s in enumerate(plurals)}
+        entry.msgstr_plural = {i: same_newlines(entry.msgid, _text(s)) for i, s in enumerate(plurals)}
     else:
         entry.msgstr = same_newlines(entry.msgid, _text(unit.target))
     return entry
@@ -234,8 +251,16 @@ def _key(msgctxt: str | None, msgid: str) -> bytes:
     return hashlib.blake2b(f"{context}\x04{msgid}".encode(), digest_size=16).digest()
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str | None, target_lang: str | None,
-          template: bool = False, metadata: dict[str, str] | None = None, wrapwidth: int = 78) -> int:
+def write(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    *,
+    source_lang: str | None,
+    target_lang: str | None,
+    template: bool = False,
+    metadata: dict[str, str] | None = None,
+    wrapwidth: int = 78,
+) -> int:
     """Write PO (or POT with *template*: msgstr left empty), header first, then entry by entry."""
     head = polib.POFile(wrapwidth=wrapwidth)
     head.header = "Translation memory written by slovnik."
@@ -327,7 +352,7 @@ def split(path: str | Path, size: int) -> list[POPart] | None:
     charset = po_charset(data)[0] or "utf-8"
     if bom_encoding(data) not in (None, "utf-8-sig") or not ascii_compatible(charset):
         return None  # UTF-16/32: byte offsets do not fall on lines; the reader names a bad charset
-    first = re.search(rb'^(msgctxt|msgid) ', data, re.M)
+    first = re.search(rb"^(msgctxt|msgid) ", data, re.M)
     if first is None or not data.startswith(b'msgid ""', first.start()):
         return None  # no header entry to give every part the charset (or it is not first)
     head_end = data.find(b"\n\n", first.start())
@@ -341,7 +366,7 @@ def split(path: str | Path, size: int) -> list[POPart] | None:
         if blank < 0:
             break
         start = blank + 2
-        while data[start:start + 1] == b"\n":
+        while data[start : start + 1] == b"\n":
             start += 1
         before = data.rfind(b"\n", 0, blank) + 1
         if data.startswith(_ENTRY_START, start) and _ENTRY_END.match(data, before):
@@ -352,6 +377,7 @@ def split(path: str | Path, size: int) -> list[POPart] | None:
     if len(cuts) < 2:
         return None
     bounds = [*cuts, n]
-    return [POPart(str(path), bounds[k], bounds[k + 1], head_end, line)
-            for k, line in enumerate(cut_lines(data, cuts))]
-
+    return [
+        POPart(str(path), bounds[k], bounds[k + 1], head_end, line)
+        for k, line in enumerate(cut_lines(data, cuts))
+    ]

@@ -41,11 +41,41 @@ from glossary.core.textfile import (
 from tm.errors import TMWriteError
 from tm.model import Segment, Tag, TranslationUnit
 
-COLUMNS = ["id", "context", "source", "target", "source_lang", "target_lang", "note", "comment",
-           "reference", "flags", "fuzzy", "obsolete", "previous_source", "previous_context",
-           "source_plural", "target_plurals", "created", "changed", "creator", "changer", "props"]
-_PLAIN = ["id", "context", "source_lang", "target_lang", "previous_source", "previous_context",
-          "created", "changed", "creator", "changer"]
+COLUMNS = [
+    "id",
+    "context",
+    "source",
+    "target",
+    "source_lang",
+    "target_lang",
+    "note",
+    "comment",
+    "reference",
+    "flags",
+    "fuzzy",
+    "obsolete",
+    "previous_source",
+    "previous_context",
+    "source_plural",
+    "target_plurals",
+    "created",
+    "changed",
+    "creator",
+    "changer",
+    "props",
+]
+_PLAIN = [
+    "id",
+    "context",
+    "source_lang",
+    "target_lang",
+    "previous_source",
+    "previous_context",
+    "created",
+    "changed",
+    "creator",
+    "changer",
+]
 _LISTS = {"note": "notes", "comment": "comments", "reference": "references"}
 _TRUE = {"1", "true", "yes", "y", "x"}
 _TAG = re.compile(r"⟦(\[.*?\])?⟧")
@@ -60,8 +90,11 @@ def segment_to_text(segment: Segment | None) -> str:
         if isinstance(p, str):
             out.append(p.replace("⟦", "⟦⟧"))
         else:
-            data = json.dumps([p.kind, p.pos, p.id, [list(a) for a in p.attrs], p.code], ensure_ascii=False,
-                              separators=(",", ":"))
+            data = json.dumps(
+                [p.kind, p.pos, p.id, [list(a) for a in p.attrs], p.code],
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
             out.append("⟦" + data.replace("⟧", "\\u27e7") + "⟧")
     return "".join(out)
 
@@ -81,7 +114,7 @@ def text_to_segment(text: str) -> Segment:
     parts: list[str | Tag] = []
     at = 0
     for m in _TAG.finditer(text):
-        parts.append(text[at:m.start()])
+        parts.append(text[at : m.start()])
         if m.group(1) is None:
             parts.append("⟦")
         else:
@@ -97,14 +130,21 @@ def _row(unit: TranslationUnit) -> dict[str, str]:
     row.update(
         source=segment_to_text(unit.source),
         target=segment_to_text(unit.target),
-        note="\n".join(unit.notes), comment="\n".join(unit.comments),
-        reference="\n".join(unit.references), flags=", ".join(unit.flags),
-        fuzzy="yes" if unit.fuzzy else "", obsolete="yes" if unit.obsolete else "",
+        note="\n".join(unit.notes),
+        comment="\n".join(unit.comments),
+        reference="\n".join(unit.references),
+        flags=", ".join(unit.flags),
+        fuzzy="yes" if unit.fuzzy else "",
+        obsolete="yes" if unit.obsolete else "",
         source_plural=segment_to_text(unit.source_plural) if unit.source_plural is not None else "",
-        target_plurals=json.dumps([segment_to_text(s) for s in unit.target_plurals], ensure_ascii=False,
-                                  separators=(",", ":")) if unit.target_plurals else "",
+        target_plurals=json.dumps(
+            [segment_to_text(s) for s in unit.target_plurals], ensure_ascii=False, separators=(",", ":")
+        )
+        if unit.target_plurals
+        else "",
         props=json.dumps([list(p) for p in unit.props], ensure_ascii=False, separators=(",", ":"))
-        if unit.props else "",
+        if unit.props
+        else "",
     )
     return row
 
@@ -132,8 +172,11 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
         for k in row:
             if k not in COLUMNS and get(k):
                 if str(k).startswith("Unnamed: "):  # pandas' name for a column with no header cell
-                    raise ParseError(path, line, f"a value in column {int(str(k)[9:].split('.')[0]) + 1}, "
-                                     "which has no header")
+                    raise ParseError(
+                        path,
+                        line,
+                        f"a value in column {int(str(k)[9:].split('.')[0]) + 1}, which has no header",
+                    )
                 unit.props.append((str(k), get(k)))
     except (ValueError, TypeError) as e:  # bad JSON in props/target_plurals/a tag
         raise ParseError(path, line, f"bad cell: {limits.quote(str(e))}") from e
@@ -147,7 +190,9 @@ def _unit(row: dict[str, str], path: Path, line: int, source_lang, target_lang) 
 
 def _check_columns(path: Path, columns) -> None:
     if "source" not in columns:
-        raise ParseError(path, 1, f"no 'source' column (columns: {limits.quote(', '.join(map(str, columns)))})")
+        raise ParseError(
+            path, 1, f"no 'source' column (columns: {limits.quote(', '.join(map(str, columns)))})"
+        )
 
 
 def _malformed_row(path: Path, sep: str, error: Exception, text: str | None = None) -> tuple[int | None, str]:
@@ -156,7 +201,9 @@ def _malformed_row(path: Path, sep: str, error: Exception, text: str | None = No
     import csv
 
     csv.field_size_limit(limits.LIMITS.max_line)
-    with (io.StringIO(text, newline="") if text is not None else open(path, encoding="utf-8-sig", newline="")) as fh:
+    with (
+        io.StringIO(text, newline="") if text is not None else open(path, encoding="utf-8-sig", newline="")
+    ) as fh:
         reader = csv.reader(fh, delimiter=sep, strict=True)
         width, start = None, 1
         try:
@@ -175,8 +222,9 @@ def _malformed_row(path: Path, sep: str, error: Exception, text: str | None = No
     return None, f"malformed row: {str(error).strip()}"  # not found again: pandas' words, after ours
 
 
-def _iter_delimited(path, sep: str, source_lang, target_lang, header,
-                    encoding: str | None = None) -> Iterator[TranslationUnit]:
+def _iter_delimited(
+    path, sep: str, source_lang, target_lang, header, encoding: str | None = None
+) -> Iterator[TranslationUnit]:
     import pandas as pd  # imported on use: `import tm.formats` stays light for TMX/PO work
 
     path = Path(path)
@@ -197,8 +245,15 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header,
             # through a guard: a NUL byte or an endless line is refused as it is read, not buffered
             if stream is None:
                 stream = io.BufferedReader(StreamGuard(path, open(path, "rb", buffering=0)))
-            chunks = pd.read_csv(stream, sep=sep, dtype=str, keep_default_na=False, chunksize=CHUNK,
-                                 encoding="utf-8-sig", index_col=False)
+            chunks = pd.read_csv(
+                stream,
+                sep=sep,
+                dtype=str,
+                keep_default_na=False,
+                chunksize=CHUNK,
+                encoding="utf-8-sig",
+                index_col=False,
+            )
             for chunk in chunks:
                 _check_columns(path, chunk.columns)
                 for row in chunk.to_dict("records"):
@@ -210,7 +265,9 @@ def _iter_delimited(path, sep: str, source_lang, target_lang, header,
         raise ParseError(path, 1, "empty file (a header row with a 'source' column is required)") from e
     except UnicodeDecodeError as e:
         guess = guess_cyrillic_encoding(read_head(path))
-        hint = f" (looks like {guess.upper()}; convert it to UTF-8 or pass --encoding {guess})" if guess else ""
+        hint = (
+            f" (looks like {guess.upper()}; convert it to UTF-8 or pass --encoding {guess})" if guess else ""
+        )
         raise ParseError(path, first_bad_line(path), f"not UTF-8: {e.reason}{hint}") from e
     finally:
         if stream is not None:
@@ -283,14 +340,19 @@ def write_xlsx(units, path, *, source_lang: str | None, target_lang: str | None)
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    rows = [list(row) for frame in _frames(units, source_lang, target_lang)
-            for row in frame.itertuples(index=False)]
+    rows = [
+        list(row)
+        for frame in _frames(units, source_lang, target_lang)
+        for row in frame.itertuples(index=False)
+    ]
     # checked before the workbook exists: openpyxl's write-only sheet, abandoned half-written, prints
     # "Exception ignored" tracebacks when it is collected
     for number, row in enumerate(rows, 2):
         if any(isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v) for v in row):
-            raise TMWriteError(f"{path}: cannot write as XLSX: row {number} holds a control character a "
-                               "worksheet cannot store (write CSV or TSV instead)")
+            raise TMWriteError(
+                f"{path}: cannot write as XLSX: row {number} holds a control character a "
+                "worksheet cannot store (write CSV or TSV instead)"
+            )
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("tm")
     sheet.append(COLUMNS)

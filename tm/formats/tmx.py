@@ -54,24 +54,46 @@ SPEC = InlineSpec(
     coded=frozenset({"bpt", "ept", "ph", "it", "ut"}),
     empty=frozenset(),
     id_attr={"bpt": "i", "ept": "i", "ph": "x", "it": "x", "hi": "x", "ut": "x"},
-    allowed={"bpt": frozenset({"i", "x", "type"}), "ept": frozenset({"i"}),
-             "ph": frozenset({"x", "assoc", "type"}), "it": frozenset({"pos", "x", "type"}),
-             "hi": _CODE_ATTRS, "ut": frozenset({"x"}), "sub": frozenset({"datatype", "type"})},
+    allowed={
+        "bpt": frozenset({"i", "x", "type"}),
+        "ept": frozenset({"i"}),
+        "ph": frozenset({"x", "assoc", "type"}),
+        "it": frozenset({"pos", "x", "type"}),
+        "hi": _CODE_ATTRS,
+        "ut": frozenset({"x"}),
+        "sub": frozenset({"datatype", "type"}),
+    },
     required_id=frozenset({"bpt", "ept"}),
-    adapt={"g": "hi", "pc": "hi", "mrk": "hi", "bx": "bpt", "ex": "ept",
-           "sc": "bpt", "ec": "ept", "x": "ph", "sm": "ph", "em": "ph", "cp": "ph"},
+    adapt={
+        "g": "hi",
+        "pc": "hi",
+        "mrk": "hi",
+        "bx": "bpt",
+        "ex": "ept",
+        "sc": "bpt",
+        "ec": "ept",
+        "x": "ph",
+        "sm": "ph",
+        "em": "ph",
+        "cp": "ph",
+    },
     fallback="ph",
     values=_values,
 )
 
 # Our fields that TMX has no element for: prop type → field (single values, then lists).
 _X_PROPS = {
-    "x-context": "context", "x-previous-source": "previous_source",
+    "x-context": "context",
+    "x-previous-source": "previous_source",
     "x-previous-context": "previous_context",
 }
 _X_LISTS = {"x-flag": "flags", "x-comment": "comments", "x-reference": "references"}
-_DATES = (("creationdate", "created"), ("changedate", "changed"), ("creationid", "creator"),
-          ("changeid", "changer"))
+_DATES = (
+    ("creationdate", "created"),
+    ("changedate", "changed"),
+    ("creationid", "creator"),
+    ("changeid", "changer"),
+)
 
 _LEAVES = frozenset({"seg"})
 # The reader reacts to these only: skipping tuv/seg/inline events cuts the Python work per TU. The
@@ -106,8 +128,15 @@ def _seg(tuv):
 
 
 class _Reader:
-    def __init__(self, path: Path, source_lang: str | None, target_lang: str | None, header: dict,
-                 source=None, entry_target_lang: str | None = None):
+    def __init__(
+        self,
+        path: Path,
+        source_lang: str | None,
+        target_lang: str | None,
+        header: dict,
+        source=None,
+        entry_target_lang: str | None = None,
+    ):
         self.path = path
         self.origin = path.name
         self.source = source
@@ -219,8 +248,11 @@ class _Reader:
             line=tu.sourceline,
         )
         # dates are attributes: an element with none beyond its tuid / xml:lang has none to look up
-        if (len(tu.attrib) > (tuid is not None) + (own_srclang is not None) or len(source[1].attrib) > 1
-                or (target is not None and len(target[1].attrib) > 1)):
+        if (
+            len(tu.attrib) > (tuid is not None) + (own_srclang is not None)
+            or len(source[1].attrib) > 1
+            or (target is not None and len(target[1].attrib) > 1)
+        ):
             attrs = tu.attrib
             for attr, name in _DATES:
                 value = attrs.get(attr) or (target[1].get(attr) if target else None) or source[1].get(attr)
@@ -258,8 +290,13 @@ class _Reader:
             unit.context = unit.prop("id")  # OmegaT keys alternative translations by (file, id)
 
 
-def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-               header: dict | None = None) -> Iterator[TranslationUnit]:
+def iter_units(
+    path: str | Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    header: dict | None = None,
+) -> Iterator[TranslationUnit]:
     """Stream the TUs of a TMX file; *header* (if given) is filled with the header's attributes."""
     return _Reader(Path(path), source_lang, target_lang, header if header is not None else {}).units()
 
@@ -288,8 +325,14 @@ class TMXPart:
         doc = read_part(self.path, self.start, self.end, self.head_end, self.line)
         if not self.last:
             doc += b"</body></tmx>"
-        return _Reader(Path(self.path), None, None, {}, source=io.BytesIO(doc),
-                       entry_target_lang=self.entry_target_lang if self.start else None)
+        return _Reader(
+            Path(self.path),
+            None,
+            None,
+            {},
+            source=io.BytesIO(doc),
+            entry_target_lang=self.entry_target_lang if self.start else None,
+        )
 
 
 def _utf8(head: bytes) -> bool:
@@ -309,12 +352,12 @@ def _boundary(mm, frm: int, prev: int) -> int:
         if pos < 0:
             return -1
         frm = pos + 3
-        if mm[pos + 3:pos + 4] not in _NAME_END:
+        if mm[pos + 3 : pos + 4] not in _NAME_END:
             continue  # <tuv
         j = pos
-        while j > prev and mm[j - 1:j] in _SPACE:
+        while j > prev and mm[j - 1 : j] in _SPACE:
             j -= 1
-        if mm[j - 5:j] != b"</tu>":
+        if mm[j - 5 : j] != b"</tu>":
             continue
         if mm.rfind(b"<!--", prev, pos) > mm.rfind(b"-->", prev, pos):
             continue
@@ -330,7 +373,7 @@ def _first_unit(path: Path, mm, head_end: int) -> TranslationUnit | None:
     end = mm.find(b"</tu>", head_end)
     if end < 0:
         return None
-    doc = mm[:end + 5] + b"</body></tmx>"
+    doc = mm[: end + 5] + b"</body></tmx>"
     try:
         return next(_Reader(path, None, None, {}, source=io.BytesIO(doc)).units(), None)
     except ParseError:
@@ -353,10 +396,10 @@ def split(path: str | Path, size: int) -> list[TMXPart] | None:
         if n < 2 * size or not _utf8(mm[:4096]):
             return None
         body = mm.find(b"<body")
-        if body < 0 or mm[body + 5:body + 6] not in _NAME_END:
+        if body < 0 or mm[body + 5 : body + 6] not in _NAME_END:
             return None
         head_end = mm.find(b">", body) + 1
-        if head_end <= 0 or mm[head_end - 2:head_end - 1] == b"/":
+        if head_end <= 0 or mm[head_end - 2 : head_end - 1] == b"/":
             return None
         first = _first_unit(path, mm, head_end)  # the targets' language, as the first part will
         if first is None:  # leave it in a bilingual file
@@ -370,8 +413,12 @@ def split(path: str | Path, size: int) -> list[TMXPart] | None:
             return None
         lines = cut_lines(mm, cuts)
     bounds = [*cuts, n]
-    return [TMXPart(str(path), bounds[k], bounds[k + 1], head_end, lines[k], k == len(cuts) - 1,
-                    first.target_lang) for k in range(len(cuts))]
+    return [
+        TMXPart(
+            str(path), bounds[k], bounds[k + 1], head_end, lines[k], k == len(cuts) - 1, first.target_lang
+        )
+        for k in range(len(cuts))
+    ]
 
 
 def _tuv(lang: str, segment: Segment):
@@ -420,24 +467,41 @@ def tu_element(unit: TranslationUnit, source_lang: str, target_lang: str):
     return tu
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str,
-          creationtool: str = "slovnik", segtype: str = "sentence", datatype: str = "plaintext",
-          adminlang: str = "en") -> int:
+def write(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    *,
+    source_lang: str,
+    target_lang: str,
+    creationtool: str = "slovnik",
+    segtype: str = "sentence",
+    datatype: str = "plaintext",
+    adminlang: str = "en",
+) -> int:
     """Write a TMX 1.4b file, one `<tu>` at a time; returns the number of units written."""
     with atomic_open(path, "wb") as fh, etree.xmlfile(fh, encoding="UTF-8") as xf:
         xf.write_declaration()
         xf.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
         with xf.element("tmx", version="1.4"):
             xf.write("\n")
-            header = etree.Element("header", {
-                "creationtool": creationtool, "creationtoolversion": __version__,
-                "segtype": segtype, "o-tmf": "slovnik", "adminlang": adminlang,
-                "srclang": _xml.lang_tag(source_lang), "datatype": datatype})
+            header = etree.Element(
+                "header",
+                {
+                    "creationtool": creationtool,
+                    "creationtoolversion": __version__,
+                    "segtype": segtype,
+                    "o-tmf": "slovnik",
+                    "adminlang": adminlang,
+                    "srclang": _xml.lang_tag(source_lang),
+                    "datatype": datatype,
+                },
+            )
             # TMX names only the source language; untranslated TUs need the target named somewhere
             _prop(header, "x-target-language", _xml.lang_tag(target_lang))
             xf.write(header, "\n")
             with xf.element("body"):
                 xf.write("\n")
-                count = _xml.write_elements(xf, units, lambda unit, _: tu_element(unit, source_lang, target_lang),
-                                            _LEAVES, "TMX")
+                count = _xml.write_elements(
+                    xf, units, lambda unit, _: tu_element(unit, source_lang, target_lang), _LEAVES, "TMX"
+                )
     return count

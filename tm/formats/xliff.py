@@ -60,12 +60,18 @@ SPEC = InlineSpec(
     coded=frozenset({"bpt", "ept", "ph", "it"}),
     empty=frozenset({"x", "bx", "ex"}),
     id_attr={"mrk": "mid"},
-    allowed={"g": _BASE | {"ctype", "clone"}, "x": _BASE | {"ctype", "clone"},
-             "bx": _BASE | {"rid", "ctype", "clone"}, "ex": _BASE | {"rid"},
-             "ph": _BASE | {"ctype", "crc", "assoc"}, "bpt": _BASE | {"rid", "ctype", "crc"},
-             "ept": _BASE | {"rid", "crc"}, "it": _BASE | {"pos", "rid", "ctype", "crc"},
-             "mrk": frozenset({"mtype", "mid", "comment", "ts"}),
-             "sub": frozenset({"datatype", "ctype", "xid"})},
+    allowed={
+        "g": _BASE | {"ctype", "clone"},
+        "x": _BASE | {"ctype", "clone"},
+        "bx": _BASE | {"rid", "ctype", "clone"},
+        "ex": _BASE | {"rid"},
+        "ph": _BASE | {"ctype", "crc", "assoc"},
+        "bpt": _BASE | {"rid", "ctype", "crc"},
+        "ept": _BASE | {"rid", "crc"},
+        "it": _BASE | {"pos", "rid", "ctype", "crc"},
+        "mrk": frozenset({"mtype", "mid", "comment", "ts"}),
+        "sub": frozenset({"datatype", "ctype", "xid"}),
+    },
     required_id=frozenset({"g", "x", "bx", "ex", "ph", "bpt", "ept", "it"}),
     adapt={"hi": "g", "pc": "g", "ut": "ph", "sc": "bx", "ec": "ex", "sm": "x", "em": "x", "cp": "x"},
     fallback="x",
@@ -73,8 +79,13 @@ SPEC = InlineSpec(
     it_pos=("open", "close"),
     values=_values,
 )
-FUZZY_STATES = {"needs-review-translation", "needs-review-l10n", "needs-review-adaptation",
-                "needs-adaptation", "needs-l10n"}
+FUZZY_STATES = {
+    "needs-review-translation",
+    "needs-review-l10n",
+    "needs-review-adaptation",
+    "needs-adaptation",
+    "needs-l10n",
+}
 _DONE_STATES = {"translated", "final", "signed-off"}
 
 _LEAVES = frozenset({"source", "target"})
@@ -82,7 +93,7 @@ _LEAVES = frozenset({"source", "target"})
 
 def _ns(tag: str) -> str:
     """`{urn…}` of an element (XLIFF 1.0/1.1/1.2 namespaces, or none at all in some tools' output)."""
-    return tag[:tag.index("}") + 1] if tag.startswith("{") else ""
+    return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
 
 
 def _unwrap(el) -> None:
@@ -150,27 +161,40 @@ def _unit(tu, path: Path, file_attrs: dict, source_lang, target_lang) -> Transla
     return unit
 
 
-def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-               header: dict | None = None) -> Iterator[TranslationUnit]:
+def iter_units(
+    path: str | Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    header: dict | None = None,
+) -> Iterator[TranslationUnit]:
     path = Path(path)
     file_attrs: dict = {}
     root_seen = False
-    for event, elem in _xml.iterparse(path, ("{*}xliff", "{*}file", "{*}trans-unit", "xliff", "file",
-                                             "trans-unit")):
+    for event, elem in _xml.iterparse(
+        path, ("{*}xliff", "{*}file", "{*}trans-unit", "xliff", "file", "trans-unit")
+    ):
         name = local(elem.tag)
         if event == "start":
             if not root_seen:
                 root_seen = True
-                if name != "xliff" or not (elem.get("version", "").startswith("1.")
-                                           or "xliff:document:1." in elem.tag):
-                    raise ParseError(path, elem.sourceline, f"not an XLIFF 1.2 file (root <{limits.quote(name)}>, "
-                                     f"version {limits.quote(elem.get('version') or '')!r})")
+                if name != "xliff" or not (
+                    elem.get("version", "").startswith("1.") or "xliff:document:1." in elem.tag
+                ):
+                    raise ParseError(
+                        path,
+                        elem.sourceline,
+                        f"not an XLIFF 1.2 file (root <{limits.quote(name)}>, "
+                        f"version {limits.quote(elem.get('version') or '')!r})",
+                    )
             elif name == "file":
                 file_attrs = dict(elem.attrib)
                 if header is not None and "source_lang" not in header:
-                    header.update(source_lang=source_lang or file_attrs.get("source-language"),
-                                  target_lang=target_lang or file_attrs.get("target-language"),
-                                  original=file_attrs.get("original", ""))
+                    header.update(
+                        source_lang=source_lang or file_attrs.get("source-language"),
+                        target_lang=target_lang or file_attrs.get("target-language"),
+                        original=file_attrs.get("original", ""),
+                    )
             continue
         if name == "trans-unit":
             if elem.find(_ns(elem.tag) + "source") is None:
@@ -213,8 +237,16 @@ def _fail(unit: TranslationUnit, e: ValueError) -> TMWriteError:
     return _xml.write_error(unit, e, "XLIFF")
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str | None,
-          template: str | Path | None = None, original: str = "slovnik", datatype: str = "plaintext") -> int:
+def write(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    *,
+    source_lang: str,
+    target_lang: str | None,
+    template: str | Path | None = None,
+    original: str = "slovnik",
+    datatype: str = "plaintext",
+) -> int:
     """Write XLIFF 1.2; with *template*, fill the targets of that original instead (see merge_targets)."""
     if template is not None:
         return merge_targets(template, units, path)
@@ -229,8 +261,9 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
                 with xf.element(_Q + "body"):
                     xf.write("\n")
                     used: set[str] = set()
-                    count = _xml.write_elements(xf, units, lambda unit, n: trans_unit(unit, n, used),
-                                                _LEAVES, "XLIFF")
+                    count = _xml.write_elements(
+                        xf, units, lambda unit, n: trans_unit(unit, n, used), _LEAVES, "XLIFF"
+                    )
     return count
 
 

@@ -33,9 +33,16 @@ _LEAVES = frozenset({"source", "target"})
 # XLIFF 2 code `type` is a closed list; TMX `type` and XLIFF 1.2 `ctype` name formatting instead,
 # which XLIFF 2 says as type="fmt" with an `xlf:` subType.
 _CODE_TYPES = frozenset({"fmt", "ui", "quote", "link", "image", "other"})
-_FOREIGN_TYPES = {"bold": ("fmt", "xlf:b"), "italic": ("fmt", "xlf:i"), "underlined": ("fmt", "xlf:u"),
-                  "ulined": ("fmt", "xlf:u"), "lb": ("fmt", "xlf:lb"), "pb": ("fmt", "xlf:pb"),
-                  "x-link": ("link", None), "x-image": ("image", None)}
+_FOREIGN_TYPES = {
+    "bold": ("fmt", "xlf:b"),
+    "italic": ("fmt", "xlf:i"),
+    "underlined": ("fmt", "xlf:u"),
+    "ulined": ("fmt", "xlf:u"),
+    "lb": ("fmt", "xlf:lb"),
+    "pb": ("fmt", "xlf:pb"),
+    "x-link": ("link", None),
+    "x-image": ("image", None),
+}
 _MARK_TYPES = frozenset({"generic", "comment", "term"})
 _USER_DEFINED = re.compile(r"^[^\s:]+:[^\s:]+$")
 
@@ -67,16 +74,42 @@ def spec(data: dict[str, str] | None = None) -> InlineSpec:
         coded=frozenset(),
         empty=frozenset({"ph", "sc", "ec", "sm", "em", "cp"}),
         id_attr={"ec": "startRef", "em": "startRef"},
-        allowed={"ph": _CODE | {"disp", "equiv", "dataRef", "subFlows"},
-                 "pc": _CODE | {"canOverlap", "dispEnd", "dispStart", "equivEnd", "equivStart",
-                                "dataRefEnd", "dataRefStart", "subFlowsEnd", "subFlowsStart", "dir"},
-                 "sc": _CODE | {"canOverlap", "dataRef", "dir", "disp", "equiv", "isolated", "subFlows"},
-                 "ec": _CODE | {"startRef", "canOverlap", "dataRef", "dir", "disp", "equiv", "isolated",
-                                "subFlows"},
-                 "mrk": _MARK, "sm": _MARK, "em": frozenset({"startRef"}), "cp": frozenset({"hex"})},
+        allowed={
+            "ph": _CODE | {"disp", "equiv", "dataRef", "subFlows"},
+            "pc": _CODE
+            | {
+                "canOverlap",
+                "dispEnd",
+                "dispStart",
+                "equivEnd",
+                "equivStart",
+                "dataRefEnd",
+                "dataRefStart",
+                "subFlowsEnd",
+                "subFlowsStart",
+                "dir",
+            },
+            "sc": _CODE | {"canOverlap", "dataRef", "dir", "disp", "equiv", "isolated", "subFlows"},
+            "ec": _CODE
+            | {"startRef", "canOverlap", "dataRef", "dir", "disp", "equiv", "isolated", "subFlows"},
+            "mrk": _MARK,
+            "sm": _MARK,
+            "em": frozenset({"startRef"}),
+            "cp": frozenset({"hex"}),
+        },
         required_id=frozenset({"ph", "pc", "sc", "ec", "mrk", "sm", "em"}),
-        adapt={"hi": "pc", "g": "pc", "bpt": "sc", "bx": "sc", "ept": "ec", "ex": "ec", "x": "ph",
-               "ut": "ph", "it:open": "sc", "it:close": "ec"},
+        adapt={
+            "hi": "pc",
+            "g": "pc",
+            "bpt": "sc",
+            "bx": "sc",
+            "ept": "ec",
+            "ex": "ec",
+            "x": "ph",
+            "ut": "ph",
+            "it:open": "sc",
+            "it:close": "ec",
+        },
         fallback="ph",
         defaults={"cp": {"hex": "FFFD"}},
         data=(lambda ref: data.get(ref, "")) if data is not None else None,
@@ -108,18 +141,29 @@ def _units(unit_el, path: Path, langs: tuple) -> Iterator[TranslationUnit]:
         state = seg.get("state", "initial")
         ident = unit_id if len(segments) == 1 else f"{unit_id}#{seg.get('id') or number}"
         unit = TranslationUnit(
-            source=read_segment(source_el, inline), target=target, id=ident,
-            source_lang=langs[0], target_lang=langs[1], context=unit_el.get("name"),
-            notes=list(notes), comments=list(comments),
+            source=read_segment(source_el, inline),
+            target=target,
+            id=ident,
+            source_lang=langs[0],
+            target_lang=langs[1],
+            context=unit_el.get("name"),
+            notes=list(notes),
+            comments=list(comments),
             fuzzy=state == "initial" and bool(target),
             flags=["approved"] if state in ("reviewed", "final") else [],
-            origin=path.name, line=seg.sourceline,
+            origin=path.name,
+            line=seg.sourceline,
         )
         yield unit
 
 
-def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang: str | None = None,
-               header: dict | None = None) -> Iterator[TranslationUnit]:
+def iter_units(
+    path: str | Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    header: dict | None = None,
+) -> Iterator[TranslationUnit]:
     path = Path(path)
     langs = (source_lang, target_lang)
     root_seen = file_seen = False
@@ -132,13 +176,14 @@ def iter_units(path: str | Path, *, source_lang: str | None = None, target_lang:
             if not root_seen:
                 root_seen = True
                 if elem.tag != _Q + "xliff":
-                    raise ParseError(path, elem.sourceline, f"not an XLIFF 2 file (root <{limits.quote(elem.tag)}>)")
+                    raise ParseError(
+                        path, elem.sourceline, f"not an XLIFF 2 file (root <{limits.quote(elem.tag)}>)"
+                    )
                 langs = (source_lang or elem.get("srcLang"), target_lang or elem.get("trgLang"))
                 if not langs[0]:
                     raise ParseError(path, elem.sourceline, "XLIFF 2 root has no srcLang")
                 if header is not None:
-                    header.update(source_lang=langs[0], target_lang=langs[1],
-                                  version=elem.get("version", ""))
+                    header.update(source_lang=langs[0], target_lang=langs[1], version=elem.get("version", ""))
             continue
         if name == "unit":
             yield from _units(elem, path, langs)
@@ -203,8 +248,16 @@ def unit_element(unit: TranslationUnit, number: int, used: set[str] | None = Non
     return el
 
 
-def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: str, target_lang: str | None,
-          template: str | Path | None = None, original: str = "slovnik", version: str = "2.0") -> int:
+def write(
+    units: Iterable[TranslationUnit],
+    path: str | Path,
+    *,
+    source_lang: str,
+    target_lang: str | None,
+    template: str | Path | None = None,
+    original: str = "slovnik",
+    version: str = "2.0",
+) -> int:
     """Write XLIFF 2; with *template*, fill the targets of that original instead (merge_targets)."""
     if template is not None:
         return merge_targets(template, units, path)
@@ -218,8 +271,9 @@ def write(units: Iterable[TranslationUnit], path: str | Path, *, source_lang: st
             with xf.element(_Q + "file", {"id": "f1", "original": original}):
                 xf.write("\n")
                 used: set[str] = set()
-                count = _xml.write_elements(xf, units, lambda unit, n: unit_element(unit, n, used),
-                                            _LEAVES, "XLIFF")
+                count = _xml.write_elements(
+                    xf, units, lambda unit, n: unit_element(unit, n, used), _LEAVES, "XLIFF"
+                )
                 if not count:  # a <file> needs a unit or a group: an empty group keeps it valid
                     xf.write(etree.Element(_Q + "group", id="empty", nsmap={None: NS}), "\n")
     return count
@@ -235,7 +289,9 @@ def merge_targets(original: str | Path, units: Iterable[TranslationUnit], out: s
         segments = list(unit_el.iterchildren(_Q + "segment"))
         data = {d.get("id"): d.text or "" for d in unit_el.iter(_Q + "data")}
         for number, seg in enumerate(segments, 1):
-            uid = unit_el.get("id") if len(segments) == 1 else f"{unit_el.get('id')}#{seg.get('id') or number}"
+            uid = (
+                unit_el.get("id") if len(segments) == 1 else f"{unit_el.get('id')}#{seg.get('id') or number}"
+            )
             source = seg.find(_Q + "source")
             unit = by_id.get(uid) or by_source.get(read_segment(source, spec(data)).text)
             if unit is None or not unit.target:

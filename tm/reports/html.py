@@ -89,61 +89,83 @@ def render_html(result, termbase=None, title: str = "tm check report") -> str:
     by_sev = Counter(f.severity for f in findings)
     by_term = Counter(f.concept for f in findings if f.concept)
     h: list[str] = []
-    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
-    h.append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+    h.append('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">')
+    h.append('<meta name="viewport" content="width=device-width,initial-scale=1">')
     h.append(f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>")
-    h.append(f"<header><h1>{escape(title)}</h1><p>{result.units} units checked · {len(findings)} findings · "
-             + " · ".join(f"{n} {s}" for s, n in by_sev.most_common())
-             + (f" · {result.suppressed} suppressed" if result.suppressed else "") + "</p></header><main>")
+    h.append(
+        f"<header><h1>{escape(title)}</h1><p>{result.units} units checked · {len(findings)} findings · "
+        + " · ".join(f"{n} {s}" for s, n in by_sev.most_common())
+        + (f" · {result.suppressed} suppressed" if result.suppressed else "")
+        + "</p></header><main>"
+    )
 
-    h.append("<div class=\"summaries\"><table class=\"summary\" id=\"by-check\"><thead><tr><th>Check</th>"
-             "<th>Findings</th></tr></thead><tbody>")
+    h.append(
+        '<div class="summaries"><table class="summary" id="by-check"><thead><tr><th>Check</th>'
+        "<th>Findings</th></tr></thead><tbody>"
+    )
     for cid in CHECKS:
         n = by_check.get(cid, 0)
-        cls = " class=\"pick\"" if n else ""
-        h.append(f"<tr{cls} data-filter=\"f-check\" data-value=\"{cid}\"><td><code class=\"check\">{cid}</code>"
-                 f" <span class=\"muted\">{escape(CHECKS[cid].title)}</span></td><td class=\"n\">{n}</td></tr>")
+        cls = ' class="pick"' if n else ""
+        h.append(
+            f'<tr{cls} data-filter="f-check" data-value="{cid}"><td><code class="check">{cid}</code>'
+            f' <span class="muted">{escape(CHECKS[cid].title)}</span></td><td class="n">{n}</td></tr>'
+        )
     h.append("</tbody></table>")
     if by_term:
-        h.append("<table class=\"summary\" id=\"by-term\"><thead><tr><th>Term</th><th>Findings</th><th>Renderings"
-                 "</th></tr></thead><tbody>")
+        h.append(
+            '<table class="summary" id="by-term"><thead><tr><th>Term</th><th>Findings</th><th>Renderings'
+            "</th></tr></thead><tbody>"
+        )
         for concept, n in by_term.most_common():
             renderings = result.term_report.get(concept, {})
-            rend = ", ".join(f"{escape(k)} ×{v}" for k, v in sorted(renderings.items(), key=lambda kv: -kv[1]))
-            h.append(f"<tr class=\"pick\" data-filter=\"f-term\" data-value=\"{escape(concept)}\"><td>"
-                     f"{escape(_term_label(concept, termbase))}</td><td class=\"n\">{n}</td><td>{rend}</td></tr>")
+            rend = ", ".join(
+                f"{escape(k)} ×{v}" for k, v in sorted(renderings.items(), key=lambda kv: -kv[1])
+            )
+            h.append(
+                f'<tr class="pick" data-filter="f-term" data-value="{escape(concept)}"><td>'
+                f'{escape(_term_label(concept, termbase))}</td><td class="n">{n}</td><td>{rend}</td></tr>'
+            )
         h.append("</tbody></table>")
     h.append("</div>")
 
     def options(values, label):
-        return f"<option value=\"\">{label}</option>" + "".join(
-            f"<option value=\"{escape(v)}\">{escape(v)}</option>" for v in values)
+        return f'<option value="">{label}</option>' + "".join(
+            f'<option value="{escape(v)}">{escape(v)}</option>' for v in values
+        )
 
-    h.append("<div class=\"filters\"><label for=\"f-check\">Check</label><select id=\"f-check\">"
-             + options(sorted(by_check), "all checks") + "</select>"
-             "<label for=\"f-severity\">Severity</label><select id=\"f-severity\">"
-             + options([s for s in ("error", "warning", "note") if s in by_sev], "all severities") + "</select>"
-             "<label for=\"f-term\">Term</label><select id=\"f-term\">"
-             + options(sorted(by_term), "all terms") + "</select>"
-             "<label for=\"f-text\">Text</label><input id=\"f-text\" type=\"search\" placeholder=\"filter…\">"
-             "<span id=\"count\"></span></div>")
+    h.append(
+        '<div class="filters"><label for="f-check">Check</label><select id="f-check">'
+        + options(sorted(by_check), "all checks")
+        + "</select>"
+        '<label for="f-severity">Severity</label><select id="f-severity">'
+        + options([s for s in ("error", "warning", "note") if s in by_sev], "all severities")
+        + "</select>"
+        '<label for="f-term">Term</label><select id="f-term">'
+        + options(sorted(by_term), "all terms")
+        + "</select>"
+        '<label for="f-text">Text</label><input id="f-text" type="search" placeholder="filter…">'
+        '<span id="count"></span></div>'
+    )
 
-    h.append("<table id=\"findings\"><thead><tr><th>Severity</th><th>Check</th><th>Unit</th><th>Source</th>"
-             "<th>Target</th><th>Message</th></tr></thead><tbody>")
+    h.append(
+        '<table id="findings"><thead><tr><th>Severity</th><th>Check</th><th>Unit</th><th>Source</th>'
+        "<th>Target</th><th>Message</th></tr></thead><tbody>"
+    )
     for f in findings:
         where = escape(f.tuid if len(f.tuid) <= 40 else f.tuid[:39] + "…")
         if f.line:
-            where += f"<br><span class=\"muted\">{escape(f.path or '')}:{f.line}</span>"
+            where += f'<br><span class="muted">{escape(f.path or "")}:{f.line}</span>'
         expected = ""
         if f.expected:
-            expected = "<br><span class=\"muted\">expected: " + escape(" / ".join(f.expected)) + "</span>"
+            expected = '<br><span class="muted">expected: ' + escape(" / ".join(f.expected)) + "</span>"
         h.append(
-            f"<tr data-check=\"{f.check}\" data-severity=\"{f.severity}\" data-concept=\"{escape(f.concept or '')}\">"
-            f"<td><span class=\"sev sev-{f.severity}\">{f.severity}</span></td>"
-            f"<td><code class=\"check\">{f.check}</code></td><td>{where}</td>"
-            f"<td class=\"text\" lang=\"ru\">{highlight(f.source, f.source_spans)}</td>"
-            f"<td class=\"text\">{highlight(f.target, f.target_spans)}</td>"
-            f"<td class=\"msg\">{escape(f.message)}{expected}</td></tr>")
+            f'<tr data-check="{f.check}" data-severity="{f.severity}" data-concept="{escape(f.concept or "")}">'
+            f'<td><span class="sev sev-{f.severity}">{f.severity}</span></td>'
+            f'<td><code class="check">{f.check}</code></td><td>{where}</td>'
+            f'<td class="text" lang="ru">{highlight(f.source, f.source_spans)}</td>'
+            f'<td class="text">{highlight(f.target, f.target_spans)}</td>'
+            f'<td class="msg">{escape(f.message)}{expected}</td></tr>'
+        )
     h.append("</tbody></table></main>")
     h.append(f"<script>{_JS}</script></body></html>\n")
     return "".join(h)

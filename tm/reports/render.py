@@ -23,8 +23,10 @@ def render_text(findings: Sequence[CheckFinding], units: int) -> str:
     counts = Counter(f.check for f in findings)
     if findings:
         lines.append("")
-        lines.append(f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {units} units: "
-                     + ", ".join(f"{c} {n}" for c, n in counts.most_common()))
+        lines.append(
+            f"{len(findings)} finding{'s' if len(findings) != 1 else ''} in {units} units: "
+            + ", ".join(f"{c} {n}" for c, n in counts.most_common())
+        )
     else:
         lines.append(f"All checks passed ({units} units).")
     return "\n".join(lines) + "\n"
@@ -40,8 +42,10 @@ def render_json(findings: Sequence[CheckFinding]) -> str:
 
 
 def rules() -> list[gf.RuleMeta]:
-    return [gf.RuleMeta(c.id, c.id, c.title, (c.run.__doc__ or c.title).strip(), _SARIF_LEVEL[c.severity])
-            for c in CHECKS.values()]
+    return [
+        gf.RuleMeta(c.id, c.id, c.title, (c.run.__doc__ or c.title).strip(), _SARIF_LEVEL[c.severity])
+        for c in CHECKS.values()
+    ]
 
 
 def render_sarif(findings: Sequence[CheckFinding]) -> str:

@@ -7,10 +7,34 @@ from pathlib import Path
 
 from glossary.core.atomic import atomic_path
 
-COLUMNS = ["check", "severity", "tuid", "source", "target", "message", "concept", "expected", "found",
-           "path", "line", "signature"]
-_WIDTHS = {"check": 20, "severity": 9, "tuid": 14, "source": 50, "target": 50, "message": 60, "concept": 18,
-           "expected": 24, "found": 18, "path": 20, "line": 7, "signature": 22}
+COLUMNS = [
+    "check",
+    "severity",
+    "tuid",
+    "source",
+    "target",
+    "message",
+    "concept",
+    "expected",
+    "found",
+    "path",
+    "line",
+    "signature",
+]
+_WIDTHS = {
+    "check": 20,
+    "severity": 9,
+    "tuid": 14,
+    "source": 50,
+    "target": 50,
+    "message": 60,
+    "concept": 18,
+    "expected": 24,
+    "found": 18,
+    "path": 20,
+    "line": 7,
+    "signature": 22,
+}
 
 
 def write_xlsx(result, path: str | Path) -> None:
@@ -25,7 +49,10 @@ def write_xlsx(result, path: str | Path) -> None:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE4EC")
     wrap = Alignment(wrap_text=True, vertical="top")
-    fills = {"error": PatternFill("solid", fgColor="FDE2E1"), "warning": PatternFill("solid", fgColor="FFF1C2")}
+    fills = {
+        "error": PatternFill("solid", fgColor="FDE2E1"),
+        "warning": PatternFill("solid", fgColor="FFF1C2"),
+    }
     for f in result.findings:
         d = f.to_dict()
         row = [_cell(d.get(c)) for c in COLUMNS]

@@ -56,7 +56,8 @@ from .unitcodec import decode_unit, encode_unit, text_hash, unit_key
 SCHEMA_VERSION = 2  # 2 added `tallies`; a version 1 store is upgraded when opened writable
 Side = Literal["source", "target", "both"]
 
-_SCHEMA = """
+_SCHEMA = (
+    """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE imports(id INTEGER PRIMARY KEY, at TEXT NOT NULL, files TEXT NOT NULL,
                      read INTEGER NOT NULL, added INTEGER NOT NULL, duplicates INTEGER NOT NULL);
@@ -85,7 +86,9 @@ CREATE TABLE grams(gram TEXT NOT NULL, chunk INTEGER NOT NULL, ids BLOB NOT NULL
 CREATE TABLE gram_df(gram TEXT PRIMARY KEY, id INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE sequences(chunk INTEGER PRIMARY KEY, ids BLOB NOT NULL, ntok BLOB NOT NULL,
                        tokens BLOB NOT NULL);
-""" + "CREATE TABLE tallies(kind TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, name)) WITHOUT ROWID"
+"""
+    + "CREATE TABLE tallies(kind TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (kind, name)) WITHOUT ROWID"
+)
 
 # The same counts from the rows (upgrading a version 1 store; reading one that cannot be upgraded).
 _SCAN_TALLIES = """
@@ -101,7 +104,6 @@ UNION ALL SELECT 'origin', coalesce(origin, '?'), count(*) FROM units GROUP BY 2
 """
 
 
-
 @dataclass
 class Hit:
     """A concordance hit: the unit and the character spans of the matched words on each side."""
@@ -115,10 +117,12 @@ class Hit:
 
 def _reading(method):
     """SQLite errors of a reading method (a busy or damaged store) as one StoreError line."""
+
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         with sqlite_errors(self.path, "cannot read the TM store"):
             return method(self, *args, **kwargs)
+
     return wrapper
 
 
@@ -127,6 +131,7 @@ def _reading_iter(method):
     def wrapper(self, *args, **kwargs):
         with sqlite_errors(self.path, "cannot read the TM store"):
             yield from method(self, *args, **kwargs)
+
     return wrapper
 
 
@@ -136,11 +141,13 @@ class Store:
     def __init__(self, path: str | Path, *, create: bool = False, cache_kib: int = 65536):
         self.path = Path(path)
         if not create and not self.path.exists():
-            raise StoreError(f"{self.path}: no such TM store (create one with `tm import FILE --into "
-                             f"{self.path}`)")
+            raise StoreError(
+                f"{self.path}: no such TM store (create one with `tm import FILE --into {self.path}`)"
+            )
         if not self.path.exists() and not os.access(self.path.parent, os.W_OK):
-            raise StoreError(f"{self.path}: cannot create a TM store: folder {self.path.parent} is missing "
-                             "or not writable")
+            raise StoreError(
+                f"{self.path}: cannot create a TM store: folder {self.path.parent} is missing or not writable"
+            )
         # A store on read-only media, read-only (even for root, who could write it: editors and
         # slovnik's other writers refuse such a file too) or without write permission can still be
         # searched and exported.
@@ -169,8 +176,12 @@ class Store:
             return conn
         error: sqlite3.Error | None = None
         for params in ("mode=ro", "immutable=1"):
-            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?{params}", uri=True, isolation_level=None,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?{params}",
+                uri=True,
+                isolation_level=None,
+                check_same_thread=False,
+            )
             try:
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -193,9 +204,14 @@ class Store:
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             self.conn.execute(statement)
-                    self.conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-                        ("format", "slovnik-tm"), ("schema_version", str(SCHEMA_VERSION)),
-                        ("created", _now())])
+                    self.conn.executemany(
+                        "INSERT INTO meta VALUES (?, ?)",
+                        [
+                            ("format", "slovnik-tm"),
+                            ("schema_version", str(SCHEMA_VERSION)),
+                            ("created", _now()),
+                        ],
+                    )
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
@@ -205,8 +221,9 @@ class Store:
             self._upgrade_from_1()
             version = self.meta("schema_version")
         if version not in (str(SCHEMA_VERSION), "1"):
-            raise StoreError(f"{self.path}: TM store schema version {version}, this slovnik reads "
-                             f"{SCHEMA_VERSION}")
+            raise StoreError(
+                f"{self.path}: TM store schema version {version}, this slovnik reads {SCHEMA_VERSION}"
+            )
 
     def _upgrade_from_1(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
@@ -214,7 +231,9 @@ class Store:
             if self.meta("schema_version") == "1":
                 self.conn.execute(_SCHEMA.rsplit(";", 1)[-1])
                 self.conn.execute("INSERT INTO tallies " + _SCAN_TALLIES)
-                self.conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+                self.conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+                )
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -246,10 +265,18 @@ class Store:
 
     # -- import ---------------------------------------------------------------------------------------
 
-    def import_files(self, paths: Iterable[str | Path], progress: Progress | None = None,
-                     fmt: str | None = None, *, source_lang: str | None = None,
-                     target_lang: str | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                     on_wait: Callable[[], None] | None = None, encoding: str | None = None) -> ImportReport:
+    def import_files(
+        self,
+        paths: Iterable[str | Path],
+        progress: Progress | None = None,
+        fmt: str | None = None,
+        *,
+        source_lang: str | None = None,
+        target_lang: str | None = None,
+        timeout: float = DEFAULT_LOCK_TIMEOUT,
+        on_wait: Callable[[], None] | None = None,
+        encoding: str | None = None,
+    ) -> ImportReport:
         """Import every file in one transaction: if any file fails to parse, nothing is imported.
 
         Parse errors from the readers (ParseError with file and line) propagate after the rollback.
@@ -263,20 +290,42 @@ class Store:
         files = [Path(p) for p in paths]
         for p in files:  # fail before the transaction on a missing file
             if p.is_dir():
-                raise StoreError(f"{p}: is a folder, not a TM file (name the files in it, e.g. {p / '*.tmx'})")
+                raise StoreError(
+                    f"{p}: is a folder, not a TM file (name the files in it, e.g. {p / '*.tmx'})"
+                )
             if not p.is_file():
                 raise StoreError(f"{p}: no such file")
-        return self._import([(str(p), iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang,
-                                                 encoding=encoding))
-                             for p in paths], progress, timeout, on_wait)
+        return self._import(
+            [
+                (
+                    str(p),
+                    iter_units(p, fmt, source_lang=source_lang, target_lang=target_lang, encoding=encoding),
+                )
+                for p in paths
+            ],
+            progress,
+            timeout,
+            on_wait,
+        )
 
-    def import_units(self, units: Iterable[TranslationUnit], origin: str = "<units>",
-                     progress: Progress | None = None, *, timeout: float = DEFAULT_LOCK_TIMEOUT) -> ImportReport:
+    def import_units(
+        self,
+        units: Iterable[TranslationUnit],
+        origin: str = "<units>",
+        progress: Progress | None = None,
+        *,
+        timeout: float = DEFAULT_LOCK_TIMEOUT,
+    ) -> ImportReport:
         """Import units from any iterable (one transaction), e.g. units built in code or tests."""
         return self._import([(origin, units)], progress, timeout, None)
 
-    def _import(self, sources: list[tuple[str, Iterable[TranslationUnit]]], progress: Progress | None,
-                timeout: float, on_wait: Callable[[], None] | None) -> ImportReport:
+    def _import(
+        self,
+        sources: list[tuple[str, Iterable[TranslationUnit]]],
+        progress: Progress | None,
+        timeout: float,
+        on_wait: Callable[[], None] | None,
+    ) -> ImportReport:
         if self.readonly:
             raise StoreError(f"{self.path}: the TM store is read-only")
         started = time.perf_counter()
@@ -286,7 +335,8 @@ class Store:
             with sqlite_errors(self.path, "cannot import; nothing was imported"):
                 import_id = self.conn.execute(
                     "INSERT INTO imports(at, files, read, added, duplicates) VALUES (?, ?, 0, 0, 0)",
-                    (_now(), json.dumps([s[0] for s in sources], ensure_ascii=False))).lastrowid
+                    (_now(), json.dumps([s[0] for s in sources], ensure_ascii=False)),
+                ).lastrowid
                 assert import_id is not None  # an INSERT sets it
                 writer = Writer(self.conn, import_id)
                 for origin, units in sources:
@@ -296,8 +346,10 @@ class Store:
                 writer.flush()
                 writer.compact_if_needed()
                 writer.save_tallies()
-                self.conn.execute("UPDATE imports SET read = ?, added = ?, duplicates = ? WHERE id = ?",
-                                  (report.read, report.added, report.duplicates, import_id))
+                self.conn.execute(
+                    "UPDATE imports SET read = ?, added = ?, duplicates = ? WHERE id = ?",
+                    (report.read, report.added, report.duplicates, import_id),
+                )
                 self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:  # SQLite has rolled back itself after some errors (a full disk)
@@ -312,8 +364,9 @@ class Store:
     # -- export and stats -----------------------------------------------------------------------------
 
     @_reading_iter
-    def iter_units(self, source_lang: str | None = None, target_lang: str | None = None
-                   ) -> Iterator[TranslationUnit]:
+    def iter_units(
+        self, source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[TranslationUnit]:
         """Every stored unit in import order (one per distinct unit), optionally of one language pair."""
         sql, args = "SELECT source, target, data FROM units", []
         where = []
@@ -335,8 +388,9 @@ class Store:
 
     @_reading
     def language_pairs(self) -> dict[tuple[str | None, str | None], int]:
-        pairs = [(tuple(json.loads(name)), n) for (kind, name), n in self.tallies().items()
-                 if kind == "pair" and n]
+        pairs = [
+            (tuple(json.loads(name)), n) for (kind, name), n in self.tallies().items() if kind == "pair" and n
+        ]
         return dict(sorted(pairs, key=lambda p: -p[1]))
 
     @_reading
@@ -352,11 +406,16 @@ class Store:
         try:
             tallies = self.tallies()
             pairs = {f"{s or '?'}→{t or '?'}": n for (s, t), n in self.language_pairs().items()}
-            origins = dict(sorted(((name, n) for (kind, name), n in tallies.items() if kind == "origin" and n),
-                                  key=lambda o: (-o[1], o[0])))
-            imports = [{"id": i, "at": at, "files": json.loads(files), "read": r, "added": a,
-                        "duplicates": d}
-                       for i, at, files, r, a, d in c.execute("SELECT * FROM imports ORDER BY id")]
+            origins = dict(
+                sorted(
+                    ((name, n) for (kind, name), n in tallies.items() if kind == "origin" and n),
+                    key=lambda o: (-o[1], o[0]),
+                )
+            )
+            imports = [
+                {"id": i, "at": at, "files": json.loads(files), "read": r, "added": a, "duplicates": d}
+                for i, at, files, r, a, d in c.execute("SELECT * FROM imports ORDER BY id")
+            ]
             page_size = c.execute("PRAGMA page_size").fetchone()[0]
             page_count = c.execute("PRAGMA page_count").fetchone()[0]
         finally:
@@ -383,8 +442,9 @@ class Store:
     # -- concordance ----------------------------------------------------------------------------------
 
     @_reading
-    def search(self, query: str, *, lemma: bool = False, side: Side = "both", phrase: bool = False,
-               limit: int = 20) -> list[Hit]:
+    def search(
+        self, query: str, *, lemma: bool = False, side: Side = "both", phrase: bool = False, limit: int = 20
+    ) -> list[Hit]:
         """Concordance: units whose source/target contain every word of *query* (or the phrase).
 
         A query wrapped in double quotes, or phrase=True, is a phrase search. lemma=True matches any
@@ -399,17 +459,26 @@ class Store:
         words = textindex.WORD_RE.findall(query)
         if not words:
             raise StoreError(f"nothing to search for in {query!r}")
-        sql = ("SELECT u.id, u.source, u.target, u.data, u.count, u.ru_side, "
-               "highlight(concordance, 0, char(2), char(3)), highlight(concordance, 1, char(2), char(3)) "
-               "FROM concordance JOIN units u ON u.id = concordance.rowid WHERE concordance MATCH ?")
+        sql = (
+            "SELECT u.id, u.source, u.target, u.data, u.count, u.ru_side, "
+            "highlight(concordance, 0, char(2), char(3)), highlight(concordance, 1, char(2), char(3)) "
+            "FROM concordance JOIN units u ON u.id = concordance.rowid WHERE concordance MATCH ?"
+        )
         args: list = []
         if lemma:
             wanted = [textindex.lemma_alternatives(w) for w in words]
             if phrase:
-                expr = "lemma : " + _quote(" ".join(textindex.lemma_of(textindex.normalize(w)) for w in words))
+                expr = "lemma : " + _quote(
+                    " ".join(textindex.lemma_of(textindex.normalize(w)) for w in words)
+                )
             else:
-                expr = "{lemma lemma_alt} : (" + " AND ".join(
-                    "(" + " OR ".join(_quote(x) for x in sorted(alts)) + ")" for alts in wanted) + ")"
+                expr = (
+                    "{lemma lemma_alt} : ("
+                    + " AND ".join(
+                        "(" + " OR ".join(_quote(x) for x in sorted(alts)) + ")" for alts in wanted
+                    )
+                    + ")"
+                )
             args.append(expr)
             if side != "both":
                 sql += " AND u.ru_side = ?"
@@ -436,15 +505,23 @@ class Store:
     # -- fuzzy lookup ---------------------------------------------------------------------------------
 
     @_reading
-    def lookup(self, segment: str, min_score: int = 75, top: int = 5, *, context: str | None = None,
-               prev_source: str | None = None):
+    def lookup(
+        self,
+        segment: str,
+        min_score: int = 75,
+        top: int = 5,
+        *,
+        context: str | None = None,
+        prev_source: str | None = None,
+    ):
         """Fuzzy matches for *segment*: see tm.store.fuzzy.FuzzyIndex.lookup."""
         from .fuzzy import FuzzyIndex
 
         if self._fuzzy is None:
             self._fuzzy = FuzzyIndex(self)
-        return self._fuzzy.lookup(segment, min_score=min_score, top=top, context=context,
-                                  prev_source=prev_source)
+        return self._fuzzy.lookup(
+            segment, min_score=min_score, top=top, context=context, prev_source=prev_source
+        )
 
 
 def _quote(text: str) -> str:
@@ -468,18 +545,29 @@ def _marked_spans(marked: str | None) -> list[tuple[int, int]]:
 
 
 def _lemma_spans(text: str, lemmas: frozenset[str]) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in textindex.WORD_RE.finditer(text)
-            if textindex.all_lemmas(textindex.normalize(m.group())) & lemmas]
+    return [
+        (m.start(), m.end())
+        for m in textindex.WORD_RE.finditer(text)
+        if textindex.all_lemmas(textindex.normalize(m.group())) & lemmas
+    ]
 
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | None = None,
-                source_lang: str | None = None, target_lang: str | None = None,
-                progress: Progress | None = None, timeout: float = DEFAULT_LOCK_TIMEOUT,
-                on_wait: Callable[[], None] | None = None, encoding: str | None = None) -> ImportReport:
+def import_into(
+    path: str | Path,
+    files: Iterable[str | Path],
+    *,
+    fmt: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    progress: Progress | None = None,
+    timeout: float = DEFAULT_LOCK_TIMEOUT,
+    on_wait: Callable[[], None] | None = None,
+    encoding: str | None = None,
+) -> ImportReport:
     """Import *files* into the store at *path*, creating it if missing (see Store.import_files).
 
     A new store is built under a temp name beside *path* and linked into place only once its first
@@ -487,8 +575,13 @@ def import_into(path: str | Path, files: Iterable[str | Path], *, fmt: str | Non
     and two first imports racing never see, or delete, each other's half-made store.
     """
     target, paths = Path(path), [Path(f) for f in files]
-    options: dict[str, Any] = {"fmt": fmt, "source_lang": source_lang, "target_lang": target_lang,
-                               "progress": progress, "encoding": encoding}
+    options: dict[str, Any] = {
+        "fmt": fmt,
+        "source_lang": source_lang,
+        "target_lang": target_lang,
+        "progress": progress,
+        "encoding": encoding,
+    }
     if target.exists() and not writable(target):  # refused before SQLite puts a -wal and -shm beside it
         raise StoreError(f"{target}: the TM store is read-only")
     if not target.exists():
@@ -539,5 +632,16 @@ def _import_new(path: Path, files: list[Path], options: dict) -> ImportReport | 
     return report
 
 
-__all__ = ["DEFAULT_LOCK_TIMEOUT", "FileReport", "Hit", "ImportReport", "Store", "StoreError", "decode_unit",
-           "encode_unit", "import_into", "text_hash", "unit_key"]
+__all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
+    "FileReport",
+    "Hit",
+    "ImportReport",
+    "Store",
+    "StoreError",
+    "decode_unit",
+    "encode_unit",
+    "import_into",
+    "text_hash",
+    "unit_key",
+]

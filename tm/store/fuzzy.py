@@ -172,7 +172,8 @@ class FuzzyIndex:
             parts: dict[str, list[bytes]] = {}
             marks = ",".join("?" * len(missing))
             for gram, ids in self.conn.execute(
-                    f"SELECT gram, ids FROM grams WHERE gram IN ({marks}) ORDER BY gram, chunk", missing):
+                f"SELECT gram, ids FROM grams WHERE gram IN ({marks}) ORDER BY gram, chunk", missing
+            ):
                 parts.setdefault(gram, []).append(ids)
             for gram, blobs in parts.items():
                 arr = np.frombuffer(b"".join(blobs), dtype=np.int32)
@@ -186,8 +187,15 @@ class FuzzyIndex:
             self._cached -= len(arr)
         return out
 
-    def lookup(self, segment: str, *, min_score: int = 75, top: int = 5, context: str | None = None,
-               prev_source: str | None = None) -> list[FuzzyMatch]:
+    def lookup(
+        self,
+        segment: str,
+        *,
+        min_score: int = 75,
+        top: int = 5,
+        context: str | None = None,
+        prev_source: str | None = None,
+    ) -> list[FuzzyMatch]:
         """The *top* best translated units scoring at least *min_score*, best first (ties: older first)."""
         if top < 1:
             return []
@@ -199,13 +207,19 @@ class FuzzyIndex:
         try:
             self._refresh()
             if self._tokens is None and self._lookups:
-                self._tokens = np.frombuffer(b"".join(
-                    t for (t,) in self.conn.execute("SELECT tokens FROM sequences ORDER BY chunk")), dtype=np.int32)
+                self._tokens = np.frombuffer(
+                    b"".join(t for (t,) in self.conn.execute("SELECT tokens FROM sequences ORDER BY chunk")),
+                    dtype=np.int32,
+                )
             self._lookups += 1
             q_count = Counter(q_tokens)
             marks = ",".join("?" * len(q_count))
-            known = {g: (gid, df) for g, gid, df in self.conn.execute(
-                f"SELECT gram, id, df FROM gram_df WHERE gram IN ({marks})", list(q_count))}
+            known = {
+                g: (gid, df)
+                for g, gid, df in self.conn.execute(
+                    f"SELECT gram, id, df FROM gram_df WHERE gram IN ({marks})", list(q_count)
+                )
+            }
             # words the store has never seen get ids no stored word has
             q_ids = [known[t][0] if t in known else -1 - i for i, t in enumerate(q_tokens)]
             candidates, bounds = self._candidates(q_count, known, len(q_tokens), threshold)
@@ -222,20 +236,23 @@ class FuzzyIndex:
         offsets, lengths = self._offsets[batch].tolist(), self._lengths[batch].tolist()
         if self._tokens is not None:
             tokens = self._tokens
-            return [tokens[o:o + n].tolist() for o, n in zip(offsets, lengths, strict=True)]
+            return [tokens[o : o + n].tolist() for o, n in zip(offsets, lengths, strict=True)]
         starts = self._chunk_starts
         which = (np.searchsorted(starts, offsets, side="right") - 1).tolist()
         out = []
         for o, n, k in zip(offsets, lengths, which, strict=True):
             blob = self._blobs.get(k)
             if blob is None:
-                blob = self._blobs[k] = self.conn.blobopen("sequences", "tokens", self._chunks[k], readonly=True)
+                blob = self._blobs[k] = self.conn.blobopen(
+                    "sequences", "tokens", self._chunks[k], readonly=True
+                )
             blob.seek(4 * (o - int(starts[k])))
             out.append(np.frombuffer(blob.read(4 * n), dtype=np.int32).tolist())
         return out
 
-    def _candidates(self, q_count: Counter, known: dict, n: int, threshold: float
-                    ) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(
+        self, q_count: Counter, known: dict, n: int, threshold: float
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Unit ids that could reach *threshold*, with their upper bounds, best bound first."""
         frequent = max(_FREQUENT_MIN_DF, int(self._units * _FREQUENT_SHARE))
         skipped, used = 0, []
@@ -258,8 +275,9 @@ class FuzzyIndex:
         order = np.argsort(-bound, kind="stable")
         return hit[order], bound[order]
 
-    def _score_candidates(self, q_ids: list[int], candidates: np.ndarray, bounds: np.ndarray,
-                          min_score: int, top: int) -> list[tuple[int, int]]:
+    def _score_candidates(
+        self, q_ids: list[int], candidates: np.ndarray, bounds: np.ndarray, min_score: int, top: int
+    ) -> list[tuple[int, int]]:
         """(base score, id) of every candidate scored, in bound order until none can enter the top."""
         cutoff = max(min_score, 1) / 100 - 0.005  # margin: rapidfuzz rounds its distance cutoff
         best: list[int] = []  # min-heap of the top base scores so far
@@ -267,10 +285,16 @@ class FuzzyIndex:
         for start in range(0, len(candidates), _BATCH):
             if len(best) >= top and math.floor(100 * bounds[start] + 1e-9) < best[0]:
                 break  # no later candidate can beat the k-th best
-            batch = candidates[start:start + _BATCH]
+            batch = candidates[start : start + _BATCH]
             seqs = self._sequences(batch)
-            sims = process.cdist([q_ids], seqs, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff,
-                                 dtype=np.float64, workers=1)[0]  # float32 would floor 0.7 to 69
+            sims = process.cdist(
+                [q_ids],
+                seqs,
+                scorer=Levenshtein.normalized_similarity,
+                score_cutoff=cutoff,
+                dtype=np.float64,
+                workers=1,
+            )[0]  # float32 would floor 0.7 to 69
             for uid, sim in zip(batch.tolist(), sims.tolist(), strict=True):
                 value = math.floor(100 * sim + 1e-9)
                 if value < min_score:
@@ -287,23 +311,34 @@ class FuzzyIndex:
         scored.sort(key=lambda x: (-x[0], x[1]))
         exact = sum(1 for value, _ in scored if value == 100)
         # every exact match (penalties and 101 % may reorder them) plus the *top* best after them
-        chosen = [uid for _, uid in scored[:min(exact, _MAX_EXACT) + top]]
+        chosen = [uid for _, uid in scored[: min(exact, _MAX_EXACT) + top]]
         if not chosen:
             return []
         prev_hash = text_hash(prev_source)
         marks = ",".join("?" * len(chosen))
         ranked = []
         for uid, source, target, data, count, u_context, u_prev in self.conn.execute(
-                f"SELECT id, source, target, data, count, context, prev_hash FROM units WHERE id IN ({marks})",
-                chosen):
+            f"SELECT id, source, target, data, count, context, prev_hash FROM units WHERE id IN ({marks})",
+            chosen,
+        ):
             value = _score(segment, q_tokens, source, textindex.tokens(source))
             if value < min_score:
                 continue
-            if value == 100 and ((context is not None and context == u_context)
-                                 or (prev_hash is not None and prev_hash == u_prev)):
+            if value == 100 and (
+                (context is not None and context == u_context)
+                or (prev_hash is not None and prev_hash == u_prev)
+            ):
                 value = 101
             ranked.append((value, uid, source, target, data, count))
         ranked.sort(key=lambda r: (-r[0], r[1]))
-        return [FuzzyMatch(value, uid, decode_unit(source, target, data), count, word_diff(source, segment),
-                           context_match=value == 101)
-                for value, uid, source, target, data, count in ranked[:top]]
+        return [
+            FuzzyMatch(
+                value,
+                uid,
+                decode_unit(source, target, data),
+                count,
+                word_diff(source, segment),
+                context_match=value == 101,
+            )
+            for value, uid, source, target, data, count in ranked[:top]
+        ]

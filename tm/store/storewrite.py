@@ -32,8 +32,7 @@ BUSY_MS = 30_000
 # takes about 3 minutes.
 DEFAULT_LOCK_TIMEOUT = 600.0
 
-_ADD_TALLY = ("INSERT INTO tallies VALUES (?, ?, ?) ON CONFLICT(kind, name) "
-              "DO UPDATE SET n = n + excluded.n")
+_ADD_TALLY = "INSERT INTO tallies VALUES (?, ?, ?) ON CONFLICT(kind, name) DO UPDATE SET n = n + excluded.n"
 
 
 Progress = Callable[[str, int], None]
@@ -74,9 +73,14 @@ class ImportReport:
         return sum(f.skipped for f in self.files)
 
     def to_dict(self) -> dict:
-        return {"read": self.read, "added": self.added, "duplicates": self.duplicates,
-                "skipped": self.skipped, "seconds": round(self.seconds, 3),
-                "files": [vars(f) for f in self.files]}
+        return {
+            "read": self.read,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "seconds": round(self.seconds, 3),
+            "files": [vars(f) for f in self.files],
+        }
 
 
 class Writer:
@@ -95,11 +99,14 @@ class Writer:
         self.tally: Counter[tuple[str, str]] = Counter()
         self.pair_names: dict[tuple[str | None, str | None], str] = {}
 
-    def add_file(self, origin: str, units: Iterable[TranslationUnit], report: FileReport,
-                 progress: Progress | None) -> None:
-        upsert = ("INSERT INTO units(key, source, target, lemma, lemma_alt, source_lang, target_lang, "
-                  "ru_side, context, prev_hash, origin, import_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                  "ON CONFLICT(key) DO UPDATE SET count = count + 1 RETURNING id, count")
+    def add_file(
+        self, origin: str, units: Iterable[TranslationUnit], report: FileReport, progress: Progress | None
+    ) -> None:
+        upsert = (
+            "INSERT INTO units(key, source, target, lemma, lemma_alt, source_lang, target_lang, "
+            "ru_side, context, prev_hash, origin, import_id, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(key) DO UPDATE SET count = count + 1 RETURNING id, count"
+        )
         execute = self.conn.execute
         previous_hash: int | None = None
         for unit in units:
@@ -110,8 +117,13 @@ class Writer:
                 continue
             words = textindex.tokens(source)
             target = unit.target.text
-            ru_side = ("source" if textindex.is_russian(unit.source_lang)
-                       else "target" if textindex.is_russian(unit.target_lang) else None)
+            ru_side = (
+                "source"
+                if textindex.is_russian(unit.source_lang)
+                else "target"
+                if textindex.is_russian(unit.target_lang)
+                else None
+            )
             if ru_side == "source":
                 lemma, lemma_alt = textindex.lemma_columns(source, words)
             elif ru_side == "target":
@@ -119,10 +131,24 @@ class Writer:
             else:
                 lemma, lemma_alt = "", ""
             prev = unit.prop("prev")  # OmegaT records the preceding segment itself
-            uid, count = execute(upsert, (
-                unit_key(unit), source, target, lemma, lemma_alt, unit.source_lang, unit.target_lang, ru_side,
-                unit.context, text_hash(prev) if prev else previous_hash, unit.origin or origin,
-                self.import_id, encode_unit(unit))).fetchone()
+            uid, count = execute(
+                upsert,
+                (
+                    unit_key(unit),
+                    source,
+                    target,
+                    lemma,
+                    lemma_alt,
+                    unit.source_lang,
+                    unit.target_lang,
+                    ru_side,
+                    unit.context,
+                    text_hash(prev) if prev else previous_hash,
+                    unit.origin or origin,
+                    self.import_id,
+                    encode_unit(unit),
+                ),
+            ).fetchone()
             previous_hash = text_hash(source, words)
             self.tally["total", "occurrences"] += 1
             if count > 1:
@@ -174,8 +200,10 @@ class Writer:
             self.flush()
 
     def _flush_fts(self) -> None:
-        self.conn.executemany("INSERT INTO concordance(rowid, source, target, lemma, lemma_alt) "
-                              "VALUES (?,?,?,?,?)", self.fts_rows)
+        self.conn.executemany(
+            "INSERT INTO concordance(rowid, source, target, lemma, lemma_alt) VALUES (?,?,?,?,?)",
+            self.fts_rows,
+        )
         self.fts_rows.clear()
 
     def flush(self) -> None:
@@ -183,15 +211,20 @@ class Writer:
         if not self.new_ids:
             return
         chunk = self.conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM sequences").fetchone()[0]
-        self.conn.execute("INSERT INTO sequences VALUES (?, ?, ?, ?)",
-                          (chunk, self.new_ids.tobytes(), self.new_ntok.tobytes(), self.new_tokens.tobytes()))
-        self.conn.executemany("INSERT INTO grams VALUES (?, ?, ?)",
-                              ((g, chunk, ids.tobytes()) for g, ids in self.postings.items()))
+        self.conn.execute(
+            "INSERT INTO sequences VALUES (?, ?, ?, ?)",
+            (chunk, self.new_ids.tobytes(), self.new_ntok.tobytes(), self.new_tokens.tobytes()),
+        )
+        self.conn.executemany(
+            "INSERT INTO grams VALUES (?, ?, ?)",
+            ((g, chunk, ids.tobytes()) for g, ids in self.postings.items()),
+        )
         vocab = self.vocab
         assert vocab is not None  # loaded by the first add, which made the new ids
-        self.conn.executemany("INSERT INTO gram_df VALUES (?, ?, ?) ON CONFLICT(gram) "
-                              "DO UPDATE SET df = df + excluded.df",
-                              ((g, vocab[g], len(ids)) for g, ids in self.postings.items()))
+        self.conn.executemany(
+            "INSERT INTO gram_df VALUES (?, ?, ?) ON CONFLICT(gram) DO UPDATE SET df = df + excluded.df",
+            ((g, vocab[g], len(ids)) for g, ids in self.postings.items()),
+        )
         self.postings.clear()
         self.pending = 0
         self.new_ids = array("i")
@@ -201,7 +234,9 @@ class Writer:
     def save_tallies(self) -> None:
         """Add this import's counts to the store's tallies (inside the import transaction)."""
         self.conn.executemany(_ADD_TALLY, ((*key, n) for key, n in self.tally.items()))
-        self.conn.execute("INSERT OR REPLACE INTO tallies SELECT 'total', 'index_words', count(*) FROM gram_df")
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tallies SELECT 'total', 'index_words', count(*) FROM gram_df"
+        )
 
     def compact_if_needed(self) -> None:
         """Merge the fuzzy index chunks into one when imports have piled up many small chunks."""
@@ -218,8 +253,9 @@ class Writer:
         self.conn.execute("DELETE FROM grams")
         self.conn.execute("DELETE FROM sequences")
         self.conn.execute("INSERT INTO sequences VALUES (1, ?, ?, ?)", tuple(bytes(c) for c in columns))
-        self.conn.executemany("INSERT INTO grams VALUES (?, 1, ?)",
-                              ((g, bytes(b)) for g, b in merged.items()))
+        self.conn.executemany(
+            "INSERT INTO grams VALUES (?, 1, ?)", ((g, bytes(b)) for g, b in merged.items())
+        )
         self.conn.execute("INSERT INTO concordance(concordance) VALUES ('optimize')")
 
 
@@ -257,8 +293,9 @@ def sqlite_errors(path: str | Path, doing: str) -> Iterator[None]:
         raise store_error(path, doing, e) from e
 
 
-def begin_write(conn: sqlite3.Connection, path: str | Path, timeout: float,
-                on_wait: Callable[[], None] | None = None) -> None:
+def begin_write(
+    conn: sqlite3.Connection, path: str | Path, timeout: float, on_wait: Callable[[], None] | None = None
+) -> None:
     """BEGIN IMMEDIATE, waiting up to *timeout* seconds while another import holds the store's write
     lock; *on_wait* is called once, when it has to wait. StoreError when the time is up."""
     deadline = time.monotonic() + timeout
@@ -276,8 +313,10 @@ def begin_write(conn: sqlite3.Connection, path: str | Path, timeout: float,
                 if _code(e) not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                     raise store_error(path, "cannot import", e) from e
                 if time.monotonic() >= deadline:
-                    raise StoreError(f"{path}: still locked by another import after {timeout:g} s; nothing was "
-                                     "imported (--timeout SECONDS waits longer)") from None
+                    raise StoreError(
+                        f"{path}: still locked by another import after {timeout:g} s; nothing was "
+                        "imported (--timeout SECONDS waits longer)"
+                    ) from None
                 if not waited and on_wait is not None:
                     on_wait()
                 waited = True

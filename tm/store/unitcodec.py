@@ -32,8 +32,13 @@ def tag_to_json(tag: Tag) -> dict[str, Any]:
 
 
 def tag_from_json(data: dict[str, Any]) -> Tag:
-    return Tag(kind=data["k"], pos=data.get("p", "empty"), id=data.get("i"),
-               attrs=tuple((k, v) for k, v in data.get("a", ())), code=data.get("c", ""))
+    return Tag(
+        kind=data["k"],
+        pos=data.get("p", "empty"),
+        id=data.get("i"),
+        attrs=tuple((k, v) for k, v in data.get("a", ())),
+        code=data.get("c", ""),
+    )
 
 
 def segment_to_json(segment: Segment) -> list[Any]:
@@ -94,8 +99,11 @@ def loads(text: str) -> TranslationUnit:
 def unit_key(unit: TranslationUnit) -> bytes:
     """Identity for dedupe: source and target (with their inline tags) and context."""
     if unit.source.has_tags or unit.target.has_tags:
-        payload = json.dumps([segment_to_json(unit.source), segment_to_json(unit.target),
-                              unit.context], ensure_ascii=False, separators=(",", ":"))
+        payload = json.dumps(
+            [segment_to_json(unit.source), segment_to_json(unit.target), unit.context],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
     else:  # the common case, cheaper; JSON escapes NUL, so this payload never equals a JSON one
         payload = f"{unit.source.text}\x00{unit.target.text}\x00{unit.context}\x00{unit.context is None}"
     return hashlib.blake2b(payload.encode(), digest_size=16).digest()

@@ -188,15 +188,24 @@ class Analysis:
             if occ.approved:
                 continue  # a person's own conventional form says nothing about the house system
             key = normalize_marks(occ.word).lower()
-            if key in rom.known_spellings or rom.english_like(occ.word) \
-                    or english_zipf(occ.word) >= ESTABLISHED_ZIPF:
+            if (
+                key in rom.known_spellings
+                or rom.english_like(occ.word)
+                or english_zipf(occ.word) >= ESTABLISHED_ZIPF
+            ):
                 continue  # conventional, established (Kiev) and English-looking spellings are no evidence
             reading = self.reading(occ.word)
             if reading is None or not reading.schemes or "termbase" in reading.schemes:
                 continue
             line, column = occ.doc.position(occ.start)
-            evidence = TokenEvidence(occ.word, line, column, reading.cyrillic, reading.schemes,
-                                     features_of(occ.word, reading.cyrillic))
+            evidence = TokenEvidence(
+                occ.word,
+                line,
+                column,
+                reading.cyrillic,
+                reading.schemes,
+                features_of(occ.word, reading.cyrillic),
+            )
             result.tokens.append(evidence)
             first.setdefault(occ.word, occ)
             if len(reading.schemes) < len(SCHEME_IDS):
@@ -215,8 +224,11 @@ class Analysis:
 
     @cached_property
     def termbase_conventional(self) -> dict[str, str]:
-        return termbase_preferred(self.ctx.termbase, conventional_only=True) \
-            if self.ctx.termbase is not None else {}
+        return (
+            termbase_preferred(self.ctx.termbase, conventional_only=True)
+            if self.ctx.termbase is not None
+            else {}
+        )
 
     def _another_schemes_form(self, spelling: str, cyrillic: str) -> bool:
         """Is *spelling* just what some scheme other than the house scheme writes for *cyrillic*?"""
@@ -227,8 +239,9 @@ class Analysis:
             return False
         return any(spelling_key(romanize(cyrillic, s)) == key for s in scheme_ids())
 
-    def house_target(self, cyrillic: str, variants: dict[str, str] | None = None,
-                     uses: dict[str, int] | None = None) -> tuple[str, str]:
+    def house_target(
+        self, cyrillic: str, variants: dict[str, str] | None = None, uses: dict[str, int] | None = None
+    ) -> tuple[str, str]:
         """(spelling, source) for *cyrillic* by steps 1 and 2 of the policy (module docstring).
 
         *variants*: the group's spellings (key → as written), *uses*: how often each is used."""
@@ -246,8 +259,12 @@ class Analysis:
         used = uses or {}
         best, best_uses, source = house, used.get(spelling_key(house), 0), "house"
         for key, word in (variants or {}).items():
-            if key != spelling_key(house) and used.get(key, 0) > best_uses \
-                    and self.conventional(word, cyrillic) and self.attested(word, cyrillic):
+            if (
+                key != spelling_key(house)
+                and used.get(key, 0) > best_uses
+                and self.conventional(word, cyrillic)
+                and self.attested(word, cyrillic)
+            ):
                 best, best_uses, source = word, used[key], "conventional"
         return best, source
 
@@ -291,7 +308,7 @@ class Analysis:
                 continue
             for i in conv.places(lower):
                 for piece in conv.scheme_latin:
-                    spelled = lower[:i] + piece + lower[i + len(conv.latin):]
+                    spelled = lower[:i] + piece + lower[i + len(conv.latin) :]
                     if spelled != want and want in conventional_forms(spelled):
                         return spelled[:1].upper() + spelled[1:] if house[:1].isupper() else spelled
         return house
@@ -309,8 +326,9 @@ class Analysis:
         flags: frequent in English (Trotsky, Nikolai) or written so by no scheme at all
         (Dostoevsky)? The one test R101's policy and R102 share."""
         reading = self.reading(word)
-        if reading is None or (cyrillic is not None
-                               and _fold(cyrillic) not in {_fold(a) for a in reading.alternatives}):
+        if reading is None or (
+            cyrillic is not None and _fold(cyrillic) not in {_fold(a) for a in reading.alternatives}
+        ):
             return False
         return english_zipf(word) >= ESTABLISHED_ZIPF or not reading.schemes
 
@@ -326,7 +344,9 @@ class Analysis:
                 continue
             for cyrillic, members, anchored in confirm_groups(self, by_spelling):
                 variants = {k: Counter(o.word for o in v).most_common(1)[0][0] for k, v in members.items()}
-                target, source = self.house_target(cyrillic, variants, {k: len(v) for k, v in members.items()})
+                target, source = self.house_target(
+                    cyrillic, variants, {k: len(v) for k, v in members.items()}
+                )
                 safe = True
                 if not anchored:  # a guessed reading (_unread_group): the document's majority, suggested
                     key = max(members, key=lambda k: (len(members[k]), k))
@@ -335,8 +355,9 @@ class Analysis:
                 # best reading is this word (as R102 asks for an unambiguous reading); otherwise
                 # the spellings do not agree on one reading: the majority, suggested only.
                 if spelling_key(target) not in members and not all(
-                        _fold(getattr(self.reading(variants[k]), "cyrillic", "")) == _fold(cyrillic)
-                        for k in anchored):
+                    _fold(getattr(self.reading(variants[k]), "cyrillic", "")) == _fold(cyrillic)
+                    for k in anchored
+                ):
                     key = max(anchored, key=lambda k: (len(members[k]), k))
                     target, source, safe = variants[key], "majority", False
                 out.append(Group(cyrillic, members, anchored, target, source, safe, variants))
@@ -400,8 +421,9 @@ def approved_name_tokens(tokens: list, names: dict[str, list[tuple[str, ...]]]) 
     for i, tok in enumerate(tokens):
         for name in names.get(tok.text, ()):
             end = i + len(name)
-            if end <= len(tokens) and all(core(tokens[i + k].text)[0] == w or tokens[i + k].text == w
-                                          for k, w in enumerate(name)):
+            if end <= len(tokens) and all(
+                core(tokens[i + k].text)[0] == w or tokens[i + k].text == w for k, w in enumerate(name)
+            ):
                 found.update(range(i, end))
     return found
 
@@ -417,8 +439,11 @@ def termbase_preferred(termbase: Termbase, conventional_only: bool = False) -> d
     conventional: dict[str, str] = {}
     for concept in termbase:
         en = concept.preferred("en")
-        ru_words = {skeleton(w.lower()): w.lower().replace("ё", "е")
-                    for t in concept.terms_in("ru") for w in t.text.split()}
+        ru_words = {
+            skeleton(w.lower()): w.lower().replace("ё", "е")
+            for t in concept.terms_in("ru")
+            for w in t.text.split()
+        }
         # Only a term that renders a Russian term word for word speaks for the words themselves
         # (Izvestiia; not the given name of one person's "Lavrentiy Beria").
         en_words = en.text.split() if en is not None else []
@@ -472,8 +497,13 @@ def confirm_groups(an: Analysis, by_spelling: Spellings) -> Iterator[tuple[str, 
     for n, (cyr, keys) in enumerate(words):
         members = {k: by_spelling[k] for k in keys}
         if n == 0:  # spellings without a reading join the best-supported word only
-            members.update({k: v for k, v in by_spelling.items() if k not in anchored and len(k) >= 5
-                            and _unread_member(rom, v[0].word, readings[k])})
+            members.update(
+                {
+                    k: v
+                    for k, v in by_spelling.items()
+                    if k not in anchored and len(k) >= 5 and _unread_member(rom, v[0].word, readings[k])
+                }
+            )
         if len(members) >= 2 and not all(rom.english_like(v[0].word) for v in members.values()):
             yield cyr, members, keys
 
@@ -505,7 +535,9 @@ def _split_by_reading(readings, anchored, by_spelling) -> list[tuple[str, list[s
     for winner, _ in votes.most_common():
         keys = [k for k in left if winner in allowed[k]]
         if keys:
-            words.append((next(a for k in keys for a in readings[k].alternatives if _fold(a) == winner), keys))
+            words.append(
+                (next(a for k in keys for a in readings[k].alternatives if _fold(a) == winner), keys)
+            )
             left = [k for k in left if k not in keys]
     return words
 

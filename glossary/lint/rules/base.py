@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _MARKS = "'’ʹʺʼ\"″"
 WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_MARKS}][^\W\d_]+)*[{_MARKS}]?")
 SOFT_MARKS = "'’ʹʼ"
-HARD_MARKS = "ʺ\"″"
+HARD_MARKS = 'ʺ"″'
 _OPENING_QUOTES = "'‘’\""
 
 
@@ -39,8 +39,7 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in WORD_RE.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
-        if word[-1] in _MARKS and (word[-1] in "\"″"
-                                   or (start > 0 and text[start - 1] in _OPENING_QUOTES)):
+        if word[-1] in _MARKS and (word[-1] in '"″' or (start > 0 and text[start - 1] in _OPENING_QUOTES)):
             word, end = word[:-1], end - 1
         out.append(Token(word, start, end))
     return out
@@ -74,9 +73,19 @@ class LintContext:
 
         return TermIndex(self.termbase)
 
-    def finding(self, rule: type[Rule] | Rule, doc: Document, start: int, end: int, message: str, *,
-                replacement: str | None = None, safe: bool = True, fix_message: str = "",
-                **extra) -> Finding:
+    def finding(
+        self,
+        rule: type[Rule] | Rule,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        replacement: str | None = None,
+        safe: bool = True,
+        fix_message: str = "",
+        **extra,
+    ) -> Finding:
         """A finding for doc.text[start:end]; the fix is attached only where the file can take it."""
         line, column = doc.position(start)
         end_line, end_column = doc.position(end)
@@ -85,9 +94,20 @@ class LintContext:
             fix = Fix(replacement, start, end, safe, fix_message or f"Replace with `{replacement}`")
         elif replacement is not None:
             extra.setdefault("suggestion", replacement)
-        return Finding(rule.code, rule.name, message, str(doc.path), line, column,
-                       text=doc.text[start:end], end_line=end_line, end_column=end_column,
-                       severity=rule.severity, fix=fix, extra=extra)
+        return Finding(
+            rule.code,
+            rule.name,
+            message,
+            str(doc.path),
+            line,
+            column,
+            text=doc.text[start:end],
+            end_line=end_line,
+            end_column=end_column,
+            severity=rule.severity,
+            fix=fix,
+            extra=extra,
+        )
 
 
 class Rule:

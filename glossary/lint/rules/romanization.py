@@ -81,11 +81,18 @@ class InconsistentRomanization(Rule):
                     continue
                 target = fitted_case(group.target, occ.word)
                 yield ctx.finding(
-                    self, occ.doc, occ.start, occ.end,
-                    f"`{occ.word}`: {shown_cyr} is written {len(variants)} ways ({counts}); "
-                    f"use `{target}`",
-                    replacement=target, safe=group.safe and key in group.anchored, variants=variant_list,
-                    cyrillic=shown_cyr, canonical=target, policy=group.source)
+                    self,
+                    occ.doc,
+                    occ.start,
+                    occ.end,
+                    f"`{occ.word}`: {shown_cyr} is written {len(variants)} ways ({counts}); use `{target}`",
+                    replacement=target,
+                    safe=group.safe and key in group.anchored,
+                    variants=variant_list,
+                    cyrillic=shown_cyr,
+                    canonical=target,
+                    policy=group.source,
+                )
 
 
 def fitted_case(target: str, written: str) -> str:
@@ -98,8 +105,13 @@ def fitted_case(target: str, written: str) -> str:
 
 def _display_case(cyrillic: str, latin: str) -> str:
     shape = case_shape(latin)
-    return cyrillic.upper() if shape == "upper" else cyrillic[:1].upper() + cyrillic[1:] \
-        if shape == "title" else cyrillic
+    return (
+        cyrillic.upper()
+        if shape == "upper"
+        else cyrillic[:1].upper() + cyrillic[1:]
+        if shape == "title"
+        else cyrillic
+    )
 
 
 class OffStyle(Rule):
@@ -150,18 +162,31 @@ class OffStyle(Rule):
             if an.romanized.accepted(occ.word, cyrillic):
                 # The scheme's own form, where the policy chose the termbase's or a conventional
                 # spelling for the run (Nikolay beside Nikolai): say so, not "not romanization".
-                message = (f"`{occ.word}` is the {ctx.scheme} form of {cyrillic}, but this run spells it "
-                           f"`{target}`; use `{target}`")
+                message = (
+                    f"`{occ.word}` is the {ctx.scheme} form of {cyrillic}, but this run spells it "
+                    f"`{target}`; use `{target}`"
+                )
             else:
                 message = f"`{occ.word}` is not {ctx.scheme} romanization of {cyrillic}; use `{target}`"
-            yield ctx.finding(self, occ.doc, occ.start, occ.end, message,
-                              replacement=target, safe=safe, cyrillic=cyrillic, scheme=ctx.scheme)
+            yield ctx.finding(
+                self,
+                occ.doc,
+                occ.start,
+                occ.end,
+                message,
+                replacement=target,
+                safe=safe,
+                cyrillic=cyrillic,
+                scheme=ctx.scheme,
+            )
 
     @staticmethod
     def _verdict(an: Analysis, word: str, key: str) -> tuple[str, str, bool] | None:
         """(Russian form, spelling to use, safe) for an off-style word; None for a word in style."""
         rom = an.romanized
-        if (rom.english_like(word) or english_zipf(word) >= ESTABLISHED_ZIPF) and key not in rom.known_spellings:
+        if (
+            rom.english_like(word) or english_zipf(word) >= ESTABLISHED_ZIPF
+        ) and key not in rom.known_spellings:
             return None  # English words, and names with an established English spelling (Engels)
         group = an.group_of.get(spelling_key(word))
         if group is not None:  # R101's group: its target is the house decision for every member
@@ -171,8 +196,13 @@ class OffStyle(Rule):
         reading = an.reading(word)
         # A loose reading (no scheme writes it so: Chuev read as a German-style Хуев, or a
         # conventional form such as Dostoevsky) is a guess, not evidence of a foreign scheme.
-        if reading is None or an.conventional(word) or rom.accepted(word, reading.cyrillic) \
-                or an.by_convention(word, reading.cyrillic) or an.feminine_of_conventional(word, reading.cyrillic):
+        if (
+            reading is None
+            or an.conventional(word)
+            or rom.accepted(word, reading.cyrillic)
+            or an.by_convention(word, reading.cyrillic)
+            or an.feminine_of_conventional(word, reading.cyrillic)
+        ):
             return None
         house, source = an.house_target(reading.cyrillic)
         if normalize_marks(house).lower() == key:
@@ -214,8 +244,11 @@ class SchemeMixing(Rule):
                 continue
             best = schemes.dominant
             # A conventional English form of the best system's spelling (Nikolai, Sviatoslav) fits it.
-            off = [t for t in schemes.distinguishing
-                   if best not in t.schemes and not an.by_convention(t.token, t.cyrillic, best)]
+            off = [
+                t
+                for t in schemes.distinguishing
+                if best not in t.schemes and not an.by_convention(t.token, t.cyrillic, best)
+            ]
             outliers = {t.token.lower() for t in off}
             if len(outliers) < 2:
                 continue
@@ -225,15 +258,23 @@ class SchemeMixing(Rule):
             for feature, variants in schemes.features.items():
                 if len(variants) < 2:
                     continue
-                shown = ", ".join(f"{v} ×{n} (`{_example(schemes, feature, v)}`)" for v, n in variants.items())
+                shown = ", ".join(
+                    f"{v} ×{n} (`{_example(schemes, feature, v)}`)" for v, n in variants.items()
+                )
                 parts.append(f"{feature}: {shown}")
             evidence = "; ".join(parts) or "words fit different systems"
             yield ctx.finding(
-                self, doc, occ.start, occ.end,
+                self,
+                doc,
+                occ.start,
+                occ.end,
                 f"romanization systems are mixed: {fitting} of {len(schemes.distinguishing)} words fit "
                 f"{best}, {len(outliers)} do not; {evidence}",
-                dominant=best, counts=schemes.counts, features=schemes.features,
-                not_fitting=sorted({t.token for t in off}))
+                dominant=best,
+                counts=schemes.counts,
+                features=schemes.features,
+                not_fitting=sorted({t.token for t in off}),
+            )
 
 
 def _example(schemes, feature: str, variant: str) -> str:
@@ -262,15 +303,24 @@ class SoftSignMarks(Rule):
         an = analysis(ctx)
         # Every Latin word counts here, English-looking ones too (oblast is in English dictionaries),
         # but a group needs a marked spelling that reads as a Russian word with ь or ъ.
-        marked_keys = {strip_marks(core(t.text)[0]).lower() for doc in ctx.documents
-                       for t in ctx.tokens(doc) if any(ch in _ALL for ch in t.text)}
+        marked_keys = {
+            strip_marks(core(t.text)[0]).lower()
+            for doc in ctx.documents
+            for t in ctx.tokens(doc)
+            if any(ch in _ALL for ch in t.text)
+        }
         groups: dict[str, list[Occurrence]] = defaultdict(list)
         for doc in ctx.documents:
             for tok in ctx.tokens(doc):
                 word, cut = core(tok.text)
                 key = strip_marks(word).lower()
-                if key in marked_keys and len(key) >= 3 and is_latin_word(word) and not is_acronym(word) \
-                        and not doc.in_citation(tok.start, tok.end):
+                if (
+                    key in marked_keys
+                    and len(key) >= 3
+                    and is_latin_word(word)
+                    and not is_acronym(word)
+                    and not doc.in_citation(tok.start, tok.end)
+                ):
                     groups[key].append(Occurrence(doc, word, tok.start, tok.end - cut))
         reported: set[tuple[int, int]] = set()
         for key, occs in groups.items():
@@ -299,10 +349,16 @@ class SoftSignMarks(Rule):
                     continue
                 reported.add((id(occ.doc), occ.start))
                 yield ctx.finding(
-                    self, occ.doc, occ.start, occ.end,
+                    self,
+                    occ.doc,
+                    occ.start,
+                    occ.end,
                     f"`{occ.word}` marks the sign of {reading.cyrillic} differently from `{example}`",
-                    replacement=_with_pattern(occ.word, example), safe=safe, variants=variants,
-                    cyrillic=reading.cyrillic)
+                    replacement=_with_pattern(occ.word, example),
+                    safe=safe,
+                    variants=variants,
+                    cyrillic=reading.cyrillic,
+                )
         yield from self._mark_characters(ctx, an, reported)
 
     @staticmethod
@@ -332,13 +388,20 @@ class SoftSignMarks(Rule):
                     continue
                 fixed = occ.word.replace(mark, main)
                 yield ctx.finding(
-                    self, occ.doc, occ.start, occ.end,
+                    self,
+                    occ.doc,
+                    occ.start,
+                    occ.end,
                     f"`{occ.word}` marks the soft sign with {mark!r} (U+{ord(mark):04X}); this file "
                     f"mostly uses {main!r} (U+{ord(main):04X})",
-                    replacement=fixed, safe=True, mark=mark, usual=main)
+                    replacement=fixed,
+                    safe=True,
+                    mark=mark,
+                    usual=main,
+                )
 
 
-_ALL = SOFT_MARKS + "ʺ\"″"
+_ALL = SOFT_MARKS + 'ʺ"″'
 
 
 def _mark_pattern(word: str) -> str:

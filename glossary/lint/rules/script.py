@@ -17,18 +17,72 @@ _INFLECTED_ACRONYM = re.compile(r"[A-Z]{2,}[а-яё]{1,4}")
 
 # Letters that look alike in the two scripts (Unicode confusables between Latin and Cyrillic).
 CYRILLIC_TO_LATIN = {
-    "а": "a", "в": "B", "е": "e", "к": "k", "м": "M", "н": "H", "о": "o", "р": "p", "с": "c", "т": "T",
-    "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "ё": "ë",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
-    "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ԁ": "D", "Һ": "h", "Ԛ": "Q", "Ԝ": "W", "Ё": "Ë",
+    "а": "a",
+    "в": "B",
+    "е": "e",
+    "к": "k",
+    "м": "M",
+    "н": "H",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "T",
+    "у": "y",
+    "х": "x",
+    "і": "i",
+    "ј": "j",
+    "ѕ": "s",
+    "ԁ": "d",
+    "һ": "h",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ё": "ë",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "Н": "H",
+    "О": "O",
+    "Р": "P",
+    "С": "C",
+    "Т": "T",
+    "У": "Y",
+    "Х": "X",
+    "І": "I",
+    "Ј": "J",
+    "Ѕ": "S",
+    "Ԁ": "D",
+    "Һ": "h",
+    "Ԛ": "Q",
+    "Ԝ": "W",
+    "Ё": "Ë",
 }
 # Lower-case в/м/н/т resemble small capitals only; they are not mapped back to lower-case Latin.
 # Towards Cyrillic only Russian letters are targets: a Latin s, i, j or h has no Russian look-alike
 # (ѕ і ј һ belong to other alphabets), so such a word gets no automatic fix.
 LATIN_TO_CYRILLIC = {
-    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "A": "А", "B": "В", "E": "Е",
-    "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С", "T": "Т", "X": "Х", "Y": "У",
-    "ë": "ё", "Ë": "Ё",
+    "a": "а",
+    "e": "е",
+    "o": "о",
+    "p": "р",
+    "c": "с",
+    "y": "у",
+    "x": "х",
+    "A": "А",
+    "B": "В",
+    "E": "Е",
+    "K": "К",
+    "M": "М",
+    "H": "Н",
+    "O": "О",
+    "P": "Р",
+    "C": "С",
+    "T": "Т",
+    "X": "Х",
+    "Y": "У",
+    "ë": "ё",
+    "Ë": "Ё",
 }
 _LOWER_SAFE = {"в", "м", "н", "т"}
 
@@ -109,16 +163,30 @@ class MixedScript(Rule):
                 lat = "".join(sorted(set(_LATIN.findall(word))))
                 fixed = homoglyph_fix(word)
                 if fixed is None:
-                    yield ctx.finding(self, doc, tok.start, tok.end,
-                                      f"`{word}` mixes Latin ({lat}) and Cyrillic ({cyr}) letters",
-                                      latin=lat, cyrillic_letters=cyr)
+                    yield ctx.finding(
+                        self,
+                        doc,
+                        tok.start,
+                        tok.end,
+                        f"`{word}` mixes Latin ({lat}) and Cyrillic ({cyr}) letters",
+                        latin=lat,
+                        cyrillic_letters=cyr,
+                    )
                 else:
                     safe = homoglyph_fix_is_safe(word, fixed[0], fixed[1], ctx.termbase)
-                    yield ctx.finding(self, doc, tok.start, tok.end,
-                                      f"`{word}` mixes Latin ({lat}) and Cyrillic ({cyr}) letters; "
-                                      f"all-{fixed[1]} `{fixed[0]}`"
-                                      + ("" if safe else " or another reading: check the original"),
-                                      replacement=fixed[0], safe=safe, latin=lat, cyrillic_letters=cyr)
+                    yield ctx.finding(
+                        self,
+                        doc,
+                        tok.start,
+                        tok.end,
+                        f"`{word}` mixes Latin ({lat}) and Cyrillic ({cyr}) letters; "
+                        f"all-{fixed[1]} `{fixed[0]}`"
+                        + ("" if safe else " or another reading: check the original"),
+                        replacement=fixed[0],
+                        safe=safe,
+                        latin=lat,
+                        cyrillic_letters=cyr,
+                    )
 
 
 _RUN_RE = re.compile(r"\S+")
@@ -173,10 +241,11 @@ class Mojibake(Rule):
                     lead = len(run) - len(run.lstrip(_EDGE_PUNCT))
                     trail = len(run) - len(run.rstrip(_EDGE_PUNCT))
                     if fixed[:lead] == run[:lead] and (not trail or fixed[-trail:] == run[-trail:]):
-                        run, fixed = run[lead:len(run) - trail], fixed[lead:len(fixed) - trail]
+                        run, fixed = run[lead : len(run) - trail], fixed[lead : len(fixed) - trail]
                         a, b = a + lead, b - trail
-                    yield ctx.finding(self, doc, a, b, f"`{run}` looks like mojibake of `{fixed}`",
-                                      replacement=fixed)
+                    yield ctx.finding(
+                        self, doc, a, b, f"`{run}` looks like mojibake of `{fixed}`", replacement=fixed
+                    )
             yield from self._codec_pairs(ctx, doc, done)
 
     def _codec_pairs(self, ctx: LintContext, doc, done: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -200,8 +269,16 @@ class Mojibake(Rule):
                 if found is None:
                     continue
             fixed, pair = found
-            yield ctx.finding(self, doc, a, b, f"`{core}` looks like mojibake of `{fixed}` ({pair.written} "
-                              f"read as {pair.read})", replacement=fixed, written=pair.written, read=pair.read)
+            yield ctx.finding(
+                self,
+                doc,
+                a,
+                b,
+                f"`{core}` looks like mojibake of `{fixed}` ({pair.written} read as {pair.read})",
+                replacement=fixed,
+                written=pair.written,
+                read=pair.read,
+            )
 
 
 def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
@@ -243,9 +320,15 @@ class GarbledCharacter(Rule):
                     continue
                 a, b = _word_around(doc.text, m.start(), m.end())
                 name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-                yield ctx.finding(self, doc, a, b,
-                                  f"`{doc.text[a:b]}` contains {name} (U+{ord(ch):04X}); restore the "
-                                  f"letter from the original", character=ch)
+                yield ctx.finding(
+                    self,
+                    doc,
+                    a,
+                    b,
+                    f"`{doc.text[a:b]}` contains {name} (U+{ord(ch):04X}); restore the "
+                    f"letter from the original",
+                    character=ch,
+                )
 
 
 def _word_around(text: str, a: int, b: int) -> tuple[int, int]:

@@ -58,8 +58,9 @@ class TermbaseRendering(Rule):
             return
         for doc in ctx.documents:
             for match in index.find_en(doc.text):
-                if match.term.status not in (Status.DEPRECATED, Status.SUPERSEDED) \
-                        or doc.in_citation(match.start, match.end):
+                if match.term.status not in (Status.DEPRECATED, Status.SUPERSEDED) or doc.in_citation(
+                    match.start, match.end
+                ):
                     continue  # a title or reference keeps its source's wording
                 concept = index.concepts[match.concept_id]
                 preferred = concept.preferred("en")
@@ -75,8 +76,15 @@ class TermbaseRendering(Rule):
                     target, exact = preferred.text, False
                 replacement = match_case(target, match.text) + possessive
                 yield ctx.finding(
-                    self, doc, match.start, match.end,
+                    self,
+                    doc,
+                    match.start,
+                    match.end,
                     f"`{match.text}` is a {match.term.status.value} rendering of "
                     f"{concept.ru.text if concept.ru else concept.id}; use `{replacement}`",
-                    replacement=replacement, safe=exact, concept=concept.id, preferred=preferred.text,
-                    cyrillic=concept.ru.text if concept.ru else None)
+                    replacement=replacement,
+                    safe=exact,
+                    concept=concept.id,
+                    preferred=preferred.text,
+                    cyrillic=concept.ru.text if concept.ru else None,
+                )

@@ -36,8 +36,7 @@ def _key(word: CitedWord) -> str:
 
 def _alike(a: CitedWord, b: CitedWord) -> bool:
     if a.function or b.function:
-        return a.function and b.function and (a.text.lower() == b.text.lower() or
-                                              _key(a) == _key(b))
+        return a.function and b.function and (a.text.lower() == b.text.lower() or _key(a) == _key(b))
     ka, kb = _key(a), _key(b)
     if ka == kb or (a.cyrillic is not None and a.cyrillic == b.cyrillic):
         return True
@@ -77,8 +76,12 @@ def work_groups(ctx: LintContext) -> list[list[Run]]:
         short = group[0]
         content = [w for w in short.words if not w.function and w.reading is not None]
         if content and max(len(_key(w)) for w in content) >= _MIN_FUZZY - 1:
-            starts = [g for g in merged if len(g[0].words) > len(short.words)
-                      and all(_alike(x, y) for x, y in zip(short.words, g[0].words, strict=False))]
+            starts = [
+                g
+                for g in merged
+                if len(g[0].words) > len(short.words)
+                and all(_alike(x, y) for x, y in zip(short.words, g[0].words, strict=False))
+            ]
             if len(starts) == 1:
                 starts[0].extend(group)
                 continue
@@ -130,15 +133,24 @@ class InconsistentTitle(Rule):
                         continue
                     others = sorted({_where(r) for r, w in words if w.text != word.text})
                     yield ctx.finding(
-                        self, run.doc, word.start, word.end,
+                        self,
+                        run.doc,
+                        word.start,
+                        word.end,
                         f"`{word.text}`: the work *{title}* is cited with this word written "
                         f"{len(spellings)} ways ({shown}; also at {', '.join(others[:3])}); use `{target}`",
-                        replacement=target, safe=safe, variants=sorted(spellings), canonical=target,
-                        work=title, scheme=scheme)
+                        replacement=target,
+                        safe=safe,
+                        variants=sorted(spellings),
+                        canonical=target,
+                        work=title,
+                        scheme=scheme,
+                    )
 
 
-def _group_target(ctx: LintContext, words: list[CitedWord], spellings: Counter,
-                  scheme: str) -> tuple[str, bool]:
+def _group_target(
+    ctx: LintContext, words: list[CitedWord], spellings: Counter, scheme: str
+) -> tuple[str, bool]:
     """The scheme's form of the word, from the reading most spellings agree on; else the most used
     spelling (unsafe)."""
     readings = Counter(w.cyrillic for w in words if w.cyrillic is not None)
@@ -149,11 +161,16 @@ def _group_target(ctx: LintContext, words: list[CitedWord], spellings: Counter,
         if target is not None:
             # The case a word takes depends on its place (first word or not): the first citation's
             # place decides; capital letters stay where every citation has them.
-            if all(w.sentence_start for w in words) or all(w.text[:1].isupper() for w in words) and \
-                    target[:1].islower() and word.sentence_start:
+            if (
+                all(w.sentence_start for w in words)
+                or all(w.text[:1].isupper() for w in words)
+                and target[:1].islower()
+                and word.sentence_start
+            ):
                 target = target[:1].upper() + target[1:]
-            return target, all(w.reading is None or unambiguous(ctx, w, scheme) for w in words) \
-                and any(w.reading is not None for w in words)
+            return target, all(w.reading is None or unambiguous(ctx, w, scheme) for w in words) and any(
+                w.reading is not None for w in words
+            )
     if all(w.function for w in words):
         return spellings.most_common(1)[0][0].lower(), True
     return spellings.most_common(1)[0][0], False
@@ -203,20 +220,36 @@ class TitleScheme(Rule):
                     expected = word.text[:1] + expected[1:] if word.text[:1].isupper() else expected
                 yield self._finding(ctx, run, word, expected, scheme, unambiguous(ctx, word, scheme))
 
-    def _finding(self, ctx: LintContext, run: Run, word: CitedWord, expected: str, scheme: str,
-                 safe: bool) -> Finding:
+    def _finding(
+        self, ctx: LintContext, run: Run, word: CitedWord, expected: str, scheme: str, safe: bool
+    ) -> Finding:
         cyr = word.cyrillic or expected
         what = "publisher" if run.kind == "publisher" else "title"
         known = termbase_title(ctx, word)
         if known is not None:
             return ctx.finding(
-                self, run.doc, word.start, word.end,
+                self,
+                run.doc,
+                word.start,
+                word.end,
                 f"`{word.text}` in the title *{run.text}*: the termbase's title {known[1]} writes this "
-                f"word `{expected}` in {scheme}", replacement=expected, safe=True, cyrillic=known[1], scheme=scheme)
+                f"word `{expected}` in {scheme}",
+                replacement=expected,
+                safe=True,
+                cyrillic=known[1],
+                scheme=scheme,
+            )
         return ctx.finding(
-            self, run.doc, word.start, word.end,
+            self,
+            run.doc,
+            word.start,
+            word.end,
             f"`{word.text}` in the {what} *{run.text}* is not {scheme} romanization of {cyr}; use `{expected}`",
-            replacement=expected, safe=safe, cyrillic=cyr, scheme=scheme)
+            replacement=expected,
+            safe=safe,
+            cyrillic=cyr,
+            scheme=scheme,
+        )
 
 
 # Function words C402 respells (`dlya` → `dlia`): those whose spelling differs between schemes.
@@ -258,16 +291,25 @@ class TitleCase(Rule):
                     continue
                 if word.text.lower().replace("’", "'") != expected.lower().replace("’", "'"):
                     # Wrong letters too: C402 fixes both at once; here only the capital is judged.
-                    fitted = word.text[:1].upper() + word.text[1:] if expected[:1].isupper() \
+                    fitted = (
+                        word.text[:1].upper() + word.text[1:]
+                        if expected[:1].isupper()
                         else word.text[:1].lower() + word.text[1:]
+                    )
                     if fitted == word.text:
                         continue
                     expected = fitted if not unambiguous(ctx, word, scheme) else expected
                 how = "takes a capital" if expected[:1].isupper() else "is written in lower case"
                 yield ctx.finding(
-                    self, run.doc, word.start, word.end,
+                    self,
+                    run.doc,
+                    word.start,
+                    word.end,
                     f"`{word.text}` in *{run.text}* {how} in {scheme} sentence case; use `{expected}`",
-                    replacement=expected, safe=unambiguous(ctx, word, scheme), scheme=scheme)
+                    replacement=expected,
+                    safe=unambiguous(ctx, word, scheme),
+                    scheme=scheme,
+                )
 
 
 class AuthorNameVariants(Rule):
@@ -292,17 +334,22 @@ class AuthorNameVariants(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         scheme = citation_scheme(ctx)
-        heads: dict[tuple[str, str], list[tuple[Document, int, int, str, str, str | None]]] = defaultdict(list)
+        heads: dict[tuple[str, str], list[tuple[Document, int, int, str, str, str | None]]] = defaultdict(
+            list
+        )
         for doc in ctx.documents:
             for m in [*AUTHOR_HEAD.finditer(doc.text), *_GIVEN_FIRST.finditer(doc.text)]:
                 line_end = doc.text.find("\n", m.end())
                 # A head in a citation, or on a line that cites (a note: `2 Ivanov, Iu. N., "Title"`)
-                if not doc.in_citation(m.start(), line_end if line_end >= 0 else len(doc.text)) \
-                        or not m.group("given").split():
+                if (
+                    not doc.in_citation(m.start(), line_end if line_end >= 0 else len(doc.text))
+                    or not m.group("given").split()
+                ):
                     continue
                 surname, given = m.group("surname"), m.group("given")
-                if m.re is _GIVEN_FIRST and (not _TITLE_AFTER.match(doc.text, m.end())
-                                             or not _is_given_name(ctx, given)):
+                if m.re is _GIVEN_FIRST and (
+                    not _TITLE_AFTER.match(doc.text, m.end()) or not _is_given_name(ctx, given)
+                ):
                     continue  # a name in prose ("Yuri Zhukov, the main Russian historian")
                 first = given.split()[0]
                 initial = first.endswith(".")
@@ -313,8 +360,15 @@ class AuthorNameVariants(Rule):
                 letter, cyr_full = found
                 start = m.start("given")
                 heads[(skeleton(strip_marks(surname).lower()), letter)].append(
-                    (doc, start, start + len(first), first,
-                     f"{given} {surname}" if m.re is _GIVEN_FIRST else f"{surname}, {given.strip()}", cyr_full))
+                    (
+                        doc,
+                        start,
+                        start + len(first),
+                        first,
+                        f"{given} {surname}" if m.re is _GIVEN_FIRST else f"{surname}, {given.strip()}",
+                        cyr_full,
+                    )
+                )
         for (_surname_key, letter), items in heads.items():
             firsts = sorted({it[3] for it in items})
             expected = romanized_initial(letter, scheme)
@@ -331,10 +385,17 @@ class AuthorNameVariants(Rule):
                 else:
                     target = expected  # an initial spells one Russian letter: Yu → Iu
                 yield ctx.finding(
-                    self, doc, start, end,
+                    self,
+                    doc,
+                    start,
+                    end,
                     f"`{surname}`: this author's name is written {len(firsts)} ways in citations "
                     f"({shown}); {scheme} writes the initial {letter} as `{expected}`; use `{target}`",
-                    replacement=target, safe=cyr_full is None, variants=firsts, scheme=scheme)
+                    replacement=target,
+                    safe=cyr_full is None,
+                    variants=firsts,
+                    scheme=scheme,
+                )
 
 
 # "Quoted by Yuri Zhukov, "Zhupel Stalina"": an author named given name first, before a comma.
@@ -411,18 +472,23 @@ class MissingTranslation(Rule):
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         for group in work_groups(ctx):
             order = {id(d): i for i, d in enumerate(ctx.documents)}
-            first = min((r for r in group if len(r.words) >= 2), key=lambda r: (order[id(r.doc)], r.start),
-                        default=None)
+            first = min(
+                (r for r in group if len(r.words) >= 2),
+                key=lambda r: (order[id(r.doc)], r.start),
+                default=None,
+            )
             if first is None:
                 continue
-            after = first.doc.text[first.end:first.end + 12]
+            after = first.doc.text[first.end : first.end + 12]
             if re.match(r"[*_\"”»'’]*[.,:]?\s*[\[(]", after):
                 continue
-            yield ctx.finding(self, first.doc, first.start, first.end,
-                              f"*{first.text}* is cited here for the first time without an English "
-                              "translation in brackets")
-
-
+            yield ctx.finding(
+                self,
+                first.doc,
+                first.start,
+                first.end,
+                f"*{first.text}* is cited here for the first time without an English translation in brackets",
+            )
 
 
 __all__ = ["AuthorNameVariants", "InconsistentTitle", "MissingTranslation", "TitleCase", "TitleScheme"]

@@ -37,19 +37,41 @@ class Format:
     holds: frozenset[str]
 
 
-FORMATS: dict[str, Format] = {f.id: f for f in (
-    Format("json", "slovnik JSON", (".json",), jsonfile.read, jsonfile.write,
-           frozenset({"title", "description", "langs"})),
-    Format("csv", "CSV, one row per term", (".csv",), csvfile.read, csvfile.write, frozenset()),
-    Format("tsv", "TSV, one row per term", (".tsv", ".tab"), csvfile.read_tsv, csvfile.write_tsv,
-           frozenset()),
-    Format("xlsx", "Excel workbook, one row per term", (".xlsx",), xlsx.read, xlsx.write, frozenset()),
-    Format("tbx", "TBX v3 (ISO 30042:2019, TBX-Basic)", (".tbx",), tbx.read, tbx.write,
-           frozenset({"title", "description"})),
-    Format("tbx2", "TBX v2 (martif)", (), tbx2.read, tbx2.write, frozenset({"title", "description"})),
-    Format("po", "PO glossary (gettext)", (".po", ".pot"), po.read, po.write,
-           frozenset({"title", "description", "langs"})),
-)}
+FORMATS: dict[str, Format] = {
+    f.id: f
+    for f in (
+        Format(
+            "json",
+            "slovnik JSON",
+            (".json",),
+            jsonfile.read,
+            jsonfile.write,
+            frozenset({"title", "description", "langs"}),
+        ),
+        Format("csv", "CSV, one row per term", (".csv",), csvfile.read, csvfile.write, frozenset()),
+        Format(
+            "tsv", "TSV, one row per term", (".tsv", ".tab"), csvfile.read_tsv, csvfile.write_tsv, frozenset()
+        ),
+        Format("xlsx", "Excel workbook, one row per term", (".xlsx",), xlsx.read, xlsx.write, frozenset()),
+        Format(
+            "tbx",
+            "TBX v3 (ISO 30042:2019, TBX-Basic)",
+            (".tbx",),
+            tbx.read,
+            tbx.write,
+            frozenset({"title", "description"}),
+        ),
+        Format("tbx2", "TBX v2 (martif)", (), tbx2.read, tbx2.write, frozenset({"title", "description"})),
+        Format(
+            "po",
+            "PO glossary (gettext)",
+            (".po", ".pot"),
+            po.read,
+            po.write,
+            frozenset({"title", "description", "langs"}),
+        ),
+    )
+}
 
 
 REGISTRY: FormatRegistry[Format] = FormatRegistry(
@@ -57,7 +79,8 @@ REGISTRY: FormatRegistry[Format] = FormatRegistry(
     unknown_id=lambda fmt, ids: f"unknown format {fmt!r} (expected one of: {', '.join(ids)})",
     unknown_extension=lambda path, suffix, formats: (
         f"{path}: unknown termbase extension {suffix or '(none)'!r} "
-        f"(use --to/--from with one of: {', '.join(f.id for f in formats)})"),
+        f"(use --to/--from with one of: {', '.join(f.id for f in formats)})"
+    ),
 )
 
 

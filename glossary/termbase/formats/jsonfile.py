@@ -70,8 +70,9 @@ def load_json(path: Path, data: bytes | None = None, encoding: str | None = None
     except ValueError:  # an integer longer than the interpreter converts (sys.int_max_str_digits)
         long_number = re.search(rf"\d{{{sys.get_int_max_str_digits() + 1},}}", text)
         line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
-        raise ParseError(path, line, "a number too long to read (no termbase value is a number of "
-                         "thousands of digits)") from None
+        raise ParseError(
+            path, line, "a number too long to read (no termbase value is a number of thousands of digits)"
+        ) from None
     refuse_lone_surrogates(path, text)
     return text, value
 
@@ -100,14 +101,20 @@ def too_deep_line(text: str, limit: int) -> int | None:
 
 def _too_deep(path: Path, text: str, line: int | None = None) -> ParseError:
     limit = limits.LIMITS.max_json_depth
-    return ParseError(path, line or too_deep_line(text, limit),
-                      f"JSON nested deeper than {limit} levels (max-json-depth in [tool.slovnik.limits])")
+    return ParseError(
+        path,
+        line or too_deep_line(text, limit),
+        f"JSON nested deeper than {limit} levels (max-json-depth in [tool.slovnik.limits])",
+    )
 
 
 # \uD800-\uDFFF: half of a UTF-16 pair; a high half followed by a low half is one character.
 _MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
-_ESCAPE = re.compile(r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
-                     r"|(u[dD][89a-fA-F][0-9a-fA-F]{2})|.)", re.S)
+_ESCAPE = re.compile(
+    r"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+    r"|(u[dD][89a-fA-F][0-9a-fA-F]{2})|.)",
+    re.S,
+)
 
 
 def refuse_lone_surrogates(path: Path, text: str) -> None:
@@ -117,9 +124,11 @@ def refuse_lone_surrogates(path: Path, text: str) -> None:
         return
     for m in _ESCAPE.finditer(text):  # escape by escape, so that "\\\\ud800" is not taken for one
         if m.group(1):
-            raise ParseError(path, text.count("\n", 0, m.start()) + 1,
-                             f"lone surrogate \\{m.group(1)} in a string (half of a UTF-16 pair, "
-                             "not a character)")
+            raise ParseError(
+                path,
+                text.count("\n", 0, m.start()) + 1,
+                f"lone surrogate \\{m.group(1)} in a string (half of a UTF-16 pair, not a character)",
+            )
 
 
 def read(path: Path, *, encoding: str | None = None) -> Termbase:
@@ -178,29 +187,48 @@ def to_dict(tb: Termbase) -> dict[str, Any]:
 
 
 def term_from_dict(d: dict[str, Any]) -> Term:
-    return Term(text=d["text"], lang=d["lang"], status=Status(d.get("status") or "preferred"),
-                part_of_speech=d.get("part_of_speech"), gender=d.get("gender"), number=d.get("number"),
-                note=d.get("note") or None, romanization=dict(d.get("romanization") or {}),
-                conventional=d.get("conventional") or None, match=d.get("match"))
+    return Term(
+        text=d["text"],
+        lang=d["lang"],
+        status=Status(d.get("status") or "preferred"),
+        part_of_speech=d.get("part_of_speech"),
+        gender=d.get("gender"),
+        number=d.get("number"),
+        note=d.get("note") or None,
+        romanization=dict(d.get("romanization") or {}),
+        conventional=d.get("conventional") or None,
+        match=d.get("match"),
+    )
 
 
 def concept_from_dict(d: dict[str, Any]) -> Concept:
-    return Concept(id=d["id"], type=d.get("type", "term"), subject=list(d.get("subject", [])),
-                   definition=d.get("definition") or None, notes=list(d.get("notes", [])),
-                   sources=list(d.get("sources", [])), tags=list(d.get("tags", [])),
-                   see_also=list(d.get("see_also", [])),
-                   terms=[term_from_dict(t) for t in d.get("terms", [])])
+    return Concept(
+        id=d["id"],
+        type=d.get("type", "term"),
+        subject=list(d.get("subject", [])),
+        definition=d.get("definition") or None,
+        notes=list(d.get("notes", [])),
+        sources=list(d.get("sources", [])),
+        tags=list(d.get("tags", [])),
+        see_also=list(d.get("see_also", [])),
+        terms=[term_from_dict(t) for t in d.get("terms", [])],
+    )
 
 
 def from_dict(d: dict[str, Any]) -> Termbase:
     """Build a Termbase from schema-valid data; duplicate ids are kept for `validate` to report."""
-    tb = Termbase(title=d.get("title"), source_lang=d.get("source_lang", "ru"),
-                  target_lang=d.get("target_lang", "en"), description=d.get("description"))
+    tb = Termbase(
+        title=d.get("title"),
+        source_lang=d.get("source_lang", "ru"),
+        target_lang=d.get("target_lang", "en"),
+        description=d.get("description"),
+    )
     tb.concepts = [concept_from_dict(c) for c in d.get("concepts", [])]
     return tb
 
 
 # --- where each value sits: JSON path -> line --------------------------------------------------------
+
 
 def value_lines(text: str, depth: int | None = None) -> dict[tuple, int]:
     """Map every JSON path (as a tuple of keys/indices) to the line its value starts on.

@@ -46,12 +46,26 @@ from ..model import (
     Termbase,
 )
 
-_TERM_LINE = re.compile(r"^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*) (preferred|admitted|deprecated|superseded): (.*)$")
-_CONCEPT_KEYS = {"definition": "definition", "type": "type", "subject": "subject", "note": "notes",
-                 "source": "sources", "tag": "tags", "see also": "see_also"}
-_TERM_KEYS = {"part of speech": ("part_of_speech", PARTS_OF_SPEECH), "gender": ("gender", GENDERS),
-              "number": ("number", NUMBERS), "note": ("note", None), "conventional": ("conventional", None),
-              "match": ("match", MATCH_MODES)}
+_TERM_LINE = re.compile(
+    r"^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*) (preferred|admitted|deprecated|superseded): (.*)$"
+)
+_CONCEPT_KEYS = {
+    "definition": "definition",
+    "type": "type",
+    "subject": "subject",
+    "note": "notes",
+    "source": "sources",
+    "tag": "tags",
+    "see also": "see_also",
+}
+_TERM_KEYS = {
+    "part of speech": ("part_of_speech", PARTS_OF_SPEECH),
+    "gender": ("gender", GENDERS),
+    "number": ("number", NUMBERS),
+    "note": ("note", None),
+    "conventional": ("conventional", None),
+    "match": ("match", MATCH_MODES),
+}
 
 
 def _escape(value: str) -> str:
@@ -63,6 +77,7 @@ def _unescape(value: str) -> str:
 
 
 # --- writing -------------------------------------------------------------------------------------------
+
 
 def _comment(c: Concept) -> str:
     lines = []
@@ -114,19 +129,26 @@ def write(tb: Termbase, path: Path) -> None:
         if source is None:
             continue  # a PO entry needs a msgid: see left_out
         target = c.preferred(tb.target_lang)
-        po.append(polib.POEntry(msgctxt=c.id, msgid=source.text, msgstr=target.text if target else "",
-                                comment=_comment(c)))
+        po.append(
+            polib.POEntry(
+                msgctxt=c.id, msgid=source.text, msgstr=target.text if target else "", comment=_comment(c)
+            )
+        )
     with atomic_path(path) as tmp:
         po.save(str(tmp))
 
 
 # --- reading ------------------------------------------------------------------------------------------
 
+
 def _parse_comment(path: Path, line: int, comment: str, concept: Concept) -> bool:
     """Fill *concept* from slovnik comment lines; False when the comment is not ours (a plain note)."""
     rows = [r for r in comment.split("\n") if r.strip()]
-    if not rows or not any(_TERM_LINE.match(r) for r in rows) or rows[0].split(":")[0] not in (
-            "definition", "type"):
+    if (
+        not rows
+        or not any(_TERM_LINE.match(r) for r in rows)
+        or rows[0].split(":")[0] not in ("definition", "type")
+    ):
         return False
     term: Term | None = None
     for row in _logical_rows(rows):
@@ -201,10 +223,12 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
     path = Path(path)
     po = load_po(path, encoding, option="--encoding", wrapwidth=0)
     meta = po.metadata
-    tb = Termbase(title=meta.get("Project-Id-Version") or None,
-                  source_lang=meta.get("X-Source-Language") or "ru",
-                  target_lang=meta.get("Language") or "en",
-                  description="\n".join(line.strip() for line in po.header.split("\n")).strip() or None)
+    tb = Termbase(
+        title=meta.get("Project-Id-Version") or None,
+        source_lang=meta.get("X-Source-Language") or "ru",
+        target_lang=meta.get("Language") or "en",
+        description="\n".join(line.strip() for line in po.header.split("\n")).strip() or None,
+    )
     if tb.title == "slovnik glossary":
         tb.title = None
     used: set[str] = set()

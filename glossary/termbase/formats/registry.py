@@ -31,9 +31,14 @@ F = TypeVar("F", bound=FormatRecord)
 class FormatRegistry(Generic[F]):
     """Formats by id, in registration order (the order help texts list them in)."""
 
-    def __init__(self, formats: Iterable[F], *, unknown_id: Callable[[str, list[str]], str],
-                 unknown_extension: Callable[[Path, str, list[F]], str],
-                 sniff: Callable[[F, Path], F] | None = None):
+    def __init__(
+        self,
+        formats: Iterable[F],
+        *,
+        unknown_id: Callable[[str, list[str]], str],
+        unknown_extension: Callable[[Path, str, list[F]], str],
+        sniff: Callable[[F, Path], F] | None = None,
+    ):
         """*unknown_id*(fmt, ids) and *unknown_extension*(path, suffix, formats) word the errors;
         *sniff*(format, path) may pick a sibling format from the file's content (XLIFF 1.2 / 2.x)."""
         self.by_id: dict[str, F] = {f.id: f for f in formats}

@@ -33,20 +33,41 @@ from ..model import (
     Termbase,
 )
 
-CONCEPT_COLUMNS = ("concept_id", "concept_type", "subject", "definition", "note", "source", "tags",
-                   "see_also")
-TERM_COLUMNS = ("lang", "term", "status", "part_of_speech", "gender", "number", "usage_note",
-                "conventional", "match")
+CONCEPT_COLUMNS = (
+    "concept_id",
+    "concept_type",
+    "subject",
+    "definition",
+    "note",
+    "source",
+    "tags",
+    "see_also",
+)
+TERM_COLUMNS = (
+    "lang",
+    "term",
+    "status",
+    "part_of_speech",
+    "gender",
+    "number",
+    "usage_note",
+    "conventional",
+    "match",
+)
 COLUMNS = CONCEPT_COLUMNS + TERM_COLUMNS
 REQUIRED = ("concept_id", "lang", "term")
 ROMANIZATION_PREFIX = "romanization:"
-LIST_COLUMNS = {"subject": "subject", "note": "notes", "source": "sources", "tags": "tags",
-                "see_also": "see_also"}
+LIST_COLUMNS = {
+    "subject": "subject",
+    "note": "notes",
+    "source": "sources",
+    "tags": "tags",
+    "see_also": "see_also",
+}
 _SCHEME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _SPLIT_RE = re.compile(r"(?<!\\)((?:\\\\)*)\|")
-_CHOICES = {"part_of_speech": PARTS_OF_SPEECH, "gender": GENDERS, "number": NUMBERS,
-            "match": MATCH_MODES}
+_CHOICES = {"part_of_speech": PARTS_OF_SPEECH, "gender": GENDERS, "number": NUMBERS, "match": MATCH_MODES}
 
 
 def join_list(items: Iterable[str]) -> str:
@@ -60,7 +81,7 @@ def split_list(cell: str) -> list[str]:
         return [i for i in map(str.strip, cell.split("|")) if i]
     out, start = [], 0
     for m in _SPLIT_RE.finditer(cell):
-        out.append(cell[start:m.end() - 1])
+        out.append(cell[start : m.end() - 1])
         start = m.end()
     out.append(cell[start:])
     items = [re.sub(r"\\(.)", r"\1", item).strip() for item in out]
@@ -77,10 +98,13 @@ def check_header(path: Path, header: list[str], line: int) -> list[str]:
         seen.add(name)
         if name in COLUMNS:
             continue
-        if name.startswith(ROMANIZATION_PREFIX) and _SCHEME_RE.match(name[len(ROMANIZATION_PREFIX):]):
+        if name.startswith(ROMANIZATION_PREFIX) and _SCHEME_RE.match(name[len(ROMANIZATION_PREFIX) :]):
             continue
-        raise ParseError(path, line, f"unknown column {limits.quote(name)!r} (expected: {', '.join(COLUMNS)}, "
-                         f"romanization:<scheme>)")
+        raise ParseError(
+            path,
+            line,
+            f"unknown column {limits.quote(name)!r} (expected: {', '.join(COLUMNS)}, romanization:<scheme>)",
+        )
     missing = [c for c in REQUIRED if c not in seen]
     if missing:
         raise ParseError(path, line, f"missing column(s): {', '.join(repr(m) for m in missing)}")
@@ -104,14 +128,25 @@ def _term_from_row(path: Path, line: int, row: dict[str, str], schemes: tuple[tu
     for column, choices in _CHOICES.items():
         value = row.get(column, "").strip() or None
         if value is not None and value not in choices:
-            raise ParseError(path, line, f"unknown {column} {limits.quote(value)!r} (expected one of: "
-                             f"{', '.join(choices)})")
+            raise ParseError(
+                path,
+                line,
+                f"unknown {column} {limits.quote(value)!r} (expected one of: {', '.join(choices)})",
+            )
         values[column] = value
     romanization = {scheme: v.strip() for column, scheme in schemes if (v := row[column]).strip()}
-    return Term(text=text, lang=lang, status=status, part_of_speech=values["part_of_speech"],
-                gender=values["gender"], number=values["number"],
-                note=row.get("usage_note", "").strip() or None, romanization=romanization,
-                conventional=row.get("conventional", "").strip() or None, match=values["match"])
+    return Term(
+        text=text,
+        lang=lang,
+        status=status,
+        part_of_speech=values["part_of_speech"],
+        gender=values["gender"],
+        number=values["number"],
+        note=row.get("usage_note", "").strip() or None,
+        romanization=romanization,
+        conventional=row.get("conventional", "").strip() or None,
+        match=values["match"],
+    )
 
 
 def _concept_values(path: Path, line: int, row: dict[str, str]) -> dict[str, object]:
@@ -121,8 +156,12 @@ def _concept_values(path: Path, line: int, row: dict[str, str]) -> dict[str, obj
         try:
             values["type"] = ConceptType(raw_type)
         except ValueError:
-            raise ParseError(path, line, f"unknown concept_type {limits.quote(raw_type)!r} (expected one of: "
-                             f"{', '.join(t.value for t in ConceptType)})") from None
+            raise ParseError(
+                path,
+                line,
+                f"unknown concept_type {limits.quote(raw_type)!r} (expected one of: "
+                f"{', '.join(t.value for t in ConceptType)})",
+            ) from None
     definition = row.get("definition", "").strip()
     if definition:
         values["definition"] = definition
@@ -149,12 +188,16 @@ def rows_to_termbase(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> 
             continue
         if tuple(row) != columns:
             columns = tuple(row)
-            schemes = tuple((k, k[len(ROMANIZATION_PREFIX):]) for k in columns if k.startswith(ROMANIZATION_PREFIX))
+            schemes = tuple(
+                (k, k[len(ROMANIZATION_PREFIX) :]) for k in columns if k.startswith(ROMANIZATION_PREFIX)
+            )
         cid = row.get("concept_id", "").strip()
         if not cid:
             raise ParseError(path, line, "empty 'concept_id' column")
         if not is_concept_id(cid):
-            raise ParseError(path, line, f"invalid concept id {limits.quote(cid)!r} (letters, digits, '.', '_', '-')")
+            raise ParseError(
+                path, line, f"invalid concept id {limits.quote(cid)!r} (letters, digits, '.', '_', '-')"
+            )
         values = _concept_values(path, line, row)
         concept = concepts.get(cid)
         if concept is None:
@@ -171,8 +214,12 @@ def rows_to_termbase(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> 
                     setattr(concept, attr, value)
                     first_line[cid, attr] = line
                 elif current != value:
-                    raise ParseError(path, line, f"concept {limits.quote(cid)!r}: {attr} conflicts with line "
-                                     f"{first_line[cid, attr]} (duplicate id with different data)")
+                    raise ParseError(
+                        path,
+                        line,
+                        f"concept {limits.quote(cid)!r}: {attr} conflicts with line "
+                        f"{first_line[cid, attr]} (duplicate id with different data)",
+                    )
         if not row.get("term", "").strip() and not row.get("lang", "").strip():
             continue
         concept.terms.append(_term_from_row(path, line, row, schemes))
@@ -186,21 +233,33 @@ def termbase_to_rows(tb: Termbase) -> tuple[list[str], list[dict[str, str]]]:
     rows: list[dict[str, str]] = []
     for c in tb:
         concept_cells = {
-            "concept_id": c.id, "concept_type": c.type.value, "subject": join_list(c.subject),
-            "definition": c.definition or "", "note": join_list(c.notes),
-            "source": join_list(c.sources), "tags": join_list(c.tags), "see_also": join_list(c.see_also),
+            "concept_id": c.id,
+            "concept_type": c.type.value,
+            "subject": join_list(c.subject),
+            "definition": c.definition or "",
+            "note": join_list(c.notes),
+            "source": join_list(c.sources),
+            "tags": join_list(c.tags),
+            "see_also": join_list(c.see_also),
         }
         terms: list[Term | None] = [*c.terms] if c.terms else [None]
         for i, t in enumerate(terms):
             row = dict.fromkeys(header, "")
             row.update(concept_cells if i == 0 else {"concept_id": c.id})
             if t is not None:
-                row.update({
-                    "lang": t.lang, "term": t.text, "status": t.status.value,
-                    "part_of_speech": t.part_of_speech or "", "gender": t.gender or "",
-                    "number": t.number or "", "usage_note": t.note or "",
-                    "conventional": t.conventional or "", "match": t.match or "",
-                })
+                row.update(
+                    {
+                        "lang": t.lang,
+                        "term": t.text,
+                        "status": t.status.value,
+                        "part_of_speech": t.part_of_speech or "",
+                        "gender": t.gender or "",
+                        "number": t.number or "",
+                        "usage_note": t.note or "",
+                        "conventional": t.conventional or "",
+                        "match": t.match or "",
+                    }
+                )
                 for scheme, value in t.romanization.items():
                     row[ROMANIZATION_PREFIX + scheme] = value
             rows.append(row)

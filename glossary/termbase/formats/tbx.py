@@ -50,14 +50,27 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PREFIX = "slovnik:"
 BASIC_POS = ("noun", "verb", "adjective", "adverb", "other")
 # Values the reader accepts for part of speech (TBX-Basic picklist plus slovnik's own).
-READ_POS = {"noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb",
-            "other": "other", "properNoun": "properNoun", "phrase": "phrase"}
+READ_POS = {
+    "noun": "noun",
+    "verb": "verb",
+    "adjective": "adjective",
+    "adverb": "adverb",
+    "other": "other",
+    "properNoun": "properNoun",
+    "phrase": "phrase",
+}
 # TBX-Min usageStatus and TBX v2 normativeAuthorization, mapped to administrativeStatus.
-USAGE_STATUS = {"preferred": Status.PREFERRED, "admitted": Status.ADMITTED,
-                "notRecommended": Status.DEPRECATED, "obsolete": Status.SUPERSEDED,
-                "deprecated": Status.DEPRECATED, "superseded": Status.SUPERSEDED,
-                "standardizedTerm": Status.PREFERRED, "legalTerm": Status.PREFERRED,
-                "regulatedTerm": Status.PREFERRED}
+USAGE_STATUS = {
+    "preferred": Status.PREFERRED,
+    "admitted": Status.ADMITTED,
+    "notRecommended": Status.DEPRECATED,
+    "obsolete": Status.SUPERSEDED,
+    "deprecated": Status.DEPRECATED,
+    "superseded": Status.SUPERSEDED,
+    "standardizedTerm": Status.PREFERRED,
+    "legalTerm": Status.PREFERRED,
+    "regulatedTerm": Status.PREFERRED,
+}
 _NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
 _LINK_RE = re.compile(r"^https?://.+")
 
@@ -79,6 +92,7 @@ V2 = Vocabulary("martif", "martifHeader", "termEntry", "langSet", "tig", None)
 
 
 # --- reading ------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Item:
@@ -104,8 +118,11 @@ def _items(path: Path, parent, strict_type: bool) -> list[Item]:
         if ns and ns != TBX_NS:  # DCT style: the element name is the data category
             out.append(Item(name, text_of(child), child))
         elif name in ("descripGrp", "adminGrp", "termNoteGrp"):
-            main = [c for c in child if isinstance(c.tag, str) and local_name(c) == name[:-3]
-                    and namespace(c) in ("", TBX_NS)]
+            main = [
+                c
+                for c in child
+                if isinstance(c.tag, str) and local_name(c) == name[:-3] and namespace(c) in ("", TBX_NS)
+            ]
             if len(main) > 1:
                 raise _fail(path, main[1], f"more than one <{name[:-3]}> in one <{name}>")
             out.extend(_items(path, child, strict_type))
@@ -127,7 +144,7 @@ def _items(path: Path, parent, strict_type: bool) -> list[Item]:
 def _slovnik_note(value: str) -> tuple[str, str] | None:
     if not value.startswith(PREFIX) or "=" not in value:
         return None
-    key, _, rest = value[len(PREFIX):].partition("=")
+    key, _, rest = value[len(PREFIX) :].partition("=")
     return key, rest
 
 
@@ -150,12 +167,16 @@ def _status(path: Path, item: Item, strict: bool) -> Status | None:
 
 def _check_term_level(path: Path, item: Item) -> None:
     if item.category in ("definition", "subjectField"):
-        raise _fail(path, item.element, f"{item.category} is not allowed at term level "
-                    "(TBX-Basic: conceptEntry or langSec)")
+        raise _fail(
+            path,
+            item.element,
+            f"{item.category} is not allowed at term level (TBX-Basic: conceptEntry or langSec)",
+        )
 
 
-def _read_term(path: Path, section, lang: str, concept: Concept, vocab: Vocabulary,
-               strict: bool) -> Term | None:
+def _read_term(
+    path: Path, section, lang: str, concept: Concept, vocab: Vocabulary, strict: bool
+) -> Term | None:
     if vocab is V2 and local_name(section) == "ntig":
         groups = [c for c in section if local_name(c) == "termGrp"]
         holder = groups[0] if groups else section
@@ -191,8 +212,12 @@ def _read_term(path: Path, section, lang: str, concept: Concept, vocab: Vocabula
             if pos is None and not strict:  # v2 picklists are the vendor's own (IBM writes `nom`)
                 notes.append(f"{cat}: {value}")
             elif pos is None:
-                raise _fail(path, item.element, f"partOfSpeech {limits.quote(value)!r} is not an allowed value "
-                            f"(expected one of: {', '.join(BASIC_POS)})")
+                raise _fail(
+                    path,
+                    item.element,
+                    f"partOfSpeech {limits.quote(value)!r} is not an allowed value "
+                    f"(expected one of: {', '.join(BASIC_POS)})",
+                )
             if pos is not None and (term.part_of_speech is None or pos != "other"):
                 term.part_of_speech = pos
         elif cat in ("grammaticalGender", "grammaticalNumber"):
@@ -201,8 +226,12 @@ def _read_term(path: Path, section, lang: str, concept: Concept, vocab: Vocabula
             if value not in allowed and not strict:
                 notes.append(f"{cat}: {value}")
             elif value not in allowed:
-                raise _fail(path, item.element, f"{cat} {limits.quote(value)!r} is not an allowed value "
-                            f"(expected one of: {', '.join(allowed)})")
+                raise _fail(
+                    path,
+                    item.element,
+                    f"{cat} {limits.quote(value)!r} is not an allowed value "
+                    f"(expected one of: {', '.join(allowed)})",
+                )
             else:
                 setattr(term, "gender" if cat == "grammaticalGender" else "number", value)
         elif cat == "usageNote":
@@ -233,7 +262,9 @@ def _apply_term_note(path: Path, item: Item, term: Term, notes: list[str], key: 
     elif key.startswith("romanization:"):
         term.romanization[key.split(":", 1)[1]] = value
     else:
-        raise _fail(path, item.element, f"unknown slovnik note {PREFIX}{limits.quote(key)}={limits.quote(value)!r}")
+        raise _fail(
+            path, item.element, f"unknown slovnik note {PREFIX}{limits.quote(key)}={limits.quote(value)!r}"
+        )
 
 
 def _read_concept(path: Path, entry, vocab: Vocabulary, strict: bool) -> Concept:
@@ -285,16 +316,20 @@ def _apply_concept_item(path: Path, item: Item, concept: Concept, definitions: l
             try:
                 concept.type = ConceptType(special[1])
             except ValueError:
-                raise _fail(path, item.element, f"unknown concept type {limits.quote(special[1])!r}") from None
+                raise _fail(
+                    path, item.element, f"unknown concept type {limits.quote(special[1])!r}"
+                ) from None
         elif special[0] == "note":
             concept.notes.append(special[1])
         else:
             raise _fail(path, item.element, f"unknown slovnik note {limits.quote(value)!r} at concept level")
     elif cat in ("xref", "externalCrossReference", "xGraphic"):  # links: kept by no model field
         if not _LINK_RE.match(item.element.get("target", "") or ""):
-            raise _fail(path, item.element, f"xref target {limits.quote(item.element.get('target') or '')!r} is not an "
-                        "http(s) URI")
-
+            raise _fail(
+                path,
+                item.element,
+                f"xref target {limits.quote(item.element.get('target') or '')!r} is not an http(s) URI",
+            )
 
 
 def _check_structure(path: Path, root, vocab: Vocabulary, strict: bool) -> None:
@@ -310,14 +345,26 @@ def _check_structure(path: Path, root, vocab: Vocabulary, strict: bool) -> None:
                 if isinstance(child.tag, str) and local_name(child) not in ("body", "back"):
                     raise _fail(path, child, f"unexpected <{local_name(child)}> in <text>")
         if name == "transac" and strict and el.get("type") != "transactionType":
-            raise _fail(path, el, f"transac type {limits.quote(el.get('type') or '')!r} is not allowed "
-                        "(expected transactionType)")
+            raise _fail(
+                path,
+                el,
+                f"transac type {limits.quote(el.get('type') or '')!r} is not allowed "
+                "(expected transactionType)",
+            )
         if name == "transacNote" and strict and el.get("type") != "responsibility":
-            raise _fail(path, el, f"transacNote type {limits.quote(el.get('type') or '')!r} is not allowed "
-                        "(expected responsibility)")
+            raise _fail(
+                path,
+                el,
+                f"transacNote type {limits.quote(el.get('type') or '')!r} is not allowed "
+                "(expected responsibility)",
+            )
         if name == "xref" and strict and el.get("type") not in ("externalCrossReference", "xGraphic"):
-            raise _fail(path, el, f"xref type {limits.quote(el.get('type') or '')!r} is not allowed "
-                        "(expected externalCrossReference or xGraphic)")
+            raise _fail(
+                path,
+                el,
+                f"xref type {limits.quote(el.get('type') or '')!r} is not allowed "
+                "(expected externalCrossReference or xGraphic)",
+            )
 
 
 def _fix_ids(path: Path, concepts: list[Concept], strict: bool) -> None:
@@ -338,10 +385,16 @@ def _fix_ids(path: Path, concepts: list[Concept], strict: bool) -> None:
             first_line[c.id] = c.line
             continue
         if c.id in used and strict:
-            raise ParseError(path, c.line, f"duplicate conceptEntry id {limits.quote(original)!r} (first at line "
-                             f"{first_line[c.id]})")
-        base = (slugify(original) if original not in used else "") or \
-            (slugify(c.terms[0].text) if c.terms else "") or "c"
+            raise ParseError(
+                path,
+                c.line,
+                f"duplicate conceptEntry id {limits.quote(original)!r} (first at line {first_line[c.id]})",
+            )
+        base = (
+            (slugify(original) if original not in used else "")
+            or (slugify(c.terms[0].text) if c.terms else "")
+            or "c"
+        )
         candidate, n = base, 2
         while candidate in used:
             candidate, n = f"{base}-{n}", n + 1
@@ -350,8 +403,9 @@ def _fix_ids(path: Path, concepts: list[Concept], strict: bool) -> None:
             renamed[original] = candidate
         c.id = candidate
     for c in concepts:
-        c.see_also = [renamed.get(r, r[1:] if r.startswith("_") and is_concept_id(r[1:]) else r)
-                      for r in c.see_also]
+        c.see_also = [
+            renamed.get(r, r[1:] if r.startswith("_") and is_concept_id(r[1:]) else r) for r in c.see_also
+        ]
 
 
 def read(path: Path, *, encoding: str | None = None) -> Termbase:
@@ -386,6 +440,7 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
 
 
 # --- writing --------------------------------------------------------------------------------------------
+
 
 def _xml_id(concept_id: str) -> str:
     return concept_id if _NCNAME.match(concept_id) else "_" + concept_id
@@ -450,8 +505,10 @@ def _build(tb: Termbase, vocab: Vocabulary, allow_empty: bool = False) -> etree.
                     if t.lang == lang:
                         _write_term(sub, section, t, vocab)
         except ValueError:  # lxml: XML 1.0 has no control characters (a PO msgid may hold one)
-            raise TermbaseError(f"concept {limits.quote(c.id)!r} holds a control character, which XML cannot "
-                                "store (write CSV or JSON instead)") from None
+            raise TermbaseError(
+                f"concept {limits.quote(c.id)!r} holds a control character, which XML cannot "
+                "store (write CSV or JSON instead)"
+            ) from None
     return root
 
 
@@ -486,11 +543,12 @@ def serialize(tb: Termbase, vocab: Vocabulary = V3, *, allow_empty: bool = False
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False, pretty_print=True)
     head = b'<?xml version="1.0" encoding="UTF-8"?>\n'
     if vocab is V3:  # lets XML editors (oXygen, VS Code) validate the file as they open it
-        head += (b'<?xml-model href="' + RNG_URL.encode() + b'" type="application/xml" '
-                 b'schematypens="http://relaxng.org/ns/structure/1.0"?>\n')
+        head += (
+            b'<?xml-model href="' + RNG_URL.encode() + b'" type="application/xml" '
+            b'schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        )
     if vocab is V2:
-        head += (b'<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" '
-                 b'"TBXcdv04.dtd">\n')
+        head += b'<!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">\n'
     return head + body
 
 
@@ -505,8 +563,10 @@ def write(tb: Termbase, path: Path, *, allow_empty: bool = False) -> None:
 # --- schema ------------------------------------------------------------------------------------------
 
 RNG_PATH = Path(str(files("glossary"))).resolve() / "data" / "TBXcoreStructV03_TBX-Basic_integrated.rng"
-RNG_URL = ("https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
-           "TBXcoreStructV03_TBX-Basic_integrated.rng")
+RNG_URL = (
+    "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
+    "TBXcoreStructV03_TBX-Basic_integrated.rng"
+)
 
 
 def relaxng() -> etree.RelaxNG:

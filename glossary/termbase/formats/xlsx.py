@@ -28,7 +28,9 @@ def read(path: Path, *, encoding: str | None = None) -> Termbase:
         raise ParseError(path, None, "not an XLSX workbook (not a zip archive)")
     xmlsafe.open_zip(path).close()  # sizes, ratios and every XML part checked before openpyxl reads
     try:
-        frame = xmlsafe.quietly(pd.read_excel, path, header=None, dtype=str, na_filter=False, engine="openpyxl")
+        frame = xmlsafe.quietly(
+            pd.read_excel, path, header=None, dtype=str, na_filter=False, engine="openpyxl"
+        )
     except xmlsafe.package_failures() as e:
         raise ParseError(path, None, f"cannot read workbook: {xmlsafe.library_detail(e)}") from None
     records = [[str(v) for v in row] for row in frame.itertuples(index=False, name=None)]
@@ -62,11 +64,20 @@ def write(tb: Termbase, path: Path) -> None:
     # checked before the workbook exists: openpyxl's write-only sheet, abandoned half-written, prints
     # "Exception ignored" tracebacks when it is collected
     for row in rows:
-        bad = next((name for name in header if isinstance(row[name], str) and ILLEGAL_CHARACTERS_RE.search(row[name])),
-                   None)
+        bad = next(
+            (
+                name
+                for name in header
+                if isinstance(row[name], str) and ILLEGAL_CHARACTERS_RE.search(row[name])
+            ),
+            None,
+        )
         if bad is not None:
-            raise WriteError(path, f"the {bad} of concept {limits.quote(row.get('concept_id') or '')!r} holds a "
-                             "control character a worksheet cannot store (write CSV or TSV instead)")
+            raise WriteError(
+                path,
+                f"the {bad} of concept {limits.quote(row.get('concept_id') or '')!r} holds a "
+                "control character a worksheet cannot store (write CSV or TSV instead)",
+            )
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET)
     ws.freeze_panes = "A2"
