@@ -66,3 +66,11 @@ def test_tm_commands_apply_the_limits(short_quotes, argv):
     assert result.exit_code == 2, result.output
     assert result.output.startswith("error: bad.tsv:1: no 'source' column")
     assert 20 <= _quoted_xs(result.output) < 30, result.output
+
+
+def test_a_quoted_input_line_never_breaks_the_error_line():
+    from glossary.core import limits
+
+    quoted = limits.quote("name,\rtype\u2028kind\x00, термин")
+    assert quoted == "name,\\rtype\\u2028kind\\x00, термин"
+    assert quoted.isprintable()

@@ -71,9 +71,14 @@ def configure(table: dict[str, Any] | None) -> Limits:
 
 
 def quote(text: str, limit: int | None = None) -> str:
-    """*text* for an error message, cut to the quoting limit with "…"."""
+    """*text* for an error message: cut to the quoting limit with "…", and every character that does
+    not print (a control, a line or paragraph separator, a stray CR) escaped as `\\xNN`/`\\uNNNN`, so
+    the message stays one visible line whatever the input held."""
     limit = limit or LIMITS.max_quoted
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def passed_over_note(where: str, count: int, length: int) -> str:

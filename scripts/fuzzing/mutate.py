@@ -493,7 +493,9 @@ def zip_raw_damage(data: bytes, rng: random.Random) -> bytes | None:
             + int.from_bytes(data[local + 28 : local + 30], "little")
         )
         for _ in range(rng.randint(1, 4)):
-            out[min(start + rng.randrange(info.compress_size), len(out) - 1)] ^= 0xFF
+            at = start + rng.randrange(info.compress_size)
+            # a damaged archive's offsets may point anywhere, below 0 too: keep the flip inside the file
+            out[at if 0 <= at < len(out) else len(out) - 1] ^= 0xFF
         return bytes(out)
     # make the central directory's uncompressed size of this member lie
     at = directory
