@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from typing import Any
 
 from ...findings import Finding
 from .base import LintContext, Rule
@@ -232,9 +233,10 @@ class Mojibake(Rule):
                     run = m.group()
                     if not ftfy.badness.is_bad(run):
                         continue
-                    fixed = ftfy.fix_encoding(run)
+                    fixed, steps = ftfy.fix_encoding_and_explain(run)
                     if fixed == run:
                         continue
+                    codecs_used = _written_and_read(steps)
                     a, b = start + m.start(), start + m.end()
                     done.append((a, b))
                     # Leave sentence punctuation around the damaged word out of the span.
@@ -244,7 +246,13 @@ class Mojibake(Rule):
                         run, fixed = run[lead : len(run) - trail], fixed[lead : len(fixed) - trail]
                         a, b = a + lead, b - trail
                     yield ctx.finding(
-                        self, doc, a, b, f"`{run}` looks like mojibake of `{fixed}`", replacement=fixed
+                        self,
+                        doc,
+                        a,
+                        b,
+                        f"`{run}` looks like mojibake of `{fixed}`",
+                        replacement=fixed,
+                        **codecs_used,
                     )
             yield from self._codec_pairs(ctx, doc, done)
 
@@ -279,6 +287,24 @@ class Mojibake(Rule):
                 written=pair.written,
                 read=pair.read,
             )
+
+
+def _written_and_read(steps) -> dict[str, Any]:
+    """{"written": …, "read": …} from ftfy's explanation of a repair (encode in the codec the text was
+    wrongly read in, decode in the one it was written in), codec names as Python spells them; {} when
+    the steps say something else."""
+    import codecs
+
+    encoded = [p for action, p in steps or () if action == "encode"]
+    decoded = [p for action, p in steps or () if action == "decode"]
+    if len(encoded) != 1 or len(decoded) != 1:
+        return {}
+    try:
+        read = codecs.lookup(encoded[0].removeprefix("sloppy-")).name
+        written = codecs.lookup(decoded[0]).name
+    except LookupError:
+        return {}
+    return {"written": written, "read": read}
 
 
 def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
