@@ -190,7 +190,6 @@ class MixedScript(Rule):
                     )
 
 
-_RUN_RE = re.compile(r"\S+")
 _EDGE_PUNCT = ",.;:!?()[]\"'«»"
 
 
@@ -222,6 +221,8 @@ class Mojibake(Rule):
             return  # mojibake is made of non-ASCII characters; ftfy (0.1 s to import) is not needed
         import ftfy
 
+        from ..mojibake import RUN
+
         for doc in ctx.documents:
             text = doc.text
             done: list[tuple[int, int]] = []
@@ -229,7 +230,7 @@ class Mojibake(Rule):
                 start, chunk = line
                 if not chunk.strip() or chunk.isascii() or not ftfy.badness.is_bad(chunk):
                     continue
-                for m in _RUN_RE.finditer(chunk):
+                for m in RUN.finditer(chunk):
                     run = m.group()
                     if not ftfy.badness.is_bad(run):
                         continue
