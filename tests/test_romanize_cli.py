@@ -128,3 +128,29 @@ def test_translit_scheme_defaults_to_the_configured_one(runner, tmp_path, monkey
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(app, ["translit", "Жуков"]).output == "Žukov\n"
     assert runner.invoke(app, ["translit", "Жуков", "-s", "lc"]).output == "Zhukov\n"
+
+
+def test_translit_reverse_reads_each_distinct_word_once(runner, monkeypatch):
+    """A long document repeats its words: each is read once and its JSON written item by item,
+    giving the same text as one json.dumps of the whole list."""
+    import glossary.romanization.reverse as reverse_module
+
+    calls: list[str] = []
+    real = reverse_module.reverse
+
+    def counting(word, **kwargs):
+        calls.append(word)
+        return real(word, **kwargs)
+
+    monkeypatch.setattr(reverse_module, "reverse", counting)
+    text = "Ezhov met Yezhov.\n" * 200 + "Ezhov 1937\n"
+    result = runner.invoke(app, ["translit", "--reverse", "-", "--format", "json"], input=text)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [item["word"] for item in data] == ["Ezhov", "met", "Yezhov"] * 200 + ["Ezhov"]
+    assert sorted(calls) == ["Ezhov", "Yezhov", "met"]
+    assert result.output == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert data[0]["candidates"] and data[0] == data[-1]
+    text_result = runner.invoke(app, ["translit", "--reverse", "-"], input=text)
+    assert text_result.exit_code == 0
+    assert text_result.output.count("Ezhov\n") == 201

@@ -194,40 +194,59 @@ def _reverse(text, glossary, limit, output_format) -> None:
         from ..core.errors import GlossaryError
 
         raise GlossaryError(f"{source}: no romanized (Latin-letter) word to reverse")
+    from ..romanization.lexicon import Lexicon
+
     termbase = _termbase(glossary)
+    lexicon = Lexicon.of(termbase)  # built once: a document repeats its words many times
+    readings: dict[str, list[dict]] = {}
     data = []
     for word in words:
-        candidates = (
-            reverse(word, termbase=termbase, limit=limit)
-            if termbase is not None
-            else reverse(word, termbase=_empty_termbase(), limit=limit)
-        )
-        data.append(
-            {
-                "word": word,
-                "candidates": [
-                    {
-                        "cyrillic": c.cyrillic,
-                        "score": c.score,
-                        "schemes": list(c.schemes),
-                        "known": c.known,
-                        "in_termbase": c.in_termbase,
-                    }
-                    for c in candidates
-                ],
-            }
-        )
+        candidates = readings.get(word)
+        if candidates is None:
+            candidates = readings[word] = [
+                {
+                    "cyrillic": c.cyrillic,
+                    "score": c.score,
+                    "schemes": list(c.schemes),
+                    "known": c.known,
+                    "in_termbase": c.in_termbase,
+                }
+                for c in reverse(word, lexicon=lexicon, limit=limit)
+            ]
+        data.append({"word": word, "candidates": candidates})
     if output_format is OutputFormat.json:
-        print_json(data)
+        _print_json_list(data)
         return
+    lines = []
     for item in data:
-        typer.echo(item["word"])
+        lines.append(item["word"])
         if not item["candidates"]:
-            typer.echo("  (no candidates)")
+            lines.append("  (no candidates)")
         for c in item["candidates"]:
             mark = "*" if c["in_termbase"] else "+" if c["known"] else " "
             schemes = ", ".join(c["schemes"]) or "no scheme (loose reading)"
-            typer.echo(f"  {c['score']:.3f} {mark} {c['cyrillic']}  [{schemes}]")
+            lines.append(f"  {c['score']:.3f} {mark} {c['cyrillic']}  [{schemes}]")
+    # one write: echo per line costs ~30 µs each, which on a long document outweighs the reading
+    typer.echo("\n".join(lines))
+
+
+def _print_json_list(items: list[dict]) -> None:
+    """`print_json(items)`'s text, written item by item: each distinct word's item is encoded once
+    (a document repeats its words) and the whole text, ~200× the input, is never held at once."""
+    import json
+    import sys
+
+    encoded: dict[str, str] = {}
+    out = sys.stdout
+    out.write("[" if items else "[]")
+    for i, item in enumerate(items):
+        text = encoded.get(item["word"])
+        if text is None:
+            text = encoded[item["word"]] = "\n  " + json.dumps(item, ensure_ascii=False, indent=2).replace(
+                "\n", "\n  "
+            )
+        out.write(text if i == 0 else "," + text)
+    out.write("\n]\n" if items else "\n")
 
 
 def _empty_termbase():
