@@ -184,6 +184,34 @@ def tm_workbook(tmp_path) -> Path:
             ),
             "undefined entity &nbsp;",
         ),
+        (
+            "far-row",  # a few bytes that readers would fill out to a million rows
+            lambda d: (
+                d.replace(b'<row r="2"', b'<row r="1048576"')
+                .replace(b'r="A2"', b'r="A1048576"')
+                .replace(b'r="B2"', b'r="B1048576"')
+            ),
+            "readers would build 2,097,152 cells",
+        ),
+        (
+            "far-column",
+            lambda d: (
+                d.replace(b'<row r="2"', b'<row r="100"')
+                .replace(b'r="A2"', b'r="A100"')
+                .replace(b'r="B2"', b'r="XFD100"')
+            ),
+            "100 rows × 16,384 columns",
+        ),
+        (
+            "past-the-sheet",
+            lambda d: d.replace(b'<row r="2"', b'<row r="99999999999999999999"'),
+            "row reference",
+        ),
+        (
+            "past-the-columns",
+            lambda d: d.replace(b'r="B2"', b'r="ZZZ2"'),
+            "cell reference ZZZ2 is outside a sheet",
+        ),
     ],
 )
 def test_damaged_workbooks_are_one_line_in_both_clis(runner, tmp_path, tm_workbook, name, change, words):
@@ -192,6 +220,31 @@ def test_damaged_workbooks_are_one_line_in_both_clis(runner, tmp_path, tm_workbo
     _one_line_error(result, f"{name}.xlsx", words)
     result = runner.invoke(glossary_app, ["import", str(bad), "--into", str(tmp_path / "tb.json")])
     _one_line_error(result, f"{name}.xlsx", words)
+
+
+def test_a_sheet_that_skips_rows_reads_and_its_empty_rows_are_no_units(runner, tmp_path, tm_workbook):
+    far = _rewrite(
+        tm_workbook,
+        tmp_path / "gap.xlsx",
+        SHEET,
+        lambda d: (
+            d.replace(b'<row r="2"', b'<row r="40"')
+            .replace(b'r="A2"', b'r="A40"')
+            .replace(b'r="B2"', b'r="B40"')
+        ),
+    )
+    units = list(iter_units(far, source_lang="ru", target_lang="en"))
+    assert [(u.source.text, u.target.text) for u in units] == [("Пленум ЦК", "Central Committee plenum")]
+
+
+def test_the_sheet_cell_limit_is_configurable(tmp_path, tm_workbook, monkeypatch):
+    from glossary.core import limits
+
+    wide = _rewrite(tm_workbook, tmp_path / "wide.xlsx", SHEET, lambda d: d.replace(b'r="B2"', b'r="XFD2"'))
+    xmlsafe.open_zip(wide).close()  # 2 × 16,384 cells: within the default
+    monkeypatch.setattr(limits, "LIMITS", limits.Limits(max_sheet_cells=20_000))
+    with pytest.raises(ParseError, match="max-sheet-cells"):
+        xmlsafe.open_zip(wide)
 
 
 def test_a_member_larger_than_the_limit_is_refused_before_inflating(tmp_path, tm_workbook, monkeypatch):

@@ -26,6 +26,11 @@ class Limits:
     max_zip_member: int = 256 * MiB
     # Largest compression ratio of a ZIP member over 1 MiB: real XML parts compress 5-30×, bombs 1000×.
     max_zip_ratio: int = 200
+    # Most cells a reader builds for one XLSX sheet (its rows up to the last × its columns up to
+    # the widest), past one per byte of the sheet's XML: readers fill every row and column a sheet
+    # skips, so `<row r="1048576">` alone would build a million rows. Real sheets need far fewer
+    # cells than they have bytes (an empty cell is left out, a written one costs 10+ bytes).
+    max_sheet_cells: int = 1_000_000
     # Longest stretch of an input line quoted in an error message (cut with "…").
     max_quoted: int = 120
     # Deepest nesting of a JSON termbase (real ones nest 6 deep).

@@ -397,9 +397,15 @@ def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zi
         if info.filename.endswith((".xml", ".rels")):
             member = f"{path}:{info.filename}"
             try:
+                extent = _SheetExtent(member)
                 with archive.open(info) as fh:
-                    for _ in iterparse(member, source=fh, events=("end",)):
-                        pass
+                    for _, element in iterparse(member, source=fh, events=("end",)):
+                        if element.tag in _SHEET_CELLS:
+                            extent.cell(element)
+                        elif element.tag in _SHEET_ROWS:
+                            extent.end_row(element)
+                        element.clear()  # a well-formedness pass: nothing is kept
+                extent.check(info.file_size)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as e:
                 raise ParseError(member, None, "damaged ZIP member (bad compressed data or checksum)") from e
             except NotImplementedError:
@@ -409,6 +415,81 @@ def open_zip(path, data: bytes | None = None, kind: str = "XLSX workbook") -> zi
                     "ZIP member compressed with a method that cannot be read (XLSX and DOCX use deflate)",
                 ) from None
     return archive
+
+
+# SpreadsheetML rows and cells (transitional and strict namespaces). Readers (openpyxl, then
+# pandas) fill in every row and column a sheet skips, up to its last row and widest column, so a
+# few bytes (`<row r="1048576"><c r="XFD1"/>`) would make them build billions of cells: the extent
+# is measured here, while the part is checked anyway, and bounded by `max_sheet_cells`.
+_SHEET_NAMESPACES = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+_SHEET_ROWS = frozenset(f"{{{ns}}}row" for ns in _SHEET_NAMESPACES)
+_SHEET_CELLS = frozenset(f"{{{ns}}}c" for ns in _SHEET_NAMESPACES)
+SHEET_MAX_ROW = 1_048_576  # the format's own bounds (ECMA-376; Excel's sheet is 1,048,576 × 16,384)
+SHEET_MAX_COLUMN = 16_384
+_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")  # as openpyxl reads them
+
+
+class _SheetExtent:
+    """The rows and columns a reader will build for one sheet, counted as openpyxl counts them (a
+    row or cell without `r` follows the one before)."""
+
+    def __init__(self, member: str) -> None:
+        self.member = member
+        self.row = 0  # the current row's number
+        self.column = 0  # the last cell's column in the current row
+        self.last_row = 0
+        self.widest = 0
+
+    def cell(self, element: etree._Element) -> None:
+        ref = element.get("r")
+        if ref is None:
+            self.column += 1
+        else:
+            match = _CELL_REF.fullmatch(ref)
+            if match is None or int(match.group(2)) > SHEET_MAX_ROW:
+                raise self._refusal("cell reference", ref)
+            column = 0
+            for letter in match.group(1).upper():
+                column = column * 26 + ord(letter) - 64
+            self.column = column
+        if not 1 <= self.column <= SHEET_MAX_COLUMN:
+            raise self._refusal("cell reference", ref or str(self.column))
+        self.widest = max(self.widest, self.column)
+
+    def end_row(self, element: etree._Element) -> None:
+        ref = element.get("r")
+        if ref is None:
+            self.row += 1
+        elif ref.isascii() and ref.isdigit() and len(ref) <= 7:
+            self.row = int(ref)
+        else:
+            raise self._refusal("row reference", ref)
+        if not 1 <= self.row <= SHEET_MAX_ROW:
+            raise self._refusal("row reference", ref or str(self.row))
+        self.last_row = max(self.last_row, self.row)
+        self.column = 0
+
+    def check(self, size: int) -> None:
+        cells = self.last_row * self.widest
+        bound = max(limits.LIMITS.max_sheet_cells, size)
+        if cells > bound:
+            raise ParseError(
+                self.member,
+                None,
+                f"a sheet of {self.last_row:,} rows × {self.widest:,} columns: readers would build "
+                f"{cells:,} cells for {size:,} bytes (max-sheet-cells in [tool.slovnik.limits])",
+            )
+
+    def _refusal(self, what: str, ref: str) -> ParseError:
+        return ParseError(
+            self.member,
+            None,
+            f"{what} {limits.quote(ref)} is outside a sheet "
+            f"({SHEET_MAX_ROW:,} rows × {SHEET_MAX_COLUMN:,} columns)",
+        )
 
 
 def quietly(read, *args, **kwargs):

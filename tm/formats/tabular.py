@@ -293,7 +293,8 @@ def iter_xlsx(path, *, source_lang=None, target_lang=None, header=None) -> Itera
         raise ParseError(path, None, f"not a readable XLSX workbook: {xmlsafe.library_detail(e)}") from None
     _check_columns(path, frame.columns)
     for index, row in enumerate(frame.to_dict("records")):
-        yield _unit(row, path, index + 2, source_lang, target_lang)
+        if any(row.values()):  # an empty row between units is no unit (as CSV's blank lines are not)
+            yield _unit(row, path, index + 2, source_lang, target_lang)
 
 
 def _frames(units: Iterable[TranslationUnit], source_lang: str | None, target_lang: str | None):
