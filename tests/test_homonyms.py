@@ -4,6 +4,7 @@ format and the termbase commands."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from check_support import tu
@@ -182,3 +183,21 @@ def test_show_and_search_print_the_phrases(tmp_path):
     assert "not in: troika of horses" in searched.output
     as_json = CliRunner().invoke(glossary_app, ["search", "кулака", *g, "--format", "json"])
     assert json.loads(as_json.output)[0]["exclude"] == FIST
+
+
+def test_a_tbx_termbase_with_phrases_drives_tm_check(tmp_path):
+    """tests/data/interop/homonyms.tbx (also in the interop sweep): kulak counts only with a peasant or
+    раскулачивание in the unit, and never inside «кулаком по столу»."""
+    tbx = Path(__file__).parent / "data" / "interop" / "homonyms.tbx"
+    memory = tmp_path / "mem.tsv"
+    memory.write_text(
+        "source\ttarget\n"
+        "Крестьянин ударил кулаком по столу.\tThe peasant banged his fist on the table.\n"
+        "Кулака и его семью выселили.\tThe family was deported.\n"
+        "Кулаков, то есть зажиточных крестьян, выселяли.\tThe well-off peasants were deported.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(tm_app, ["check", str(memory), "-g", str(tbx), "--select", "term-missing"])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "[term-missing]" in line]
+    assert len(lines) == 1 and lines[0].startswith(f"{memory}:4:") and "(kulak)" in lines[0]
