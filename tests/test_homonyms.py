@@ -201,3 +201,20 @@ def test_a_tbx_termbase_with_phrases_drives_tm_check(tmp_path):
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if "[term-missing]" in line]
     assert len(lines) == 1 and lines[0].startswith(f"{memory}:4:") and "(kulak)" in lines[0]
+
+
+def test_a_regex_term_honours_word_phrase_exclusions():
+    tb = Termbase(
+        [
+            Concept(
+                "kulak",
+                terms=[
+                    Term("[Кк]улак[а-я]*", "ru", match="regex", exclude=["кулаком по столу"]),
+                    Term("kulak", "en"),
+                ],
+            )
+        ]
+    )
+    index = TermIndex(tb)
+    assert found(index, "Он стукнул кулаком по столу.") == []
+    assert found(index, "Кулаки стучали кулаком по столу.") == ["kulak"]

@@ -14,6 +14,7 @@ Python regular expression over the raw text, case-sensitive as written (`(?i)` f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -67,41 +68,66 @@ def compile_filter(concept_id: str, term: Term, token_re: re.Pattern, keys: Keys
 
 
 class TextView:
-    """One text as the filters see it: its tokens' keys and offsets, computed once, and every phrase's
-    occurrences in it, found once however many matches ask."""
+    """One text as the filters see it, and what each phrase was found to do in it. A word phrase is looked for only where it could hold the match (an exclusion) or
+    once per text (a context), so a filtered term costs little even in a long text."""
 
-    def __init__(self, text: str, tokens: Sequence[str], starts: Sequence[int], keys: Keys):
+    def __init__(self, text: str, tokens: Sequence[str], starts: Callable[[], Sequence[int]], keys: Keys):
         self.text = text
         self.tokens = tokens
-        self.starts = starts  # the offset of every token
+        self._starts = starts  # the offset of every token (computed on demand)
         self._keys = keys
-        self._token_keys: list[frozenset[str]] | None = None
-        self._found: dict[Phrase, list[tuple[int, int]]] = {}
+        self._spans: dict[Phrase, list[tuple[int, int]]] = {}
+        self._present: dict[Phrase, bool] = {}
 
-    def spans(self, phrase: Phrase) -> list[tuple[int, int]]:
-        """Where *phrase* occurs in the text: (start, end) offsets."""
-        found = self._found.get(phrase)
+    def _at(self, phrase: Phrase, p: int) -> bool:
+        """Whether the word phrase occurs at token *p*."""
+        words, tokens, keys = phrase.words, self.tokens, self._keys
+        if p < 0 or p + len(words) > len(tokens):
+            return False
+        for j, want in enumerate(words):
+            if not keys(tokens[p + j]) & want:  # a cache hit: every token was analysed by the scan
+                return False
+        return True
+
+    def _regex_spans(self, phrase: Phrase) -> list[tuple[int, int]]:
+        found = self._spans.get(phrase)
         if found is None:
-            found = self._found[phrase] = self._find(phrase)
+            assert phrase.pattern is not None
+            found = [m.span() for m in phrase.pattern.finditer(self.text) if m.end() > m.start()]
+            self._spans[phrase] = found
         return found
 
-    def _find(self, phrase: Phrase) -> list[tuple[int, int]]:
-        if phrase.pattern is not None:
-            return [m.span() for m in phrase.pattern.finditer(self.text) if m.end() > m.start()]
-        if self._token_keys is None:
-            self._token_keys = [self._keys(t) for t in self.tokens]
-        have, words, m = self._token_keys, phrase.words, len(phrase.words)
-        out = []
-        for p in range(len(have) - m + 1):
-            if all(have[p + j] & words[j] for j in range(m)):
-                last = p + m - 1
-                out.append((self.starts[p], self.starts[last] + len(self.tokens[last])))
-        return out
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The first and last token of text[start:end] (a match of a regex term)."""
+        starts = self._starts()
+        first = bisect_left(starts, start)
+        last = max(first, bisect_left(starts, end) - 1)
+        return first, last
 
-    def admits(self, rule: Filter, start: int, end: int) -> bool:
-        """Whether the match text[start:end] stands: inside no exclude phrase and, when the term has
-        context phrases, with one of them somewhere in the text."""
+    def _excludes(self, phrase: Phrase, start: int, end: int, first: int | None, last: int | None) -> bool:
+        if phrase.pattern is not None:
+            return any(s <= start and end <= e for s, e in self._regex_spans(phrase))
+        if first is None or last is None:
+            first, last = self._token_range(start, end)
+        m = len(phrase.words)
+        return any(self._at(phrase, p) for p in range(last - m + 1, first + 1))
+
+    def _occurs(self, phrase: Phrase) -> bool:
+        present = self._present.get(phrase)
+        if present is None:
+            if phrase.pattern is not None:
+                present = bool(self._regex_spans(phrase))
+            else:
+                present = any(self._at(phrase, p) for p in range(len(self.tokens) - len(phrase.words) + 1))
+            self._present[phrase] = present
+        return present
+
+    def admits(
+        self, rule: Filter, start: int, end: int, first: int | None = None, last: int | None = None
+    ) -> bool:
+        """Whether the match text[start:end] (tokens *first*..*last*, when known) stands: inside no
+        exclude phrase and, when the term has context phrases, with one of them in the text."""
         for phrase in rule.exclude:
-            if any(s <= start and end <= e for s, e in self.spans(phrase)):
+            if self._excludes(phrase, start, end, first, last):
                 return False
-        return not rule.context or any(self.spans(phrase) for phrase in rule.context)
+        return not rule.context or any(self._occurs(phrase) for phrase in rule.context)

@@ -539,11 +539,13 @@ class TermIndex:
         starts: list[int] = []
         view: TextView | None = None
 
-        def stands(rule: Filter, start: int, end: int) -> bool:
+        def stands(
+            rule: Filter, start: int, end: int, first: int | None = None, last: int | None = None
+        ) -> bool:
             nonlocal view
             if view is None:  # only for a text where a filtered term matched
-                view = TextView(text, tokens, token_starts(text, tokens, starts), keys_of)
-            return view.admits(rule, start, end)
+                view = TextView(text, tokens, lambda: token_starts(text, tokens, starts), keys_of)
+            return view.admits(rule, start, end, first, last)
 
         if not opens.keys().isdisjoint(tokens):
             n = len(tokens)
@@ -562,7 +564,7 @@ class TermIndex:
                         if len(starts) <= last:
                             token_starts(text, tokens, starts, last + 1)
                         start, end = starts[i], starts[last] + len(tokens[last])
-                        if entry.filter is None or stands(entry.filter, start, end):
+                        if entry.filter is None or stands(entry.filter, start, end, i, last):
                             found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
         if regexes:
             found.extend(self._regex_matches(text, regexes, stands))
@@ -620,9 +622,7 @@ class TermIndex:
         )
 
     @staticmethod
-    def _regex_matches(
-        text: str, entries: list[_Entry], stands: Callable[[Filter, int, int], bool]
-    ) -> list[Match]:
+    def _regex_matches(text: str, entries: list[_Entry], stands: Callable[..., bool]) -> list[Match]:
         found = []
         for entry in entries:
             assert entry.pattern is not None  # only regex-mode entries, which all have one
