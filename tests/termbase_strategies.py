@@ -49,6 +49,8 @@ def terms(draw, lang: str):
         romanization=draw(st.dictionaries(st.sampled_from(["lc", "bgn", "iso9"]), text, max_size=2)),
         conventional=draw(maybe_text),
         match=draw(st.none() | st.sampled_from(MATCH_MODES)),
+        exclude=draw(texts),
+        context=draw(texts),
     )
 
 

@@ -101,6 +101,8 @@ def hard_concepts() -> Termbase:
                         number="singular",
                         romanization={"lc": "Ezhovshchina"},
                         match="exact",
+                        exclude=["ежовщина в колхозе", "/ежовщин\\w* & <не то>/"],
+                        context=["НКВД", "slovnik:1937"],
                     ),
                     Term("Yezhovshchina", "en", Status.PREFERRED, note="the common English spelling"),
                     Term("the Great Terror", "en", Status.ADMITTED),

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from glossary.core.errors import ParseError
 from glossary.termbase.formats import read_termbase, write_termbase
-from glossary.termbase.formats.tabular import COLUMNS, join_list, split_list
+from glossary.termbase.formats.tabular import CONCEPT_COLUMNS, TERM_COLUMNS, join_list, split_list
 
 DATA = Path(__file__).parent / "data" / "termbase"
 HEADER = "concept_id,concept_type,lang,term,status,subject"
@@ -62,7 +62,7 @@ def test_written_csv_uses_the_documented_columns(tmp_path):
     out = tmp_path / "out.csv"
     write_termbase(read_termbase(DATA / "sample.json"), out)
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header == [*COLUMNS, "romanization:lc"]
+    assert header == [*CONCEPT_COLUMNS, *TERM_COLUMNS, "romanization:lc"]  # no term has exclude/context
 
 
 @pytest.mark.parametrize(

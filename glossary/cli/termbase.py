@@ -23,6 +23,7 @@ from ..termbase import (
     OnDuplicate,
     add_terms,
     find_concept,
+    homonym_phrases,
     load_termbase,
     merge_termbases,
     new_concept_id,
@@ -201,7 +202,18 @@ def _describe(t: Term) -> str:
         extra += f"  {scheme}: {value}"
     if t.note:
         extra += f"  — {t.note}"
-    return f"  {t.lang}  {t.status.value:<10} {t.text}{extra}"
+    line = f"  {t.lang}  {t.status.value:<10} {t.text}{extra}"
+    for label, items in (("not in", t.exclude), ("only with", t.context)):
+        if items:
+            line += f"\n                 {label}: {'; '.join(items)}"
+    return line
+
+
+def _homonym_cell(concept: Concept) -> str:
+    """`; not in: …; only with: …` for a search row of a concept whose terms tell homonyms apart."""
+    phrases = homonym_phrases(concept)
+    labels = {"exclude": "not in", "context": "only with"}
+    return "".join(f"; {labels[k]}: {', '.join(v)}" for k, v in phrases.items() if v)
 
 
 def show(
@@ -253,7 +265,7 @@ def search_cmd(
             h.concept.id,
             h.concept.ru.text if h.concept.ru else "",
             h.concept.en.text if h.concept.en else "",
-            f"{h.how}: {h.term.text}",
+            f"{h.how}: {h.term.text}{_homonym_cell(h.concept)}",
         ]
         for h in hits
     ]

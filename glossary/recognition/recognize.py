@@ -18,7 +18,9 @@ by skeleton (troiki, kolkhozy, Ezhova).
 A term's `match` field overrides the mode: `lemma` (default), `exact` (the written form, any letter
 case), `case` (by lemma, but the letter case of each word must agree: Правда the newspaper, not
 правда the truth; ТАСС in capitals), `regex` (the term text is a Python regular expression; matches
-that start or end inside a word are dropped).
+that start or end inside a word are dropped). A term's `exclude` and `context` phrases tell homonyms
+apart (glossary.recognition.homonyms): a match inside an excluded phrase, or without any of the
+context phrases in the text, is dropped before the longest match is chosen.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..core import limits
+from ..core.errors import TermbaseError
 from ..core.termcache import WordMemo, derived, pack, plain_dumps, plain_loads, unpack
 from ..romanization.skeleton import skeleton
 from ..russian import morph
 from ..termbase.model import Concept, Term, Termbase
+from .homonyms import Filter, TextView, compile_filter
 
 # A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
 # are tokens too, so приказ № 227 never matches приказ № 00447.
@@ -244,6 +248,7 @@ class _Entry:
     keys: tuple[frozenset[str], ...]  # per word: lemmas (ru) / base forms (en)
     skeletons: tuple[frozenset[str], ...] = ()  # per word (en only): romanized inflection keys
     pattern: re.Pattern | None = None
+    filter: Filter | None = None  # the term's exclude/context phrases, when it has any
 
 
 def _skeleton_fn() -> Callable[[str], str]:
@@ -296,14 +301,14 @@ class TermIndex:
         self._ru_first: dict[str, bytes] = plan["ru_first"]
         self._en_first: dict[str, bytes] = plan["en_first"]
         self._en_skel_first: dict[str, bytes] = plan["en_skel_first"]
-        self._ru_regex = [self._entry(n) for n in plan["ru_regex"]]
-        self._en_regex = [self._entry(n) for n in plan["en_regex"]]
         self._ru_tok: dict[str, _RuToken] = {}
         self._en_tok: dict[str, _EnToken] = {}
         # the tokens that may open a term (their info has entries), a subset of the caches above: a
         # text none of whose tokens is here is ruled out by one set operation in C
         self._ru_open: dict[str, _RuToken] = {}
         self._en_open: dict[str, _EnToken] = {}
+        self._ru_regex = [self._entry(n) for n in plan["ru_regex"]]
+        self._en_regex = [self._entry(n) for n in plan["en_regex"]]
 
     # building
 
@@ -395,9 +400,26 @@ class TermIndex:
             ci, tj, mode, words, keys, skeletons = plain_loads(self._plan_entries[n])
             concept = self._concept_list[ci]
             term = concept.terms[tj]
-            pattern = re.compile(term.text) if mode == "regex" else None
-            entry = self._made[n] = _Entry(concept.id, term, mode, words, keys, skeletons, pattern)
+            pattern = _compile_term(concept.id, term) if mode == "regex" else None
+            russian = term.lang == "ru" or term.lang.split("-")[0] == "ru"
+            rule = compile_filter(
+                concept.id,
+                term,
+                RU_TOKEN if russian else EN_TOKEN,
+                self._ru_keys if russian else self._en_keys,
+            )
+            entry = self._made[n] = _Entry(concept.id, term, mode, words, keys, skeletons, pattern, rule)
         return entry
+
+    def _ru_keys(self, token: str) -> frozenset[str]:
+        """What a Russian token shares with a phrase word of the same lexeme (homonyms.Phrase): the
+        keys matching uses, without the entries (a phrase word may open the very entry being made)."""
+        info = self._ru_tok.get(token)
+        return info.keys if info is not None else _ru_token_keys(token)
+
+    def _en_keys(self, token: str) -> frozenset[str]:
+        info = self._en_tok.get(token)
+        return info.bases if info is not None else english_bases(token)
 
     def _each_once(self, groups: Iterable[bytes]) -> tuple[_Entry, ...]:
         """The entries of several index look-ups (packed entry numbers), each once, in order."""
@@ -456,13 +478,7 @@ class TermIndex:
         info = self._ru_tok.get(token)
         if info is None:
             form = _fold(token)
-            # a number is only ever itself: no need to ask the dictionary about every 12 000
-            if token.isdigit():
-                keys = frozenset({f"{form}|NUM", f"{form}|X"})
-            elif len(token) > limits.LIMITS.max_word:
-                keys = frozenset({f"{form}|NOUN"})  # passed over: no dictionary word is that long
-            else:
-                keys = token_keys(token)
+            keys = _ru_token_keys(token)
             entries = self._each_once(self._ru_first.get(key, b"") for key in (*keys, form))
             info = self._ru_tok[token] = _RuToken(keys, form, entries)
             if entries:
@@ -492,6 +508,7 @@ class TermIndex:
             self._ru_token,
             self._ru_ok,
             self._ru_regex,
+            self._ru_keys,
             first_known=True,
             prefer_close=False,
         )
@@ -505,11 +522,13 @@ class TermIndex:
         analyse,
         ok,
         regexes,
+        keys_of: Callable[[str], frozenset[str]],
         *,
         first_known: bool,
         prefer_close: bool,
     ) -> Scan:
-        """The one matcher both sides share: leftmost-longest over tokens, then regex terms."""
+        """The one matcher both sides share: leftmost-longest over tokens, then regex terms; a match
+        its term's exclude/context phrases rule out is dropped first (a shorter reading may stand)."""
         tokens = token_re.findall(text)
         if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
             cache.clear()
@@ -518,6 +537,16 @@ class TermIndex:
             analyse(t)
         found: list[Match] = []
         starts: list[int] = []
+        view: TextView | None = None
+
+        def stands(
+            rule: Filter, start: int, end: int, first: int | None = None, last: int | None = None
+        ) -> bool:
+            nonlocal view
+            if view is None:  # only for a text where a filtered term matched
+                view = TextView(text, tokens, lambda: token_starts(text, tokens, starts), keys_of)
+            return view.admits(rule, start, end, first, last)
+
         if not opens.keys().isdisjoint(tokens):
             n = len(tokens)
             for i, token in enumerate(tokens):
@@ -535,9 +564,10 @@ class TermIndex:
                         if len(starts) <= last:
                             token_starts(text, tokens, starts, last + 1)
                         start, end = starts[i], starts[last] + len(tokens[last])
-                        found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
+                        if entry.filter is None or stands(entry.filter, start, end, i, last):
+                            found.append(Match(entry.concept_id, entry.term, start, end, text[start:end]))
         if regexes:
-            found.extend(self._regex_matches(text, regexes))
+            found.extend(self._regex_matches(text, regexes, stands))
         return Scan(_resolve(found, prefer_close=prefer_close), tokens, starts)
 
     def _en_token(self, token: str) -> _EnToken:
@@ -586,12 +616,13 @@ class TermIndex:
             self._en_token,
             self._en_ok,
             self._en_regex,
+            self._en_keys,
             first_known=False,
             prefer_close=True,
         )
 
     @staticmethod
-    def _regex_matches(text: str, entries: list[_Entry]) -> list[Match]:
+    def _regex_matches(text: str, entries: list[_Entry], stands: Callable[..., bool]) -> list[Match]:
         found = []
         for entry in entries:
             assert entry.pattern is not None  # only regex-mode entries, which all have one
@@ -602,9 +633,29 @@ class TermIndex:
                 inside = (s > 0 and _WORD_CHAR.match(text[s - 1]) and _WORD_CHAR.match(text[s])) or (
                     e < len(text) and _WORD_CHAR.match(text[e]) and _WORD_CHAR.match(text[e - 1])
                 )
-                if not inside:
+                if not inside and (entry.filter is None or stands(entry.filter, s, e)):
                     found.append(Match(entry.concept_id, entry.term, s, e, m.group()))
         return found
+
+
+def _ru_token_keys(token: str) -> frozenset[str]:
+    """The lemma|POS keys of a Russian text token."""
+    # a number is only ever itself: no need to ask the dictionary about every 12 000
+    if token.isdigit():
+        return frozenset({f"{_fold(token)}|NUM", f"{_fold(token)}|X"})
+    if len(token) > limits.LIMITS.max_word:
+        return frozenset({f"{_fold(token)}|NOUN"})  # passed over: no dictionary word is that long
+    return token_keys(token)
+
+
+def _compile_term(concept_id: str, term: Term) -> re.Pattern:
+    """A regex-mode term's pattern; TermbaseError (one line) when the text is not a regular expression."""
+    try:
+        return re.compile(term.text)
+    except re.error as e:
+        raise TermbaseError(
+            f"concept {concept_id!r}: regex term {term.text!r} is not a regular expression ({e})"
+        ) from None
 
 
 def _closeness(match: Match) -> tuple:

@@ -121,6 +121,9 @@ def merge_concept(into: Concept, other: Concept) -> None:
                 if getattr(term, attr) is not None:
                     setattr(same, attr, getattr(term, attr))
             same.romanization.update(term.romanization)
+            for attr in ("exclude", "context"):
+                current = getattr(same, attr)
+                current.extend(v for v in getattr(term, attr) if v not in current)
 
 
 class OnDuplicate(StrEnum):
@@ -231,7 +234,17 @@ class Hit:
             "lang": self.term.lang,
             "how": self.how,
             "score": round(self.score, 3),
+            **{k: v for k, v in homonym_phrases(c).items() if v},
         }
+
+
+def homonym_phrases(concept: Concept) -> dict[str, list[str]]:
+    """The exclude and context phrases of all the concept's terms, each once, in order."""
+    out: dict[str, list[str]] = {"exclude": [], "context": []}
+    for t in concept.terms:
+        for key, items in out.items():
+            items.extend(p for p in getattr(t, key) if p not in items)
+    return out
 
 
 def _rank(hit: Hit, n_query: int) -> tuple[float, int]:

@@ -84,12 +84,23 @@ NUMBERS = ("singular", "plural", "other")
 MATCH_MODES = ("lemma", "exact", "case", "regex")
 
 
+def phrase_regex(phrase: str) -> str | None:
+    """The regular expression of a `/…/` exclude or context phrase (see Term), None for a plain one."""
+    p = phrase.strip()
+    return p[1:-1] if len(p) > 2 and p[0] == p[-1] == "/" else None
+
+
 @dataclass
 class Term:
     """One term (a designation of a concept in one language).
 
     `number = "plural"` on a Russian term marks a plural-only form such as лишенцы.
     `match` overrides how the term is recognised in text: lemma (default), exact, case, regex.
+    `exclude` and `context` tell a homonym apart (кулак the fist from кулак the peasant): an occurrence
+    inside one of the `exclude` phrases is not the term (кулаком по столу), and with `context` given an
+    occurrence counts only when one of those words or phrases is in the same text (раскулачивание).
+    A phrase is matched like the term (by lemma: written once, in any form); `/…/` is a regular
+    expression.
     """
 
     text: str
@@ -102,6 +113,8 @@ class Term:
     romanization: dict[str, str] = field(default_factory=dict)
     conventional: str | None = None
     match: str | None = None
+    exclude: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not isinstance(self.status, Status):

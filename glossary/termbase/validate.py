@@ -14,6 +14,7 @@ Codes (TB = termbase):
     TB302 source-without-cyrillic a Russian term with no Cyrillic letter
     TB303 target-with-cyrillic    an English term containing Cyrillic letters
     TB304 unknown-scheme          a romanization override names a scheme glossary.romanization.romanize lacks
+    TB305 bad-regex               a regex term, or a `/…/` exclude or context phrase, is no regular expression
     TB401 unknown-see-also        see_also names a concept id that does not exist
     TB402 self-see-also           a concept refers to itself
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 from ..core import limits
 from ..findings import Finding, RuleMeta
 from .formats import format_for, jsonfile, read_termbase, tbx
-from .model import Status, Termbase
+from .model import Status, Term, Termbase, phrase_regex
 
 RULES: dict[str, RuleMeta] = {
     r.code: r
@@ -46,6 +47,7 @@ RULES: dict[str, RuleMeta] = {
         RuleMeta(
             "TB304", "unknown-scheme", "A romanization override for an unknown scheme", severity="error"
         ),
+        RuleMeta("TB305", "bad-regex", "A regular expression that does not compile", severity="error"),
         RuleMeta("TB401", "unknown-see-also", "see_also names an unknown concept", severity="error"),
         RuleMeta("TB402", "self-see-also", "A concept refers to itself"),
     )
@@ -54,6 +56,26 @@ RULES: dict[str, RuleMeta] = {
 _CYR = re.compile(r"[\u0400-\u04ff]")
 _LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"\w+")
+
+
+def _regexes(t: Term) -> list[tuple[str, str]]:
+    """(what, pattern) for every regular expression a term holds: its text in regex mode, and its
+    `/…/` exclude and context phrases (glossary.recognition.homonyms)."""
+    out = [("the text", t.text)] if t.match == "regex" else []
+    for field in ("exclude", "context"):
+        for phrase in getattr(t, field):
+            pattern = phrase_regex(phrase)
+            if pattern is not None:
+                out.append((f"{field} {limits.quote(phrase)!r}", pattern))
+    return out
+
+
+def _regex_problem(pattern: str) -> str | None:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        return str(e)
+    return None
 
 
 def _finding(code: str, message: str, path: str, line: int | None, text: str = "", **extra) -> Finding:
@@ -170,6 +192,20 @@ def check_termbase(tb: Termbase, path: str | Path = "<termbase>") -> list[Findin
                             "TB304",
                             f"term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} overrides the romanization "
                             f"of unknown scheme {limits.quote(scheme)!r} (known: {', '.join(schemes)})",
+                            p,
+                            line,
+                            t.text,
+                            concept=c.id,
+                        )
+                    )
+            for what, pattern in _regexes(t):
+                problem = _regex_problem(pattern)
+                if problem:
+                    out.append(
+                        _finding(
+                            "TB305",
+                            f"{what} of term {limits.quote(t.text)!r} of {limits.quote(c.id)!r} is not a "
+                            f"regular expression ({problem})",
                             p,
                             line,
                             t.text,

@@ -144,12 +144,24 @@ def term(
     conv: str | None = None,
     ru_match: str | None = None,
     ru_note: str | None = None,
+    ru_exclude=(),
 ) -> dict:
     """One concept. `s` subject(s); `g`/`n` gender and number of the Russian preferred term;
-    `en_bad` deprecated and `en_old` superseded English renderings, each (text, note) or text."""
+    `en_bad` deprecated and `en_old` superseded English renderings, each (text, note) or text;
+    `ru_exclude` the phrases in which the Russian preferred term is a homonym (кулаком по столу)."""
     subject = [s] if isinstance(s, str) else list(s)
     terms = [
-        _t("ru", ru, part_of_speech=pos, gender=g, number=n, conventional=conv, match=ru_match, note=ru_note)
+        _t(
+            "ru",
+            ru,
+            part_of_speech=pos,
+            gender=g,
+            number=n,
+            conventional=conv,
+            match=ru_match,
+            note=ru_note,
+            exclude=list(ru_exclude) or None,
+        )
     ]
     terms += [_ru_alt(x) for x in ru_alt]
     terms.append(_en(en, "preferred"))

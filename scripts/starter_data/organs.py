@@ -227,7 +227,15 @@ CONCEPTS = [
         "party purge",
         s=P,
         g="feminine",
-        ru_alt=[("чистка", "feminine", "singular")],
+        ru_alt=[
+            {
+                "text": "чистка",
+                "part_of_speech": "noun",
+                "gender": "feminine",
+                "number": "singular",
+                "exclude": ["чистка зубов", "чистка раны"],  # cleaning
+            }
+        ],
         en_alt=["chistka", "purge"],
         d="A review of the party's membership in which members were checked and those judged unworthy "
         "expelled (the purges of 1921, 1929–1930, 1933 and the verification of documents of 1935).",
@@ -277,6 +285,15 @@ CONCEPTS = [
         "apparatus",
         s=P,
         en_alt=["apparat", "party apparatus"],
+        # a device, and an anatomical system
+        ru_exclude=[
+            "слуховой аппарат",
+            "аппарат ИВЛ",
+            "дыхательный аппарат",
+            "вестибулярный аппарат",
+            "связочный аппарат",
+            "опорно-двигательный аппарат",
+        ],
         d="The permanent salaried staff of the party and state bodies, as distinct from their elected "
         "members.",
         see=["apparatchik", "nomenklatura", "sekretariat-tsk"],
@@ -405,6 +422,8 @@ CONCEPTS = [
         "faction",
         s=P,
         g="feminine",
+        # a fraction in medicine and chemistry
+        ru_exclude=["фракция выброса", "белковая фракция"],
         d="An organized group inside the party with its own platform; banned by the Tenth Congress in 1921.",
         see=["x-sezd", "uklon", "generalnaia-liniia"],
         tags=[],
@@ -489,6 +508,8 @@ CONCEPTS = [
         "stagnation",
         s=[P, "economy"],
         en_alt=["Era of Stagnation"],
+        # stasis in medicine
+        ru_exclude=["застой желчи", "застой крови", "застой мочи", "застой лимфы", "венозный застой"],
         d="The name given in the perestroika years to the Brezhnev period.",
         see=["brezhnev-leonid", "perestroika"],
         tags=["1970s"],
@@ -525,6 +546,7 @@ CONCEPTS = [
         "soviet",
         s=S,
         en_alt=["council"],
+        ru_exclude=["совет врача", "дать совет"],  # advice
         d="A council; the elected bodies of state power from village soviets to the Supreme Soviet.",
         see=["ispolkom", "verkhovnyi-sovet", "selsovet"],
         tags=["state-organ"],

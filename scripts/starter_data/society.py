@@ -98,6 +98,19 @@ CONCEPTS = [
         "kulak",
         s=[EC, SO],
         en_alt=["rich peasant", "prosperous peasant"],
+        # the fist: written once, each phrase matches in any form (ударил кулаком, сжатые кулаки)
+        ru_exclude=[
+            "кулаком по столу",
+            "ударить кулаком",
+            "удар кулаком",
+            "сжать кулак",
+            "сжимать кулак",
+            "сжатый кулак",
+            "кулак руки",
+            "зажать в кулаке",
+            "собрать в кулак",
+            "кашлять в кулак",
+        ],
         d="A well-off peasant (literally 'fist'), in Bolshevik usage an exploiter; the label was applied "
         "loosely during collectivization.",
         see=["raskulachivanie", "seredniak", "bedniak", "podkulachnik"],

@@ -22,6 +22,7 @@ CONCEPTS = [
             }
         ],
         notes=["Keep 'province' for губерния."],
+        ru_exclude=["область живота", "область сердца", "в области груди", "поясничная область"],  # anatomy
         d="A region, the main administrative division below the union republic from the late 1920s.",
         see=["krai", "raion", "guberniia", "obkom"],
         tags=["unit"],
@@ -31,6 +32,7 @@ CONCEPTS = [
         "край",
         "krai",
         s=T,
+        ru_exclude=["край раны", "на краю"],  # an edge
         en_alt=[
             {
                 "text": "Territory",

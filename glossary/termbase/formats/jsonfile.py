@@ -161,6 +161,10 @@ def term_to_dict(t: Term) -> dict[str, Any]:
             d[name] = value
     if t.romanization:
         d["romanization"] = dict(t.romanization)
+    for name in ("exclude", "context"):
+        items = getattr(t, name)
+        if items:
+            d[name] = list(items)
     return d
 
 
@@ -198,6 +202,8 @@ def term_from_dict(d: dict[str, Any]) -> Term:
         romanization=dict(d.get("romanization") or {}),
         conventional=d.get("conventional") or None,
         match=d.get("match"),
+        exclude=list(d.get("exclude") or ()),
+        context=list(d.get("context") or ()),
     )
 
 

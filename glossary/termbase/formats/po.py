@@ -9,6 +9,7 @@ concept in plain `key: value` lines, which the reader parses back:
     #.   part of speech: noun          (indented lines: that term's attributes)
     #. en deprecated: nomenclature
     #.   note: a false friend
+    #.   exclude: кулаком по столу     (one line per homonym phrase; also: context)
     msgctxt "nomenklatura"             (the concept id; keeps homonyms apart)
     msgid "номенклатура"
     msgstr "nomenklatura"
@@ -67,6 +68,8 @@ _TERM_KEYS = {
     "match": ("match", MATCH_MODES),
 }
 
+_LIST_KEYS = ("exclude", "context")  # a term's homonym phrases, one line each
+
 
 def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\n", "\\n")
@@ -95,6 +98,7 @@ def _comment(c: Concept) -> str:
             if value:
                 lines.append(f"  {key}: {_escape(value)}")
         lines.extend(f"  romanization {scheme}: {_escape(v)}" for scheme, v in t.romanization.items())
+        lines.extend(f"  {key}: {_escape(v)}" for key in _LIST_KEYS for v in getattr(t, key))
     return "\n".join(lines)
 
 
@@ -182,7 +186,7 @@ def _starts_field(row: str) -> bool:
         return True
     key = row.strip().partition(": ")[0]
     if row.startswith("  "):
-        return key in _TERM_KEYS or key.startswith("romanization ")
+        return key in _TERM_KEYS or key in _LIST_KEYS or key.startswith("romanization ")
     return key in _CONCEPT_KEYS
 
 
@@ -200,6 +204,9 @@ def _logical_rows(rows: list[str]) -> list[str]:
 def _apply_term_key(path: Path, line: int, term: Term, key: str, value: str) -> None:
     if key.startswith("romanization "):
         term.romanization[key.split(" ", 1)[1]] = value
+        return
+    if key in _LIST_KEYS:
+        getattr(term, key).append(value)
         return
     if key not in _TERM_KEYS:
         raise ParseError(path, line, f"unknown term attribute {limits.quote(key)!r}")

@@ -4,11 +4,12 @@ Columns (header names are fixed; order is free; only `concept_id`, `lang` and `t
 
     concept_id  concept_type  subject  definition  note  source  tags  see_also
     lang  term  status  part_of_speech  gender  number  usage_note  conventional  match
+    exclude  context        (written only when a term has them)
     romanization:<scheme>   (one column per scheme with overrides, e.g. romanization:lc)
 
 Concept columns (concept_type … see_also) are written on a concept's first row only; a later row of
 the same concept may leave them empty or repeat them, but may not contradict them. `subject`, `note`,
-`source`, `tags` and `see_also` hold lists: items are separated by `|`, and a literal `|` or `\\` in
+`source`, `tags`, `see_also`, `exclude` and `context` hold lists: items are separated by `|`, and a literal `|` or `\\` in
 an item is escaped with a backslash. A row with empty `lang` and `term` is a concept without terms.
 """
 
@@ -54,7 +55,10 @@ TERM_COLUMNS = (
     "conventional",
     "match",
 )
-COLUMNS = CONCEPT_COLUMNS + TERM_COLUMNS
+# A term's homonym phrases (glossary.recognition.homonyms): lists, written only when some term has them
+# so that a termbase without them keeps its columns.
+FILTER_COLUMNS = ("exclude", "context")
+COLUMNS = CONCEPT_COLUMNS + TERM_COLUMNS + FILTER_COLUMNS
 REQUIRED = ("concept_id", "lang", "term")
 ROMANIZATION_PREFIX = "romanization:"
 LIST_COLUMNS = {
@@ -146,6 +150,8 @@ def _term_from_row(path: Path, line: int, row: dict[str, str], schemes: tuple[tu
         romanization=romanization,
         conventional=row.get("conventional", "").strip() or None,
         match=values["match"],
+        exclude=split_list(row.get("exclude", "")),
+        context=split_list(row.get("context", "")),
     )
 
 
@@ -229,7 +235,8 @@ def rows_to_termbase(path: Path, rows: Iterable[tuple[int, dict[str, str]]]) -> 
 def termbase_to_rows(tb: Termbase) -> tuple[list[str], list[dict[str, str]]]:
     """The header and one row per term (a concept without terms gets one row of its own)."""
     schemes = sorted({s for c in tb for t in c.terms for s in t.romanization})
-    header = list(COLUMNS) + [ROMANIZATION_PREFIX + s for s in schemes]
+    filters = [f for f in FILTER_COLUMNS if any(getattr(t, f) for c in tb for t in c.terms)]
+    header = [*CONCEPT_COLUMNS, *TERM_COLUMNS, *filters] + [ROMANIZATION_PREFIX + s for s in schemes]
     rows: list[dict[str, str]] = []
     for c in tb:
         concept_cells = {
@@ -260,6 +267,8 @@ def termbase_to_rows(tb: Termbase) -> tuple[list[str], list[dict[str, str]]]:
                         "match": t.match or "",
                     }
                 )
+                for f in filters:
+                    row[f] = join_list(getattr(t, f))
                 for scheme, value in t.romanization.items():
                     row[ROMANIZATION_PREFIX + scheme] = value
             rows.append(row)

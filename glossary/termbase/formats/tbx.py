@@ -20,7 +20,8 @@ TBX-Basic has no data category for slovnik's own fields, and a DCA file may not 
 elements, so they travel as `<note>`s with a `slovnik:` prefix that other tools show as plain notes:
 `slovnik:conceptType=person` (concept level), and in a termSec `slovnik:grammaticalNumber=plural`,
 `slovnik:partOfSpeech=properNoun` (written with partOfSpeech `noun`/`other`),
-`slovnik:conventional=Trotsky`, `slovnik:romanization:lc=…`, `slovnik:match=exact`. A user note that
+`slovnik:conventional=Trotsky`, `slovnik:romanization:lc=…`, `slovnik:match=exact`, and one note per
+homonym phrase, `slovnik:exclude=кулаком по столу`, `slovnik:context=раскулачивание`. A user note that
 itself starts with `slovnik:` is written as `slovnik:note=…`, so the mapping is reversible.
 
 The reader accepts DCA and DCT style, TBX-Basic/Core/Min, and TBX v2 (`martif`: termEntry/langSet/
@@ -261,6 +262,9 @@ def _apply_term_note(path: Path, item: Item, term: Term, notes: list[str], key: 
         term.match = value
     elif key.startswith("romanization:"):
         term.romanization[key.split(":", 1)[1]] = value
+    elif key in ("exclude", "context"):
+        if value.strip():
+            getattr(term, key).append(value)
     else:
         raise _fail(
             path, item.element, f"unknown slovnik note {PREFIX}{limits.quote(key)}={limits.quote(value)!r}"
@@ -534,6 +538,9 @@ def _write_term(sub, section, t: Term, vocab: Vocabulary) -> None:
         sub(ts, "note", f"{PREFIX}romanization:{scheme}={value}")
     if t.match:
         sub(ts, "note", f"{PREFIX}match={t.match}")
+    for key in ("exclude", "context"):
+        for value in getattr(t, key):
+            sub(ts, "note", f"{PREFIX}{key}={value}")
 
 
 def serialize(tb: Termbase, vocab: Vocabulary = V3, *, allow_empty: bool = False) -> bytes:
