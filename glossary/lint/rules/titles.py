@@ -21,7 +21,7 @@ from ...romanization.romanize import SCHEME_IDS, romanize
 from ..romanized import normalize_marks, strip_marks
 from ..sources import Document
 from ..titleforms import CitedWord, expected_form, same_letters, termbase_title, unambiguous
-from ..titles import AUTHOR_HEAD, Run, runs
+from ..titles import AUTHOR_HEAD, Run, latin_lookalike, runs
 from .base import LintContext, Rule
 
 # Two spellings of one word of a title are the same word when their scheme-neutral keys are equal or
@@ -31,7 +31,7 @@ _MIN_FUZZY = 5
 
 
 def _key(word: CitedWord) -> str:
-    return skeleton(strip_marks(word.text).lower())
+    return skeleton(strip_marks(latin_lookalike(word.text)).lower())
 
 
 def _alike(a: CitedWord, b: CitedWord) -> bool:
@@ -41,6 +41,12 @@ def _alike(a: CitedWord, b: CitedWord) -> bool:
     if ka == kb or (a.cyrillic is not None and a.cyrillic == b.cyrillic):
         return True
     return min(len(ka), len(kb)) >= _MIN_FUZZY and Levenshtein.distance(ka, kb) <= 1 + (len(ka) >= 8)
+
+
+def _lookalikes(word: CitedWord) -> bool:
+    """Does the word hold Cyrillic look-alike letters (`plenumе`)? Its fix is then not applied by a
+    plain `--fix`: look-alikes inside a citation are S301's to judge, and S301 leaves them to the writer."""
+    return latin_lookalike(word.text) != word.text
 
 
 def _same_work(a: Run, b: Run) -> bool:
@@ -140,7 +146,7 @@ class InconsistentTitle(Rule):
                         f"`{word.text}`: the work *{title}* is cited with this word written "
                         f"{len(spellings)} ways ({shown}; also at {', '.join(others[:3])}); use `{target}`",
                         replacement=target,
-                        safe=safe,
+                        safe=safe and not _lookalikes(word),
                         variants=sorted(spellings),
                         canonical=target,
                         work=title,
@@ -218,7 +224,8 @@ class TitleScheme(Rule):
                     continue
                 if run.kind == "publisher":
                     expected = word.text[:1] + expected[1:] if word.text[:1].isupper() else expected
-                yield self._finding(ctx, run, word, expected, scheme, unambiguous(ctx, word, scheme))
+                safe = unambiguous(ctx, word, scheme) and not _lookalikes(word)
+                yield self._finding(ctx, run, word, expected, scheme, safe)
 
     def _finding(
         self, ctx: LintContext, run: Run, word: CitedWord, expected: str, scheme: str, safe: bool
@@ -239,12 +246,14 @@ class TitleScheme(Rule):
                 cyrillic=known[1],
                 scheme=scheme,
             )
+        mixed = " (it holds Cyrillic look-alike letters)" if _lookalikes(word) else ""
         return ctx.finding(
             self,
             run.doc,
             word.start,
             word.end,
-            f"`{word.text}` in the {what} *{run.text}* is not {scheme} romanization of {cyr}; use `{expected}`",
+            f"`{word.text}` in the {what} *{run.text}* is not {scheme} romanization of {cyr}{mixed}; "
+            f"use `{expected}`",
             replacement=expected,
             safe=safe,
             cyrillic=cyr,
