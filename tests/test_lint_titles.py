@@ -272,3 +272,20 @@ def test_an_organisation_in_the_termbase_keeps_its_capitals_in_a_title(tmp_path)
     assert {"Osobogo", "Soveshchaniia"} <= plain
     known = _brief(_findings(str(bib), "--select", "C403", "--glossary", str(termbase)))
     assert [(f[3], f[4]) for f in known] == [("Soveshchaniia", "soveshchaniia")]
+
+
+def test_one_authors_surname_written_two_ways_is_reported_but_not_a_womans_form(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Notes\n\n1 Zhoukov, Iu. N., *Tainy Kremlia*, p. 3.\n2 Orlova, A. *Golod*, p. 5.\n"
+        "3 Popkov, A. *Golod*, p. 6.\n\n"
+        "Bibliography\n\nZhukov, Iu. N. *Tainy Kremlia*. Moscow: Nauka, 1999.\n\n"
+        "Orlov, A. *Golod*. Moscow: Nauka, 1990.\n\nPopov, A. *Golod*. Moscow: Nauka, 1991.\n\n"
+        "Sokoloff, Boris. *Inoi Kreml'*. Moscow: Nauka, 1995.\n\n"
+        "Sokolov, Boris. *Inoi Kreml'*. Moscow: Nauka, 1996.\n",
+        encoding="utf-8",
+    )
+    found = _findings(str(notes), "--select", "C404")
+    brief = sorted((f["line"], f["text"], f["fix"]["replacement"], f["fix"]["safe"]) for f in found)
+    # Zhoukov reads loosely (жоуков): a suggestion; Sokoloff reads as соколов: a safe fix
+    assert brief == [(3, "Zhoukov", "Zhukov", False), (15, "Sokoloff", "Sokolov", True)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
@@ -331,7 +332,10 @@ class AuthorNameVariants(Rule):
     name or initial begins with. When one author's first initial is spelled in two ways (`Iu.` /
     `Yu.`, `Iurii` / `Yuri`), each spelling other than the citation scheme's is reported (an initial
     is fixed; a full name is suggested); an initial agrees with a full name that begins with it
-    (`Iu.` with `Iurii`). Surnames are R101's and C402's to compare.
+    (`Iu.` with `Iurii`). The surnames of one author (same first letter; the same scheme-neutral key,
+    the same Russian reading, or the same consonants: `Zhukov` / `Zhoukov`, never `Orlov` / `Orlova`)
+    are compared too: each spelling other than the citation scheme's is reported (fixed when every
+    spelling reads as the same Russian name, else suggested).
     Why: a catalogue, an index and a reader take `Zhukov, Iu. N.` and `Zhukov, Yu. N.` for two people.
     Example (scheme `lc`): `Zhukov, Iu. N. …; (Zhukov, Yu. N., 2003)`.
     Use instead: `Zhukov, Iu. N.` in both places.
@@ -343,9 +347,7 @@ class AuthorNameVariants(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         scheme = citation_scheme(ctx)
-        heads: dict[tuple[str, str], list[tuple[Document, int, int, str, str, str | None]]] = defaultdict(
-            list
-        )
+        by_letter: dict[str, list[_Head]] = defaultdict(list)
         for doc in ctx.documents:
             for m in [*AUTHOR_HEAD.finditer(doc.text), *_GIVEN_FIRST.finditer(doc.text)]:
                 line_end = doc.text.find("\n", m.end())
@@ -368,43 +370,133 @@ class AuthorNameVariants(Rule):
                     continue
                 letter, cyr_full = found
                 start = m.start("given")
-                heads[(skeleton(strip_marks(surname).lower()), letter)].append(
-                    (
-                        doc,
-                        start,
-                        start + len(first),
-                        first,
-                        f"{given} {surname}" if m.re is _GIVEN_FIRST else f"{surname}, {given.strip()}",
-                        cyr_full,
-                    )
+                shown = f"{given} {surname}" if m.re is _GIVEN_FIRST else f"{surname}, {given.strip()}"
+                by_letter[letter].append(
+                    _Head(doc, start, start + len(first), first, shown, cyr_full, surname, m.start("surname"))
                 )
-        for (_surname_key, letter), items in heads.items():
-            firsts = sorted({it[3] for it in items})
-            expected = romanized_initial(letter, scheme)
-            leads = {_lead(f, expected) for f in firsts}  # Iu. and Iurii agree
-            if len(leads) < 2:
-                continue  # Iu. and Iurii: one spelling of the initial
-            shown = ", ".join(f"`{f}`" for f in firsts)
-            for doc, start, end, first, surname, cyr_full in items:
-                if _lead(first, expected) == expected:
-                    continue
-                if cyr_full is not None:
-                    target = romanize(cyr_full, scheme)
-                    target = target[:1].upper() + target[1:]
-                else:
-                    target = expected  # an initial spells one Russian letter: Yu → Iu
-                yield ctx.finding(
-                    self,
-                    doc,
-                    start,
-                    end,
-                    f"`{surname}`: this author's name is written {len(firsts)} ways in citations "
-                    f"({shown}); {scheme} writes the initial {letter} as `{expected}`; use `{target}`",
-                    replacement=target,
-                    safe=cyr_full is None,
-                    variants=firsts,
-                    scheme=scheme,
-                )
+        for letter, items in by_letter.items():
+            for author in _authors(ctx, items):
+                yield from self._given_names(ctx, letter, author, scheme)
+                yield from self._surnames(ctx, author, scheme)
+
+    def _given_names(
+        self, ctx: LintContext, letter: str, items: list[_Head], scheme: str
+    ) -> Iterator[Finding]:
+        firsts = sorted({it.first for it in items})
+        expected = romanized_initial(letter, scheme)
+        leads = {_lead(f, expected) for f in firsts}  # Iu. and Iurii agree
+        if len(leads) < 2:
+            return  # Iu. and Iurii: one spelling of the initial
+        shown = ", ".join(f"`{f}`" for f in firsts)
+        for it in items:
+            if _lead(it.first, expected) == expected:
+                continue
+            if it.cyr_full is not None:
+                target = romanize(it.cyr_full, scheme)
+                target = target[:1].upper() + target[1:]
+            else:
+                target = expected  # an initial spells one Russian letter: Yu → Iu
+            yield ctx.finding(
+                self,
+                it.doc,
+                it.start,
+                it.end,
+                f"`{it.shown}`: this author's name is written {len(firsts)} ways in citations "
+                f"({shown}); {scheme} writes the initial {letter} as `{expected}`; use `{target}`",
+                replacement=target,
+                safe=it.cyr_full is None,
+                variants=firsts,
+                scheme=scheme,
+            )
+
+    def _surnames(self, ctx: LintContext, items: list[_Head], scheme: str) -> Iterator[Finding]:
+        """Zhukov / Zhoukov: the citation scheme's spelling of the reading a scheme writes exactly (else
+        of the commonest reading); safe only when every spelling reads as that Russian name."""
+        spellings = Counter(it.surname for it in items)
+        if len(spellings) < 2:
+            return
+        readings = {s: _surname_reading(ctx, s) for s in spellings}
+        exact = Counter({s: n for s, n in spellings.items() if readings[s] and readings[s][1]})
+        ranked = exact or Counter({s: n for s, n in spellings.items() if readings[s]})
+        if ranked:
+            cyr = readings[ranked.most_common(1)[0][0]][0]  # type: ignore[index]
+            target = romanize(cyr, scheme)
+            target = target[:1].upper() + target[1:]
+            safe = all(r is not None and r[0] == cyr for r in readings.values())
+            how = f"{scheme} writes {cyr.capitalize()} `{target}`"
+        else:
+            target, safe, how = spellings.most_common(1)[0][0], False, "no spelling reads as a Russian name"
+        shown = ", ".join(f"`{s}` ×{n}" for s, n in spellings.most_common())
+        for it in items:
+            if it.surname == target:
+                continue
+            yield ctx.finding(
+                self,
+                it.doc,
+                it.surname_start,
+                it.surname_start + len(it.surname),
+                f"`{it.shown}`: this author's surname is written {len(spellings)} ways in citations "
+                f"({shown}); {how}; use `{target}`",
+                replacement=target,
+                safe=safe,
+                variants=sorted(spellings),
+                scheme=scheme,
+            )
+
+
+@dataclass(frozen=True)
+class _Head:
+    """An author's name in a citation: the first given name or initial (start, end, letters), the
+    name as written, the full given name's Russian form (None for an initial), the surname."""
+
+    doc: Document
+    start: int
+    end: int
+    first: str
+    shown: str
+    cyr_full: str | None
+    surname: str
+    surname_start: int
+
+
+def _surname_reading(ctx: LintContext, surname: str) -> tuple[str, bool] | None:
+    """(the surname's Russian reading, whether a scheme writes it exactly so)."""
+    from .analysis import analysis
+
+    reading = analysis(ctx).romanized.reading(surname)
+    return None if reading is None else (reading.cyrillic, bool(reading.schemes))
+
+
+def _frame(surname: str) -> str:
+    """The surname's key without vowels and doubled letters (Zhukov and Zhoukov: Zkv)."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyIY]", "", skeleton(strip_marks(surname).lower())))
+
+
+def _same_surname(ctx: LintContext, a: str, b: str) -> bool:
+    """One author's surname written two ways: the same scheme-neutral key (Khlevniuk, Khlevnyuk), the
+    same Russian reading (Sokolov, Sokoloff), or the same consonants with a vowel written otherwise
+    (Zhukov, Zhoukov) — never a man's and a woman's form (Orlov, Orlova) nor another consonant
+    (Popov, Popkov)."""
+    ka, kb = skeleton(strip_marks(a).lower()), skeleton(strip_marks(b).lower())
+    if ka == kb:
+        return True
+    ra, rb = _surname_reading(ctx, a), _surname_reading(ctx, b)
+    if ra is not None and rb is not None and ra[0] == rb[0]:
+        return True
+    return a[-1:].lower() == b[-1:].lower() and min(len(ka), len(kb)) >= _MIN_FUZZY and _frame(a) == _frame(b)
+
+
+def _authors(ctx: LintContext, items: list[_Head]) -> list[list[_Head]]:
+    """The heads of one first letter grouped by author (see _same_surname), in order of appearance."""
+    groups: list[list[_Head]] = []
+    for it in items:
+        for group in groups:
+            if any(_same_surname(ctx, it.surname, other) for other in {g.surname for g in group}):
+                group.append(it)
+                break
+        else:
+            groups.append([it])
+    return groups
 
 
 # "Quoted by Yuri Zhukov, "Zhupel Stalina"": an author named given name first, before a comma.
