@@ -415,14 +415,14 @@ class AuthorNameVariants(Rule):
         spellings = Counter(it.surname for it in items)
         if len(spellings) < 2:
             return
-        readings = {s: _surname_reading(ctx, s) for s in spellings}
-        exact = Counter({s: n for s, n in spellings.items() if readings[s] and readings[s][1]})
-        ranked = exact or Counter({s: n for s, n in spellings.items() if readings[s]})
+        readings = {s: r for s in spellings if (r := _surname_reading(ctx, s)) is not None}
+        exact = Counter({s: n for s, n in spellings.items() if s in readings and readings[s][1]})
+        ranked = exact or Counter({s: n for s, n in spellings.items() if s in readings})
         if ranked:
-            cyr = readings[ranked.most_common(1)[0][0]][0]  # type: ignore[index]
+            cyr = readings[ranked.most_common(1)[0][0]][0]
             target = romanize(cyr, scheme)
             target = target[:1].upper() + target[1:]
-            safe = all(r is not None and r[0] == cyr for r in readings.values())
+            safe = len(readings) == len(spellings) and all(r[0] == cyr for r in readings.values())
             how = f"{scheme} writes {cyr.capitalize()} `{target}`"
         else:
             target, safe, how = spellings.most_common(1)[0][0], False, "no spelling reads as a Russian name"
