@@ -210,10 +210,12 @@ def test_russian_words_english_also_has_join_a_bibliography_title(tmp_path):
     bib.write_text(
         "# Bibliography\n\n"
         "Sergeev, Oleg. Istoriia vnutrennikh Del v gody voiny. Moscow: Nauka, 2003.\n\n"
-        "Sergeeva, Anna. Molotov. Rasskazy o voinakh XX veka. Moscow: Nauka, 2005.\n",
+        "Sergeeva, Anna. Molotov. Rasskazy o voinakh XX veka. Moscow: Nauka, 2005.\n\n"
+        "Petrova, A. Vestnik 4, 11 (1970) [trans. Sov. Studies 2, 9 (1971)].\n",
         encoding="utf-8",
     )
     found = _brief(_findings(str(bib), "--select", "C4"))
+    assert not [f for f in found if f[2] == 7]  # a lower-case abbreviation opens no title
     assert ("C403", "bibliography.md", 3, "Del", "del") in found  # between two Russian words
     assert not [f for f in found if f[1:3] == ("bibliography.md", 5)]  # Molotov opens a title: kept
     # the same words in a note's sentence are prose: no run reaches them

@@ -184,7 +184,9 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
             if waiting is not None and joined:
                 pending.append((tok, *waiting))
                 continue
-            if waiting is not None and in_entry and _opens_title(text, tok.start, marked_spans):
+            # A title opens with a capital: a lower-case word is no opening ("[trans. Sov. Phys.").
+            opening = in_entry and word[:1].isupper() and _opens_title(text, tok.start, marked_spans)
+            if waiting is not None and opening:
                 yield from _finish(ctx, doc, current, marked_spans, heads, english_spans)
                 current, pending = [], [(tok, *waiting)]
                 continue
