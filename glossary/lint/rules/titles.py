@@ -275,7 +275,11 @@ class TitleCase(Rule):
     take a capital. A word is a proper name when the termbase writes it with a capital, the names
     lexicon knows it, or pymorphy3 tags its Russian reading as a first name, surname, patronymic,
     place or organisation (Stalina, Kremlia, Rossii keep theirs); acronyms (`SSSR`, `TsK`) stay as
-    written. Schemes without a title rule (`bgn`, `iso9`, …) leave the case alone.
+    written. A word an institution's official name writes with a capital keeps a capital it is written
+    with, as Russian and the Library of Congress write them (`Sovet Ministrov SSSR`, `Glavnoe
+    upravlenie …`, `Voennogo soveta`): the heads in `glossary/lint/organisations.json` and the
+    termbase's organisation names, matched by lemma. Schemes without a title rule (`bgn`, `iso9`, …)
+    leave the case alone.
     Why: English title case (`Tragediia Sovetskoi Derevni`) on a Russian title is a house-style
     error the Library of Congress, Slavic-studies journals and most presses correct.
     Example (scheme `lc`): `*Tainy Kremlia: Stalin, Molotov*`, `*Tragediia Sovetskoi Derevni*`.
