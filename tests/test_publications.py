@@ -181,3 +181,21 @@ def test_bibliography_rows_carry_title_cyrillic_and_translation():
     tb = Termbase(title="t")
     tb.add(Concept("a", ConceptType.PUBLICATION, terms=[Term("Новый мир", "ru"), Term("New World", "en")]))
     assert bibliography(tb) == [("Novyi mir", "Новый мир", "New World")]
+
+
+def test_extract_keeps_the_capitals_of_an_institutions_name_in_the_cyrillic_title(tmp_path):
+    text = tmp_path / "bib.md"
+    text.write_text(
+        "# Bibliography\n\nOrlov, Petr. *Prikazy Soveta Ministrov i Glavnogo Upravleniia lesov*. "
+        "Moscow: Nauka, 1999.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.json"
+    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
+    assert result.exit_code == 0, result.output
+    titles = {
+        c["terms"][0]["text"]
+        for c in json.loads(out.read_text("utf-8"))["concepts"]
+        if c["type"] == "publication"
+    }
+    assert titles == {"Приказы Совета Министров и Главного управления лесов"}
