@@ -199,3 +199,20 @@ def test_extract_keeps_the_capitals_of_an_institutions_name_in_the_cyrillic_titl
         if c["type"] == "publication"
     }
     assert titles == {"Приказы Совета Министров и Главного управления лесов"}
+
+
+def test_the_place_of_publication_after_a_bare_title_is_not_part_of_it(tmp_path):
+    text = tmp_path / "bib.md"
+    text.write_text(
+        "# Bibliography\n\nOrlov, Petr. Golod v derevne. Sbornik dokumentov. Kazan', 1997.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.json"
+    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
+    assert result.exit_code == 0, result.output
+    titles = {
+        c["terms"][0]["text"]
+        for c in json.loads(out.read_text("utf-8"))["concepts"]
+        if c["type"] == "publication"
+    }
+    assert titles == {"Голод в деревне. Сборник документов"}

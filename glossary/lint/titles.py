@@ -448,6 +448,12 @@ def _finish(
     heads: Spans,
     english_spans: Spans,
 ) -> Iterator[Run]:
+    if (
+        len(items) > 1
+        and "." in doc.text[items[-2][0].end : items[-1][0].start]
+        and _YEAR_AFTER.match(doc.text, items[-1][0].end)
+    ):
+        items = items[:-1]  # "… Sbornik dokumentov. Kazan', 1997": the place of publication
     while items and items[-1][2]:
         items = items[:-1]
     while items and items[0][2]:
