@@ -186,3 +186,108 @@ def test_an_author_named_given_name_first_before_a_title_is_compared_too(tmp_pat
     )
     found = _brief(_findings(str(notes), "--select", "C404"))
     assert found == [("C404", "notes.txt", 3, "Yuri", "Iurii")]  # the prose mention is no citation
+
+
+def test_a_bibliography_title_opening_with_a_misspelt_word_and_holding_a_cyrillic_lookalike(tmp_path):
+    notes = tmp_path / "notes.txt"
+    # "vystavkе" ends in a Cyrillic е; "Zakluchitel'nye" is misspelt (no table reads it)
+    notes.write_text(
+        "Notes\n\n1 Orlov, *Zakliuchitel'nye*, p. 9.\n\n"
+        "Bibliography\n\n"
+        "Orlov, Petr. Zakluchitel'nye zametki o vystavk\u0435 moskovskikh khudozhnikov. Moscow: Nauka, 1998.\n",
+        encoding="utf-8",
+    )
+    found = _findings(str(notes), "--select", "C4")
+    brief = _brief(found)
+    assert ("C401", "notes.txt", 7, "Zakluchitel'nye", "Zakliuchitel'nye") in brief
+    mixed = [f for f in found if f["text"] == "vystavk\u0435"]
+    assert [(f["code"], f["fix"]["replacement"]) for f in mixed] == [("C402", "vystavke")]
+    assert mixed[0]["fix"]["safe"] is False  # look-alikes are left to the writer (S301)
+
+
+def test_russian_words_english_also_has_join_a_bibliography_title(tmp_path):
+    bib = tmp_path / "bibliography.md"
+    bib.write_text(
+        "# Bibliography\n\n"
+        "Sergeev, Oleg. Istoriia vnutrennikh Del v gody voiny. Moscow: Nauka, 2003.\n\n"
+        "Sergeeva, Anna. Molotov. Rasskazy o voinakh XX veka. Moscow: Nauka, 2005.\n\n"
+        "Petrova, A. Vestnik 4, 11 (1970) [trans. Sov. Studies 2, 9 (1971)].\n",
+        encoding="utf-8",
+    )
+    found = _brief(_findings(str(bib), "--select", "C4"))
+    assert not [f for f in found if f[2] == 7]  # a lower-case abbreviation opens no title
+    assert ("C403", "bibliography.md", 3, "Del", "del") in found  # between two Russian words
+    assert not [f for f in found if f[1:3] == ("bibliography.md", 5)]  # Molotov opens a title: kept
+    # the same words in a note's sentence are prose: no run reaches them
+    note = tmp_path / "note.txt"
+    note.write_text("Notes\n\n1 Sergeev, *Istoriia*, p. 4. Del Monte saw it in 1953.\n", encoding="utf-8")
+    assert not [f for f in _findings(str(note), "--select", "C4") if f["text"] == "Del"]
+
+
+def test_the_first_word_of_an_institutions_name_keeps_its_capital(tmp_path):
+    bib = tmp_path / "bibliography.md"
+    bib.write_text(
+        "# Bibliography\n\n"
+        "Orlov, Petr. *Prikazy Soveta Ministrov i Glavnogo Upravleniia lesov*. Moscow: Nauka, 1999.\n\n"
+        "Orlova, Anna. *Zasedaniia Voennogo Soveta v Kieve*. Moscow: Nauka, 2000.\n\n"
+        "Orlov, Ivan. *Rasskazy o Glavnom*. Moscow: Nauka, 2001.\n",
+        encoding="utf-8",
+    )
+    found = _brief(_findings(str(bib), "--select", "C403"))
+    kept = {(3, "Soveta"), (3, "Ministrov"), (3, "Glavnogo"), (5, "Voennogo")}
+    assert not {(f[2], f[3]) for f in found} & kept  # Совет Министров, Главное управление, Военный совет
+    assert ("C403", "bibliography.md", 3, "Upravleniia", "upravleniia") in found
+    assert ("C403", "bibliography.md", 5, "Soveta", "soveta") in found  # Военный совет: совет in lower case
+    assert ("C403", "bibliography.md", 7, "Glavnom", "glavnom") in found  # no institution's name
+
+
+def test_an_organisation_in_the_termbase_keeps_its_capitals_in_a_title(tmp_path):
+    bib = tmp_path / "bibliography.md"
+    bib.write_text(
+        "# Bibliography\n\nOrlov, Petr. *Prigovory Osobogo Soveshchaniia*. Moscow: Nauka, 1999.\n",
+        encoding="utf-8",
+    )
+    termbase = tmp_path / "terms.json"
+    termbase.write_text(
+        json.dumps(
+            {
+                "format": "slovnik-termbase",
+                "version": 1,
+                "source_lang": "ru",
+                "target_lang": "en",
+                "concepts": [
+                    {
+                        "id": "osso",
+                        "type": "organization",
+                        "terms": [
+                            {"lang": "ru", "text": "Особое совещание"},
+                            {"lang": "en", "text": "Special Board"},
+                        ],
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    plain = {f[3] for f in _brief(_findings(str(bib), "--select", "C403"))}
+    assert {"Osobogo", "Soveshchaniia"} <= plain
+    known = _brief(_findings(str(bib), "--select", "C403", "--glossary", str(termbase)))
+    assert [(f[3], f[4]) for f in known] == [("Soveshchaniia", "soveshchaniia")]
+
+
+def test_one_authors_surname_written_two_ways_is_reported_but_not_a_womans_form(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Notes\n\n1 Zhoukov, Iu. N., *Tainy Kremlia*, p. 3.\n2 Orlova, A. *Golod*, p. 5.\n"
+        "3 Popkov, A. *Golod*, p. 6.\n\n"
+        "Bibliography\n\nZhukov, Iu. N. *Tainy Kremlia*. Moscow: Nauka, 1999.\n\n"
+        "Orlov, A. *Golod*. Moscow: Nauka, 1990.\n\nPopov, A. *Golod*. Moscow: Nauka, 1991.\n\n"
+        "Sokoloff, Boris. *Inoi Kreml'*. Moscow: Nauka, 1995.\n\n"
+        "Sokolov, Boris. *Inoi Kreml'*. Moscow: Nauka, 1996.\n",
+        encoding="utf-8",
+    )
+    found = _findings(str(notes), "--select", "C404")
+    brief = sorted((f["line"], f["text"], f["fix"]["replacement"], f["fix"]["safe"]) for f in found)
+    # Zhoukov reads loosely (жоуков): a suggestion; Sokoloff reads as соколов: a safe fix
+    assert brief == [(3, "Zhoukov", "Zhukov", False), (15, "Sokoloff", "Sokolov", True)]

@@ -129,10 +129,90 @@ def test_print_works_is_sorted_as_a_bibliography(tmp_path):
         "- *Tainy Kremlia* (Тайны Кремля) [Secrets of the Kremlin]",
         "- *Ubiistvo Stalina i Berii* (Убийство Сталина и Берии) [The murder of Stalin and Beria]",
     ]
-    assert invoke("print", "--works", "-o", str(tmp_path / "works.pdf"), "-g", str(tb)).exit_code == 2
+    odt = invoke("print", "--works", "-o", str(tmp_path / "works.odt"), "-g", str(tb))
+    assert odt.exit_code == 2 and "works.odt" in odt.output and "Traceback" not in odt.output
+
+
+def test_print_works_writes_pdf_docx_and_latex_in_bibliography_order(tmp_path):
+    import docx
+    from pypdf import PdfReader
+
+    tb = str(_termbase(tmp_path))
+    expected = [
+        "Istoricheskii arkhiv (Исторический архив)",
+        "Tainy Kremlia (Тайны Кремля) [Secrets of the Kremlin]",
+        "Ubiistvo Stalina i Berii (Убийство Сталина и Берии) [The murder of Stalin and Beria]",
+    ]
+    for name in ("works.pdf", "works.docx", "works.tex"):
+        result = invoke("print", "--works", "-o", str(tmp_path / name), "-g", tb, "--paper", "letter")
+        assert result.exit_code == 0, result.output
+        assert result.output == f"{tmp_path / name}: 3 works\n"
+    pdf = PdfReader(tmp_path / "works.pdf")
+    assert [line for line in pdf.pages[0].extract_text().splitlines() if "(" in line] == expected
+    assert round(float(pdf.pages[0].mediabox.width)) == 612  # US letter, 8.5 in
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "works.docx")).paragraphs]
+    assert paragraphs == ["Works", *expected]
+    tex = (tmp_path / "works.tex").read_text("utf-8")
+    assert tex.index("Istoricheskii") < tex.index("Tainy") < tex.index("Ubiistvo")
+    assert (
+        "\\item \\textit{Tainy Kremlia} (\\foreignlanguage{russian}{Тайны Кремля}) [Secrets of the Kremlin]"
+        in tex
+    )
+
+
+def test_print_works_pdf_names_a_character_the_font_cannot_draw(tmp_path):
+    data = json.loads(json.dumps(TERMBASE))
+    data["concepts"].append(
+        {
+            "id": "snow",
+            "type": "publication",
+            "terms": [{"lang": "ru", "text": "Зима"}, {"lang": "en", "text": "Winter \u2603"}],
+        }
+    )
+    tb = tmp_path / "snow.json"
+    tb.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = invoke("print", "--works", "-o", str(tmp_path / "works.pdf"), "-g", str(tb))
+    assert result.exit_code == 2
+    assert "U+2603" in result.output and "Zima" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "works.pdf").exists()
 
 
 def test_bibliography_rows_carry_title_cyrillic_and_translation():
     tb = Termbase(title="t")
     tb.add(Concept("a", ConceptType.PUBLICATION, terms=[Term("Новый мир", "ru"), Term("New World", "en")]))
     assert bibliography(tb) == [("Novyi mir", "Новый мир", "New World")]
+
+
+def test_extract_keeps_the_capitals_of_an_institutions_name_in_the_cyrillic_title(tmp_path):
+    text = tmp_path / "bib.md"
+    text.write_text(
+        "# Bibliography\n\nOrlov, Petr. *Prikazy Soveta Ministrov i Glavnogo Upravleniia lesov*. "
+        "Moscow: Nauka, 1999.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.json"
+    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
+    assert result.exit_code == 0, result.output
+    titles = {
+        c["terms"][0]["text"]
+        for c in json.loads(out.read_text("utf-8"))["concepts"]
+        if c["type"] == "publication"
+    }
+    assert titles == {"Приказы Совета Министров и Главного управления лесов"}
+
+
+def test_the_place_of_publication_after_a_bare_title_is_not_part_of_it(tmp_path):
+    text = tmp_path / "bib.md"
+    text.write_text(
+        "# Bibliography\n\nOrlov, Petr. Golod v derevne. Sbornik dokumentov. Kazan', 1997.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "draft.json"
+    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
+    assert result.exit_code == 0, result.output
+    titles = {
+        c["terms"][0]["text"]
+        for c in json.loads(out.read_text("utf-8"))["concepts"]
+        if c["type"] == "publication"
+    }
+    assert titles == {"Голод в деревне. Сборник документов"}

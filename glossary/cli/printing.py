@@ -149,7 +149,7 @@ def print_command(
             help="Print the termbase's publications as a list of "
             "works instead (romanized title in the citation scheme, "
             "Cyrillic, [translation]), sorted as a bibliography is; "
-            ".md, .txt or .html.",
+            "any format above, or .txt.",
         ),
     ] = False,
 ) -> None:
@@ -160,7 +160,7 @@ def print_command(
     headings. Example: glossary print -o glossary.pdf --scheme lc,bgn --spelling uk --for chapter1.md
     """
     if works:
-        _print_works(output, glossary, scheme, title)
+        _print_works(output, glossary, scheme, title, paper=paper.value, font_size=font_size)
         return
     from ..core.textfile import read_text
     from ..printing import build_glossary, parse_selection, write_glossary, writer_for
@@ -207,7 +207,9 @@ def print_command(
     )
 
 
-def _print_works(output: Path, glossary, scheme: str | None, title: str | None) -> None:
+def _print_works(
+    output: Path, glossary, scheme: str | None, title: str | None, *, paper: str, font_size: float
+) -> None:
     from ..core.config import load_config
     from ..printing.works import FORMATS, write_works
     from ..romanization.romanize import get_scheme
@@ -219,7 +221,7 @@ def _print_works(output: Path, glossary, scheme: str | None, title: str | None) 
         )
     scheme = scheme or load_config().get("citation-scheme", "lc")
     get_scheme(scheme)
-    n = write_works(load_termbase(glossary), output, scheme, title)
+    n = write_works(load_termbase(glossary), output, scheme, title, paper=paper, font_size=font_size)
     if n == 0:
         raise GlossaryError(
             f"{output}: nothing to print: the termbase has no publication with a Russian title"

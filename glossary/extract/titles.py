@@ -68,7 +68,9 @@ def _cyrillic_title(ctx, run, acronym_cyrillic: Callable[[str], str | None]) -> 
             parts.append(run.doc.text[run.words[i - 1].end : word.start])
         if word.reading is not None:
             cyr = word.reading.cyrillic
-            proper = is_proper(ctx, word) or (word.text[:1].isupper() and maybe_proper(ctx, word))
+            proper = is_proper(ctx, word) or (
+                word.text[:1].isupper() and (word.organisation or maybe_proper(ctx, word))
+            )  # Совет Министров, Главное управление: an institution's name keeps its capitals
             cyr = cyr[:1].upper() + cyr[1:] if word.sentence_start or proper else cyr
         elif word.function:
             cyr = _function_cyrillic(word.text.lower()) or ""

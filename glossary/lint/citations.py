@@ -114,6 +114,14 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
     return _merge(spans)
 
 
+def reference_entries(text: str) -> list[tuple[int, int]]:
+    """Sorted spans of the lines of reference sections and of numbered reference-list entries: where
+    a line is a bibliography entry, not a sentence that cites (glossary.lint.titles reads a Russian
+    word English also has as Russian only there)."""
+    spans = _reference_sections(text) + [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
+    return sorted(spans)
+
+
 def title_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Sorted (start, end) spans of the italic and quoted titles of *text* (markup included), as
     `citation_spans` finds them; used to tell a title from the words around it (glossary.lint.titles)."""

@@ -32,6 +32,9 @@ class CitedWord:
     function: bool = False
     sentence_start: bool = False  # the first word of the title or of a part after `.` `?` `!`
     after_given_name: bool = False  # a capitalised word after a first name (Genrikh Iagoda): a surname
+    # A word an institution's name writes with a capital (Sovet Ministrov, Glavnoe upravlenie): it
+    # keeps a capital it is written with (see organisation_capitals).
+    organisation: bool = False
 
     @property
     def cyrillic(self) -> str | None:
@@ -115,6 +118,60 @@ def _termbase_capitalised(ctx: LintContext) -> dict[str, bool]:
     return cached
 
 
+@cache
+def _bundled_heads() -> tuple[str, ...]:
+    data = json.loads(resources.files("glossary.lint").joinpath("organisations.json").read_text("utf-8"))
+    return tuple(data["heads"])
+
+
+# A head: the lemma of each word, and whether Russian writes that word with a capital.
+_Head = tuple[tuple[str, ...], tuple[bool, ...]]
+
+
+def _head(words: list[str]) -> _Head:
+    from ..russian import morph
+
+    return tuple(morph.lemma(w.lower()) for w in words), tuple(w[:1].isupper() for w in words)
+
+
+def organisation_heads(ctx: LintContext) -> list[_Head]:
+    """The bundled heads of institutions' names (`organisations.json`) and the termbase's organisation
+    names of two words or more, each up to its last capitalised word that is no acronym (Главное
+    управление лагерей → Главное управление; Красная армия)."""
+    cached = getattr(ctx, "_organisation_heads", None)
+    if cached is None:
+        cached = [_head(h.split()) for h in _bundled_heads()]
+        if ctx.termbase is not None:
+            for concept in ctx.termbase:
+                if concept.type is not ConceptType.ORGANIZATION:
+                    continue
+                for term in concept.terms_in("ru"):
+                    words = term.text.split()
+                    capital = [i for i, w in enumerate(words) if w[:1].isupper() and not is_acronym(w)]
+                    if len(words) >= 2 and capital and capital[0] == 0:
+                        cached.append(_head(words[: max(2, capital[-1] + 1)]))
+        cached = sorted(set(cached), key=lambda h: -len(h[0]))
+        ctx._organisation_heads = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def organisation_capitals(ctx: LintContext, words: list[CitedWord]) -> set[int]:
+    """The indices of the words of a title that an institution's name writes with a capital: the run
+    holds a head (see organisation_heads) word for word, by lemma (Voennogo soveta: Военный совет)."""
+    from ..russian import morph
+
+    lemmas = [
+        morph.lemmas(w.reading.cyrillic) | {w.reading.cyrillic} if w.reading is not None else frozenset()
+        for w in words
+    ]
+    out: set[int] = set()
+    for head, capitals in organisation_heads(ctx):
+        for i in range(len(words) - len(head) + 1):
+            if all(h in lemmas[i + j] for j, h in enumerate(head)):
+                out.update(i + j for j, cap in enumerate(capitals) if cap)
+    return out
+
+
 def keeps_own_case(word: str) -> bool:
     """Acronyms and words with an inner capital (`SSSR`, `TsK`, `VChK`) are written as they are."""
     letters = strip_marks(word)
@@ -153,6 +210,7 @@ def expected_form(ctx: LintContext, word: CitedWord, scheme: str) -> str | None:
             word.sentence_start
             or (not word.function and is_proper(ctx, word))
             or (not word.function and word.text[:1].isupper() and maybe_proper(ctx, word))
+            or (word.organisation and word.text[:1].isupper())
         )
     else:
         capital = word.text[:1].isupper()
@@ -237,6 +295,8 @@ def unambiguous(ctx: LintContext, word: CitedWord, scheme: str) -> bool:
     forms = {romanize(a, scheme).lower() for a in exact or reading.alternatives}
     if len(forms) > 1:
         return False
+    if title_rules().get(scheme) == "sentence" and word.organisation and word.text[:1].isupper():
+        return True  # the capital an institution's name gives it
     if title_rules().get(scheme) == "sentence" and not word.sentence_start:
         return len({is_proper(ctx, _with_reading(word, a)) for a in exact or reading.alternatives}) == 1
     return True

@@ -22,15 +22,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..core import limits
-from .citations import title_spans
+from .citations import reference_entries, title_spans
 from .romanized import (
     ENGLISH_ZIPF,
     Reading,
     english_zipf,
+    is_acronym,
     is_latin_word,
     normalize_marks,
     strip_marks,
@@ -40,6 +41,7 @@ from .titleforms import (
     _function_cyrillic,
     is_proper,
     keeps_own_case,
+    organisation_capitals,
 )
 
 if TYPE_CHECKING:
@@ -164,29 +166,94 @@ def _document_runs(ctx: LintContext, doc: Document) -> Iterator[Run]:
             if doc.in_citation(m.start(), m.end())
         ]
     )
+    entries = Spans(reference_entries(text))
     current: list[tuple[Token, Reading | None, bool]] = []
-    pending: list[Token] = []  # unread words that join a run only when a Russian word follows
+    # Words that join a run only when a Russian word follows (see _waiting), with their readings.
+    pending: list[tuple[Token, Reading | None, bool]] = []
     for tok in _cited_tokens(ctx.tokens(doc), doc.citations):
+        word = latin_lookalike(tok.text)
         inside = bool(marked_spans.around(tok.start))
-        kind = _word_kind(romanized, tok.text, text[tok.end : tok.end + 1], inside)
-        last = pending[-1] if pending else current[-1][0] if current else None
+        kind = _word_kind(romanized, word, text[tok.end : tok.end + 1], inside)
+        last = pending[-1][0] if pending else current[-1][0] if current else None
         joined = last is not None and _joins(text, last, tok, marked_spans, heads)
-        if kind is None and joined and current and len(pending) < 2 and _unread(tok.text):
-            pending.append(tok)  # Documenty in "Raskulachivanie. Documenty I Materialy"
-            continue
+        if len(pending) < _MAX_WAITING and (kind is None or (kind[1] and pending and joined)):
+            # Documenty in "Raskulachivanie. Documenty I Materialy"; in a bibliography entry "slovo na
+            # plenume", "v voinakh XX veka", and a run that opens with a misspelt word (Stenograma).
+            in_entry = bool(entries.around(tok.start))
+            waiting = kind if kind is not None else _waiting(romanized, word, in_entry)
+            if waiting is not None and joined:
+                pending.append((tok, *waiting))
+                continue
+            # A title opens with a capital: a lower-case word is no opening ("[trans. Sov. Phys.").
+            opening = in_entry and word[:1].isupper() and _opens_title(text, tok.start, marked_spans)
+            if waiting is not None and opening:
+                yield from _finish(ctx, doc, current, marked_spans, heads, english_spans)
+                current, pending = [], [(tok, *waiting)]
+                continue
         if kind is None or not joined:
             yield from _finish(ctx, doc, current, marked_spans, heads, english_spans)
             current, pending = [], []
         if kind is not None:
-            current += [(p, None, False) for p in pending]
+            current += pending
             pending = []
             current.append((tok, kind[0], kind[1]))
     yield from _finish(ctx, doc, current, marked_spans, heads, english_spans)
 
 
-def _unread(word: str) -> bool:
-    """A capitalised Latin word English does not know (a misspelt Russian word: Documenty, Beriii)."""
-    return is_latin_word(word) and word[:1].isupper() and english_zipf(word) < 1.5 and len(word) >= 4
+_MAX_WAITING = 3
+# A Russian word English also has (slovo, sil, Del, veka) is read as Russian in a bibliography entry
+# between Russian words when English uses it less than this (the, in, to, on: far more).
+_WEAK_ZIPF = 4.5
+
+
+def latin_lookalike(word: str) -> str:
+    """The word with its Cyrillic look-alike letters read as Latin (`plenumе` with a Cyrillic е), when
+    most of its letters are Latin; else the word itself. The runs find and read a title's words so;
+    the words keep their own letters (S301 reports the look-alikes)."""
+    if word.isascii():
+        return word
+    from .rules.script import homoglyph_fix
+
+    fixed = homoglyph_fix(word)
+    return fixed[0] if fixed is not None and fixed[1] == "Latin" else word
+
+
+def _waiting(romanized, word: str, in_entry: bool) -> tuple[Reading | None, bool] | None:
+    """(reading, False) for a word that joins a run only when a Russian word follows: a misspelt
+    Russian word no table reads (Documenty, Beriii; lower case only in a bibliography entry:
+    iul'skogo), or, in a bibliography entry, a Russian word a scheme writes exactly that English also
+    has (slovo, sil); None for any other word."""
+    if _unread(word, lower_too=in_entry):
+        return None, False
+    if not in_entry or not is_latin_word(word) or len(strip_marks(word)) < 3 or keeps_own_case(word):
+        return None
+    if english_zipf(word) >= _WEAK_ZIPF:
+        return None
+    reading = _reading(romanized, word)
+    return (reading, False) if _written_by_a_scheme(reading) else None
+
+
+# A dictionary word's reverse-romanization score is 0.6–1.0; a word no scheme writes so is read only
+# from this score up (Ubystvo as убийство 0.80: yes; Potery as потерь 0.57, for потери: no).
+_LOOSE_READING_SCORE = 0.6
+
+
+def _loose_reading(romanized, word: str) -> Reading | None:
+    reading = romanized.reading(latin_lookalike(word))
+    if reading is not None and not reading.schemes and reading.score < _LOOSE_READING_SCORE:
+        return None
+    return reading
+
+
+def _unread(word: str, *, lower_too: bool = False) -> bool:
+    """A capitalised Latin word English does not know (a misspelt Russian word: Documenty, Beriii);
+    *lower_too*: in lower case too (iul'skogo)."""
+    return (
+        is_latin_word(word)
+        and (lower_too or word[:1].isupper())
+        and english_zipf(word) < 1.5
+        and len(word) >= 4
+    )
 
 
 def _cited_tokens(tokens: list[Token], citations: list[tuple[int, int]]) -> Iterator[Token]:
@@ -381,6 +448,12 @@ def _finish(
     heads: Spans,
     english_spans: Spans,
 ) -> Iterator[Run]:
+    if (
+        len(items) > 1
+        and "." in doc.text[items[-2][0].end : items[-1][0].start]
+        and _YEAR_AFTER.match(doc.text, items[-1][0].end)
+    ):
+        items = items[:-1]  # "… Sbornik dokumentov. Kazan', 1997": the place of publication
     while items and items[-1][2]:
         items = items[:-1]
     while items and items[0][2]:
@@ -423,7 +496,7 @@ def _finish(
             and not f
             and len(strip_marks(t.text)) >= 3
             and not keeps_own_case(t.text)
-            and is_latin_word(t.text)
+            and is_latin_word(latin_lookalike(t.text))
         )
 
     if any(unread(t, r, f) for t, r, f in items):
@@ -432,7 +505,7 @@ def _finish(
         # A word of a run no letter table reads (a misspelling: Ubystvo, dekabrskogo) gets the
         # full reverse reading now: only the words of runs pay for it, not every word that cites.
         romanized = analysis(ctx).romanized
-        items = [(t, romanized.reading(t.text) if unread(t, r, f) else r, f) for t, r, f in items]
+        items = [(t, _loose_reading(romanized, t.text) if unread(t, r, f) else r, f) for t, r, f in items]
     for i, (tok, reading, function) in enumerate(items):
         prev = items[i - 1][0] if i else None
         # A part of a title begins after a full stop that ends a word (not after an initial: I.V.)
@@ -446,8 +519,13 @@ def _finish(
     content = [w for w in words if not w.function and w.reading is not None]
     if not content:
         return
+    kept = organisation_capitals(ctx, words)
+    words = [replace(w, organisation=True) if i in kept else w for i, w in enumerate(words)]
     common = any(not is_proper(ctx, w) for w in content)
-    initials = any(w.reading is None and not w.function and len(w.text) <= 2 for w in words)
+    # (XX in "v voinakh XX veka" is a numeral, not an initial)
+    initials = any(
+        w.reading is None and not w.function and len(w.text) <= 2 and not is_acronym(w.text) for w in words
+    )
     in_english = not marked and english_spans.covers(start, end)
     # Initials in a run of names (Khaustov, V.N, V.P. Naumov) make it a list of authors; a title
     # may hold them too (Rech' I.V. Stalina), after a word that is no name.

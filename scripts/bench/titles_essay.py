@@ -22,11 +22,11 @@ from glossary.lint.fix import plan_fixes
 from glossary.lint.rules.titles import work_groups
 from glossary.lint.sources import read_document
 from glossary.lint.titles import runs
-from glossary.romanization.romanize import _load_default_termbase
+from glossary.termbase import STARTER_PATH, load_termbase
 
 
 def main(path: Path) -> None:
-    termbase = _load_default_termbase()
+    termbase = load_termbase(STARTER_PATH)
     settings = LintSettings(select=["C4"])
     doc = read_document(path)
     result = lint_run([doc], settings, termbase)
@@ -44,7 +44,7 @@ def main(path: Path) -> None:
     )
     for g in groups:
         if any(doc.position(w.start) in reported for r in g for w in r.words):
-            print("  ", " | ".join(sorted({r.text for r in g}, key=len, reverse=True)))
+            print("  ", " | ".join(sorted({r.text for r in g}, key=lambda t: (-len(t), t))))
     for f in result.findings:
         if f.code == "C404":
             print("author:", f.message)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
@@ -21,7 +22,7 @@ from ...romanization.romanize import SCHEME_IDS, romanize
 from ..romanized import normalize_marks, strip_marks
 from ..sources import Document
 from ..titleforms import CitedWord, expected_form, same_letters, termbase_title, unambiguous
-from ..titles import AUTHOR_HEAD, Run, runs
+from ..titles import AUTHOR_HEAD, Run, latin_lookalike, runs
 from .base import LintContext, Rule
 
 # Two spellings of one word of a title are the same word when their scheme-neutral keys are equal or
@@ -31,7 +32,7 @@ _MIN_FUZZY = 5
 
 
 def _key(word: CitedWord) -> str:
-    return skeleton(strip_marks(word.text).lower())
+    return skeleton(strip_marks(latin_lookalike(word.text)).lower())
 
 
 def _alike(a: CitedWord, b: CitedWord) -> bool:
@@ -41,6 +42,12 @@ def _alike(a: CitedWord, b: CitedWord) -> bool:
     if ka == kb or (a.cyrillic is not None and a.cyrillic == b.cyrillic):
         return True
     return min(len(ka), len(kb)) >= _MIN_FUZZY and Levenshtein.distance(ka, kb) <= 1 + (len(ka) >= 8)
+
+
+def _lookalikes(word: CitedWord) -> bool:
+    """Does the word hold Cyrillic look-alike letters (`plenumе`)? Its fix is then not applied by a
+    plain `--fix`: look-alikes inside a citation are S301's to judge, and S301 leaves them to the writer."""
+    return latin_lookalike(word.text) != word.text
 
 
 def _same_work(a: Run, b: Run) -> bool:
@@ -140,7 +147,7 @@ class InconsistentTitle(Rule):
                         f"`{word.text}`: the work *{title}* is cited with this word written "
                         f"{len(spellings)} ways ({shown}; also at {', '.join(others[:3])}); use `{target}`",
                         replacement=target,
-                        safe=safe,
+                        safe=safe and not _lookalikes(word),
                         variants=sorted(spellings),
                         canonical=target,
                         work=title,
@@ -218,7 +225,8 @@ class TitleScheme(Rule):
                     continue
                 if run.kind == "publisher":
                     expected = word.text[:1] + expected[1:] if word.text[:1].isupper() else expected
-                yield self._finding(ctx, run, word, expected, scheme, unambiguous(ctx, word, scheme))
+                safe = unambiguous(ctx, word, scheme) and not _lookalikes(word)
+                yield self._finding(ctx, run, word, expected, scheme, safe)
 
     def _finding(
         self, ctx: LintContext, run: Run, word: CitedWord, expected: str, scheme: str, safe: bool
@@ -239,12 +247,14 @@ class TitleScheme(Rule):
                 cyrillic=known[1],
                 scheme=scheme,
             )
+        mixed = " (it holds Cyrillic look-alike letters)" if _lookalikes(word) else ""
         return ctx.finding(
             self,
             run.doc,
             word.start,
             word.end,
-            f"`{word.text}` in the {what} *{run.text}* is not {scheme} romanization of {cyr}; use `{expected}`",
+            f"`{word.text}` in the {what} *{run.text}* is not {scheme} romanization of {cyr}{mixed}; "
+            f"use `{expected}`",
             replacement=expected,
             safe=safe,
             cyrillic=cyr,
@@ -265,7 +275,11 @@ class TitleCase(Rule):
     take a capital. A word is a proper name when the termbase writes it with a capital, the names
     lexicon knows it, or pymorphy3 tags its Russian reading as a first name, surname, patronymic,
     place or organisation (Stalina, Kremlia, Rossii keep theirs); acronyms (`SSSR`, `TsK`) stay as
-    written. Schemes without a title rule (`bgn`, `iso9`, …) leave the case alone.
+    written. A word an institution's official name writes with a capital keeps a capital it is written
+    with, as Russian and the Library of Congress write them (`Sovet Ministrov SSSR`, `Glavnoe
+    upravlenie …`, `Voennogo soveta`): the heads in `glossary/lint/organisations.json` and the
+    termbase's organisation names, matched by lemma. Schemes without a title rule (`bgn`, `iso9`, …)
+    leave the case alone.
     Why: English title case (`Tragediia Sovetskoi Derevni`) on a Russian title is a house-style
     error the Library of Congress, Slavic-studies journals and most presses correct.
     Example (scheme `lc`): `*Tainy Kremlia: Stalin, Molotov*`, `*Tragediia Sovetskoi Derevni*`.
@@ -322,7 +336,10 @@ class AuthorNameVariants(Rule):
     name or initial begins with. When one author's first initial is spelled in two ways (`Iu.` /
     `Yu.`, `Iurii` / `Yuri`), each spelling other than the citation scheme's is reported (an initial
     is fixed; a full name is suggested); an initial agrees with a full name that begins with it
-    (`Iu.` with `Iurii`). Surnames are R101's and C402's to compare.
+    (`Iu.` with `Iurii`). The surnames of one author (same first letter; the same scheme-neutral key,
+    the same Russian reading, or the same consonants: `Zhukov` / `Zhoukov`, never `Orlov` / `Orlova`)
+    are compared too: each spelling other than the citation scheme's is reported (fixed when every
+    spelling reads as the same Russian name, else suggested).
     Why: a catalogue, an index and a reader take `Zhukov, Iu. N.` and `Zhukov, Yu. N.` for two people.
     Example (scheme `lc`): `Zhukov, Iu. N. …; (Zhukov, Yu. N., 2003)`.
     Use instead: `Zhukov, Iu. N.` in both places.
@@ -334,9 +351,7 @@ class AuthorNameVariants(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         scheme = citation_scheme(ctx)
-        heads: dict[tuple[str, str], list[tuple[Document, int, int, str, str, str | None]]] = defaultdict(
-            list
-        )
+        by_letter: dict[str, list[_Head]] = defaultdict(list)
         for doc in ctx.documents:
             for m in [*AUTHOR_HEAD.finditer(doc.text), *_GIVEN_FIRST.finditer(doc.text)]:
                 line_end = doc.text.find("\n", m.end())
@@ -359,43 +374,133 @@ class AuthorNameVariants(Rule):
                     continue
                 letter, cyr_full = found
                 start = m.start("given")
-                heads[(skeleton(strip_marks(surname).lower()), letter)].append(
-                    (
-                        doc,
-                        start,
-                        start + len(first),
-                        first,
-                        f"{given} {surname}" if m.re is _GIVEN_FIRST else f"{surname}, {given.strip()}",
-                        cyr_full,
-                    )
+                shown = f"{given} {surname}" if m.re is _GIVEN_FIRST else f"{surname}, {given.strip()}"
+                by_letter[letter].append(
+                    _Head(doc, start, start + len(first), first, shown, cyr_full, surname, m.start("surname"))
                 )
-        for (_surname_key, letter), items in heads.items():
-            firsts = sorted({it[3] for it in items})
-            expected = romanized_initial(letter, scheme)
-            leads = {_lead(f, expected) for f in firsts}  # Iu. and Iurii agree
-            if len(leads) < 2:
-                continue  # Iu. and Iurii: one spelling of the initial
-            shown = ", ".join(f"`{f}`" for f in firsts)
-            for doc, start, end, first, surname, cyr_full in items:
-                if _lead(first, expected) == expected:
-                    continue
-                if cyr_full is not None:
-                    target = romanize(cyr_full, scheme)
-                    target = target[:1].upper() + target[1:]
-                else:
-                    target = expected  # an initial spells one Russian letter: Yu → Iu
-                yield ctx.finding(
-                    self,
-                    doc,
-                    start,
-                    end,
-                    f"`{surname}`: this author's name is written {len(firsts)} ways in citations "
-                    f"({shown}); {scheme} writes the initial {letter} as `{expected}`; use `{target}`",
-                    replacement=target,
-                    safe=cyr_full is None,
-                    variants=firsts,
-                    scheme=scheme,
-                )
+        for letter, items in by_letter.items():
+            for author in _authors(ctx, items):
+                yield from self._given_names(ctx, letter, author, scheme)
+                yield from self._surnames(ctx, author, scheme)
+
+    def _given_names(
+        self, ctx: LintContext, letter: str, items: list[_Head], scheme: str
+    ) -> Iterator[Finding]:
+        firsts = sorted({it.first for it in items})
+        expected = romanized_initial(letter, scheme)
+        leads = {_lead(f, expected) for f in firsts}  # Iu. and Iurii agree
+        if len(leads) < 2:
+            return  # Iu. and Iurii: one spelling of the initial
+        shown = ", ".join(f"`{f}`" for f in firsts)
+        for it in items:
+            if _lead(it.first, expected) == expected:
+                continue
+            if it.cyr_full is not None:
+                target = romanize(it.cyr_full, scheme)
+                target = target[:1].upper() + target[1:]
+            else:
+                target = expected  # an initial spells one Russian letter: Yu → Iu
+            yield ctx.finding(
+                self,
+                it.doc,
+                it.start,
+                it.end,
+                f"`{it.shown}`: this author's name is written {len(firsts)} ways in citations "
+                f"({shown}); {scheme} writes the initial {letter} as `{expected}`; use `{target}`",
+                replacement=target,
+                safe=it.cyr_full is None,
+                variants=firsts,
+                scheme=scheme,
+            )
+
+    def _surnames(self, ctx: LintContext, items: list[_Head], scheme: str) -> Iterator[Finding]:
+        """Zhukov / Zhoukov: the citation scheme's spelling of the reading a scheme writes exactly (else
+        of the commonest reading); safe only when every spelling reads as that Russian name."""
+        spellings = Counter(it.surname for it in items)
+        if len(spellings) < 2:
+            return
+        readings = {s: r for s in spellings if (r := _surname_reading(ctx, s)) is not None}
+        exact = Counter({s: n for s, n in spellings.items() if s in readings and readings[s][1]})
+        ranked = exact or Counter({s: n for s, n in spellings.items() if s in readings})
+        if ranked:
+            cyr = readings[ranked.most_common(1)[0][0]][0]
+            target = romanize(cyr, scheme)
+            target = target[:1].upper() + target[1:]
+            safe = len(readings) == len(spellings) and all(r[0] == cyr for r in readings.values())
+            how = f"{scheme} writes {cyr.capitalize()} `{target}`"
+        else:
+            target, safe, how = spellings.most_common(1)[0][0], False, "no spelling reads as a Russian name"
+        shown = ", ".join(f"`{s}` ×{n}" for s, n in spellings.most_common())
+        for it in items:
+            if it.surname == target:
+                continue
+            yield ctx.finding(
+                self,
+                it.doc,
+                it.surname_start,
+                it.surname_start + len(it.surname),
+                f"`{it.shown}`: this author's surname is written {len(spellings)} ways in citations "
+                f"({shown}); {how}; use `{target}`",
+                replacement=target,
+                safe=safe,
+                variants=sorted(spellings),
+                scheme=scheme,
+            )
+
+
+@dataclass(frozen=True)
+class _Head:
+    """An author's name in a citation: the first given name or initial (start, end, letters), the
+    name as written, the full given name's Russian form (None for an initial), the surname."""
+
+    doc: Document
+    start: int
+    end: int
+    first: str
+    shown: str
+    cyr_full: str | None
+    surname: str
+    surname_start: int
+
+
+def _surname_reading(ctx: LintContext, surname: str) -> tuple[str, bool] | None:
+    """(the surname's Russian reading, whether a scheme writes it exactly so)."""
+    from .analysis import analysis
+
+    reading = analysis(ctx).romanized.reading(surname)
+    return None if reading is None else (reading.cyrillic, bool(reading.schemes))
+
+
+def _frame(surname: str) -> str:
+    """The surname's key without vowels and doubled letters (Zhukov and Zhoukov: Zkv)."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyIY]", "", skeleton(strip_marks(surname).lower())))
+
+
+def _same_surname(ctx: LintContext, a: str, b: str) -> bool:
+    """One author's surname written two ways: the same scheme-neutral key (Khlevniuk, Khlevnyuk), the
+    same Russian reading (Sokolov, Sokoloff), or the same consonants with a vowel written otherwise
+    (Zhukov, Zhoukov) — never a man's and a woman's form (Orlov, Orlova) nor another consonant
+    (Popov, Popkov)."""
+    ka, kb = skeleton(strip_marks(a).lower()), skeleton(strip_marks(b).lower())
+    if ka == kb:
+        return True
+    ra, rb = _surname_reading(ctx, a), _surname_reading(ctx, b)
+    if ra is not None and rb is not None and ra[0] == rb[0]:
+        return True
+    return a[-1:].lower() == b[-1:].lower() and min(len(ka), len(kb)) >= _MIN_FUZZY and _frame(a) == _frame(b)
+
+
+def _authors(ctx: LintContext, items: list[_Head]) -> list[list[_Head]]:
+    """The heads of one first letter grouped by author (see _same_surname), in order of appearance."""
+    groups: list[list[_Head]] = []
+    for it in items:
+        for group in groups:
+            if any(_same_surname(ctx, it.surname, other) for other in {g.surname for g in group}):
+                group.append(it)
+                break
+        else:
+            groups.append([it])
+    return groups
 
 
 # "Quoted by Yuri Zhukov, "Zhupel Stalina"": an author named given name first, before a comma.
