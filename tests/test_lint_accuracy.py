@@ -220,3 +220,32 @@ def test_a_rarer_form_of_a_given_name_groups_with_the_names_spelling(tmp_path, h
     )
     found = run(tmp_path, text, termbase=house, select=["R101"]).findings
     assert [(f.text, f.fix.replacement if f.fix else None) for f in found] == [("Gavril", "Gavriil")]
+
+
+def test_script_repairs_inside_a_citation_are_shown_never_applied(tmp_path):
+    # A Cyrillic е typed into a Latin word, and UTF-8 read as Windows-1251 (Р’РѕР№РЅР° for Война):
+    # in prose the repair is safe; inside a title or a reference entry it is reported with the
+    # repair but `--fix` leaves the citation as its source prints it.
+    broken = "Война".encode().decode("cp1251")
+    text = (
+        "The plenumе of the district committee met twice; the word " + broken + " was in the minutes.\n"
+        "\n"
+        "[1] Orlov, P. *Rech' na plenumе raikoma* (Tula: Priokskoe, 1961).\n"
+        "[2] Belov, I. *Rasskazy: " + broken + " i mir v derevne* (Tula: Priokskoe, 1963).\n"
+    )
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    found = run(tmp_path, text, select=["S301", "S302"]).findings
+    assert [(f.code, f.line, f.fix.replacement, f.fix.safe) for f in found] == [
+        ("S301", 1, "plenume", True),
+        ("S302", 1, "Война", True),
+        ("S301", 3, "plenume", False),
+        ("S302", 4, "Война", False),
+    ]
+    fixed = CliRunner().invoke(app, ["lint", "--fix", "--exit-zero", "--select", "S3", str(path)])
+    assert fixed.exit_code == 0
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("The plenume of") and "the word Война was" in lines[0]
+    assert lines[2:] == text.splitlines()[2:]  # the reference entries as written
+    again = CliRunner().invoke(app, ["lint", "--exit-zero", "--select", "S3", str(path)])
+    assert "[*]" not in again.output
