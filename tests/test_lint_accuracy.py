@@ -249,3 +249,18 @@ def test_script_repairs_inside_a_citation_are_shown_never_applied(tmp_path):
     assert lines[2:] == text.splitlines()[2:]  # the reference entries as written
     again = CliRunner().invoke(app, ["lint", "--exit-zero", "--select", "S3", str(path)])
     assert "[*]" not in again.output
+
+
+def test_sch_for_shch_is_read_and_grouped_but_never_accepted(tmp_path, house):
+    # sch for щ after a vowel (Ivaschenko for Ivashchenko) is a common English slip: the spelling
+    # reads as the same name and joins its group, fixed to the group's spelling. German words with
+    # sch (Fischer, Mischa) read as no Russian name and stay out.
+    text = WIKI + (
+        "Stepan Ivashchenko wrote twice; Ivashchenko signed; Ivaschenko replied.\n"
+        "Mischa Fischer and Greta Fischer kept the minutes.\n"
+    )
+    found = run(tmp_path, text, termbase=house, select=["R1"]).findings
+    assert [(f.code, f.text, f.fix.replacement if f.fix else None) for f in found] == [
+        ("R101", "Ivaschenko", "Ivashchenko")
+    ]
+    assert "sch-shch" not in {c.name for c in conventions() if c.accepted}
