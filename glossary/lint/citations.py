@@ -3,7 +3,8 @@
 A title, a reference-list entry or a footnote reference reproduces how *someone else* wrote a name
 (an English book about "Nikolai Ezhov", a Russian title in Library of Congress romanization, a
 journal's own spelling), so the prose house scheme does not apply to it. The R1xx and T2xx rules
-skip these spans (no finding, no fix); script-damage rules (S3xx) still look inside them.
+skip these spans (no finding, no fix); script-damage rules (S3xx) still look inside them, but
+their repairs there are unsafe: shown, never applied by `--fix`.
 
 Found on the position-preserving prose `text` of a Document, format-neutral:
 

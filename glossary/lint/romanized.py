@@ -274,10 +274,17 @@ class Romanized:
     def _name_or_table(self, word: str, key: str, name: str) -> Reading | None:
         """The lexicon's name for *word*, unless a letter table reads it as a Russian word nearly as
         frequent (Gorki: горки, hills, not the writer Горький): then None, the table decides. The
-        table's readings stay among the alternatives (Lyubov: любовь, and the любов of Liubov)."""
+        table's readings stay among the alternatives (Lyubov: любовь, and the любов of Liubov).
+        When the table's word is itself a given name (Gavril: гаврил, a rarer form of Гавриил, the
+        name the lexicon observed this spelling for), it comes first and the lexicon's name stays
+        among the alternatives, so the spelling still groups with the name's other spellings."""
         fast = table_readings(self.scheme, key, True)
         if fast and fast[0][0] != name and russian_zipf(fast[0][0]) + RUSSIAN_MARGIN > russian_zipf(name):
-            return None
+            table = fast[0][0]
+            if not _is_given_name(table):
+                return None
+            alts = (*(c for c, _ in fast), name)
+            return Reading(word, table, 0.9, alts, fast[0][1])
         alts = (name, *(c for c, _ in fast if c != name))
         return Reading(word, name, 0.95, alts, _schemes_writing(name, key), name=True)
 
@@ -442,6 +449,13 @@ def _is_name(cyr: str) -> bool:
     from ..russian import morph
 
     return any(p.is_known and any(t in p.tag for t in _NAME_TAGS) for p in morph.parses(cyr))
+
+
+def _is_given_name(cyr: str) -> bool:
+    """Is *cyr* a given name in its dictionary form (гаврил; not горки, нарим's plural reading)?"""
+    from ..russian import morph
+
+    return any(p.is_known and "Name" in p.tag and p.normal_form == cyr for p in morph.parses(cyr))
 
 
 @lru_cache(maxsize=200_000)

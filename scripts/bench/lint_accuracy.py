@@ -17,7 +17,8 @@ describe third-party text, which stays out of the project):
   spelling the termbase rejects, → Khrushchev). A group whose variants
   fall in two different clusters joins two different names: listed as a wrong join.
 
-Prints precision per rule and overall, cluster recall, and the wrong joins.
+Prints precision per rule, per family (R, T and S: the prose rules; C: the citation-title rules)
+and overall, cluster recall, and the wrong joins.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+FAMILIES = {"R, T, S": ("R", "T", "S"), "C": ("C",)}
 
 
 def finding_key(finding: dict, root: Path) -> str:
@@ -119,14 +122,20 @@ def main() -> None:
     clusters = json.loads(args.clusters.read_text())
     keys = [finding_key(f, root) for f in findings]
 
-    house = (
-        next((f.get("house_scheme"), f.get("house_scheme_source")) for f in findings) if findings else None
+    house = next(
+        ((f["house_scheme"], f.get("house_scheme_source")) for f in findings if f.get("house_scheme")), None
     )
     print(f"{len(findings)} findings over {root.name}/ (house scheme: {house})")
     per_rule, missing = precision(findings, keys, verdicts)
     print("| rule | findings | wanted | noise | precision |")
     print("|---|---|---|---|---|")
-    for rule in sorted(per_rule, key=lambda r: (r == "all", r)):
+    # Per family too: the prose rules (R1xx romanization, T2xx termbase, S3xx script) and the
+    # citation-title rules (C4xx) answer different questions and are judged apart as well.
+    for name, prefixes in FAMILIES.items():
+        rules = [r for r in per_rule if r != "all" and r.startswith(prefixes)]
+        if rules:
+            per_rule[name] = tuple(sum(per_rule[r][i] for r in rules) for i in range(3))
+    for rule in sorted(per_rule, key=lambda r: (r == "all", r in FAMILIES, r)):
         wanted, classified, total = per_rule[rule]
         share = f"{100 * wanted / classified:.1f} %" if classified else "—"
         print(f"| {rule} | {total} | {wanted} | {classified - wanted} | {share} |")

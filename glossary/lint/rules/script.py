@@ -88,6 +88,10 @@ LATIN_TO_CYRILLIC = {
 _LOWER_SAFE = {"в", "м", "н", "т"}
 
 
+# Said of a repair inside a citation: the fix is shown, never applied (a title keeps its source's form).
+CITED = " (inside a citation: check the source; `--fix` leaves it)"
+
+
 def homoglyph_fix(word: str) -> tuple[str, str] | None:
     """(fixed word, target script) turning the minority script's letters into the majority's, or
     None when some minority letter has no look-alike."""
@@ -147,6 +151,9 @@ class MixedScript(Rule):
     result the dictionary knows, or a Latin one where each Cyrillic letter also sounds as it looks
     (е in plenumе) or its sound makes no word. `Сovet` (Cyrillic С) is Covet by look but Sovet by
     sound: reported with the look-alike as an unsafe fix (shown, never applied by `--fix`).
+    Inside a citation (a title, a reference entry, a citing sentence: the spans R1xx leave alone,
+    see `glossary.lint.citations`) the fix is unsafe too: a title is reproduced as its source
+    prints it, so the repair is shown for the editor to check against the source, never applied.
     """
 
     code = "S301"
@@ -175,6 +182,7 @@ class MixedScript(Rule):
                     )
                 else:
                     safe = homoglyph_fix_is_safe(word, fixed[0], fixed[1], ctx.termbase)
+                    cited = doc.in_citation(tok.start, tok.end)
                     yield ctx.finding(
                         self,
                         doc,
@@ -182,9 +190,10 @@ class MixedScript(Rule):
                         tok.end,
                         f"`{word}` mixes Latin ({lat}) and Cyrillic ({cyr}) letters; "
                         f"all-{fixed[1]} `{fixed[0]}`"
-                        + ("" if safe else " or another reading: check the original"),
+                        + ("" if safe else " or another reading: check the original")
+                        + (CITED if cited else ""),
                         replacement=fixed[0],
-                        safe=safe,
+                        safe=safe and not cited,
                         latin=lat,
                         cyrillic_letters=cyr,
                     )
@@ -209,6 +218,8 @@ class Mojibake(Rule):
     Why: `Ð¡Ñ‚Ð°Ð»Ð¸Ð½` or `уФБМЙО` in a published text is unreadable and cannot be searched.
     Example: `Ð¡Ñ‚Ð°Ð»Ð¸Ð½` / `cafÃ©` / `уФБМЙО` / `Åæîâ`.
     Use instead: `Сталин` / `café` / `Сталин` / `Ежов`.
+    Fix: the repair is safe in prose; inside a citation (a title, a reference entry, a citing
+    sentence: see S301) it is shown for the editor to check against the source, never applied.
     """
 
     code = "S302"
@@ -246,13 +257,15 @@ class Mojibake(Rule):
                     if fixed[:lead] == run[:lead] and (not trail or fixed[-trail:] == run[-trail:]):
                         run, fixed = run[lead : len(run) - trail], fixed[lead : len(fixed) - trail]
                         a, b = a + lead, b - trail
+                    cited = doc.in_citation(a, b)
                     yield ctx.finding(
                         self,
                         doc,
                         a,
                         b,
-                        f"`{run}` looks like mojibake of `{fixed}`",
+                        f"`{run}` looks like mojibake of `{fixed}`" + (CITED if cited else ""),
                         replacement=fixed,
+                        safe=not cited,
                         **codecs_used,
                     )
             yield from self._codec_pairs(ctx, doc, done)
@@ -278,13 +291,16 @@ class Mojibake(Rule):
                 if found is None:
                     continue
             fixed, pair = found
+            cited = doc.in_citation(a, b)
             yield ctx.finding(
                 self,
                 doc,
                 a,
                 b,
-                f"`{core}` looks like mojibake of `{fixed}` ({pair.written} read as {pair.read})",
+                f"`{core}` looks like mojibake of `{fixed}` ({pair.written} read as {pair.read})"
+                + (CITED if cited else ""),
                 replacement=fixed,
+                safe=not cited,
                 written=pair.written,
                 read=pair.read,
             )
