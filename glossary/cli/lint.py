@@ -113,6 +113,14 @@ def lint(
             show_default=False,
         ),
     ] = None,
+    extend_select: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated rule codes or prefixes to check as well (added to the selection), "
+            "e.g. C4 for the citation rules.",
+            show_default=False,
+        ),
+    ] = None,
     ignore: Annotated[
         str | None,
         typer.Option(
@@ -190,6 +198,7 @@ def lint(
         load_config(),
         scheme=scheme,
         select=split_codes(select),
+        extend_select=split_codes(extend_select),
         ignore=split_codes(ignore),
         citation_scheme=citation_scheme,
     )

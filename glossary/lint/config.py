@@ -6,7 +6,8 @@ command-line options: the command line wins.
 scheme = "lc"                  # house romanization scheme (default: detected from the files)
 citation-scheme = "lc"         # Russian titles and names in citations (C4xx; default lc)
 glossary = "terms/house.json"  # termbase (relative to pyproject.toml)
-select = ["R", "T", "S"]       # rule codes or prefixes; default: every rule
+select = ["R", "T", "S"]       # rule codes or prefixes; default: R, T and S (the prose rules)
+extend-select = ["C4"]         # added to the selection: here the citation rules too
 ignore = ["R103"]
 [tool.slovnik.per-file-ignores]
 "notes/*.md" = ["R102"]
@@ -42,19 +43,21 @@ def lint_settings(
     *,
     scheme: str | None = None,
     select: list[str] | None = None,
+    extend_select: list[str] | None = None,
     ignore: list[str] | None = None,
     citation_scheme: str | None = None,
 ) -> LintSettings:
     """Settings from *config*, overridden by the command line.
 
-    `--select` replaces the configured selection; `--ignore` adds to the configured ignores (as in
-    ruff, where the command line refines the project's configuration).
+    `--select` replaces the configured selection (and its extend-select); `--extend-select` and
+    `--ignore` add to the configured ones (as in ruff, where the command line refines the project's
+    configuration).
     """
     values = dict(config.values)
     lint_table = values.pop("lint", {})
     if not isinstance(lint_table, dict):
         raise ConfigError("[tool.slovnik] lint: expected a table")
-    unknown = sorted(set(lint_table) - {"scheme", "citation-scheme", "select", "ignore", "per-file-ignores"})
+    unknown = sorted(set(lint_table) - {"scheme", "citation-scheme", "select", "extend-select", "ignore", "per-file-ignores"})
     if unknown:
         raise ConfigError(f"[tool.slovnik.lint]: unknown key(s): {', '.join(unknown)}")
     values.update(lint_table)
@@ -73,6 +76,7 @@ def lint_settings(
     _check_scheme(citation)
 
     cfg_select = _codes(values["select"], "select") if "select" in values else None
+    cfg_extend = _codes(values.get("extend-select", []), "extend-select")
     cfg_ignore = _codes(values.get("ignore", []), "ignore")
     pfi = values.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
@@ -82,6 +86,7 @@ def lint_settings(
         scheme=chosen_scheme,
         citation_scheme=citation,
         select=select if select is not None else cfg_select,
+        extend_select=(cfg_extend if select is None else []) + (extend_select or []),
         ignore=cfg_ignore + (ignore or []),
         per_file_ignores=per_file,
         root=config.root,

@@ -18,14 +18,22 @@ from .rules.analysis import DEFAULT_SCHEME, HouseScheme, analysis
 from .sources import is_supported, read_document
 
 
+# The rules a run checks when nothing is selected: the prose families. The citation rules (C4xx)
+# judge titles by another scheme and rewrite references, so a book that wants its references in
+# one style asks for them (`extend-select = ["C4"]`), as ruff keeps its optional families off.
+DEFAULT_SELECT: tuple[str, ...] = ("R", "T", "S")
+
+
 @dataclass
 class LintSettings:
-    """What to check and how. `select` None means every rule; entries are codes or code prefixes.
+    """What to check and how. `select` None means the default families (DEFAULT_SELECT);
+    `extend_select` adds to whichever selection applies; entries are codes or code prefixes.
     `scheme` None: the house scheme is detected from the files being linted."""
 
     scheme: str | None = None
     citation_scheme: str = "lc"  # titles and names in citations (C4xx)
     select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     root: Path | None = None  # per-file-ignores patterns are relative to this folder
@@ -33,6 +41,7 @@ class LintSettings:
     def __post_init__(self) -> None:
         for where, codes in (
             ("select", self.select or []),
+            ("extend-select", self.extend_select),
             ("ignore", self.ignore),
             *((f"per-file-ignores {k!r}", v) for k, v in self.per_file_ignores.items()),
         ):
@@ -42,12 +51,13 @@ class LintSettings:
     def rules(self) -> list[type[Rule]]:
         """The rules in force, in registry order."""
         chosen = []
+        selected = [*(self.select if self.select is not None else DEFAULT_SELECT), *self.extend_select]
         for code, rule in RULES.items():
-            if self.select is not None and not _matches(code, self.select):
+            if not _matches(code, selected):
                 continue
             if _matches(code, self.ignore):
                 continue
-            if rule.opt_in and code not in {c.strip().upper() for c in self.select or []}:
+            if rule.opt_in and code not in {c.strip().upper() for c in selected}:
                 continue  # an opt-in rule runs only when its own code is selected
             chosen.append(rule)
         return chosen
