@@ -237,3 +237,27 @@ def test_every_command_has_help():
     for command in ("lint", "rule", "extract"):
         result = invoke(command, "--help")
         assert result.exit_code == 0 and shows_own_help(result.output, app, command)
+
+
+def test_citation_rules_run_only_when_selected(tmp_path, monkeypatch):
+    """A plain run checks R, T and S; C4xx join with --extend-select or extend-select in the config,
+    and --select replaces both."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\n1. Petrov, Ivan. *Tayny Kremlia*. Moscow, 1999.\n2. Petrov. *Tainy Kremlia*, p. 4.\n",
+        encoding="utf-8",
+    )
+
+    def codes(*args: str) -> set[str]:
+        result = invoke("lint", "notes.md", "--format", "json", "--exit-zero", *args)
+        assert result.exit_code == 0, result.output
+        return {f["code"][:2] for f in json.loads(result.output)}
+
+    assert "C4" not in codes()
+    assert "C4" in codes("--extend-select", "C4")
+    (tmp_path / "pyproject.toml").write_text('[tool.slovnik]\nextend-select = ["C4"]\n', encoding="utf-8")
+    assert "C4" in codes()
+    assert codes("--select", "R") <= {"R1"}  # --select replaces the configured extension too
+    (tmp_path / "pyproject.toml").write_text('[tool.slovnik]\nextend-select = ["Q9"]\n', encoding="utf-8")
+    result = invoke("lint", "notes.md")
+    assert result.exit_code == 2 and "extend-select" in result.output

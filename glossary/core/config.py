@@ -16,6 +16,7 @@ KNOWN_KEYS = {
     "scheme",
     "citation-scheme",
     "select",
+    "extend-select",
     "ignore",
     "per-file-ignores",
     "suppressions",
