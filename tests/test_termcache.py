@@ -20,7 +20,7 @@ from glossary.romanization.romanize import romanize
 from glossary.romanization.skeleton import skeleton, skeletons
 from glossary.termbase import OnDuplicate, add_terms, load_termbase, merge_termbases, search
 from glossary.termbase.formats import write_termbase
-from glossary.termbase.model import Concept, ConceptType, Term, Termbase
+from glossary.termbase.model import Concept, ConceptType, Status, Term, Termbase
 
 
 def _concept(cid: str, ru: str, en: str, **term) -> Concept:
@@ -354,3 +354,53 @@ def test_a_batch_of_skeletons_keeps_word_edges():
     words = ["ia", "io", "yo", "ayy", "ooo", "Тухачевский", "Iakir", "ye", "", "shch", "a\nb"]
     assert skeletons(words) == [skeleton(w) for w in words]
     assert skeletons(["o", "o"]) == ["o", "o"] and skeleton("oo") == "o"  # joined, they would fold
+
+
+# --- the model's compact pickle ---------------------------------------------------------------------
+
+
+def _full_concept() -> Concept:
+    term = Term(
+        "Тайны Кремля",
+        "ru",
+        "admitted",
+        part_of_speech="noun",
+        gender="feminine",
+        number="plural",
+        note="a made-up title",
+        romanization={"lc": "Tainy Kremlia"},
+        conventional="Kremlin Secrets",
+        match="exact",
+    )
+    return Concept(
+        "tainy",
+        ConceptType.PUBLICATION,
+        subject=["press"],
+        definition="a book",
+        notes=["n"],
+        sources=["s"],
+        tags=["t"],
+        see_also=["kolkhoz"],
+        terms=[term, Term("Kremlin secrets", "en")],
+        line=12,
+    )
+
+
+def test_every_field_of_a_concept_survives_the_cache_pickle_and_copies_are_deep(cache):
+    import copy
+
+    concept = _full_concept()
+    termcache.store("k", "termbase", Termbase([concept]))
+    back = termcache.load("k", "termbase", Termbase).concepts[0]
+    assert back == concept and back.line == 12 and back.terms[0].status is Status.ADMITTED
+    assert vars(back) == vars(concept) and vars(back.terms[0]) == vars(concept.terms[0])
+    clone = copy.deepcopy(concept)
+    clone.terms[0].romanization["bgn"] = "Tayny Kremlya"
+    clone.tags.append("u")
+    assert concept.terms[0].romanization == {"lc": "Tainy Kremlia"} and concept.tags == ["t"]
+
+
+def test_a_term_with_an_attribute_of_its_own_keeps_it_through_a_pickle():
+    term = Term("колхоз", "ru")
+    term.seen = 3  # type: ignore[attr-defined]
+    assert pickle.loads(pickle.dumps(term)).seen == 3

@@ -45,7 +45,7 @@ _KEEP_FILES = 64
 _MAGIC = b"slovnik-cache 1\n"
 _ALLOWED = {
     ("glossary.termbase.model", name)
-    for name in ("Termbase", "Concept", "Term", "Status", "ConceptType", "ConceptList")
+    for name in ("Termbase", "Concept", "Term", "Status", "ConceptType", "ConceptList", "_term", "_concept")
 }
 _ALLOWED |= {
     ("glossary.romanization.lexicon", "Lexicon"),
