@@ -3,19 +3,24 @@ and the disk cache (glossary.core.termcache) that is used when valid and rebuilt
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.core import termcache
 from glossary.core.errors import TermbaseError
 from glossary.recognition.recognize import TermIndex
 from glossary.romanization.reverse import reverse
 from glossary.romanization.romanize import romanize
+from glossary.romanization.skeleton import skeleton, skeletons
 from glossary.termbase import OnDuplicate, add_terms, load_termbase, merge_termbases, search
 from glossary.termbase.formats import write_termbase
-from glossary.termbase.model import Concept, ConceptType, Term, Termbase
+from glossary.termbase.model import Concept, ConceptType, Status, Term, Termbase
 
 
 def _concept(cid: str, ru: str, en: str, **term) -> Concept:
@@ -242,3 +247,160 @@ def test_the_word_memo_is_keyed_by_the_code_and_survives_damage(cache):
     for path in cache.glob("*-words-test.pickle"):
         path.write_bytes(path.read_bytes()[:-5])  # a damaged memo is no memo
     assert termcache.WordMemo("test").values == {}
+
+
+# --- the stat record (a file not hashed again while its stat data is unchanged) ----------------------
+
+
+def _same_size_edit(path: Path, old: bytes, new: bytes) -> None:
+    """Rewrite *path* with *new* (as long as *old*) and set its times back, as `cp -p` would."""
+    assert len(old) == len(new) and old != new
+    st = path.stat()
+    path.write_bytes(new)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+
+
+def test_a_just_written_file_gets_no_stat_record_so_a_same_size_edit_is_hashed(cache, tb_file):
+    """A file written a moment ago may be written again within the same tick of the file clock,
+    keeping every time: its key is not kept by stat, so the edit is seen."""
+    old = tb_file.read_bytes()
+    assert "kolkhoz" in load_termbase(tb_file)
+    assert list(cache.glob("*-stat.pickle")) == []
+    _same_size_edit(tb_file, old, old.replace(b"kolkhoz", b"kolkhoy"))
+    tb = load_termbase(tb_file)
+    assert "kolkhoy" in tb and "kolkhoz" not in tb
+
+
+def test_a_settled_file_is_not_hashed_again(cache, tb_file, monkeypatch):
+    monkeypatch.setattr(termcache, "SETTLED_NS", -(10**12))  # every file counts as settled
+    first = load_termbase(tb_file)
+    assert len(list(cache.glob("*-stat.pickle"))) == 1
+    monkeypatch.setattr("hashlib.file_digest", lambda *a: pytest.fail("hashed again"))
+    again = load_termbase(tb_file)
+    assert again == first and again.content_key == first.content_key
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_not_served_from_the_stat_record(cache, tb_file, monkeypatch):
+    """The record holds the ctime too, which a write and a utime both move on."""
+    monkeypatch.setattr(termcache, "SETTLED_NS", -(10**12))
+    old = tb_file.read_bytes()
+    first = load_termbase(tb_file)
+    assert len(list(cache.glob("*-stat.pickle"))) == 1
+    ctime = tb_file.stat().st_ctime_ns
+    for _ in range(300):  # past the file clock's tick (ms; 1 s on some file systems), as any edit
+        time.sleep(0.01)  # after a settled hash is
+        _same_size_edit(tb_file, old, old.replace(b"sovkhoz", b"sovkhoy"))
+        if tb_file.stat().st_ctime_ns != ctime:
+            break
+    tb = load_termbase(tb_file)
+    assert "sovkhoy" in tb and "sovkhoz" not in tb
+    assert tb.content_key != first.content_key
+
+
+def test_a_file_replaced_by_another_with_the_same_times_is_read_again(cache, tb_file, monkeypatch):
+    """An atomic save (a new file renamed over the old, as every slovnik writer does) with the old
+    times copied onto it: a new inode and ctime."""
+    monkeypatch.setattr(termcache, "SETTLED_NS", -(10**12))
+    old = tb_file.read_bytes()
+    load_termbase(tb_file)
+    st = tb_file.stat()
+    other = tb_file.with_name("other.json")
+    other.write_bytes(old.replace(b"kolkhoz", b"kolkhoy"))
+    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(other, tb_file)
+    assert "kolkhoy" in load_termbase(tb_file)
+
+
+# --- publications: one title index per termbase version ----------------------------------------------
+
+
+def _work(cid: str, title: str, **term) -> Concept:
+    return Concept(cid, ConceptType.PUBLICATION, terms=[Term(title, "ru", **term)])
+
+
+def test_find_publication_follows_the_termbase_and_the_first_title_wins():
+    from glossary.termbase.publications import find_publication, publications
+
+    tb = Termbase([_work("a", "Тайны Кремля"), _work("b", "Тайны кремля"), _work("c", "Ёлки")])
+    assert find_publication(tb, "тайны  КРЕМЛЯ").id == "a"
+    assert find_publication(tb, "елки").id == "c" and find_publication(tb, "Правда") is None
+    tb.add(_work("d", "Правда"))
+    assert find_publication(tb, "Правда").id == "d"
+    del tb.concepts[0]
+    assert find_publication(tb, "Тайны Кремля").id == "b"
+    tb.get("b").terms[0].romanization["lc"] = "Tainy Kremlia"  # an edit in place, then said
+    tb.changed()
+    assert find_publication(tb, "Тайны Кремля").romanization == {"lc": "Tainy Kremlia"}
+    listed = publications(tb)
+    listed.clear()  # the caller's own list: the termbase's is untouched
+    assert [p.id for p in publications(tb)] == ["b", "c", "d"]
+
+
+# --- skeletons folded in a batch ------------------------------------------------------------------------
+
+_SKELETON_LETTERS = "abcdefhijklmnoprstuvwxyz'-ʹšžčŝâûëĭ\u0361 \nаеёийоуыэюяшщжчцхкгсзтьъ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_SKELETON_LETTERS, max_size=12), max_size=20))
+def test_a_batch_of_skeletons_is_each_words_skeleton(words):
+    """skeletons() joins the words for its folds: no word's key may bleed into its neighbour's
+    (iy/yo runs, initial ya/yu and the doubled vowels all look at the letter next door)."""
+    assert skeletons(words) == [skeleton(w) for w in words]
+
+
+def test_a_batch_of_skeletons_keeps_word_edges():
+    words = ["ia", "io", "yo", "ayy", "ooo", "Тухачевский", "Iakir", "ye", "", "shch", "a\nb"]
+    assert skeletons(words) == [skeleton(w) for w in words]
+    assert skeletons(["o", "o"]) == ["o", "o"] and skeleton("oo") == "o"  # joined, they would fold
+
+
+# --- the model's compact pickle ---------------------------------------------------------------------
+
+
+def _full_concept() -> Concept:
+    term = Term(
+        "Тайны Кремля",
+        "ru",
+        "admitted",
+        part_of_speech="noun",
+        gender="feminine",
+        number="plural",
+        note="a made-up title",
+        romanization={"lc": "Tainy Kremlia"},
+        conventional="Kremlin Secrets",
+        match="exact",
+    )
+    return Concept(
+        "tainy",
+        ConceptType.PUBLICATION,
+        subject=["press"],
+        definition="a book",
+        notes=["n"],
+        sources=["s"],
+        tags=["t"],
+        see_also=["kolkhoz"],
+        terms=[term, Term("Kremlin secrets", "en")],
+        line=12,
+    )
+
+
+def test_every_field_of_a_concept_survives_the_cache_pickle_and_copies_are_deep(cache):
+    import copy
+
+    concept = _full_concept()
+    termcache.store("k", "termbase", Termbase([concept]))
+    back = termcache.load("k", "termbase", Termbase).concepts[0]
+    assert back == concept and back.line == 12 and back.terms[0].status is Status.ADMITTED
+    assert vars(back) == vars(concept) and vars(back.terms[0]) == vars(concept.terms[0])
+    clone = copy.deepcopy(concept)
+    clone.terms[0].romanization["bgn"] = "Tayny Kremlya"
+    clone.tags.append("u")
+    assert concept.terms[0].romanization == {"lc": "Tainy Kremlia"} and concept.tags == ["t"]
+
+
+def test_a_term_with_an_attribute_of_its_own_keeps_it_through_a_pickle():
+    term = Term("колхоз", "ru")
+    term.seen = 3  # type: ignore[attr-defined]
+    assert pickle.loads(pickle.dumps(term)).seen == 3

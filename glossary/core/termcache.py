@@ -7,7 +7,8 @@ in the user cache folder: $SLOVNIK_CACHE_DIR, else $XDG_CACHE_HOME/slovnik, else
 
 A cache file is named by what it holds and a key: a hash of the termbase file's bytes, with how they
 were read (format, encoding), slovnik's version and the stamps of slovnik's own source files (an
-edited checkout never reads what older code wrote). It holds a digest of key, name and contents, and
+edited checkout never reads what older code wrote); a file unchanged since it was hashed (by its
+stat data, see `file_key`) is not hashed again. It holds a digest of key, name and contents, and
 a pickle read back by an unpickler that accepts only plain containers and the termbase model
 classes: a truncated, damaged or foreign file fails the digest or the unpickler, and any failure to
 read is a miss: the value is rebuilt, never trusted. Writes
@@ -22,6 +23,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 from array import array
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -43,7 +45,7 @@ _KEEP_FILES = 64
 _MAGIC = b"slovnik-cache 1\n"
 _ALLOWED = {
     ("glossary.termbase.model", name)
-    for name in ("Termbase", "Concept", "Term", "Status", "ConceptType", "ConceptList")
+    for name in ("Termbase", "Concept", "Term", "Status", "ConceptType", "ConceptList", "_term", "_concept")
 }
 _ALLOWED |= {
     ("glossary.romanization.lexicon", "Lexicon"),
@@ -101,18 +103,50 @@ def file_stamp(path: Path) -> tuple[int, int, int] | None:
     return st.st_size, st.st_mtime_ns, st.st_ino
 
 
+# A file whose status last changed longer ago than this when it was hashed gets a stat record (see
+# file_key). File times tick in steps of a few milliseconds, so a file written twice within one step
+# can keep its size and every time; once this long has passed, any write gives a later ctime.
+SETTLED_NS = 2_000_000_000
+
+
+def _stat_id(st: os.stat_result) -> tuple[int, ...]:
+    # ctime cannot be set back: a write changes it, and so does setting mtime back with utime (what
+    # `cp -p`, `touch -r` or `rsync -t` do), so it tells an edit that kept size and mtime
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def file_key(path: Path, *parts: object) -> str | None:
     """The key of a termbase file's bytes as read with *parts* (format id, encoding); None when the
-    cache is off or the file cannot be read (its reader will say why)."""
+    cache is off or the file cannot be read (its reader will say why).
+
+    Hashing a 40 MB file is a tenth of a second a run, so the key of a file found unchanged is kept
+    in a stat record (device, inode, size, mtime, ctime → key) and the next run with the same stat
+    reuses it. A record is only written for a file whose ctime was SETTLED_NS old when it was hashed:
+    any later write to it, even one that keeps its size and sets its mtime back, changes its ctime,
+    and so its record no longer applies (git's index trusts stat data the same way)."""
     if cache_dir() is None:
         return None
-    h = hashlib.sha256(repr((code_stamp(), *parts)).encode())
+    prefix = repr((code_stamp(), *parts))
+    try:
+        before = os.stat(path)
+        record_key = hashlib.sha256(f"{prefix} {os.path.realpath(path)}".encode()).hexdigest()[:32]
+    except (OSError, ValueError):
+        return None
+    record = load(record_key, "stat", tuple)
+    if record is not None and record[0] == _stat_id(before):
+        return str(record[1])
+    h = hashlib.sha256(prefix.encode())
     try:
         with open(path, "rb") as f:
             h.update(hashlib.file_digest(f, "sha256").digest())
+        after = os.stat(path)
     except OSError:
         return None
-    return h.hexdigest()[:32]
+    key = h.hexdigest()[:32]
+    settled = time.time_ns() - max(after.st_ctime_ns, after.st_mtime_ns) > SETTLED_NS
+    if settled and _stat_id(after) == _stat_id(before) and stat.S_ISREG(after.st_mode):
+        store(record_key, "stat", (_stat_id(after), key))
+    return key
 
 
 def code_key(name: str) -> str | None:
@@ -198,8 +232,6 @@ def store(key: str, name: str, value: Any) -> None:
 
 def _prune(folder: Path) -> None:
     """Keep the newest _KEEP_FILES cache files; temp files of a killed writer go after an hour."""
-    import time
-
     try:
         entries = [(e.stat().st_mtime, Path(e.path)) for e in os.scandir(folder) if e.is_file()]
     except OSError:

@@ -103,19 +103,21 @@ def _termbase_forms(ctx: LintContext, found: list[Run]) -> dict[int, tuple[str, 
     from ..russian import morph
     from ..termbase.publications import publications, romanize_title
 
-    if ctx.termbase is None:
-        return {}
+    titles = [run for run in found if run.kind == "title"]
+    if ctx.termbase is None or not titles:
+        return {}  # no title to match: the termbase's publications (thousands in a large one) unread
     scheme = ctx.citation_scheme or "lc"
+    lengths = {len(run.words) for run in titles}
     known = []
     for pub in publications(ctx.termbase):
         words = _WORDS.findall(pub.cyrillic)
+        if len(words) not in lengths:
+            continue  # no run this long: its lemmas would never be compared
         latin = _WORDS.findall(romanize_title(pub.cyrillic, scheme, ctx.termbase))
         if words and len(words) == len(latin):
             known.append(([morph.lemmas(w.lower()) | {w.lower()} for w in words], latin, pub.cyrillic))
     out: dict[int, tuple[str, str]] = {}
-    for run in found:
-        if run.kind != "title":
-            continue
+    for run in titles:
         for lemmas, latin, pub_title in known:
             if len(lemmas) != len(run.words):
                 continue

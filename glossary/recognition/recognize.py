@@ -34,7 +34,7 @@ from typing import NamedTuple
 from ..core import limits
 from ..core.errors import TermbaseError
 from ..core.termcache import WordMemo, derived, pack, plain_dumps, plain_loads, unpack
-from ..romanization.skeleton import skeleton
+from ..romanization.skeleton import skeleton, skeletons
 from ..russian import morph
 from ..termbase.model import Concept, Term, Termbase
 from .homonyms import Filter, TextView, compile_filter
@@ -437,9 +437,11 @@ class TermIndex:
         """Skeletons of every inflected form of a Russian term word (computed once per word)."""
         found = self._form_skels.get(ru_word)
         if found is None:
-            found = self._form_skels[ru_word] = frozenset(
-                k for k in map(self.skeleton, lexeme_forms(ru_word)) if k
-            )
+            forms = lexeme_forms(ru_word)
+            known = self._skeleton_cache
+            new = [f for f in forms if f not in known]
+            known.update(zip(new, skeletons(new), strict=True))  # a word's forms folded in one batch
+            found = self._form_skels[ru_word] = frozenset(k for k in map(known.__getitem__, forms) if k)
         return found
 
     def _plan_en(self, ci: int, tj: int, term: Term, ru_words: list[str]) -> tuple | None:

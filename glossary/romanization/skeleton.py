@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .engine import engine
@@ -63,6 +64,25 @@ def skeleton(word: str) -> str:
 
     skeleton("Tukhachevsky") == skeleton("Tuchačevskij") == skeleton("Тухачевский") == "tuXaCevskI".
     """
+    return _finish(_fold(_letters(word)))
+
+
+def skeletons(words: Iterable[str]) -> list[str]:
+    """`[skeleton(w) for w in words]`, a batch at a time: the folds (a dozen replaces and seven
+    regexes) run once over the words joined by newlines, which none of them matches or looks at, so
+    each word folds as it would alone. Building a large termbase's term index folds a million
+    inflected forms; one by one, the calls' own cost was most of the time."""
+    letters = [_letters(w) for w in words]
+    if any(_SEP in w for w in letters):
+        return [_finish(_fold(w)) for w in letters]
+    return [_finish(w) for w in _fold(_SEP.join(letters)).split(_SEP)] if letters else []
+
+
+_SEP = "\n"
+
+
+def _letters(word: str) -> str:
+    """The word in lower-case Latin letters: Cyrillic romanized, signs, tie bars and diacritics gone."""
     if _CYRILLIC_RE.search(word):
         word = engine("lc").convert(word)  # no warning for letters outside Russian: they stay in the key
     s = word.lower()
@@ -76,6 +96,12 @@ def skeleton(word: str) -> str:
             s = s.replace(old, new)
         # the remaining diacritics (ĭ ė è ī ŭ g̀ …) carry no distinction any other scheme makes
         s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return s
+
+
+def _fold(s: str) -> str:
+    """Digraph families to one symbol and the semivowel rules (module docstring), on one word or on
+    words joined by _SEP (no fold's pattern or look-around matches it)."""
     for old, new in _DIGRAPHS:
         s = s.replace(old, new)
     for old, new in _PLUS_KH:
@@ -86,5 +112,8 @@ def skeleton(word: str) -> str:
     s = _SEMIVOWEL_BEFORE_VOWEL_RE.sub("", s)
     s = _YERY_RE.sub("Y", s)
     s = _SEMIVOWEL_RE.sub("I", s)
-    s = _DOUBLE_VOWEL_RE.sub(r"\1", s)
+    return _DOUBLE_VOWEL_RE.sub(r"\1", s)
+
+
+def _finish(s: str) -> str:
     return s if s.isalpha() else "".join(c for c in s if c.isalpha() or c == "-")

@@ -120,6 +120,12 @@ class Term:
         if not isinstance(self.status, Status):
             self.status = Status.parse(self.status)
 
+    def __reduce_ex__(self, protocol: Any) -> Any:  # pickle and copy: see _term
+        d = self.__dict__
+        if d.keys() != _FIELD_SETS[_TERM_FIELDS]:  # an attribute of its own: pickled as any object
+            return object.__reduce_ex__(self, protocol)
+        return _term, tuple(d[name] for name in _TERM_FIELDS)
+
 
 @dataclass
 class Concept:
@@ -140,6 +146,12 @@ class Concept:
     def __post_init__(self) -> None:
         if not isinstance(self.type, ConceptType):
             self.type = ConceptType(self.type)
+
+    def __reduce_ex__(self, protocol: Any) -> Any:  # pickle and copy: see _term
+        d = self.__dict__
+        if d.keys() != _FIELD_SETS[_CONCEPT_FIELDS]:  # an attribute of its own: pickled as any object
+            return object.__reduce_ex__(self, protocol)
+        return _concept, tuple(d[name] for name in _CONCEPT_FIELDS)
 
     def terms_in(self, lang: str) -> list[Term]:
         """Terms whose language is *lang* or a regional variant of it (en matches en-GB)."""
@@ -174,6 +186,58 @@ class Concept:
     @property
     def en(self) -> Term | None:
         return self.preferred("en")
+
+
+# A cached termbase (glossary.core.termcache) is a pickle of a million of these objects, and loading it
+# is most of a warm run's start. Pickled by default, each is a new object whose state dict is built and
+# then copied into a fresh instance dict; rebuilt by these functions from a tuple of its field values,
+# its attributes are set in place (no dict of their own), which halves the load. The values are
+# already valid: __init__'s conversions are skipped.
+_TERM_FIELDS = tuple(Term.__dataclass_fields__)
+_CONCEPT_FIELDS = tuple(Concept.__dataclass_fields__)
+_FIELD_SETS = {fields: frozenset(fields) for fields in (_TERM_FIELDS, _CONCEPT_FIELDS)}
+
+
+def _term(
+    text: str,
+    lang: str,
+    status: Status,
+    part_of_speech: str | None,
+    gender: str | None,
+    number: str | None,
+    note: str | None,
+    romanization: dict[str, str],
+    conventional: str | None,
+    match: str | None,
+) -> Term:
+    t = object.__new__(Term)
+    t.text, t.lang, t.status, t.part_of_speech, t.gender = text, lang, status, part_of_speech, gender
+    t.number, t.note, t.romanization, t.conventional, t.match = (
+        number,
+        note,
+        romanization,
+        conventional,
+        match,
+    )
+    return t
+
+
+def _concept(
+    id: str,
+    type: ConceptType,
+    subject: list[str],
+    definition: str | None,
+    notes: list[str],
+    sources: list[str],
+    tags: list[str],
+    see_also: list[str],
+    terms: list[Term],
+    line: int | None,
+) -> Concept:
+    c = object.__new__(Concept)
+    c.id, c.type, c.subject, c.definition, c.notes = id, type, subject, definition, notes
+    c.sources, c.tags, c.see_also, c.terms, c.line = sources, tags, see_also, terms, line
+    return c
 
 
 # Every change to a termbase takes a fresh stamp from one clock, so a structure derived from it (the

@@ -61,15 +61,29 @@ def publication(concept: Concept) -> Publication | None:
 
 
 def publications(termbase: Termbase) -> list[Publication]:
-    return [p for c in termbase if (p := publication(c)) is not None]
+    """The termbase's publications in its order (read once per version of the termbase)."""
+    return list(termbase.derived("publications", _publications))
+
+
+def _publications(termbase: Termbase) -> tuple[Publication, ...]:
+    return tuple(p for c in termbase if (p := publication(c)) is not None)
+
+
+def _by_title(termbase: Termbase) -> dict[str, Publication]:
+    # the first publication of a title wins, as a scan in termbase order would find it
+    index: dict[str, Publication] = {}
+    for p in termbase.derived("publications", _publications):
+        index.setdefault(_fold(p.cyrillic), p)
+    return index
 
 
 def find_publication(termbase: Termbase | None, cyrillic: str) -> Publication | None:
-    """The termbase's publication with this Cyrillic title (letter case and ё/е aside)."""
+    """The termbase's publication with this Cyrillic title (letter case and ё/е aside). One look-up
+    in an index built once per version of the termbase: a scan per title made a lint of a termbase
+    with thousands of publications quadratic."""
     if termbase is None:
         return None
-    key = _fold(cyrillic)
-    return next((p for p in publications(termbase) if _fold(p.cyrillic) == key), None)
+    return termbase.derived("publications-by-title", _by_title).get(_fold(cyrillic))
 
 
 def _fold(text: str) -> str:
