@@ -22,6 +22,7 @@ KNOWN_KEYS = {
     "lint",
     "check",
     "limits",
+    "lsp",
 }
 
 
