@@ -61,6 +61,11 @@ def publication(concept: Concept) -> Publication | None:
 
 
 def publications(termbase: Termbase) -> list[Publication]:
+    """The termbase's publications (kept per termbase version: a title lookup asks for them per word)."""
+    return termbase.derived("publications", _publications)
+
+
+def _publications(termbase: Termbase) -> list[Publication]:
     return [p for c in termbase if (p := publication(c)) is not None]
 
 
