@@ -124,13 +124,16 @@ class Mask:
     def __init__(self, source: str, start_open: bool = True):
         self.source = source
         self.chars = list(source) if start_open else list(blank(source))
+        self._text: str | None = None  # text() until the next change (readers ask once per pattern)
 
     def blank(self, start: int, end: int) -> None:
+        self._text = None
         for i in range(start, end):
             if self.chars[i] != "\n":
                 self.chars[i] = " "
 
     def open(self, start: int, end: int) -> None:
+        self._text = None
         self.chars[start:end] = self.source[start:end]
 
     def blank_pattern(self, pattern: re.Pattern, start: int = 0, end: int | None = None) -> None:
@@ -138,7 +141,9 @@ class Mask:
             self.blank(m.start(), m.end())
 
     def text(self) -> str:
-        return "".join(self.chars)
+        if self._text is None:
+            self._text = "".join(self.chars)
+        return self._text
 
 
 def line_of(source: str, offset: int) -> int:
