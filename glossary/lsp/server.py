@@ -73,9 +73,8 @@ class SlovnikServer(LanguageServer):
         self.refresh = False  # … and accepts workspace/diagnostic/refresh
         self.stamps: dict[Path, tuple[int, int] | None] = {}
         self.load_error: str | None = None
-        self.disk_outcomes: dict[
-            str, Outcome
-        ] = {}  # workspace files not open, as the last full pass saw them
+        # workspace files not open, as the last full pass saw them, and their result ids
+        self.disk_outcomes: dict[str, Outcome] = {}
         self.disk_ids: dict[str, str] = {}
         self.workspace_note: str | None = None
 
