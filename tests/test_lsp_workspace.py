@@ -160,3 +160,26 @@ def test_a_bad_workspace_setting_is_a_configuration_error(tmp_path: Path):
     _project(tmp_path, "[tool.slovnik.lsp]\nworkspaces = true\n")
     with pytest.raises(ConfigError, match=r"\[tool.slovnik.lsp\]: expected a table with the key `workspace`"):
         model.load()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
+async def optioned(lsp_client: LanguageClient, tmp_path: Path):
+    _project(tmp_path)  # no [tool.slovnik.lsp]: the client's initializationOptions name the files
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "b.md").write_text(OFF, encoding="utf-8")
+    (tmp_path / "c.md").write_text(OFF, encoding="utf-8")
+    params = _params(tmp_path, pull=True)
+    params.initialization_options = {"workspace": ["notes"]}
+    await lsp_client.initialize_session(params)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_initialization_options_name_the_workspace_files(optioned: LanguageClient, tmp_path: Path):
+    uri = _open_buffer(optioned, tmp_path / "a.md", HOUSE)
+    report = await optioned.workspace_diagnostic_async(lsp.WorkspaceDiagnosticParams(previous_result_ids=[]))
+    by_uri = {item.uri: item for item in report.items}
+    b = (tmp_path / "notes" / "b.md").resolve().as_uri()
+    assert set(by_uri) == {uri, b}  # notes/ only: c.md is outside what the client named
+    assert _r101(by_uri[b].items)
