@@ -161,3 +161,19 @@ def test_tm_check_diff_base_reports_only_findings_in_changed_units(tmp_path, mon
     bad = CliRunner().invoke(tm_app, [*args, "--diff-base", "no-such-revision"])
     assert bad.exit_code == 2
     assert bad.output.startswith("error: --diff-base: ") and len(bad.output.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+def test_a_changed_binary_file_counts_as_new_as_a_whole(tmp_path, monkeypatch):
+    from glossary.cli.gitdiff import changed_lines, touches
+
+    repo = _repo(tmp_path)
+    monkeypatch.chdir(repo)
+    (repo / "a.docx").write_bytes(b"PK\x03\x04\x00\x00one")
+    (repo / "b.md").write_text("one\ntwo\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "first")
+    (repo / "a.docx").write_bytes(b"PK\x03\x04\x00\x00two")
+    changed = changed_lines("HEAD")
+    assert touches(changed, repo / "a.docx", 40, None)  # git shows no lines of it: all count
+    assert not touches(changed, repo / "b.md", 1, None)  # unchanged
