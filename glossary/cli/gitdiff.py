@@ -13,6 +13,7 @@ from ..core.errors import GlossaryError
 
 _FILE = re.compile(r"^\+\+\+ (?:b/(.*)|/dev/null)$")
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_BINARY = re.compile(r"^Binary files (?:a/.*|/dev/null) and b/(.*) differ$")
 
 
 class GitError(GlossaryError):
@@ -54,6 +55,11 @@ def changed_lines(base: str, cwd: Path | None = None) -> dict[Path, set[int]]:
         if m and current is not None:
             start, count = int(m.group(1)), int(m.group(2) or 1)
             current.update(range(start, start + count))
+            continue
+        m = _BINARY.match(line)
+        if m:  # a DOCX, XLSX or TM store has no lines to compare: changed, it is new as a whole
+            out[(top / m.group(1)).resolve()] = _ALL
+            current = None
     # files git does not track yet are new: every line of them is changed
     for name in _git(["ls-files", "--others", "--exclude-standard", "--full-name"], top).splitlines():
         out[(top / name).resolve()] = _ALL
@@ -66,6 +72,16 @@ class _AllLines(set):
 
 
 _ALL: set[int] = _AllLines()
+
+
+def touches(changed: dict[Path, set[int]], path: Path, first: int, last: int | None) -> bool:
+    """Whether lines *first*..*last* (None: to the end) of *path* hold a changed line."""
+    lines = changed.get(path.resolve())
+    if lines is None:
+        return False
+    if isinstance(lines, _AllLines):
+        return True
+    return any(first <= n and (last is None or n <= last) for n in lines)
 
 
 def only_changed(findings: Iterable[Located], changed: dict[Path, set[int]]) -> list:

@@ -23,6 +23,7 @@ KNOWN_KEYS = {
     "lint",
     "check",
     "limits",
+    "lsp",
 }
 
 

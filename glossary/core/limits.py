@@ -49,6 +49,11 @@ class Limits:
     # Most distinct words the language server keeps readings of between checks (words typed letter
     # by letter add one each); past it the cache starts again, so a long session stays flat.
     max_cached_words: int = 200_000
+    # Most files, and most bytes of them, `glossary lsp` reads from the workspace (`[tool.slovnik.lsp]
+    # workspace`) to lint with the open buffers: every full pass after a pause in the typing lints
+    # them all, so they bound the work of each pause; files past them are left out, with a message.
+    max_workspace_files: int = 1000
+    max_workspace_bytes: int = 8 * MiB
 
 
 # Read it as `limits.LIMITS.max_word` at the point of use (not imported by name): `configure` replaces it.

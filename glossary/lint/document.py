@@ -124,13 +124,16 @@ class Mask:
     def __init__(self, source: str, start_open: bool = True):
         self.source = source
         self.chars = list(source) if start_open else list(blank(source))
+        self._text: str | None = None  # text() until the next change (readers ask once per pattern)
 
     def blank(self, start: int, end: int) -> None:
+        self._text = None
         for i in range(start, end):
             if self.chars[i] != "\n":
                 self.chars[i] = " "
 
     def open(self, start: int, end: int) -> None:
+        self._text = None
         self.chars[start:end] = self.source[start:end]
 
     def blank_pattern(self, pattern: re.Pattern, start: int = 0, end: int | None = None) -> None:
@@ -138,7 +141,9 @@ class Mask:
             self.blank(m.start(), m.end())
 
     def text(self) -> str:
-        return "".join(self.chars)
+        if self._text is None:
+            self._text = "".join(self.chars)
+        return self._text
 
 
 def line_of(source: str, offset: int) -> int:
@@ -192,6 +197,30 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, s
         raise ParseError(path, None, f"unknown encoding {limits.quote(encoding)!r}") from e
 
 
+# What a URL or an e-mail address cannot go without; neither spans a line, so only the lines holding
+# one are searched (the patterns' scan of every word of a long text is most of a reader's time).
+_URL_MARKS = ("://", "www.", "<<")
+_EMAIL_MARKS = ("@",)
+
+
 def common_masks(mask: Mask) -> None:
-    mask.blank_pattern(URL_RE)
-    mask.blank_pattern(EMAIL_RE)
+    for pattern, marks in ((URL_RE, _URL_MARKS), (EMAIL_RE, _EMAIL_MARKS)):
+        for start, end in _lines_with(mask.source, marks):
+            mask.blank_pattern(pattern, start, end)
+
+
+def _lines_with(source: str, marks: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each line of *source* that holds one of *marks*, in order."""
+    starts: set[int] = set()
+    for mark in marks:
+        i = source.find(mark)
+        while i >= 0:
+            start = source.rfind("\n", 0, i) + 1
+            starts.add(start)
+            end = source.find("\n", i)
+            i = source.find(mark, len(source) if end < 0 else end)
+    out = []
+    for start in sorted(starts):
+        end = source.find("\n", start)
+        out.append((start, len(source) if end < 0 else end))
+    return out

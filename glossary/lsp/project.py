@@ -11,12 +11,19 @@ Two passes produce findings for a buffer:
   the last full pass's findings elsewhere, moved by the lines the edit added or removed. What only a
   whole-run view can see (a spelling that disagrees with one outside the edited paragraphs) waits
   for the next full pass, which follows as soon as the typing pauses.
+
+With `[tool.slovnik.lsp] workspace` (or the client's `initializationOptions`), the full pass also
+reads the workspace's files that are not open, found as `glossary lint FOLDER` finds them, from disk
+(an open buffer wins over its file), so cross-file rules span the whole project and the files not
+open get findings of their own (workspace diagnostics). A file is read again only when its size or
+modification time changed.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,13 +31,13 @@ from urllib.parse import unquote, urlparse
 
 from ..core import limits
 from ..core.config import Config, find_pyproject, load_config
-from ..core.errors import GlossaryError, ParseError
+from ..core.errors import ConfigError, GlossaryError, ParseError
 from ..findings import Finding
 from ..lint.config import lint_settings
-from ..lint.engine import LintSettings, lint_run
+from ..lint.engine import LintSettings, collect_files, lint_run
 from ..lint.romanized import Romanized
 from ..lint.rules.analysis import HouseScheme
-from ..lint.sources import READERS, Document, read_text
+from ..lint.sources import READERS, Document, read_document, read_text
 from ..termbase.model import Termbase
 
 if TYPE_CHECKING:
@@ -50,6 +57,9 @@ LANGUAGE_SUFFIX = {
     "xml": ".xlf",
 }
 TM_SUFFIXES = frozenset({".po", ".pot", ".xlf", ".xliff"})
+# Workspace files the server reads from disk: what lint reads but DOCX (its findings have no place
+# in the file an editor could show).
+WORKSPACE_SUFFIXES = frozenset(READERS) - {".docx"}
 
 
 def uri_to_path(uri: str) -> Path:
@@ -102,6 +112,36 @@ class Outcome:
     problem: tuple[int | None, str] | None = None
     document: Document | None = None
     complete: bool = True
+    on_disk: bool = False  # a workspace file that is not open, read from disk
+
+    def signature(self) -> int:
+        """Equal for two passes that found the same (a workspace file's result id)."""
+        return hash(
+            (
+                self.problem,
+                tuple((f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in self.findings),
+                tuple((u.finding.code, u.start, u.end, u.finding.message) for u in self.units),
+            )
+        )
+
+
+@dataclass
+class DiskFile:
+    """A workspace file as last read from disk, with its (size, mtime) stamp."""
+
+    stamp: tuple[int, int] | None
+    text: str = ""
+    document: Document | None = None
+    problem: tuple[int | None, str] | None = None
+    units: list[UnitIssue] | None = None  # tm check's, once computed (config and termbase as loaded)
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 class Cancelled(Exception):
@@ -148,6 +188,13 @@ class Project:
         self._check_context: CheckContext | None = None
         self._checks: list[Check] = []
         self._check_options: CheckOptions | None = None
+        # workspace files: what [tool.slovnik.lsp] workspace names (relative to pyproject.toml), or
+        # the client's initializationOptions (relative to the workspace root), which win
+        self.workspace_config: list[Path] = []
+        self.workspace_option: list[Path] | None = None
+        self.workspace_files: list[Path] | None = None  # found (None: to find again)
+        self.workspace_note: str | None = None  # what the limits left out, for the user
+        self._disk: dict[Path, DiskFile] = {}
 
     # ------------------------------------------------------------ configuration and termbase
 
@@ -175,12 +222,20 @@ class Project:
                 f"[tool.slovnik.check] missing-severity: expected one of "
                 f"{', '.join(SEVERITIES)}, got {severity!r}"
             )
+        table = config.get("lsp", {})
+        if not isinstance(table, dict) or set(table) - {"workspace"}:
+            raise ConfigError("[tool.slovnik.lsp]: expected a table with the key `workspace`")
+        workspace = workspace_paths(
+            table.get("workspace", False), config.root or self.root, "[tool.slovnik.lsp] workspace"
+        )
         self.config, self.settings, self.pyproject = config, settings, pyproject
         self.termbase, self.termbase_file = termbase, termbase_file
         self._checks, self._check_options = checks, CheckOptions(missing_severity=severity)
         self._check_context = None
         self._romanized = self._quick_romanized = None
         self.house = None
+        self.workspace_config = workspace
+        self.workspace_files, self._disk = None, {}
 
     @staticmethod
     def _read_termbase(path: Path | None) -> Termbase | None:
@@ -194,6 +249,65 @@ class Project:
         self.termbase = self._read_termbase(self.termbase_file)
         self._check_context = None
         self._romanized = self._quick_romanized = None
+        for entry in self._disk.values():
+            entry.units = None
+
+    # ------------------------------------------------------------ workspace files
+
+    def workspace_roots(self) -> list[Path]:
+        return self.workspace_option if self.workspace_option is not None else self.workspace_config
+
+    def find_workspace(self) -> list[Path]:
+        """The workspace files to lint with the open buffers (found again after `forget_workspace`),
+        within `max-workspace-files` and `max-workspace-bytes`."""
+        if self.workspace_files is not None:
+            return self.workspace_files
+        roots = [p for p in self.workspace_roots() if p.exists()]
+        found = [p for p in collect_files(roots) if p.suffix.lower() in WORKSPACE_SUFFIXES]
+        files: list[Path] = []
+        total, left_out = 0, 0
+        for path in found:
+            size = (stamp(path) or (0, 0))[1]
+            if (
+                len(files) >= limits.LIMITS.max_workspace_files
+                or total + size > limits.LIMITS.max_workspace_bytes
+            ):
+                left_out += 1
+                continue
+            files.append(path)
+            total += size
+        self.workspace_note = (
+            f"{left_out} of {len(found)} workspace files left out: past max-workspace-files "
+            f"({limits.LIMITS.max_workspace_files}) or max-workspace-bytes "
+            f"({limits.LIMITS.max_workspace_bytes}) ([tool.slovnik.limits])"
+            if left_out
+            else None
+        )
+        self.workspace_files = files
+        keep = set(files)
+        self._disk = {p: e for p, e in self._disk.items() if p in keep}
+        return files
+
+    def forget_workspace(self) -> None:
+        """Files were created or deleted: find them again at the next full pass."""
+        self.workspace_files = None
+
+    def _disk_file(self, path: Path) -> DiskFile:
+        """The workspace file as it is on disk now (read again only when its stamp changed)."""
+        now = stamp(path)
+        entry = self._disk.get(path)
+        if entry is not None and entry.stamp == now:
+            return entry
+        entry = DiskFile(now)
+        try:
+            entry.document = read_document(path)
+            entry.text = entry.document.source if entry.document.source is not None else entry.document.text
+        except GlossaryError as e:
+            entry.problem = _problem(e)
+        except OSError as e:
+            entry.problem = (None, f"{path}: cannot read: {e.strerror or e}")
+        self._disk[path] = entry
+        return entry
 
     def termbase_target(self) -> Path:
         """The termbase file edits go to (the starter is read-only: TermbaseError)."""
@@ -215,12 +329,31 @@ class Project:
     # ------------------------------------------------------------ the full pass
 
     def lint(
-        self, buffers: list[Buffer], cancelled: Callable[[], bool] = lambda: False
+        self,
+        buffers: list[Buffer],
+        cancelled: Callable[[], bool] = lambda: False,
+        disk: Sequence[Path] = (),
     ) -> dict[str, Outcome]:
-        """Every buffer linted together; PO/XLIFF buffers also get tm check's per-unit findings."""
+        """Every buffer, and every file of *disk* that is not open, linted together; PO/XLIFF ones
+        also get tm check's per-unit findings. Keyed by URI."""
         outcomes: dict[str, Outcome] = {}
         documents: list[Document] = []
         owners: dict[str, Outcome] = {}
+        open_paths = {b.path.resolve() for b in buffers}
+        on_disk: list[tuple[Path, DiskFile, Outcome]] = []
+        for path in disk:
+            if path in open_paths:
+                continue  # the editor's text wins over the file's
+            if cancelled():
+                raise Cancelled
+            entry = self._disk_file(path)
+            outcome = Outcome(path.as_uri(), None, entry.text, problem=entry.problem, on_disk=True)
+            outcome.document = entry.document
+            outcomes[outcome.uri] = outcome
+            on_disk.append((path, entry, outcome))
+            if entry.document is not None:
+                documents.append(entry.document)
+                owners[str(entry.document.path)] = outcome
         for buffer in buffers:
             outcome = Outcome(buffer.uri, buffer.version, buffer.text)
             outcomes[buffer.uri] = outcome
@@ -254,6 +387,19 @@ class Project:
                     outcome.units = self.check_units(buffer)
                 except GlossaryError as e:
                     outcome.problem = _problem(e)
+        for path, entry, outcome in on_disk:
+            if path.suffix.lower() not in TM_SUFFIXES or outcome.problem is not None:
+                continue
+            if cancelled():
+                raise Cancelled
+            if entry.units is None:  # a unit's findings depend on its file alone: kept till it changes
+                try:
+                    entry.units = self.check_units(Buffer(outcome.uri, entry.text))
+                except GlossaryError as e:
+                    entry.problem = _problem(e)
+                    entry.units = []
+            outcome.problem = entry.problem
+            outcome.units = entry.units
         return outcomes
 
     # ------------------------------------------------------------ the quick pass
@@ -323,6 +469,17 @@ class Project:
             start, end = target_range(buffer.suffix, lines, starts, f.line, f.target, f.target_spans)
             out.append(UnitIssue(f, start, end))
         return sorted(out, key=lambda u: (u.start, u.finding.check))
+
+
+def workspace_paths(value: object, base: Path | None, where: str) -> list[Path]:
+    """`workspace = true` (the folder *base*) or a list of folders and files relative to it."""
+    if value is False or value is None:
+        return []
+    if value is True:
+        return [(base or Path.cwd()).resolve()]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [((base or Path.cwd()) / v).resolve() for v in value]
+    raise ConfigError(f"{where}: expected true, false or a list of folders and files, got {value!r}")
 
 
 def _split(value: object) -> list[str]:

@@ -11,6 +11,13 @@ Diagnostics are pushed (`textDocument/publishDiagnostics`) to clients that canno
 client that can (LSP 3.17 `textDocument/diagnostic`, `workspace/diagnostic`) pulls them, with a
 result id per buffer version and pass, and is told to pull again when a full pass or a reload
 changed them (`workspace/diagnostic/refresh`).
+
+Workspace files (`[tool.slovnik.lsp] workspace`, or `initializationOptions: {"workspace": …}`): the
+full pass lints the files that are not open with the open buffers; their findings are pushed to
+clients that do not pull (only when they changed) and answer `workspace/diagnostic` for clients that
+do, with a result id that stays the same while the findings do. The file list is found again when
+the client reports a file created or deleted (`workspace/didChangeWatchedFiles`), and a file is read
+again when its size or time changed.
 """
 
 from __future__ import annotations
@@ -31,7 +38,16 @@ from ..core.errors import GlossaryError
 from . import actions
 from .convert import SOURCE, Lines, diagnostics
 from .hover import hover_markdown
-from .project import Buffer, Cancelled, Outcome, Project, read_buffer, uri_to_path
+from .project import (
+    WORKSPACE_SUFFIXES,
+    Buffer,
+    Cancelled,
+    Outcome,
+    Project,
+    read_buffer,
+    uri_to_path,
+    workspace_paths,
+)
 
 QUICK_DELAY = 0.02  # seconds after an edit before the quick pass (coalesces a burst of keystrokes)
 FULL_DELAY = 0.35  # seconds of no edits before the full pass
@@ -57,6 +73,10 @@ class SlovnikServer(LanguageServer):
         self.refresh = False  # … and accepts workspace/diagnostic/refresh
         self.stamps: dict[Path, tuple[int, int] | None] = {}
         self.load_error: str | None = None
+        # workspace files not open, as the last full pass saw them, and their result ids
+        self.disk_outcomes: dict[str, Outcome] = {}
+        self.disk_ids: dict[str, str] = {}
+        self.workspace_note: str | None = None
 
     # ------------------------------------------------------------ state
 
@@ -142,10 +162,14 @@ class SlovnikServer(LanguageServer):
             generation = self.generation
             buffers = self.buffers()
             loop = asyncio.get_running_loop()
+            project = self.project
+
+            def work() -> dict[str, Outcome]:
+                disk = project.find_workspace() if project.workspace_roots() else []
+                return project.lint(buffers, lambda: self.generation != generation, disk)
+
             try:
-                found = await loop.run_in_executor(
-                    self.full_pool, lambda: self.project.lint(buffers, lambda: self.generation != generation)
-                )
+                found = await loop.run_in_executor(self.full_pool, work)
             except Cancelled:
                 return
             self.full_gen = generation
@@ -154,7 +178,33 @@ class SlovnikServer(LanguageServer):
                 if current is None or current.version != buffer.version:
                     continue  # edited meanwhile: its own passes follow
                 self.publish(found[buffer.uri])
+            self.publish_disk({uri: o for uri, o in found.items() if o.on_disk})
             self.ask_to_pull()
+
+    def publish_disk(self, fresh: dict[str, Outcome]) -> None:
+        """The workspace files' outcomes of a full pass: pushed (when not pulled) if they changed."""
+        if project_note := self.project.workspace_note:
+            if project_note != self.workspace_note:
+                self.window_show_message(
+                    lsp.ShowMessageParams(type=lsp.MessageType.Warning, message=f"slovnik: {project_note}")
+                )
+        self.workspace_note = project_note
+        gone = [uri for uri in self.disk_outcomes if uri not in fresh]
+        for uri in gone:
+            del self.disk_outcomes[uri]
+            self.disk_ids.pop(uri, None)
+            if not self.pull and uri not in self.workspace.text_documents:
+                self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        for uri, outcome in fresh.items():
+            result_id = f"disk:{outcome.signature() & 0xFFFFFFFFFFFF:x}"
+            self.disk_outcomes[uri] = outcome
+            if self.disk_ids.get(uri) == result_id:
+                continue
+            self.disk_ids[uri] = result_id
+            if not self.pull:
+                self.text_document_publish_diagnostics(
+                    lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics(outcome, self.codec()))
+                )
 
     async def settled(self, uri: str) -> Outcome | None:
         """The full pass's outcome for the buffer as it is now (running one if needed)."""
@@ -211,6 +261,14 @@ def initialize(ls: SlovnikServer, params: lsp.InitializeParams) -> None:
     elif params.root_uri:
         root = uri_to_path(params.root_uri)
     ls.project.root = root
+    options = params.initialization_options
+    if isinstance(options, dict) and "workspace" in options:
+        try:
+            ls.project.workspace_option = workspace_paths(
+                options["workspace"], root, "initializationOptions: workspace"
+            )
+        except GlossaryError as e:
+            ls.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"slovnik: {e}"))
     caps = params.capabilities
     ls.pull = caps.text_document is not None and caps.text_document.diagnostic is not None
     ls.refresh = bool(
@@ -225,6 +283,8 @@ async def initialized(ls: SlovnikServer, params: lsp.InitializedParams) -> None:
     watch = caps.workspace and caps.workspace.did_change_watched_files
     if watch and watch.dynamic_registration:
         globs = ["**/pyproject.toml"] + [str(p) for p in ls.project.watched()]
+        if ls.project.workspace_roots():
+            globs.append("**/*.{" + ",".join(sorted(s.lstrip(".") for s in WORKSPACE_SUFFIXES)) + "}")
         await ls.client_register_capability_async(
             lsp.RegistrationParams(
                 registrations=[
@@ -239,6 +299,8 @@ async def initialized(ls: SlovnikServer, params: lsp.InitializedParams) -> None:
             )
         )
     asyncio.ensure_future(ls.poll())
+    if ls.project.workspace_roots():
+        ls.schedule_full(0)  # the workspace's findings, before any file is opened
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
@@ -266,6 +328,9 @@ def did_close(ls: SlovnikServer, params: lsp.DidCloseTextDocumentParams) -> None
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
 async def did_save(ls: SlovnikServer, params: lsp.DidSaveTextDocumentParams) -> None:
     path = uri_to_path(params.text_document.uri)
+    files = ls.project.workspace_files
+    if files is not None and path.suffix.lower() in WORKSPACE_SUFFIXES and path.resolve() not in files:
+        ls.project.forget_workspace()  # a new file saved from the editor (for clients that do not watch)
     if path in ls.stamps:
         await ls.reload(termbase_only=path != ls.project.pyproject)
 
@@ -277,6 +342,11 @@ async def watched_changed(ls: SlovnikServer, params: lsp.DidChangeWatchedFilesPa
         await ls.reload()
     elif paths & set(ls.project.watched()):
         await ls.reload(termbase_only=True)
+    elif ls.project.workspace_roots() and any(p.suffix.lower() in WORKSPACE_SUFFIXES for p in paths):
+        if any(c.type != lsp.FileChangeType.Changed for c in params.changes):
+            ls.project.forget_workspace()  # created or deleted: find the files again
+        ls.generation += 1
+        ls.schedule_full(FULL_DELAY)
 
 
 # ------------------------------------------------------------ pull diagnostics
@@ -303,6 +373,8 @@ async def document_diagnostic(ls: SlovnikServer, params: lsp.DocumentDiagnosticP
 async def workspace_diagnostic(ls: SlovnikServer, params: lsp.WorkspaceDiagnosticParams):
     previous = {p.uri: p.value for p in params.previous_result_ids}
     items: list[Any] = []
+    if ls.project.workspace_roots() and ls.full_gen != ls.generation:
+        await ls.run_full()  # the workspace files as they are now
     for buffer in ls.buffers():
         outcome = await ls.settled(buffer.uri)
         if outcome is None:
@@ -321,6 +393,20 @@ async def workspace_diagnostic(ls: SlovnikServer, params: lsp.WorkspaceDiagnosti
                     version=outcome.version,
                     items=diagnostics(outcome, ls.codec()),
                     result_id=result_id,
+                )
+            )
+    for uri, outcome in list(ls.disk_outcomes.items()):
+        if uri in ls.workspace.text_documents:
+            continue
+        result_id = ls.disk_ids[uri]
+        if previous.get(uri) == result_id:
+            items.append(
+                lsp.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, version=None, result_id=result_id)
+            )
+        else:
+            items.append(
+                lsp.WorkspaceFullDocumentDiagnosticReport(
+                    uri=uri, version=None, items=diagnostics(outcome, ls.codec()), result_id=result_id
                 )
             )
     return lsp.WorkspaceDiagnosticReport(items=items)

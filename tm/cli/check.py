@@ -135,6 +135,15 @@ def check(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
     ] = False,
+    diff_base: Annotated[
+        str | None,
+        typer.Option(
+            "--diff-base",
+            help="Report only findings in units with a line added or changed since this git revision "
+            "(e.g. origin/main); files git does not track count as new.",
+            show_default=False,
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -229,10 +238,47 @@ def check(
         sup_path = None  # configured but not written yet (--write-suppressions creates it): nothing to apply
     if sup_path is not None:
         result.findings, result.suppressed = apply_suppressions(result.findings, read_suppressions(sup_path))
+    if diff_base is not None:
+        from glossary.cli.gitdiff import changed_lines
+
+        result.findings = in_changed_units(result.findings, changed_lines(diff_base))
 
     _render(result, output_format, output, termbase, paths)
     if result.findings and not exit_zero:
         raise typer.Exit(1)
+
+
+def in_changed_units(findings: list, changed: dict[Path, set[int]]) -> list:
+    """The findings whose unit has a changed line. A unit's lines run from its first (a PO entry's
+    first comment, a `tu`/`trans-unit`/`segment` tag, a CSV row) to the line before the next unit's,
+    so an edited target a few lines below its unit's tag counts."""
+    import bisect
+
+    from glossary.cli.gitdiff import touches
+    from tm.formats import iter_units
+
+    starts: dict[str, list[int]] = {}
+    out = []
+    for f in findings:
+        if f.path is None or f.line is None:
+            continue  # a unit read without a place cannot be on a changed line
+        path = Path(f.path)
+        if f.path not in starts:
+            starts[f.path] = []
+            if touches(changed, path, 1, None):  # a changed file: where its units start
+                try:
+                    starts[f.path] = sorted({tu.line for tu in iter_units(path) if tu.line is not None})
+                except (OSError, GlossaryError):
+                    pass  # a unit then counts by its own line
+        known = starts[f.path]
+        if not known:
+            last: int | None = f.line
+        else:
+            i = bisect.bisect_right(known, f.line)
+            last = known[i] - 1 if i < len(known) else None  # the last unit runs to the end
+        if touches(changed, path, f.line, last):
+            out.append(f)
+    return out
 
 
 def _render(result, output_format: CheckFormat, output: Path | None, termbase, paths: list[Path]) -> None:

@@ -432,7 +432,13 @@ def termbase_preferred(termbase: Termbase, conventional_only: bool = False) -> d
     """Russian word (lower case, ё → е) → the termbase's preferred Latin spelling of it: a word of a
     concept's preferred English term that has as many words as one of its Russian terms and
     romanizes a word of them (same skeleton: `Izvestiia` for Известия), else the Russian term's
-    conventional spelling (`Beria`). *conventional_only*: the conventional spellings alone."""
+    conventional spelling (`Beria`). *conventional_only*: the conventional spellings alone. Kept per
+    termbase version (a language server lints after every edit)."""
+    conventional, preferred = termbase.derived("lint-preferred", _termbase_preferred)
+    return dict(conventional) if conventional_only else {**conventional, **preferred}
+
+
+def _termbase_preferred(termbase: Termbase) -> tuple[dict[str, str], dict[str, str]]:
     from ...romanization.reverse import skeleton
 
     preferred: dict[str, str] = {}
@@ -458,7 +464,7 @@ def termbase_preferred(termbase: Termbase, conventional_only: bool = False) -> d
                 for lw, rw in zip(lat_words, words, strict=True):
                     if is_latin_word(lw):
                         conventional.setdefault(rw.lower().replace("ё", "е"), lw)
-    return conventional if conventional_only else {**conventional, **preferred}
+    return conventional, preferred
 
 
 # ---------------------------------------------------------------- group confirmation
