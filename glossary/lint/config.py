@@ -57,7 +57,10 @@ def lint_settings(
     lint_table = values.pop("lint", {})
     if not isinstance(lint_table, dict):
         raise ConfigError("[tool.slovnik] lint: expected a table")
-    unknown = sorted(set(lint_table) - {"scheme", "citation-scheme", "select", "extend-select", "ignore", "per-file-ignores"})
+    unknown = sorted(
+        set(lint_table)
+        - {"scheme", "citation-scheme", "select", "extend-select", "ignore", "per-file-ignores"}
+    )
     if unknown:
         raise ConfigError(f"[tool.slovnik.lint]: unknown key(s): {', '.join(unknown)}")
     values.update(lint_table)

@@ -17,7 +17,6 @@ from .rules import RULES, LintContext, Rule
 from .rules.analysis import DEFAULT_SCHEME, HouseScheme, analysis
 from .sources import is_supported, read_document
 
-
 # The rules a run checks when nothing is selected: the prose families. The citation rules (C4xx)
 # judge titles by another scheme and rewrite references, so a book that wants its references in
 # one style asks for them (`extend-select = ["C4"]`), as ruff keeps its optional families off.
