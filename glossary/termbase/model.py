@@ -198,45 +198,15 @@ _CONCEPT_FIELDS = tuple(Concept.__dataclass_fields__)
 _FIELD_SETS = {fields: frozenset(fields) for fields in (_TERM_FIELDS, _CONCEPT_FIELDS)}
 
 
-def _term(
-    text: str,
-    lang: str,
-    status: Status,
-    part_of_speech: str | None,
-    gender: str | None,
-    number: str | None,
-    note: str | None,
-    romanization: dict[str, str],
-    conventional: str | None,
-    match: str | None,
-) -> Term:
+def _term(*values: Any) -> Term:
     t = object.__new__(Term)
-    t.text, t.lang, t.status, t.part_of_speech, t.gender = text, lang, status, part_of_speech, gender
-    t.number, t.note, t.romanization, t.conventional, t.match = (
-        number,
-        note,
-        romanization,
-        conventional,
-        match,
-    )
+    t.__dict__.update(zip(_TERM_FIELDS, values, strict=True))  # every field, whatever fields Term has
     return t
 
 
-def _concept(
-    id: str,
-    type: ConceptType,
-    subject: list[str],
-    definition: str | None,
-    notes: list[str],
-    sources: list[str],
-    tags: list[str],
-    see_also: list[str],
-    terms: list[Term],
-    line: int | None,
-) -> Concept:
+def _concept(*values: Any) -> Concept:
     c = object.__new__(Concept)
-    c.id, c.type, c.subject, c.definition, c.notes = id, type, subject, definition, notes
-    c.sources, c.tags, c.see_also, c.terms, c.line = sources, tags, see_also, terms, line
+    c.__dict__.update(zip(_CONCEPT_FIELDS, values, strict=True))
     return c
 
 
