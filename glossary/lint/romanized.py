@@ -494,15 +494,9 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
 
     pieces, longest = _inverse_letters(scheme_id)
     end = len(key)
-    # The Cyrillic options at each position, longest Latin piece first (the same for every prefix).
-    at = [
-        [
-            (pos + size, cyr)
-            for size in range(min(longest, end - pos), 0, -1)
-            for cyr in pieces.get(key[pos : pos + size], ())
-        ]
-        for pos in range(end)
-    ]
+    # The Cyrillic options at each position, longest Latin piece first: the same for every prefix,
+    # so worked out once, when the search first gets there (most keys end after a letter or two).
+    at: dict[int, list[tuple[int, str]]] = {}
     has_prefix = _has_prefix
     found: list[str] = []
     steps = 0
@@ -514,7 +508,14 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
             if morph.is_known(prefix) and normalize_marks(romanize(prefix, scheme_id)).lower() == key:
                 found.append(prefix)
             continue
-        for nxt_pos, cyr in at[pos]:
+        options = at.get(pos)
+        if options is None:
+            options = at[pos] = [
+                (pos + size, cyr)
+                for size in range(min(longest, end - pos), 0, -1)
+                for cyr in pieces.get(key[pos : pos + size], ())
+            ]
+        for nxt_pos, cyr in options:
             nxt = prefix + cyr
             if has_prefix(nxt):
                 stack.append((nxt_pos, nxt))
