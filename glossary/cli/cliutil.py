@@ -13,11 +13,13 @@ import json
 import os
 import sys
 import traceback
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._coercion import RuntimeParam, build_runtime_param  # loaded by typer.core in any case
+from typer._param_types import coerce_cli_choice, coerce_cli_path
 from typer.core import TyperGroup
 
 from ..core.errors import GlossaryError, WriteError
@@ -25,6 +27,18 @@ from ..core.errors import GlossaryError, WriteError
 
 class SlovnikGroup(TyperGroup):
     """A typer group that maps library errors to `error: …` + exit 2."""
+
+    def parse_args(self, ctx, args):  # noqa: D102 - click API
+        plain_coercion(self, ctx)
+        return super().parse_args(ctx, args)
+
+    def get_command(self, ctx, cmd_name):  # noqa: D102 - click API
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            # A subcommand's context takes its help option names from this one (none of slovnik's
+            # commands sets its own), so its --help option is the one this context makes.
+            plain_coercion(command, ctx)
+        return command
 
     def invoke(self, ctx):  # noqa: D102 - click API
         try:
@@ -156,3 +170,84 @@ VersionOpt = Annotated[
 def progress_enabled() -> bool:
     """Progress bars only on a terminal: piped output stays clean."""
     return sys.stderr.isatty()
+
+
+# ---------------------------------------------------------------- option values without pydantic
+#
+# typer converts every option value through a pydantic TypeAdapter built per parameter on first use:
+# importing pydantic and building the adapters is ~0.1 s, a third of a short run's start-up. For the
+# plain annotations slovnik's commands use (str, bool, Path, an Enum of choices, a list of them) a
+# value from the command line is converted here with typer's own functions, as its adapters do;
+# anything else, and every value those functions refuse, goes through typer's own conversion (so
+# its error messages are typer's).
+
+
+def plain_coercion(command: Any, ctx: Any) -> None:
+    """Give each plain parameter of *command* (its --help option too) the conversion below (typer's
+    is built on demand, so a parameter that already has one is left alone)."""
+    params = list(getattr(command, "params", ()))
+    if not getattr(command, "context_settings", None) and hasattr(command, "get_help_option"):
+        params.append(command.get_help_option(ctx))
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", True) is not None:
+            continue  # not a typer parameter of this typer version, or already converted
+        leaf = _plain_leaf(descriptor)
+        if leaf is not None:
+            param._runtime_param = _PlainParam(descriptor.parameter_info, descriptor.annotation, leaf)
+
+
+def _plain_leaf(descriptor: Any) -> Any:
+    """The leaf annotation when typer's adapter would only call its own str / path / choice
+    conversion (the order of typer's build_leaf_adapter); None for anything else."""
+    from typing import get_args, get_origin
+
+    info = descriptor.parameter_info
+    if descriptor.file_annotation is not None or info.parser is not None:
+        return None
+    annotation = descriptor.annotation
+    if get_origin(annotation) is list:
+        (annotation,) = get_args(annotation) or (None,)
+    if isinstance(annotation, type) and (
+        issubclass(annotation, Enum) or annotation in (str, bool) or issubclass(annotation, Path)
+    ):
+        return annotation
+    return None
+
+
+class _PlainParam(RuntimeParam):
+    """typer's RuntimeParam for a plain annotation (see above)."""
+
+    leaf: type
+
+    def __init__(self, parameter_info: Any, annotation: Any, leaf: type) -> None:
+        object.__setattr__(self, "parameter_info", parameter_info)
+        object.__setattr__(self, "annotation", annotation)
+        object.__setattr__(self, "leaf", leaf)
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            if isinstance(value, (list, tuple)) and self.leaf is not self.annotation:
+                return [self._leaf(item, param, ctx) for item in value]
+            if self.leaf is self.annotation:
+                return self._leaf(value, param, ctx)
+        except Exception:  # noqa: BLE001 - refused: typer's own conversion says why, in its words
+            pass
+        typer_param = build_runtime_param(param.type_descriptor)
+        param._runtime_param = typer_param
+        return typer_param._coerce_value(value, param=param, ctx=ctx)
+
+    def _leaf(self, value: Any, param: Any, ctx: Any) -> Any:
+        info, leaf = self.parameter_info, self.leaf
+        if leaf is bool and isinstance(value, bool):
+            return value  # a flag's own value; a string for a bool goes to typer
+        if not isinstance(value, str) or leaf is bool:
+            raise TypeError("not a command-line string")
+        if issubclass(leaf, Enum):
+            return coerce_cli_choice(value, choices=list(leaf), case_sensitive=info.case_sensitive, ctx=ctx)
+        if leaf is str:
+            return value
+        path_type: Any = info.path_type or leaf
+        if path_type is str or path_type is bytes:
+            raise TypeError("a path typer keeps as text")
+        return coerce_cli_path(path_type(value), info, path_type=path_type, param=param, ctx=ctx)

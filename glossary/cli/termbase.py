@@ -34,10 +34,8 @@ from ..termbase import (
     writable_path,
 )
 from ..termbase.formats import FORMATS, format_for, read_termbase, write_termbase
-from ..termbase.formats import po as po_glossary
 from ..termbase.ids import is_concept_id
 from ..termbase.model import Concept, ConceptType, Status, Term, Termbase
-from ..termbase.validate import check_file, check_termbase, duplicate_ids
 from .cliutil import FormatOpt, GlossaryOpt, OutputFormat, print_json
 
 FORMAT_IDS = ", ".join(FORMATS)
@@ -170,6 +168,8 @@ def add(
     existed = cid in tb
     _check_enums(terms)
     add_terms(tb, concept)
+    from ..termbase.validate import check_termbase
+
     problems = [
         f for f in check_termbase(tb, path) if f.severity == "error" and f.extra.get("concept") == cid
     ]
@@ -315,6 +315,8 @@ def import_cmd(
 def _import(
     file: Path, target: Path, from_: str | None, encoding: str | None, on_duplicate: OnDuplicate, force: bool
 ) -> None:
+    from ..termbase.validate import check_termbase, duplicate_ids
+
     incoming = read_termbase(file, from_, encoding=encoding)
     tb = load_termbase(target) if target.exists() else Termbase()
     # problems the termbase already had (a new or empty one has none: its checks would find nothing)
@@ -375,6 +377,8 @@ def export(
     if str(out) == "-" and fmt.id == "xlsx" and sys.stdout.isatty():
         raise TermbaseError("an XLSX workbook is binary: redirect stdout to a file")
     tb = load_termbase(glossary)
+    from ..termbase.formats import po as po_glossary
+
     skipped = po_glossary.left_out(tb) if fmt.id == "po" else []
     with stdout_or(out, fmt.extensions[0] if fmt.extensions else ".tbx") as target:
         save_termbase(tb, target, fmt.id)
@@ -407,6 +411,8 @@ def validate_cmd(
 
     Exit code 1 when problems are found, 2 when the file cannot be read.
     """
+    from ..termbase.validate import check_file
+
     path = file or termbase_path(glossary)
     findings = check_file(path, from_, encoding=encoding)
     if output_format is OutputFormat.json:

@@ -507,21 +507,32 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
     from ..russian import morph
 
     pieces, longest = _inverse_letters(scheme_id)
+    end = len(key)
+    # The Cyrillic options at each position, longest Latin piece first: the same for every prefix,
+    # so worked out once, when the search first gets there (most keys end after a letter or two).
+    at: dict[int, list[tuple[int, str]]] = {}
+    has_prefix = _has_prefix
     found: list[str] = []
     steps = 0
     stack = [(0, "")]
     while stack and len(found) < 8 and steps < _MAX_STEPS:
         pos, prefix = stack.pop()
         steps += 1
-        if pos == len(key):
+        if pos == end:
             if morph.is_known(prefix) and normalize_marks(romanize(prefix, scheme_id)).lower() == key:
                 found.append(prefix)
             continue
-        for size in range(min(longest, len(key) - pos), 0, -1):
-            for cyr in pieces.get(key[pos : pos + size], ()):
-                nxt = prefix + cyr
-                if _has_prefix(nxt):
-                    stack.append((pos + size, nxt))
+        options = at.get(pos)
+        if options is None:
+            options = at[pos] = [
+                (pos + size, cyr)
+                for size in range(min(longest, end - pos), 0, -1)
+                for cyr in pieces.get(key[pos : pos + size], ())
+            ]
+        for nxt_pos, cyr in options:
+            nxt = prefix + cyr
+            if has_prefix(nxt):
+                stack.append((nxt_pos, nxt))
     return tuple(dict.fromkeys(found))
 
 

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-from ..core import limits, xmlsafe
+from ..core import limits
 from ..core.errors import FormatNotSupported, ParseError
 from ..core.textfile import read_input
 from .document import (
@@ -37,7 +37,6 @@ from .document import (
     paragraph_end,
     parse_directive,
 )
-from .xmlsources import read_units
 
 # ---------------------------------------------------------------- plain text
 
@@ -279,6 +278,8 @@ def read_docx(path: Path, data: bytes) -> Document:
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
+    from ..core import xmlsafe  # lxml: only for the formats that need it
+
     xmlsafe.open_zip(
         path, data, kind="DOCX file"
     ).close()  # sizes, ratios and every XML part through the XML gate
@@ -375,6 +376,8 @@ def read_tmx(path: Path, data: bytes) -> Document:
 
     Suppression: an XML comment `<!-- slovnik: ignore[CODES] -->` inside a `tu` or right before it.
     """
+    from .xmlsources import read_units  # lxml: only for the formats that need it
+
     return read_units(path, data, "tmx")
 
 
@@ -383,6 +386,8 @@ def read_xliff(path: Path, data: bytes) -> Document:
 
     Suppression: an XML comment `<!-- slovnik: ignore[CODES] -->` inside a unit or right before it.
     """
+    from .xmlsources import read_units  # lxml: only for the formats that need it
+
     return read_units(path, data, "xliff")
 
 

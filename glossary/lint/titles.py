@@ -45,6 +45,7 @@ from .titleforms import (
 )
 
 if TYPE_CHECKING:
+    from ..termbase.model import Termbase
     from .rules.base import LintContext, Token
     from .sources import Document
 
@@ -100,22 +101,15 @@ def _termbase_forms(ctx: LintContext, found: list[Run]) -> dict[int, tuple[str, 
     scheme, the publication's Cyrillic title), for every title run that is a publication's title
     word for word (by lemma: the reading
     Beriia, берия, matches the title's Берии, and the title's own form wins)."""
-    from ..russian import morph
-    from ..termbase.publications import publications, romanize_title
+    from ..core.termcache import derived
 
     titles = [run for run in found if run.kind == "title"]
     if ctx.termbase is None or not titles:
         return {}  # no title to match: the termbase's publications (thousands in a large one) unread
     scheme = ctx.citation_scheme or "lc"
-    lengths = {len(run.words) for run in titles}
-    known = []
-    for pub in publications(ctx.termbase):
-        words = _WORDS.findall(pub.cyrillic)
-        if len(words) not in lengths:
-            continue  # no run this long: its lemmas would never be compared
-        latin = _WORDS.findall(romanize_title(pub.cyrillic, scheme, ctx.termbase))
-        if words and len(words) == len(latin):
-            known.append(([morph.lemmas(w.lower()) | {w.lower()} for w in words], latin, pub.cyrillic))
+    known = derived(
+        ctx.termbase, f"lint-publications-{scheme}", list, lambda tb: _publication_words(tb, scheme)
+    )
     out: dict[int, tuple[str, str]] = {}
     for run in titles:
         for lemmas, latin, pub_title in known:
@@ -129,6 +123,22 @@ def _termbase_forms(ctx: LintContext, found: list[Run]) -> dict[int, tuple[str, 
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['’ʹʺ\"][^\W\d_]+)*['’ʹ]?")
+
+
+def _publication_words(termbase: Termbase, scheme: str) -> list[tuple[list[frozenset[str]], list[str], str]]:
+    """(each title word's lemmas and own form, its spelling in *scheme*, the Cyrillic title) for every
+    publication of the termbase whose title romanizes word for word: built once per termbase version
+    and citation scheme, and kept in the disk cache (it loads the morphological dictionary)."""
+    from ..russian import morph
+    from ..termbase.publications import publications, romanize_title
+
+    known = []
+    for pub in publications(termbase):
+        words = _WORDS.findall(pub.cyrillic)
+        latin = _WORDS.findall(romanize_title(pub.cyrillic, scheme, termbase))
+        if words and len(words) == len(latin):
+            known.append(([morph.lemmas(w.lower()) | {w.lower()} for w in words], latin, pub.cyrillic))
+    return known
 
 
 def _word_matches(word: CitedWord, lemmas: frozenset[str]) -> bool:

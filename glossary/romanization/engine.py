@@ -292,6 +292,19 @@ def _context_alternatives(context, edge: str, edge_pattern: str, around) -> str:
 
 
 _FAST_TABLE_SIZE = 0x2100  # Latin, Greek, Cyrillic, general punctuation (dashes, quotes)
+# The context rules are tried letter by letter (CompiledScheme._rules) when their first letters, in
+# both cases, are at most this many, and stand at most once in this many characters of the text.
+_FIND_LETTERS = 4
+_SPARSE_RULES = 64
+
+
+def _occurrences(text: str, letters: str) -> Iterator[int]:
+    """Every position of each of *letters* in *text* (letter by letter, not in text order)."""
+    for letter in letters:
+        pos = text.find(letter)
+        while pos != -1:
+            yield pos
+            pos = text.find(letter, pos + 1)
 
 
 class CompiledScheme:
@@ -322,6 +335,7 @@ class CompiledScheme:
             if rules
             else None
         )
+        self.rule_firsts = "".join(dict.fromkeys(firsts + firsts.upper()))
         self.caps_word = lru_cache(maxsize=20_000)(self._caps_word)
 
     def _rule_sub(self, m: re.Match) -> str:
@@ -331,8 +345,41 @@ class CompiledScheme:
 
     def _lower(self, text: str) -> str:
         if self.rules_re is not None:
-            text = self.rules_re.sub(self._rule_sub, text)
+            text = self._rules(text)
         return text.translate(self.fast_table)
+
+    def _rules(self, text: str) -> str:
+        """The context rules. When their first letters are few and rare in *text* (LC's and ALA-LC's
+        one rule starts with ъ), the regex is tried only where one of them stands (found by
+        str.find, many times faster than the regex's scan); else one regex pass over the text. The
+        same replacements either way: a match can only start on one of those letters."""
+        assert self.rules_re is not None
+        firsts = self.rule_firsts
+        if len(firsts) <= _FIND_LETTERS:
+            hits = sum(map(text.count, firsts))
+            if hits == 0:
+                return text
+            if hits * _SPARSE_RULES < len(text):
+                return self._rules_at(text, sorted(_occurrences(text, firsts)))
+        return self.rules_re.sub(self._rule_sub, text)
+
+    def _rules_at(self, text: str, positions: list[int]) -> str:
+        assert self.rules_re is not None
+        match = self.rules_re.match  # lookbehinds see the text before the position, as in sub()
+        parts: list[str] = []
+        done = 0
+        for pos in positions:
+            if pos < done:
+                continue  # inside the previous replacement
+            m = match(text, pos)
+            if m is not None:
+                parts.append(text[done:pos])
+                parts.append(self._rule_sub(m))
+                done = m.end()
+        if not parts:
+            return text
+        parts.append(text[done:])
+        return "".join(parts)
 
     def lower_word(self, text: str) -> str:
         """Romanize lower-case NFC text: the context rules and the letter table, without the ALL-CAPS

@@ -182,7 +182,7 @@ _CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
 _LOG_P = itemgetter(0)
 
 
-def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
+def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) -> list[str]:
     """Cyrillic spellings whose letters the scheme's inverse allows for *latin*, best first by the model.
 
     Linear in the length of *latin*, in time and memory: a state is (log p, its last two letters, a
@@ -192,8 +192,20 @@ def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
     inv = _inverse(scheme_id)
     lm = _model()
     steps = _STEPS
+    silent = inv.silent
     n = len(latin)
     width = inv.longest + 1
+    # The pieces that start at each position (the same for every state there): (length, options,
+    # whether each option may take a silent sign after it).
+    starts: list[list[tuple[int, tuple[str, ...], tuple[bool, ...]]]] = []
+    for i in range(n):
+        here_pieces = []
+        for length in range(1, min(inv.longest, n - i) + 1):
+            options = inv.pieces.get(latin[i : i + length])
+            if options:
+                signs = tuple(bool(silent) and option[-1] in _CONSONANTS for option in options)
+                here_pieces.append((length, options, signs))
+        starts.append(here_pieces)
     ring: list[list[tuple[float, str, tuple | None]]] = [[] for _ in range(width)]
     ring[0].append((0.0, "^^", None))
     for i in range(n):
@@ -202,33 +214,35 @@ def _parse(scheme_id: str, latin: str, beam: int = 48) -> list[str]:
             continue
         here.sort(key=_LOG_P, reverse=True)  # stable: equal scores keep the order they were found in
         del here[beam:]
+        pieces_here = starts[i]
         for lp, ctx, back in here:
-            for length in range(1, min(inv.longest, n - i) + 1):
-                options = inv.pieces.get(latin[i : i + length])
-                if not options:
-                    continue
+            ctx_steps = steps.get(ctx)
+            if ctx_steps is None:
+                ctx_steps = steps[ctx] = {}
+            for length, options, signs in pieces_here:
                 target = ring[(i + length) % width]
-                for option in options:
-                    step = steps.get((ctx, option))
+                append = target.append
+                for option, sign in zip(options, signs, strict=True):
+                    step = ctx_steps.get(option)
                     if step is None:
-                        step = steps[ctx, option] = _step(lm, ctx, option)
+                        step = ctx_steps[option] = _step(lm, ctx, option)
                     new_lp = lp
                     for delta in step[0]:  # added one letter at a time: the same float sums as before
                         new_lp += delta
                     new_ctx = step[1]
                     node = (option, back)
-                    target.append((new_lp, new_ctx, node))
-                    if inv.silent and option[-1] in _CONSONANTS:
-                        for sign in inv.silent:
-                            target.append((new_lp - 1.5, new_ctx[1] + sign, (sign, node)))
+                    append((new_lp, new_ctx, node))
+                    if sign:
+                        for mark in silent:
+                            append((new_lp - 1.5, new_ctx[1] + mark, (mark, node)))
     final = [(lp + lm.logp(ctx, "$"), back) for lp, ctx, back in ring[n % width]]
     final.sort(key=_LOG_P, reverse=True)
-    return [_spell(back) for _, back in final[:beam]]
+    return [_spell(back) for _, back in final[: min(beam, keep or beam)]]  # only the best *keep* spelled
 
 
 # (two letters of context, a Cyrillic piece) → (the model's log p of each letter of the piece, the
 # context after it): the beam extends the same few hundred contexts by the same pieces all the time.
-_STEPS: dict[tuple[str, str], tuple[tuple[float, ...], str]] = {}
+_STEPS: dict[str, dict[str, tuple[tuple[float, ...], str]]] = {}
 
 
 def _step(lm: _TrigramModel, ctx: str, option: str) -> tuple[tuple[float, ...], str]:
@@ -272,11 +286,20 @@ def _fold(s: str) -> str:
 _LEADING_CAPS_RE = re.compile(r"[^\W\d_]*[A-Z][^A-Z]{2,}")
 
 
-def _restore_case(cyr: str, token: str) -> str:
+def _case_of(token: str) -> str:
+    """How the token is capitalised: "upper", "title" or "" (as written)."""
     letters = [c for c in token if c.isalpha()]
     if sum(c.isupper() for c in letters) > 1 and not _LEADING_CAPS_RE.fullmatch(token):
-        return cyr.upper()  # EZHOV, and initialisms written TsK or VChK (but IAgoda is Ягода)
+        return "upper"  # EZHOV, and initialisms written TsK or VChK (but IAgoda is Ягода)
     if letters and letters[0].isupper():
+        return "title"
+    return ""
+
+
+def _with_case(cyr: str, case: str) -> str:
+    if case == "upper":
+        return cyr.upper()
+    if case == "title":
         return cyr[:1].upper() + cyr[1:]
     return cyr
 
@@ -319,7 +342,7 @@ def _candidate_spellings(token: str) -> dict[str, tuple[str, ...]]:
         if sid == "scholarly" and "ch" in targets[sid]:
             variants.append(targets[sid].replace("ch", "x"))  # German-tradition scholarly ch for х
         for variant in variants:
-            for cyr in _parse(sid, variant)[:_PER_SCHEME]:
+            for cyr in _parse(sid, variant, keep=_PER_SCHEME):
                 found.setdefault(cyr, set())
     cyrs = list(found)
     produced = {sid: _round_trips(sid, cyrs, targets[sid]) for sid in SCHEME_IDS}
@@ -400,6 +423,7 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
     if conventional is not None:
         spellings.setdefault(conventional.lower(), ())
     capitalised = token[:1].isupper()
+    case = _case_of(token)  # the same for every reading
     has_sign_mark = any(c in _SIGN_MARKS for c in token)
     candidates = []
     for cyr, schemes in spellings.items():
@@ -436,7 +460,7 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
             Candidate(
                 conventional
                 if english and conventional and conventional.isupper()
-                else _restore_case(cyr, token),
+                else _with_case(cyr, case),
                 round(max(0.0, min(1.0, score)), 4),
                 schemes,
                 in_tb or lemma_in_tb or known_dict,

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from ...core.atomic import check_target
 from ..model import Termbase
-from . import csvfile, jsonfile, po, tbx, tbx2, xlsx
 from .registry import FormatRegistry
 
 
@@ -26,15 +27,29 @@ class Format:
     """A termbase format: its id, extensions, reader, writer and which termbase header fields it holds.
 
     `holds` lists the Termbase-level fields the format can store (title, description, langs); every
-    format holds every Concept and Term field.
+    format holds every Concept and Term field. The reader and writer are named `module:function` and
+    imported on first use: a run that reads the cached termbase never loads lxml, openpyxl or polib.
     """
 
     id: str
     name: str
     extensions: tuple[str, ...]
-    read: Callable[..., Termbase]
-    write: Callable[[Termbase, Path], None]
+    reader: str
+    writer: str
     holds: frozenset[str]
+
+    @property
+    def read(self) -> Callable[..., Termbase]:
+        return _function(self.reader)
+
+    @property
+    def write(self) -> Callable[..., None]:
+        return _function(self.writer)
+
+
+def _function(name: str) -> Any:
+    module, function = name.split(":")
+    return getattr(import_module(f"{__name__}.{module}"), function)
 
 
 FORMATS: dict[str, Format] = {
@@ -44,30 +59,37 @@ FORMATS: dict[str, Format] = {
             "json",
             "slovnik JSON",
             (".json",),
-            jsonfile.read,
-            jsonfile.write,
+            "jsonfile:read",
+            "jsonfile:write",
             frozenset({"title", "description", "langs"}),
         ),
-        Format("csv", "CSV, one row per term", (".csv",), csvfile.read, csvfile.write, frozenset()),
+        Format("csv", "CSV, one row per term", (".csv",), "csvfile:read", "csvfile:write", frozenset()),
         Format(
-            "tsv", "TSV, one row per term", (".tsv", ".tab"), csvfile.read_tsv, csvfile.write_tsv, frozenset()
+            "tsv",
+            "TSV, one row per term",
+            (".tsv", ".tab"),
+            "csvfile:read_tsv",
+            "csvfile:write_tsv",
+            frozenset(),
         ),
-        Format("xlsx", "Excel workbook, one row per term", (".xlsx",), xlsx.read, xlsx.write, frozenset()),
+        Format(
+            "xlsx", "Excel workbook, one row per term", (".xlsx",), "xlsx:read", "xlsx:write", frozenset()
+        ),
         Format(
             "tbx",
             "TBX v3 (ISO 30042:2019, TBX-Basic)",
             (".tbx",),
-            tbx.read,
-            tbx.write,
+            "tbx:read",
+            "tbx:write",
             frozenset({"title", "description"}),
         ),
-        Format("tbx2", "TBX v2 (martif)", (), tbx2.read, tbx2.write, frozenset({"title", "description"})),
+        Format("tbx2", "TBX v2 (martif)", (), "tbx2:read", "tbx2:write", frozenset({"title", "description"})),
         Format(
             "po",
             "PO glossary (gettext)",
             (".po", ".pot"),
-            po.read,
-            po.write,
+            "po:read",
+            "po:write",
             frozenset({"title", "description", "langs"}),
         ),
     )
