@@ -182,6 +182,8 @@ def lint(
     renderings, mixed scripts and mojibake.
 
     Exit status: 0 clean, 1 findings (or, with --diff, fixes to apply), 2 error.
+
+    Example: glossary lint examples/article.md --select R1 --format json
     """
     from ..lint.config import lint_settings, split_codes
     from ..lint.fix import plan_fixes
@@ -276,7 +278,10 @@ def rule(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.text,
 ) -> None:
-    """Explain a lint rule: what it does, why, an example and what to write instead."""
+    """Explain a lint rule: what it does, why, an example and what to write instead.
+
+    Example: glossary rule R101
+    """
     from ..lint.rules import RULES, get_rule
 
     if code is None and not all_rules:
@@ -346,7 +351,10 @@ def extract(
     ] = False,
 ) -> None:
     """Extract candidate terms (italicised romanized words, inline glosses, acronyms with their
-    expansions) into a draft termbase that `glossary import` reads."""
+        expansions) into a draft termbase that `glossary import` reads.
+
+    Example: glossary extract examples/article.md -o draft.csv
+    """
     from ..extract import extract_candidates, write_draft
     from ..lint.engine import collect_files
     from ..lint.sources import read_document

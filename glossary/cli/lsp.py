@@ -19,7 +19,10 @@ def lsp(
     ] = True,
 ) -> None:
     """Run the language server: lint diagnostics while you type, quick fixes, fix all, hover, for
-    plain text, Markdown, HTML, PO and XLIFF (see README, "Editors")."""
+        plain text, Markdown, HTML, PO and XLIFF (see README, "Editors").
+
+    Example: glossary lsp (started by the editor over stdio)
+    """
     from ..lsp.server import serve
 
     serve()

@@ -93,7 +93,10 @@ def new(
     to: ToOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Create an empty termbase FILE in the format given by its extension (or --to)."""
+    """Create an empty termbase FILE in the format given by its extension (or --to).
+
+    Example: glossary new party.json --title "Party organs"
+    """
     format_for(file, to)
     if file.exists() and not force:
         raise TermbaseError(f"{file}: already exists (use --force to overwrite)")
@@ -127,7 +130,10 @@ def add(
     usage_note: Annotated[str | None, typer.Option(help="Usage note on the terms given here.")] = None,
     conventional: Annotated[str | None, typer.Option(help="Conventional English spelling (names).")] = None,
 ) -> None:
-    """Add a concept (or terms to an existing one, with --id) and save the termbase atomically."""
+    """Add a concept (or terms to an existing one, with --id) and save the termbase atomically.
+
+    Example: glossary add -g party.json --ru номенклатура --en nomenklatura --pos noun
+    """
     path = writable_path(glossary)
     tb = load_termbase(path)  # the parse cached by an earlier run, if any
     if not ru and not en and not (concept_id and concept_id in tb):
@@ -221,7 +227,10 @@ def show(
     glossary: GlossaryOpt = None,
     output_format: FormatOpt = OutputFormat.text,
 ) -> None:
-    """Show one concept: its terms with status and grammar, gloss, notes, sources, links."""
+    """Show one concept: its terms with status and grammar, gloss, notes, sources, links.
+
+    Example: glossary show ezhov-nikolai --format json
+    """
     from ..termbase.formats.jsonfile import concept_to_dict
 
     concept = find_concept(load_termbase(glossary), key)
@@ -252,7 +261,10 @@ def search_cmd(
     limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
     output_format: FormatOpt = OutputFormat.text,
 ) -> None:
-    """Find concepts by Russian (any form), English, or any romanization of the Russian."""
+    """Find concepts by Russian (any form), English, or any romanization of the Russian.
+
+    Example: glossary search Tukhachevskogo
+    """
     hits = search(load_termbase(glossary), query, limit=limit)
     if output_format is OutputFormat.json:
         print_json([h.as_dict() for h in hits])
@@ -306,6 +318,8 @@ def import_cmd(
     """Import FILE into the termbase: validated in full first, then written atomically.
 
     A failed import changes nothing.
+
+    Example: glossary import more.csv --into party.json
     """
     target = writable_path(into or glossary)
     with without_gc():  # two termbases' worth of acyclic objects: the collector would only rescan them
@@ -370,7 +384,10 @@ def export(
     to: ToOpt = None,
     glossary: GlossaryOpt = None,
 ) -> None:
-    """Write the termbase to OUT in another format (json, csv, tsv, xlsx, tbx, tbx2, po)."""
+    """Write the termbase to OUT in another format (json, csv, tsv, xlsx, tbx, tbx2, po).
+
+    Example: glossary export party.tbx -g party.json
+    """
     if str(out) == "-" and not to:
         raise TermbaseError("writing to stdout (-) needs --to FORMAT")
     fmt = format_for(out, to)
@@ -410,6 +427,8 @@ def validate_cmd(
     """Check a termbase: schema, duplicates, missing preferred English, mixed scripts, broken links.
 
     Exit code 1 when problems are found, 2 when the file cannot be read.
+
+    Example: glossary validate party.tbx
     """
     from ..termbase.validate import check_file
 
@@ -427,7 +446,10 @@ def stats_cmd(
     glossary: GlossaryOpt = None,
     output_format: FormatOpt = OutputFormat.text,
 ) -> None:
-    """Count concepts and terms, by concept type, language and status."""
+    """Count concepts and terms, by concept type, language and status.
+
+    Example: glossary stats --format json
+    """
     data = stats(load_termbase(glossary))
     if output_format is OutputFormat.json:
         print_json(data)

@@ -311,7 +311,10 @@ def _detect(text, glossary, output_format) -> None:
 
 
 def schemes(output_format: FormatOpt = OutputFormat.text) -> None:
-    """List the romanization schemes: id, name, source of the rules and an example."""
+    """List the romanization schemes: id, name, source of the rules and an example.
+
+    Example: glossary schemes
+    """
     rows = [
         {
             "id": s.id,

@@ -162,6 +162,8 @@ def check(
     findings, 2 on errors. Check ids: term-missing, term-forbidden, inconsistent-target,
     inconsistent-source, term-inconsistent, translit-variant, number-mismatch, untranslated,
     tag-mismatch, punctuation.
+
+    Example: tm check examples/memory.tmx --format json
     """
     from tm.checks import select_checks
     from tm.checks.base import SEVERITIES, CheckOptions

@@ -105,6 +105,8 @@ def import_(
     If any file cannot be read, nothing is imported and the error names the file and line. Identical
     units (same source, target and context) are stored once with a count. While another import holds
     the store, this one waits (up to --timeout seconds) and says so on stderr.
+
+    Example: tm import examples/memory.tmx --into tm.db
     """
     files = _expand_folders(files)
     with _import_progress() as progress:
@@ -189,7 +191,10 @@ def export(
     source_lang: SourceLangOpt = None,
     target_lang: TargetLangOpt = None,
 ) -> None:
-    """Export the units of a store to a TM file (written atomically)."""
+    """Export the units of a store to a TM file (written atomically).
+
+    Example: tm export tm.db -o memory.po --source-lang ru
+    """
     from tm.formats import write_tm
 
     with Store(store_path) as store:
@@ -283,7 +288,10 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many results.")] = 20,
     fmt: FormatOpt = OutputFormat.text,
 ) -> None:
-    """Concordance: find units containing words, a phrase or (with --lemma) any form of Russian words."""
+    """Concordance: find units containing words, a phrase or (with --lemma) any form of Russian words.
+
+    Example: tm search tm.db номенклатура --lemma
+    """
     with Store(store_path) as store:
         hits = store.search(query, lemma=lemma, side=side.value, phrase=phrase, limit=limit)
     if fmt == OutputFormat.json:
@@ -357,7 +365,10 @@ def lookup(
     ] = None,
     fmt: FormatOpt = OutputFormat.text,
 ) -> None:
-    """Fuzzy lookup: the best earlier translations of a segment, with match % and a word diff."""
+    """Fuzzy lookup: the best earlier translations of a segment, with match % and a word diff.
+
+    Example: tm lookup tm.db "Пленум Центрального комитета открылся." --min 60
+    """
     with Store(store_path) as store:
         matches = store.lookup(segment, min_score=min_score, top=top, context=context, prev_source=prev)
     if fmt == OutputFormat.json:
@@ -413,7 +424,10 @@ def render_diff(ops) -> str:
 
 
 def stats(store_path: StoreArg, fmt: FormatOpt = OutputFormat.text) -> None:
-    """Store statistics: units, duplicates, language pairs, origins, imports, size."""
+    """Store statistics: units, duplicates, language pairs, origins, imports, size.
+
+    Example: tm stats tm.db
+    """
     with Store(store_path) as store:
         data = store.stats()
     if fmt == OutputFormat.json:
