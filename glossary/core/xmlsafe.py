@@ -449,7 +449,11 @@ class _SheetExtent:
             self.column += 1
         else:
             match = _CELL_REF.fullmatch(ref)
-            if match is None or int(match.group(2)) > SHEET_MAX_ROW:
+            if match is None:
+                raise ParseError(
+                    self.member, None, f"{limits.quote(ref)} is not a cell reference (A1, XFD1048576)"
+                )
+            if int(match.group(2)) > SHEET_MAX_ROW:
                 raise self._refusal("cell reference", ref)
             column = 0
             for letter in match.group(1).upper():
@@ -463,10 +467,10 @@ class _SheetExtent:
         ref = element.get("r")
         if ref is None:
             self.row += 1
-        elif ref.isascii() and ref.isdigit() and len(ref) <= 7:
-            self.row = int(ref)
+        elif ref.isascii() and ref.isdigit():
+            self.row = int(ref) if len(ref) <= 7 else SHEET_MAX_ROW + 1
         else:
-            raise self._refusal("row reference", ref)
+            raise ParseError(self.member, None, f"row reference {limits.quote(ref)} is not a row number")
         if not 1 <= self.row <= SHEET_MAX_ROW:
             raise self._refusal("row reference", ref or str(self.row))
         self.last_row = max(self.last_row, self.row)
