@@ -212,6 +212,7 @@ def tm_workbook(tmp_path) -> Path:
             lambda d: d.replace(b'r="B2"', b'r="ZZZ2"'),
             "cell reference ZZZ2 is outside a sheet",
         ),
+        ("not-a-reference", lambda d: d.replace(b'r="B2"', b'r="2B"'), "2B is not a cell reference"),
     ],
 )
 def test_damaged_workbooks_are_one_line_in_both_clis(runner, tmp_path, tm_workbook, name, change, words):
