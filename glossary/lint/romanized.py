@@ -79,13 +79,18 @@ def strip_marks(word: str) -> str:
     return word.translate(_STRIP)
 
 
+_MARKS_AS_SIGNS = str.maketrans({**dict.fromkeys(SOFT_MARKS, "'"), **dict.fromkeys(HARD_MARKS, '"')})
+
+
 def normalize_marks(word: str) -> str:
     """Every soft-sign mark as `'` and every hard-sign mark as `"`, so mark styles compare equal."""
-    return "".join("'" if ch in SOFT_MARKS else '"' if ch in HARD_MARKS else ch for ch in word)
+    return word.translate(_MARKS_AS_SIGNS)
 
 
 def core(word: str) -> tuple[str, int]:
     """(the word without an English possessive `'s`, how many characters were cut off the end)."""
+    if "s" not in word[-2:]:
+        return word, 0  # no 's at the end: most words, and the regex search costs more than this
     m = _POSSESSIVE.search(word)
     if m and len(word) > 4:
         return word[: m.start()], len(word) - m.start()
