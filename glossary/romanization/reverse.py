@@ -182,6 +182,16 @@ _CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
 _LOG_P = itemgetter(0)
 
 
+@cache
+def _piece_table(scheme_id: str) -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Latin piece → (Cyrillic option, whether a silent sign may follow it) for the scheme's inverse."""
+    inv = _inverse(scheme_id)
+    return {
+        latin: tuple((option, bool(inv.silent) and option[-1] in _CONSONANTS) for option in options)
+        for latin, options in inv.pieces.items()
+    }
+
+
 def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) -> list[str]:
     """Cyrillic spellings whose letters the scheme's inverse allows for *latin*, best first by the model.
 
@@ -190,22 +200,13 @@ def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) 
     are held (no piece is longer). The spellings are spelled out from the back pointers at the end.
     """
     inv = _inverse(scheme_id)
+    table = _piece_table(scheme_id)
     lm = _model()
     steps = _STEPS
     silent = inv.silent
     n = len(latin)
-    width = inv.longest + 1
-    # The pieces that start at each position (the same for every state there): (length, options,
-    # whether each option may take a silent sign after it).
-    starts: list[list[tuple[int, tuple[str, ...], tuple[bool, ...]]]] = []
-    for i in range(n):
-        here_pieces = []
-        for length in range(1, min(inv.longest, n - i) + 1):
-            options = inv.pieces.get(latin[i : i + length])
-            if options:
-                signs = tuple(bool(silent) and option[-1] in _CONSONANTS for option in options)
-                here_pieces.append((length, options, signs))
-        starts.append(here_pieces)
+    longest = inv.longest
+    width = longest + 1
     ring: list[list[tuple[float, str, tuple | None]]] = [[] for _ in range(width)]
     ring[0].append((0.0, "^^", None))
     for i in range(n):
@@ -214,22 +215,28 @@ def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) 
             continue
         here.sort(key=_LOG_P, reverse=True)  # stable: equal scores keep the order they were found in
         del here[beam:]
-        pieces_here = starts[i]
+        # The pieces that start here (the same for every state): where their states go, and the
+        # options with whether each may take a silent sign after it. No piece ends at i's own slot.
+        pieces_here = []
+        for length in range(1, min(longest, n - i) + 1):
+            options = table.get(latin[i : i + length])
+            if options:
+                pieces_here.append((ring[(i + length) % width].append, options))
+        if not pieces_here:
+            continue
         for lp, ctx, back in here:
             ctx_steps = steps.get(ctx)
             if ctx_steps is None:
                 ctx_steps = steps[ctx] = {}
-            for length, options, signs in pieces_here:
-                target = ring[(i + length) % width]
-                append = target.append
-                for option, sign in zip(options, signs, strict=True):
+            for append, options in pieces_here:
+                for option, sign in options:
                     step = ctx_steps.get(option)
                     if step is None:
                         step = ctx_steps[option] = _step(lm, ctx, option)
-                    new_lp = lp
-                    for delta in step[0]:  # added one letter at a time: the same float sums as before
+                    new_lp = lp + step[0]
+                    for delta in step[1]:  # added one letter at a time: the same float sums as before
                         new_lp += delta
-                    new_ctx = step[1]
+                    new_ctx = step[2]
                     node = (option, back)
                     append((new_lp, new_ctx, node))
                     if sign:
@@ -240,17 +247,18 @@ def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) 
     return [_spell(back) for _, back in final[: min(beam, keep or beam)]]  # only the best *keep* spelled
 
 
-# (two letters of context, a Cyrillic piece) → (the model's log p of each letter of the piece, the
-# context after it): the beam extends the same few hundred contexts by the same pieces all the time.
-_STEPS: dict[str, dict[str, tuple[tuple[float, ...], str]]] = {}
+# (two letters of context, a Cyrillic piece) → (the model's log p of the piece's first letter, of each
+# later letter, the context after it): the beam extends the same few hundred contexts by the same
+# pieces all the time.
+_STEPS: dict[str, dict[str, tuple[float, tuple[float, ...], str]]] = {}
 
 
-def _step(lm: _TrigramModel, ctx: str, option: str) -> tuple[tuple[float, ...], str]:
+def _step(lm: _TrigramModel, ctx: str, option: str) -> tuple[float, tuple[float, ...], str]:
     deltas = []
     for ch in option:
         deltas.append(lm.logp(ctx, ch.replace("ё", "е")))
         ctx = ctx[1] + ch
-    return tuple(deltas), ctx
+    return deltas[0], tuple(deltas[1:]), ctx
 
 
 def _spell(back: tuple | None) -> str:
