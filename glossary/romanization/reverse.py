@@ -77,7 +77,8 @@ class _TrigramModel:
     def score(self, word: str) -> float:
         """Mean log-probability per character of *word* (lower case)."""
         w = f"^^{word}$"
-        return sum(self.logp(w[i - 2 : i], w[i]) for i in range(2, len(w))) / (len(w) - 2)
+        logp = self.logp
+        return sum([logp(w[i - 2 : i], w[i]) for i in range(2, len(w))]) / (len(w) - 2)
 
 
 _MODEL_WORDS = 60_000
