@@ -153,15 +153,24 @@ def _inverse(scheme_id: str) -> _Inverse:
 
 def _normalise_for(scheme_id: str, token: str) -> str:
     """The token in the scheme's own typography: its apostrophes and quotes for ь and ъ."""
-    inv = _inverse(scheme_id)
     t = unicodedata.normalize("NFC", token.lower())
     if scheme_id != "ala-lc":  # only ALA-LC has tie-bars (as an option)
         t = t.translate(TIE_BARS)
+    return t.translate(_sign_marks(scheme_id))
+
+
+@cache
+def _sign_marks(scheme_id: str) -> dict[int, str]:
+    """The str.translate table that writes apostrophes and quotes as the scheme's own ь and ъ marks."""
+    inv = _inverse(scheme_id)
+    table: dict[int, str] = {}
     if len(inv.soft) == 1 and inv.soft != "`":
-        t = "".join(inv.soft if c in _APOSTROPHES else c for c in t)
+        table.update(dict.fromkeys(map(ord, _APOSTROPHES), inv.soft))
     if len(inv.hard) == 1:
-        t = "".join(inv.hard if c in _QUOTES else c for c in t)
-    return t
+        # after the soft marks, as before: a soft mark that is itself a quote becomes the hard mark
+        table = {k: inv.hard if v in _QUOTES else v for k, v in table.items()}
+        table.update(dict.fromkeys(map(ord, _QUOTES), inv.hard))
+    return table
 
 
 @cache
