@@ -443,16 +443,19 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
     capitalised = token[:1].isupper()
     case = _case_of(token)  # the same for every reading
     has_sign_mark = any(c in _SIGN_MARKS for c in token)
+    shows_yo = "ё" in token.lower()
+    conventional_folded = _fold(conventional) if conventional is not None else None
+    lm_score_of, is_known, forms = lm.score, morph.is_known, index.forms  # ~100 readings a word
     candidates = []
     for cyr, schemes in spellings.items():
         folded = _fold(cyr)
-        lm_score = lm.score(folded)
-        in_tb = folded in index.forms
-        known_dict = morph.is_known(folded)
+        lm_score = lm_score_of(folded)
+        in_tb = folded in forms
+        known_dict = is_known(folded)
         lemma_in_tb = (
             not in_tb and known_dict and bool(index.lemmas) and bool(morph.lemmas(folded) & index.lemmas)
         )
-        english = conventional is not None and folded == _fold(conventional)
+        english = folded == conventional_folded
         if english:
             score = 0.99  # the termbase's own conventional (English) spelling of this name or term
         elif in_tb:
@@ -471,7 +474,7 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
             score *= 0.85  # a loose reading (German-style ch, a conventional spelling): no scheme gives it
         if not has_sign_mark and _SILENT_SIGN_RE.search(folded):
             score -= 0.05  # a sign the token does not show (only ICAO/Wikipedia drop it)
-        if "ё" in cyr and "ё" not in token.lower():
+        if "ё" in cyr and not shows_yo:
             score -= 0.005  # prefer the plain е spelling when the romanization does not show ё
         score += 0.005 * len(schemes) + 0.002 * max(-5.0, lm_score)
         candidates.append(
