@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.lint.engine import LintSettings, lint_documents
 from glossary.lint.mojibake import codec_pairs, repair
@@ -101,3 +103,24 @@ def test_suspect_runs_pass_over_words_longer_than_the_bound():
     text = "plain " + "y" * 5000 + "Ж tail Ð¡Ð¾Ð²ÐµÑ‚ end"
     found = [m.group() for m in suspect_runs(text, 40)]
     assert found == ["Ð¡Ð¾Ð²ÐµÑ‚"]  # the 5,001-character run is no word: passed over, not scanned
+
+
+# Letters of every kind suspect_runs tells apart: plain Latin, Cyrillic, Latin-1, box drawing, digits
+# and punctuation, and whitespace that is not an ASCII space (no-break, em and ideographic spaces).
+_RUN_ALPHABET = "ab.1жЖÅÐ─\u00a0\u2003\u3000 \t\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_RUN_ALPHABET, max_size=40), st.integers(min_value=1, max_value=12))
+def test_suspect_runs_are_the_whitespace_free_runs_holding_a_suspect_letter(text, longest):
+    """suspect_runs starts from the suspect letters; what it yields must still be exactly the
+    whitespace-free runs (of at most *longest* characters) that hold one, with the same spans."""
+    import re
+
+    from glossary.lint.mojibake import suspect_runs
+
+    suspect = re.compile("[\u0400-\u04ff\u00c0-\u00ff\u2500-\u257f]")
+    expected = [
+        m.span() for m in re.finditer(r"\S+", text) if len(m.group()) <= longest and suspect.search(m.group())
+    ]
+    assert [m.span() for m in suspect_runs(text, longest)] == expected

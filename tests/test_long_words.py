@@ -28,7 +28,7 @@ CPU_CAP = 90
 
 
 class _CountingPieces(dict):
-    """The inverse table of a scheme, counting look-ups: one per (state, piece length) expanded."""
+    """A scheme's table of pieces, counting look-ups: one per (position, piece length) expanded."""
 
     calls = 0
 
@@ -39,13 +39,12 @@ class _CountingPieces(dict):
 
 def _parse_cost(monkeypatch, word: str) -> tuple[int, int]:
     """(look-ups, peak bytes) of one lc parse of *word*."""
-    original = rev._inverse
+    original = rev._piece_table
 
     def counting(scheme_id):
-        inv = original(scheme_id)
-        return dataclasses.replace(inv, pieces=_CountingPieces(inv.pieces))
+        return _CountingPieces(original(scheme_id))
 
-    monkeypatch.setattr(rev, "_inverse", counting)
+    monkeypatch.setattr(rev, "_piece_table", counting)
     rev._parse("lc", word)  # the trigram model and its caches are built outside the measurement
     _CountingPieces.calls = 0
     tracemalloc.start()

@@ -33,9 +33,23 @@ _SUSPECT_CHAR = re.compile("[\u0400-\u04ff\u00c0-\u00ff\u2500-\u257f]")
 
 def suspect_runs(text: str, longest: int) -> Iterator[re.Match[str]]:
     """The runs of *text* that may be mojibake, at most *longest* characters long (a longer run is
-    no word of any text; the linter passes such words over)."""
-    for m in RUN.finditer(text):
-        if m.end() - m.start() <= longest and _SUSPECT_CHAR.search(m.group()):
+    no word of any text; the linter passes such words over).
+
+    Found from the suspect letters out (an English text has few): each one's whitespace-free run,
+    matched by RUN from its first character, is the run RUN.finditer would give there."""
+    done = 0  # the end of the last run looked at: its other suspect letters need no second look
+    for c in _SUSPECT_CHAR.finditer(text):
+        at = c.start()
+        if at < done:
+            continue
+        start = at
+        while start > done and not text[start - 1].isspace():
+            start -= 1
+        m = RUN.match(text, start)
+        if m is None:  # cannot happen: text[at] is a suspect letter, not whitespace
+            continue
+        done = m.end()
+        if done - start <= longest:
             yield m
 
 

@@ -79,13 +79,18 @@ def strip_marks(word: str) -> str:
     return word.translate(_STRIP)
 
 
+_MARKS_AS_SIGNS = str.maketrans({**dict.fromkeys(SOFT_MARKS, "'"), **dict.fromkeys(HARD_MARKS, '"')})
+
+
 def normalize_marks(word: str) -> str:
     """Every soft-sign mark as `'` and every hard-sign mark as `"`, so mark styles compare equal."""
-    return "".join("'" if ch in SOFT_MARKS else '"' if ch in HARD_MARKS else ch for ch in word)
+    return word.translate(_MARKS_AS_SIGNS)
 
 
 def core(word: str) -> tuple[str, int]:
     """(the word without an English possessive `'s`, how many characters were cut off the end)."""
+    if "s" not in word[-2:]:
+        return word, 0  # no 's at the end: most words, and the regex search costs more than this
     m = _POSSESSIVE.search(word)
     if m and len(word) > 4:
         return word[: m.start()], len(word) - m.start()
@@ -409,10 +414,19 @@ def _name_reading(key: str) -> str | None:
     return None
 
 
-def _schemes_writing(cyrillic: str, key: str) -> tuple[str, ...]:
-    from ..romanization.romanize import SCHEME_IDS, romanize
+@lru_cache(maxsize=200_000)
+def _written(cyrillic: str, scheme_id: str) -> str:
+    """How *scheme_id* writes the lower-case word *cyrillic*, marks normalised: the key the readings
+    below compare with (a word found by one scheme's table is checked against every scheme)."""
+    from ..romanization.romanize import romanize
 
-    return tuple(s for s in SCHEME_IDS if normalize_marks(romanize(cyrillic, s)).lower() == key)
+    return normalize_marks(romanize(cyrillic, scheme_id)).lower()
+
+
+def _schemes_writing(cyrillic: str, key: str) -> tuple[str, ...]:
+    from ..romanization.romanize import SCHEME_IDS
+
+    return tuple(s for s in SCHEME_IDS if _written(cyrillic, s) == key)
 
 
 # ---------------------------------------------------------------- the house-scheme fast path
@@ -465,7 +479,7 @@ def table_readings(
     """(dictionary word, schemes that write it exactly as *key*) for every scheme's letter table,
     the house scheme's readings first, then those more schemes agree on. Empty when no scheme
     parses *key* into a dictionary word: the caller falls back to full reverse romanization."""
-    from ..romanization.romanize import SCHEME_IDS, romanize
+    from ..romanization.romanize import SCHEME_IDS
     from ..russian import morph
 
     words: dict[str, None] = {}
@@ -473,7 +487,7 @@ def table_readings(
         words.update(dict.fromkeys(house_readings(scheme_id, key)))
     out = []
     for cyr in words:
-        schemes = tuple(s for s in SCHEME_IDS if normalize_marks(romanize(cyr, s)).lower() == key)
+        schemes = tuple(s for s in SCHEME_IDS if _written(cyr, s) == key)
         out.append((cyr, schemes))
 
     # A capitalised word is most likely a name, and a name in its dictionary form (Lavrentii:
@@ -503,7 +517,6 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
     rule for the word or no dictionary word fits: the caller then falls back to full reverse
     romanization, so this only ever saves work.
     """
-    from ..romanization.romanize import romanize
     from ..russian import morph
 
     pieces, longest = _inverse_letters(scheme_id)
@@ -519,7 +532,7 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
         pos, prefix = stack.pop()
         steps += 1
         if pos == end:
-            if morph.is_known(prefix) and normalize_marks(romanize(prefix, scheme_id)).lower() == key:
+            if morph.is_known(prefix) and _written(prefix, scheme_id) == key:
                 found.append(prefix)
             continue
         options = at.get(pos)

@@ -77,7 +77,8 @@ class _TrigramModel:
     def score(self, word: str) -> float:
         """Mean log-probability per character of *word* (lower case)."""
         w = f"^^{word}$"
-        return sum(self.logp(w[i - 2 : i], w[i]) for i in range(2, len(w))) / (len(w) - 2)
+        logp = self.logp
+        return sum([logp(w[i - 2 : i], w[i]) for i in range(2, len(w))]) / (len(w) - 2)
 
 
 _MODEL_WORDS = 60_000
@@ -152,15 +153,24 @@ def _inverse(scheme_id: str) -> _Inverse:
 
 def _normalise_for(scheme_id: str, token: str) -> str:
     """The token in the scheme's own typography: its apostrophes and quotes for ь and ъ."""
-    inv = _inverse(scheme_id)
     t = unicodedata.normalize("NFC", token.lower())
     if scheme_id != "ala-lc":  # only ALA-LC has tie-bars (as an option)
         t = t.translate(TIE_BARS)
+    return t.translate(_sign_marks(scheme_id))
+
+
+@cache
+def _sign_marks(scheme_id: str) -> dict[int, str]:
+    """The str.translate table that writes apostrophes and quotes as the scheme's own ь and ъ marks."""
+    inv = _inverse(scheme_id)
+    table: dict[int, str] = {}
     if len(inv.soft) == 1 and inv.soft != "`":
-        t = "".join(inv.soft if c in _APOSTROPHES else c for c in t)
+        table.update(dict.fromkeys(map(ord, _APOSTROPHES), inv.soft))
     if len(inv.hard) == 1:
-        t = "".join(inv.hard if c in _QUOTES else c for c in t)
-    return t
+        # after the soft marks, as before: a soft mark that is itself a quote becomes the hard mark
+        table = {k: inv.hard if v in _QUOTES else v for k, v in table.items()}
+        table.update(dict.fromkeys(map(ord, _QUOTES), inv.hard))
+    return table
 
 
 @cache
@@ -182,6 +192,16 @@ _CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
 _LOG_P = itemgetter(0)
 
 
+@cache
+def _piece_table(scheme_id: str) -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Latin piece → (Cyrillic option, whether a silent sign may follow it) for the scheme's inverse."""
+    inv = _inverse(scheme_id)
+    return {
+        latin: tuple((option, bool(inv.silent) and option[-1] in _CONSONANTS) for option in options)
+        for latin, options in inv.pieces.items()
+    }
+
+
 def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) -> list[str]:
     """Cyrillic spellings whose letters the scheme's inverse allows for *latin*, best first by the model.
 
@@ -190,22 +210,13 @@ def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) 
     are held (no piece is longer). The spellings are spelled out from the back pointers at the end.
     """
     inv = _inverse(scheme_id)
+    table = _piece_table(scheme_id)
     lm = _model()
     steps = _STEPS
     silent = inv.silent
     n = len(latin)
-    width = inv.longest + 1
-    # The pieces that start at each position (the same for every state there): (length, options,
-    # whether each option may take a silent sign after it).
-    starts: list[list[tuple[int, tuple[str, ...], tuple[bool, ...]]]] = []
-    for i in range(n):
-        here_pieces = []
-        for length in range(1, min(inv.longest, n - i) + 1):
-            options = inv.pieces.get(latin[i : i + length])
-            if options:
-                signs = tuple(bool(silent) and option[-1] in _CONSONANTS for option in options)
-                here_pieces.append((length, options, signs))
-        starts.append(here_pieces)
+    longest = inv.longest
+    width = longest + 1
     ring: list[list[tuple[float, str, tuple | None]]] = [[] for _ in range(width)]
     ring[0].append((0.0, "^^", None))
     for i in range(n):
@@ -214,22 +225,28 @@ def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) 
             continue
         here.sort(key=_LOG_P, reverse=True)  # stable: equal scores keep the order they were found in
         del here[beam:]
-        pieces_here = starts[i]
+        # The pieces that start here (the same for every state): where their states go, and the
+        # options with whether each may take a silent sign after it. No piece ends at i's own slot.
+        pieces_here = []
+        for length in range(1, min(longest, n - i) + 1):
+            options = table.get(latin[i : i + length])
+            if options:
+                pieces_here.append((ring[(i + length) % width].append, options))
+        if not pieces_here:
+            continue
         for lp, ctx, back in here:
             ctx_steps = steps.get(ctx)
             if ctx_steps is None:
                 ctx_steps = steps[ctx] = {}
-            for length, options, signs in pieces_here:
-                target = ring[(i + length) % width]
-                append = target.append
-                for option, sign in zip(options, signs, strict=True):
+            for append, options in pieces_here:
+                for option, sign in options:
                     step = ctx_steps.get(option)
                     if step is None:
                         step = ctx_steps[option] = _step(lm, ctx, option)
-                    new_lp = lp
-                    for delta in step[0]:  # added one letter at a time: the same float sums as before
+                    new_lp = lp + step[0]
+                    for delta in step[1]:  # added one letter at a time: the same float sums as before
                         new_lp += delta
-                    new_ctx = step[1]
+                    new_ctx = step[2]
                     node = (option, back)
                     append((new_lp, new_ctx, node))
                     if sign:
@@ -240,17 +257,18 @@ def _parse(scheme_id: str, latin: str, beam: int = 48, keep: int | None = None) 
     return [_spell(back) for _, back in final[: min(beam, keep or beam)]]  # only the best *keep* spelled
 
 
-# (two letters of context, a Cyrillic piece) → (the model's log p of each letter of the piece, the
-# context after it): the beam extends the same few hundred contexts by the same pieces all the time.
-_STEPS: dict[str, dict[str, tuple[tuple[float, ...], str]]] = {}
+# (two letters of context, a Cyrillic piece) → (the model's log p of the piece's first letter, of each
+# later letter, the context after it): the beam extends the same few hundred contexts by the same
+# pieces all the time.
+_STEPS: dict[str, dict[str, tuple[float, tuple[float, ...], str]]] = {}
 
 
-def _step(lm: _TrigramModel, ctx: str, option: str) -> tuple[tuple[float, ...], str]:
+def _step(lm: _TrigramModel, ctx: str, option: str) -> tuple[float, tuple[float, ...], str]:
     deltas = []
     for ch in option:
         deltas.append(lm.logp(ctx, ch.replace("ё", "е")))
         ctx = ctx[1] + ch
-    return tuple(deltas), ctx
+    return deltas[0], tuple(deltas[1:]), ctx
 
 
 def _spell(back: tuple | None) -> str:
@@ -425,16 +443,19 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
     capitalised = token[:1].isupper()
     case = _case_of(token)  # the same for every reading
     has_sign_mark = any(c in _SIGN_MARKS for c in token)
+    shows_yo = "ё" in token.lower()
+    conventional_folded = _fold(conventional) if conventional is not None else None
+    lm_score_of, is_known, forms = lm.score, morph.is_known, index.forms  # ~100 readings a word
     candidates = []
     for cyr, schemes in spellings.items():
         folded = _fold(cyr)
-        lm_score = lm.score(folded)
-        in_tb = folded in index.forms
-        known_dict = morph.is_known(folded)
+        lm_score = lm_score_of(folded)
+        in_tb = folded in forms
+        known_dict = is_known(folded)
         lemma_in_tb = (
             not in_tb and known_dict and bool(index.lemmas) and bool(morph.lemmas(folded) & index.lemmas)
         )
-        english = conventional is not None and folded == _fold(conventional)
+        english = folded == conventional_folded
         if english:
             score = 0.99  # the termbase's own conventional (English) spelling of this name or term
         elif in_tb:
@@ -453,7 +474,7 @@ def _reverse(word: str, lexicon: Any) -> tuple[Candidate, ...]:
             score *= 0.85  # a loose reading (German-style ch, a conventional spelling): no scheme gives it
         if not has_sign_mark and _SILENT_SIGN_RE.search(folded):
             score -= 0.05  # a sign the token does not show (only ICAO/Wikipedia drop it)
-        if "ё" in cyr and "ё" not in token.lower():
+        if "ё" in cyr and not shows_yo:
             score -= 0.005  # prefer the plain е spelling when the romanization does not show ё
         score += 0.005 * len(schemes) + 0.002 * max(-5.0, lm_score)
         candidates.append(

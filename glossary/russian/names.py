@@ -53,6 +53,8 @@ class Convention:
             found = [0] if word.startswith(self.latin) else []
         elif self.at == "end":
             found = [len(word) - len(self.latin)] if word.endswith(self.latin) else []
+        elif self.latin not in word:
+            return []  # most words: no regex search needed to know that
         else:
             found = [m.start() for m in re.finditer(re.escape(self.latin), word)]
         return [i for i in found if self._after_ok(word, i)]

@@ -122,12 +122,17 @@ class Analysis:
         citations (titles and references keep the spelling of their source)."""
         out = []
         names = personal_names(self.ctx.termbase) if self.ctx.termbase is not None else {}
+        seen: dict[str, tuple[str, int, bool]] = {}  # token text → (word, cut, candidate)
         for doc in self.ctx.documents:
             tokens = list(self.ctx.tokens(doc))
             approved = approved_name_tokens(tokens, names) if names else set()
             for i, tok in enumerate(tokens):
-                word, cut = core(tok.text)
-                if self.romanized.candidate(word) and not doc.in_citation(tok.start, tok.end):
+                known = seen.get(tok.text)
+                if known is None:
+                    word, cut = core(tok.text)
+                    known = seen[tok.text] = (word, cut, self.romanized.candidate(word))
+                word, cut, candidate = known
+                if candidate and not doc.in_citation(tok.start, tok.end):
                     out.append(Occurrence(doc, word, tok.start, tok.end - cut, i in approved))
         return out
 

@@ -307,20 +307,24 @@ class SoftSignMarks(Rule):
             strip_marks(core(t.text)[0]).lower()
             for doc in ctx.documents
             for t in ctx.tokens(doc)
-            if any(ch in _ALL for ch in t.text)
+            if not _ALL_SET.isdisjoint(t.text)
         }
+        # (word, cut, key) of each distinct token text, and whether it may join a group: a text has
+        # far fewer distinct words than tokens
+        seen: dict[str, tuple[str, int, str, bool]] = {}
         groups: dict[str, list[Occurrence]] = defaultdict(list)
         for doc in ctx.documents:
             for tok in ctx.tokens(doc):
-                word, cut = core(tok.text)
-                key = strip_marks(word).lower()
-                if (
-                    key in marked_keys
-                    and len(key) >= 3
-                    and is_latin_word(word)
-                    and not is_acronym(word)
-                    and not doc.in_citation(tok.start, tok.end)
-                ):
+                known = seen.get(tok.text)
+                if known is None:
+                    word, cut = core(tok.text)
+                    key = strip_marks(word).lower()
+                    may = (
+                        key in marked_keys and len(key) >= 3 and is_latin_word(word) and not is_acronym(word)
+                    )
+                    known = seen[tok.text] = (word, cut, key, may)
+                word, cut, key, may = known
+                if may and not doc.in_citation(tok.start, tok.end):
                     groups[key].append(Occurrence(doc, word, tok.start, tok.end - cut))
         reported: set[tuple[int, int]] = set()
         for key, occs in groups.items():
@@ -402,6 +406,7 @@ class SoftSignMarks(Rule):
 
 
 _ALL = SOFT_MARKS + 'ʺ"″'
+_ALL_SET = frozenset(_ALL)
 
 
 def _mark_pattern(word: str) -> str:
