@@ -36,7 +36,7 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Words of *text*. A trailing mark counts as part of the word (oblast') unless the word opened
     with a quote ('tangle'), and a trailing double quote is never a mark."""
-    out = []
+    out: list[Token] = []
     append = out.append
     new = tuple.__new__  # not Token(...), whose generated __new__ costs more: a text has 100,000s of words
     for m in WORD_RE.finditer(text):
