@@ -86,6 +86,25 @@ def test_json_of_a_lint_run_is_the_same_through_both_apps(tmp_path):
     assert json.loads(whole.stdout) == json.loads(alone.stdout)
 
 
+def test_without_typers_private_conversion_the_cli_answers_the_same(tmp_path, monkeypatch):
+    """The plain-option shortcut uses typer internals; a typer that moved them runs its own
+    conversion instead (cliutil's guarded import), with the same answers and errors."""
+    from typer.testing import CliRunner
+
+    from glossary.cli import cliutil
+
+    text = tmp_path / "t.txt"
+    text.write_text("Yezhov and Ezhov met.\n", encoding="utf-8")
+    args = ["lint", str(text), "--format", "json", "--exit-zero"]
+    fast = CliRunner().invoke(_app_for(["glossary", *args]), args)
+    monkeypatch.setattr(cliutil, "RuntimeParam", None)
+    slow = CliRunner().invoke(_app_for(["glossary", *args]), args)
+    assert fast.exit_code == slow.exit_code == 0
+    assert json.loads(fast.stdout) == json.loads(slow.stdout)
+    bad = CliRunner().invoke(_app_for(["glossary", "lint"]), ["lint", str(text), "--format", "yaml"])
+    assert bad.exit_code == 2
+
+
 _LETTERS = "ъЪьаеоиыйкстСТ -.\n'"
 
 

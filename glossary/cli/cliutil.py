@@ -18,8 +18,12 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._coercion import RuntimeParam, build_runtime_param  # loaded by typer.core in any case
-from typer._param_types import coerce_cli_choice, coerce_cli_path
+
+try:  # typer's private conversion API (loaded by typer.core in any case); see plain_coercion
+    from typer._coercion import RuntimeParam, build_runtime_param
+    from typer._param_types import coerce_cli_choice, coerce_cli_path
+except ImportError:  # a typer that moved them: its own conversion runs (slower start-up, same result)
+    RuntimeParam = None  # type: ignore[assignment,misc]
 from typer.core import TyperGroup
 
 from ..core.errors import GlossaryError, WriteError
@@ -185,6 +189,8 @@ def progress_enabled() -> bool:
 def plain_coercion(command: Any, ctx: Any) -> None:
     """Give each plain parameter of *command* (its --help option too) the conversion below (typer's
     is built on demand, so a parameter that already has one is left alone)."""
+    if RuntimeParam is None:
+        return
     params = list(getattr(command, "params", ()))
     if not getattr(command, "context_settings", None) and hasattr(command, "get_help_option"):
         params.append(command.get_help_option(ctx))
@@ -215,7 +221,7 @@ def _plain_leaf(descriptor: Any) -> Any:
     return None
 
 
-class _PlainParam(RuntimeParam):
+class _PlainParam(RuntimeParam or object):  # type: ignore[misc]
     """typer's RuntimeParam for a plain annotation (see above)."""
 
     leaf: type
