@@ -96,7 +96,12 @@ def _needs_glyph(ch: str) -> bool:
 
 def check_coverage(glossary: Glossary) -> None:
     """Raise MissingGlyph for the first printed character the font has no glyph for."""
-    strings = list(printed_strings(glossary))
+    check_strings(list(printed_strings(glossary)))
+
+
+def check_strings(strings: list[tuple[str, str, str, str | None]]) -> None:
+    """Raise MissingGlyph for the first character of (face, text, what, entry id) strings that the
+    face has no glyph for (Typst would draw an empty box)."""
     for face in FACES:  # fast path: one set difference per face
         used = set().union(*(text for f, text, _, _ in strings if f == face))
         if all(ord(ch) in cmap(face) or not _needs_glyph(ch) for ch in used):

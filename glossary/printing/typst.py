@@ -83,12 +83,13 @@ def document_data(glossary: Glossary, *, paper: str = "a4", font_size: float = 9
     }
 
 
-@lru_cache(maxsize=1)
-def _compiler():
+@lru_cache(maxsize=4)
+def compiler(template: Path = TEMPLATE):
+    """A Typst compiler of *template* (a template of this folder) that sees only the shipped fonts."""
     import typst
 
     fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONTS_DIR)])
-    return typst.Compiler(str(TEMPLATE), root=str(PRINTING_DIR), font_paths=fonts, ignore_system_fonts=True)
+    return typst.Compiler(str(template), root=str(PRINTING_DIR), font_paths=fonts, ignore_system_fonts=True)
 
 
 def _timestamp() -> int | None:
@@ -110,7 +111,7 @@ def render_pdf(glossary: Glossary, *, paper: str = "a4", font_size: float = 9.0)
     checker = threading.Thread(target=_check_coverage_into, args=(glossary, failed), name="coverage")
     checker.start()
     try:
-        pdf = _compiler().compile(format="pdf", sys_inputs={"data": data}, timestamp=_timestamp())
+        pdf = compiler().compile(format="pdf", sys_inputs={"data": data}, timestamp=_timestamp())
     except typst.TypstError as e:  # a template bug, not user input: still one line, never a traceback
         checker.join()
         if failed:

@@ -10,7 +10,6 @@ glossary's fonts and the same glyph check)."""
 from __future__ import annotations
 
 import html
-from functools import cache
 from pathlib import Path
 
 from ..core.atomic import atomic_write_bytes
@@ -135,7 +134,7 @@ def _pdf(rows: list[Row], title: str, paper: str, font_size: float) -> bytes:
     import typst
 
     from ..core.errors import GlossaryError
-    from .typst import PAPERS, _timestamp
+    from .typst import PAPERS, PRINTING_DIR, _timestamp, compiler
 
     if paper not in PAPERS:
         raise GlossaryError(f"unknown paper size {paper!r} (expected one of {', '.join(PAPERS)})")
@@ -147,42 +146,19 @@ def _pdf(rows: list[Row], title: str, paper: str, font_size: float) -> bytes:
         "works": [{"title": lat, "cyrillic": cyr, "translation": tr} for lat, cyr, tr in rows],
     }
     try:
-        return _compiler().compile(
+        return compiler(PRINTING_DIR / "works.typ").compile(
             format="pdf", sys_inputs={"data": json.dumps(data, ensure_ascii=False)}, timestamp=_timestamp()
         )
     except typst.TypstError as e:  # a template bug, not user input: still one line
         raise GlossaryError(f"typst: {e.message}") from e
 
 
-@cache
-def _compiler():
-    import typst
-
-    from .coverage import FONTS_DIR
-    from .typst import PRINTING_DIR
-
-    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(FONTS_DIR)])
-    return typst.Compiler(
-        str(PRINTING_DIR / "works.typ"), root=str(PRINTING_DIR), font_paths=fonts, ignore_system_fonts=True
-    )
-
-
 def _check_glyphs(rows: list[Row], title: str) -> None:
-    """MissingGlyph for the first character the shipped face has no glyph for (Typst would draw an
-    empty box)."""
-    import unicodedata
+    """MissingGlyph for the first character the shipped faces cannot draw."""
+    from .coverage import check_strings
 
-    from ..core.errors import MissingGlyph
-    from .coverage import FONT_FAMILY, cmap
-
-    strings = [("bold", title, "the title")]
+    strings: list[tuple[str, str, str, str | None]] = [("bold", title, "the title", None)]
     for lat, cyr, tr in rows:
-        strings += [("italic", lat, f"work {lat!r}"), ("regular", cyr, f"work {lat!r}")]
-        strings += [("regular", tr, f"work {lat!r}, translation")] if tr else []
-    for face, text, what in strings:
-        for ch in text:
-            if ord(ch) not in cmap(face) and not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")):
-                raise MissingGlyph(
-                    f"{what}: {FONT_FAMILY} ({face}) has no glyph for {ch!r} "
-                    f"(U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')}); remove or replace the character"
-                )
+        strings += [("italic", lat, f"work {lat!r}", None), ("regular", cyr, f"work {lat!r}", None)]
+        strings += [("regular", tr, f"work {lat!r}, translation", None)] if tr else []
+    check_strings(strings)
