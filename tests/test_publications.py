@@ -46,6 +46,14 @@ def invoke(*args: str):
     return CliRunner().invoke(app, list(args))
 
 
+def _drafted_publications(tmp_path: Path, text: Path) -> list[dict]:
+    """The publication concepts `glossary extract` drafts from *text* (with the test termbase)."""
+    out = tmp_path / "draft.json"
+    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
+    assert result.exit_code == 0, result.output
+    return [c for c in json.loads(out.read_text("utf-8"))["concepts"] if c["type"] == "publication"]
+
+
 def _termbase(tmp_path: Path) -> Path:
     path = tmp_path / "works.json"
     path.write_text(json.dumps(TERMBASE, ensure_ascii=False), encoding="utf-8")
@@ -107,13 +115,7 @@ def test_extract_drafts_publication_concepts_in_cyrillic_with_the_bracketed_tran
         "Orlova, Vera. *Golod I Sovetskaia Derevnia*. Moscow: Progress, 1990.\n",
         encoding="utf-8",
     )
-    out = tmp_path / "draft.json"
-    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
-    assert result.exit_code == 0, result.output
-    concepts = {
-        c["id"]: c for c in json.loads(out.read_text("utf-8"))["concepts"] if c["type"] == "publication"
-    }
-    terms = {tuple(t["text"] for t in c["terms"]) for c in concepts.values()}
+    terms = {tuple(t["text"] for t in c["terms"]) for c in _drafted_publications(tmp_path, text)}
     assert ("Тайны Кремля", "Secrets of the Kremlin", "Tainy Kremlia") in terms
     assert ("Голод и советская деревня", "Golod I Sovetskaia Derevnia") in terms
 
@@ -190,14 +192,7 @@ def test_extract_keeps_the_capitals_of_an_institutions_name_in_the_cyrillic_titl
         "Moscow: Nauka, 1999.\n",
         encoding="utf-8",
     )
-    out = tmp_path / "draft.json"
-    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
-    assert result.exit_code == 0, result.output
-    titles = {
-        c["terms"][0]["text"]
-        for c in json.loads(out.read_text("utf-8"))["concepts"]
-        if c["type"] == "publication"
-    }
+    titles = {c["terms"][0]["text"] for c in _drafted_publications(tmp_path, text)}
     assert titles == {"Приказы Совета Министров и Главного управления лесов"}
 
 
@@ -207,12 +202,5 @@ def test_the_place_of_publication_after_a_bare_title_is_not_part_of_it(tmp_path)
         "# Bibliography\n\nOrlov, Petr. Golod v derevne. Sbornik dokumentov. Kazan', 1997.\n",
         encoding="utf-8",
     )
-    out = tmp_path / "draft.json"
-    result = invoke("extract", str(text), "-o", str(out), "-g", str(_termbase(tmp_path)), "--include-known")
-    assert result.exit_code == 0, result.output
-    titles = {
-        c["terms"][0]["text"]
-        for c in json.loads(out.read_text("utf-8"))["concepts"]
-        if c["type"] == "publication"
-    }
+    titles = {c["terms"][0]["text"] for c in _drafted_publications(tmp_path, text)}
     assert titles == {"Голод в деревне. Сборник документов"}
