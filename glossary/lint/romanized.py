@@ -166,6 +166,7 @@ class Romanized:
         self._house: dict[str, str] = {}
         self._by_scheme: dict[str, tuple[dict[str, Reading | None], dict[str, str]]] = {}
         self._names: dict[str, str | None] = {}
+        self._unread: dict[str, bool] = {}  # word → surely_unread (the same under every scheme)
         self.known_spellings: dict[str, str] = {}
         self.approved_spellings: dict[str, str] = {}
         if termbase is not None:  # built once per termbase version, and cached on disk (termcache)
@@ -261,7 +262,7 @@ class Romanized:
         elif fast := table_readings(self.scheme, key, word[:1].isupper()):
             cyr, schemes = fast[0]
             reading = Reading(word, cyr, 0.9, tuple(c for c, _ in fast), schemes)
-        else:
+        elif not self._surely_unread(word):
             from ..romanization.reverse import reverse
 
             ranked = reverse(word, termbase=self.termbase, limit=10)
@@ -275,6 +276,18 @@ class Romanized:
                 reading = self._surname_guess(word, ranked[0])
         self._readings[key] = reading
         return reading
+
+    def _surely_unread(self, word: str) -> bool:
+        """Can full reverse romanization give *word* no reading here: no known word, and (for a
+        capitalised word, a possible surname guess) no reading that ends like a surname?"""
+        from ..romanization.reverse import surely_unread
+        from ..russian.names import lexicon
+
+        found = self._unread.get(word)
+        if found is None:
+            endings = lexicon().surname_endings if word[:1].isupper() else frozenset()
+            found = self._unread[word] = surely_unread(word, termbase=self.termbase, endings=endings)
+        return found
 
     def _name_or_table(self, word: str, key: str, name: str) -> Reading | None:
         """The lexicon's name for *word*, unless a letter table reads it as a Russian word nearly as
@@ -435,13 +448,6 @@ _MAX_STEPS = 3000
 
 
 @lru_cache(maxsize=200_000)
-def _has_prefix(prefix: str) -> bool:
-    from ..russian import morph
-
-    words = morph.analyzer().dictionary.words
-    return next(iter(words.iterkeys(prefix)), None) is not None
-
-
 @lru_cache(maxsize=32)
 def _inverse_letters(scheme_id: str) -> tuple[dict[str, tuple[str, ...]], int]:
     """Latin piece → Cyrillic letters for one scheme: its letter table plus the outputs of its
@@ -524,7 +530,7 @@ def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
     # The Cyrillic options at each position, longest Latin piece first: the same for every prefix,
     # so worked out once, when the search first gets there (most keys end after a letter or two).
     at: dict[int, list[tuple[int, str]]] = {}
-    has_prefix = _has_prefix
+    has_prefix = morph.begins_word
     found: list[str] = []
     steps = 0
     stack = [(0, "")]

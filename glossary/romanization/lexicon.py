@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any, Protocol
 
@@ -47,7 +48,7 @@ class Lexicon:
     """The romanization-relevant facts of one termbase version (plain data, cached on disk) and the
     caches built from them in this process (never pickled)."""
 
-    __slots__ = ("forms", "lemmas", "english", "spellings", "conventional", "_pattern", "ranked")
+    __slots__ = ("forms", "lemmas", "english", "spellings", "conventional", "_pattern", "ranked", "_sorted")
 
     def __init__(
         self,
@@ -64,6 +65,7 @@ class Lexicon:
         self.conventional = conventional or {}  # folded Russian name form → conventional English spelling
         self._pattern: re.Pattern[str] | None | bool = False  # False: not compiled yet
         self.ranked: dict[str, tuple[Any, ...]] = {}  # reverse(): word → ranked candidates
+        self._sorted: list[str] | None = None  # the forms in order, for has_form_prefix
 
     def __getstate__(self) -> tuple[Any, ...]:
         return self.forms, self.lemmas, self.english, self.spellings, self.conventional
@@ -73,6 +75,15 @@ class Lexicon:
 
     def __bool__(self) -> bool:
         return bool(self.forms or self.english)
+
+    def has_form_prefix(self, prefix: str) -> bool:
+        """Does some Russian term word (folded) begin with *prefix* (folded)?"""
+        if not self.forms:
+            return False
+        if self._sorted is None:
+            self._sorted = sorted(self.forms)
+        at = bisect_left(self._sorted, prefix)
+        return at < len(self._sorted) and self._sorted[at].startswith(prefix)
 
     @classmethod
     def of(cls, termbase: Any) -> Lexicon:

@@ -62,3 +62,45 @@ def score(word: str) -> float:
     if not is_known(word):
         return 0.0
     return max((p.score for p in parses(word)), default=0.0) or 0.01
+
+
+# ---------------------------------------------------------------- dictionary prefixes
+
+
+@cache
+def _prefix_tools() -> tuple:
+    """(does a dictionary word form begin so?, is it a word form?, letter → the dictionary's
+    substitutes for it): the letters `is_known` lets stand for others (е for ё)."""
+    a = analyzer()
+    words = a.dictionary.words
+    begins = getattr(words, "has_keys_with_prefix", None)  # the DAWG2 extension has it
+    if begins is None:  # DAWG-Python does not: its key iterator stops at the first key
+
+        def begins(prefix: str) -> bool:
+            return next(iter(words.iterkeys(prefix)), None) is not None
+
+    substitutes = {k.decode("utf-8"): tuple(u for _, u in v) for k, v in (a.char_substitutes or {}).items()}
+    return begins, words.__contains__, substitutes
+
+
+def begins_word(prefix: str) -> bool:
+    """Does some dictionary word form begin with *prefix* (lower case, exactly as written)?"""
+    return _prefix_tools()[0](prefix)
+
+
+def extend_prefixes(prefixes: tuple[str, ...], piece: str) -> tuple[str, ...]:
+    """The dictionary prefixes that *prefixes* (each the start of some word form) become when
+    *piece* (lower case, ё written е) follows, each letter also as its substitutes (ё for е):
+    empty when no word form begins so. The same fuzziness as `is_known`, one letter at a time."""
+    begins, _, substitutes = _prefix_tools()
+    for ch in piece:
+        letters = (ch, *substitutes.get(ch, ()))
+        prefixes = tuple(p + c for p in prefixes for c in letters if begins(p + c))
+        if not prefixes:
+            break
+    return prefixes
+
+
+def any_word(prefixes: tuple[str, ...]) -> bool:
+    """Is one of *prefixes* (from `extend_prefixes`) a whole dictionary word form?"""
+    return any(map(_prefix_tools()[1], prefixes))
