@@ -8,8 +8,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from glossary.lint.romanized import house_readings, normalize_marks
 from glossary.romanization.lexicon import Lexicon
-from glossary.romanization.reverse import reverse, surely_unread
+from glossary.romanization.reverse import may_read, reverse, surely_unread
 from glossary.romanization.romanize import SCHEME_IDS, romanize
 
 ENDINGS = frozenset({"ов", "ев", "ёв", "ин", "ский", "енко", "ая"})
@@ -20,7 +21,11 @@ ENGLISH = ["Composers", "Robespierre", "Revolutionaries", "Mansfield", "Byzantin
 
 def _agrees(word: str, lexicon: Lexicon | None = None) -> None:
     """When the quick test says "no reading", the full one finds no known word and no candidate
-    with one of the endings."""
+    with one of the endings, and no scheme's letter table (the linter's fast path) reads it."""
+    known, _ = may_read(word, lexicon=lexicon)
+    if not known and word.isascii() and word.isalpha():
+        key = normalize_marks(word).lower()
+        assert not [(s, house_readings(s, key)) for s in SCHEME_IDS if house_readings(s, key)], word
     if not surely_unread(word, lexicon=lexicon, endings=ENDINGS):
         return
     ranked = reverse(word, lexicon=lexicon, limit=100_000)

@@ -40,6 +40,16 @@ def test_zipf_is_wordfreqs_value_for_every_kind_of_word(lang):
         assert frequency.zipf(word, lang) == zipf_frequency(word, lang), word
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_prefetched_zipf_is_wordfreqs_value(lang):
+    frequency.zipf.cache_clear()
+    frequency._FETCHED[lang].clear()
+    frequency.prefetch([w.lower() for w in WORDS] + ["zzzqxj", "committee"], lang)
+    assert frequency._FETCHED[lang], "nothing was fetched"
+    for word in WORDS:
+        assert frequency.zipf(word, lang) == zipf_frequency(word, lang), word
+
+
 def test_zipf_uses_the_sqlite_copy_in_the_cache_folder():
     frequency.zipf("committee", "en")
     folder = termcache.cache_dir()

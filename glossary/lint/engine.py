@@ -138,6 +138,7 @@ def lint_run(
         citation_scheme=settings.citation_scheme,
     )
     rules = settings.rules()
+    _prefetch_frequencies(ctx)
     house = None
     if any(rule.code.startswith("R") for rule in rules):
         an = analysis(ctx)
@@ -164,6 +165,15 @@ def lint_run(
             continue
         kept.append(f)
     return LintResult(sorted(kept, key=Finding.sort_key), documents, house, romanized)
+
+
+def _prefetch_frequencies(ctx: LintContext) -> None:
+    """The English frequencies of every word of the run in a few queries (rules ask word by word)."""
+    from ..russian.frequency import prefetch
+    from .romanized import core, strip_marks
+
+    words = {tok.text for doc in ctx.documents for tok in ctx.tokens(doc)}
+    prefetch((strip_marks(w).lower() for word in words for w in (word, core(word)[0])), "en")
 
 
 def _with_house(findings: Iterable[Finding], house: HouseScheme) -> Iterator[Finding]:

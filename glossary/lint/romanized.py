@@ -166,7 +166,7 @@ class Romanized:
         self._house: dict[str, str] = {}
         self._by_scheme: dict[str, tuple[dict[str, Reading | None], dict[str, str]]] = {}
         self._names: dict[str, str | None] = {}
-        self._unread: dict[str, bool] = {}  # word → surely_unread (the same under every scheme)
+        self._may: dict[str, tuple[bool, bool]] = {}  # word → _may_read (the same under every scheme)
         self.known_spellings: dict[str, str] = {}
         self.approved_spellings: dict[str, str] = {}
         if termbase is not None:  # built once per termbase version, and cached on disk (termcache)
@@ -259,10 +259,12 @@ class Romanized:
             and (reading := self._name_or_table(word, key, name)) is not None
         ):
             pass
-        elif fast := table_readings(self.scheme, key, word[:1].isupper()):
+        elif (may := self._may_read(word))[0] and (
+            fast := table_readings(self.scheme, key, word[:1].isupper())
+        ):
             cyr, schemes = fast[0]
             reading = Reading(word, cyr, 0.9, tuple(c for c, _ in fast), schemes)
-        elif not self._surely_unread(word):
+        elif any(may):
             from ..romanization.reverse import reverse
 
             ranked = reverse(word, termbase=self.termbase, limit=10)
@@ -277,16 +279,22 @@ class Romanized:
         self._readings[key] = reading
         return reading
 
-    def _surely_unread(self, word: str) -> bool:
-        """Can full reverse romanization give *word* no reading here: no known word, and (for a
-        capitalised word, a possible surname guess) no reading that ends like a surname?"""
-        from ..romanization.reverse import surely_unread
+    def _may_read(self, word: str) -> tuple[bool, bool]:
+        """(may a letter table or reverse romanization read *word* as a known word, may a capitalised
+        word get a surname guess): the quick test of glossary.romanization.reverse.may_read. A word
+        with marks or letters outside plain ASCII is not tested (always (True, True)): the letter
+        tables key it differently."""
+        from ..romanization.reverse import may_read
         from ..russian.names import lexicon
 
-        found = self._unread.get(word)
+        found = self._may.get(word)
         if found is None:
-            endings = lexicon().surname_endings if word[:1].isupper() else frozenset()
-            found = self._unread[word] = surely_unread(word, termbase=self.termbase, endings=endings)
+            if not (word.isascii() and word.isalpha()):
+                found = (True, True)
+            else:
+                endings = lexicon().surname_endings if word[:1].isupper() else frozenset()
+                found = may_read(word, termbase=self.termbase, endings=endings)
+            self._may[word] = found
         return found
 
     def _name_or_table(self, word: str, key: str, name: str) -> Reading | None:
@@ -447,7 +455,6 @@ def _schemes_writing(cyrillic: str, key: str) -> tuple[str, ...]:
 _MAX_STEPS = 3000
 
 
-@lru_cache(maxsize=200_000)
 @lru_cache(maxsize=32)
 def _inverse_letters(scheme_id: str) -> tuple[dict[str, tuple[str, ...]], int]:
     """Latin piece → Cyrillic letters for one scheme: its letter table plus the outputs of its

@@ -351,20 +351,29 @@ def surely_unread(
     word: str, *, termbase: Any = None, lexicon: Lexicon | None = None, endings: frozenset[str] = frozenset()
 ) -> bool:
     """True only when `reverse(word)` can give no known reading (a dictionary word or a termbase
-    form), and none ending with one of *endings* (lower case): every spelling any scheme's inverse
-    allows for *word* is searched, pruned by the dictionary's and the termbase's word prefixes, so
-    the beam's spellings (a subset) are covered. False means: not shown, run `reverse`.
+    form), and none ending with one of *endings* (lower case). False means: not shown, run `reverse`.
 
     Most words a linter asks about are English (Composers, Robespierre); this rules them out in a
     fraction of the beam's cost."""
+    return not any(may_read(word, termbase=termbase, lexicon=lexicon, endings=endings))
+
+
+def may_read(
+    word: str, *, termbase: Any = None, lexicon: Lexicon | None = None, endings: frozenset[str] = frozenset()
+) -> tuple[bool, bool]:
+    """(may a spelling of *word* be a known word, may one end with one of *endings*): every spelling
+    any scheme's inverse allows is searched (with the silent signs, and every scheme's extra and
+    historical letters), pruned by the dictionary's word prefixes (with its ё/е fuzziness) and the
+    termbase's forms, so the beam's spellings, a subset, are covered. (False, False): `reverse`
+    can give neither."""
     if too_long(word):
-        return True  # reverse() passes it over
+        return False, False  # reverse() passes it over
     index = lexicon if lexicon is not None else Lexicon.of(termbase)
     token = unicodedata.normalize("NFC", word.strip())
     if not token or _CYRILLIC_RE.search(token):
-        return True
+        return False, False
     if "-" in token.strip("-") or token.lower() in index.english:
-        return False  # hyphenated parts, or a termbase spelling: the full reading decides
+        return True, True  # hyphenated parts, or a termbase spelling: the full reading decides
     targets: dict[str, list[str]] = {}  # the token as each scheme reads it → those schemes
     for sid in SCHEME_IDS:
         target = _normalise_for(sid, token)
@@ -372,13 +381,14 @@ def surely_unread(
         if sid == "scholarly" and "ch" in target:
             targets.setdefault(target.replace("ch", "x"), []).append(sid)
     # The schemes' inverses are searched together (mixing them within a word only adds spellings).
+    known = ends = False
     for latin, sids in targets.items():
         pieces, longest = _union_pieces(tuple(sids))
-        if _known_parse(pieces, longest, latin, index) or (
-            endings and _ends_as(pieces, longest, latin, endings)
-        ):
-            return False
-    return True
+        known = known or _known_parse(pieces, longest, latin, index)
+        ends = ends or bool(endings) and _ends_as(pieces, longest, latin, endings)
+        if known and (ends or not endings):
+            break
+    return known, ends
 
 
 _MAX_QUICK_STATES = 4000  # past this many prefixes the quick test gives up (the beam decides)
@@ -390,6 +400,9 @@ def _union_pieces(sids: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], in
     the beam may put after a consonant; the longest Latin piece)."""
     union: dict[str, dict[str, None]] = {}
     for sid in sids:
+        for cyr, latin in SCHEMES[sid].letter_map().items():  # the extra and historical letters too
+            if latin and cyr.islower():
+                union.setdefault(unicodedata.normalize("NFC", latin.lower()), {})[cyr] = None
         silent = _inverse(sid).silent
         for latin, options in _piece_table(sid).items():
             out = union.setdefault(latin, {})
@@ -397,7 +410,7 @@ def _union_pieces(sids: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], in
                 out[option] = None
                 if sign:
                     out.update(dict.fromkeys(option + mark for mark in silent))
-    return {k: tuple(v) for k, v in union.items()}, max(_inverse(sid).longest for sid in sids)
+    return {k: tuple(v) for k, v in union.items()}, max(map(len, union))
 
 
 def _known_parse(pieces: dict[str, tuple[str, ...]], longest: int, latin: str, index: Lexicon) -> bool:

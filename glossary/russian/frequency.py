@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -126,9 +127,41 @@ def _connection(lang: str) -> sqlite3.Connection | None:
     return con
 
 
+# Values fetched ahead by `prefetch`, per language (the lru_cache below keeps what it looks up itself).
+_FETCHED: dict[str, dict[str, float]] = {lang: {} for lang in _LANGS}
+_BATCH = 500  # words per query (SQLite's default limit is 32,766 parameters)
+
+
+def prefetch(words: Iterable[str], lang: str) -> None:
+    """Look up many words at once (a run knows its words up front): a few queries instead of one per
+    word. Only plain words are fetched; `zipf` answers the rest as before."""
+    con = _connection(lang) if lang in _LANGS else None
+    if con is None:
+        return
+    fetched = _FETCHED[lang]
+    todo = [w for w in dict.fromkeys(words) if w not in fetched and _plain(w)]
+    if len(fetched) + len(todo) > _MAX_FETCHED:
+        fetched.clear()
+    for i in range(0, len(todo), _BATCH):
+        chunk = todo[i : i + _BATCH]
+        marks = ",".join("?" * len(chunk))
+        try:
+            rows = dict(con.execute(f"SELECT word, zipf FROM words WHERE word IN ({marks})", chunk))
+        except sqlite3.Error:
+            return
+        for w in chunk:
+            fetched[w] = rows.get(w, 0.0)
+
+
+_MAX_FETCHED = 400_000  # a long-running language server forgets past this many
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of *word* in *lang* (its "best" list; 0.0 for an unknown word)."""
+    found = _FETCHED[lang].get(word) if lang in _LANGS else None
+    if found is not None:
+        return found
     con = _connection(lang) if lang in _LANGS and _plain(word) else None
     if con is not None:
         try:
