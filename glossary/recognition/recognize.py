@@ -535,7 +535,10 @@ class TermIndex:
         if len(cache) > self._CACHE_LIMIT:  # bounded memory; cleared between texts, never during one
             cache.clear()
             opens.clear()
-        for t in set(tokens).difference(cache):  # new words only: the set difference runs in C
+        new = set(tokens).difference(cache)  # new words only: the set difference runs in C
+        if analyse == self._en_token:
+            self._prefill_skeletons(new)
+        for t in new:
             analyse(t)
         found: list[Match] = []
         starts: list[int] = []
@@ -572,17 +575,30 @@ class TermIndex:
             found.extend(self._regex_matches(text, regexes, stands))
         return Scan(_resolve(found, prefer_close=prefer_close), tokens, starts)
 
+    def _en_base(self, token: str) -> str | None:
+        """The word whose skeleton an English token is matched by (None: not by skeleton)."""
+        # a word past max_word is passed over: no romanized Russian word is that long
+        if self._en_skel_first and not token.isdigit() and len(token) <= limits.LIMITS.max_word:
+            base = token.replace("’", "'")
+            if base.lower().endswith("'s"):
+                base = base[:-2]
+            return None if _CYRILLIC.search(base) else base
+        return None
+
+    def _prefill_skeletons(self, tokens: Iterable[str]) -> None:
+        """The skeletons of a text's new tokens in one batch (skeleton.skeletons), not one by one."""
+        if self._skeleton is not skeleton:
+            return
+        known = self._skeleton_cache
+        bases = [b for b in dict.fromkeys(map(self._en_base, tokens)) if b is not None and b not in known]
+        known.update(zip(bases, skeletons(bases), strict=True))
+
     def _en_token(self, token: str) -> _EnToken:
         info = self._en_tok.get(token)
         if info is None:
             bases = english_bases(token)
-            skel = None
-            # a word past max_word is passed over: no romanized Russian word is that long
-            if self._en_skel_first and not token.isdigit() and len(token) <= limits.LIMITS.max_word:
-                base = token.replace("’", "'")
-                if base.lower().endswith("'s"):
-                    base = base[:-2]
-                skel = None if _CYRILLIC.search(base) else self.skeleton(base)
+            base = self._en_base(token)
+            skel = self.skeleton(base) if base is not None else None
             entries = self._each_once(
                 [
                     *(self._en_first.get(key, b"") for key in bases),
