@@ -49,10 +49,16 @@ def _lint_with_progress(paths: list[Path], settings, termbase):
         return lint_paths(files, settings, termbase)
     from rich.progress import Progress
 
-    with Progress(transient=True) as progress:
+    from ..lint.engine import lint_run
+    from ..lint.sources import read_document
+
+    documents = []
+    with Progress(transient=True) as progress:  # its refresh thread ends before the lint runs
         task = progress.add_task("reading", total=len(files))
-        result = lint_paths(files, settings, termbase, on_read=lambda _p: progress.advance(task))
-    return result
+        for path in files:
+            documents.append(read_document(path))
+            progress.advance(task)
+    return lint_run(documents, settings, termbase)
 
 
 def _lint_stdin(name: str | None, settings, termbase):

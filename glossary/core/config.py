@@ -19,6 +19,7 @@ KNOWN_KEYS = {
     "extend-select",
     "ignore",
     "per-file-ignores",
+    "jobs",
     "suppressions",
     "lint",
     "check",

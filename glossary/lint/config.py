@@ -9,6 +9,7 @@ glossary = "terms/house.json"  # termbase (relative to pyproject.toml)
 select = ["R", "T", "S"]       # rule codes or prefixes; default: R, T and S (the prose rules)
 extend-select = ["C4"]         # added to the selection: here the citation rules too
 ignore = ["R103"]
+jobs = 1                       # processes for a large run (default: 2 when two CPUs are free)
 [tool.slovnik.per-file-ignores]
 "notes/*.md" = ["R102"]
 ```
@@ -59,7 +60,7 @@ def lint_settings(
         raise ConfigError("[tool.slovnik] lint: expected a table")
     unknown = sorted(
         set(lint_table)
-        - {"scheme", "citation-scheme", "select", "extend-select", "ignore", "per-file-ignores"}
+        - {"scheme", "citation-scheme", "select", "extend-select", "ignore", "per-file-ignores", "jobs"}
     )
     if unknown:
         raise ConfigError(f"[tool.slovnik.lint]: unknown key(s): {', '.join(unknown)}")
@@ -85,6 +86,9 @@ def lint_settings(
     if not isinstance(pfi, dict):
         raise ConfigError("[tool.slovnik] per-file-ignores: expected a table of glob = [codes]")
     per_file = {str(k): _codes(v, f"per-file-ignores {k!r}") for k, v in pfi.items()}
+    jobs = values.get("jobs")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise ConfigError(f"[tool.slovnik] jobs: expected a number of processes (1 or more), got {jobs!r}")
     return LintSettings(
         scheme=chosen_scheme,
         citation_scheme=citation,
@@ -93,6 +97,7 @@ def lint_settings(
         ignore=cfg_ignore + (ignore or []),
         per_file_ignores=per_file,
         root=config.root,
+        jobs=jobs,
     )
 
 

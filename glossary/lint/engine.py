@@ -14,7 +14,7 @@ from ..termbase.model import Termbase
 from .document import Document
 from .romanized import Romanized
 from .rules import RULES, LintContext, Rule
-from .rules.analysis import DEFAULT_SCHEME, HouseScheme, analysis
+from .rules.analysis import DEFAULT_SCHEME, Analysis, HouseScheme, analysis
 from .sources import is_supported, read_document
 
 # The rules a run checks when nothing is selected: the prose families. The citation rules (C4xx)
@@ -36,6 +36,7 @@ class LintSettings:
     ignore: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     root: Path | None = None  # per-file-ignores patterns are relative to this folder
+    jobs: int | None = None  # processes for a large run (glossary.lint.parallel); None: as many as help
 
     def __post_init__(self) -> None:
         for where, codes in (
@@ -140,21 +141,29 @@ def lint_run(
     rules = settings.rules()
     _prefetch_frequencies(ctx)
     house = None
-    if any(rule.code.startswith("R") for rule in rules):
-        an = analysis(ctx)
-        if settings.scheme is not None:
-            house = HouseScheme(settings.scheme, "configured")
-        else:
-            house = an.detect_house()
-            an.set_scheme(house.scheme, detected=house.source != "default")
-        romanized = an.romanized
+    helper = None
+    try:
+        if any(rule.code.startswith("R") for rule in rules):
+            an = analysis(ctx)
+            helper = _start_helper(ctx, an, rules, settings.jobs)
+            if settings.scheme is not None:
+                house = HouseScheme(settings.scheme, "configured")
+            else:
+                house = an.detect_house()
+                an.set_scheme(house.scheme, detected=house.source != "default")
+            romanized = an.romanized
+        findings: list[Finding] = []
+        for rule in rules:
+            found = helper.findings(rule.code) if helper is not None and rule.code in helper.codes else None
+            if found is None:
+                found = rule().check(ctx)
+            if house is not None and rule.code.startswith("R"):
+                found = _with_house(found, house)
+            findings.extend(found)
+    finally:
+        if helper is not None:
+            helper.close()
     by_path = {str(d.path): d for d in documents}
-    findings: list[Finding] = []
-    for rule in rules:
-        found = rule().check(ctx)
-        if house is not None and rule.code.startswith("R"):
-            found = _with_house(found, house)
-        findings.extend(found)
     kept = []
     ignores = {str(d.path): settings.ignored_for(d.path) for d in documents}
     for f in _one_per_problem(findings):
@@ -165,6 +174,24 @@ def lint_run(
             continue
         kept.append(f)
     return LintResult(sorted(kept, key=Finding.sort_key), documents, house, romanized)
+
+
+def _start_helper(ctx: LintContext, an: Analysis, rules: list[type[Rule]], jobs: int | None):
+    """A helper process for a large run (glossary.lint.parallel), with half the words read here
+    meanwhile and its half taken over; None when the run stays in one process."""
+    from . import parallel
+
+    if not parallel.worthwhile(ctx, jobs):
+        return None
+    mine, theirs = an.shares()
+    helper = parallel.start(ctx, an, [r for r in rules if r.per_document], theirs)
+    try:
+        an.prepare(mine)
+        helper.take_readings(an)  # if it failed, detection reads its words here
+    except BaseException:
+        helper.close()
+        raise
+    return helper
 
 
 def _prefetch_frequencies(ctx: LintContext) -> None:

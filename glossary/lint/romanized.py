@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
+from typing import Any, TypeVar, cast
 
 from ..core import limits
 from ..russian.frequency import zipf
@@ -60,6 +62,29 @@ NAME_MARGIN = 0.5
 # which an unknown word with a Russian surname ending is taken for that surname (Pepelyaev 0.29).
 SURNAME_GUESS_SCORE = 0.2
 _NAME_TAGS = ("Name", "Surn", "Patr", "Geox")
+
+
+# The memos of the pure word-level functions below, by function name: plain dicts, so the values a
+# second lint process computed can be added to them (glossary.lint.parallel).
+MEMOS: dict[str, dict[tuple, Any]] = {}
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def shared_memo(fn: _F) -> _F:
+    """Memoise *fn* (positional arguments only) in `MEMOS`, bounded by `max-cached-words`."""
+    memo = MEMOS.setdefault(fn.__name__, {})
+
+    @wraps(fn)
+    def wrapper(*args: Any) -> Any:
+        found = memo.get(args)
+        if found is None:
+            if len(memo) >= limits.LIMITS.max_cached_words:
+                memo.clear()
+            found = memo[args] = fn(*args)
+        return found
+
+    return cast(_F, wrapper)
 
 
 @lru_cache(maxsize=200_000)
@@ -174,6 +199,38 @@ class Romanized:
 
             self.known_spellings = derived(termbase, "lint-spellings", dict, _termbase_spellings)
             self.approved_spellings = derived(termbase, "lint-approved", dict, approved_english_spellings)
+
+    # ------------------------------------------------ memos shared with a helper process (parallel.py)
+
+    def _memos(self) -> dict[str, dict]:
+        """The memos of pure functions of a word that readings fill (not the readings themselves:
+        which spelling of a word is read first decides its reading)."""
+        from ..romanization.lexicon import Lexicon
+
+        return {
+            **MEMOS,
+            "may": self._may,
+            "names": self._names,
+            "ranked": Lexicon.of(self.termbase).ranked,
+        }
+
+    def memo_marks(self) -> dict[str, int]:
+        return {name: len(memo) for name, memo in self._memos().items()}
+
+    def memos_since(self, marks: dict[str, int]) -> dict[str, list[tuple[Any, Any]]]:
+        """The entries added since `memo_marks` gave *marks* (all of a memo that was cleared since)."""
+        out = {}
+        for name, memo in self._memos().items():
+            mark = marks.get(name, 0)
+            items = list(memo.items())
+            out[name] = items[mark:] if len(items) >= mark else items
+        return out
+
+    def add_memos(self, memos: dict[str, list[tuple[Any, Any]]]) -> None:
+        mine = self._memos()
+        for name, items in memos.items():
+            if name in mine:
+                mine[name].update(items)
 
     def set_scheme(self, scheme: str) -> None:
         """Make *scheme* the house scheme (readings are ranked by it). The readings made under each
@@ -435,7 +492,7 @@ def _name_reading(key: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=200_000)
+@shared_memo
 def _written(cyrillic: str, scheme_id: str) -> str:
     """How *scheme_id* writes the lower-case word *cyrillic*, marks normalised: the key the readings
     below compare with (a word found by one scheme's table is checked against every scheme)."""
@@ -485,7 +542,7 @@ def _is_given_name(cyr: str) -> bool:
     return any(p.is_known and "Name" in p.tag and p.normal_form == cyr for p in morph.parses(cyr))
 
 
-@lru_cache(maxsize=200_000)
+@shared_memo
 def table_readings(
     house: str, key: str, capitalized: bool = False
 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -521,7 +578,7 @@ def table_readings(
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@shared_memo
 def house_readings(scheme_id: str, key: str) -> tuple[str, ...]:
     """Dictionary words (lower case) that *scheme_id* writes exactly as *key* (marks normalised).
 

@@ -139,6 +139,29 @@ class Analysis:
     def reading(self, word: str) -> Reading | None:
         return self.romanized.reading(word)
 
+    def shares(self) -> tuple[list[str], list[str]]:
+        """The run's spellings in two shares for two processes (glossary.lint.parallel), in the order
+        the run meets them: the spelling keys alternately, every spelling of a key in one share."""
+        keys: dict[str, list[str]] = {}
+        seen: set[str] = set()
+        for occ in self.occurrences:
+            if not occ.approved and occ.word not in seen:
+                seen.add(occ.word)
+                keys.setdefault(normalize_marks(occ.word).lower(), []).append(occ.word)
+        groups = list(keys.values())
+        return [w for g in groups[0::2] for w in g], [w for g in groups[1::2] for w in g]
+
+    def prepare(self, words: list[str]) -> None:
+        """Read *words* as `scheme_evidence` would, in the same order, to fill the readings' memos
+        (a helper process does this for its share of the words)."""
+        rom = self.romanized
+        for word in words:
+            key = normalize_marks(word).lower()
+            if key in rom.known_spellings or english_zipf(word) >= ESTABLISHED_ZIPF:
+                continue
+            if not rom.english_like(word):
+                rom.reading(word)
+
     def anchored_reading(self, word: str) -> Reading:
         """`reading` of a spelling of an anchored group (one that was read)."""
         found = self.reading(word)

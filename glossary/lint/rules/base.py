@@ -125,6 +125,9 @@ class Rule:
     fixable: ClassVar[bool] = False
     severity: ClassVar[Severity] = "warning"
     opt_in: ClassVar[bool] = False  # runs only when selected by its own code (`--select C405`)
+    # Reads its documents and the termbase only, never the run's romanization analysis: a helper
+    # process may run it (glossary.lint.parallel).
+    per_document: ClassVar[bool] = False
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         raise NotImplementedError

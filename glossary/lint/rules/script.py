@@ -157,6 +157,7 @@ class MixedScript(Rule):
     """
 
     code = "S301"
+    per_document = True
     name = "mixed-script"
     fixable = True
     severity = "error"
@@ -223,6 +224,7 @@ class Mojibake(Rule):
     """
 
     code = "S302"
+    per_document = True
     name = "mojibake"
     fixable = True
     severity = "error"
@@ -352,6 +354,7 @@ class GarbledCharacter(Rule):
     """
 
     code = "S303"
+    per_document = True
     name = "garbled-character"
     severity = "error"
 

@@ -49,6 +49,7 @@ class TermbaseRendering(Rule):
     """
 
     code = "T201"
+    per_document = True
     name = "termbase-rendering"
     fixable = True
 
