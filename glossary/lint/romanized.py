@@ -336,6 +336,23 @@ class Romanized:
         self._readings[key] = reading
         return reading
 
+    def warm(self, word: str) -> None:
+        """Compute what `reading(word)` needs under any house scheme (the name, the letter tables,
+        the quick test, reverse romanization) without making the reading itself."""
+        from ..romanization.romanize import SCHEME_IDS
+
+        key = normalize_marks(word).lower()
+        if key in self.known_spellings:
+            return
+        if word[:1].isupper():
+            self.name_reading(word)
+        may = self._may_read(word)
+        tables = may[0] and any([house_readings(s, key) for s in SCHEME_IDS])
+        if not tables and any(may):
+            from ..romanization.reverse import reverse
+
+            reverse(word, termbase=self.termbase, limit=10)
+
     def _may_read(self, word: str) -> tuple[bool, bool]:
         """(may a letter table or reverse romanization read *word* as a known word, may a capitalised
         word get a surname guess): the quick test of glossary.romanization.reverse.may_read. A word

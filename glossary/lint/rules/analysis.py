@@ -155,12 +155,15 @@ class Analysis:
         """Read *words* as `scheme_evidence` would, in the same order, to fill the readings' memos
         (a helper process does this for its share of the words)."""
         rom = self.romanized
+        later = []
         for word in words:
             key = normalize_marks(word).lower()
-            if key in rom.known_spellings or english_zipf(word) >= ESTABLISHED_ZIPF:
-                continue
-            if not rom.english_like(word):
+            if key in rom.known_spellings or english_zipf(word) >= ESTABLISHED_ZIPF or rom.english_like(word):
+                later.append(word)
+            else:
                 rom.reading(word)
+        for word in later:  # words the rules may read after detection: what any reading needs
+            rom.warm(word)
 
     def anchored_reading(self, word: str) -> Reading:
         """`reading` of a spelling of an anchored group (one that was read)."""
