@@ -48,6 +48,8 @@ _CITE_MARKERS = re.compile(
     r"|\b(?:Ibid|ibid|Idem|idem)\b|\b(?:op|loc)\. cit\b"
     r"|\b[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?:\s[^.;:()]{2,80},\s(?:1[5-9]|20)\d\d\b"  # Moscow: Nauka, 1990
 )
+# Every _CITE_MARKERS branch holds a digit, "bid", "dem" or ". cit": a line with none of them cites nothing.
+_MAY_CITE = re.compile(r"\d|bid|dem|\. cit")
 # (Getty 115), (Kirilina 175), (Getty, "Excesses" 115, 135; Thurston, 70), (*Lubianka B*, Nos. 344):
 # a parenthesis that opens with a capitalised name or title and holds a page-like number.
 _PAREN_REFERENCE = re.compile(
@@ -95,6 +97,9 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
     spans: list[tuple[int, int]] = []
     spans += _reference_sections(text)
     for sentences in _sentences(text):
+        line = (sentences[0][0], sentences[-1][1])
+        if _MAY_CITE.search(text, *line) is None:
+            continue  # no digit, no ibid: nothing in this line cites (the common case, cheaply)
         citing = [bool(_CITE_MARKERS.search(text[a:b])) for a, b in sentences]
         for (a, b), cites in zip(sentences, citing, strict=True):
             # In a paragraph that cites, a sentence mostly in words English does not know is part
@@ -107,7 +112,7 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
         spans.append((before.start() if before else m.start(), m.end()))
     spans += [
         (m.start(3), m.end(3))
-        for m in _NAME_FORMS.finditer(text)
+        for m in _name_forms(text)
         if any(_forms_of(initial, m.group(3)) for initial in m.groups()[:2] if initial)
     ]
     spans += [(m.start(), m.end()) for m in _REFERENCE_ENTRY.finditer(text)]
@@ -137,6 +142,29 @@ def title_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[tupl
         if _is_title(inner, italic=False):
             spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+def _name_forms(text: str) -> Iterable[re.Match[str]]:
+    """`_NAME_FORMS.finditer(text)`, searched only around each "(": a match holds one "(", with at
+    most two words (41 characters each) and their spaces before it, so it starts within
+    _NAME_FORMS_REACH of it, and ends at the first ")" after it; the rest of the text is never
+    scanned."""
+    end = 0
+    at = text.find("(")
+    while at != -1:
+        close = text.find(")", at)  # the listed forms hold no ")": a match ends at the first one
+        if close == -1:
+            return
+        m = _NAME_FORMS.search(text, max(end, at - _NAME_FORMS_REACH), close + 1)
+        if m is not None and m.start() <= at:
+            yield m
+            end = m.end()
+            at = text.find("(", end)
+        else:
+            at = text.find("(", at + 1)
+
+
+_NAME_FORMS_REACH = 2 * (41 + 1) + 2
 
 
 def _forms_of(initial: str, listed: str) -> bool:
