@@ -183,7 +183,7 @@ def _start_helper(ctx: LintContext, an: Analysis, rules: list[type[Rule]], jobs:
 
     if not parallel.worthwhile(ctx, jobs):
         return None
-    mine, theirs = an.shares()
+    mine, theirs = an.shares(parallel.OWN_SHARE)
     helper = parallel.start(ctx, an, [r for r in rules if r.per_document], theirs)
     try:
         an.prepare(mine)

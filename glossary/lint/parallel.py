@@ -1,13 +1,14 @@
-"""A large lint run on two processes: a forked helper reads half of the run's romanized words and
-then runs the rules that look at one document at a time (T2xx, S3xx), while this process reads the
-other half, takes over the helper's readings, detects the house scheme and runs the R1xx rules.
+"""A large lint run on two processes: a forked helper works out what reading half of the run's
+romanized words needs and then runs the rules that look at one document at a time (T2xx, S3xx),
+while this process does the same for the other half, takes over the helper's results, reads the
+words, detects the house scheme and runs the R1xx rules.
 
 What the helper sends back is what this process would have computed itself: the memos of pure
-word-level functions (letter-table and reverse readings, the quick tests, name readings), never a
-reading that depends on the order words are met in, and the findings of rules that depend on
-nothing but their documents and the termbase. So the findings are those of a run in one process,
-byte for byte. The words are shared out by spelling key, so every spelling of one word stays with
-one process. If the helper fails in any way, this process does its share itself.
+word-level functions (letter-table and reverse readings, the quick tests, name readings, word
+frequencies), never a reading (which spelling of a word is read first decides its reading, so every
+reading is made here, in the run's order), and the findings of rules that depend on nothing but
+their documents and the termbase. So the findings are those of a run in one process, byte for byte.
+If the helper fails in any way, this process does its share itself.
 
 Used on POSIX (fork) when the run's text is large enough to pay for the fork, more than one CPU is
 available, `jobs` allows it, and no other thread runs (a language server, a progress display): a
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 # Below this much text the fork and the hand-over cost more than the helper saves.
 MIN_BYTES = 64 * 1024
+# The share of the words this process prepares (it waits for the helper's share before detection).
+OWN_SHARE = 0.5
 _HEADER = struct.Struct("<Q")
 
 

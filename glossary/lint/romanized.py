@@ -92,7 +92,7 @@ def english_zipf(word: str) -> float:
     return zipf(strip_marks(word).lower(), "en")
 
 
-@lru_cache(maxsize=200_000)
+@shared_memo
 def russian_zipf(cyrillic: str) -> float:
     return zipf(cyrillic.lower(), "ru")
 
@@ -348,7 +348,10 @@ class Romanized:
             self.name_reading(word)
         may = self._may_read(word)
         tables = may[0] and any([house_readings(s, key) for s in SCHEME_IDS])
-        if not tables and any(may):
+        if tables:
+            for cyr, _ in table_readings(self.scheme, key, word[:1].isupper())[:1]:
+                russian_zipf(cyr)
+        elif any(may):
             from ..romanization.reverse import reverse
 
             reverse(word, termbase=self.termbase, limit=10)

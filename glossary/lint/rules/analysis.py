@@ -117,21 +117,29 @@ class Analysis:
             self.romanized.set_scheme(ctx.scheme)
 
     @cached_property
+    def _token_words(self) -> dict[str, tuple[str, int, bool]]:
+        """Each distinct token text of the run → (word, characters cut off its end, whether the word
+        may be romanized Russian), in the order the run meets them."""
+        seen: dict[str, tuple[str, int, bool]] = {}
+        for doc in self.ctx.documents:
+            for tok in self.ctx.tokens(doc):
+                if tok.text not in seen:
+                    word, cut = core(tok.text)
+                    seen[tok.text] = (word, cut, self.romanized.candidate(word))
+        return seen
+
+    @cached_property
     def occurrences(self) -> list[Occurrence]:
         """Every Latin word that may be romanized Russian (shape and English frequency only), outside
         citations (titles and references keep the spelling of their source)."""
         out = []
         names = personal_names(self.ctx.termbase) if self.ctx.termbase is not None else {}
-        seen: dict[str, tuple[str, int, bool]] = {}  # token text → (word, cut, candidate)
+        seen = self._token_words
         for doc in self.ctx.documents:
             tokens = list(self.ctx.tokens(doc))
             approved = approved_name_tokens(tokens, names) if names else set()
             for i, tok in enumerate(tokens):
-                known = seen.get(tok.text)
-                if known is None:
-                    word, cut = core(tok.text)
-                    known = seen[tok.text] = (word, cut, self.romanized.candidate(word))
-                word, cut, candidate = known
+                word, cut, candidate = seen[tok.text]
                 if candidate and not doc.in_citation(tok.start, tok.end):
                     out.append(Occurrence(doc, word, tok.start, tok.end - cut, i in approved))
         return out
@@ -139,31 +147,30 @@ class Analysis:
     def reading(self, word: str) -> Reading | None:
         return self.romanized.reading(word)
 
-    def shares(self) -> tuple[list[str], list[str]]:
-        """The run's spellings in two shares for two processes (glossary.lint.parallel), in the order
-        the run meets them: the spelling keys alternately, every spelling of a key in one share."""
+    def shares(self, mine: float = 0.5) -> tuple[list[str], list[str]]:
+        """The run's spellings in two shares for two processes (glossary.lint.parallel), about *mine*
+        of the spelling keys in the first; every spelling of a key in one share."""
         keys: dict[str, list[str]] = {}
-        seen: set[str] = set()
         for occ in self.occurrences:
-            if not occ.approved and occ.word not in seen:
-                seen.add(occ.word)
-                keys.setdefault(normalize_marks(occ.word).lower(), []).append(occ.word)
-        groups = list(keys.values())
-        return [w for g in groups[0::2] for w in g], [w for g in groups[1::2] for w in g]
+            group = keys.setdefault(normalize_marks(occ.word).lower(), [])
+            if occ.word not in group:
+                group.append(occ.word)
+        first: list[str] = []
+        second: list[str] = []
+        taken = 0
+        for n, group in enumerate(keys.values()):
+            if taken < mine * (n + 1):
+                first.extend(group)
+                taken += 1
+            else:
+                second.extend(group)
+        return first, second
 
     def prepare(self, words: list[str]) -> None:
-        """Read *words* as `scheme_evidence` would, in the same order, to fill the readings' memos
-        (a helper process does this for its share of the words)."""
-        rom = self.romanized
-        later = []
+        """Compute what reading *words* needs (`Romanized.warm`), not the readings themselves: a
+        helper process does this for its share of the words, and only these pure memos cross."""
         for word in words:
-            key = normalize_marks(word).lower()
-            if key in rom.known_spellings or english_zipf(word) >= ESTABLISHED_ZIPF or rom.english_like(word):
-                later.append(word)
-            else:
-                rom.reading(word)
-        for word in later:  # words the rules may read after detection: what any reading needs
-            rom.warm(word)
+            self.romanized.warm(word)
 
     def anchored_reading(self, word: str) -> Reading:
         """`reading` of a spelling of an anchored group (one that was read)."""
