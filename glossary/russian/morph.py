@@ -93,6 +93,8 @@ def extend_prefixes(prefixes: tuple[str, ...], piece: str) -> tuple[str, ...]:
     *piece* (lower case, ё written е) follows, each letter also as its substitutes (ё for е):
     empty when no word form begins so. The same fuzziness as `is_known`, one letter at a time."""
     begins, _, substitutes = _prefix_tools()
+    if substitutes.keys().isdisjoint(piece):  # the usual piece: one test per prefix
+        return tuple(p + piece for p in prefixes if begins(p + piece))
     for ch in piece:
         letters = (ch, *substitutes.get(ch, ()))
         prefixes = tuple(p + c for p in prefixes for c in letters if begins(p + c))
