@@ -83,6 +83,7 @@ def _prefix_tools() -> tuple:
     return begins, words.__contains__, substitutes
 
 
+@lru_cache(maxsize=200_000)  # the eight letter tables search mostly the same prefixes of a word
 def begins_word(prefix: str) -> bool:
     """Does some dictionary word form begin with *prefix* (lower case, exactly as written)?"""
     return _prefix_tools()[0](prefix)
