@@ -572,6 +572,8 @@ def table_readings(
     from ..romanization.romanize import SCHEME_IDS
     from ..russian import morph
 
+    if not dictionary_word_possible(key):
+        return ()
     words: dict[str, None] = {}
     for scheme_id in (house, *(s for s in SCHEME_IDS if s != house)):
         words.update(dict.fromkeys(house_readings(scheme_id, key)))
@@ -596,6 +598,18 @@ def table_readings(
 
     out.sort(key=rank)
     return tuple(out)
+
+
+@shared_memo
+def dictionary_word_possible(key: str) -> bool:
+    """May some scheme's letter table spell a dictionary word as *key*? False only when the quick
+    test (glossary.romanization.reverse.may_read, every scheme's pieces at once) rules it out, for a
+    plain ASCII key: one search instead of the eight `house_readings` would make."""
+    from ..romanization.reverse import may_read
+
+    if not (key.isascii() and key.isalpha()) or len(key) > limits.LIMITS.max_word:
+        return True
+    return may_read(key)[0]
 
 
 @shared_memo
