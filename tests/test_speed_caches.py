@@ -106,3 +106,16 @@ def test_zipf_works_from_a_cache_folder_with_odd_characters(monkeypatch, tmp_pat
     finally:
         frequency._connection.cache_clear()
         frequency.zipf.cache_clear()
+
+
+def test_after_a_fork_the_child_opens_its_own_connection_and_keeps_the_parents():
+    inherited = frequency._connection("en")
+    assert inherited is not None
+    frequency.after_fork()
+    try:
+        own = frequency._connection("en")
+        assert own is not None and own is not inherited
+        assert inherited in frequency._INHERITED  # never closed from the child
+        assert frequency.zipf("committee", "en") == zipf_frequency("committee", "en")
+    finally:
+        frequency._INHERITED.clear()

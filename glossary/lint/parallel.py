@@ -10,7 +10,7 @@ reading is made here, in the run's order), and the findings of rules that depend
 their documents and the termbase. So the findings are those of a run in one process, byte for byte.
 If the helper fails in any way, this process does its share itself.
 
-Used on POSIX (fork) when the run's text is large enough to pay for the fork, more than one CPU is
+Used on Linux (fork) when the run's text is large enough to pay for the fork, more than one CPU is
 available, `jobs` allows it, and no other thread runs (a language server, a progress display): a
 forked child of a threaded process may inherit a lock no thread will release.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import pickle
 import struct
+import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -46,8 +47,8 @@ def worthwhile(ctx: LintContext, jobs: int | None) -> bool:
     """Should this run use a helper process? (*jobs*: the `jobs` setting; None: as many as help)."""
     if jobs is not None and jobs < 2:
         return False
-    if not hasattr(os, "fork") or available_cpus() < 2 or threading.active_count() > 1:
-        return False
+    if not sys.platform.startswith("linux") or available_cpus() < 2 or threading.active_count() > 1:
+        return False  # elsewhere fork is unsafe (macOS system libraries) or missing (Windows)
     return sum(len(d.text) for d in ctx.documents) >= MIN_BYTES
 
 
@@ -107,8 +108,6 @@ class Helper:
 def start(ctx: LintContext, an: Analysis, rules: list[type[Rule]], words: list[str]) -> Helper:
     """Fork a helper that reads *words* (every spelling of its share of the run's words, in the
     order the run meets them) and then runs *rules* (per-document rules) over *ctx*."""
-    import sys
-
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
@@ -141,7 +140,7 @@ def _send(out: Any, value: Any) -> None:
 
 
 def _after_fork() -> None:
-    """Connections a forked process must not share with its parent (SQLite's rule) are opened anew."""
+    """What a forked process must not share with its parent is opened anew (SQLite connections)."""
     from ..russian import frequency
 
-    frequency._connection.cache_clear()
+    frequency.after_fork()

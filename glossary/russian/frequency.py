@@ -124,7 +124,20 @@ def _connection(lang: str) -> sqlite3.Connection | None:
         con.execute("SELECT zipf FROM words LIMIT 1").fetchall()
     except sqlite3.Error:
         return None
+    _OPENED.append(con)
     return con
+
+
+_OPENED: list[sqlite3.Connection] = []  # every connection this process opened (after_fork keeps them)
+_INHERITED: list[sqlite3.Connection] = []
+
+
+def after_fork() -> None:
+    """In a forked child: open new connections on next use. SQLite's rule is that a child must not
+    use its parent's connections; they are kept referenced, never closed from the child."""
+    _INHERITED.extend(_OPENED)
+    _OPENED.clear()
+    _connection.cache_clear()
 
 
 # Values fetched ahead by `prefetch`, per language (the lru_cache below keeps what it looks up itself).
