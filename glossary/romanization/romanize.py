@@ -81,9 +81,7 @@ def romanize_report(
     else:
         out = compiled.convert(text)
     unmapped: list[UnmappedCharacter] = []
-    # max() is one C pass: output below U+0400 has no Cyrillic left (most text: only a few marks
-    # past ASCII, such as ALA-LC's tie-bars); else the regex looks.
-    if not out.isascii() and max(out) >= "\u0400" and _CYRILLIC_RE.search(out):
+    if not out.isascii() and _CYRILLIC_RE.search(out):
         nfc = unicodedata.normalize("NFC", text)
         unmapped = [
             UnmappedCharacter(m.group(), m.start(), scheme)
