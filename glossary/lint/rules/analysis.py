@@ -228,8 +228,8 @@ class Analysis:
             key = normalize_marks(occ.word).lower()
             if (
                 key in rom.known_spellings
-                or english_zipf(occ.word) >= ESTABLISHED_ZIPF
                 or rom.english_like(occ.word)
+                or english_zipf(occ.word) >= ESTABLISHED_ZIPF
             ):
                 continue  # conventional, established (Kiev) and English-looking spellings are no evidence
             reading = self.reading(occ.word)
