@@ -17,6 +17,7 @@ forked child of a threaded process may inherit a lock no thread will release.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import struct
@@ -111,8 +112,12 @@ def start(ctx: LintContext, an: Analysis, rules: list[type[Rule]], words: list[s
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
+    # Objects made so far are left out of the helper's garbage collections: a collection writes to
+    # every object it visits, and each write copies a shared memory page into the helper.
+    gc.freeze()
     pid = os.fork()
     if pid:
+        gc.unfreeze()
         os.close(write_fd)
         return Helper(pid, read_fd, [r.code for r in rules])
     # The helper: never returns, never writes to the terminal, never runs the parent's exit handlers.
