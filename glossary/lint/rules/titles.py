@@ -14,8 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz.distance import Levenshtein
-
 from ...findings import Finding
 from ...romanization.reverse import skeleton
 from ...romanization.romanize import SCHEME_IDS, romanize
@@ -41,6 +39,8 @@ def _alike(a: CitedWord, b: CitedWord) -> bool:
     ka, kb = _key(a), _key(b)
     if ka == kb or (a.cyrillic is not None and a.cyrillic == b.cyrillic):
         return True
+    from rapidfuzz.distance import Levenshtein  # C4xx only, which a plain run leaves off
+
     return min(len(ka), len(kb)) >= _MIN_FUZZY and Levenshtein.distance(ka, kb) <= 1 + (len(ka) >= 8)
 
 
@@ -62,6 +62,8 @@ def _same_work(a: Run, b: Run) -> bool:
     if len(unlike) > 1 or len(a.words) < 3:
         return False
     x, y = unlike[0]
+    from rapidfuzz.distance import Levenshtein
+
     return Levenshtein.normalized_similarity(x.text.lower(), y.text.lower()) >= 0.6
 
 
