@@ -114,3 +114,13 @@ def test_jobs_setting(tmp_path):
     for bad in (0, "2", True):
         with pytest.raises(ConfigError, match="jobs"):
             lint_settings(Config(tmp_path, {"jobs": bad}))
+
+
+def test_the_language_server_never_forks(tmp_path):
+    from glossary.lsp.project import Project
+
+    (tmp_path / "pyproject.toml").write_text("[tool.slovnik]\njobs = 2\n", encoding="utf-8")
+    project = Project(tmp_path)
+    assert project.settings.jobs == 1
+    project.load()
+    assert project.settings.jobs == 1

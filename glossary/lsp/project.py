@@ -178,7 +178,7 @@ class Project:
     def __init__(self, root: Path | None = None):
         self.root = root
         self.config = Config()
-        self.settings = LintSettings()
+        self.settings = LintSettings(jobs=1)  # a server never forks (it may run threads)
         self.termbase: Termbase | None = None
         self.termbase_file: Path | None = None
         self.pyproject: Path | None = None
@@ -205,7 +205,7 @@ class Project:
 
         pyproject = find_pyproject(self.root)
         config = load_config(self.root)
-        settings = lint_settings(config)
+        settings = replace(lint_settings(config), jobs=1)  # a server never forks (it may run threads)
         termbase_file = config.path("glossary")
         termbase = self._read_termbase(termbase_file)
         check = config.get("check", {}) or {}
