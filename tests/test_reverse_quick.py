@@ -8,9 +8,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.lint.romanized import house_readings, normalize_marks
+from glossary.lint.romanized import normalize_marks
+from glossary.lint.tables import house_readings
 from glossary.romanization.lexicon import Lexicon
-from glossary.romanization.reverse import may_read, reverse, surely_unread
+from glossary.romanization.quick import may_read, surely_unread
+from glossary.romanization.reverse import reverse
 from glossary.romanization.romanize import SCHEME_IDS, romanize
 
 ENDINGS = frozenset({"ов", "ев", "ёв", "ин", "ский", "енко", "ая"})

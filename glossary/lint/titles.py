@@ -335,7 +335,7 @@ def _reading(romanized, word: str) -> Reading | None:
     read the prose), the termbase's or the names lexicon's, else a letter table's. A word only reverse
     romanization could read (a misspelling) has none here: the rules then compare its letters
     (C401) and leave it unfixed, and a title's words cost no reverse search (most of lint's time)."""
-    from .romanized import table_readings
+    from .tables import table_readings
 
     key = normalize_marks(word).lower()
     cached = romanized._readings.get(key, False)
