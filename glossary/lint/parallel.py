@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .rules.analysis import Analysis
     from .rules.base import LintContext, Rule
 
-# Below this much text the fork and the hand-over cost more than the helper saves.
+# Below this much text (characters) the fork and the hand-over cost more than the helper saves.
 MIN_BYTES = 64 * 1024
 # The share of the words this process prepares (it waits for the helper's share before detection).
 OWN_SHARE = 0.5
