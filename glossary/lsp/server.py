@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ from .project import (
     Outcome,
     Project,
     read_buffer,
+    stamp,
     uri_to_path,
     workspace_paths,
 )
@@ -101,7 +101,7 @@ class SlovnikServer(LanguageServer):
             self.window_show_message(
                 lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"slovnik: {e}")
             )
-        self.stamps = {p: _stamp(p) for p in self.project.watched()}
+        self.stamps = {p: stamp(p) for p in self.project.watched()}
 
     # ------------------------------------------------------------ publishing
 
@@ -229,7 +229,7 @@ class SlovnikServer(LanguageServer):
                     )
             else:
                 await loop.run_in_executor(self.full_pool, self.load_project)
-            self.stamps = {p: _stamp(p) for p in self.project.watched()}
+            self.stamps = {p: stamp(p) for p in self.project.watched()}
             self.generation += 1
         await self.run_full()
 
@@ -237,17 +237,9 @@ class SlovnikServer(LanguageServer):
         """Reload when pyproject.toml or the termbase changed on disk (any client, watching or not)."""
         while True:
             await asyncio.sleep(POLL_INTERVAL)
-            changed = [p for p, stamp in self.stamps.items() if _stamp(p) != stamp]
+            changed = [p for p, old in self.stamps.items() if stamp(p) != old]
             if changed:
                 await self.reload(termbase_only=all(p != self.project.pyproject for p in changed))
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
 
 
 server = SlovnikServer()
