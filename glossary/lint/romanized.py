@@ -36,7 +36,6 @@ from .tables import (
     _is_given_name,
     _is_name,
     _schemes_writing,
-    house_readings,
     normalize_marks,
     table_readings,
 )
@@ -314,18 +313,15 @@ class Romanized:
     def warm(self, word: str) -> None:
         """Compute what `reading(word)` needs under any house scheme (the name, the letter tables,
         the quick test, reverse romanization) without making the reading itself."""
-        from ..romanization.romanize import SCHEME_IDS
-
         key = normalize_marks(word).lower()
         if key in self.known_spellings:
             return
         if word[:1].isupper():
             self.name_reading(word)
         may = self._may_read(word)
-        tables = may[0] and any([house_readings(s, key) for s in SCHEME_IDS])
-        if tables:
-            for cyr, _ in table_readings(self.scheme, key, word[:1].isupper())[:1]:
-                russian_zipf(cyr)
+        # every scheme's table is searched here (house_readings), whatever the house scheme
+        if may[0] and (fast := table_readings(self.scheme, key, word[:1].isupper())):
+            russian_zipf(fast[0][0])
         elif any(may):
             from ..romanization.reverse import reverse
 
@@ -333,7 +329,7 @@ class Romanized:
 
     def _may_read(self, word: str) -> tuple[bool, bool]:
         """(may a letter table or reverse romanization read *word* as a known word, may a capitalised
-        word get a surname guess): the quick test of glossary.romanization.reverse.may_read. A word
+        word get a surname guess): the quick test of glossary.romanization.quick.may_read. A word
         with marks or letters outside plain ASCII is not tested (always (True, True)): the letter
         tables key it differently."""
         from ..romanization.quick import may_read
