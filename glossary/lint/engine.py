@@ -177,8 +177,8 @@ def lint_run(
 
 
 def _start_helper(ctx: LintContext, an: Analysis, rules: list[type[Rule]], jobs: int | None):
-    """A helper process for a large run (glossary.lint.parallel), with half the words read here
-    meanwhile and its half taken over; None when the run stays in one process."""
+    """A helper process for a large run (glossary.lint.parallel): this process prepares its share of
+    the words meanwhile and takes over the helper's; None when the run stays in one process."""
     from . import parallel
 
     if not parallel.worthwhile(ctx, jobs):

@@ -528,6 +528,7 @@ class TermIndex:
         *,
         first_known: bool,
         prefer_close: bool,
+        before: Callable[[set[str]], None] | None = None,
     ) -> Scan:
         """The one matcher both sides share: leftmost-longest over tokens, then regex terms; a match
         its term's exclude/context phrases rule out is dropped first (a shorter reading may stand)."""
@@ -536,8 +537,8 @@ class TermIndex:
             cache.clear()
             opens.clear()
         new = set(tokens).difference(cache)  # new words only: the set difference runs in C
-        if analyse == self._en_token:
-            self._prefill_skeletons(new)
+        if before is not None:
+            before(new)  # what analysing the new tokens needs, for all of them at once
         for t in new:
             analyse(t)
         found: list[Match] = []
@@ -585,7 +586,7 @@ class TermIndex:
             return None if _CYRILLIC.search(base) else base
         return None
 
-    def _prefill_skeletons(self, tokens: Iterable[str]) -> None:
+    def _prefill_skeletons(self, tokens: set[str]) -> None:
         """The skeletons of a text's new tokens in one batch (skeleton.skeletons), not one by one."""
         if self._skeleton is not skeleton:
             return
@@ -637,6 +638,7 @@ class TermIndex:
             self._en_keys,
             first_known=False,
             prefer_close=True,
+            before=self._prefill_skeletons,
         )
 
     @staticmethod
