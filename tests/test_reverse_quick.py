@@ -1,4 +1,4 @@
-"""`surely_unread`, the linter's quick test before full reverse romanization: it may only say "no
+"""`may_read`, the linter's quick test before full reverse romanization: it may only say "no
 reading" when `reverse` indeed gives no known word (and, asked for surname endings, no reading that
 ends so). A wrong True would silently drop a Russian word from the lint, so it is checked against
 the full reverse romanizer on romanizations of real words, on English words, and on random Latin."""
@@ -11,9 +11,15 @@ from hypothesis import strategies as st
 from glossary.lint.romanized import normalize_marks
 from glossary.lint.tables import house_readings
 from glossary.romanization.lexicon import Lexicon
-from glossary.romanization.quick import may_read, surely_unread
+from glossary.romanization.quick import may_read
 from glossary.romanization.reverse import reverse
 from glossary.romanization.romanize import SCHEME_IDS, romanize
+
+
+def surely_unread(word: str, **kwargs) -> bool:
+    """The quick test's "no reading at all": no known word, no reading with one of the endings."""
+    return not any(may_read(word, **kwargs))
+
 
 ENDINGS = frozenset({"ов", "ев", "ёв", "ин", "ский", "енко", "ая"})
 

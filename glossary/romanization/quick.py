@@ -22,14 +22,6 @@ from .lexicon import Lexicon
 from .reverse import _CYRILLIC_RE, _inverse, _normalise_for, _piece_table, too_long
 
 
-def surely_unread(
-    word: str, *, termbase: Any = None, lexicon: Lexicon | None = None, endings: frozenset[str] = frozenset()
-) -> bool:
-    """True only when `reverse(word)` can give no known reading (a dictionary word or a termbase
-    form), and none ending with one of *endings* (lower case). False means: not shown, run `reverse`."""
-    return not any(may_read(word, termbase=termbase, lexicon=lexicon, endings=endings))
-
-
 def may_read(
     word: str, *, termbase: Any = None, lexicon: Lexicon | None = None, endings: frozenset[str] = frozenset()
 ) -> tuple[bool, bool]:
