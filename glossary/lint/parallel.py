@@ -54,7 +54,7 @@ def worthwhile(ctx: LintContext, jobs: int | None) -> bool:
 
 
 class Helper:
-    """The forked helper: its readings (`take_readings`), then its rules' findings (`findings`)."""
+    """The forked helper: its memos (`take_readings`), then its rules' findings (`findings`)."""
 
     def __init__(self, pid: int, fd: int, codes: list[str]):
         self.pid = pid
@@ -80,7 +80,7 @@ class Helper:
         return None
 
     def take_readings(self, an: Analysis) -> bool:
-        """Add the helper's readings to *an*'s memos; False when it sent none (it failed)."""
+        """Add the helper's memos to *an*'s; False when it sent none (it failed)."""
         caches = self._receive()
         if caches is None:
             return False
@@ -107,8 +107,9 @@ class Helper:
 
 
 def start(ctx: LintContext, an: Analysis, rules: list[type[Rule]], words: list[str]) -> Helper:
-    """Fork a helper that reads *words* (every spelling of its share of the run's words, in the
-    order the run meets them) and then runs *rules* (per-document rules) over *ctx*."""
+    """Fork a helper that prepares *words* (every spelling of its share of the run's words, in the
+    order the run meets them: `Analysis.prepare`) and then runs *rules* (per-document rules) over
+    *ctx*."""
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
