@@ -127,7 +127,7 @@ class Outcome:
 
 @dataclass
 class DiskFile:
-    """A workspace file as last read from disk, with its (size, mtime) stamp."""
+    """A workspace file as last read from disk, with its stamp (`stamp`: modification time, size)."""
 
     stamp: tuple[int, int] | None
     text: str = ""
