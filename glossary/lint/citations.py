@@ -48,8 +48,11 @@ _CITE_MARKERS = re.compile(
     r"|\b(?:Ibid|ibid|Idem|idem)\b|\b(?:op|loc)\. cit\b"
     r"|\b[A-Z][a-z]+(?:\.? [A-Z][a-z]+)?:\s[^.;:()]{2,80},\s(?:1[5-9]|20)\d\d\b"  # Moscow: Nauka, 1990
 )
-# Every _CITE_MARKERS branch holds a digit, "bid", "dem" or ". cit": a line with none of them cites nothing.
-_MAY_CITE = re.compile(r"\d|bid|dem|\. cit")
+# Every _CITE_MARKERS branch holds ", 1990" (a comma, then a year), ". 3" (a period, then a digit),
+# "bid", "dem" or ". cit": a line or sentence with none of them cites nothing. (Each branch here
+# opens with a literal character, so a search skips ahead to one; the markers' own search tries
+# every position of every sentence.)
+_MAY_CITE = re.compile(r",\s*(?:1[5-9]|20)\d\d|\.\s?\d|bid|dem|\. cit")
 # (Getty 115), (Kirilina 175), (Getty, "Excesses" 115, 135; Thurston, 70), (*Lubianka B*, Nos. 344):
 # a parenthesis that opens with a capitalised name or title and holds a page-like number.
 _PAREN_REFERENCE = re.compile(
@@ -74,9 +77,12 @@ _NAME_FORMS = re.compile(
     r"\(((?:[^\W\d_][\w'’ʹ-]{0,40})(?:\s*[,;]\s*(?:or\s+)?[^\W\d_][\w'’ʹ-]{0,40}){0,3})\)"
 )
 _SENTENCE_END = re.compile(r"(?<=[a-z\d]{3}[.!?])\s+(?=[\"“*_(\[]?[A-Z])|(?<=[.!?][\"”)])\s+(?=[A-Z])")
+# Each branch opens with its marker and looks behind it afterwards (`\*(?<![\w*]\*)`, not
+# `(?<![\w*])\*`): a pattern whose every branch starts with a literal is searched by skipping to
+# those characters, one that starts with a look-behind is tried at every position of the text.
 _ITALIC = re.compile(
-    r"(?<![\w*])\*(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
-    r"|(?<![\w_])_(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
+    r"\*(?<![\w*]\*)(?!\s)([^*\n]{1,300}?)(?<!\s)\*(?![\w*])"
+    r"|_(?<![\w_]_)(?!\s)([^_\n]{1,300}?)(?<!\s)_(?![\w_])"
     r"|''(?!')([^'\n]{1,300}?)''"
 )
 _QUOTED = re.compile(r"\"([^\"\n]{1,300})\"|“([^”\n]{1,300})”|«([^»\n]{1,300})»")
@@ -96,11 +102,11 @@ def citation_spans(text: str, italics: Iterable[tuple[int, int]] = ()) -> list[t
     """
     spans: list[tuple[int, int]] = []
     spans += _reference_sections(text)
-    for sentences in _sentences(text):
-        line = (sentences[0][0], sentences[-1][1])
-        if _MAY_CITE.search(text, *line) is None:
-            continue  # no digit, no ibid: nothing in this line cites (the common case, cheaply)
-        citing = [bool(_CITE_MARKERS.search(text[a:b])) for a, b in sentences]
+    for start, end in _paragraphs(text):
+        if _MAY_CITE.search(text, start, end) is None:
+            continue  # nothing in this line cites (the common case, cheaply)
+        sentences = _sentences_of(text, start, end)
+        citing = [_MAY_CITE.search(text, a, b) is not None and _cites(text[a:b]) for a, b in sentences]
         for (a, b), cites in zip(sentences, citing, strict=True):
             # In a paragraph that cites, a sentence mostly in words English does not know is part
             # of the reference too (a Russian title: "Tragediia Sovetskoi Derevni. Tom 3. …").
@@ -243,18 +249,21 @@ def _reference_sections(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentences(text: str) -> Iterable[list[tuple[int, int]]]:
-    """Rough sentences, line by line: a split after a word of three or more letters and `.!?`, so
-    initials and abbreviations (`Iu. N.`, `pp.`, `Dr.`) do not end one."""
-    for start, end in _paragraphs(text):
-        line = text[start:end]
-        pos = 0
-        out = []
-        for m in _SENTENCE_END.finditer(line):
-            out.append((start + pos, start + m.start()))
-            pos = m.end()
-        out.append((start + pos, end))
-        yield out
+def _cites(sentence: str) -> bool:
+    return _CITE_MARKERS.search(sentence) is not None
+
+
+def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Rough sentences of the line text[start:end]: a split after a word of three or more letters
+    and `.!?`, so initials and abbreviations (`Iu. N.`, `pp.`, `Dr.`) do not end one."""
+    line = text[start:end]
+    pos = 0
+    out = []
+    for m in _SENTENCE_END.finditer(line):
+        out.append((start + pos, start + m.start()))
+        pos = m.end()
+    out.append((start + pos, end))
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
