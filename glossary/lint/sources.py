@@ -57,7 +57,9 @@ def read_text(path: Path, data: bytes) -> Document:
 # ---------------------------------------------------------------- markdown
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n\s*\n).)+?)(?<!`)\1(?!`)", re.S)
+# The opening run of backticks looks behind its first backtick (not before it), so a search skips
+# ahead to backticks instead of trying every position.
+_CODE_SPAN_RE = re.compile(r"(`(?<!``)`*)(?!`)((?:(?!\n\s*\n).)+?)(?<!`)\1(?!`)", re.S)
 _LINK_DEST_RE = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
 _AUTOLINK_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
