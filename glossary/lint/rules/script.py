@@ -335,9 +335,9 @@ def _lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 
 # A character that never belongs inside a word: the replacement character anywhere, or a symbol,
 # private-use, control or unassigned code point, or a digit-like symbol such as a subscript, between
-# a letter and at least two lower-case letters (H₃tte; not H₂O, CO₂).
-# A stray character between letters. Each branch tests the character itself before looking behind
-# it (`[^\w\s](?<=[^\W\d_][^\w\s])`): most positions of a text fail at once that way.
+# a letter and at least two lower-case letters (H₃tte; not H₂O, CO₂). Each branch tests the
+# character itself before looking behind it (`[^\w\s](?<=[^\W\d_][^\w\s])`): most positions of a
+# text fail at once that way.
 _GARBLED_RE = re.compile(
     r"\ufffd|[^\w\s](?<=[^\W\d_][^\w\s])(?=[a-zà-ÿа-я]{2})|[⁰-₟](?<=[^\W\d_][⁰-₟])(?=[a-zа-я]{2})"
 )
