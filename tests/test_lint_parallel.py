@@ -3,6 +3,7 @@ falls back to one process when the helper fails, and stays in one process when `
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -87,6 +88,47 @@ def test_a_helper_that_fails_leaves_its_share_to_the_first_process(house, tmp_pa
     two = lint_run(_documents(tmp_path), LintSettings(), house)
     assert len(forks) == 1
     assert _brief(two) == _brief(one)
+
+
+def test_units_a_failed_helper_took_are_run_here(house, tmp_path, forks, monkeypatch):
+    """The helper takes the first per-document unit and dies on it: this process runs every unit,
+    that one too, and finds what one process finds."""
+    parent = os.getpid()
+    real_run = parallel._run
+    ran_here: list[int] = []
+
+    def run(ctx, unit):
+        if os.getpid() != parent:
+            raise RuntimeError("the helper breaks on its first unit")
+        ran_here.append(unit[1])
+        return real_run(ctx, unit)
+
+    monkeypatch.setattr(parallel, "_run", run)
+    one = lint_run(_documents(tmp_path), LintSettings(jobs=1), house)
+    two = lint_run(_documents(tmp_path), LintSettings(), house)
+    assert len(forks) == 1
+    assert _brief(two) == _brief(one)
+    per_document = [r for r in LintSettings().rules() if r.per_document]
+    assert {r.code for r in per_document} == {"T201", "S301", "S302", "S303"}
+    assert sorted(ran_here) == sorted(d for d in range(4) for _ in per_document)  # every unit, here
+
+
+def test_a_rule_run_document_by_document_finds_what_it_finds_on_the_run(house, tmp_path):
+    from glossary.lint.rules import RULES
+    from glossary.lint.rules.base import LintContext
+
+    docs = _documents(tmp_path)
+    ctx = LintContext(docs, termbase=house)
+    for rule in (r for r in RULES.values() if r.per_document):
+        whole = [(f.path, f.line, f.column, f.message) for f in rule().check(ctx)]
+        one_by_one = [
+            (f.path, f.line, f.column, f.message) for doc in docs for f in rule().check(ctx.within(doc))
+        ]
+        assert one_by_one == whole, rule.code
+    view = ctx.within(docs[1])
+    assert view.documents == [docs[1]]
+    assert view.term_index is ctx.term_index  # built once, for the whole run
+    assert view.tokens(docs[1]) is ctx.tokens(docs[1])
 
 
 def test_small_runs_and_threaded_processes_stay_in_one_process(house, tmp_path, monkeypatch):

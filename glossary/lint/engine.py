@@ -152,14 +152,19 @@ def lint_run(
                 house = an.detect_house()
                 an.set_scheme(house.scheme, detected=house.source != "default")
             romanized = an.romanized
+        found: dict[str, list[Finding]] = {}
+        for rule in rules:
+            if helper is None or rule.code not in helper.codes:
+                found[rule.code] = list(rule().check(ctx))
+        if helper is not None:  # its rules, once this process's own are done (it may share them)
+            found.update(helper.findings())
         findings: list[Finding] = []
         for rule in rules:
-            found = helper.findings(rule.code) if helper is not None and rule.code in helper.codes else None
-            if found is None:
-                found = rule().check(ctx)
-            if house is not None and rule.code.startswith("R"):
-                found = _with_house(found, house)
-            findings.extend(found)
+            findings.extend(
+                _with_house(found[rule.code], house)
+                if house is not None and rule.code.startswith("R")
+                else found[rule.code]
+            )
     finally:
         if helper is not None:
             helper.close()
@@ -183,7 +188,7 @@ def _start_helper(ctx: LintContext, an: Analysis, rules: list[type[Rule]], jobs:
 
     if not parallel.worthwhile(ctx, jobs):
         return None
-    mine, theirs = an.shares(parallel.OWN_SHARE)
+    mine, theirs = an.shares(parallel.OWN_SHARE, [w for rule in rules for w in rule.words_to_read(ctx)])
     helper = parallel.start(ctx, an, [r for r in rules if r.per_document], theirs)
     try:
         an.prepare(mine)

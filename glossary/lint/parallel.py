@@ -1,7 +1,10 @@
 """A large lint run on two processes: a forked helper works out what reading half of the run's
 romanized words needs and then runs the rules that look at one document at a time (T2xx, S3xx),
 while this process does the same for the other half, takes over the helper's results, reads the
-words, detects the house scheme and runs the R1xx rules.
+words, detects the house scheme and runs the R1xx rules. The per-document work comes in units (a
+rule on a document): the helper takes them from the front, this process from the back once its
+own rules are done, each marking what it took in a shared page, so neither waits long for the
+other whatever the text's mix of words and documents.
 
 What the helper sends back is what this process would have computed itself: the memos of pure
 word-level functions (letter-table and reverse readings, the quick tests, name readings, word
@@ -18,6 +21,7 @@ forked child of a threaded process may inherit a lock no thread will release.
 from __future__ import annotations
 
 import gc
+import mmap
 import os
 import pickle
 import struct
@@ -54,14 +58,17 @@ def worthwhile(ctx: LintContext, jobs: int | None) -> bool:
 
 
 class Helper:
-    """The forked helper: its memos (`take_readings`), then its rules' findings (`findings`)."""
+    """The forked helper: its memos (`take_readings`), then the per-document rules' findings
+    (`findings`, which runs the units the helper has not taken)."""
 
-    def __init__(self, pid: int, fd: int, codes: list[str]):
+    def __init__(self, pid: int, fd: int, ctx: LintContext, rules: list[type[Rule]], claims: mmap.mmap):
         self.pid = pid
-        self.codes = codes  # the rules it runs
+        self.codes = [r.code for r in rules]  # the rules it runs
+        self._ctx = ctx
+        self._rules = rules
+        self._claims = claims
         self._file = os.fdopen(fd, "rb")
         self._failed = False
-        self._findings: dict[str, list[Finding]] | None = None
 
     def _receive(self) -> Any:
         if self._failed:
@@ -87,14 +94,27 @@ class Helper:
         an.romanized.add_memos(caches)
         return True
 
-    def findings(self, code: str) -> list[Finding] | None:
-        """The helper's findings for rule *code* (None: it failed, run the rule here)."""
-        if self._findings is None and not self._failed:
-            self._findings = self._receive()
-            self.close()
-        if self._findings is None:
-            return None
-        return self._findings.get(code)
+    def findings(self) -> dict[str, list[Finding]]:
+        """Each helper rule's findings, document by document in the run's order: the units this
+        process takes from the back, the helper's, and any the helper left undone (it failed)."""
+        units = _units(self._ctx, self._rules)
+        mine = {}
+        for i in reversed(range(len(units))):
+            if self._claims[i]:
+                break  # the helper has come this far from the front
+            self._claims[i] = 2
+            mine[i] = _run(self._ctx, units[i])
+        theirs = self._receive() or {}
+        self.close()
+        out: dict[str, list[Finding]] = {code: [] for code in self.codes}
+        for i, unit in enumerate(units):
+            found = mine.get(i)
+            if found is None:
+                found = theirs.get(i)
+            if found is None:
+                found = _run(self._ctx, unit)
+            out[unit[0].code] += found
+        return out
 
     def close(self) -> None:
         if self.pid:
@@ -106,13 +126,27 @@ class Helper:
             self.pid = 0
 
 
+def _units(ctx: LintContext, rules: list[type[Rule]]) -> list[tuple[type[Rule], int]]:
+    """The per-document work: (rule, document index), document by document."""
+    return [(rule, d) for d in range(len(ctx.documents)) for rule in rules]
+
+
+def _run(ctx: LintContext, unit: tuple[type[Rule], int]) -> list[Finding]:
+    rule, d = unit
+    return list(rule().check(ctx.within(ctx.documents[d])))
+
+
 def start(ctx: LintContext, an: Analysis, rules: list[type[Rule]], words: list[str]) -> Helper:
     """Fork a helper that prepares *words* (every spelling of its share of the run's words, in the
     order the run meets them: `Analysis.prepare`) and then runs *rules* (per-document rules) over
-    *ctx*."""
+    *ctx*'s documents, unit by unit from the front, until it meets a unit this process took."""
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
+    units = _units(ctx, rules)
+    # One byte per unit, nonzero once a process takes it; both processes see the same page. Two
+    # that take the same unit at once both run it (the same findings): this process keeps its own.
+    claims = mmap.mmap(-1, max(1, len(units)))
     # Objects made so far are left out of the helper's garbage collections: a collection writes to
     # every object it visits, and each write copies a shared memory page into the helper.
     gc.freeze()
@@ -120,7 +154,7 @@ def start(ctx: LintContext, an: Analysis, rules: list[type[Rule]], words: list[s
     if pid:
         gc.unfreeze()
         os.close(write_fd)
-        return Helper(pid, read_fd, [r.code for r in rules])
+        return Helper(pid, read_fd, ctx, rules, claims)
     # The helper: never returns, never writes to the terminal, never runs the parent's exit handlers.
     status = 70
     try:
@@ -130,7 +164,13 @@ def start(ctx: LintContext, an: Analysis, rules: list[type[Rule]], words: list[s
             marks = an.romanized.memo_marks()
             an.prepare(words)
             _send(out, an.romanized.memos_since(marks))
-            _send(out, {rule.code: list(rule().check(ctx)) for rule in rules})
+            done = {}
+            for i, unit in enumerate(units):
+                if claims[i]:
+                    break  # this process has come this far from the back
+                claims[i] = 1
+                done[i] = _run(ctx, unit)
+            _send(out, done)
         status = 0
     except BaseException:  # noqa: BLE001 - the parent does the helper's share instead
         status = 70

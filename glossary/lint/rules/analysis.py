@@ -21,8 +21,9 @@ and every fixed spelling is one R102 accepts: a second `--fix` finds nothing to 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -113,6 +114,7 @@ class Analysis:
         self.ctx = ctx
         self.romanized = romanized or Romanized(ctx.termbase, ctx.scheme)
         self.detected = False  # the house scheme was detected from the text (set_scheme)
+        self._evidence: dict[str, dict[str, tuple[Reading, dict[str, str]] | None]] = {}
         if self.romanized.scheme != ctx.scheme:
             self.romanized.set_scheme(ctx.scheme)
 
@@ -147,14 +149,15 @@ class Analysis:
     def reading(self, word: str) -> Reading | None:
         return self.romanized.reading(word)
 
-    def shares(self, mine: float = 0.5) -> tuple[list[str], list[str]]:
-        """The run's spellings in two shares for two processes (glossary.lint.parallel), about *mine*
-        of the spelling keys in the first; every spelling of a key in one share."""
+    def shares(self, mine: float = 0.5, also: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+        """The run's spellings (and the words *also*) in two shares for two processes
+        (glossary.lint.parallel), about *mine* of the spelling keys in the first; every spelling of
+        a key in one share."""
         keys: dict[str, list[str]] = {}
-        for occ in self.occurrences:
-            group = keys.setdefault(normalize_marks(occ.word).lower(), [])
-            if occ.word not in group:
-                group.append(occ.word)
+        for word in itertools.chain((occ.word for occ in self.occurrences), also):
+            group = keys.setdefault(normalize_marks(word).lower(), [])
+            if word not in group:
+                group.append(word)
         first: list[str] = []
         second: list[str] = []
         taken = 0
@@ -214,7 +217,7 @@ class Analysis:
 
     def scheme_evidence(self, occs: list[Occurrence]):
         """(glossary.detection.DocumentSchemes of *occs*, first occurrence of each evidence word)."""
-        from ...romanization.detection import DocumentSchemes, TokenEvidence, features_of
+        from ...romanization.detection import DocumentSchemes, TokenEvidence
         from ...romanization.romanize import SCHEME_IDS
 
         result = DocumentSchemes()
@@ -222,28 +225,18 @@ class Analysis:
         features: dict[str, Counter] = {}
         first: dict[str, Occurrence] = {}
         rom = self.romanized
+        # what a word says, once per word and house scheme (detection and R103 ask for every file)
+        said = self._evidence.setdefault(rom.scheme, {})
         for occ in occs:
             if occ.approved:
                 continue  # a person's own conventional form says nothing about the house system
-            key = normalize_marks(occ.word).lower()
-            if (
-                key in rom.known_spellings
-                or rom.english_like(occ.word)
-                or english_zipf(occ.word) >= ESTABLISHED_ZIPF
-            ):
-                continue  # conventional, established (Kiev) and English-looking spellings are no evidence
-            reading = self.reading(occ.word)
-            if reading is None or not reading.schemes or "termbase" in reading.schemes:
+            if occ.word not in said:
+                said[occ.word] = self._word_evidence(occ.word)
+            if (found := said[occ.word]) is None:
                 continue
+            reading, word_features = found
             line, column = occ.doc.position(occ.start)
-            evidence = TokenEvidence(
-                occ.word,
-                line,
-                column,
-                reading.cyrillic,
-                reading.schemes,
-                features_of(occ.word, reading.cyrillic),
-            )
+            evidence = TokenEvidence(occ.word, line, column, reading.cyrillic, reading.schemes, word_features)
             result.tokens.append(evidence)
             first.setdefault(occ.word, occ)
             if len(reading.schemes) < len(SCHEME_IDS):
@@ -253,6 +246,24 @@ class Analysis:
         result.counts = {s: counts.get(s, 0) for s in SCHEME_IDS}
         result.features = {name: dict(c.most_common()) for name, c in features.items()}
         return result, first
+
+    def _word_evidence(self, word: str) -> tuple[Reading, dict[str, str]] | None:
+        """(reading, scheme features) of a spelling that is evidence of a scheme; None for one that is
+        not: conventional, established (Kiev) and English-looking spellings, words with no reading or
+        only the termbase's."""
+        from ...romanization.detection import features_of
+
+        rom = self.romanized
+        if (
+            normalize_marks(word).lower() in rom.known_spellings
+            or rom.english_like(word)
+            or english_zipf(word) >= ESTABLISHED_ZIPF
+        ):
+            return None
+        reading = self.reading(word)
+        if reading is None or not reading.schemes or "termbase" in reading.schemes:
+            return None
+        return reading, features_of(word, reading.cyrillic)
 
     # ------------------------------------------------------------ the fix policy
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
@@ -60,6 +60,7 @@ class LintContext:
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
     # results several rules share, made by the first that needs them (the romanization analysis)
     shared: dict[str, object] = field(default_factory=dict, repr=False)
+    _whole: LintContext | None = field(default=None, init=False, repr=False)  # set by `within`
 
     def tokens(self, doc: Document) -> list[Token]:
         key = id(doc)
@@ -67,9 +68,18 @@ class LintContext:
             self._tokens[key] = tokenize(doc.text)
         return self._tokens[key]
 
+    def within(self, doc: Document) -> LintContext:
+        """This context for *doc* alone, sharing its token lists, shared results and term index (a
+        per-document rule run document by document: glossary.lint.parallel)."""
+        view = replace(self, documents=[doc])
+        view._whole = self._whole or self
+        return view
+
     @cached_property
     def term_index(self):
         """glossary.recognize.TermIndex over the termbase (None without a termbase)."""
+        if self._whole is not None:
+            return self._whole.term_index
         if self.termbase is None:
             return None
         from ...recognition.recognize import TermIndex
@@ -131,6 +141,12 @@ class Rule:
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         raise NotImplementedError
+
+    @classmethod
+    def words_to_read(cls, ctx: LintContext) -> list[str]:
+        """Words besides the run's candidate words (`Analysis.occurrences`) whose readings `check`
+        asks for: a helper process prepares them with the rest (glossary.lint.parallel)."""
+        return []
 
     @classmethod
     def title(cls) -> str:

@@ -301,31 +301,7 @@ class SoftSignMarks(Rule):
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         an = analysis(ctx)
-        # Every Latin word counts here, English-looking ones too (oblast is in English dictionaries),
-        # but a group needs a marked spelling that reads as a Russian word with ь or ъ.
-        marked_keys = {
-            strip_marks(core(t.text)[0]).lower()
-            for doc in ctx.documents
-            for t in ctx.tokens(doc)
-            if not _ALL_SET.isdisjoint(t.text)
-        }
-        # (word, cut, key) of each distinct token text, and whether it may join a group: a text has
-        # far fewer distinct words than tokens
-        seen: dict[str, tuple[str, int, str, bool]] = {}
-        groups: dict[str, list[Occurrence]] = defaultdict(list)
-        for doc in ctx.documents:
-            for tok in ctx.tokens(doc):
-                known = seen.get(tok.text)
-                if known is None:
-                    word, cut = core(tok.text)
-                    key = strip_marks(word).lower()
-                    may = (
-                        key in marked_keys and len(key) >= 3 and is_latin_word(word) and not is_acronym(word)
-                    )
-                    known = seen[tok.text] = (word, cut, key, may)
-                word, cut, key, may = known
-                if may and not doc.in_citation(tok.start, tok.end):
-                    groups[key].append(Occurrence(doc, word, tok.start, tok.end - cut))
+        groups = self._groups(ctx)
         reported: set[tuple[int, int]] = set()
         for key, occs in groups.items():
             group = an.group_of.get(key)
@@ -364,6 +340,47 @@ class SoftSignMarks(Rule):
                     cyrillic=reading.cyrillic,
                 )
         yield from self._mark_characters(ctx, an, reported)
+
+    @classmethod
+    def words_to_read(cls, ctx: LintContext) -> list[str]:
+        """The marked spelling and one spelling of each form of every group with forms to compare."""
+        out: list[str] = []
+        for occs in cls._groups(ctx).values():
+            forms = {_mark_pattern(o.word): o.word for o in reversed(occs)}
+            if len(forms) > 1 and any(not _ALL_SET.isdisjoint(f) for f in forms):
+                out += forms.values()
+        return out
+
+    @staticmethod
+    def _groups(ctx: LintContext) -> dict[str, list[Occurrence]]:
+        """Occurrences of the words written with a mark somewhere in the run, by spelling key, outside
+        citations (made once per run: the helper process's shares ask for them too)."""
+        found = ctx.shared.get("R104.groups")
+        if found is None:
+            found = ctx.shared["R104.groups"] = SoftSignMarks._find_groups(ctx)
+        return found  # type: ignore[return-value]
+
+    @staticmethod
+    def _find_groups(ctx: LintContext) -> dict[str, list[Occurrence]]:
+        # Every Latin word counts here, English-looking ones too (oblast is in English dictionaries),
+        # but a group needs a marked spelling that reads as a Russian word with ь or ъ.
+        texts = dict.fromkeys(t.text for doc in ctx.documents for t in ctx.tokens(doc))
+        marked_keys = {strip_marks(core(text)[0]).lower() for text in texts if not _ALL_SET.isdisjoint(text)}
+        # (word, cut, key) of each distinct token text that may join a group: a text has far fewer
+        # distinct words than tokens, and far fewer still with a marked spelling
+        joining: dict[str, tuple[str, int, str]] = {}
+        for text in texts:
+            word, cut = core(text)
+            key = strip_marks(word).lower()
+            if key in marked_keys and len(key) >= 3 and is_latin_word(word) and not is_acronym(word):
+                joining[text] = (word, cut, key)
+        groups: dict[str, list[Occurrence]] = defaultdict(list)
+        for doc in ctx.documents:
+            for tok in ctx.tokens(doc):
+                if tok.text in joining and not doc.in_citation(tok.start, tok.end):
+                    word, cut, key = joining[tok.text]
+                    groups[key].append(Occurrence(doc, word, tok.start, tok.end - cut))
+        return dict(groups)
 
     @staticmethod
     def _same_word(an: Analysis, occs, forms, cyrillic: str) -> bool:
