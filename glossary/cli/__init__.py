@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from .cliutil import make_app
+from .cliutil import exit_without_collection, make_app
 from .commands import COMMAND_MODULES
 
 HELP = "slovnik termbase tools: keep a Russian–English glossary, romanize, lint, print."
@@ -28,4 +28,7 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    _app_for(sys.argv)()
+    try:
+        _app_for(sys.argv)()
+    finally:
+        exit_without_collection()

@@ -92,6 +92,13 @@ def _release_failed_writers(error: BaseException | None) -> None:
         sys.unraisablehook = hook
 
 
+def exit_without_collection() -> None:
+    """Called as a command ends: the interpreter's last garbage collection at exit would visit every
+    object the run made (0.1 s after linting 750 KB) only to free memory the system takes back
+    anyway, so they are frozen out of it (gc.freeze). Output is written and files closed by then."""
+    gc.freeze()
+
+
 def fail(message: str, hint: str | None = None, code: int = 2) -> NoReturn:
     """Print one line (plus an optional hint) on stderr and exit with *code*."""
     typer.echo(f"error: {message}", err=True)

@@ -4,7 +4,9 @@ suppression comments), sort."""
 from __future__ import annotations
 
 import fnmatch
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +133,31 @@ def lint_run(
 ) -> LintResult:
     """lint_documents, with the house scheme used and why. *romanized*: the word readings of an
     earlier run with the same termbase (a re-run after `--fix` need not read every word again)."""
+    with _no_collections():
+        return _lint_run(documents, settings, termbase, romanized)
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """No garbage collection during a run: a run makes a few hundred thousand objects and almost
+    no cyclic garbage (382 objects on the 750 KB prose set, as many on the 142 KB essay: none of it
+    grows with the text), so collections would visit the run's objects (0.14 s on the prose set)
+    and free nothing. Collections resume after the run as they were."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _lint_run(
+    documents: list[Document],
+    settings: LintSettings,
+    termbase: Termbase | None,
+    romanized: Romanized | None,
+) -> LintResult:
     ctx = LintContext(
         documents,
         scheme=settings.scheme or DEFAULT_SCHEME,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossary.cli.cliutil import make_app
+from glossary.cli.cliutil import exit_without_collection, make_app
 
 from .commands import COMMAND_MODULES
 
@@ -10,4 +10,7 @@ app = make_app("slovnik translation memory: import, search, fuzzy lookup, QA.", 
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    finally:
+        exit_without_collection()
