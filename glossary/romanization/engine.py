@@ -8,7 +8,9 @@ schemes/scheme.schema.json when it is loaded. The engine is compiled once per sc
    YeZhOV); caps words without vowels are initialisms and keep per-letter capitals (ЦК → TsK, ДШК → DShK);
 3. context rules (ye- after vowels, -ий → -y …) as one regex over the text, lookarounds seeing the
    original Cyrillic; an upper-case first letter gives a title-cased output (Е → Ye);
-4. everything else by str.translate, upper-case letters mapping to title-cased outputs (Ж → Zh).
+4. everything else by one letter table, upper-case letters mapping to title-cased outputs (Ж → Zh):
+   str.translate for a short text, the same table through the cp1251 codec for a long one
+   (glossary.romanization.transcode, twice as fast).
 
 Non-Cyrillic text passes through untouched. A Cyrillic letter the scheme does not define (Ukrainian ґ in
 BGN, say) is left as it is and reported (`romanize_report(...).unmapped`, or `strict=True` raises).
@@ -28,6 +30,7 @@ from typing import Any
 
 from ..core.errors import ParseError, SchemeNotFound
 from ..core.schemacheck import describe, schema_errors
+from .transcode import Transcoder
 
 SCHEME_DIR = Path(
     str(files("glossary.romanization.schemes"))
@@ -50,6 +53,7 @@ _UP = "\u0400-\u042f\u0460\u0462\u0472\u0474\u0490"  # capitals: Russian, Ukrain
 # A run of ≥ 2 capitals that is a whole word (the lookbehind sits after the first letter so the scan
 # starts with a cheap character-class test). Words are runs of Cyrillic letters.
 _CAPS_RE = re.compile(f"[{_UP}](?<![{_CYR}][{_UP}])[{_UP}]+(?![{_CYR}])")
+_CYRILLIC = re.compile(f"[{_CYR}]")
 
 
 @dataclass(frozen=True)
@@ -292,6 +296,14 @@ def _context_alternatives(context, edge: str, edge_pattern: str, around) -> str:
 
 
 _FAST_TABLE_SIZE = 0x2100  # Latin, Greek, Cyrillic, general punctuation (dashes, quotes)
+# From this many characters a text is translated through the cp1251 codec (glossary.romanization.
+# transcode: half the time of str.translate on a long text, more on a word).
+_TRANSCODE_FROM = 512
+# A Cyrillic letter the scheme does not map stays as it is, after this private-use character in
+# `CompiledScheme.romanized`'s first result, so one search of the output (`in`, a memchr for its
+# low byte, rare in romanized text) tells whether any was left, instead of a scan for Cyrillic.
+UNMAPPED_MARK = "\ue0e0"
+_MARKED_RE = re.compile(f"{UNMAPPED_MARK}(?=[\u0400-\u052f])")
 # The context rules are tried letter by letter (CompiledScheme._rules) when their first letters, in
 # both cases, are at most this many, and stand at most once in this many characters of the text.
 _FIND_LETTERS = 4
@@ -325,6 +337,11 @@ class CompiledScheme:
         self.fast_table: list[int | str] = list(range(max(_FAST_TABLE_SIZE, max(self.table) + 1)))
         for code, out in self.table.items():
             self.fast_table[code] = out
+        self._transcoders: dict[int, Transcoder] = {}  # by id() of the table: the two tables here
+        self.marked_table = list(self.fast_table)  # the unmapped Cyrillic letters marked (romanized)
+        for code in range(0x400, 0x530):
+            if code not in self.table:
+                self.marked_table[code] = UNMAPPED_MARK + chr(code)
         rules = sorted(scheme.all_rules(options), key=lambda r: -len(r.match))  # stable: longest first
         self.outputs = [r.output for r in rules]
         # One regex for all rules. It starts with a character class of the rules' first letters so the
@@ -343,10 +360,16 @@ class CompiledScheme:
         out = self.outputs[m.lastindex - 1]
         return _title(out) if m.group()[0].isupper() else out
 
-    def _lower(self, text: str) -> str:
+    def _lower(self, text: str, table: list[int | str] | None = None) -> str:
         if self.rules_re is not None:
             text = self._rules(text)
-        return text.translate(self.fast_table)
+        table = self.fast_table if table is None else table
+        if len(text) < _TRANSCODE_FROM:
+            return text.translate(table)
+        transcoder = self._transcoders.get(id(table))
+        if transcoder is None:
+            transcoder = self._transcoders[id(table)] = Transcoder(table)
+        return transcoder(text)
 
     def _rules(self, text: str) -> str:
         """The context rules. When their first letters are few and rare in *text* (LC's and ALA-LC's
@@ -388,6 +411,7 @@ class CompiledScheme:
 
     def _caps_word(self, word: str) -> str:
         if any(c in _UPPER_VOWELS for c in word):
+            # a letter the scheme leaves stays Cyrillic here, and the whole text's pass marks it
             return self._lower(word.lower()).upper()
         return word  # an initialism (ЦК → TsK): per-letter capitals from the table
 
@@ -396,16 +420,28 @@ class CompiledScheme:
 
     def bulk(self, text: str) -> str:
         """Romanize NFC text: ALL-CAPS words first, then the context rules, then the letter table."""
-        return self._lower(_CAPS_RE.sub(self._caps_sub, text))
+        return self.romanized(text)[0]
+
+    def romanized(self, nfc: str) -> tuple[str, bool]:
+        """(NFC text romanized, whether a Cyrillic letter the scheme does not map was left in it)."""
+        out = self._lower(_CAPS_RE.sub(self._caps_sub, nfc), self.marked_table)
+        if UNMAPPED_MARK not in out:
+            return out, False  # every Cyrillic letter had its romanization
+        out = _MARKED_RE.sub("", out)  # the marks only: the text's own private-use characters stay
+        return out, not out.isascii() and _CYRILLIC.search(out) is not None
 
     def convert(self, text: str) -> str:
+        return self.convert_checked(text)[0]
+
+    def convert_checked(self, text: str) -> tuple[str, bool]:
+        """(*text* romanized, whether a Cyrillic letter the scheme does not map was left in it)."""
         # Whole-text passes in C (a regex scan for capitals, one for the rules, str.translate) measured
         # faster than caching space-separated tokens: the Python work per token costs more than it saves.
         if text.isascii():
-            return text
+            return text, False
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        return self.bulk(text)
+        return self.romanized(text)
 
 
 def _options_key(options: Mapping[str, bool] | None) -> tuple[tuple[str, bool], ...]:

@@ -78,10 +78,11 @@ def romanize_report(
     compiled = _compiled(scheme, _options_key(options))
     if conventional:
         out = _with_conventional(text, compiled, lexicon if lexicon is not None else Lexicon.of(termbase))
+        left = not out.isascii() and _CYRILLIC_RE.search(out) is not None
     else:
-        out = compiled.convert(text)
+        out, left = compiled.convert_checked(text)
     unmapped: list[UnmappedCharacter] = []
-    if not out.isascii() and _CYRILLIC_RE.search(out):
+    if left:
         nfc = unicodedata.normalize("NFC", text)
         unmapped = [
             UnmappedCharacter(m.group(), m.start(), scheme)
