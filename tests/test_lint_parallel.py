@@ -166,3 +166,28 @@ def test_the_language_server_never_forks(tmp_path):
     assert project.settings.jobs == 1
     project.load()
     assert project.settings.jobs == 1
+
+
+def test_a_run_collects_no_garbage_and_leaves_collection_as_it_found_it(house, tmp_path, monkeypatch):
+    import gc
+
+    from glossary.lint.rules import RULES
+
+    seen: list[bool] = []
+    real_check = RULES["R101"].check
+
+    def check(self, ctx):
+        seen.append(gc.isenabled())
+        return real_check(self, ctx)
+
+    monkeypatch.setattr(RULES["R101"], "check", check)
+    assert gc.isenabled()
+    lint_run(_documents(tmp_path), LintSettings(jobs=1), house)
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        lint_run(_documents(tmp_path), LintSettings(jobs=1), house)
+        assert not gc.isenabled()  # a caller that had turned collection off keeps it off
+    finally:
+        gc.enable()
