@@ -69,9 +69,10 @@ class LintContext:
         return self._tokens[key]
 
     def within(self, doc: Document) -> LintContext:
-        """This context for *doc* alone, sharing its token lists, shared results and term index (a
-        per-document rule run document by document: glossary.lint.parallel)."""
-        view = replace(self, documents=[doc])
+        """This context for *doc* alone, sharing its token lists and term index (a per-document rule
+        run document by document: glossary.lint.parallel). Not `shared`: what a rule keeps there
+        is about the whole run."""
+        view = replace(self, documents=[doc], shared={})
         view._whole = self._whole or self
         return view
 
