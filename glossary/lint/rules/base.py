@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import repeat
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ...findings import Finding, Fix, RuleMeta, Severity
@@ -36,16 +37,20 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Words of *text*. A trailing mark counts as part of the word (oblast') unless the word opened
     with a quote ('tangle'), and a trailing double quote is never a mark."""
-    out: list[Token] = []
-    append = out.append
-    new = tuple.__new__  # not Token(...), whose generated __new__ costs more: a text has 100,000s of words
-    for m in WORD_RE.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if word[-1] in _MARKS and (word[-1] in '"″' or (start > 0 and text[start - 1] in _OPENING_QUOTES)):
-            word, end = word[:-1], end - 1
-        append(new(Token, (word, start, end)))
+    # Built by map() over the matches, not a loop: a text has 100,000s of words, and the Python
+    # work per word was most of the time (tuple.__new__: Token's generated __new__ costs more).
+    matches = list(WORD_RE.finditer(text))
+    words = list(map(re.Match.group, matches))
+    spans = zip(words, map(re.Match.start, matches), map(re.Match.end, matches), strict=True)
+    out = list(map(_new, repeat(Token), spans))
+    for i in [i for i, word in enumerate(words) if word[-1] in _MARKS]:
+        word, start, end = out[i]
+        if word[-1] in '"″' or (start > 0 and text[start - 1] in _OPENING_QUOTES):
+            out[i] = _new(Token, (word[:-1], start, end - 1))
     return out
+
+
+_new = tuple.__new__
 
 
 @dataclass
