@@ -127,8 +127,11 @@ class Helper:
 
 
 def _units(ctx: LintContext, rules: list[type[Rule]]) -> list[tuple[type[Rule], int]]:
-    """The per-document work: (rule, document index), document by document."""
-    return [(rule, d) for d in range(len(ctx.documents)) for rule in rules]
+    """The per-document work: (rule, document index), rule by rule, the rules that load something
+    large first (`Rule.loads`: the term index, ftfy): the helper, which starts at the front, runs
+    them, and this process, which starts at the back, seldom has to load it too."""
+    ordered = sorted(rules, key=lambda rule: not rule.loads)  # stable: the registry's order otherwise
+    return [(rule, d) for rule in ordered for d in range(len(ctx.documents))]
 
 
 def _run(ctx: LintContext, unit: tuple[type[Rule], int]) -> list[Finding]:

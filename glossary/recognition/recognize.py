@@ -555,15 +555,23 @@ class TermIndex:
 
         if not opens.keys().isdisjoint(tokens):
             n = len(tokens)
+            # the entries a token may open, by its first word alone (once per distinct token: `ok`
+            # depends on the entry and the token, not on where the token stands)
+            opening: dict[str, list[_Entry]] = {}
             for i, token in enumerate(tokens):
                 info = opens.get(token)
                 if info is None:
                     continue
-                for entry in info.entries:
+                entries = opening.get(token)
+                if entries is None:
+                    entries = opening[token] = [
+                        entry
+                        for entry in info.entries
+                        if (first_known and entry.mode == "lemma") or ok(entry, info, token, 0)
+                    ]
+                for entry in entries:
                     k = len(entry.words)
-                    if i + k > n or (
-                        not (first_known and entry.mode == "lemma") and not ok(entry, info, token, 0)
-                    ):
+                    if i + k > n:
                         continue
                     if k == 1 or all(ok(entry, cache[tokens[i + j]], tokens[i + j], j) for j in range(1, k)):
                         last = i + k - 1

@@ -144,6 +144,9 @@ class Rule:
     # Reads its documents and the termbase only, never the run's romanization analysis: a helper
     # process may run it (glossary.lint.parallel).
     per_document: ClassVar[bool] = False
+    # What it loads before looking at a document, when that is large (a per-document rule's units
+    # that load something go to the helper process first: glossary.lint.parallel).
+    loads: ClassVar[str] = ""
 
     def check(self, ctx: LintContext) -> Iterator[Finding]:
         raise NotImplementedError

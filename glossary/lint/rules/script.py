@@ -225,6 +225,7 @@ class Mojibake(Rule):
 
     code = "S302"
     per_document = True
+    loads = "ftfy"
     name = "mojibake"
     fixable = True
     severity = "error"

@@ -50,6 +50,7 @@ class TermbaseRendering(Rule):
 
     code = "T201"
     per_document = True
+    loads = "the term index"
     name = "termbase-rendering"
     fixable = True
 
