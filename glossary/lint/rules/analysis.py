@@ -119,7 +119,7 @@ class Analysis:
             self.romanized.set_scheme(ctx.scheme)
 
     @cached_property
-    def _token_words(self) -> dict[str, tuple[str, int, bool]]:
+    def token_words(self) -> dict[str, tuple[str, int, bool]]:
         """Each distinct token text of the run → (word, characters cut off its end, whether the word
         may be romanized Russian), in the order the run meets them."""
         seen: dict[str, tuple[str, int, bool]] = {}
@@ -136,7 +136,7 @@ class Analysis:
         citations (titles and references keep the spelling of their source)."""
         out = []
         names = personal_names(self.ctx.termbase) if self.ctx.termbase is not None else {}
-        seen = self._token_words
+        seen = self.token_words
         for doc in self.ctx.documents:
             tokens = list(self.ctx.tokens(doc))
             approved = approved_name_tokens(tokens, names) if names else set()

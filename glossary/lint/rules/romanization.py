@@ -11,7 +11,6 @@ from ..romanized import (
     SOFT_MARKS,
     apply_case,
     case_shape,
-    core,
     english_zipf,
     is_acronym,
     is_latin_word,
@@ -364,13 +363,14 @@ class SoftSignMarks(Rule):
     def _find_groups(ctx: LintContext) -> dict[str, list[Occurrence]]:
         # Every Latin word counts here, English-looking ones too (oblast is in English dictionaries),
         # but a group needs a marked spelling that reads as a Russian word with ь or ъ.
-        texts = dict.fromkeys(t.text for doc in ctx.documents for t in ctx.tokens(doc))
-        marked_keys = {strip_marks(core(text)[0]).lower() for text in texts if not _ALL_SET.isdisjoint(text)}
+        texts = analysis(ctx).token_words  # each distinct token text → (word, characters cut, …)
+        marked_keys = {
+            strip_marks(w).lower() for text, (w, _, _) in texts.items() if not _ALL_SET.isdisjoint(text)
+        }
         # (word, cut, key) of each distinct token text that may join a group: a text has far fewer
         # distinct words than tokens, and far fewer still with a marked spelling
         joining: dict[str, tuple[str, int, str]] = {}
-        for text in texts:
-            word, cut = core(text)
+        for text, (word, cut, _) in texts.items():
             key = strip_marks(word).lower()
             if key in marked_keys and len(key) >= 3 and is_latin_word(word) and not is_acronym(word):
                 joining[text] = (word, cut, key)
