@@ -12,6 +12,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.lint.engine import LintSettings, lint_documents
 from glossary.lint.romanized import Romanized
@@ -179,3 +181,19 @@ def test_r101_reads_a_spelling_that_mixes_schemes_as_the_name(tmp_path):
 def test_a_marked_word_is_not_read_through_the_skeleton_index():
     # Engels' is an English possessive: its mark must not become the soft sign of a name.
     assert Romanized(None, "lc").reading("Engels'") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["tch", "i", "y", "x", "off", "eff", "itch", "ia", "sch", "ch", "a", "o", "b", "k", "e"]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_a_word_the_pieces_search_passes_over_has_no_convention_place(word):
+    from glossary.russian.names import _pieces, conventions
+
+    if _pieces().search(word) is None:
+        assert not any(c.places(word) for c in conventions())

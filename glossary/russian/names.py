@@ -90,6 +90,21 @@ def conventions() -> tuple[Convention, ...]:
 
 
 @cache
+def _pieces() -> re.Pattern[str]:
+    """Finds a convention's piece where it would stand (at the start, the end, anywhere): a word it
+    finds nothing in has no rewrite, and the conventions need not be tried one by one."""
+    at: dict[str, list[str]] = {"start": [], "end": [], "anywhere": []}
+    for c in conventions():
+        at[c.at if c.at in at else "anywhere"].append(re.escape(c.latin))
+    alternatives = [
+        f"^(?:{'|'.join(at['start'])})" if at["start"] else "",
+        f"(?:{'|'.join(at['end'])})$" if at["end"] else "",
+        f"(?:{'|'.join(at['anywhere'])})" if at["anywhere"] else "",
+    ]
+    return re.compile("|".join(a for a in alternatives if a) or "(?!)")
+
+
+@cache
 def accepted_conventions() -> frozenset[str]:
     """Names of the conventions that make a spelling conventional English (R102 accepts it)."""
     return frozenset(c.name for c in conventions() if c.accepted)
@@ -107,6 +122,8 @@ def rewrites(word: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every spelling *word* (lower case) could stand for under the conventions, with the names of
     the conventions used: each applicable rewrite alone and in combination, each scheme form of it.
     Empty when no convention applies."""
+    if _pieces().search(word) is None:
+        return ()  # no convention's piece stands where it would apply (most words): one search
     applicable = [(c, i) for c in conventions() for i in c.places(word)]
     if not applicable:
         return ()
