@@ -13,16 +13,15 @@ from typing import TYPE_CHECKING, ClassVar, NamedTuple
 from ...findings import Finding, Fix, RuleMeta, Severity
 from ...termbase.model import Termbase
 from ..document import Document
+from ..tables import ALL_MARKS
 
 if TYPE_CHECKING:
     from ..romanized import Romanized
 
 # A word: letters (any script), with inner apostrophe-like soft/hard-sign marks (Zakliuchitel'noe,
 # obʺezd) and a trailing one (oblast', oblastʹ). Hyphens split words.
-_MARKS = "'’ʹʺʼ\"″"
+_MARKS = ALL_MARKS
 WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_MARKS}][^\W\d_]+)*[{_MARKS}]?")
-SOFT_MARKS = "'’ʹʼ"
-HARD_MARKS = 'ʺ"″'
 _OPENING_QUOTES = "'‘’\""
 
 
