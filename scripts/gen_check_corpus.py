@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from glossary.recognition.recognize import english_bases, term_lemmas, token_keys  # noqa: E402
+from glossary.recognition.words import english_bases, term_lemmas, token_keys  # noqa: E402
 from glossary.romanization.romanize import romanize  # noqa: E402
 from glossary.russian import morph  # noqa: E402
 from tm.model import Segment, Tag, TranslationUnit  # noqa: E402

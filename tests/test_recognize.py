@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.recognition.recognize import TermIndex, english_bases
+from glossary.recognition.recognize import TermIndex
+from glossary.recognition.words import english_bases
 from glossary.termbase.model import Concept, Term, Termbase
 
 

@@ -211,7 +211,7 @@ def test_the_cache_folder_stays_bounded(cache, monkeypatch):
 def test_a_changed_termbase_analyses_only_its_new_words(cache, tb_file, monkeypatch):
     """The words' analyses outlive a termbase version (termcache.WordMemo): after a concept is
     added, building the recogniser's plan and the search index asks about the new words only."""
-    import glossary.recognition.recognize as recognize
+    import glossary.recognition.words as words
     import glossary.termbase as termbase_module
 
     def counting(name, real):
@@ -222,8 +222,8 @@ def test_a_changed_termbase_analyses_only_its_new_words(cache, tb_file, monkeypa
         monkeypatch.setattr(name, wrapped)
 
     asked: list[str] = []
-    counting("glossary.recognition.recognize.lexeme_forms", recognize.lexeme_forms)
-    counting("glossary.recognition.recognize.term_lemmas", recognize.term_lemmas)
+    counting("glossary.recognition.words.lexeme_forms", words.lexeme_forms)
+    counting("glossary.recognition.words.term_lemmas", words.term_lemmas)
     counting("glossary.termbase._word_lemmas", termbase_module._word_lemmas)
     TermIndex(load_termbase(tb_file))
     search(load_termbase(tb_file), "farm")

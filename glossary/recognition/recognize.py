@@ -28,16 +28,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..core import limits
 from ..core.errors import TermbaseError
 from ..core.termcache import WordMemo, derived, pack, plain_dumps, plain_loads, unpack
 from ..romanization.skeleton import skeleton, skeletons
-from ..russian import morph
 from ..termbase.model import Concept, Term, Termbase
+from . import words as _words  # by module: tests count the calls of its functions
 from .homonyms import Filter, TextView, compile_filter
+from .words import case_agrees, english_bases, fold, token_keys
 
 # A Russian word keeps its inner hyphens (генерал-губернатор is one dictionary word). Numbers and №
 # are tokens too, so приказ № 227 never matches приказ № 00447.
@@ -84,156 +84,6 @@ def token_starts(text: str, tokens: list[str], starts: list[int], upto: int | No
             starts.append(pos)
             pos += len(token)
     return starts
-
-
-def _fold(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-def _case_shape(word: str) -> str:
-    if len(word) > 1 and word.isupper():
-        return "upper"
-    return "title" if word[:1].isupper() else "lower"
-
-
-def _case_agrees(term_word: str, token: str) -> bool:
-    want = _case_shape(term_word)
-    if want == "upper":
-        return token.isupper()
-    if want == "title":
-        return token[:1].isupper()
-    return True  # a lower-case term word may open a sentence
-
-
-_POS_GROUP = {
-    "ADJF": "ADJ",
-    "ADJS": "ADJ",
-    "COMP": "ADJ",
-    "PRTF": "ADJ",
-    "PRTS": "ADJ",
-    "INFN": "VERB",
-    "GRND": "VERB",
-    "NUMR": "NUM",
-}
-
-
-def _pos(parse) -> str:
-    pos = parse.tag.POS or "X"
-    return _POS_GROUP.get(pos, pos)
-
-
-def _keys(parses) -> frozenset[str]:
-    """lemma|part-of-speech keys: стали (form of сталь, noun) never matches the verb стать. A full
-    adjective or participle that pymorphy3 marks as possibly used as a noun (Subx: заключённый, the
-    prisoner) also gets a lemma|SUBST key, which is what a one-word noun term built on it matches."""
-    keys = {f"{p.normal_form.replace('ё', 'е')}|{_pos(p)}" for p in parses}
-    keys.update(f"{p.normal_form.replace('ё', 'е')}|SUBST" for p in parses if "Subx" in p.tag)
-    return frozenset(keys)
-
-
-@lru_cache(maxsize=500_000)
-def token_keys(word: str) -> frozenset[str]:
-    """Keys of every parse of a text token (all parses count), and the token itself as a noun lemma
-    (what a term word pymorphy3 cannot put in the nominative stands for: see `term_lemmas`)."""
-    return _keys(morph.parses(word)) | {f"{_fold(word)}|NOUN"}
-
-
-@lru_cache(maxsize=100_000)
-def term_lemmas(word: str) -> frozenset[str]:
-    """Keys a term word stands for: a term is written in its dictionary form, so only nominative
-    parses count (Ежов is the surname, not genitive plural of ёж). A word with none is either a
-    genitive inside a term (враг народа) or a surname pymorphy3 does not know (Чаянов, read as the
-    genitive plural of the name Чаян): its parses count, and the word itself as a noun lemma, which
-    is how pymorphy3 lemmatises the surname's other forms (Чаянову → чаянов)."""
-    parses = morph.parses(word)
-    nominative = [p for p in parses if "nomn" in p.tag]
-    if nominative:
-        return _keys(nominative)
-    own = f"{_fold(word)}|NOUN"
-    if word[:1].isupper():  # a name: its misread parses (the name Чаян) are someone else
-        return frozenset({own})
-    return _keys(parses) | {own}
-
-
-@lru_cache(maxsize=100_000)
-def noun_lemmas(word: str) -> frozenset[str]:
-    """Keys of a one-word noun term: its noun parses, and for a substantivised adjective or participle
-    (заключённый, the prisoner) the SUBST key, which its short forms lack (договор заключён is no
-    prisoner). The plain term keys when the word has neither."""
-    keys = frozenset(k for k in term_lemmas(word) if k.endswith(("|NOUN", "|SUBST")))
-    return keys or term_lemmas(word)
-
-
-@lru_cache(maxsize=100_000)
-def lexeme_forms(word: str) -> frozenset[str]:
-    """Every inflected form of a Russian term word (its nominative parses' lexemes), lower-case."""
-    parses = morph.parses(word)
-    # no nominative parse: the word's lexeme is not known (the first parse of Чаянов is the name Чаян,
-    # whose forms would make "Chan" a romanized Chayanov), so only the word itself
-    nominative = [p for p in parses if "nomn" in p.tag]
-    forms = {_fold(word)}
-    for p in nominative:
-        forms.update(_fold(f.word) for f in p.lexeme)
-    return frozenset(forms)
-
-
-# --- English inflection -------------------------------------------------------------------------
-
-_IRREGULAR = {
-    "men": "man",
-    "women": "woman",
-    "people": "person",
-    "children": "child",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "oxen": "ox",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "media": "medium",
-    "data": "datum",
-    "theses": "thesis",
-    "analyses": "analysis",
-    "crises": "crisis",
-    "bases": "basis",
-    "indices": "index",
-    "appendices": "appendix",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "leaves": "leaf",
-    "halves": "half",
-    "selves": "self",
-    "shelves": "shelf",
-    "thieves": "thief",
-    "wolves": "wolf",
-}
-
-
-@lru_cache(maxsize=200_000)
-def english_bases(token: str) -> frozenset[str]:
-    """Candidate base forms of an English word form (lower-case): itself, minus a possessive, minus a
-    plural ending. Over-generation (news → new) is harmless: candidates are only compared with term
-    words, never shown."""
-    w = token.lower().replace("’", "'")
-    written = w
-    if w.endswith("'s"):
-        w = w[:-2]
-    elif w.endswith("'"):
-        w = w[:-1]
-    out = {w, written}
-    if w in _IRREGULAR:
-        out.add(_IRREGULAR[w])
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        out.add(w[:-1])  # troikas, secretaries' stem handled below
-        if w.endswith("es"):
-            out.add(w[:-2])  # kolkhozes, churches, taxes
-        if w.endswith("ies"):
-            out.add(w[:-3] + "y")  # secretaries
-        if w.endswith("ves"):
-            out.update((w[:-3] + "f", w[:-3] + "fe"))
-    return frozenset(out)
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -379,17 +229,19 @@ class TermIndex:
         if not words:
             return None
         if mode not in ("lemma", "case"):  # exact (an unknown mode is treated as exact: the safe reading)
-            keys = tuple(frozenset({_fold(w)}) for w in words)
+            keys = tuple(frozenset({fold(w)}) for w in words)
         else:
             noun = len(words) == 1 and term.part_of_speech == "noun"
             memo = self._term_keys
             if memo is None:
-                keys = (noun_lemmas(words[0]),) if noun else tuple(term_lemmas(w) for w in words)
+                keys = (
+                    (_words.noun_lemmas(words[0]),) if noun else tuple(_words.term_lemmas(w) for w in words)
+                )
             else:  # a noun's keys under a key no word has (a tab)
                 keys = (
-                    (memo.get(f"\t{words[0]}", lambda k: noun_lemmas(k[1:])),)
+                    (memo.get(f"\t{words[0]}", lambda k: _words.noun_lemmas(k[1:])),)
                     if noun
-                    else tuple(memo.get(w, term_lemmas) for w in words)
+                    else tuple(memo.get(w, _words.term_lemmas) for w in words)
                 )
         return (ci, tj, mode, words, keys, ())
 
@@ -437,7 +289,7 @@ class TermIndex:
         """Skeletons of every inflected form of a Russian term word (computed once per word)."""
         found = self._form_skels.get(ru_word)
         if found is None:
-            forms = lexeme_forms(ru_word)
+            forms = _words.lexeme_forms(ru_word)
             known = self._skeleton_cache
             new = [f for f in forms if f not in known]
             known.update(zip(new, skeletons(new), strict=True))  # a word's forms folded in one batch
@@ -479,7 +331,7 @@ class TermIndex:
     def _ru_token(self, token: str) -> _RuToken:
         info = self._ru_tok.get(token)
         if info is None:
-            form = _fold(token)
+            form = fold(token)
             keys = _ru_token_keys(token)
             entries = self._each_once(self._ru_first.get(key, b"") for key in (*keys, form))
             info = self._ru_tok[token] = _RuToken(keys, form, entries)
@@ -493,7 +345,7 @@ class TermIndex:
             return info.form in entry.keys[j]
         if not (info.keys & entry.keys[j]):
             return False
-        return entry.mode != "case" or _case_agrees(entry.words[j], token)
+        return entry.mode != "case" or case_agrees(entry.words[j], token)
 
     def find_ru(self, text: str) -> list[Match]:
         """Terms of the Russian side found in *text*, leftmost-longest, in text order."""
@@ -623,7 +475,7 @@ class TermIndex:
     def _en_ok(entry: _Entry, info: _EnToken, token: str, j: int) -> bool:
         if entry.mode == "exact":
             return token.lower().replace("’", "'") in entry.keys[j]
-        if entry.mode == "case" and not _case_agrees(entry.words[j], token):
+        if entry.mode == "case" and not case_agrees(entry.words[j], token):
             return False
         if info.bases & entry.keys[j]:
             return True
@@ -670,9 +522,9 @@ def _ru_token_keys(token: str) -> frozenset[str]:
     """The lemma|POS keys of a Russian text token."""
     # a number is only ever itself: no need to ask the dictionary about every 12 000
     if token.isdigit():
-        return frozenset({f"{_fold(token)}|NUM", f"{_fold(token)}|X"})
+        return frozenset({f"{fold(token)}|NUM", f"{fold(token)}|X"})
     if len(token) > limits.LIMITS.max_word:
-        return frozenset({f"{_fold(token)}|NOUN"})  # passed over: no dictionary word is that long
+        return frozenset({f"{fold(token)}|NOUN"})  # passed over: no dictionary word is that long
     return token_keys(token)
 
 
