@@ -32,6 +32,7 @@ from ..russian.frequency import zipf
 from ..termbase.model import Termbase
 from .tables import (
     ALL_MARKS,
+    MARK_SET,
     SOFT_MARKS,
     _is_given_name,
     _is_name,
@@ -82,12 +83,9 @@ def russian_zipf(cyrillic: str) -> float:
 _STRIP = dict.fromkeys(map(ord, ALL_MARKS), None)
 
 
-_MARK_SET = frozenset(ALL_MARKS)
-
-
 def strip_marks(word: str) -> str:
     # Most words have no mark: a set test costs a fifth of str.translate (called 100,000s of times).
-    return word if _MARK_SET.isdisjoint(word) else word.translate(_STRIP)
+    return word if MARK_SET.isdisjoint(word) else word.translate(_STRIP)
 
 
 def core(word: str) -> tuple[str, int]:

@@ -21,13 +21,13 @@ ALL_MARKS = SOFT_MARKS + HARD_MARKS
 _MARKS_AS_SIGNS = str.maketrans({**dict.fromkeys(SOFT_MARKS, "'"), **dict.fromkeys(HARD_MARKS, '"')})
 
 
-_MARK_SET = frozenset(ALL_MARKS)
+MARK_SET = frozenset(ALL_MARKS)
 
 
 def normalize_marks(word: str) -> str:
     """Every soft-sign mark as `'` and every hard-sign mark as `"`, so mark styles compare equal."""
     # Most words have no mark: a set test costs a fifth of str.translate (called 100,000s of times).
-    return word if _MARK_SET.isdisjoint(word) else word.translate(_MARKS_AS_SIGNS)
+    return word if MARK_SET.isdisjoint(word) else word.translate(_MARKS_AS_SIGNS)
 
 
 @shared_memo

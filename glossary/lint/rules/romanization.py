@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from ...findings import Finding
 from ..romanized import (
+    ALL_MARKS,
     ESTABLISHED_ZIPF,
+    MARK_SET,
     SOFT_MARKS,
     apply_case,
     case_shape,
@@ -307,9 +309,9 @@ class SoftSignMarks(Rule):
             if group is not None and group.target_key != key:
                 continue  # R101 rewrites these spellings to another one
             forms = Counter(_mark_pattern(o.word) for o in occs)
-            if len(forms) < 2 or not any(any(ch in _ALL for ch in f) for f in forms):
+            if len(forms) < 2 or not any(any(ch in ALL_MARKS for ch in f) for f in forms):
                 continue
-            marked = next(o.word for o in occs if any(ch in _ALL for ch in o.word))
+            marked = next(o.word for o in occs if any(ch in ALL_MARKS for ch in o.word))
             reading = an.reading(marked)
             if reading is None or not any(s in reading.cyrillic for s in "ьъ"):
                 continue
@@ -346,7 +348,7 @@ class SoftSignMarks(Rule):
         out: list[str] = []
         for occs in cls._groups(ctx).values():
             forms = {_mark_pattern(o.word): o.word for o in reversed(occs)}
-            if len(forms) > 1 and any(not _ALL_SET.isdisjoint(f) for f in forms):
+            if len(forms) > 1 and any(not MARK_SET.isdisjoint(f) for f in forms):
                 out += forms.values()
         return out
 
@@ -365,7 +367,7 @@ class SoftSignMarks(Rule):
         # but a group needs a marked spelling that reads as a Russian word with ь or ъ.
         texts = analysis(ctx).token_words  # each distinct token text → (word, characters cut, …)
         marked_keys = {
-            strip_marks(w).lower() for text, (w, _, _) in texts.items() if not _ALL_SET.isdisjoint(text)
+            strip_marks(w).lower() for text, (w, _, _) in texts.items() if not MARK_SET.isdisjoint(text)
         }
         # (word, cut, key) of each distinct token text that may join a group: a text has far fewer
         # distinct words than tokens, and far fewer still with a marked spelling
@@ -422,10 +424,6 @@ class SoftSignMarks(Rule):
                 )
 
 
-_ALL = SOFT_MARKS + 'ʺ"″'
-_ALL_SET = frozenset(_ALL)
-
-
 def _mark_pattern(word: str) -> str:
     """The word in lower case with its marks kept as they are (the thing R104 compares)."""
     return word.lower()
@@ -433,9 +431,9 @@ def _mark_pattern(word: str) -> str:
 
 def _with_pattern(word: str, example: str) -> str:
     """*example*'s marks on *word*'s letters (letter case of *word* kept)."""
-    letters = iter(ch for ch in word if ch not in _ALL)
+    letters = iter(ch for ch in word if ch not in ALL_MARKS)
     out = []
     for ch in example:
-        out.append(ch if ch in _ALL else next(letters, ""))
+        out.append(ch if ch in ALL_MARKS else next(letters, ""))
     out.extend(letters)
     return "".join(out)
