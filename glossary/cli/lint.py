@@ -49,15 +49,11 @@ def _lint_with_progress(paths: list[Path], settings, termbase):
         return lint_paths(files, settings, termbase)
     from rich.progress import Progress
 
-    from ..lint.engine import lint_run
-    from ..lint.sources import read_document
+    from ..lint.engine import lint_run, read_documents
 
-    documents = []
     with Progress(transient=True) as progress:  # its refresh thread ends before the lint runs
         task = progress.add_task("reading", total=len(files))
-        for path in files:
-            documents.append(read_document(path))
-            progress.advance(task)
+        documents = read_documents(files, on_read=lambda _path: progress.advance(task))
     return lint_run(documents, settings, termbase)
 
 

@@ -259,16 +259,17 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def lint_paths(
-    paths: Sequence[Path],
-    settings: LintSettings,
-    termbase: Termbase | None = None,
-    on_read: Callable[[Path], None] | None = None,
-) -> LintResult:
-    """Read every file (folders are searched for supported files), then lint them together."""
+def read_documents(paths: Sequence[Path], on_read: Callable[[Path], None] | None = None) -> list[Document]:
+    """Every file of *paths* read (folders are searched for supported files); *on_read* is told of
+    each as it is read."""
     documents = []
     for path in collect_files(paths):
         documents.append(read_document(path))
         if on_read is not None:
             on_read(path)
-    return lint_run(documents, settings, termbase)
+    return documents
+
+
+def lint_paths(paths: Sequence[Path], settings: LintSettings, termbase: Termbase | None = None) -> LintResult:
+    """Read every file (folders are searched for supported files), then lint them together."""
+    return lint_run(read_documents(paths), settings, termbase)
