@@ -33,6 +33,14 @@ def data_dir() -> Path:
     return DATA
 
 
+@pytest.fixture(scope="module")
+def house():
+    """The lint tests' house termbase (tests/data/lint/house.json), read once per test module."""
+    from glossary.termbase.formats import read_termbase
+
+    return read_termbase(DATA / "lint" / "house.json")
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from glossary.cli import app
@@ -23,11 +22,6 @@ WIKI = (
     "Sergei Mikhailovich Petrov and Nikolai Sergeyevich Zaitsev watched from the Moika embankment.\n"
     "Yelena Belyayeva and Vasily Kuibyshev arrived later with Andrei Yevseyev.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def house():
-    return read_termbase(LINT / "house.json")
 
 
 def run(tmp_path, text, *, scheme=None, select=None, termbase=None):

@@ -13,14 +13,8 @@ from hypothesis import strategies as st
 from glossary.lint.engine import LintSettings, lint_documents
 from glossary.lint.mojibake import codec_pairs, repair
 from glossary.lint.sources import read_document
-from glossary.termbase.formats import read_termbase
 
 LINT = Path(__file__).parent / "data" / "lint"
-
-
-@pytest.fixture(scope="module")
-def house():
-    return read_termbase(LINT / "house.json")
 
 
 def _lint(house, tmp_path: Path, text: str, select: str):

@@ -15,7 +15,6 @@ from glossary.lint import parallel
 from glossary.lint.config import lint_settings
 from glossary.lint.engine import LintSettings, lint_run
 from glossary.lint.sources import read_document
-from glossary.termbase.formats import read_termbase
 
 LINT = Path(__file__).parent / "data" / "lint"
 
@@ -32,11 +31,6 @@ TEXT = (
     "A plenumе of the obkom met in Мoсква, and a clerk typed РќРљР’Р” in the minutes.\n"
     "Yuri Zhukov and Yurii Zhukov wrote about the oblast soviet and the Raion committee.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def house():
-    return read_termbase(LINT / "house.json")
 
 
 def _documents(tmp_path: Path) -> list:

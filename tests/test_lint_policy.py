@@ -30,11 +30,6 @@ def invoke(*args: str, input: str | None = None):
     return CliRunner().invoke(app, list(args), input=input)
 
 
-@pytest.fixture(scope="module")
-def house():
-    return read_termbase(LINT / "house.json")
-
-
 def run(tmp_path, text, *, scheme=None, select=None, termbase=None, name="a.txt"):
     (tmp_path / name).write_text(text, encoding="utf-8")
     return lint_run([read_document(tmp_path / name)], LintSettings(scheme=scheme, select=select), termbase)

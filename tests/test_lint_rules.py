@@ -12,14 +12,8 @@ import pytest
 from glossary.lint.engine import LintSettings, lint_documents
 from glossary.lint.rules import RULES, get_rule
 from glossary.lint.sources import read_document
-from glossary.termbase.formats import read_termbase
 
 LINT = Path(__file__).parent / "data" / "lint"
-
-
-@pytest.fixture(scope="module")
-def house():
-    return read_termbase(LINT / "house.json")
 
 
 def lint(house, *names, select=None, scheme="lc", tmp_text=None):
