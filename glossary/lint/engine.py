@@ -229,10 +229,11 @@ def _start_helper(ctx: LintContext, an: Analysis, rules: list[type[Rule]], jobs:
 def _prefetch_frequencies(ctx: LintContext) -> None:
     """The English frequencies of every word of the run in a few queries (rules ask word by word)."""
     from ..russian.frequency import prefetch
-    from .romanized import core, strip_marks
+    from .romanized import strip_marks
 
-    words = {tok.text for doc in ctx.documents for tok in ctx.tokens(doc)}
-    prefetch((strip_marks(w).lower() for word in words for w in (word, core(word)[0])), "en")
+    prefetch(
+        (strip_marks(w).lower() for text, (word, _) in ctx.token_texts.items() for w in (text, word)), "en"
+    )
 
 
 def _with_house(findings: Iterable[Finding], house: HouseScheme) -> Iterator[Finding]:

@@ -122,13 +122,8 @@ class Analysis:
     def token_words(self) -> dict[str, tuple[str, int, bool]]:
         """Each distinct token text of the run → (word, characters cut off its end, whether the word
         may be romanized Russian), in the order the run meets them."""
-        seen: dict[str, tuple[str, int, bool]] = {}
-        for doc in self.ctx.documents:
-            for tok in self.ctx.tokens(doc):
-                if tok.text not in seen:
-                    word, cut = core(tok.text)
-                    seen[tok.text] = (word, cut, self.romanized.candidate(word))
-        return seen
+        candidate = self.romanized.candidate
+        return {text: (word, cut, candidate(word)) for text, (word, cut) in self.ctx.token_texts.items()}
 
     @cached_property
     def occurrences(self) -> list[Occurrence]:

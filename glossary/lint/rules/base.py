@@ -72,6 +72,15 @@ class LintContext:
             self._tokens[key] = tokenize(doc.text)
         return self._tokens[key]
 
+    @cached_property
+    def token_texts(self) -> dict[str, tuple[str, int]]:
+        """Each distinct token text of the run, in the order the run meets them → (the word without
+        an English possessive, characters cut off its end: `romanized.core`), once per text."""
+        from ..romanized import core
+
+        texts = dict.fromkeys(tok.text for doc in self.documents for tok in self.tokens(doc))
+        return {text: core(text) for text in texts}
+
     def within(self, doc: Document) -> LintContext:
         """This context for *doc* alone, sharing its token lists and term index (a per-document rule
         run document by document: glossary.lint.parallel). Not `shared`: what a rule keeps there
